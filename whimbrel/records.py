@@ -1,0 +1,227 @@
+"""The typed records that flow through whimbrel.
+
+Every stage reads and writes these frozen models; nothing downstream of the
+reader passes plain dicts around.  The JSON form of an :class:`Event` (``Event.to_json()``)
+is the public record documented in ``docs/schema.md`` and printed by ``whimbrel schema``.
+
+Conventions
+-----------
+* Character offsets (``start``/``end``) always index the *cleaned* article text
+  (``Article.text``), end-exclusive, like Python slices.
+* Unknown stays ``None``: a resolver that is not sure leaves a field empty rather
+  than guessing.
+* Precision fields are explicit enums, never sentinel strings inside values.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from enum import Enum
+from typing import Any, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Record(BaseModel):
+    """Base for all records: immutable, no unknown fields."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON-ready dict (enums as their values)."""
+        return self.model_dump(mode="json")
+
+
+# --------------------------------------------------------------------------- enums
+
+
+class DatePrecision(str, Enum):
+    day = "day"
+    week = "week"
+    month = "month"
+    year = "year"
+
+
+class PlacePrecision(str, Enum):
+    point = "point"
+    city = "city"
+    admin1 = "admin1"
+    region = "region"
+    country = "country"
+
+
+class Modality(str, Enum):
+    asserted = "asserted"
+    negated = "negated"
+    hypothetical = "hypothetical"
+    future = "future"
+    historical = "historical"
+
+
+class PlaceKind(str, Enum):
+    literal = "literal"
+    demonym = "demonym"
+    metonym = "metonym"
+    region = "region"
+
+
+# --------------------------------------------------------------------------- parts
+
+
+class Span(Record):
+    """Provenance of one report of an event: a sentence of the cleaned text."""
+
+    sentence: int = Field(description="0-based index of the sentence in the cleaned text")
+    start: int = Field(description="character offset of the sentence start in the cleaned text")
+    end: int = Field(description="character offset one past the sentence end")
+    text: str = Field(description="the sentence text, equal to text[start:end]")
+
+
+class Entity(Record):
+    """An actor, recipient or claimant."""
+
+    text: str = Field(description="the words in the article")
+    name: Optional[str] = Field(None, description="canonical name, when resolved")
+    code: Optional[str] = Field(
+        None, description="ISO 3166 alpha-3 country (or IGO code) the entity belongs to"
+    )
+    sector: Optional[str] = Field(None, description="PLOVER-style sector: GOV, MIL, REB, CVL, ...")
+    id: Optional[str] = Field(None, description="knowledge-base id, when resolved")
+    start: Optional[int] = Field(None, description="character offset in the cleaned text")
+    end: Optional[int] = Field(None, description="character offset one past the end")
+
+
+class Place(Record):
+    """A resolved (or unresolved) place."""
+
+    text: str = Field(description="the words in the article")
+    name: Optional[str] = None
+    geonameid: Optional[int] = None
+    lat: Optional[float] = None
+    lon: Optional[float] = None
+    country_code: Optional[str] = Field(None, description="ISO 3166 alpha-2 country code")
+    admin1: Optional[str] = Field(None, description="first-level administrative region name")
+    feature_code: Optional[str] = Field(None, description="GeoNames feature code (PPLC, PCLI, ADM1...)")
+    precision: Optional[PlacePrecision] = None
+    kind: PlaceKind = PlaceKind.literal
+    reason: Optional[str] = Field(None, description="why this place was chosen for the event")
+    start: Optional[int] = None
+    end: Optional[int] = None
+
+
+class DateRef(Record):
+    """A date as written, resolved against the publication date."""
+
+    text: Optional[str] = Field(None, description="the words in the article, if any")
+    value: Optional[str] = Field(
+        None, description="YYYY-MM-DD (day, week), YYYY-MM (month) or YYYY (year); null when unknown"
+    )
+    precision: Optional[DatePrecision] = None
+
+
+class Count(Record):
+    """A figure with its uncertainty: low <= best <= high."""
+
+    low: Optional[int] = None
+    best: Optional[int] = None
+    high: Optional[int] = None
+
+
+class Size(Record):
+    dead: Optional[Count] = None
+    injured: Optional[Count] = None
+    arrested: Optional[Count] = None
+
+
+class Claim(Record):
+    """Who asserts an event or its figures, and whether the wording hedges it."""
+
+    claimant: Optional[Entity] = None
+    text: str = Field(description="the attribution words, e.g. 'said in a statement'")
+    hedged: bool = False
+    cue: Optional[str] = Field(None, description="the reporting verb or hedge word")
+
+
+class AcledType(Record):
+    event_type: Optional[str] = None
+    sub_event_type: Optional[str] = None
+
+
+# --------------------------------------------------------------------------- top level
+
+
+class Article(Record):
+    """One input article after reading (and, once cleaned, with its clean text)."""
+
+    id: str
+    text: str = Field(description="cleaned plain text; offsets index this")
+    raw: Optional[str] = Field(None, description="the text or HTML as read")
+    title: Optional[str] = None
+    published: Optional[str] = Field(None, description="YYYY-MM-DD")
+    url: Optional[str] = None
+    publisher: Optional[str] = None
+    language: Optional[str] = None
+    origin: Optional[str] = Field(None, description="file and line/record it came from")
+
+    @staticmethod
+    def content_id(text: str) -> str:
+        """A stable id for an article that has none: a hash of its text."""
+        return "sha1:" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+class Event(Record):
+    """One event of one article (the output of ``whimbrel extract``)."""
+
+    id: str = Field(description="stable across runs: a hash of article id, type and first mention")
+    article_id: str
+    event_type: str = Field(description="PLOVER event type, e.g. ASSAULT")
+    mode: Optional[str] = Field(None, description="PLOVER mode, e.g. aerial")
+    context: tuple[str, ...] = ()
+    actor: tuple[Entity, ...] = ()
+    recipient: tuple[Entity, ...] = ()
+    date: Optional[DateRef] = None
+    location: Optional[Place] = None
+    size: Size = Size()
+    claims: tuple[Claim, ...] = ()
+    modality: Modality = Modality.asserted
+    acled: AcledType = AcledType()
+    cameo: Optional[str] = Field(None, description="CAMEO root code, two digits")
+    quad_class: Optional[int] = Field(None, description="0 neutral, 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict")
+    intensity: Optional[float] = Field(None, description="-10 (most conflictual) .. +10")
+    confidence: float = Field(0.5, ge=0.0, le=1.0)
+    trigger: Optional[str] = Field(None, description="the words that name the event in its first mention")
+    mentions: tuple[Span, ...] = ()
+
+    @staticmethod
+    def make_id(article_id: str, event_type: str, first_start: int, first_end: int) -> str:
+        key = f"{article_id}|{event_type}|{first_start}|{first_end}"
+        return "ev:" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+class Skip(Record):
+    """An input that could not be processed: kept as data, with its reason."""
+
+    origin: str = Field(description="file and line/record")
+    code: str = Field(description="error code, e.g. W104")
+    reason: str
+    article_id: Optional[str] = None
+
+
+__all__ = [
+    "AcledType",
+    "Article",
+    "Claim",
+    "Count",
+    "DatePrecision",
+    "DateRef",
+    "Entity",
+    "Event",
+    "Modality",
+    "Place",
+    "PlaceKind",
+    "PlacePrecision",
+    "Record",
+    "Size",
+    "Skip",
+    "Span",
+]
