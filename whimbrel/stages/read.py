@@ -1,0 +1,486 @@
+"""Reading inputs: files, folders, feeds and stdin → :class:`Article` or :class:`Skip`.
+
+:func:`read_paths` is the one entry point.  A PATH may be
+
+* ``-``: standard input (JSON Lines when it starts with ``{``, a JSON array when
+  it starts with ``[``, HTML when it starts with ``<``, plain text otherwise);
+* a ``.txt`` file (one article), an ``.html``/``.htm`` page (one article);
+* a ``.json`` file (one record object or an array of records);
+* a ``.jsonl`` or ``.jsonl.gz`` file of records, one per line;
+* an RSS or Atom feed (``.rss``, ``.atom``, ``.xml``), one article per entry;
+* a directory, walked recursively in sorted order for the extensions above.
+
+A *record* is a JSON object ``{id?, title?, text | html, published?, url?,
+publisher?, language?}``; other fields are ignored.
+
+Bad input never stops the batch: every input that cannot be used becomes a
+:class:`Skip` carrying the error code and one-line reason of the matching
+:mod:`whimbrel.errors` class (E201 empty, E202 binary, E203 not UTF-8, E204
+malformed record, E205 too large, E207 no text in a page).
+
+``Article.text`` is the raw text (or HTML) as read; the clean stage
+(:mod:`whimbrel.stages.clean`) replaces it with the cleaned text.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import re
+import sys
+from datetime import date, datetime
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+from typing import Any, BinaryIO, Iterator, Optional, Sequence, Union
+
+from ..errors import (
+    BinaryInput,
+    EmptyInput,
+    EncodingError,
+    InputError,
+    MalformedRecord,
+    NoMainText,
+    TooLarge,
+)
+from ..records import Article, Skip
+from ..settings import Settings
+
+Item = Union[Article, Skip]
+
+TEXT_EXT = (".txt",)
+HTML_EXT = (".html", ".htm")
+JSON_EXT = (".json",)
+JSONL_EXT = (".jsonl", ".jsonl.gz")
+FEED_EXT = (".rss", ".atom", ".xml")
+KNOWN_EXT = TEXT_EXT + HTML_EXT + JSON_EXT + JSONL_EXT + FEED_EXT
+
+_RECORD_FIELDS = ("id", "title", "text", "html", "published", "url", "publisher", "language")
+_STR_FIELDS = ("title", "url", "publisher", "language")
+_TAG = re.compile(r"<[^>]*>")
+_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
+_SCRIPT = re.compile(r"<(script|style)\b.*?(</\1>|$)", re.I | re.S)
+
+
+# --------------------------------------------------------------------------- errors → skips
+
+
+def skip_from(err: InputError, origin: str) -> Skip:
+    """The :class:`Skip` record for an input error (its origin wins when it has one).
+
+    ``reason`` is ``str(err)``, the one line the CLI prints, origin included.
+    """
+    if not err.origin:
+        err.origin = origin
+    return Skip(origin=err.origin, code=err.code, reason=str(err))
+
+
+# --------------------------------------------------------------------------- dates
+
+
+_DATE_FORMATS = (
+    "%Y-%m-%d",
+    "%Y/%m/%d",
+    "%d %B %Y",
+    "%d %b %Y",
+    "%B %d, %Y",
+    "%b %d, %Y",
+    "%B %d %Y",
+    "%b %d %Y",
+    "%d.%m.%Y",
+)
+
+
+def normalise_date(value: Any) -> Optional[str]:
+    """A publication date as ``YYYY-MM-DD``, or ``None`` when it cannot be read.
+
+    Accepts ISO dates and datetimes (``2024-01-24``, ``2024-01-24T09:30:00Z``),
+    RFC 822 dates as in RSS (``Wed, 24 Jan 2024 09:30:00 GMT``), a few written
+    forms (``24 January 2024``, ``January 24, 2024``), ``datetime``/``date``
+    objects and ``time.struct_time``.  The calendar date is kept as written
+    (no time-zone conversion).
+    """
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if hasattr(value, "tm_year"):  # time.struct_time from feedparser
+        try:
+            return date(value.tm_year, value.tm_mon, value.tm_mday).isoformat()
+        except ValueError:
+            return None
+    if not isinstance(value, str):
+        return None
+    s = value.strip()
+    if not s:
+        return None
+    iso = s[:-1] + "+00:00" if s.endswith("Z") else s
+    try:
+        return datetime.fromisoformat(iso).date().isoformat()
+    except ValueError:
+        pass
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", s)
+    if m:
+        try:
+            return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+        except ValueError:
+            return None
+    try:
+        return parsedate_to_datetime(s).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        pass
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(s, fmt).date().isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+# --------------------------------------------------------------------------- decoding
+
+
+def decode_bytes(data: bytes) -> str:
+    """Decode an input's bytes as UTF-8 (with or without BOM, or UTF-16 with BOM).
+
+    Raises :class:`EmptyInput`, :class:`BinaryInput` or :class:`EncodingError`;
+    never guesses a legacy encoding, so nothing is silently garbled.
+    """
+    if not data.strip():
+        raise EmptyInput("file is empty" if not data else "file holds only whitespace")
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise EncodingError(f"UTF-16 byte-order mark but undecodable text ({exc.reason})") from exc
+    head = data[:8192]
+    if b"\x00" in head:
+        raise BinaryInput("binary data (NUL bytes), not text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            bad = data[exc.start : exc.start + 1]
+            controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+            if controls > len(head) * 0.05:
+                raise BinaryInput("binary data, not text") from exc
+            raise EncodingError(
+                f"not UTF-8: byte 0x{bad.hex()} at offset {exc.start} "
+                "(the file may be Latin-1 or Windows-1252)"
+            ) from exc
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\x00" in text:
+        raise BinaryInput("binary data (NUL characters), not text")
+    if not text.strip():
+        raise EmptyInput("file holds only whitespace")
+    return text
+
+
+def _read_limited(fh: BinaryIO, limit: int, what: str) -> bytes:
+    """Read at most ``limit`` bytes; raise :class:`TooLarge` if there is more."""
+    data = fh.read(limit + 1)
+    if len(data) > limit:
+        raise TooLarge(f"{what} is larger than max_bytes={limit:,} bytes")
+    return data
+
+
+def _read_file(path: Path, settings: Settings) -> bytes:
+    """The bytes of a file, refusing (without reading) one over ``max_bytes``."""
+    size = path.stat().st_size
+    if size > settings.max_bytes:
+        raise TooLarge(f"file is {size:,} bytes, over max_bytes={settings.max_bytes:,}")
+    if path.name.lower().endswith(".gz"):
+        try:
+            with gzip.open(path, "rb") as fh:
+                return _read_limited(fh, settings.max_bytes, "decompressed file")
+        except (OSError, EOFError) as exc:  # gzip.BadGzipFile is an OSError
+            raise MalformedRecord(f"not a readable gzip file ({exc})") from exc
+    with open(path, "rb") as fh:
+        return _read_limited(fh, settings.max_bytes, "file")
+
+
+# --------------------------------------------------------------------------- records
+
+
+def record_to_article(
+    rec: Any, origin: str, *, published: Optional[str] = None, where: str = ""
+) -> Article:
+    """Build an :class:`Article` from one JSON record, or raise an :class:`InputError`."""
+    prefix = f"{where}: " if where else ""
+    if not isinstance(rec, dict):
+        raise MalformedRecord(
+            f"{prefix}expected a JSON object, got {type(rec).__name__}", origin=origin
+        )
+    text = rec.get("text")
+    html = rec.get("html")
+    for name, value in (("text", text), ("html", html)):
+        if value is not None and not isinstance(value, str):
+            raise MalformedRecord(
+                f"{prefix}field {name!r} must be a string, got {type(value).__name__}",
+                origin=origin,
+            )
+    body = text if (text and text.strip()) else html
+    if text is None and html is None:
+        raise MalformedRecord(f"{prefix}record has neither 'text' nor 'html'", origin=origin)
+    if not body or not body.strip():
+        raise EmptyInput(f"{prefix}record has an empty text", origin=origin)
+    if "\x00" in body:
+        raise BinaryInput(f"{prefix}text holds NUL characters", origin=origin)
+    extra: dict[str, Optional[str]] = {}
+    for name in _STR_FIELDS:
+        value = rec.get(name)
+        extra[name] = str(value).strip() or None if value is not None else None
+    rid = rec.get("id")
+    art_id = str(rid) if rid not in (None, "") else Article.content_id(body)
+    return Article(
+        id=art_id,
+        text=body,
+        raw=body,
+        published=normalise_date(rec.get("published")) or published,
+        origin=origin,
+        **extra,
+    )
+
+
+def _html_title(html: str) -> Optional[str]:
+    m = _TITLE.search(html)
+    if not m:
+        return None
+    title = " ".join(_TAG.sub(" ", m.group(1)).split())
+    return title or None
+
+
+def _html_has_text(html: str) -> bool:
+    return bool(_TAG.sub(" ", _SCRIPT.sub(" ", html)).strip())
+
+
+def _text_article(text: str, origin: str, published: Optional[str], *, html: bool) -> Article:
+    if html and not _html_has_text(text):
+        raise NoMainText("the page holds no text outside its tags", origin=origin)
+    return Article(
+        id=Article.content_id(text),
+        text=text,
+        raw=text,
+        title=_html_title(text) if html else None,
+        published=published,
+        origin=origin,
+    )
+
+
+# --------------------------------------------------------------------------- formats
+
+
+def _iter_jsonl_lines(lines: Sequence[bytes], origin: str, published: Optional[str]) -> Iterator[Item]:
+    for n, raw in enumerate(lines, start=1):
+        where = f"{origin}:{n}"
+        if not raw.strip():
+            continue
+        try:
+            try:
+                line = raw.decode("utf-8-sig" if n == 1 else "utf-8")
+            except UnicodeDecodeError as exc:
+                raise EncodingError(
+                    f"line {n}: not UTF-8 (byte 0x{raw[exc.start:exc.start + 1].hex()} at column {exc.start + 1})",
+                    origin=where,
+                ) from exc
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise MalformedRecord(f"line {n}: {exc.msg} (column {exc.colno})", origin=where) from exc
+            yield record_to_article(rec, where, published=published, where=f"line {n}")
+        except InputError as err:
+            yield skip_from(err, where)
+
+
+def _iter_json(text: str, origin: str, published: Optional[str]) -> Iterator[Item]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise MalformedRecord(f"invalid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from exc
+    if isinstance(data, list):
+        if not data:
+            raise EmptyInput("JSON array has no records")
+        for i, rec in enumerate(data):
+            where = f"{origin}#{i}"
+            try:
+                yield record_to_article(rec, where, published=published, where=f"record {i}")
+            except InputError as err:
+                yield skip_from(err, where)
+    else:
+        yield record_to_article(data, origin, published=published)
+
+
+def _entry_body(entry: Any) -> Optional[str]:
+    contents = entry.get("content") or []
+    for c in contents:
+        value = c.get("value") if isinstance(c, dict) else None
+        if value and value.strip():
+            return value
+    summary = entry.get("summary") or entry.get("description")
+    return summary if summary and summary.strip() else None
+
+
+def _iter_feed(data: bytes, origin: str, published: Optional[str]) -> Iterator[Item]:
+    import feedparser  # lazy: only feeds need it
+
+    parsed = feedparser.parse(data)
+    entries = parsed.get("entries") or []
+    if not entries:
+        why = parsed.get("bozo_exception")
+        detail = f": {why}" if why else ""
+        raise MalformedRecord(f"no RSS/Atom entries found{detail}")
+    publisher = (parsed.get("feed") or {}).get("title") or None
+    for i, entry in enumerate(entries):
+        where = f"{origin}#{i}"
+        try:
+            body = _entry_body(entry)
+            if body is None:
+                raise MalformedRecord(f"entry {i} has no summary or content", origin=where)
+            when = None
+            for key in ("published_parsed", "updated_parsed"):
+                if entry.get(key):
+                    when = normalise_date(entry.get(key))
+                    break
+            if when is None:
+                when = normalise_date(entry.get("published") or entry.get("updated"))
+            eid = entry.get("id") or entry.get("link") or Article.content_id(body)
+            title = entry.get("title")
+            yield Article(
+                id=str(eid),
+                text=body,
+                raw=body,
+                title=" ".join(title.split()) if title else None,
+                url=entry.get("link") or None,
+                published=when or published,
+                publisher=publisher,
+                origin=where,
+            )
+        except InputError as err:
+            yield skip_from(err, where)
+
+
+def _kind_of(name: str) -> Optional[str]:
+    low = name.lower()
+    if low.endswith(JSONL_EXT):
+        return "jsonl"
+    for kind, exts in (("text", TEXT_EXT), ("html", HTML_EXT), ("json", JSON_EXT), ("feed", FEED_EXT)):
+        if low.endswith(exts):
+            return kind
+    return None
+
+
+def _sniff(text: str) -> str:
+    head = text.lstrip()[:500].lower()
+    if head.startswith("{"):
+        return "jsonl"
+    if head.startswith("["):
+        return "json"
+    if head.startswith("<?xml") or "<rss" in head or "<feed" in head:
+        return "feed"
+    if head.startswith("<"):
+        return "html"
+    return "text"
+
+
+def _iter_bytes(data: bytes, origin: str, kind: Optional[str], published: Optional[str]) -> Iterator[Item]:
+    """Articles from the bytes of one input; raises for a whole-input failure."""
+    if kind == "jsonl":
+        if not data.strip():
+            raise EmptyInput("file is empty")
+        if b"\x00" in data[:8192]:
+            raise BinaryInput("binary data (NUL bytes), not JSON Lines")
+        yield from _iter_jsonl_lines(data.split(b"\n"), origin, published)
+        return
+    if kind == "feed":
+        decode_bytes(data)  # same empty / binary / encoding checks as other text
+        yield from _iter_feed(data, origin, published)
+        return
+    text = decode_bytes(data)
+    if kind is None:
+        kind = _sniff(text)
+        if kind == "jsonl":
+            yield from _iter_jsonl_lines(data.split(b"\n"), origin, published)
+            return
+    if kind == "json":
+        yield from _iter_json(text, origin, published)
+    else:
+        yield _text_article(text, origin, published, html=(kind == "html"))
+
+
+def _iter_path(path: Path, settings: Settings, published: Optional[str]) -> Iterator[Item]:
+    origin = str(path)
+    try:
+        data = _read_file(path, settings)
+        yield from _iter_bytes(data, origin, _kind_of(path.name), published)
+    except InputError as err:
+        yield skip_from(err, origin)
+    except OSError as exc:
+        yield skip_from(InputError(f"cannot read: {exc.strerror or exc}"), origin)
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """Files under ``folder`` with a known extension, recursively, in sorted order."""
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith(".") and _kind_of(name) is not None:
+                yield Path(root) / name
+
+
+def _read_stdin(settings: Settings) -> bytes:
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:  # a text stream (e.g. replaced in tests)
+        return sys.stdin.read().encode("utf-8")
+    return _read_limited(stream, settings.max_bytes, "standard input")
+
+
+def read_paths(
+    paths: Sequence[str],
+    settings: Optional[Settings] = None,
+    *,
+    published: Optional[str] = None,
+) -> Iterator[Item]:
+    """Yield an :class:`Article` for every readable input and a :class:`Skip` for every other.
+
+    ``published`` (any form :func:`normalise_date` reads) is used for articles
+    whose record gives no publication date.  Nothing raises for bad input: the
+    batch always goes on.
+    """
+    settings = settings or Settings()
+    default_pub = normalise_date(published) if published else None
+    for p in paths:
+        if p == "-":
+            origin = "<stdin>"
+            try:
+                yield from _iter_bytes(_read_stdin(settings), origin, None, default_pub)
+            except InputError as err:
+                yield skip_from(err, origin)
+            continue
+        path = Path(p)
+        if path.is_dir():
+            found = False
+            for f in _walk(path):
+                found = True
+                yield from _iter_path(f, settings, default_pub)
+            if not found:
+                yield skip_from(EmptyInput("folder holds no readable inputs (" + ", ".join(KNOWN_EXT) + ")"), str(path))
+        elif path.exists():
+            yield from _iter_path(path, settings, default_pub)
+        else:
+            yield skip_from(InputError("no such file or directory", hint="Check the path."), str(path))
+
+
+def read_text(text: str, *, origin: str = "<text>", published: Optional[str] = None) -> list[Item]:
+    """Read articles from an in-memory string (JSONL, JSON, HTML or plain text, sniffed)."""
+    try:
+        return list(_iter_bytes(text.encode("utf-8"), origin, None, normalise_date(published)))
+    except InputError as err:
+        return [skip_from(err, origin)]
+
+
+__all__ = ["KNOWN_EXT", "decode_bytes", "normalise_date", "read_paths", "read_text", "record_to_article", "skip_from"]
