@@ -173,24 +173,24 @@ class Event(Record):
     """One event of one article (the output of ``whimbrel extract``)."""
 
     id: str = Field(description="stable across runs: a hash of article id, type and first mention")
-    article_id: str
+    article_id: str = Field(description="the input record's id, else a hash of its text")
     event_type: str = Field(description="PLOVER event type, e.g. ASSAULT")
     mode: Optional[str] = Field(None, description="PLOVER mode, e.g. aerial")
-    context: tuple[str, ...] = ()
-    actor: tuple[Entity, ...] = ()
-    recipient: tuple[Entity, ...] = ()
-    date: Optional[DateRef] = None
-    location: Optional[Place] = None
-    size: Size = Size()
-    claims: tuple[Claim, ...] = ()
-    modality: Modality = Modality.asserted
-    acled: AcledType = AcledType()
+    context: tuple[str, ...] = Field((), description="PLOVER contexts, e.g. military, terrorism")
+    actor: tuple[Entity, ...] = Field((), description="who did it")
+    recipient: tuple[Entity, ...] = Field((), description="to whom it was done")
+    date: Optional[DateRef] = Field(None, description="when it happened")
+    location: Optional[Place] = Field(None, description="where it happened, with precision and reason")
+    size: Size = Field(Size(), description="dead, injured and arrested as low/best/high")
+    claims: tuple[Claim, ...] = Field((), description="who asserts the event or its figures")
+    modality: Modality = Field(Modality.asserted, description="asserted, negated, hypothetical, future or historical")
+    acled: AcledType = Field(AcledType(), description="machine-derived ACLED event_type/sub_event_type")
     cameo: Optional[str] = Field(None, description="CAMEO root code, two digits")
     quad_class: Optional[int] = Field(None, description="0 neutral, 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict")
     intensity: Optional[float] = Field(None, description="-10 (most conflictual) .. +10")
-    confidence: float = Field(0.5, ge=0.0, le=1.0)
+    confidence: float = Field(0.5, ge=0.0, le=1.0, description="0..1: how sure the extractor is")
     trigger: Optional[str] = Field(None, description="the words that name the event in its first mention")
-    mentions: tuple[Span, ...] = ()
+    mentions: tuple[Span, ...] = Field((), description="provenance: every sentence that reports this event")
 
     @staticmethod
     def make_id(article_id: str, event_type: str, first_start: int, first_end: int) -> str:

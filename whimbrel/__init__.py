@@ -1,0 +1,49 @@
+"""whimbrel: news reports of conflict and political events → structured, attributed events.
+
+Public API::
+
+    import whimbrel
+    events = whimbrel.extract(text, published="2024-01-24")
+"""
+
+from .errors import WhimbrelError
+from .extract import build_pipeline, extract, extract_many
+from .records import (
+    AcledType,
+    Article,
+    Claim,
+    Count,
+    DatePrecision,
+    DateRef,
+    Entity,
+    Event,
+    Modality,
+    Place,
+    PlacePrecision,
+    Size,
+    Skip,
+    Span,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "AcledType",
+    "Article",
+    "Claim",
+    "Count",
+    "DatePrecision",
+    "DateRef",
+    "Entity",
+    "Event",
+    "Modality",
+    "Place",
+    "PlacePrecision",
+    "Size",
+    "Skip",
+    "Span",
+    "WhimbrelError",
+    "build_pipeline",
+    "extract",
+    "extract_many",
+]

@@ -1,0 +1,90 @@
+"""`whimbrel extract` and `whimbrel schema`."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from ..records import Event, Skip
+
+
+def _emit_table(events: list[Event]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(show_lines=False)
+    for col in ("article", "type", "mode", "actor", "recipient", "date", "place", "dead", "inj", "claimed by", "modality"):
+        table.add_column(col)
+    for ev in events:
+        def ents(xs):
+            return ", ".join(f"{e.name or e.text} ({e.code or '?'})" for e in xs)
+
+        size = ev.size
+        table.add_row(
+            ev.article_id[:18],
+            ev.event_type,
+            ev.mode or "",
+            ents(ev.actor),
+            ents(ev.recipient),
+            f"{ev.date.value} ({ev.date.precision.value})" if ev.date and ev.date.value else "",
+            (ev.location.name or ev.location.text) if ev.location else "",
+            str(size.dead.best) if size.dead else "",
+            str(size.injured.best) if size.injured else "",
+            "; ".join((c.claimant.text if c.claimant else "?") for c in ev.claims),
+            ev.modality.value,
+        )
+    Console().print(table)
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--published", help="Publication date (YYYY-MM-DD) for inputs that carry none.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "table"]), default="jsonl", show_default=True)
+@click.option("--actors", "actors_file", type=click.Path(exists=True, dir_okay=False), help="Extra actor knowledge-base file.")
+@click.option("--model", help="Installed spaCy pipeline to use instead of the default.")
+def extract(paths: tuple[str, ...], published: str | None, fmt: str, actors_file: str | None, model: str | None) -> None:
+    """Extract events from articles.
+
+    PATHS are files or folders (.txt, .html, .json, .jsonl, .jsonl.gz, RSS/Atom
+    feeds) or `-` for standard input.  JSONL output is one event per line.
+    Inputs that cannot be read are reported on stderr, one line each, and the
+    rest go on; the exit code is 3 when anything was skipped.
+    """
+    from ..extract import extract_many
+    from ..settings import load
+    from ..stages.read import read_paths
+
+    settings = load({"actors": actors_file, "spacy_model": model})
+    skipped = 0
+    collected: list[Event] = []
+    for article, result in extract_many(read_paths(list(paths), settings, published=published), settings):
+        if isinstance(result, Skip):
+            skipped += 1
+            click.echo(f"whimbrel: skipped {result.origin}: [{result.code}] {result.reason}", err=True)
+            continue
+        if fmt == "jsonl":
+            for ev in result:
+                sys.stdout.write(json.dumps(ev.to_json(), ensure_ascii=False) + "\n")
+        else:
+            collected.extend(result)
+    if fmt == "json":
+        click.echo(json.dumps([e.to_json() for e in collected], ensure_ascii=False, indent=2))
+    elif fmt == "table":
+        _emit_table(collected)
+    if skipped:
+        sys.exit(3)
+
+
+@click.command()
+@click.option("--record", type=click.Choice(["event", "article"]), default="event", show_default=True)
+def schema(record: str) -> None:
+    """Print the JSON Schema of the event (or article) record."""
+    from ..records import Article
+
+    model = Event if record == "event" else Article
+    click.echo(json.dumps(model.model_json_schema(mode="serialization"), indent=2))
+
+
+commands = [extract, schema]

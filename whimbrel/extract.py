@@ -1,0 +1,87 @@
+"""The article → events pipeline and its public entry points."""
+
+from __future__ import annotations
+
+from typing import Iterable, Iterator, Optional, Union
+
+from .pipeline import Pipeline, Work
+from .records import Article, Event, Skip
+from .settings import Settings, load
+
+
+def build_pipeline(settings: Optional[Settings] = None, *, nlp=None, gazetteer=None, kb=None) -> Pipeline:
+    """The default stages: clean → nlp → places → triggers → resolve → merge."""
+    from .stages.clean import CleanStage
+    from .stages.merge import MergeStage
+    from .stages.nlp import NlpStage
+    from .stages.resolve import PlacesStage, ResolveStage
+    from .stages.triggers import TriggerStage
+
+    s = settings or load()
+    return Pipeline(
+        [
+            CleanStage(s),
+            NlpStage(s.spacy_model, nlp=nlp, batch_size=s.batch_size),
+            PlacesStage(gazetteer),
+            TriggerStage(),
+            ResolveStage(s.actors or None, kb=kb),
+            MergeStage(),
+        ]
+    )
+
+
+def extract_many(
+    articles: Iterable[Union[Article, Skip]],
+    settings: Optional[Settings] = None,
+    *,
+    pipeline: Optional[Pipeline] = None,
+) -> Iterator[tuple[Union[Article, Skip], Union[list[Event], Skip]]]:
+    """Run the pipeline over articles (batched); yields (cleaned article, events) or (input, Skip)."""
+    s = settings or load()
+    pipe = pipeline or build_pipeline(s)
+    pending: list[Work] = []
+
+    def flush() -> Iterator[tuple]:
+        for w in pipe.run_many(pending):
+            if w.skip is not None:
+                yield w.article, w.skip
+            else:
+                yield w.article, list(w.events or [])
+        pending.clear()
+
+    for item in articles:
+        if isinstance(item, Skip):
+            yield item, item
+            continue
+        pending.append(Work(article=item))
+        if len(pending) >= s.batch_size:
+            yield from flush()
+    if pending:
+        yield from flush()
+
+
+def extract(text: str, published: Optional[str] = None, *, pipeline: Optional[Pipeline] = None, article_id: Optional[str] = None) -> list[Event]:
+    """Events of one article's text, dates resolved against ``published`` (YYYY-MM-DD)."""
+    article = Article(id=article_id or Article.content_id(text), text=text, raw=text, published=published)
+    pipe = pipeline or _default_pipeline()
+    work = pipe.run(Work(article=article))
+    if work.skip is not None:
+        from .errors import InputError
+
+        raise InputError(work.skip.reason, origin=work.skip.origin)
+    return list(work.events or [])
+
+
+class _Default:
+    """Holds the default pipeline for repeated ``extract`` calls in one process."""
+
+    pipeline: Optional[Pipeline] = None
+
+
+def _default_pipeline() -> Pipeline:
+    if _Default.pipeline is None:
+        _Default.pipeline = build_pipeline()
+    return _Default.pipeline
+
+
+__all__ = ["build_pipeline", "extract", "extract_many"]

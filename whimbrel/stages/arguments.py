@@ -1,0 +1,221 @@
+"""Actors and recipients of a mention, from the dependency parse.
+
+Who did it: the subject of a verbal trigger (the ``by`` agent when passive),
+or of the verb that governs a nominal trigger ("US forces conducted strikes");
+the possessor or an entity modifier of a nominal trigger ("US airstrikes",
+"Russia's attack"); a ``by`` phrase.  To whom: the direct object or passive
+subject, and the objects of targeting prepositions (against, on, at, targeting;
+with for meetings and agreements; to for aid and support).  A targeted facility
+stands for its owner ("facilities used by Kataib Hezbollah" → Kataib Hezbollah).
+Never word order alone.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Optional
+
+# Prepositions that introduce the recipient, for every type and per type.
+RECIPIENT_PREPS = frozenset("against on upon at targeting toward towards into".split())
+RECIPIENT_PREPS_BY_TYPE = {
+    "CONSULT": frozenset({"with", "to"}),
+    "AGREE": frozenset({"with"}),
+    "COOPERATE": frozenset({"with"}),
+    "AID": frozenset({"to", "for"}),
+    "SUPPORT": frozenset({"to", "for"}),
+    "CONCEDE": frozenset({"to"}),
+    "REJECT": frozenset({"from"}),
+    "ASSAULT": frozenset({"with", "of"}),
+    "COERCE": frozenset({"of"}),
+    "REQUEST": frozenset({"to", "from"}),
+    "THREATEN": frozenset({"with"}),
+    "ACCUSE": frozenset({"of"}),
+    "SANCTION": frozenset({"against", "on"}),
+}
+# Nouns for targets that stand for whoever owns or uses them.
+FACILITY_NOUNS = frozenset(
+    """facility base headquarters headquarter position depot site compound camp outpost warehouse
+    infrastructure stronghold hideout target installation office building vehicle convoy
+    checkpoint post barrack barracks airport port embassy consulate residence home house""".split()
+)
+# Verbs that carry a nominal trigger's target: "strikes aimed at X", "attacks targeting X".
+TARGETING_VERBS = frozenset("target aim direct hit strike focus".split())
+PRONOUN_SKIP = frozenset("it its they them their this that these those which who whom what".split())
+_NP_LEFT_DEPS = frozenset("det amod compound poss nmod nummod quantmod case npadvmod advmod".split())
+
+
+def np_tokens(head: Any) -> list[Any]:
+    """The tokens of a noun phrase: its left modifiers, the head and ``of``/``'s`` complements."""
+    toks = {head.i: head}
+    for c in head.lefts:
+        if c.dep_ in _NP_LEFT_DEPS or c.dep_ == "poss":
+            for t in c.subtree:
+                toks[t.i] = t
+    for c in head.rights:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for t in c.subtree:
+                if t.dep_ in ("relcl", "acl"):
+                    break
+                toks[t.i] = t
+        elif c.dep_ in ("compound", "flat", "appos") and c.ent_type_:
+            for t in c.subtree:
+                toks[t.i] = t
+        elif c.dep_ == "punct" and c.lower_ in ("(", ")"):
+            continue
+    # extend to a named entity the head sits in ("Kataib Hezbollah" split by the tagger)
+    if head.ent_type_:
+        for ent in head.doc.ents:
+            if ent.start <= head.i < ent.end:
+                for t in ent:
+                    toks[t.i] = t
+    ordered = [toks[i] for i in sorted(toks)]
+    # drop leading determiners and trailing punctuation
+    while ordered and ordered[0].dep_ in ("det", "punct", "case") and ordered[0].lower_ in ("the", "a", "an", "'s", "’s", "“", '"'):
+        ordered = ordered[1:]
+    while ordered and ordered[-1].is_punct:
+        ordered = ordered[:-1]
+    return ordered or [head]
+
+
+def expand_conjuncts(heads: Iterable[Any]) -> list[Any]:
+    out: dict[int, Any] = {}
+    for h in heads:
+        out[h.i] = h
+        for c in h.conjuncts:
+            if c.pos_ in ("NOUN", "PROPN", "PRON"):
+                out[c.i] = c
+    return [out[i] for i in sorted(out)]
+
+
+def _children(tok: Any, *deps: str) -> list[Any]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _prep_objects(tok: Any, preps: frozenset[str]) -> list[Any]:
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
+            out.extend(_children(c, "pobj", "pcomp"))
+        elif c.dep_ == "prt" and c.lower_ in preps:
+            # "called on X": X hangs off the verb as a dobj after the particle
+            out.extend(o for o in _children(tok, "dobj") if o.i > c.i)
+    return out
+
+
+def _agent(verb: Any) -> list[Any]:
+    out = []
+    for c in verb.children:
+        if c.dep_ == "agent":
+            out.extend(_children(c, "pobj"))
+    return out
+
+
+def _subject(verb: Any) -> list[Any]:
+    """Subject of a verb, climbing through xcomp/conj/advcl when it has none of its own."""
+    cur = verb
+    for _ in range(4):
+        subj = _children(cur, "nsubj")
+        if subj:
+            return subj
+        if _children(cur, "nsubjpass"):
+            return _agent(cur)
+        if cur.dep_ in ("xcomp", "conj", "advcl") and cur.head is not cur:
+            cur = cur.head
+            continue
+        break
+    return []
+
+
+def _is_passive(verb: Any) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def owner_of(target: Any) -> list[Any]:
+    """Who a targeted facility stands for: possessor, 'used by', 'of', entity compounds."""
+    if target.lemma_.lower() not in FACILITY_NOUNS:
+        return [target]
+    owners = _children(target, "poss")
+    for c in target.children:
+        if c.dep_ == "acl":  # "used by X", "belonging to X", "run by X"
+            owners += _agent(c) + _prep_objects(c, frozenset({"by", "to"}))
+        if c.dep_ == "prep" and c.lower_ in ("of", "belonging"):
+            owners += _children(c, "pobj")
+    owners += [c for c in target.children if c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("ORG", "NORP", "GPE", "PERSON")]
+    return owners
+
+
+def _entity_modifiers(noun: Any) -> list[Any]:
+    """Entity-like modifiers of a nominal trigger: 'US airstrikes', 'Russia's attack'."""
+    out = _children(noun, "poss")
+    for c in noun.children:
+        if c.dep_ in ("compound", "amod", "nmod", "npadvmod") and c.i < noun.i:
+            if c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or c.pos_ == "PROPN":
+                out.append(c)
+    return out
+
+
+def arguments(mention: Any) -> tuple[list[Any], list[Any]]:
+    """Heads of the actor and recipient phrases of a mention."""
+    actors: list[Any] = []
+    recipients: list[Any] = []
+    etype = mention.event_type
+    preps = RECIPIENT_PREPS | RECIPIENT_PREPS_BY_TYPE.get(etype, frozenset())
+    trigger_ids = {t.i for t in mention.triggers}
+    for trig in mention.triggers:
+        if trig.pos_ == "VERB":
+            if _is_passive(trig):
+                actors += _agent(trig)
+                recipients += _children(trig, "nsubjpass")
+            else:
+                actors += _subject(trig)
+                recipients += _children(trig, "dobj", "dative")
+            recipients += _prep_objects(trig, preps)
+            # "X accused Y of ..." / "urged Y to ...": the object is the recipient already
+        else:
+            actors += _entity_modifiers(trig)
+            for c in trig.children:
+                if c.dep_ == "prep" and c.lower_ == "by":
+                    actors += _children(c, "pobj")
+                if c.dep_ == "acl" and c.lemma_.lower() in TARGETING_VERBS:
+                    recipients += _children(c, "dobj") + _prep_objects(c, frozenset({"at", "on", "against"}))
+            recipients += _prep_objects(trig, preps - {"by"})
+            gov = _governor_of(trig, mention)
+            if gov is not None:
+                if trig.dep_ in ("dobj", "pobj", "attr") or trig.head.dep_ == "prep":
+                    # "US forces conducted strikes on X": subject of the light verb acts
+                    actors += _subject(gov) if not _is_passive(gov) else _agent(gov)
+                    recipients += _prep_objects(gov, RECIPIENT_PREPS)
+                elif trig.dep_ in ("nsubj", "nsubjpass"):
+                    # "strikes were aimed at X", "the strikes were launched by Y"
+                    actors += _agent(gov)
+                    recipients += _prep_objects(gov, RECIPIENT_PREPS)
+                    if gov.lemma_.lower() in TARGETING_VERBS:
+                        recipients += _children(gov, "dobj")
+    actors = [a for a in expand_conjuncts(actors) if a.i not in trigger_ids]
+    recipients = [r for r in expand_conjuncts(recipients) if r.i not in trigger_ids]
+    # a facility stands for its owner; an event noun as object is not an actor
+    resolved: list[Any] = []
+    for r in recipients:
+        resolved += owner_of(r) if r.lemma_.lower() in FACILITY_NOUNS else [r]
+    actors = [a for a in actors if a.lower_ not in PRONOUN_SKIP and not a.like_num]
+    resolved = [r for r in resolved if r.lower_ not in PRONOUN_SKIP and r.lemma_.lower() not in FACILITY_NOUNS]
+    actor_ids = {a.i for a in actors}
+    resolved = [r for r in resolved if r.i not in actor_ids]
+    return _dedupe(actors), _dedupe(resolved)
+
+
+def _governor_of(trig: Any, mention: Any) -> Optional[Any]:
+    from .triggers import _governor
+
+    return _governor(trig)
+
+
+def _dedupe(toks: list[Any]) -> list[Any]:
+    seen, out = set(), []
+    for t in toks:
+        if t.i not in seen:
+            seen.add(t.i)
+            out.append(t)
+    return out
+
+
+__all__ = ["arguments", "expand_conjuncts", "np_tokens", "owner_of"]

@@ -1,0 +1,220 @@
+"""In-article merge: the mentions of one incident in one article → one Event.
+
+Two mentions of an article describe the same incident when they have the same
+PLOVER type, no conflicting actors or recipients (by country code or resolved
+name, roles not reversed), compatible dates and modality.  Mentions without a
+date of their own join the compatible incident whose date is closest to the
+publication (news is about what just happened) unless they are marked as an
+earlier happening ("the previous round of strikes").
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, ClassVar, Optional
+
+from .. import codebook
+from ..pipeline import Work
+from ..records import AcledType, Claim, Count, DatePrecision, DateRef, Entity, Event, Modality, Size, Span
+from .triggers import Mention
+
+_PRECISION_RANK = {DatePrecision.day: 0, DatePrecision.week: 1, DatePrecision.month: 2, DatePrecision.year: 3}
+
+
+def _keys(entities: list[Entity]) -> set[str]:
+    out = set()
+    for e in entities:
+        if e.id:
+            out.add("id:" + e.id)
+        if e.code:
+            out.add("code:" + e.code)
+    return out
+
+
+def _codes(entities: list[Entity]) -> set[str]:
+    return {e.code for e in entities if e.code}
+
+
+def _date_start(ref: Optional[DateRef]) -> Optional[date]:
+    if ref is None or not ref.value:
+        return None
+    parts = [int(p) for p in ref.value.split("-")]
+    while len(parts) < 3:
+        parts.append(1)
+    return date(*parts)
+
+
+def dates_compatible(a: Optional[DateRef], b: Optional[DateRef]) -> bool:
+    """Dates agree when one contains the other (2023-12 contains 2023-12-29)."""
+    if a is None or b is None or not a.value or not b.value:
+        return True
+    if a.precision == DatePrecision.week or b.precision == DatePrecision.week:
+        da, db = _date_start(a), _date_start(b)
+        return da is not None and db is not None and abs((da - db).days) <= 7
+    return a.value.startswith(b.value) or b.value.startswith(a.value)
+
+
+class _Cluster:
+    def __init__(self, m: Mention):
+        self.members = [m]
+
+    @property
+    def actors(self) -> list[Entity]:
+        return [e for m in self.members for e in m.actors]
+
+    @property
+    def recipients(self) -> list[Entity]:
+        return [e for m in self.members for e in m.recipients]
+
+    @property
+    def date(self) -> Optional[DateRef]:
+        dated = [m.date for m in self.members if m.date is not None and m.date.value]
+        if not dated:
+            return None
+        return min(dated, key=lambda d: _PRECISION_RANK.get(d.precision, 9))
+
+    def accepts(self, m: Mention) -> bool:
+        first = self.members[0]
+        if m.event_type != first.event_type or m.modality != first.modality:
+            return False
+        if not dates_compatible(self.date, m.date):
+            return False
+        a, r = _codes(self.actors), _codes(self.recipients)
+        ma, mr = _codes(m.actors), _codes(m.recipients)
+        if a and ma and not (a & ma):
+            return False
+        if r and mr and not (r & mr):
+            return False
+        # roles reversed: who struck is now struck
+        if (ma & r and not ma & a) or (mr & a and not mr & r):
+            return False
+        return True
+
+
+def cluster_mentions(mentions: list[Mention], published: Optional[str]) -> list[list[Mention]]:
+    """Group an article's mentions into incidents."""
+    clusters: list[_Cluster] = []
+    dated = [m for m in mentions if m.date is not None and m.date.value]
+    undated = [m for m in mentions if not (m.date is not None and m.date.value)]
+    for m in dated + undated:
+        options = [c for c in clusters if c.accepts(m)]
+        if not options:
+            clusters.append(_Cluster(m))
+            continue
+        if m in dated:
+            options[0].members.append(m)
+            continue
+
+        def recency(c: _Cluster) -> tuple:
+            d = _date_start(c.date)
+            return (d is not None, d or date.min)
+
+        options.sort(key=recency, reverse=not m.prior)
+        options[0].members.append(m)
+    ordered = sorted(clusters, key=lambda c: min(x.start for x in c.members))
+    return [sorted(c.members, key=lambda x: x.start) for c in ordered]
+
+
+def _unique_entities(entities: list[Entity]) -> tuple[Entity, ...]:
+    seen: dict[tuple, Entity] = {}
+    for e in entities:
+        key = (e.id or e.name or e.text.lower(), e.code)
+        if key not in seen:
+            seen[key] = e
+    # a resolved entity makes an unresolved one with the same text redundant
+    return tuple(seen.values())
+
+
+def _merge_counts(counts: list[Optional[Count]]) -> Optional[Count]:
+    vals = [c for c in counts if c is not None]
+    if not vals:
+        return None
+    best = max(vals, key=lambda c: (c.best if c.best is not None else -1))
+    lows = [c.low for c in vals if c.low is not None]
+    highs = [c.high for c in vals if c.high is not None]
+    return Count(low=min(lows) if lows else best.low, best=best.best, high=max(highs) if highs else best.high)
+
+
+def _unique_claims(claims: list[Claim]) -> tuple[Claim, ...]:
+    seen: dict[tuple, Claim] = {}
+    for c in claims:
+        key = ((c.claimant.text if c.claimant else None), c.text, c.hedged)
+        seen.setdefault(key, c)
+    return tuple(seen.values())
+
+
+def build_event(article_id: str, members: list[Mention], published: Optional[str]) -> Event:
+    first = members[0]
+    etype = first.event_type
+    mode = next((m.mode for m in members if m.mode), None)
+    date_ref = _Cluster(first)
+    date_ref.members = members
+    when = date_ref.date
+    if when is None and published and first.modality in (Modality.asserted, Modality.negated):
+        # undated report of a current event: the publication day, said so by an empty text
+        when = DateRef(text=None, value=published, precision=DatePrecision.day)
+    place = next((m.place for m in members if m.place is not None and m.place.precision is not None and m.place.reason and "argument" in m.place.reason), None)
+    place = place or next((m.place for m in members if m.place is not None), None)
+    size = Size(
+        dead=_merge_counts([m.size.dead for m in members]),
+        injured=_merge_counts([m.size.injured for m in members]),
+        arrested=_merge_counts([m.size.arrested for m in members]),
+    )
+    claims = _unique_claims([c for m in members for c in m.claims])
+    actors = _unique_entities([e for m in members for e in m.actors])
+    recipients = _unique_entities([e for m in members for e in m.recipients])
+    hedged = any(m.hedged for m in members) and not any(not m.hedged and m.claims for m in members)
+    confidence = _confidence(members, actors, recipients, hedged)
+    spans = tuple(m.span for m in members if m.span is not None)
+    return Event(
+        id=Event.make_id(article_id, etype, spans[0].start if spans else first.start, spans[0].end if spans else first.start),
+        article_id=article_id,
+        event_type=etype,
+        mode=mode,
+        context=tuple(codebook.contexts_for(etype, mode)),
+        actor=actors,
+        recipient=recipients,
+        date=when,
+        location=place,
+        size=size,
+        claims=claims,
+        modality=first.modality,
+        acled=codebook.acled(etype, mode) if first.modality == Modality.asserted else AcledType(),
+        cameo=codebook.cameo_root(etype, mode),
+        quad_class=codebook.quad_class(etype),
+        intensity=codebook.intensity(etype, mode),
+        confidence=confidence,
+        trigger=first.text,
+        mentions=spans,
+    )
+
+
+def _confidence(members: list[Mention], actors: tuple, recipients: tuple, hedged: bool) -> float:
+    score = 0.35 + 0.15 * min(1.0, max(m.weight for m in members))
+    if any(a.code for a in actors):
+        score += 0.15
+    if any(r.code for r in recipients):
+        score += 0.1
+    score += 0.05 * min(3, len(members) - 1)
+    if any(m.claims for m in members):
+        score += 0.05
+    if hedged:
+        score -= 0.15
+    return round(max(0.05, min(0.99, score)), 3)
+
+
+class MergeStage:
+    """Merge an article's mentions into events."""
+
+    name: ClassVar[str] = "merge"
+    needs: ClassVar[tuple[str, ...]] = ("mentions",)
+    gives: ClassVar[tuple[str, ...]] = ("events",)
+
+    def __call__(self, work: Work) -> Work:
+        published = work.article.published
+        clusters = cluster_mentions(work.mentions or [], published)
+        work.events = [build_event(work.article.id, members, published) for members in clusters]
+        return work
+
+
+__all__ = ["MergeStage", "build_event", "cluster_mentions", "dates_compatible"]

@@ -1,0 +1,206 @@
+"""Resolve each mention's facts: who (actors), where, when, how many, who says so.
+
+This stage ties the per-field libraries together for every mention:
+
+* actors and recipients: heads from :mod:`.arguments`, noun phrases resolved
+  with the actor knowledge base (country taken from the article's focus);
+* place: :func:`whimbrel.knowledge.geoparse.event_place` over the article's toponyms;
+* date: :func:`.dates.event_date` against the publication date;
+* size: :func:`.counts.extract_size` for violent and coercive events;
+* claims, hedges, quotes: :mod:`.claims`; modality: :mod:`.modality`.
+
+Knowledge (actor base, gazetteer) is created lazily by the stage object.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, ClassVar, Optional
+
+from ..pipeline import Work
+from ..records import Claim, Entity, Modality, Size, Span
+from . import claims as claims_mod
+from . import counts, dates, modality as modality_mod
+from .arguments import arguments, np_tokens
+from .triggers import Mention
+
+COUNTED_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
+_FIRST_PERSON = frozenset({"we", "us", "our", "i", "me", "my"})
+_THIRD_PERSON = frozenset({"he", "she", "him", "her", "his"})
+
+
+def _published(work: Work) -> Optional[date]:
+    value = work.article.published
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+class PlacesStage:
+    """Find and resolve every toponym of the article (and the article's focus country)."""
+
+    name: ClassVar[str] = "places"
+    needs: ClassVar[tuple[str, ...]] = ("doc",)
+    gives: ClassVar[tuple[str, ...]] = ("places",)
+
+    def __init__(self, gazetteer: Any = None):
+        self._gazetteer = gazetteer
+        self._parser = None
+
+    def __getstate__(self) -> dict:
+        return {"_gazetteer": None, "_parser": None}
+
+    @property
+    def parser(self) -> Any:
+        if self._parser is None:
+            from ..knowledge.gazetteer import SQLiteGazetteer
+            from ..knowledge.geoparse import Geoparser
+
+            if self._gazetteer is None:
+                self._gazetteer = SQLiteGazetteer()
+            self._parser = Geoparser(self._gazetteer)
+        return self._parser
+
+    def __call__(self, work: Work) -> Work:
+        work.places = self.parser.parse(work.doc)
+        return work
+
+
+class ResolveStage:
+    """Fill every mention's actors, recipients, place, date, size, claims and modality."""
+
+    name: ClassVar[str] = "resolve"
+    needs: ClassVar[tuple[str, ...]] = ("doc", "places", "mentions")
+    gives: ClassVar[tuple[str, ...]] = ("mentions",)
+
+    def __init__(self, actors_file: Optional[str] = None, kb: Any = None):
+        self.actors_file = actors_file
+        self._kb = kb
+        self._countries = None
+
+    def __getstate__(self) -> dict:
+        return {"actors_file": self.actors_file, "_kb": None, "_countries": None}
+
+    @property
+    def kb(self) -> Any:
+        if self._kb is None:
+            from ..knowledge.actors import ActorKB
+
+            self._kb = ActorKB.load(self.actors_file or None)
+        return self._kb
+
+    @property
+    def countries(self) -> Any:
+        if self._countries is None:
+            from ..knowledge.countries import CountryTable
+
+            self._countries = CountryTable.load()
+        return self._countries
+
+    def __call__(self, work: Work) -> Work:
+        from ..knowledge.geoparse import event_place, focus
+
+        doc = work.doc
+        published = _published(work)
+        places = work.places or []
+        focus2 = focus(places)
+        country = self.countries.by_code(focus2) if focus2 else None
+        focus3 = country.alpha3 if country else None
+        quotes = claims_mod.QuoteIndex.build(doc)
+        sents = list(doc.sents)
+        kept: list[Mention] = []
+        for m in work.mentions or []:
+            if modality_mod.is_embedded_request_object(m.trigger):
+                continue
+            sent = sents[m.sentence]
+            m.span = Span(sentence=m.sentence, start=sent.start_char, end=sent.end_char, text=sent.text)
+            actor_heads, recipient_heads = arguments(m)
+            m.actors = self._entities(actor_heads, quotes, focus3)
+            m.recipients = self._entities(recipient_heads, quotes, focus3)
+            m.place = event_place(m.trigger, places, focus2)
+            m.date = dates.event_date(m.trigger, published)
+            if m.date is None and m.governor is not None:
+                m.date = dates.event_date(m.governor, published)
+            if m.event_type in COUNTED_TYPES:
+                m.size = _size_for(sent, m)
+            m.claims = self._claims(m, quotes, focus3)
+            m.modality = modality_mod.modality(m.governor if _modal_governor(m) else m.trigger, published)
+            if m.modality == Modality.asserted and m.date is not None and modality_mod.is_historical(m.date, published):
+                m.modality = Modality.historical
+            m.hedged = claims_mod.hedge(m.trigger) is not None or any(c.hedged for c in m.claims)
+            kept.append(m)
+        work.mentions = kept
+        return work
+
+    # -- helpers --------------------------------------------------------------
+
+    def _entities(self, heads: list[Any], quotes: Any, focus3: Optional[str]) -> list[Entity]:
+        out: list[Entity] = []
+        for head in heads:
+            ent = self._entity(head, quotes, focus3)
+            if ent is not None:
+                out.append(ent)
+        return out
+
+    def _entity(self, head: Any, quotes: Any, focus3: Optional[str]) -> Optional[Entity]:
+        low = head.lower_
+        if head.pos_ == "PRON" or low in _FIRST_PERSON or low in _THIRD_PERSON:
+            speaker = quotes.speaker_of(head.idx) if low in _FIRST_PERSON else None
+            if speaker is None and low in _THIRD_PERSON:
+                speaker = _last_person(head)
+            if speaker is None:
+                return None
+            text, start, end = speaker
+            return self._resolve(text, start, end, focus3)
+        toks = np_tokens(head)
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        return self._resolve(head.doc.text[start:end], start, end, focus3)
+
+    def _resolve(self, text: str, start: int, end: int, focus3: Optional[str]) -> Entity:
+        ent = self.kb.resolve(text, context_country=focus3)
+        return ent.model_copy(update={"text": text, "start": start, "end": end})
+
+    def _claims(self, m: Mention, quotes: Any, focus3: Optional[str]) -> list[Claim]:
+        out = []
+        for cue in claims_mod.find_claims(m.trigger, quotes):
+            claimant = None
+            if cue.claimant_text:
+                claimant = self._resolve(cue.claimant_text, cue.claimant_start, cue.claimant_end, focus3)
+            out.append(Claim(claimant=claimant, text=cue.text, hedged=cue.hedged, cue=cue.cue))
+        return out
+
+
+def _modal_governor(m: Mention) -> bool:
+    """A nominal trigger's modality is read off its governing verb ("will launch strikes")."""
+    return m.governor is not None and m.trigger.pos_ != "VERB"
+
+
+def _size_for(sent: Any, m: Mention) -> Size:
+    size = counts.extract_size(sent, m.trigger)
+    for t in m.triggers:
+        if t is m.trigger:
+            continue
+        more = counts.extract_size(sent, t)
+        size = Size(
+            dead=size.dead or more.dead,
+            injured=size.injured or more.injured,
+            arrested=size.arrested or more.arrested,
+        )
+    return size
+
+
+def _last_person(tok: Any) -> Optional[tuple[str, int, int]]:
+    """The most recent PERSON named before a third-person pronoun (light coreference)."""
+    best = None
+    for ent in tok.doc.ents:
+        if ent.label_ == "PERSON" and ent.end <= tok.i:
+            best = ent
+    if best is None:
+        return None
+    return best.text, best.start_char, best.end_char
+
+
+__all__ = ["PlacesStage", "ResolveStage"]
