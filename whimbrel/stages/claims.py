@@ -1,0 +1,778 @@
+"""Who says so: quotations, reporting verbs, "according to" and hedges.
+
+The event extractor calls these per event trigger (a spaCy ``Token``):
+
+* :meth:`QuoteIndex.build` — once per parsed ``Doc``: every quotation with its
+  speaker (the subject of the attribution verb next to it, pronouns resolved to
+  the most recent named speaker, unattributed follow-on quotes inheriting the
+  previous speaker).
+* :func:`find_claims` — the reporting structures that assert one event: a
+  reporting verb governing the trigger's clause, "according to X" in the
+  trigger's sentence, the speaker of a quotation around the trigger, and
+  "X claimed responsibility for the attack".
+* :func:`hedge` — the word that weakens the assertion of the event, if any.
+
+Decisions (documented in the function docstrings):
+
+* A claim whose reporting verb has no subject (passive "it was reported that",
+  "is said to") has ``claimant_text`` ``None``.
+* A pronoun claimant ("he said") is replaced by the most recent earlier named
+  speaker or subject of a reporting verb that fits it (he/she → a person,
+  it/they → an organisation); when none fits, the pronoun itself is kept.
+* "claim", "allege", "accuse" as reporting verbs hedge the claim; "claimed
+  responsibility" does not (the perpetrator asserts its own act).
+* Report-type hedge words with no reporting structure ("reportedly",
+  "allegedly", "is said to") give an anonymous, hedged claim.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
+
+from spacy.tokens import Doc, Span, Token
+
+__all__ = [
+    "ClaimCue",
+    "Quote",
+    "QuoteIndex",
+    "REPORTING_VERBS",
+    "find_claims",
+    "hedge",
+    "speaker_span",
+]
+
+# --------------------------------------------------------------------------- lexicons
+
+#: Verbs whose clausal complement is what their subject asserts.
+REPORTING_VERBS: frozenset[str] = frozenset(
+    """say tell announce state claim report confirm deny allege add accuse assert declare
+    insist note explain write tweet post acknowledge admit maintain argue contend stress
+    emphasize emphasise reiterate disclose reveal indicate affirm testify mention charge
+    quote inform brief""".split()
+)
+
+#: Verbs that introduce a quotation without being reporting verbs of an event
+#: ("calling them “an unacceptable violation”", "warned: “…”").
+SPEECH_VERBS: frozenset[str] = REPORTING_VERBS | frozenset(
+    """call describe term condemn warn urge ask reply respond vow promise pledge threaten
+    demand label dub decry denounce praise welcome appeal plead shout chant""".split()
+)
+
+#: Reporting cues that hedge what they report.
+HEDGING_CUES: frozenset[str] = frozenset({"claim", "allege", "accuse", "charge", "purport"})
+
+#: Adverbs that hedge an assertion.
+HEDGE_ADVERBS: frozenset[str] = frozenset(
+    """allegedly reportedly purportedly apparently supposedly possibly presumably seemingly
+    ostensibly probably""".split()
+)
+#: Adjectives/participles that hedge a noun trigger.
+HEDGE_ADJECTIVES: frozenset[str] = frozenset(
+    """alleged suspected reported purported apparent unconfirmed possible presumed claimed
+    supposed probable rumoured rumored""".split()
+)
+#: Passive verbs of the "X is said to have attacked" construction.
+RAISING_HEDGE_VERBS: frozenset[str] = frozenset(
+    """say believe think report allege rumor rumour suppose understand suspect presume
+    claim know""".split()
+)
+#: Hedges that imply an unnamed source, so they give an anonymous claim.
+REPORT_HEDGES: frozenset[str] = frozenset(
+    {"reportedly", "allegedly", "purportedly", "reported", "alleged", "purported",
+     "said to", "reported to", "alleged to", "believed to", "rumored to", "rumoured to",
+     "thought to", "understood to", "claimed"}
+)
+
+_PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
+_PRONOUNS_GROUP = frozenset({"they", "it", "them"})
+_EXPLETIVE = frozenset({"it", "there"})
+_PERSON_HEADS = frozenset(
+    """spokesman spokeswoman spokesperson minister president secretary official
+    commander general governor mayor ambassador envoy chief leader premier chancellor
+    senator lawmaker witness resident colonel lieutenant captain major sergeant
+    director analyst prosecutor judge lawyer king queen prince emir""".split()
+)
+
+_OPEN_DOUBLE = "“„‟«"
+_CLOSE_DOUBLE = "”»"
+_STRAIGHT = '"'
+_CLAUSAL_DEPS = frozenset({"ccomp", "parataxis", "xcomp", "dep"})
+_OBJECT_CUES = frozenset({"confirm", "deny", "announce", "report", "claim", "acknowledge", "admit"})
+_RESPONSIBILITY_VERBS = frozenset({"claim", "take", "accept", "assume", "bear", "admit"})
+
+
+# --------------------------------------------------------------------------- records
+
+
+@dataclass(frozen=True)
+class ClaimCue:
+    """One reporting structure asserting an event.
+
+    ``claimant_text`` is the claimant's words (``None`` for anonymous/passive
+    reports); ``text`` the attribution words ("said in a statement",
+    "according to"); ``cue`` the reporting lemma or hedge word.
+    """
+
+    claimant_text: Optional[str]
+    claimant_start: Optional[int]
+    claimant_end: Optional[int]
+    text: str
+    cue: str
+    hedged: bool = False
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One quotation: character offsets of its content (marks excluded) and speaker."""
+
+    start: int
+    end: int
+    outer_start: int
+    outer_end: int
+    speaker_text: Optional[str] = None
+    speaker_start: Optional[int] = None
+    speaker_end: Optional[int] = None
+    cue: Optional[str] = None
+    cue_text: Optional[str] = None
+    n_tokens: int = 0
+
+    @property
+    def is_scare(self) -> bool:
+        """A short quote of a few words with no speaker: scare quotes or a title."""
+        return self.speaker_text is None and self.n_tokens <= 4
+
+
+@dataclass(frozen=True)
+class _Attribution:
+    """A reporting-verb subject seen in the doc, for pronoun resolution."""
+
+    text: str
+    start: int
+    end: int
+    is_person: bool
+
+
+@dataclass
+class QuoteIndex:
+    """All quotations of one doc with their speakers. Build with :meth:`build`."""
+
+    doc: Optional[Doc] = None
+    quotes: list[Quote] = field(default_factory=list)
+    attributions: list[_Attribution] = field(default_factory=list)
+    person_heads: frozenset[str] = frozenset()
+    _starts: list[int] = field(default_factory=list, repr=False)
+
+    # ------------------------------------------------------------------ building
+
+    @classmethod
+    def build(cls, doc: Doc) -> "QuoteIndex":
+        """Find every quotation in ``doc`` and attribute it to a speaker."""
+        index = cls(doc=doc)
+        index._starts = [t.idx for t in doc]
+        index.person_heads = frozenset(
+            ent[-1].text.lower() for ent in doc.ents if ent.label_ == "PERSON"
+        )
+        index.attributions = index._collect_attributions()
+        quotes: list[Quote] = []
+        for q_start, q_end, o_start, o_end in _quote_spans(doc.text):
+            quotes.append(index._attribute(q_start, q_end, o_start, o_end, quotes))
+        index.quotes = quotes
+        return index
+
+    def _collect_attributions(self) -> list[_Attribution]:
+        assert self.doc is not None
+        found: list[_Attribution] = []
+        for tok in self.doc:
+            if _lemma(tok) in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX"):
+                subj = _subject_of(tok)
+                if subj is None or subj.lower_ in _PRONOUNS_PERSON | _PRONOUNS_GROUP:
+                    continue
+                if subj.pos_ == "PRON":
+                    continue
+                text, start, end = speaker_span(subj)
+                found.append(_Attribution(text, start, end, self._is_person(subj)))
+        return found
+
+    def _is_person(self, head: Token) -> bool:
+        span_ents = [e for e in head.doc.ents if e.start <= head.i < e.end]
+        if any(e.label_ == "PERSON" for e in span_ents):
+            return True
+        if head.lower_ in self.person_heads and head.pos_ == "PROPN":
+            return True
+        if head.lemma_.lower() in _PERSON_HEADS:
+            return True
+        return any(
+            t.lemma_.lower() in _PERSON_HEADS and t.i < head.i for t in head.subtree
+        ) and head.pos_ == "PROPN"
+
+    def _attribute(
+        self, q_start: int, q_end: int, o_start: int, o_end: int, earlier: list[Quote]
+    ) -> Quote:
+        doc = self.doc
+        assert doc is not None
+        lo = bisect_left(self._starts, q_start)
+        hi = bisect_left(self._starts, q_end)
+        inside = [t for t in doc[lo:hi] if not t.is_space]
+        n_tokens = len([t for t in inside if not t.is_punct])
+        base = dict(start=q_start, end=q_end, outer_start=o_start, outer_end=o_end, n_tokens=n_tokens)
+        cue_tok = self._attribution_verb(q_start, q_end, o_start, o_end, inside)
+        if cue_tok is not None:
+            subj = _subject_of(cue_tok)
+            cue_text = _cue_text(cue_tok)
+            if subj is not None and subj.lower_ not in _EXPLETIVE | {"i", "we", "you"} or (
+                subj is not None and subj.lower_ == "it" and subj.dep_ == "nsubj"
+            ):
+                if subj.pos_ == "PRON":
+                    res = self.resolve_pronoun(subj)
+                else:
+                    res = speaker_span(subj)
+                if res is not None:
+                    return Quote(**base, speaker_text=res[0], speaker_start=res[1],
+                                 speaker_end=res[2], cue=_lemma(cue_tok), cue_text=cue_text)
+            return Quote(**base, cue=_lemma(cue_tok), cue_text=cue_text)
+        # No attribution of its own: a quote that continues the previous quote or
+        # follows a reporting sentence inherits that speaker.
+        prev = self._previous_speaker(o_start, earlier)
+        if prev is not None and n_tokens > 4:
+            return Quote(**base, speaker_text=prev.speaker_text, speaker_start=prev.speaker_start,
+                         speaker_end=prev.speaker_end, cue=prev.cue, cue_text=prev.cue_text)
+        return Quote(**base)
+
+    def _attribution_verb(
+        self, q_start: int, q_end: int, o_start: int, o_end: int, inside: list[Token]
+    ) -> Optional[Token]:
+        """The speech verb outside the quote, in its sentences, nearest to it."""
+        doc = self.doc
+        assert doc is not None
+        if not inside:
+            return None
+        first, last = inside[0], inside[-1]
+        sents: list[Span] = [first.sent]
+        if last.sent.start != first.sent.start:
+            sents.append(last.sent)
+        # spaCy sometimes splits '” he said.' into its own sentence.
+        nxt_i = last.sent.end
+        follow: Optional[Span] = None
+        if nxt_i < len(doc) and "\n" not in doc.text[o_end : doc[nxt_i].idx]:
+            follow = doc[nxt_i].sent
+            sents.append(follow)
+        best: Optional[Token] = None
+        best_dist = 10**9
+        for sent in sents:
+            for tok in sent:
+                if o_start <= tok.idx < o_end:
+                    continue
+                if _lemma(tok) not in SPEECH_VERBS or tok.pos_ not in ("VERB", "AUX"):
+                    continue
+                if follow is not None and sent.start == follow.start and tok.i - follow.start > 6:
+                    continue
+                dist = o_start - tok.idx if tok.idx < o_start else tok.idx - o_end
+                if dist < best_dist:
+                    best, best_dist = tok, dist
+        if best is not None:
+            return best
+        # A partial quote that is an argument of a verb ("calling them “…”").
+        for tok in inside:
+            head = tok.head
+            while head.i != head.head.i and q_start <= head.idx < q_end:
+                head = head.head
+            if q_start <= head.idx < q_end:
+                continue
+            node: Optional[Token] = head
+            for _ in range(4):
+                if node is None:
+                    break
+                if _lemma(node) in SPEECH_VERBS and node.pos_ in ("VERB", "AUX"):
+                    return node
+                node = node.head if node.head.i != node.i else None
+            break
+        return None
+
+    def _previous_speaker(self, o_start: int, earlier: list[Quote]) -> Optional[Quote]:
+        """The speaker a follow-on quote inherits: previous sentence's quote or reporter."""
+        doc = self.doc
+        assert doc is not None
+        tok = _token_at(doc, o_start)
+        if tok is None:
+            return None
+        sent = tok.sent
+        prev_sent = doc[sent.start - 1].sent if sent.start > 0 else None
+        if prev_sent is None:
+            return None
+        # the previous sentence holds a quote with a speaker
+        for q in reversed(earlier):
+            if q.speaker_text is not None and q.outer_end > prev_sent.start_char - 1 and q.outer_end <= o_start:
+                return q
+        # or a reporting verb with a named subject (same paragraph)
+        between = doc.text[prev_sent.end_char:o_start]
+        if "\n\n" in between:
+            return None
+        for t in prev_sent:
+            if _lemma(t) in SPEECH_VERBS and t.pos_ == "VERB":
+                subj = _subject_of(t)
+                if subj is None:
+                    continue
+                res = self.resolve_pronoun(subj) if subj.pos_ == "PRON" else speaker_span(subj)
+                if res is not None:
+                    return Quote(start=0, end=0, outer_start=0, outer_end=0, speaker_text=res[0],
+                                 speaker_start=res[1], speaker_end=res[2], cue=_lemma(t),
+                                 cue_text=_cue_text(t))
+        return None
+
+    # ------------------------------------------------------------------ lookups
+
+    def quote_at(self, char_offset: int) -> Optional[Quote]:
+        """The quotation whose content covers ``char_offset``, innermost first."""
+        hits = [q for q in self.quotes if q.start <= char_offset < q.end]
+        if not hits:
+            return None
+        return min(hits, key=lambda q: q.end - q.start)
+
+    def speaker_of(self, char_offset: int) -> Optional[tuple[str, int, int]]:
+        """``(speaker_text, start, end)`` of the quotation covering the offset, if known."""
+        for q in sorted(
+            (q for q in self.quotes if q.start <= char_offset < q.end), key=lambda q: q.end - q.start
+        ):
+            if q.speaker_text is not None and q.speaker_start is not None and q.speaker_end is not None:
+                return (q.speaker_text, q.speaker_start, q.speaker_end)
+        return None
+
+    def resolve_pronoun(self, pron: Token) -> Optional[tuple[str, int, int]]:
+        """Resolve a subject pronoun to the most recent earlier named speaker that fits.
+
+        he/she → the latest attribution subject that is a person (else the latest
+        PERSON entity before it); it/they → the latest non-person attribution.
+        Other pronouns, or no fitting antecedent: the pronoun itself.
+        """
+        low = pron.lower_
+        before = [a for a in self.attributions if a.end <= pron.idx]
+        if low in _PRONOUNS_PERSON:
+            for a in reversed(before):
+                if a.is_person:
+                    return (a.text, a.start, a.end)
+            persons = [e for e in pron.doc.ents if e.label_ == "PERSON" and e.end_char <= pron.idx]
+            if persons:
+                e = persons[-1]
+                return (e.text, e.start_char, e.end_char)
+        elif low in _PRONOUNS_GROUP:
+            for a in reversed(before):
+                if not a.is_person:
+                    return (a.text, a.start, a.end)
+        return (pron.text, pron.idx, pron.idx + len(pron.text))
+
+
+# --------------------------------------------------------------------------- quotes
+
+
+def _quote_spans(text: str) -> list[tuple[int, int, int, int]]:
+    """``(content_start, content_end, outer_start, outer_end)`` of each quotation.
+
+    Curly and straight double quotes; single quotes only at word boundaries
+    (so apostrophes are not taken for quotes). A quote still open at a
+    paragraph break is closed there (newspaper convention for quotes running
+    over several paragraphs: the next paragraph reopens with a quote mark).
+    """
+    spans: list[tuple[int, int, int, int]] = []
+    open_at: Optional[int] = None
+    open_kind = ""
+    n = len(text)
+    i = 0
+    while i < n:
+        ch = text[i]
+        if ch == "\n" and open_at is not None and (i + 1 < n and text[i + 1] == "\n"):
+            end = i
+            while end > open_at + 1 and text[end - 1].isspace():
+                end -= 1
+            spans.append((open_at + 1, end, open_at, end))
+            open_at = None
+        elif ch in _OPEN_DOUBLE and open_kind != "s" or (ch == "«"):
+            if open_at is not None and open_kind == "d":
+                # unclosed quote followed by a new one: close before it
+                spans.append((open_at + 1, i, open_at, i))
+            open_at, open_kind = i, "d"
+        elif ch in _CLOSE_DOUBLE:
+            if open_at is not None and open_kind == "d":
+                spans.append((open_at + 1, i, open_at, i + 1))
+                open_at = None
+        elif ch == _STRAIGHT:
+            if open_at is not None and open_kind == "q":
+                spans.append((open_at + 1, i, open_at, i + 1))
+                open_at = None
+            elif open_at is None and i + 1 < n and not text[i + 1].isspace():
+                open_at, open_kind = i, "q"
+        elif ch in "‘'" and open_at is None:
+            prev = text[i - 1] if i > 0 else " "
+            if (prev.isspace() or prev in "([—–-") and i + 1 < n and text[i + 1].isalnum():
+                close = _single_close(text, i + 1)
+                if close is not None:
+                    spans.append((i + 1, close, i, close + 1))
+                    i = close
+        i += 1
+    if open_at is not None:
+        end = n
+        while end > open_at + 1 and text[end - 1].isspace():
+            end -= 1
+        spans.append((open_at + 1, end, open_at, end))
+    return [s for s in spans if s[1] > s[0]]
+
+
+def _single_close(text: str, start: int) -> Optional[int]:
+    """Position of the closing single quote for an opening one, within a paragraph."""
+    for j in range(start, min(len(text), start + 400)):
+        ch = text[j]
+        if ch == "\n":
+            return None
+        if ch in "’'":
+            nxt = text[j + 1] if j + 1 < len(text) else " "
+            prv = text[j - 1]
+            if not nxt.isalnum() and not prv.isspace():
+                return j
+    return None
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _lemma(tok: Token) -> str:
+    low = tok.lower_
+    if low in ("according",):
+        return "according to"
+    lem = tok.lemma_.lower()
+    return lem
+
+
+def _token_at(doc: Doc, char_offset: int) -> Optional[Token]:
+    """The token covering ``char_offset``, or the first one after it."""
+    starts = [t.idx for t in doc]
+    i = bisect_right(starts, char_offset) - 1
+    if i < 0:
+        return doc[0] if len(doc) else None
+    tok = doc[i]
+    if char_offset < tok.idx + max(1, len(tok.text)):
+        return tok
+    return doc[i + 1] if i + 1 < len(doc) else None
+
+
+def _subject_of(verb: Token) -> Optional[Token]:
+    """The active subject of ``verb``, climbing conj/advcl/xcomp heads up to three levels."""
+    node = verb
+    for _ in range(4):
+        subjects = [c for c in node.children if c.dep_ == "nsubj" and not c.is_punct and c.pos_ != "PUNCT"]
+        if subjects:
+            return min(subjects, key=lambda c: abs(c.i - node.i))
+        for child in node.children:
+            if child.dep_ == "nsubjpass":
+                return None
+            if child.dep_ == "agent":
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+        if node.dep_ in ("conj", "advcl", "xcomp") and node.head.i != node.i:
+            node = node.head
+        else:
+            return None
+    return None
+
+
+def speaker_span(head: Token) -> tuple[str, int, int]:
+    """``(text, start, end)`` of the noun phrase headed by ``head``.
+
+    The phrase runs from the left edge of the subtree to the head and on to the
+    right while no comma, relative clause or clausal modifier begins
+    ("Lloyd Austin, the defence secretary, said" → "Lloyd Austin";
+    "the US Central Command (CENTCOM)" is kept whole).
+    """
+    doc = head.doc
+    left = head.left_edge.i
+    while left < head.i and (doc[left].is_punct or doc[left].is_space):
+        left += 1
+    right = head.i
+    for i in range(head.i + 1, head.right_edge.i + 1):
+        tok = doc[i]
+        if tok.text == "," or tok.is_space or tok.dep_ in ("relcl", "acl", "cc", "conj") and tok.head.i == head.i:
+            break
+        if _under(tok, head, ("relcl", "acl")):
+            break
+        right = i
+    while right > head.i and doc[right].is_punct and doc[right].text not in ")]":
+        right -= 1
+    span = doc[left : right + 1]
+    return (span.text, span.start_char, span.end_char)
+
+
+def _under(tok: Token, head: Token, deps: tuple[str, ...]) -> bool:
+    node = tok
+    while node.i != head.i and node.head.i != node.i:
+        if node.dep_ in deps:
+            return True
+        node = node.head
+    return False
+
+
+def _cue_text(verb: Token) -> str:
+    """The attribution words: the verb, a particle and a prepositional phrase right after it.
+
+    "said in a statement", "told reporters", "according to".
+    """
+    doc = verb.doc
+    if verb.lower_ == "according":
+        return "according to"
+    end = verb.i
+    for child in sorted(verb.children, key=lambda c: c.i):
+        if child.i <= verb.i:
+            continue
+        if child.i != end + 1:
+            break
+        if child.dep_ in ("prt",):
+            end = child.i
+        elif child.dep_ == "prep" and child.lower_ in ("in", "on", "via", "through", "to", "during"):
+            end = child.right_edge.i
+            break
+        elif child.dep_ in ("dobj", "dative") and _lemma(verb) in ("tell", "inform", "brief"):
+            end = child.right_edge.i
+        else:
+            break
+    while end > verb.i and (doc[end].is_punct or doc[end].is_space):
+        end -= 1
+    return doc[verb.i : end + 1].text
+
+
+def _ancestors_with_links(trigger: Token) -> Iterable[tuple[Token, Token]]:
+    """(child_on_path, ancestor) pairs from the trigger up to the root."""
+    child = trigger
+    node = trigger.head
+    seen = 0
+    while node.i != child.i and seen < 30:
+        yield child, node
+        child, node = node, node.head
+        seen += 1
+
+
+# --------------------------------------------------------------------------- hedges
+
+
+def hedge(trigger: Token) -> Optional[str]:
+    """The word(s) weakening the assertion of the event named by ``trigger``, or ``None``.
+
+    Checked, nearest first: hedge adverbs on the trigger or its clause's verbs
+    ("allegedly", "reportedly"); hedge adjectives on a noun trigger ("alleged",
+    "suspected", "unconfirmed"); scare quotes around the trigger or its modifier
+    (“Suspected” drone attacks); raising constructions ("is said to",
+    "believed to"); epistemic "may/might have" + participle; a hedging reporting
+    verb governing the trigger ("X claims these attacks …").
+    """
+    doc = trigger.doc
+    # modifiers of the trigger itself
+    for child in trigger.children:
+        low = child.lower_
+        if child.dep_ in ("advmod",) and low in HEDGE_ADVERBS:
+            return low
+        if child.dep_ in ("amod", "compound", "nmod", "acl") and low in HEDGE_ADJECTIVES:
+            return low
+        if child.dep_ in ("amod", "compound") and _in_scare_quotes(child):
+            return f"“{child.text}”"
+    if _in_scare_quotes(trigger):
+        return f"“{trigger.text}”"
+    # the verbs of the trigger's clause, up to a reporting verb
+    for verb in _clause_verbs(trigger):
+        for child in verb.children:
+            if child.dep_ == "advmod" and child.lower_ in HEDGE_ADVERBS:
+                return child.lower_
+        mod = _may_have(verb)
+        if mod:
+            return mod
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in RAISING_HEDGE_VERBS and any(
+            c.dep_ in ("auxpass", "nsubjpass") for c in verb.head.children
+        ):
+            return f"{verb.head.lower_} to"
+    # a hedging reporting verb above the trigger
+    for child, anc in _ancestors_with_links(trigger):
+        if _lemma(anc) in HEDGING_CUES and child.dep_ in _CLAUSAL_DEPS and anc.pos_ == "VERB":
+            return anc.lower_
+        if _lemma(anc) in REPORTING_VERBS and child.dep_ in _CLAUSAL_DEPS:
+            break
+    _ = doc
+    return None
+
+
+def _clause_verbs(trigger: Token) -> list[Token]:
+    """The trigger's own verb and the verbs its clause hangs from (xcomp/conj chains).
+
+    For a noun trigger, the verb it is an argument of ("carried out attacks").
+    """
+    verbs: list[Token] = []
+    node = trigger
+    if node.pos_ not in ("VERB", "AUX"):
+        head = node.head
+        steps = 0
+        while head.pos_ not in ("VERB", "AUX") and head.i != head.head.i and steps < 3 and head.dep_ in ("prep", "pobj", "dobj", "conj", "compound"):
+            head = head.head
+            steps += 1
+        if head.pos_ in ("VERB", "AUX") and node.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "conj", "attr"):
+            node = head
+        else:
+            return verbs
+    for _ in range(6):
+        verbs.append(node)
+        if node.dep_ in ("xcomp", "conj") and node.head.i != node.i and _lemma(node.head) not in REPORTING_VERBS:
+            node = node.head
+        else:
+            break
+    return verbs
+
+
+def _may_have(verb: Token) -> Optional[str]:
+    """'may have' / 'might have' + past participle: an epistemic hedge on a past event."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    lows = [a.lower_ for a in aux]
+    for modal in ("may", "might"):
+        if modal in lows and "have" in lows and verb.tag_ == "VBN":
+            return f"{modal} have"
+    return None
+
+
+def _in_scare_quotes(tok: Token) -> bool:
+    """True when ``tok`` sits alone (or with ≤ 2 words) between quote marks."""
+    doc = tok.doc
+    left = tok.i - 1
+    while left >= 0 and tok.i - left <= 3 and not doc[left].is_quote:
+        if doc[left].is_punct or doc[left].is_space:
+            return False
+        left -= 1
+    if left < 0 or not doc[left].is_quote or doc[left].text in "”»":
+        return False
+    right = tok.i + 1
+    while right < len(doc) and right - tok.i <= 3 and not doc[right].is_quote:
+        if doc[right].is_space or doc[right].text in ".!?;":
+            return False
+        right += 1
+    if right >= len(doc) or not doc[right].is_quote or doc[right].text in "“«":
+        return False
+    # a whole clause in quotes is a (partial) quotation, not scare quotes
+    if right - left - 1 > 2:
+        return False
+    return tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound")
+
+
+# --------------------------------------------------------------------------- claims
+
+
+def _claim_from_verb(verb: Token, quotes: Optional[QuoteIndex], hedged_event: bool) -> ClaimCue:
+    subj = _subject_of(verb)
+    if subj is not None and (subj.lower_ in _EXPLETIVE and subj.dep_ != "nsubj" or subj.lower_ == "there"):
+        subj = None
+    if subj is not None and subj.lower_ == "it" and verb.tag_ == "VBN":
+        subj = None
+    res: Optional[tuple[str, int, int]] = None
+    if subj is not None:
+        if subj.pos_ == "PRON" and quotes is not None:
+            res = quotes.resolve_pronoun(subj)
+        elif subj.pos_ == "PRON":
+            res = (subj.text, subj.idx, subj.idx + len(subj.text))
+        else:
+            res = speaker_span(subj)
+    cue = _lemma(verb)
+    hedged = hedged_event or cue in HEDGING_CUES or any(
+        c.dep_ == "advmod" and c.lower_ in HEDGE_ADVERBS for c in verb.children
+    )
+    return ClaimCue(
+        claimant_text=res[0] if res else None,
+        claimant_start=res[1] if res else None,
+        claimant_end=res[2] if res else None,
+        text=_cue_text(verb),
+        cue=cue,
+        hedged=hedged,
+    )
+
+
+def _according_to(sent: Span, hedged_event: bool) -> list[ClaimCue]:
+    out: list[ClaimCue] = []
+    for tok in sent:
+        if tok.lower_ != "according" or tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].lower_ != "to":
+            continue
+        to = tok.doc[tok.i + 1]
+        objs = [c for c in to.children if c.dep_ == "pobj"]
+        if objs:
+            text, start, end = speaker_span(objs[0])
+            out.append(ClaimCue(text, start, end, "according to", "according to", hedged_event))
+        else:
+            out.append(ClaimCue(None, None, None, "according to", "according to", hedged_event))
+    return out
+
+
+def _responsibility(trigger: Token, hedged_event: bool) -> list[ClaimCue]:
+    """"X claimed responsibility for the attack", "the attack, which X claimed"."""
+    out: list[ClaimCue] = []
+    # trigger ← for ← responsibility/credit ← claim/take
+    if trigger.dep_ == "pobj" and trigger.head.lower_ in ("for", "of"):
+        noun = trigger.head.head
+        if noun.lemma_.lower() in ("responsibility", "credit") and noun.head.lemma_.lower() in _RESPONSIBILITY_VERBS:
+            verb = noun.head
+            c = _claim_from_verb(verb, None, hedged_event)
+            end = trigger.head.i
+            text = verb.doc[verb.i : end + 1].text if end > verb.i else verb.text
+            out.append(ClaimCue(c.claimant_text, c.claimant_start, c.claimant_end, text, "claim responsibility", hedged_event))
+    # "X claimed the attack"
+    if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() == "claim":
+        c = _claim_from_verb(trigger.head, None, hedged_event)
+        out.append(ClaimCue(c.claimant_text, c.claimant_start, c.claimant_end, trigger.head.text, "claim responsibility", hedged_event))
+    # "the attack, which X claimed"
+    for child in trigger.children:
+        if child.dep_ == "relcl" and child.lemma_.lower() == "claim":
+            c = _claim_from_verb(child, None, hedged_event)
+            out.append(ClaimCue(c.claimant_text, c.claimant_start, c.claimant_end, child.text, "claim responsibility", hedged_event))
+    return out
+
+
+def find_claims(trigger: Token, quotes: Optional[QuoteIndex] = None) -> list[ClaimCue]:
+    """The reporting structures that assert the event named by ``trigger``.
+
+    In order: reporting verbs governing the trigger through a clausal link
+    (ccomp/parataxis/xcomp; for confirm/deny/announce/report also a direct
+    object), nearest first; the speaker of a quotation containing the trigger;
+    "according to X" in the trigger's sentence; "X claimed responsibility for
+    the attack". With none of these but a report-type hedge ("reportedly",
+    "is said to"), one anonymous hedged claim. Duplicates (same claimant and
+    cue) are dropped.
+    """
+    hedge_word = hedge(trigger)
+    hedged_event = hedge_word is not None
+    out: list[ClaimCue] = []
+    used_verbs: set[int] = set()
+    for child, anc in _ancestors_with_links(trigger):
+        lem = _lemma(anc)
+        if lem not in REPORTING_VERBS or anc.pos_ not in ("VERB", "AUX"):
+            continue
+        if child.dep_ in _CLAUSAL_DEPS or (child.dep_ == "dobj" and lem in _OBJECT_CUES and child.i == trigger.i):
+            # "is said to" is a raising hedge, not a claim by a subject
+            out.append(_claim_from_verb(anc, quotes, hedged_event))
+            used_verbs.add(anc.i)
+    if quotes is not None:
+        q = quotes.quote_at(trigger.idx)
+        if q is not None and q.speaker_text is not None and not q.is_scare:
+            out.append(
+                ClaimCue(q.speaker_text, q.speaker_start, q.speaker_end, q.cue_text or "said",
+                         q.cue or "say", hedged_event or (q.cue in HEDGING_CUES))
+            )
+    out.extend(_according_to(trigger.sent, hedged_event))
+    out.extend(_responsibility(trigger, hedged_event))
+    if not out and hedge_word in REPORT_HEDGES:
+        out.append(ClaimCue(None, None, None, hedge_word, hedge_word, True))
+    return _dedupe(out)
+
+
+def _dedupe(claims: list[ClaimCue]) -> list[ClaimCue]:
+    seen: set[tuple[Optional[str], str]] = set()
+    out: list[ClaimCue] = []
+    for c in claims:
+        key = ((c.claimant_text or "").lower() or None, c.cue)
+        if key in seen:
+            continue
+        # a quote speaker repeating a reporting verb's claimant (same span) is one claim
+        if any(o.claimant_start is not None and o.claimant_start == c.claimant_start for o in out):
+            continue
+        seen.add(key)
+        out.append(c)
+    return out

@@ -1,0 +1,383 @@
+"""Modality of an event mention: asserted, negated, hypothetical, future, historical.
+
+The event extractor calls :func:`modality` per trigger (a spaCy ``Token``),
+:func:`is_embedded_request_object` to drop or mark events that are only the
+content of a request or threat, and :func:`is_historical` once the event date
+is resolved.
+
+Decisions
+---------
+* **negated** — a negation (``not``, ``n't``, ``never``, ``no``) on the trigger,
+  on the support verb of a noun trigger ("did not carry out attacks", "no strikes
+  were carried out"), or on the verb the trigger is the complement of ("do not
+  seek to escalate"); a negative-implicative governor ("failed to", "refused
+  to", "declined to", "refrained from", "avoided") or "deny" ("denied carrying
+  out the attack": the claimant asserts it did not happen). A negated
+  negative-implicative ("will not hesitate to take action") cancels out: the
+  complement takes the governor's tense/mood instead.
+* **hypothetical** — a conditional clause ("if", "unless"); a modal
+  (could/might/may/would/should/can/must) on the trigger's clause, except the
+  epistemic "may/might have" + participle, which is a hedge on a past event
+  (asserted; see :func:`whimbrel.stages.claims.hedge`); the complement of a
+  threat, request, wish, readiness or consideration ("threatened to strike",
+  "urged them to cease", "prepared to take measures"). A THREATEN event is the
+  threat itself; the threatened act is hypothetical.
+* **future** — will/shall/'ll, "is going to", "is set/about/due to", or the
+  complement of a commitment ("plans/intends/vowed/pledged/promised to").
+* **historical** — the extractor decides with :func:`is_historical` from the
+  resolved event date; :func:`modality` only flags it when ``published`` is
+  given and the trigger carries an explicit year that ends more than
+  :data:`HISTORICAL_DAYS` before publication.
+* Precedence: a conditional makes everything hypothetical; then negated, then
+  hypothetical, then future, then historical.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Optional, Union
+
+from spacy.tokens import Token
+
+from ..records import DateRef, Modality
+
+__all__ = [
+    "HISTORICAL_DAYS",
+    "is_embedded_request_object",
+    "is_historical",
+    "modality",
+]
+
+#: An event dated more than this many days before publication is historical.
+HISTORICAL_DAYS = 365
+
+_NEG_WORDS = frozenset({"not", "n't", "never", "no", "nobody", "neither", "nor", "without"})
+_NEG_IMPLICATIVE = frozenset(
+    {"fail", "refuse", "decline", "refrain", "avoid", "hesitate", "deny", "neglect", "forgo", "unable"}
+)
+_HYPO_MODALS = frozenset({"could", "might", "may", "would", "should", "can", "must", "ought", "'d", "wo"})
+_FUTURE_MODALS = frozenset({"will", "shall", "'ll"})
+#: Governors whose complement has not happened (threat, request, wish, readiness, consideration).
+_HYPO_GOVERNORS = frozenset(
+    """threaten warn urge call ask demand request appeal press order instruct encourage
+    want wish seek hope aim consider mull weigh propose suggest prepare
+    prepared ready willing need allow permit authorize authorise approve tell
+    recommend advise invite dare offer""".split()
+)
+#: Governors whose complement is planned or committed: the event is future.
+_FUTURE_GOVERNORS = frozenset(
+    """plan intend vow pledge promise expect schedule set go due about resolve commit
+    decide agree determine""".split()
+)
+#: Request/threat verbs for :func:`is_embedded_request_object`.
+_REQUEST_VERBS = frozenset(
+    """call urge demand ask request appeal press warn threaten order instruct encourage
+    implore beg exhort plead push insist""".split()
+)
+#: Verbs whose object event is the event itself happening ("carried out attacks").
+_SUPPORT_VERBS = frozenset(
+    """carry conduct launch stage mount commit perpetrate execute make wage unleash
+    undertake perform order begin start continue resume step intensify escalate
+    happen occur take""".split()
+)
+#: Verbs whose object events existed before ("cease these attacks").
+_CESSATION_VERBS = frozenset({"cease", "stop", "halt", "end", "suspend", "refrain", "abandon"})
+
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _aux(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+
+
+def _negated_here(tok: Token) -> bool:
+    """A negation attached directly to ``tok``."""
+    for c in tok.children:
+        if c.dep_ == "neg":
+            return True
+        if c.dep_ in ("det", "advmod") and c.lower_ in ("no", "never"):
+            return True
+    return False
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children)
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _clause_head(trigger: Token) -> Optional[Token]:
+    """The verb whose clause the event belongs to.
+
+    A verb trigger is its own head. A noun trigger belongs to the clause of its
+    support verb ("carried out attacks", "attacks took place", "no strikes were
+    carried out"), reached through dobj/nsubj(pass)/pobj links; a noun that is
+    just an argument of another verb ("condemned the attacks") has no clause
+    head (``None``) and is judged by its own modifiers.
+    """
+    if trigger.pos_ in ("VERB", "AUX"):
+        return trigger
+    node = trigger
+    for _ in range(3):
+        head = node.head
+        if head.i == node.i:
+            return None
+        if node.dep_ == "conj":
+            node = head
+            continue
+        if head.pos_ in ("VERB", "AUX") and node.dep_ in ("dobj", "nsubjpass", "nsubj", "attr", "pobj"):
+            lem = _lemma(head)
+            if lem in _SUPPORT_VERBS or lem in ("be",) and node.dep_ == "attr":
+                return head
+            if node.dep_ == "nsubj" and lem in ("happen", "occur", "take"):
+                return head
+            return None
+        if node.dep_ == "pobj" and head.dep_ == "prep":
+            node = head.head if head.head.pos_ in ("VERB", "AUX") and _lemma(head.head) in _SUPPORT_VERBS else node
+            if node is trigger:
+                return None
+            return node if node.pos_ in ("VERB", "AUX") else None
+        return None
+    return None
+
+
+def _chain(verb: Token) -> list[tuple[Token, Token]]:
+    """(complement, governor) pairs from ``verb`` up through xcomp/conj/prep-pcomp links.
+
+    Stops at a finite clause boundary (ccomp, advcl, relcl, root).
+    """
+    out: list[tuple[Token, Token]] = []
+    node = verb
+    for _ in range(6):
+        head = node.head
+        if head.i == node.i:
+            break
+        if node.dep_ == "xcomp" or node.dep_ == "pcomp" and head.dep_ == "prep":
+            gov = head if node.dep_ == "xcomp" else head.head
+            out.append((node, gov))
+            node = gov
+            continue
+        if node.dep_ in ("acomp",) or node.dep_ == "dobj" and node.pos_ in ("VERB",):
+            out.append((node, head))
+            node = head
+            continue
+        if node.dep_ == "conj" and not _has_subject(node) and not _aux(node):
+            cc = [c for c in head.children if c.dep_ == "cc"]
+            if any(c.lower_ == "but" for c in cc):
+                break
+            out.append((node, head))
+            node = head
+            continue
+        break
+    return out
+
+
+def _own_mood(verb: Token) -> Optional[Modality]:
+    """Mood marked on the verb itself by its auxiliaries and "going/set/about to"."""
+    aux = [a.lower_ for a in _aux(verb)]
+    if any(a in _HYPO_MODALS for a in aux):
+        if any(a in ("may", "might") for a in aux) and "have" in aux and verb.tag_ == "VBN":
+            return None  # epistemic hedge on a past event
+        return Modality.hypothetical
+    if any(a in _FUTURE_MODALS for a in aux):
+        return Modality.future
+    return None
+
+
+def _conditional(verb: Token) -> bool:
+    """The verb's clause (or one it hangs from) is introduced by if/unless."""
+    node = verb
+    for _ in range(6):
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "lest") for c in node.children):
+            return True
+        # the consequent of a conditional: "the army will attack if talks fail"
+        for c in node.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+                return True
+        if node.dep_ in ("advcl", "ccomp", "xcomp", "conj", "pcomp", "prep", "pobj", "dobj", "nsubj", "nsubjpass") and node.head.i != node.i:
+            if node.dep_ in ("advcl", "ccomp"):
+                # the conditional has to be on this clause, not a higher one
+                return any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "lest") for c in node.children)
+            node = node.head
+        else:
+            return False
+    return False
+
+
+def _explicit_year(trigger: Token) -> Optional[int]:
+    """A four-digit year in a DATE entity attached to the trigger's clause."""
+    head = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    for tok in list(trigger.subtree) + list(head.children):
+        if tok.ent_type_ == "DATE":
+            m = _YEAR.search(tok.text)
+            if m:
+                return int(m.group(1))
+        if tok.dep_ == "prep":
+            for t in tok.subtree:
+                if t.ent_type_ == "DATE":
+                    m = _YEAR.search(t.text)
+                    if m:
+                        return int(m.group(1))
+    return None
+
+
+# --------------------------------------------------------------------------- public
+
+
+def modality(trigger: Token, published: Optional[str] = None) -> Modality:
+    """The modality of the event named by ``trigger`` (see the module docstring).
+
+    ``published`` (YYYY-MM-DD) enables the historical check on an explicit year
+    attached to the trigger; otherwise the extractor applies
+    :func:`is_historical` to the resolved event date.
+    """
+    # noun-level marks: "no attacks", "possible strikes", "planned attack"
+    if trigger.pos_ not in ("VERB", "AUX"):
+        for c in trigger.children:
+            if c.dep_ == "det" and c.lower_ == "no":
+                return Modality.negated
+            if c.dep_ in ("amod", "compound") and c.lower_ in ("possible", "potential", "hypothetical", "threatened"):
+                return Modality.hypothetical
+            if c.dep_ in ("amod", "compound") and c.lower_ in ("planned", "future", "upcoming", "imminent", "coming"):
+                return Modality.future
+    verb = _clause_head(trigger)
+    if verb is None:
+        return _historical_or_asserted(trigger, published)
+    if _conditional(verb):
+        return Modality.hypothetical
+    negated = _negated_here(verb)
+    if verb is not trigger and _negated_here(trigger):
+        negated = True
+    mood = _own_mood(verb)
+    for comp, gov in _chain(verb):
+        lem = _lemma(gov)
+        gov_neg = _negated_here(gov)
+        if lem in _NEG_IMPLICATIVE:
+            if gov_neg:
+                # "will not hesitate to act": double negation; take the governor's mood
+                mood = mood or _own_mood(gov) or Modality.hypothetical
+                if _own_mood(gov) is Modality.future:
+                    mood = Modality.future
+            else:
+                negated = not negated if lem != "deny" else True
+            continue
+        if gov_neg:
+            negated = True
+        if _conditional(gov):
+            return Modality.hypothetical
+        if lem in _FUTURE_GOVERNORS or gov.lower_ in ("going",):
+            mood = mood or Modality.future
+        elif lem in _HYPO_GOVERNORS:
+            mood = Modality.hypothetical if mood is None or mood is Modality.future else mood
+        gov_mood = _own_mood(gov)
+        if gov_mood is not None and mood is None:
+            mood = gov_mood
+    # "denied that it attacked" / "denied carrying out the attack"
+    node = verb
+    for _ in range(3):
+        if node.dep_ in ("ccomp", "xcomp", "dobj", "pcomp") and _lemma(node.head) == "deny":
+            if not _negated_here(node.head):
+                negated = True
+            break
+        if node.dep_ in ("conj", "pcomp", "pobj", "prep") and node.head.i != node.i:
+            node = node.head
+        else:
+            break
+    if negated:
+        return Modality.negated
+    if mood is not None:
+        return mood
+    return _historical_or_asserted(trigger, published)
+
+
+def _historical_or_asserted(trigger: Token, published: Optional[str]) -> Modality:
+    if published:
+        year = _explicit_year(trigger)
+        if year is not None and is_historical(str(year), published):
+            return Modality.historical
+    return Modality.asserted
+
+
+def is_embedded_request_object(trigger: Token) -> bool:
+    """True when the event is only the content of a request or threat.
+
+    The trigger is the complement (xcomp/ccomp/dobj) of a request/threat verb
+    ("urged them to cease", "threatened to strike"), its object through "for",
+    "of", "against" or "to" ("called for an end to attacks", "warned of
+    attacks"), or the object of the requested verb when that verb performs or
+    stops events ("call on these groups to cease these attacks", "demanded they
+    stop the shelling"). Such mentions are not new events: the extractor drops
+    or marks them (the request itself is the event).
+    """
+    node = trigger
+    # climb coordination first: "to stop and withdraw"
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    head = node.head
+    if head.i == node.i:
+        return False
+    if _lemma(head) in _REQUEST_VERBS and node.dep_ in ("xcomp", "ccomp", "dobj", "oprd"):
+        if node.dep_ == "dobj" and node.pos_ not in ("VERB", "AUX") and _lemma(head) in ("order", "press", "push"):
+            return False  # "ordered the strike" is the order itself
+        return node.pos_ in ("VERB", "AUX") or node.dep_ == "dobj" and _lemma(head) in ("demand", "request", "urge", "threaten", "warn")
+    if node.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("for", "of", "against", "to", "on"):
+        gov = head.head
+        if gov.pos_ == "NOUN" and gov.dep_ == "pobj" and gov.head.dep_ == "prep":
+            gov = gov.head.head  # "called for an end to attacks"
+        elif gov.pos_ == "NOUN" and gov.dep_ in ("dobj",):
+            gov = gov.head  # "demanded a halt to attacks"
+        if _lemma(gov) in _REQUEST_VERBS and not (head.lower_ == "on" and _lemma(gov) == "call"):
+            return True
+    if node.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        lem = _lemma(head)
+        if lem in _CESSATION_VERBS or lem in _SUPPORT_VERBS:
+            return is_embedded_request_object(head) if head.dep_ in ("xcomp", "ccomp", "conj") else False
+    return False
+
+
+DateLike = Union[str, date, DateRef, None]
+
+
+def _period_end(value: DateLike) -> Optional[date]:
+    """The last day covered by a YYYY, YYYY-MM or YYYY-MM-DD value."""
+    if value is None:
+        return None
+    if isinstance(value, DateRef):
+        value = value.value
+        if value is None:
+            return None
+    if isinstance(value, date):
+        return value
+    parts = value.strip().split("-")
+    try:
+        year = int(parts[0])
+        if len(parts) == 1:
+            return date(year, 12, 31)
+        month = int(parts[1])
+        if len(parts) == 2:
+            nxt = date(year + (month == 12), month % 12 + 1, 1)
+            return nxt - timedelta(days=1)
+        return date(year, month, int(parts[2][:2]))
+    except (ValueError, IndexError):
+        return None
+
+
+def is_historical(event_date: DateLike, published: DateLike, threshold_days: int = HISTORICAL_DAYS) -> bool:
+    """True when the event ended more than ``threshold_days`` (default 365) before publication.
+
+    Dates may be ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` strings, ``date`` objects
+    or :class:`~whimbrel.records.DateRef`; a year or month counts from its last
+    day, so "in 2023" in an article of 2024-06 is not historical but "in 2022" is.
+    Unknown dates are never historical.
+    """
+    end = _period_end(event_date)
+    pub = _period_end(published) if not isinstance(published, str) or len(published) >= 10 else _period_end(published)
+    if end is None or pub is None:
+        return False
+    return (pub - end).days > threshold_days
