@@ -1,0 +1,384 @@
+"""Cleaning: raw text or HTML → the article's main text, in English, without boilerplate.
+
+* HTML goes through trafilatura (main text, comments excluded, tables kept, no
+  links); pages trafilatura finds no body in fall back to a plain block-level
+  text dump of the page without navigation, scripts and forms.
+* Both HTML-derived and plain text then lose boilerplate lines: calls to action
+  ("Read the full article here", "Subscribe…", "Click here…", "Share this:"),
+  "Comments are closed.", "Advertisement", cookie notices, bylines and photo
+  credits, and lists of related headlines (short Title-Case lines without
+  sentence-final punctuation).
+* Paragraphs are separated by one blank line (``"\\n\\n"``); whitespace inside a
+  line is collapsed to single spaces; the words themselves (quotes, apostrophes,
+  dashes) are kept exactly as written.
+
+:class:`CleanStage` is the pipeline stage (``article`` → ``text``); it also
+checks the language (langdetect with a fixed seed, on texts of 200 characters or
+more, or the record's own ``language``) and the length (``settings.max_chars``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, ClassVar, Optional
+
+from ..errors import InputError, NoMainText, NotEnglish, TooLarge
+from ..pipeline import Work
+from ..records import Article, Skip
+from ..settings import Settings
+
+MIN_LANGUAGE_CHARS = 200
+"""Texts shorter than this are not language-checked (detection is unreliable)."""
+
+_HTML_TAG = re.compile(
+    r"<(?:!doctype|html|head|body|div|p|article|section|span|br|table|h[1-6]|ul|ol|li|a|img|meta|script|main|header|footer)\b",
+    re.I,
+)
+
+# Whole lines that are page furniture, not reporting (matched against the
+# whitespace-normalised line; only lines shorter than _MAX_BOILER are dropped).
+_BOILERPLATE = re.compile(
+    r"""^[\W_]*(?:
+        (?:read|see|view|continue\ reading)\b.{0,40}\b(?:article|story|report|coverage|here|more|original)\b
+      | read\ more\b | more\ on\ this\ story | related(?:\ (?:articles?|stories|coverage|news|content|posts?))?\s*[:\-–]?
+      | comments?\ (?:are|is)\ (?:closed|disabled) | leave\ a\ (?:comment|reply) | \d+\ comments?
+      | (?:post|add|write|view|show|load)\ (?:a\ |all\ |more\ )?comments?
+      | share\ (?:this|on|via|the\ article|article|story)\b | share\s*[:!]? | tweet\ this | email\ this
+      | (?:subscribe|sign\ up|signup|register)\b | (?:join|get)\ our\ newsletter | newsletter\b
+      | (?:follow|like)\ us\b | click\ (?:here|to|on)\b | tap\ (?:here|to)\b
+      | advertisements? | sponsored(?:\ content)? | (?:scroll\ to\ )?continue\ (?:below|reading)
+      | we\ use\ cookies | this\ (?:web)?site\ uses\ cookies | (?:accept|manage)\ (?:all\ )?cookies | cookie\ (?:policy|settings|notice)
+      | by\ (?:using|continuing\ to\ (?:use|browse))\ (?:this|our)\ (?:web)?site
+      | all\ rights\ reserved | (?:copyright|©|\(c\))\s | terms\ (?:of\ (?:use|service)|and\ conditions) | privacy\ policy
+      | (?:photo|image|picture|video|graphic|file\ photo|photograph)s?(?:\ credits?)?\s*(?::|by\b|courtesy\b)
+      | (?:image|photo)\ (?:caption|source|credit) | credit\s*: | source\s*: | getty\ images | via\ getty
+      | (?:reporting|writing|editing|additional\ reporting)\ by\b
+      | tags?\s*: | filed\ under\b | posted\ (?:in|on|by)\b | published\ (?:on|at)?\s*\d
+      | (?:updated|last\ updated)\s*:?\s*\d | print\ this | skip\ to\ (?:main\ )?content
+      | you\ may\ also\ like | recommended(?:\ for\ you)? | (?:most\ )?(?:popular|trending|read)\ (?:now|stories|articles)
+      | this\ copy\ is\ for\ your\ personal | (?:https?://|www\.)\S+\s*$ | back\ to\ top | download\ (?:our|the)\ app | watch\ (?:now|live|the\ video)\b
+    )""",
+    re.I | re.X,
+)
+_MAX_BOILER = 160
+
+_BYLINE = re.compile(
+    r"^(?:[Bb]y|BY|[Ww]ritten\ by|[Ww]ords\ by)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+    r"(?:\s*(?:,|and|&|\||-|–|—)\s*[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,5})*\s*$",
+    re.X,
+)
+_PHOTO_CREDIT = re.compile(
+    r"^\(?\s*(?:AP|AFP|Reuters|EPA|Getty|ANADOLU|Xinhua)\b[^.]{0,60}(?:photo|images?|/)\S*.*\)?$"
+    r"|^\((?:photo|image|picture)\b.*\)$"
+    r"|^.{0,80}\((?:photo|image|picture)\s*:.*\)$",
+    re.I,
+)
+_SMALL_WORDS = frozenset(
+    "a an and as at but by for from in into nor of on or over per the to up via vs with is are was "
+    "after amid before over under than".split()
+)
+_FINAL_PUNCT = tuple(".!?;…")
+_CLOSERS = "\"'”’)]»"
+_WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\f\v]+")
+
+
+def looks_like_html(raw: str) -> bool:
+    """True when ``raw`` is (a fragment of) HTML rather than plain text."""
+    head = raw.lstrip()[:200].lower()
+    if head.startswith("<") and _HTML_TAG.search(head[:120]):
+        return True
+    return len(_HTML_TAG.findall(raw[:20000])) >= 2
+
+
+# --------------------------------------------------------------------------- HTML
+
+
+def _html_main_text(html: str) -> str:
+    """The main text of a page: trafilatura, then a block-level fallback."""
+    import trafilatura  # lazy: heavy import
+
+    options = dict(include_comments=False, include_tables=True, include_links=False, include_images=False)
+    text = trafilatura.extract(html, favor_precision=True, **options) or ""
+    if len(clean_plain(text)) < _SHORT_MAIN_TEXT:
+        # precision mode sometimes keeps only a notice: try recall mode, keep the longer
+        wider = trafilatura.extract(html, favor_recall=True, **options) or ""
+        if len(clean_plain(wider)) > len(clean_plain(text)):
+            text = wider
+    if text.strip():
+        return text
+    return _html_fallback_text(html)
+
+
+_SHORT_MAIN_TEXT = 600
+
+
+_DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg", "button", "select", "template")
+_BLOCK_TAGS = frozenset(
+    "p div br li h1 h2 h3 h4 h5 h6 article section blockquote pre tr table ul ol dd dt figcaption main td th".split()
+)
+
+
+def _html_fallback_text(html: str) -> str:
+    """A plain text of the page: one line per block element, furniture removed."""
+    import lxml.html  # installed with trafilatura
+    from lxml import etree
+
+    try:
+        root = lxml.html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return ""
+    for el in root.iter(*_DROP_TAGS):
+        if el.getparent() is not None:
+            el.drop_tree()
+    parts: list[str] = []
+
+    def walk(el: Any) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        block = tag.lower() in _BLOCK_TAGS
+        if block:
+            parts.append("\n")
+        if el.text and tag.lower() not in ("title", "head"):
+            parts.append(el.text)
+        for child in el:
+            walk(child)
+            if child.tail:
+                parts.append(child.tail)
+        if block:
+            parts.append("\n")
+
+    walk(root)
+    return "".join(parts)
+
+
+# --------------------------------------------------------------------------- lines
+
+
+def _norm_line(line: str) -> str:
+    return _WS.sub(" ", line).strip()
+
+
+def is_boilerplate(line: str) -> bool:
+    """True for a line that is page furniture (call to action, credit, notice)."""
+    if not line or not any(ch.isalnum() for ch in line):
+        return True
+    if len(line) <= _MAX_BOILER and _BOILERPLATE.match(line):
+        return True
+    if len(line) <= 100 and (_BYLINE.match(line) or _PHOTO_CREDIT.match(line)):
+        return True
+    return False
+
+
+def is_headline(line: str) -> bool:
+    """True for a short Title-Case line without sentence-final punctuation.
+
+    Such lines are headlines: lists of related stories, section titles and the
+    like.  ``"War Expansion: Iran Launched Missile Strikes In Northern Iraq"`` is
+    one; ``"The army said 12 people died."`` is not.
+    """
+    stripped = line.rstrip(_CLOSERS + " ")
+    if not stripped or stripped.endswith(_FINAL_PUNCT) or len(line) > 150:
+        return False
+    if stripped.endswith(".") or stripped.endswith(","):
+        return False
+    words = [w.strip("\"'“”‘’()[]:;,–—-&|") for w in line.split()]
+    words = [w for w in words if any(ch.isalpha() for ch in w)]
+    if len(words) < 3 or len(words) > 22:
+        return False
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    if len(content) < 3:
+        return False
+    caps = sum(1 for w in content if w[0].isupper() or w[0].isdigit())
+    if caps / len(content) < 0.8:
+        return False
+    # lower-case small words are the title-case signature; all-caps shouting also counts
+    return True
+
+
+def _join_wrapped(lines: list[str]) -> list[str]:
+    """Join hard-wrapped lines of one paragraph (next line starts lower-case)."""
+    out: list[str] = []
+    for line in lines:
+        if (
+            out
+            and line[:1].islower()
+            and not out[-1].rstrip(_CLOSERS).endswith(_FINAL_PUNCT + (":",))
+        ):
+            out[-1] = out[-1] + " " + line
+        else:
+            out.append(line)
+    return out
+
+
+_ENUMERATED = re.compile(r"^(?:\d{1,3}|[a-zA-Z])[.)]\s")
+
+
+def _drop_headline_runs(lines: list[Optional[str]], keep_first: bool = True) -> list[Optional[str]]:
+    """Blank out related-headline lists in a line sequence (``None`` marks a blank line).
+
+    A headline (:func:`is_headline`) is dropped when it belongs to a run of two or
+    more headlines (blank lines between them allowed) or when it is the last
+    non-blank line of the text.  A single headline between paragraphs is a
+    section title and is kept; numbered list items are kept; the first line is
+    kept (the article's own title).
+    """
+    idx = [i for i, line in enumerate(lines) if line is not None]
+    flags = {
+        i: is_headline(lines[i]) and not _ENUMERATED.match(lines[i])  # type: ignore[arg-type]
+        for i in idx
+    }
+    out = list(lines)
+    for pos, i in enumerate(idx):
+        if not flags[i] or (keep_first and pos == 0):
+            continue
+        prev_h = pos > 0 and flags[idx[pos - 1]] and not (keep_first and pos - 1 == 0)
+        next_h = pos + 1 < len(idx) and flags[idx[pos + 1]]
+        last = pos == len(idx) - 1
+        if prev_h or next_h or last:
+            out[i] = None
+    return out
+
+
+def clean_plain(text: str) -> str:
+    """Remove boilerplate and related-headline lines from plain text; normalise whitespace.
+
+    Every remaining line becomes a paragraph (hard-wrapped lines are joined);
+    paragraphs are separated by ``"\\n\\n"``.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    lines: list[Optional[str]] = []
+    for raw in text.split("\n"):
+        line = _norm_line(raw)
+        if not line:
+            lines.append(None)
+        elif not is_boilerplate(line):
+            lines.append(line)
+    lines = _drop_headline_runs(lines)
+    paragraphs: list[str] = []
+    block: list[str] = []
+    for line in lines + [None]:
+        if line is None:
+            paragraphs.extend(_join_wrapped(block))
+            block = []
+        else:
+            block.append(line)
+    # drop exact repeats of a paragraph (teasers repeated by the page)
+    seen: set[str] = set()
+    out = []
+    for p in paragraphs:
+        if len(p) > 40 and p in seen:
+            continue
+        seen.add(p)
+        out.append(p)
+    return "\n\n".join(out)
+
+
+def clean_text(raw: str, *, is_html: bool) -> str:
+    """The cleaned main text of ``raw`` (HTML when ``is_html``); may be empty."""
+    if is_html:
+        raw = _html_main_text(raw)
+    return clean_plain(raw)
+
+
+# --------------------------------------------------------------------------- language
+
+
+class _Language:
+    """A langdetect detector factory with a fixed seed, loaded on first use."""
+
+    def __init__(self, seed: int = 0):
+        self.seed = seed
+        self._factory: Any = None
+
+    def probabilities(self, text: str) -> dict[str, float]:
+        from langdetect.lang_detect_exception import LangDetectException
+
+        if self._factory is None:
+            from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
+            factory = DetectorFactory()
+            factory.load_profile(PROFILES_DIRECTORY)
+            factory.set_seed(self.seed)
+            self._factory = factory
+        detector = self._factory.create()
+        detector.append(text[:3000])
+        try:
+            return {p.lang: p.prob for p in detector.get_probabilities()}
+        except LangDetectException:
+            return {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"seed": self.seed, "_factory": None}
+
+
+def _declared_english(language: Optional[str]) -> Optional[bool]:
+    if not language:
+        return None
+    code = language.strip().lower().replace("_", "-")
+    return code.split("-")[0] in ("en", "eng", "english")
+
+
+# --------------------------------------------------------------------------- stage
+
+
+class CleanStage:
+    """Pipeline stage ``clean``: ``article`` → ``text`` (and the article with its clean text).
+
+    Skips (``work.skip``) an article whose text is empty after cleaning (E207),
+    longer than ``settings.max_chars`` (E205) or not English (E206).
+    """
+
+    name: ClassVar[str] = "clean"
+    needs: ClassVar[tuple[str, ...]] = ("article",)
+    gives: ClassVar[tuple[str, ...]] = ("text",)
+
+    def __init__(self, settings: Optional[Settings] = None, *, check_language: bool = True, seed: int = 0):
+        self.settings = settings or Settings()
+        self.check_language = check_language
+        self._language = _Language(seed)
+
+    def clean(self, article: Article) -> str:
+        """The cleaned text of ``article``, or raise an :class:`InputError`."""
+        raw = article.raw if article.raw is not None else article.text
+        origin = article.origin or article.id
+        if len(raw) > self.settings.max_chars * 20:
+            raise TooLarge(f"raw input of {len(raw):,} characters is too large to clean", origin=origin)
+        html = looks_like_html(raw)
+        text = clean_text(raw, is_html=html)
+        if not text.strip():
+            what = "page" if html else "text"
+            raise NoMainText(f"no article text left in the {what} after cleaning", origin=origin)
+        if len(text) > self.settings.max_chars:
+            raise TooLarge(
+                f"cleaned text has {len(text):,} characters, over max_chars={self.settings.max_chars:,}",
+                origin=origin,
+            )
+        if self.check_language:
+            declared = _declared_english(article.language)
+            if declared is False:
+                raise NotEnglish(f"record declares language {article.language!r}", origin=origin)
+            if declared is None and len(text) >= MIN_LANGUAGE_CHARS:
+                probs = self._language.probabilities(text)
+                if probs and probs.get("en", 0.0) < 0.2:
+                    best = max(probs, key=probs.__getitem__)
+                    raise NotEnglish(
+                        f"text looks like {best!r} (p={probs[best]:.2f}), not English", origin=origin
+                    )
+        return text
+
+    def __call__(self, work: Work) -> Work:
+        try:
+            text = self.clean(work.article)
+        except InputError as err:
+            work.skip = Skip(
+                origin=err.origin or work.article.origin or work.article.id,
+                code=err.code,
+                reason=str(err),
+                article_id=work.article.id,
+            )
+            return work
+        work.text = text
+        work.article = work.article.model_copy(update={"text": text})
+        return work
+
+
+__all__ = ["CleanStage", "MIN_LANGUAGE_CHARS", "clean_plain", "clean_text", "is_boilerplate", "is_headline", "looks_like_html"]
