@@ -1,0 +1,129 @@
+"""Figures in words and digits, and casualty counts from sentences (hand-built cases)."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import pytest
+
+from whimbrel.records import Count
+from whimbrel.stages.counts import extract_size, parse_quantity, victims
+
+
+def c(low: Optional[int], best: Optional[int], high: Optional[int]) -> Count:
+    return Count(low=low, best=best, high=high)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("one", c(1, 1, 1)),
+        ("eighteen", c(18, 18, 18)),
+        ("18", c(18, 18, 18)),
+        ("1,200", c(1200, 1200, 1200)),
+        ("twenty-five", c(25, 25, 25)),
+        ("one hundred and twenty", c(120, 120, 120)),
+        ("1.5 million", c(1_500_000, 1_500_000, 1_500_000)),
+        ("a dozen", c(12, 12, 12)),
+        ("half a dozen", c(6, 6, 6)),
+        ("two dozen", c(24, 24, 24)),
+        ("dozens", c(24, 24, None)),
+        ("scores", c(40, 40, None)),
+        ("hundreds", c(200, 200, None)),
+        ("tens of thousands", c(20_000, 20_000, None)),
+        ("several", c(3, 3, None)),
+        ("a number of", c(2, 2, None)),
+        ("a few", c(2, 2, None)),
+        ("at least 12", c(12, 12, None)),
+        ("more than 100", c(100, 100, None)),
+        ("12 or more", c(12, 12, None)),
+        ("nearly 30", c(None, 30, 30)),
+        ("almost 30", c(None, 30, 30)),
+        ("up to 30", c(None, None, 30)),
+        ("about 40", c(None, 40, None)),
+        ("around 40", c(None, 40, None)),
+        ("some 40", c(None, 40, None)),
+        ("between 5 and 10", c(5, 5, 10)),
+        ("5 to 10", c(5, 5, 10)),
+        ("5-10", c(5, 5, 10)),
+        ("a", c(1, 1, 1)),
+        ("an", c(1, 1, 1)),
+        ("no one", c(0, 0, 0)),
+        ("none", c(0, 0, 0)),
+        ("the", None),
+        ("soldiers", None),
+    ],
+)
+def test_parse_quantity(text: str, expected: Optional[Count]) -> None:
+    got = parse_quantity(text)
+    assert got == expected
+    if got is not None:
+        values = [v for v in (got.low, got.best, got.high) if v is not None]
+        assert values == sorted(values)
+
+
+N = None  # "no figure for this category"
+
+
+@pytest.mark.parametrize(
+    "sentence,dead,injured,arrested",
+    [
+        ("The strike killed 12 people.", 12, N, N),
+        ("12 people were killed in the attack.", 12, N, N),
+        ("The blast left 5 dead and 20 wounded.", 5, 20, N),
+        ("The death toll rose to 30.", 30, N, N),
+        ("Gunmen opened fire, killing at least 3 and injuring 18 people, including civilians.", 3, 18, N),
+        ("A bomb killed one member of Baghdad's security forces.", 1, N, N),
+        ("Three soldiers died.", 3, N, N),
+        ("2 police officers were wounded.", N, 2, N),
+        ("Police arrested 40 protesters.", N, N, 40),
+        ("Dozens were detained.", N, N, 24),
+        ("No one was hurt.", N, 0, N),
+        ("The man killed himself.", 1, N, N),
+        ("There were no casualties.", 0, 0, N),
+        ("The attack caused 30 casualties.", N, N, N),
+        ("Dozens of people were injured.", N, 24, N),
+        ("Between 5 and 10 people were killed.", 5, N, N),
+        ("A man was shot and killed on Main Street.", 1, N, N),
+        ("Five people were shot, one fatally.", 1, 4, N),
+        ("The attack killed 12 and wounded 30, officials said.", 12, 30, N),
+        ("No injuries were reported.", N, 0, N),
+        ("A woman and her two children were killed.", 3, N, N),
+        ("Eighteen people were injured in the explosion.", N, 18, N),
+        ("Soldiers were deployed to the city.", N, N, N),
+        ("The ministry condemned the attack.", N, N, N),
+    ],
+)
+def test_extract_size(nlp, sentence: str, dead, injured, arrested) -> None:
+    sent = next(iter(nlp(sentence).sents))
+    size = extract_size(sent)
+    got = tuple(x.best if x is not None else None for x in (size.dead, size.injured, size.arrested))
+    assert got == (dead, injured, arrested)
+
+
+def test_lower_bound_kept(nlp) -> None:
+    size = extract_size(next(iter(nlp("The blast killed at least 12 people.").sents)))
+    assert size.dead == Count(low=12, best=12, high=None)
+
+
+@pytest.mark.parametrize(
+    "sentence,trigger,dead,arrested",
+    [
+        ("Police arrested 40 people after a bomb killed 3 soldiers.", "arrested", N, 40),
+        ("Police arrested 40 people after a bomb killed 3 soldiers.", "bomb", 3, N),
+        ("A bomb killed 3 soldiers and police arrested 40 people.", "bomb", 3, N),
+        ("An airstrike hit a market, killing 12 people.", "airstrike", 12, N),
+        ("12 people were killed in the attack.", "attack", 12, N),
+    ],
+)
+def test_trigger_restricts_figures(nlp, sentence: str, trigger: str, dead, arrested) -> None:
+    doc = nlp(sentence)
+    sent = next(iter(doc.sents))
+    tok = next(t for t in doc if t.text == trigger)
+    size = extract_size(sent, tok)
+    assert (size.dead.best if size.dead else None, size.arrested.best if size.arrested else None) == (dead, arrested)
+
+
+def test_victims(nlp) -> None:
+    sent = next(iter(nlp("Gunmen opened fire, killing at least 3 and injuring 18 people, including civilians.").sents))
+    assert victims(sent) == ["at least 3", "18 people"]

@@ -1,0 +1,594 @@
+"""Casualty and arrest figures: numbers in words and digits, and who they count.
+
+* :func:`parse_quantity` — ``"at least 12"`` → ``Count(low=12, best=12)``.
+* :func:`extract_size` — the dead / injured / arrested figures of a sentence (a spaCy
+  ``Span``) from its dependency structure, optionally restricted to one event trigger.
+* :func:`victims` — the noun phrases counted as victims.
+
+Conventions for :class:`~whimbrel.records.Count` (always ``low <= best <= high``)
+-------------------------------------------------------------------------------
+* An exact figure ("18", "eighteen", "a dozen", "a man") → low = best = high.
+* A lower bound ("at least 12", "more than 100", "over 100", "no fewer than 12") →
+  low = best = the figure, high None.  The written figure is kept, not figure + 1.
+* An upper bound ("up to 30", "as many as 30") → high only; ("nearly 30", "almost 30",
+  "close to 30", "fewer than 30") → best = high = the figure (an approximation of it).
+* An approximation ("about 40", "around 40", "some 40", "an estimated 40") → best only.
+* A range ("between 5 and 10", "5 to 10", "5-10", "5 or 6") → low = best = 5 (the
+  conservative end), high = 10.
+* Vague plurals are conservative lower bounds, low = best = the smallest reading, high None:
+  "a few" 2, "a couple" 2 (exact), "a number of" 2, "several" 3, "a handful" 3,
+  "dozens" 24, "scores" 40, "tens of" 20, "hundreds" 200, "thousands" 2000,
+  "tens of thousands" 20000, "hundreds of thousands" 200000, "millions" 2000000.
+  "Dozens of" means at least two dozen; the number reported as a best guess is that floor.
+* "no", "none", "no one", "nobody", "zero" → 0.  "a"/"an"/"one" → 1.
+
+Figures for the dead are never inferred from "casualties" (dead + injured, split
+unknown), except "no casualties", which means nobody was killed or injured.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Optional, Sequence, Union
+
+from whimbrel.records import Count, Size
+
+__all__ = ["parse_quantity", "extract_size", "victims", "cue_category"]
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+# vague plurals: smallest reading
+_VAGUE = {
+    "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "millions": 2_000_000,
+    "several": 3, "tens": 20,
+}
+_LOWER = ("at least", "at minimum", "a minimum of", "no fewer than", "no less than", "not less than",
+          "more than", "over", "upwards of", "in excess of", "above", "exceeding", "at least another")
+_NEARLY = ("nearly", "almost", "close to", "fewer than", "less than", "just under", "under",
+           "nearing", "approaching", "just short of")
+_UPTO = ("up to", "as many as", "as much as", "at most", "a maximum of", "no more than")
+_ABOUT = ("about", "around", "approximately", "roughly", "some", "an estimated", "estimated",
+          "approx", "circa", "perhaps", "possibly", "reportedly", "or so")
+
+_WORD = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z]+(?:'[a-z]+)?|-")
+
+Quantity = Union[str, Sequence[object]]
+
+
+def _words(text: str) -> list[str]:
+    low = text.lower().replace("\u2013", "-").replace("\u2014", "-")
+    out: list[str] = []
+    for w in _WORD.findall(low):
+        out.append(w)
+    return out
+
+
+def _digits(word: str) -> Optional[float]:
+    if not word[0].isdigit():
+        return None
+    clean = word.replace(",", "")
+    try:
+        return float(clean)
+    except ValueError:
+        return None
+
+
+def _read_number(words: list[str], i: int) -> Optional[tuple[int, int, bool]]:
+    """Read a number starting at ``words[i]``: (value, next index, exact?) or None."""
+    n = len(words)
+    w = words[i]
+    val = _digits(w)
+    if val is not None:
+        j = i + 1
+        if j < n and words[j] in _SCALES and words[j] != "hundred" or (j < n and words[j] == "hundred"):
+            val *= _SCALES[words[j]]
+            j += 1
+        return int(round(val)), j, True
+    if w in ("half", ) and i + 2 < n and words[i + 1] == "a" and words[i + 2] == "dozen":
+        return 6, i + 3, True
+    if w in ("a", "an", "one") and i + 1 < n and words[i + 1] == "dozen":
+        return 12, i + 2, True
+    if w in ("a", "an") and i + 1 < n and words[i + 1] in ("hundred", "thousand", "million"):
+        return _SCALES[words[i + 1]], i + 2, True
+    if w == "dozen":
+        return 12, i + 1, True
+    if w in ("a", "an") and i + 1 < n and words[i + 1] == "couple":
+        j = i + 2 + (1 if i + 2 < n and words[i + 2] == "of" else 0)
+        return 2, j, True
+    if w in ("a", "an") and i + 2 < n and words[i + 1] == "number" and words[i + 2] == "of":
+        return 2, i + 3, False
+    if w in ("a", "an") and i + 1 < n and words[i + 1] == "few":
+        return 2, i + 2, False
+    if w in ("a", "an") and i + 1 < n and words[i + 1] == "handful":
+        j = i + 2 + (1 if i + 2 < n and words[i + 2] == "of" else 0)
+        return 3, j, False
+    if w in ("tens", "hundreds") and i + 2 < n and words[i + 1] == "of" and words[i + 2] == "thousands":
+        return (20_000 if w == "tens" else 200_000), i + 3, False
+    if w in _VAGUE:
+        return _VAGUE[w], i + 1, False
+    if w in _UNITS or w in _TENS:
+        total, current, j = 0, 0, i
+        while j < n:
+            t = words[j]
+            if t in _UNITS:
+                current += _UNITS[t]
+            elif t in _TENS:
+                current += _TENS[t]
+                if j + 2 < n and words[j + 1] == "-" and words[j + 2] in _UNITS:
+                    current += _UNITS[words[j + 2]]
+                    j += 2
+            elif t in _SCALES:
+                if t == "hundred":
+                    current = max(current, 1) * 100
+                else:
+                    total += max(current, 1) * _SCALES[t]
+                    current = 0
+            elif t == "dozen":
+                current = max(current, 1) * 12
+            elif t == "and" and j + 1 < n and (words[j + 1] in _UNITS or words[j + 1] in _TENS) and current >= 100:
+                pass
+            else:
+                break
+            j += 1
+        return total + current, j, True
+    if w in ("twenty-one",):  # pragma: no cover - hyphen handled above
+        return None
+    return None
+
+
+def _preceded(words: list[str], i: int, phrases: Iterable[str]) -> bool:
+    before = " ".join(words[max(0, i - 4):i])
+    return any(before == p or before.endswith(" " + p) for p in phrases)
+
+
+def parse_quantity(text_or_tokens: Quantity) -> Optional[Count]:
+    """The first figure written in ``text_or_tokens`` (a string, Span or token list).
+
+    See the module docstring for the conventions.  None when there is no figure.
+    """
+    if isinstance(text_or_tokens, str):
+        text = text_or_tokens
+    else:
+        text = " ".join(getattr(t, "text", str(t)) for t in text_or_tokens)
+    words = _words(text)
+    if not words:
+        return None
+    if words[0] in ("no", "none", "nobody", "zero", "nothing", "neither") or words[:2] == ["not", "a"] \
+            or words[:2] == ["not", "one"] or words[:2] == ["not", "any"]:
+        if not any(_read_number(words, k) for k in range(1, len(words)) if words[k] not in ("one", "a", "an")):
+            return Count(low=0, best=0, high=0)
+    for i in range(len(words)):
+        if words[i] in ("a", "an") and not (i + 1 < len(words) and words[i + 1] in (
+                "dozen", "couple", "number", "few", "handful", "hundred", "thousand", "million")):
+            continue
+        got = _read_number(words, i)
+        if got is None:
+            continue
+        value, j, exact = got
+        # range: "5 to 10", "5-10", "5 or 6", "between 5 and 10"
+        if j + 1 < len(words) and words[j] in ("to", "-", "or", "and") and (
+            words[j] != "and" or _preceded(words, i, ("between",))
+        ):
+            other = _read_number(words, j + 1)
+            if other is not None and other[0] > value:
+                return Count(low=value, best=value, high=other[0])
+        if _preceded(words, i, _UPTO):
+            return Count(high=value)
+        if _preceded(words, i, _NEARLY):
+            return Count(best=value, high=value)
+        if _preceded(words, i, _LOWER) or (j < len(words) and words[j:j + 2] == ["or", "more"]) \
+                or (j < len(words) and words[j] == "plus") or not exact:
+            return Count(low=value, best=value)
+        if _preceded(words, i, _ABOUT) or (j + 1 < len(words) and words[j:j + 2] == ["or", "so"]):
+            return Count(best=value)
+        return Count(low=value, best=value, high=value)
+    if words[0] in ("a", "an", "one", "another", "single", "lone"):
+        return Count(low=1, best=1, high=1)
+    return None
+
+
+# --------------------------------------------------------------------------- cues
+
+DEAD_VERBS = {"kill", "murder", "slay", "execute", "massacre", "assassinate", "behead",
+              "slaughter", "lynch", "strangle", "decapitate", "gun", "bludgeon", "electrocute"}
+DIE_VERBS = {"die", "perish", "succumb", "drown"}
+INJURE_VERBS = {"injure", "wound", "hurt", "maim", "shoot", "stab", "hospitalize", "hospitalise"}
+ARREST_VERBS = {"arrest", "detain", "apprehend", "jail", "imprison", "nab", "abduct_no"}
+DEAD_NOUNS = {"death", "fatality", "body", "corpse", "dead", "toll", "killing", "life"}
+INJURE_NOUNS = {"injury", "injured", "wounded", "hurt"}
+ARREST_NOUNS = {"arrest", "detention", "detainee", "arrested", "detained"}
+CASUALTY_NOUNS = {"casualty"}
+_FATAL_MODS = {"fatally", "dead", "death", "mortally", "killed", "kill"}
+_PERSON_PRON = {"he", "she", "him", "her", "himself", "herself"}
+_ZERO_PRON = {"nobody", "noone", "none"}
+_SEPARATE_MARKS = {"after", "before", "since", "until", "till", "once"}
+
+
+def cue_category(tok) -> Optional[str]:  # type: ignore[no-untyped-def]
+    """'dead', 'injured', 'arrested', 'casualties' or None for a cue token."""
+    lemma = tok.lemma_.lower()
+    low = tok.lower_
+    if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+        if low in ("dead",):
+            return "dead"
+        if lemma in DEAD_VERBS or lemma in DIE_VERBS:
+            return "dead"
+        if lemma in INJURE_VERBS:
+            return "injured"
+        if lemma in ARREST_VERBS or low in ("arrested", "detained"):
+            return "arrested"
+        return None
+    if low in ("dead", "killed") or lemma in DEAD_NOUNS:
+        if lemma == "life" and tok.head.lemma_ not in ("claim", "lose", "take", "cost"):
+            return None
+        if lemma == "killing" and not any(c.dep_ == "nummod" for c in tok.children):
+            return None
+        if lemma == "body" and not any(c.dep_ == "nummod" for c in tok.children):
+            return None
+        return "dead"
+    if low in ("injured", "wounded", "hurt") or lemma in INJURE_NOUNS:
+        return "injured"
+    if lemma in ARREST_NOUNS:
+        return "arrested"
+    if lemma in CASUALTY_NOUNS:
+        return "casualties"
+    return None
+
+
+# --------------------------------------------------------------------------- noun phrase counts
+
+
+def _is_quantity_word(tok) -> bool:  # type: ignore[no-untyped-def]
+    low = tok.lower_
+    return tok.like_num or low in _UNITS or low in _TENS or low in _VAGUE or low in ("dozen", "dozens")
+
+
+def _span_tokens(head, skip_deps=("prep", "relcl", "acl", "appos", "punct", "cc", "conj_np")):  # type: ignore[no-untyped-def]
+    keep = [head]
+    for child in head.children:
+        if child.dep_ in skip_deps:
+            continue
+        if child.dep_ == "conj" and not _is_quantity_word(child):
+            continue
+        keep.extend(child.subtree)
+    keep.sort(key=lambda t: t.i)
+    return keep
+
+
+def _np_count(head, depth: int = 0, people: bool = True) -> Optional[Count]:  # type: ignore[no-untyped-def]
+    """The number of people the noun phrase headed by ``head`` denotes, if written.
+
+    With ``people`` False (a noun such as "toll" or "deaths") only written figures count,
+    not the singular article of "the death toll".
+    """
+    if depth > 6:
+        return None
+    low = head.lower_
+    children = list(head.children)
+    if low in _ZERO_PRON or any(c.lower_ in ("no",) and c.dep_ in ("det", "neg") for c in children):
+        return Count(low=0, best=0, high=0)
+    own: Optional[Count] = None
+    if _is_quantity_word(head):
+        own = parse_quantity(_span_tokens(head))
+    elif head.pos_ == "PRON" or head.tag_ == "PRP":
+        own = Count(low=1, best=1, high=1) if low in _PERSON_PRON else None
+    else:
+        nums = [c for c in children if c.dep_ in ("nummod", "quantmod") or (
+            c.dep_ in ("amod", "det") and (_is_quantity_word(c) or c.lower_ in ("several", "few")))]
+        if nums:
+            toks = sorted({t for c in nums for t in c.subtree}, key=lambda t: t.i)
+            own = parse_quantity(toks)
+        if own is None and people:
+            dets = [c.lower_ for c in children if c.dep_ in ("det", "poss")]
+            singular = head.tag_ in ("NN", "NNP")
+            if singular and any(d in ("a", "an", "one", "another") for d in dets):
+                own = Count(low=1, best=1, high=1)
+            elif singular and head.pos_ == "PROPN" and head.ent_type_ == "PERSON":
+                own = Count(low=1, best=1, high=1)
+            elif singular and dets and head.pos_ == "NOUN" and head.lower_ not in ("police", "people", "family"):
+                own = Count(low=1, best=1, high=1)
+    # coordinated victims: "a woman and her two children"
+    conjs = [c for c in children if c.dep_ == "conj" and not _is_quantity_word(c)]
+    if conjs and own is not None:
+        total = own
+        for c in conjs:
+            if cue_category(c) is not None:
+                continue
+            part = _np_count(c, depth + 1)
+            if part is None:
+                return own
+            total = _add(total, part)
+        return total
+    return own
+
+
+def _add(a: Count, b: Count) -> Count:
+    def s(x: Optional[int], y: Optional[int]) -> Optional[int]:
+        return None if x is None or y is None else x + y
+    return Count(low=s(a.low, b.low), best=s(a.best, b.best), high=s(a.high, b.high))
+
+
+def _subject(verb, deps=("nsubj", "nsubjpass")):  # type: ignore[no-untyped-def]
+    for c in verb.children:
+        if c.dep_ in deps:
+            return c
+    return None
+
+
+def _is_passive(verb) -> bool:  # type: ignore[no-untyped-def]
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+        verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN")
+
+
+def _victim_heads(cue, category: str) -> list:  # type: ignore[no-untyped-def]
+    """The noun heads counted by a verb cue."""
+    lemma = cue.lemma_.lower()
+    if lemma in DIE_VERBS:
+        subj = _subject(cue)
+        if subj is None and cue.dep_ in ("conj", "xcomp"):
+            subj = _subject(cue.head)
+        return [subj] if subj is not None else []
+    if _is_passive(cue):
+        subj = _subject(cue, ("nsubjpass", "nsubj"))
+        if subj is None and cue.dep_ == "conj":
+            subj = _subject(cue.head, ("nsubjpass", "nsubj"))
+        if subj is None and cue.dep_ in ("acl", "amod") and cue.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+            subj = cue.head
+        return [subj] if subj is not None else []
+    objs = [c for c in cue.children if c.dep_ in ("dobj", "obj")]
+    if objs:
+        return objs[:1]
+    # "shot and killed two men": the object hangs off the last conjunct
+    return []
+
+
+def _category_of(cue, category: str) -> str:  # type: ignore[no-untyped-def]
+    """Refine 'injured' for "shot": shot dead / shot and killed / fatally shot → dead."""
+    if cue.lemma_.lower() in ("shoot", "stab", "gun"):
+        for c in cue.children:
+            if c.lower_ in _FATAL_MODS or (c.dep_ == "prep" and any(g.lower_ == "death" for g in c.children)):
+                return "dead"
+            if c.dep_ == "conj" and c.lemma_.lower() in DEAD_VERBS:
+                return "skip"  # the conjoined "killed" carries the count
+        if cue.dep_ == "conj" and cue.head.lemma_.lower() in DEAD_VERBS:
+            return "skip"
+    return category
+
+
+def _figures(cue, category: str) -> list[tuple[str, Count]]:  # type: ignore[no-untyped-def]
+    """(category, count) pairs that a cue token reports."""
+    out: list[tuple[str, Count]] = []
+    negated = any(c.dep_ == "neg" for c in cue.children)
+    if cue.pos_ in ("VERB", "AUX") or cue.tag_.startswith("VB") and cue.dep_ not in ("amod",):
+        cat = _category_of(cue, category)
+        if cat == "skip":
+            return out
+        for head in _victim_heads(cue, cat):
+            count = _np_count(head)
+            if negated and count is not None and count.best not in (0, None):
+                count = Count(low=0, best=0, high=0)
+            if count is not None:
+                out.append((cat, count))
+            # "5 people were shot, one fatally"
+        if cat == "injured" and cue.lemma_.lower() == "shoot":
+            for c in cue.children:
+                if c.dep_ in ("npadvmod", "appos", "conj", "nsubj") and _is_quantity_word(c) and any(
+                        g.lower_ in ("fatally", "mortally") for g in c.children):
+                    dead = parse_quantity([c])
+                    if dead is not None:
+                        out.append(("dead", dead))
+                        out = [_minus_fatal(cat_, cnt, dead) for cat_, cnt in out]
+        # "left 5 dead and 20 wounded": predicative complements
+        if cue.lemma_.lower() in ("leave",):
+            for c in cue.children:
+                cat2 = cue_category(c)
+                if c.dep_ in ("oprd", "dobj", "ccomp", "xcomp", "conj") and cat2 in ("dead", "injured"):
+                    cnt = _np_count(c)
+                    if cnt is not None:
+                        out.append((cat2, cnt))
+        return out
+    # noun / adjective cues
+    count = _toll_value(cue) if cue.lemma_.lower() == "toll" else None
+    if count is None:
+        count = _np_count(cue, people=False)
+    if count is None and cue.dep_ in ("amod", "oprd", "acomp") and _is_quantity_word(cue.head):
+        count = _np_count(cue.head)
+    if count is None and cue.dep_ == "amod" and cue.head.pos_ in ("NOUN", "PROPN"):
+        count = _np_count(cue.head) if any(c.dep_ in ("nummod", "det") and c.lower_ != "the" for c in cue.head.children) else None
+    if count is None:
+        return out
+    if negated and count.best not in (0, None):
+        count = Count(low=0, best=0, high=0)
+    if category == "casualties":
+        if count.best == 0 and count.high == 0:
+            out.append(("dead", count))
+            out.append(("injured", count))
+        return out
+    if cue.lemma_.lower() == "body" and category == "dead":
+        pass
+    out.append((category, count))
+    return out
+
+
+def _minus_fatal(cat: str, count: Count, dead: Count) -> tuple[str, Count]:
+    """'5 people were shot, one fatally': the wounded are the shot minus the dead."""
+    if cat != "injured" or count.best is None or dead.best is None or dead.best > count.best:
+        return cat, count
+    def sub(x: Optional[int]) -> Optional[int]:
+        return None if x is None else max(0, x - (dead.best or 0))
+    return cat, Count(low=sub(count.low), best=sub(count.best), high=sub(count.high))
+
+
+def _toll_value(toll) -> Optional[Count]:  # type: ignore[no-untyped-def]
+    """'the death toll rose to 30' / 'stands at 30' / 'is 30' / 'toll of 30'."""
+    for c in toll.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for g in c.children:
+                if _is_quantity_word(g):
+                    return _np_count(g)
+    verb = toll.head
+    if toll.dep_ in ("nsubj", "nsubjpass"):
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in ("to", "at"):
+                for g in c.children:
+                    if g.dep_ == "pobj" and _is_quantity_word(g):
+                        return _np_count(g)
+            if c.dep_ in ("attr", "dobj", "npadvmod") and _is_quantity_word(c):
+                return _np_count(c)
+    return None
+
+
+# --------------------------------------------------------------------------- adjacency fallback
+
+_ADJ_CUES = {"dead": "dead", "killed": "dead", "injured": "injured", "wounded": "injured",
+             "hurt": "injured", "arrested": "arrested", "detained": "arrested"}
+_FILLERS = {"people", "persons", "others", "more", "civilians", "person", "soldiers", "police",
+            "officers", "policemen", "troops", "militants", "fighters", "children", "protesters",
+            "men", "women", "students", "were", "are", "reported", "confirmed", "dead", "killed"}
+
+
+def _adjacent(sent) -> list[tuple[str, Count, int]]:  # type: ignore[no-untyped-def]
+    """'5 dead and 20 wounded': a quantity followed closely by a casualty word."""
+    out = []
+    toks = list(sent)
+    for k, tok in enumerate(toks):
+        if not _is_quantity_word(tok) or tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"):
+            continue
+        for j in range(k + 1, min(k + 4, len(toks))):
+            word = toks[j].lower_
+            if word in _ADJ_CUES and toks[j].dep_ != "ROOT" or (word in _ADJ_CUES and j == k + 1):
+                if j + 1 < len(toks) and toks[j + 1].lower_ == "by":
+                    break
+                start = k
+                while start > 0 and toks[start - 1].dep_ in ("advmod", "quantmod", "prep", "amod", "det") \
+                        and toks[start - 1].lower_ in ("at", "least", "more", "than", "about", "around",
+                                                       "nearly", "almost", "some", "over", "up", "to", "an",
+                                                       "estimated", "between"):
+                    start -= 1
+                cnt = parse_quantity(toks[start:k + 1])
+                if cnt is not None:
+                    out.append((_ADJ_CUES[word], cnt, toks[j].i))
+                break
+            if word not in _FILLERS:
+                break
+    return out
+
+
+# --------------------------------------------------------------------------- linking to a trigger
+
+
+def _clause_boundary(child) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the edge child→head separates two events."""
+    dep = child.dep_
+    if dep == "advcl":
+        return any(c.dep_ == "mark" and c.lower_ in _SEPARATE_MARKS for c in child.children)
+    if dep == "conj" and child.pos_ == "VERB" and child.head.pos_ == "VERB" and (
+        (cue_category(child) == "arrested") != (cue_category(child.head) == "arrested")
+    ):
+        return True  # "killed 3 and (police) arrested 40": an arrest is its own event
+    if dep in ("conj", "ccomp", "parataxis"):
+        if child.pos_ in ("VERB", "AUX") and _subject(child, ("nsubj", "nsubjpass")) is not None \
+                and child.head.pos_ in ("VERB", "AUX"):
+            return True
+    return False
+
+
+def _path_up(tok, stop) -> Optional[list]:  # type: ignore[no-untyped-def]
+    path = []
+    cur = tok
+    for _ in range(80):
+        if cur.i == stop.i:
+            return path
+        if cur.head.i == cur.i:
+            return None
+        path.append(cur)
+        cur = cur.head
+    return None
+
+
+def _linked(cue, trigger) -> bool:  # type: ignore[no-untyped-def]
+    if cue.i == trigger.i:
+        return True
+    ancestors_t = [trigger] + list(trigger.ancestors)
+    ids = {t.i for t in ancestors_t}
+    lca = cue
+    while lca.i not in ids:
+        if lca.head.i == lca.i:
+            return False
+        lca = lca.head
+    for path in (_path_up(cue, lca), _path_up(trigger, lca)):
+        if path is None:
+            return False
+        if any(_clause_boundary(t) for t in path):
+            return False
+    return True
+
+
+# --------------------------------------------------------------------------- public
+
+
+def _better(a: Optional[Count], b: Count) -> Count:
+    if a is None:
+        return b
+    ka = a.best if a.best is not None else (a.low if a.low is not None else -1)
+    kb = b.best if b.best is not None else (b.low if b.low is not None else -1)
+    return b if kb > ka else a
+
+
+def extract_size(sentence, trigger=None) -> Size:  # type: ignore[no-untyped-def]
+    """Dead / injured / arrested figures reported in ``sentence`` (a spaCy Span).
+
+    With ``trigger`` (a Token of the sentence) only figures whose cue is syntactically
+    linked to the trigger's clause count: inside its subtree or clause, or up the tree
+    without crossing into another clause with its own subject or an "after/before" clause.
+    Several figures for one category: the largest is kept.
+    """
+    found: dict[str, Optional[Count]] = {"dead": None, "injured": None, "arrested": None}
+    cue_positions: set[int] = set()
+    for tok in sentence:
+        category = cue_category(tok)
+        if category is None:
+            continue
+        if trigger is not None and not _linked(tok, trigger):
+            continue
+        for cat, count in _figures(tok, category):
+            if cat in found:
+                found[cat] = _better(found[cat], count)
+                cue_positions.add(tok.i)
+    for cat, count, pos in _adjacent(sentence):
+        if found[cat] is not None or pos in cue_positions:
+            continue
+        if trigger is not None and not _linked(sentence.doc[pos], trigger):
+            continue
+        found[cat] = count
+    return Size(dead=found["dead"], injured=found["injured"], arrested=found["arrested"])
+
+
+def victims(sentence) -> list[str]:  # type: ignore[no-untyped-def]
+    """Text of the noun phrases counted as dead, injured or arrested in ``sentence``."""
+    out: list[str] = []
+    for tok in sentence:
+        category = cue_category(tok)
+        if category is None or not (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")):
+            continue
+        for head in _victim_heads(tok, category):
+            cut = {t.i for c in head.children if c.dep_ in ("relcl", "acl", "appos", "prep")
+                   and c.lower_ != "of" for t in c.subtree}
+            toks = [t for t in head.subtree if t.i not in cut]
+            while toks and toks[-1].dep_ in ("punct", "cc"):
+                toks.pop()
+            if not toks:
+                continue
+            text = sentence.doc[toks[0].i: toks[-1].i + 1].text
+            if text not in out:
+                out.append(text)
+    return out

@@ -1,0 +1,361 @@
+"""Time expressions: resolve the words of a date against the publication date.
+
+Functions the event extractor calls per event trigger:
+
+* :func:`resolve_date` — ``"last Tuesday"`` + publication date → :class:`~whimbrel.records.DateRef`.
+* :func:`event_date` — the time expression attached to a trigger token's clause, resolved.
+* :func:`dateline` — the wire dateline at an article's start (``"BAGHDAD, Jan 24 (Reuters) -"``).
+
+Conventions
+-----------
+* Resolved relative dates are **never in the future** of the publication date: a bare
+  weekday is the most recent such day (the publication day itself when it falls on that
+  weekday); a month or day-of-month without a year is the most recent one on or before
+  publication.
+* A date that carries its own year is kept as written, even after publication
+  (it may be a planned event: modality is the extractor's business).
+* Without a publication date, relative expressions stay unresolved: the DateRef keeps
+  its text, with ``value`` None — nothing is guessed from today's clock.
+* Expressions about the future relative to publication ("tomorrow", "next week") are
+  time expressions but are not resolved (``value`` None).
+* Week precision: ``value`` is the Monday of the week (ISO weeks).
+* Parts of the day ("Sunday night", "early hours of Monday", "late on Friday",
+  "at midnight on Wednesday") resolve to the day named.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Iterable, Optional
+
+from whimbrel.records import DatePrecision, DateRef
+
+__all__ = ["resolve_date", "event_date", "dateline", "MONTHS", "WEEKDAYS"]
+
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
+    "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
+    "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9, "october": 10,
+    "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
+    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4,
+    "saturday": 5, "sat": 5, "sunday": 6, "sun": 6,
+}
+_SMALL = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "several": 3, "a few": 3, "few": 3, "a couple of": 2, "couple of": 2,
+}
+
+_MONTH_RE = (
+    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\.?"
+)
+_DAY_RE = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR_RE = r"(?P<year>(?:1[89]|20)\d\d)"
+_WD_RE = (
+    r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?"
+)
+
+# absolute forms, tried in order (first full match wins on the cleaned text)
+_ISO = re.compile(r"\b(?P<year>\d{4})-(?P<m>\d{1,2})-(?P<day>\d{1,2})\b")
+_SLASH = re.compile(r"\b(?P<m>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4})\b")
+_MDY = re.compile(rf"\b{_MONTH_RE}\s+{_DAY_RE}\b(?:\s*,?\s*{_YEAR_RE}\b)?")
+_DMY = re.compile(rf"\b{_DAY_RE}\s+(?:of\s+)?{_MONTH_RE}(?:\s*,?\s*{_YEAR_RE}\b)?")
+_MY = re.compile(rf"\b{_MONTH_RE}(?:\s*,?\s*(?:of\s+)?{_YEAR_RE}\b)?")
+_Y = re.compile(rf"\b{_YEAR_RE}\b")
+_WD = re.compile(rf"\b{_WD_RE}(?![a-z])")
+_AGO = re.compile(
+    r"\b(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"several|a few|few|a couple of)\s+(?P<unit>day|week|month|year)s?\s+(?:ago|earlier|before)\b"
+)
+
+_FUTURE = re.compile(r"\b(tomorrow|next (?:week|month|year|\w+day)|coming (?:week|month|days))\b")
+_TIME_OF_DAY = re.compile(
+    r"\b(midnight|noon|dawn|dusk|morning|afternoon|evening|night|overnight|daybreak|"
+    r"\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|o'clock)\b"
+)
+
+
+def _date(year: int, month: int, day: int) -> Optional[dt.date]:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _ref(text: str, value: Optional[str], precision: Optional[DatePrecision]) -> DateRef:
+    return DateRef(text=text, value=value, precision=precision if value is not None else None)
+
+
+def _day(text: str, d: Optional[dt.date]) -> Optional[DateRef]:
+    if d is None:
+        return None
+    return DateRef(text=text, value=d.isoformat(), precision=DatePrecision.day)
+
+
+def _week(text: str, d: dt.date) -> DateRef:
+    monday = d - dt.timedelta(days=d.weekday())
+    return DateRef(text=text, value=monday.isoformat(), precision=DatePrecision.week)
+
+
+def _month(text: str, year: int, month: int) -> DateRef:
+    return DateRef(text=text, value=f"{year:04d}-{month:02d}", precision=DatePrecision.month)
+
+
+def _year(text: str, year: int) -> DateRef:
+    return DateRef(text=text, value=f"{year:04d}", precision=DatePrecision.year)
+
+
+def _shift_months(d: dt.date, months: int) -> tuple[int, int]:
+    index = d.year * 12 + (d.month - 1) + months
+    return index // 12, index % 12 + 1
+
+
+def _count_word(word: str) -> Optional[int]:
+    if word.isdigit():
+        return int(word)
+    return _SMALL.get(word)
+
+
+def _normalise(text: str) -> str:
+    low = text.lower().replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-")
+    return re.sub(r"\s+", " ", low).strip(" ,.;:")
+
+
+def resolve_date(text: str, published: Optional[dt.date]) -> Optional[DateRef]:
+    """Resolve the words of a time expression against the publication date.
+
+    Returns None when ``text`` holds no time expression; a DateRef with ``value`` None
+    when it is one but cannot be resolved (relative and ``published`` is None, or future).
+    """
+    if not text or not text.strip():
+        return None
+    raw = text.strip()
+    low = _normalise(raw)
+    if isinstance(published, dt.datetime):
+        published = published.date()
+
+    # --- absolute, with or without a year
+    m = _ISO.search(low) or _SLASH.search(low)
+    if m:
+        month = int(m.group("m"))
+        return _day(raw, _date(int(m.group("year")), month, int(m.group("day"))))
+    for pattern in (_MDY, _DMY):
+        m = pattern.search(low)
+        if m and 1 <= int(m.group("day")) <= 31:
+            month = MONTHS[m.group("mon").rstrip(".")]
+            day = int(m.group("day"))
+            if m.group("year"):
+                return _day(raw, _date(int(m.group("year")), month, day))
+            if published is None:
+                return _ref(raw, None, None)
+            d = _date(published.year, month, day)
+            if d is None or d > published:
+                d = _date(published.year - 1, month, day)
+            return _day(raw, d)
+    m = _MY.search(low)
+    if m and not (m.group("mon") == "may" and not re.search(r"\b(in|of|early|late|mid|since|during|until|last|this)\s+may\b|^may\b", low)):
+        # ("may" as a modal verb is not a month)
+        month = MONTHS[m.group("mon").rstrip(".")]
+        if m.group("year"):
+            return _month(raw, int(m.group("year")), month)
+        if published is None:
+            return _ref(raw, None, None)
+        year = published.year if month <= published.month else published.year - 1
+        if re.search(r"\blast\b", low) and month == published.month:
+            year -= 1
+        return _month(raw, year, month)
+
+    # --- future: a time expression, but never resolved
+    if _FUTURE.search(low):
+        return _ref(raw, None, None)
+
+    # --- relative
+    m = _AGO.search(low)
+    if m:
+        n = _count_word(m.group("n"))
+        if n is None:
+            return _ref(raw, None, None)
+        if published is None:
+            return _ref(raw, None, None)
+        unit = m.group("unit")
+        if unit == "day":
+            return _day(raw, published - dt.timedelta(days=n))
+        if unit == "week":
+            return _week(raw, published - dt.timedelta(weeks=n))
+        if unit == "month":
+            y, mo = _shift_months(published, -n)
+            return _month(raw, y, mo)
+        return _year(raw, published.year - n)
+
+    m = _WD.search(low)
+    if m:
+        if published is None:
+            return _ref(raw, None, None)
+        target = WEEKDAYS[m.group("wd").rstrip(".")]
+        back = (published.weekday() - target) % 7
+        if re.search(r"\blast\s+" + m.group("wd"), low) and back == 0:
+            back = 7
+        return _day(raw, published - dt.timedelta(days=back))
+
+    rel: list[tuple[str, object]] = [
+        (r"\b(day before yesterday)\b", ("day", -2)),
+        (r"\b(yesterday|last night|overnight|previous day|the night before)\b", ("day", -1)),
+        (r"\b(today|tonight|this (?:morning|afternoon|evening)|earlier today|hours? ago|"
+         r"on the day|this day)\b", ("day", 0)),
+        (r"\b(last|past|previous) week(end)?\b", ("week", -1)),
+        (r"\b(this|earlier this|current) week(end)?\b", ("week", 0)),
+        (r"\b(last|past|previous) month\b", ("month", -1)),
+        (r"\b(this|earlier this|current) month\b", ("month", 0)),
+        (r"\b(last|past|previous) year\b", ("year", -1)),
+        (r"\b(this|earlier this|current) year\b", ("year", 0)),
+    ]
+    for pattern, (unit, delta) in rel:  # type: ignore[misc]
+        if re.search(pattern, low):
+            if published is None:
+                return _ref(raw, None, None)
+            if unit == "day":
+                return _day(raw, published + dt.timedelta(days=delta))
+            if unit == "week":
+                return _week(raw, published + dt.timedelta(weeks=delta))
+            if unit == "month":
+                y, mo = _shift_months(published, delta)
+                return _month(raw, y, mo)
+            return _year(raw, published.year + delta)
+
+    m = re.search(r"\b(?:in|since|during|of|by|until)\s+" + _YEAR_RE, low) or re.fullmatch(_YEAR_RE, low)
+    if m:
+        return _year(raw, int(m.group("year")))
+    if _TIME_OF_DAY.search(low) and published is not None and re.search(
+        r"\b(overnight|this morning|early hours|late night)\b", low
+    ):
+        return _day(raw, published)
+    return None
+
+
+# --------------------------------------------------------------------------- spaCy side
+
+_TIME_WORDS = {
+    "yesterday", "today", "tonight", "overnight", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday",
+}
+_REPORT_VERBS = {
+    "say", "tell", "report", "announce", "state", "add", "confirm", "claim", "note",
+    "write", "accord", "quote", "disclose", "reveal", "explain", "insist", "deny",
+}
+
+
+def _clause_verb(tok):  # type: ignore[no-untyped-def]
+    """The nearest verb (or the root) at or above ``tok``."""
+    cur = tok
+    for _ in range(60):
+        if cur.pos_ in ("VERB", "AUX") or cur.dep_ == "ROOT" or cur.head.i == cur.i:
+            return cur
+        cur = cur.head
+    return cur
+
+
+def _ancestors_clause_verbs(tok) -> list:  # type: ignore[no-untyped-def]
+    out = []
+    cur = _clause_verb(tok)
+    while cur.head.i != cur.i:
+        cur = _clause_verb(cur.head)
+        out.append(cur)
+        if len(out) > 30:
+            break
+    return out
+
+
+def _candidate_spans(sent) -> list:  # type: ignore[no-untyped-def]
+    """DATE/TIME entities of the sentence plus stray time words outside entities."""
+    spans = []
+    covered: set[int] = set()
+    for ent in sent.ents:
+        if ent.label_ in ("DATE", "TIME"):
+            spans.append(ent)
+            covered.update(range(ent.start, ent.end))
+    for tok in sent:
+        if tok.i not in covered and tok.lower_ in _TIME_WORDS:
+            spans.append(tok.doc[tok.i : tok.i + 1])
+    return spans
+
+
+def event_date(trigger, published: Optional[dt.date]) -> Optional[DateRef]:  # type: ignore[no-untyped-def]
+    """The time expression attached to ``trigger``'s clause, resolved; else None.
+
+    Order of preference: an expression inside the trigger's subtree or hanging off its
+    clause verb; then one on a verb governing the trigger (e.g. "said on Monday");
+    then one in the same sentence that hangs off no other verb.  Expressions attached
+    to a different event verb are never taken.
+    """
+    sent = trigger.sent
+    clause = _clause_verb(trigger)
+    subtree = {t.i for t in trigger.subtree} | {t.i for t in clause.subtree if _clause_verb(t).i == clause.i}
+    governing = _ancestors_clause_verbs(trigger)
+    best: Optional[tuple[int, int, DateRef]] = None
+    for span in _candidate_spans(sent):
+        ref = resolve_date(span.text, published)
+        if ref is None:
+            continue
+        root = span.root
+        verb = _clause_verb(root.head if root.dep_ != "ROOT" else root)
+        if root.i in subtree or verb.i == clause.i or verb.i == trigger.i:
+            tier = 0
+        elif any(verb.i == g.i for g in governing):
+            tier = 1 if verb.lemma_ in _REPORT_VERBS else 2
+        elif verb.pos_ not in ("VERB", "AUX"):
+            tier = 3
+        else:
+            continue  # attached to a different event verb
+        # resolved values beat unresolved; precise beats vague; nearer beats farther
+        rank = tier * 10 + (0 if ref.value else 5) + _precision_rank(ref)
+        distance = abs(root.i - trigger.i)
+        if best is None or (rank, distance) < (best[0], best[1]):
+            best = (rank, distance, ref)
+    return best[2] if best else None
+
+
+def _precision_rank(ref: DateRef) -> int:
+    order = {DatePrecision.day: 0, DatePrecision.week: 1, DatePrecision.month: 2, DatePrecision.year: 3}
+    return order.get(ref.precision, 4) if ref.precision else 4
+
+
+# --------------------------------------------------------------------------- dateline
+
+_AGENCY = r"(?:\((?:[A-Za-z][\w .&/-]{0,30})\))"
+_DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Z'.\- ]{1,40}[A-Z.](?:,\s*[A-Z][A-Za-z.\- ]{1,30})?)"
+    r"\s*(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?))?"
+    r"\s*(?P<agency>" + _AGENCY + r")?\s*(?:-{1,2}|\u2013|\u2014|:)\s"
+)
+
+
+def dateline(text: str, published: Optional[dt.date] = None) -> tuple[Optional[str], Optional[dt.date]]:
+    """The place and date of a wire dateline at the start of ``text``.
+
+    ``"BAGHDAD, Jan 24 (Reuters) - ..."`` → ``("BAGHDAD", date(<year>, 1, 24))`` when the
+    year is written or ``published`` is given (the date is the most recent such day on or
+    before publication); ``"KYIV (AP) — ..."`` → ``("KYIV", None)``.  No dateline → (None, None).
+    The place keeps the article's spelling (often upper case).
+    """
+    if not text:
+        return None, None
+    m = _DATELINE.match(text[:200])
+    if not m:
+        return None, None
+    place = m.group("place").strip(" ,")
+    if not m.group("agency") and not m.group("date") and not re.match(r"^[A-Z .'\-]+$", place.split(",")[0]):
+        return None, None
+    if not m.group("agency") and not re.match(r"^[A-Z][A-Z .'\-]+$", place.split(",")[0]):
+        return None, None
+    when: Optional[dt.date] = None
+    if m.group("date"):
+        ref = resolve_date(m.group("date"), published)
+        if ref is not None and ref.value and ref.precision == DatePrecision.day:
+            when = dt.date.fromisoformat(ref.value)
+    return place, when
