@@ -24,6 +24,7 @@ import yaml
 
 from ..errors import ConfigError
 
+_POSSESSIVE = re.compile(r"(?<=\w)['\u2019]s\b")
 _APOSTROPHES = re.compile(r"[\u2019\u2018'`\u02bc\u02bb]")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
@@ -32,9 +33,10 @@ def normalise(text: str) -> str:
     """The matching key of a name: ASCII, lower case, no apostrophes or dots, single spaces.
 
     ``"Kata'ib Hezbollah"`` → ``"kataib hezbollah"``, ``"U.S."`` → ``"us"``,
-    ``"al-Shabaab"`` → ``"al shabaab"``, ``"Côte d'Ivoire"`` → ``"cote divoire"``.
+    ``"al-Shabaab"`` → ``"al shabaab"``, ``"Côte d'Ivoire"`` → ``"cote divoire"``;
+    a possessive ``'s`` is dropped (``"Baghdad's"`` → ``"baghdad"``).
     """
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", _POSSESSIVE.sub("", text))
     ascii_text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     ascii_text = _APOSTROPHES.sub("", ascii_text).replace(".", "").lower()
     return _NON_WORD.sub(" ", ascii_text).strip()

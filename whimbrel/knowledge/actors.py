@@ -1,0 +1,511 @@
+"""The actor knowledge base and the noun-phrase resolver.
+
+Data: ``whimbrel/knowledge/data/actors/*.yaml`` (listed actors: organisations, armed
+groups, state bodies, people), ``data/roles.yaml`` (generic role words such as
+"police" or "gunmen" with their sector) and the country table
+(:mod:`whimbrel.knowledge.countries`).  A user file (setting ``actors``) is layered
+on top.  The file format is documented in ``docs/actors.md``.
+
+Resolution of a noun phrase is a longest match over normalised tokens against one
+dict of aliases, then a small composition step:
+
+* a listed actor in the head of the phrase wins ("the Iranian-backed Kataib
+  Hezbollah militia group" → Kataib Hezbollah, IRQ, REB; Iran is its sponsor);
+* otherwise country (name, demonym, metonym, possessive) + role word
+  ("Iraqi prime minister's office" → IRQ GOV, "a member of Baghdad's security
+  forces" → IRQ COP);
+* a role alone ("gunmen", "protesters") gets its sector and the caller's
+  ``context_country``;
+* anything else stays unknown (name, code and sector None).
+
+Nothing is read at import time; build one :class:`ActorKB` and keep it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable, Optional, Union
+
+import yaml
+
+from ..errors import ConfigError
+from ..records import Entity
+from .countries import Country, CountryTable, normalise, plural
+
+#: Sectors an actor may have (PLOVER/CAMEO agent codes).
+SECTORS = frozenset(
+    "GOV MIL COP SPY REB UAF CRM OPP CVL REF LEG JUD PTY JRN MED EDU BUS LAB REL AGR ELI NGO IGO".split()
+)
+#: Non-country codes an actor may have: intergovernmental, non-governmental, transnational militant.
+NON_STATE_CODES = frozenset({"IGO", "NGO", "IMG"})
+
+_SPONSOR_WORDS = frozenset(
+    "backed sponsored supported funded financed armed trained allied aligned linked affiliated "
+    "inspired proxy proxies loyal".split()
+)
+_NEGATING_PREFIX = frozenset({"anti"})
+_PREPOSITIONS = frozenset(
+    "of in from against to with by for near at on into across inside outside around fleeing loyal living "
+    "operating based".split()
+)
+_FORMER = frozenset({"former", "ousted", "ex", "deposed", "exiled", "toppled", "late"})
+_TOKEN = re.compile(r"[^\W_]+(?:['\u2019.][^\W_]+)*\.?")
+
+_KIND_RANK = {"actor": 0, "name": 1, "demonym": 2, "metonym": 3, "role": 4}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """One listed actor of the knowledge base."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    code: Optional[str] = None
+    sector: Optional[str] = None
+    sponsors: tuple[str, ...] = ()
+    active: Optional[str] = None
+    parent: Optional[str] = None
+    office: Optional[str] = None
+    kind: str = "org"
+    origin: str = ""
+
+
+@dataclass(frozen=True)
+class Role:
+    """A generic role word ("police", "gunmen"); ``weak`` roles defer to a stronger one."""
+
+    word: str
+    sector: Optional[str]
+    weak: bool = False
+
+
+@dataclass(frozen=True)
+class _Entry:
+    kind: str  # actor | name | demonym | metonym | role
+    target: Union[Actor, Country, Role]
+    alias: str
+    acronym: Optional[str] = None  # surface form required (dots removed) for all-caps aliases
+
+
+@dataclass(frozen=True)
+class Match:
+    """One alias found in a text: token span, character span and what it denotes."""
+
+    tok_start: int
+    tok_end: int
+    start: int
+    end: int
+    entry: _Entry
+
+
+@dataclass
+class _Index:
+    entries: dict[str, list[_Entry]] = field(default_factory=dict)
+    prefixes: set[str] = field(default_factory=set)
+
+    def add(self, alias: str, entry: _Entry) -> None:
+        key = normalise(alias)
+        if not key:
+            return
+        bucket = self.entries.setdefault(key, [])
+        bucket.append(entry)
+        words = key.split(" ")
+        for i in range(1, len(words) + 1):
+            self.prefixes.add(" ".join(words[:i]))
+
+
+def _acronym(alias: str) -> Optional[str]:
+    bare = alias.replace(".", "").replace(" ", "")
+    if bare.isupper() and bare.isalpha() and len(bare) <= 6:
+        return bare
+    return None
+
+
+def _plurals(word: str) -> list[str]:
+    low = word.lower()
+    if low.endswith("man"):
+        return [word[:-3] + "men"]
+    if low.endswith(("s", "men", "ry", "ce", "nt", "ia")) and " " not in word:
+        return []
+    if low.endswith("y") and not low.endswith(("ay", "ey", "oy")):
+        return [word[:-1] + "ies"]
+    if low.endswith(("ch", "sh", "x")):
+        return [word + "es"]
+    return [word + "s"]
+
+
+def _tokens(text: str) -> list[tuple[str, int, int, str]]:
+    """(normalised token, start, end, surface) for each word of ``text``; a word may normalise to several."""
+    out: list[tuple[str, int, int, str]] = []
+    for m in _TOKEN.finditer(text):
+        key = normalise(m.group())
+        for part in key.split(" "):
+            if part:
+                out.append((part, m.start(), m.end(), m.group()))
+    return out
+
+
+class ActorKB:
+    """The actor knowledge base with its resolver.  Build with :meth:`load`."""
+
+    def __init__(self, actors: Iterable[Actor], countries: CountryTable, roles: Iterable[Role], version: str = ""):
+        self.countries = countries
+        self.version = version
+        self._actors: dict[str, Actor] = {a.id: a for a in actors}
+        self._roles = tuple(roles)
+        self._index = _Index()
+        self._build()
+
+    # ------------------------------------------------------------------ loading
+
+    @classmethod
+    def load(cls, extra: Optional[str] = None, *, use_settings: bool = True) -> "ActorKB":
+        """Load the bundled actor files, then ``extra`` (or the ``actors`` setting) on top.
+
+        Entries of a later file replace earlier ones with the same ``id``; an entry
+        with ``remove: true`` deletes it.  Raises :class:`ConfigError` on a bad file.
+        """
+        if extra is None and use_settings:
+            from ..settings import load as load_settings
+
+            extra = load_settings().actors or None
+        countries = CountryTable.load()
+        actors: dict[str, Actor] = {}
+        versions: list[str] = []
+        folder = resources.files("whimbrel.knowledge").joinpath("data/actors")
+        for item in sorted(folder.iterdir(), key=lambda p: p.name):
+            if item.name.endswith((".yaml", ".yml", ".json")):
+                data = _parse(item.read_text("utf-8"), f"whimbrel/knowledge/data/actors/{item.name}")
+                versions.append(f"{item.name.rsplit('.', 1)[0]}@{data.get('version')}")
+                _merge(actors, data, item.name, countries)
+        if extra:
+            path = Path(extra).expanduser()
+            try:
+                text = path.read_text("utf-8")
+            except OSError as exc:
+                raise ConfigError(f"cannot read actor file {path}: {exc}",
+                                  hint="Check the path given with --actors or the 'actors' setting.") from exc
+            data = _parse(text, str(path))
+            versions.append(f"{path.name}@{data.get('version')}")
+            _merge(actors, data, str(path), countries)
+        roles = _load_roles()
+        return cls(actors.values(), countries, roles, version=",".join(versions))
+
+    def _build(self) -> None:
+        idx = self._index
+        for actor in self._actors.values():
+            for alias in (actor.name, *actor.aliases):
+                idx.add(alias, _Entry("actor", actor, alias, _acronym(alias)))
+        # Surnames of people, when unambiguous and not otherwise a key.
+        surnames: dict[str, list[Actor]] = {}
+        for actor in self._actors.values():
+            if actor.kind == "person":
+                words = normalise(actor.name).split(" ")
+                if len(words) > 1 and len(words[-1]) > 3:
+                    surnames.setdefault(words[-1], []).append(actor)
+        for country in self.countries.all():
+            for alias in (country.name, *country.aliases):
+                idx.add(alias, _Entry("name", country, alias, _acronym(alias)))
+            for dem in country.demonyms:
+                idx.add(dem, _Entry("demonym", country, dem, _acronym(dem)))
+                pl = plural(dem)
+                if pl:
+                    idx.add(pl, _Entry("demonym", country, pl))
+            for met in country.metonyms:
+                idx.add(met, _Entry("metonym", country, met, _acronym(met)))
+        for role in self._roles:
+            idx.add(role.word, _Entry("role", role, role.word))
+        for key, people in surnames.items():
+            if len(people) == 1 and key not in idx.entries:
+                idx.add(key, _Entry("actor", people[0], key))
+
+    # ------------------------------------------------------------------ access
+
+    def __len__(self) -> int:
+        return len(self._actors)
+
+    def actors(self) -> tuple[Actor, ...]:
+        """Every listed actor."""
+        return tuple(self._actors.values())
+
+    def get(self, actor_id: str) -> Optional[Actor]:
+        """The listed actor with this id."""
+        return self._actors.get(actor_id)
+
+    def aliases(self) -> int:
+        """How many distinct normalised keys the matcher knows."""
+        return len(self._index.entries)
+
+    # ------------------------------------------------------------------ matching
+
+    def _match(self, text: str, *, kinds: Optional[frozenset[str]] = None, proper: bool = False) -> list[Match]:
+        toks = _tokens(text)
+        idx = self._index
+        out: list[Match] = []
+        i = 0
+        while i < len(toks):
+            best: Optional[Match] = None
+            key = ""
+            for j in range(i, len(toks)):
+                key = toks[j][0] if j == i else f"{key} {toks[j][0]}"
+                if key not in idx.prefixes:
+                    break
+                for entry in self._rank(idx.entries.get(key, ())):
+                    if kinds is not None and entry.kind not in kinds:
+                        continue
+                    surface = text[toks[i][1]:toks[j][2]]
+                    if entry.acronym and surface.replace(".", "").replace(" ", "") != entry.acronym:
+                        continue
+                    if proper and not surface[:1].isupper() and not surface[:1].isdigit():
+                        continue
+                    best = Match(i, j + 1, toks[i][1], toks[j][2], entry)
+                    break
+            if best is not None:
+                out.append(best)
+                i = best.tok_end
+            else:
+                i += 1
+        return out
+
+    @staticmethod
+    def _rank(entries: Iterable[_Entry]) -> list[_Entry]:
+        return sorted(entries, key=lambda e: _KIND_RANK[e.kind])
+
+    # ------------------------------------------------------------------ resolve
+
+    def resolve(self, text: str, *, context_country: Optional[str] = None) -> Entity:
+        """Resolve a noun phrase to an :class:`Entity` (unknown fields stay None)."""
+        entity, _steps = self._resolve(text, context_country)
+        return entity
+
+    def explain(self, text: str, *, context_country: Optional[str] = None) -> list[str]:
+        """The steps of :meth:`resolve`: which aliases and patterns matched, and why."""
+        _entity, steps = self._resolve(text, context_country)
+        return steps
+
+    def _context(self, context_country: Optional[str]) -> Optional[str]:
+        if not context_country:
+            return None
+        if context_country.upper() in NON_STATE_CODES:
+            return context_country.upper()
+        country = self.countries.by_code(context_country) or self.countries.by_name(context_country)
+        return country.alpha3 if country else None
+
+    def _resolve(self, text: str, context_country: Optional[str]) -> tuple[Entity, list[str]]:
+        steps: list[str] = []
+        toks = _tokens(text)
+        words = [t[0] for t in toks]
+        matches = self._match(text)
+        for m in matches:
+            steps.append(f"matched {m.entry.kind} {text[m.start:m.end]!r} → {_describe(m.entry)}")
+        covered = {k for m in matches for k in range(m.tok_start, m.tok_end)}
+        cut = next((k for k, w in enumerate(words) if w in _PREPOSITIONS and k not in covered and k > 0), len(words))
+        head = [m for m in matches if m.tok_start < cut]
+        context = self._context(context_country)
+        former = any(w in _FORMER for w in words[:cut])
+
+        sponsors: list[Country] = []
+        countries: list[tuple[Match, Country]] = []
+        for m in matches:
+            if m.entry.kind not in ("name", "demonym", "metonym"):
+                continue
+            country = m.entry.target
+            assert isinstance(country, Country)
+            after = words[m.tok_end] if m.tok_end < len(words) else ""
+            before = words[m.tok_start - 1] if m.tok_start > 0 else ""
+            if after in _SPONSOR_WORDS or before == "pro":
+                sponsors.append(country)
+                cue = "pro-" if before == "pro" else f"-{after}"
+                steps.append(f"{country.alpha3} is a sponsor ('{cue}'), not the actor's country")
+            elif before in _NEGATING_PREFIX:
+                steps.append(f"{country.alpha3} follows 'anti': ignored")
+            else:
+                countries.append((m, country))
+
+        def pick_actor(pool: list[Match]) -> Optional[Match]:
+            found = [m for m in pool if m.entry.kind == "actor"]
+            return found[-1] if found else None
+
+        actor_match = pick_actor(head) or pick_actor(matches)
+        role_sector, role_word = self._role(head, steps) if head else (None, None)
+        if role_sector is None and actor_match is None:
+            role_sector, role_word = self._role(matches, steps)
+
+        country_pick: Optional[tuple[Match, Country]] = None
+        head_countries = [c for c in countries if c[0].tok_start < cut]
+        if head_countries:
+            country_pick = head_countries[0]
+        elif countries:
+            country_pick = countries[0]
+
+        if actor_match is not None:
+            actor = actor_match.entry.target
+            assert isinstance(actor, Actor)
+            code = actor.code or (country_pick[1].alpha3 if country_pick else context)
+            sector = actor.sector or role_sector
+            steps.append(f"listed actor {actor.id!r} heads the phrase: code {code}, sector {sector}"
+                         + (f" (sponsors {', '.join(actor.sponsors)})" if actor.sponsors else ""))
+            return Entity(text=text, name=actor.name, code=code, sector=sector, id=actor.id), steps
+
+        if country_pick is not None:
+            m, country = country_pick
+            sector = role_sector
+            if sector is None and role_word is None:
+                if m.entry.kind == "metonym":
+                    sector = "GOV"
+                    steps.append(f"metonym {country.alpha3} alone stands for its government: GOV")
+                elif m.entry.kind == "demonym" and words and words[m.tok_end - 1] != normalise(
+                        text[m.start:m.end]).split(" ")[-1]:
+                    sector = None
+                elif m.entry.kind == "demonym" and _is_plural_demonym(country, text[m.start:m.end]):
+                    sector = "CVL"
+                    steps.append("plural demonym alone names the people: CVL")
+            if sector == "GOV" and former:
+                sector = "ELI"
+                steps.append("'former/ousted' government figure: ELI")
+            label = f"{country.name} ({role_word})" if role_word else country.name
+            ent_id = f"country:{country.alpha3}" + (f":{sector}" if sector else "")
+            steps.append(f"country {country.alpha3} from {m.entry.kind}; sector {sector}")
+            return Entity(text=text, name=label, code=country.alpha3, sector=sector, id=ent_id), steps
+
+        if role_sector is not None or role_word is not None:
+            if role_sector == "GOV" and former:
+                role_sector = "ELI"
+            steps.append(f"generic role {role_word!r}: sector {role_sector}, code from context {context}")
+            return Entity(text=text, name=role_word, code=context, sector=role_sector), steps
+
+        steps.append("nothing known: left unresolved")
+        return Entity(text=text), steps
+
+    def _role(self, pool: list[Match], steps: list[str]) -> tuple[Optional[str], Optional[str]]:
+        roles = [m.entry.target for m in pool if m.entry.kind == "role"]
+        if not roles:
+            return None, None
+        strong = [r for r in roles if isinstance(r, Role) and not r.weak]
+        if strong:
+            role = strong[-1]
+            steps.append(f"head role {role.word!r}: {role.sector}")
+            return role.sector, role.word
+        role = roles[-1]
+        assert isinstance(role, Role)
+        steps.append(f"weak role {role.word!r} alone: {role.sector}")
+        return role.sector, role.word
+
+    # ------------------------------------------------------------------ find
+
+    def find(self, doc_text: str, *, countries: bool = False) -> list[tuple[int, int, Entity]]:
+        """Spot listed actors (and, if asked, country names) in raw text.
+
+        Only capitalised surfaces match, and all-caps aliases ("WHO", "IS") must
+        appear in capitals.  Returns (start, end, Entity) with offsets into ``doc_text``.
+        """
+        kinds = frozenset({"actor", "name"}) if countries else frozenset({"actor"})
+        out: list[tuple[int, int, Entity]] = []
+        for m in self._match(doc_text, kinds=kinds, proper=True):
+            surface = doc_text[m.start:m.end]
+            target = m.entry.target
+            if isinstance(target, Actor):
+                ent = Entity(text=surface, name=target.name, code=target.code, sector=target.sector,
+                             id=target.id, start=m.start, end=m.end)
+            elif isinstance(target, Country):
+                ent = Entity(text=surface, name=target.name, code=target.alpha3, id=f"country:{target.alpha3}",
+                             start=m.start, end=m.end)
+            else:
+                continue
+            out.append((m.start, m.end, ent))
+        return out
+
+
+def _is_plural_demonym(country: Country, surface: str) -> bool:
+    key = normalise(surface)
+    singular = {normalise(d) for d in country.demonyms}
+    return key not in singular
+
+
+def _describe(entry: _Entry) -> str:
+    t = entry.target
+    if isinstance(t, Actor):
+        return f"{t.name} [{t.id}] {t.code or '-'} {t.sector or '-'}"
+    if isinstance(t, Country):
+        return f"{t.name} ({t.alpha3})"
+    return f"role {t.word} {t.sector or '-'}{' (weak)' if t.weak else ''}"
+
+
+def _parse(text: str, origin: str) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"actor file is not valid YAML/JSON: {exc}", origin=origin,
+                          hint="Fix the syntax; see docs/actors.md for the format.") from exc
+    if not isinstance(data, dict) or "version" not in data or not isinstance(data.get("actors"), list):
+        raise ConfigError("actor file needs 'version' and a list 'actors'", origin=origin,
+                          hint="See docs/actors.md for the format.")
+    return data
+
+
+def _merge(actors: dict[str, Actor], data: dict[str, Any], origin: str, countries: CountryTable) -> None:
+    defaults = data.get("defaults") or {}
+    for n, row in enumerate(data["actors"]):
+        if not isinstance(row, dict) or not row.get("id"):
+            raise ConfigError(f"actor #{n} has no id", origin=origin, hint="Every actor needs an 'id' and a 'name'.")
+        row = {**defaults, **row}
+        if row.get("remove"):
+            actors.pop(str(row["id"]), None)
+            continue
+        if not row.get("name"):
+            raise ConfigError(f"actor {row['id']!r} has no name", origin=origin,
+                              hint="Every actor needs an 'id' and a 'name'.")
+        code = row.get("code")
+        if code is not None:
+            code = str(code).upper()
+            if code not in NON_STATE_CODES:
+                country = countries.by_code(code)
+                if country is None:
+                    raise ConfigError(f"actor {row['id']!r}: unknown code {code!r}", origin=origin,
+                                      hint="Use an ISO 3166 alpha-3 code or IGO, NGO, IMG.")
+                code = country.alpha3
+        sector = row.get("sector")
+        if sector is not None and sector not in SECTORS:
+            raise ConfigError(f"actor {row['id']!r}: unknown sector {sector!r}", origin=origin,
+                              hint=f"Use one of {', '.join(sorted(SECTORS))}.")
+        unknown = set(row) - {"id", "name", "aliases", "code", "sector", "sponsors", "active", "parent", "office",
+                              "kind", "remove"}
+        if unknown:
+            raise ConfigError(f"actor {row['id']!r}: unknown field(s) {sorted(unknown)}", origin=origin,
+                              hint="See docs/actors.md for the fields.")
+        actors[str(row["id"])] = Actor(
+            id=str(row["id"]),
+            name=str(row["name"]),
+            aliases=tuple(str(a) for a in row.get("aliases") or ()),
+            code=code,
+            sector=sector,
+            sponsors=tuple(str(s) for s in row.get("sponsors") or ()),
+            active=str(row["active"]) if row.get("active") is not None else None,
+            parent=row.get("parent"),
+            office=row.get("office"),
+            kind=str(row.get("kind") or "org"),
+            origin=origin,
+        )
+
+
+def _load_roles() -> list[Role]:
+    text = resources.files("whimbrel.knowledge").joinpath("data/roles.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    roles: list[Role] = []
+    weak = data.get("weak") or {}
+    for sector, words in (data.get("roles") or {}).items():
+        for word in words:
+            if word in weak:
+                continue
+            roles.append(Role(word, sector))
+            roles.extend(Role(p, sector) for p in _plurals(word))
+    for word, sector in weak.items():
+        roles.append(Role(word, sector, weak=True))
+    return roles
+
+
+__all__ = ["Actor", "ActorKB", "Match", "NON_STATE_CODES", "Role", "SECTORS"]
