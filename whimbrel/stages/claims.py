@@ -50,7 +50,7 @@ REPORTING_VERBS: frozenset[str] = frozenset(
     """say tell announce state claim report confirm deny allege add accuse assert declare
     insist note explain write tweet post acknowledge admit maintain argue contend stress
     emphasize emphasise reiterate disclose reveal indicate affirm testify mention charge
-    quote inform brief""".split()
+    quote inform brief blame""".split()
 )
 
 #: Verbs that introduce a quotation without being reporting verbs of an event
@@ -61,7 +61,7 @@ SPEECH_VERBS: frozenset[str] = REPORTING_VERBS | frozenset(
 )
 
 #: Reporting cues that hedge what they report.
-HEDGING_CUES: frozenset[str] = frozenset({"claim", "allege", "accuse", "charge", "purport"})
+HEDGING_CUES: frozenset[str] = frozenset({"claim", "allege", "accuse", "charge", "purport", "blame"})
 
 #: Adverbs that hedge an assertion.
 HEDGE_ADVERBS: frozenset[str] = frozenset(
@@ -100,6 +100,7 @@ _CLOSE_DOUBLE = "”»"
 _STRAIGHT = '"'
 _CLAUSAL_DEPS = frozenset({"ccomp", "parataxis", "xcomp", "dep"})
 _OBJECT_CUES = frozenset({"confirm", "deny", "announce", "report", "claim", "acknowledge", "admit"})
+_ACCUSE_VERBS = frozenset({"accuse", "charge", "blame"})
 _RESPONSIBILITY_VERBS = frozenset({"claim", "take", "accept", "assume", "bear", "admit"})
 
 
@@ -184,15 +185,23 @@ class QuoteIndex:
     def _collect_attributions(self) -> list[_Attribution]:
         assert self.doc is not None
         found: list[_Attribution] = []
+        seen: set[int] = set()
         for tok in self.doc:
-            if _lemma(tok) in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX"):
-                subj = _subject_of(tok)
-                if subj is None or subj.lower_ in _PRONOUNS_PERSON | _PRONOUNS_GROUP:
-                    continue
-                if subj.pos_ == "PRON":
-                    continue
-                text, start, end = speaker_span(subj)
-                found.append(_Attribution(text, start, end, self._is_person(subj)))
+            if tok.pos_ not in ("VERB", "AUX"):
+                continue
+            speech = _lemma(tok) in SPEECH_VERBS
+            subj = _subject_of(tok) if speech else next(
+                (c for c in tok.children if c.dep_ == "nsubj"), None
+            )
+            if subj is None or subj.pos_ in ("PRON", "PUNCT", "DET", "NUM") or subj.i in seen:
+                continue
+            seen.add(subj.i)
+            is_person = self._is_person(subj)
+            if not speech and not is_person:
+                continue  # any named person subject may be "he"; organisations only as speakers
+            text, start, end = speaker_span(subj)
+            found.append(_Attribution(text, start, end, is_person))
+        found.sort(key=lambda a: a.start)
         return found
 
     def _is_person(self, head: Token) -> bool:
@@ -217,6 +226,9 @@ class QuoteIndex:
         inside = [t for t in doc[lo:hi] if not t.is_space]
         n_tokens = len([t for t in inside if not t.is_punct])
         base = dict(start=q_start, end=q_end, outer_start=o_start, outer_end=o_end, n_tokens=n_tokens)
+        starts_sentence = bool(inside) and _starts_sentence(doc, o_start, inside[0])
+        if n_tokens <= 2 and not starts_sentence:
+            return Quote(**base)  # scare quotes or a title: nobody is speaking
         cue_tok = self._attribution_verb(q_start, q_end, o_start, o_end, inside)
         if cue_tok is not None:
             subj = _subject_of(cue_tok)
@@ -235,7 +247,7 @@ class QuoteIndex:
         # No attribution of its own: a quote that continues the previous quote or
         # follows a reporting sentence inherits that speaker.
         prev = self._previous_speaker(o_start, earlier)
-        if prev is not None and n_tokens > 4:
+        if prev is not None and starts_sentence:
             return Quote(**base, speaker_text=prev.speaker_text, speaker_start=prev.speaker_start,
                          speaker_end=prev.speaker_end, cue=prev.cue, cue_text=prev.cue_text)
         return Quote(**base)
@@ -441,6 +453,13 @@ def _lemma(tok: Token) -> str:
         return "according to"
     lem = tok.lemma_.lower()
     return lem
+
+
+def _starts_sentence(doc: Doc, o_start: int, first: Token) -> bool:
+    """True when the quotation (opening at ``o_start``) begins its sentence."""
+    sent = first.sent
+    lead = doc.text[sent.start_char : o_start]
+    return lead.strip() == "" or o_start <= sent.start_char
 
 
 def _token_at(doc: Doc, char_offset: int) -> Optional[Token]:
@@ -745,7 +764,10 @@ def find_claims(trigger: Token, quotes: Optional[QuoteIndex] = None) -> list[Cla
         lem = _lemma(anc)
         if lem not in REPORTING_VERBS or anc.pos_ not in ("VERB", "AUX"):
             continue
-        if child.dep_ in _CLAUSAL_DEPS or (child.dep_ == "dobj" and lem in _OBJECT_CUES and child.i == trigger.i):
+        accusation = lem in _ACCUSE_VERBS and child.dep_ == "prep" and child.lower_ in ("of", "for", "over")
+        if child.dep_ in _CLAUSAL_DEPS or accusation or (
+            child.dep_ == "dobj" and lem in _OBJECT_CUES and child.i == trigger.i
+        ):
             # "is said to" is a raising hedge, not a claim by a subject
             out.append(_claim_from_verb(anc, quotes, hedged_event))
             used_verbs.add(anc.i)
