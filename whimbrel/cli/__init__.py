@@ -16,6 +16,7 @@ from ..errors import WhimbrelError
 
 COMMAND_MODULES = (
     "extract",
+    "store",
 )
 
 
