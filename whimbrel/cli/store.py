@@ -1,0 +1,201 @@
+"""`whimbrel ingest`, `whimbrel events`, `whimbrel show` and `whimbrel trend`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Optional
+
+import click
+
+from ..errors import StoreError
+
+_DB = click.option("--db", "db", help="Event store (SQLite) to use instead of the default settings.db.")
+
+
+def _open(db: Optional[str]):
+    from ..settings import load
+    from ..store import Store
+
+    return Store(load({"db": db}).db)
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@_DB
+@click.option("--published", help="Publication date (YYYY-MM-DD) for inputs that carry none.")
+@click.option("--no-progress", is_flag=True, help="Do not show the progress bar.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+def ingest(paths: tuple[str, ...], db: Optional[str], published: Optional[str], no_progress: bool, as_json: bool) -> None:
+    """Read, extract, store and deduplicate articles.
+
+    PATHS are files or folders (.txt, .html, .jsonl, feeds...).  Re-ingesting an
+    unchanged article changes nothing; an article whose id is known but whose
+    text changed (a correction) replaces its reports.  Inputs that cannot be read
+    are stored as skipped, with their reason.
+    """
+    from ..settings import load
+    from ..store.ingest import ingest as run_ingest
+
+    settings = load({"db": db})
+    with _open(db) as store:
+        s = run_ingest(list(paths), store, settings, published=published,
+                       progress=not no_progress and sys.stderr.isatty())
+    if as_json:
+        click.echo(json.dumps(s.to_json()))
+        return
+    click.echo(f"read {s.read}: ingested {s.ingested}, corrected {s.replaced}, unchanged {s.unchanged}, "
+               f"syndicated copies {s.syndicated}, skipped {s.skipped}")
+    for code, n in sorted(s.skip_codes.items()):
+        reasons = sorted({k.reason for k in s.skips if k.code == code})[:3]
+        click.echo(f"  skipped {code} x{n}: " + " | ".join(reasons))
+    click.echo(f"reports {s.mentions} → events {s.events_before} before, {s.events_after} after "
+               f"({s.events_created} new; {s.merged_mentions} reports merged across articles) "
+               f"in {s.seconds:.1f}s")
+
+
+@click.command()
+@_DB
+@click.option("--since", help="First day (YYYY-MM-DD).")
+@click.option("--until", help="Last day (YYYY-MM-DD).")
+@click.option("--country", help="Country: ISO alpha-2/alpha-3 code or name.")
+@click.option("--type", "etype", help="PLOVER event type, e.g. ASSAULT.")
+@click.option("--actor", help="Actor or recipient name/code (substring).")
+@click.option("--near", help="LAT,LON,KM: events within KM kilometres.")
+@click.option("--min-sources", type=int, help="Only events reported by at least N independent sources.")
+@click.option("--limit", type=int, help="At most N events.")
+@click.option("--format", "fmt", default="table", show_default=True,
+              type=click.Choice(["table", "jsonl", "csv", "geojson", "parquet", "acled-csv", "plover-jsonl"]))
+@click.option("--output", "-o", help="Write to this file (required for parquet).")
+def events(db, since, until, country, etype, actor, near, min_sources, limit, fmt, output) -> None:
+    """List deduplicated events, filtered, in a table or an export format."""
+    from ..export import WRITERS, write_parquet
+    from ..store.queries import EventQuery, find_events, parse_near
+
+    q = EventQuery(since=since, until=until, country=country, type=etype, actor=actor,
+                   near=parse_near(near) if near else None, min_sources=min_sources, limit=limit)
+    with _open(db) as store:
+        evs = find_events(store, q)
+    if fmt == "table":
+        _table(evs)
+        return
+    if fmt == "parquet":
+        if not output:
+            raise StoreError("parquet needs --output FILE", hint="e.g. --format parquet -o events.parquet")
+        n = write_parquet(evs, output)
+        click.echo(f"wrote {n} events to {output}", err=True)
+        return
+    if output:
+        with open(output, "w", encoding="utf-8", newline="") as fh:
+            n = WRITERS[fmt](evs, fh)
+        click.echo(f"wrote {n} events to {output}", err=True)
+    else:
+        WRITERS[fmt](evs, sys.stdout)
+
+
+def _table(evs) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    t = Table()
+    for col in ("id", "date", "type", "place", "actor", "recipient", "dead", "inj", "src", "art"):
+        t.add_column(col)
+    for ev in evs:
+        loc = ev.location
+        dead, inj = ev.size.dead, ev.size.injured
+
+        def fig(c):
+            if c is None:
+                return ""
+            s = str(c.best)
+            if c.low != c.high:
+                s += f" ({c.low}-{c.high})"
+            return s
+
+        t.add_row(ev.id, ev.date.value if ev.date and ev.date.value else "", ev.event_type,
+                  f"{loc.name or loc.text}, {loc.country_code or '?'}" if loc else "",
+                  ", ".join(e.name or e.text for e in ev.actor)[:30],
+                  ", ".join(e.name or e.text for e in ev.recipient)[:30],
+                  fig(dead) + ("!" if ev.size_conflict else ""), fig(inj),
+                  str(ev.n_sources), str(ev.n_articles))
+    Console().print(t)
+    click.echo(f"{len(evs)} events")
+
+
+@click.command()
+@click.argument("event_id")
+@_DB
+@click.option("--json", "as_json", is_flag=True, help="Print the stored record as JSON.")
+def show(event_id: str, db: Optional[str], as_json: bool) -> None:
+    """Show one event: its merged reports, their sources, figures and the scores that linked them.
+
+    EVENT_ID is an event id (we:...) or the id of one of its reports (ev:...).
+    """
+    with _open(db) as store:
+        ev = store.get_event(event_id)
+        if ev is None:
+            raise StoreError(f"no event {event_id!r} in {store.path}",
+                             hint="List ids with `whimbrel events`.")
+        arts = {a: store.get_article(a) for a in ev.article_ids}
+    if as_json:
+        click.echo(ev.model_dump_json(indent=2))
+        return
+    loc = ev.location
+    click.echo(f"{ev.id}  {ev.event_type}{'/' + ev.mode if ev.mode else ''}  "
+               f"{ev.date.value if ev.date else '?'}  "
+               f"{(loc.name or loc.text) + ', ' + (loc.country_code or '?') if loc else 'place unknown'}")
+    click.echo(f"  actors: {', '.join(e.name or e.text for e in ev.actor) or '-'}; "
+               f"recipients: {', '.join(e.name or e.text for e in ev.recipient) or '-'}")
+    for f in ("dead", "injured", "arrested"):
+        c = getattr(ev.size, f)
+        if c is not None:
+            click.echo(f"  {f}: best {c.best} (range {c.low}-{c.high})")
+    if ev.size_conflict:
+        click.echo("  size_conflict: reports disagree:")
+        for r in ev.size_reports:
+            click.echo(f"    {r.field} {r.count.best} — {r.source} ({r.article_id}){' hedged' if r.hedged else ''}")
+    click.echo(f"  {ev.n_articles} articles, {ev.n_sources} sources, reported {ev.first_reported} .. {ev.last_reported}")
+    for c in ev.claims:
+        who = (c.claimant.name or c.claimant.text) if c.claimant else "?"
+        click.echo(f"  claim: {who} — {c.text}{' (hedged)' if c.hedged else ''}")
+    click.echo("  merged reports:")
+    for link in ev.links:
+        a = arts.get(link.article_id)
+        head = f"{a.publisher or '?'} {a.published or ''} {(a.title or '')[:60]}" if a else ""
+        if link.linked_to is None:
+            click.echo(f"    {link.mention_id} [{link.article_id}] {head}  (first report)")
+        else:
+            why = ", ".join(f"{k}={v:g}" for k, v in link.reasons.items())
+            click.echo(f"    {link.mention_id} [{link.article_id}] {head}\n"
+                       f"      linked to {link.linked_to} score {link.score:g} ({why})")
+
+
+@click.command()
+@_DB
+@click.option("--country", help="Country: ISO code or name.")
+@click.option("--dyad", help="A:B — events between actors A and B (either direction).")
+@click.option("--by", type=click.Choice(["day", "week", "month"]), default="day", show_default=True)
+@click.option("--since", help="First day (YYYY-MM-DD).")
+@click.option("--until", help="Last day (YYYY-MM-DD).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per period.")
+def trend(db, country, dyad, by, since, until, as_json) -> None:
+    """Event counts, mean intensity and fatalities over time."""
+    from ..store.queries import trend as run_trend
+
+    pair = None
+    if dyad:
+        if ":" not in dyad:
+            raise StoreError(f"--dyad wants A:B, got {dyad!r}", hint="e.g. --dyad Russia:Ukraine")
+        a, b = dyad.split(":", 1)
+        pair = (a.strip(), b.strip())
+    with _open(db) as store:
+        points = run_trend(store, country=country, dyad=pair, by=by, since=since, until=until)
+    for p in points:
+        if as_json:
+            click.echo(json.dumps(p.__dict__))
+        else:
+            mi = "" if p.mean_intensity is None else f"{p.mean_intensity:+.2f}"
+            click.echo(f"{p.period}  {p.events:5d} events  intensity {mi:>6}  fatalities {p.fatalities}")
+
+
+commands = [ingest, events, show, trend]

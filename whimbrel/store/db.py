@@ -1,0 +1,317 @@
+"""The SQLite event store: articles, per-article mentions and canonical events.
+
+One writer at a time (a process-local lock plus ``BEGIN IMMEDIATE``, which takes
+SQLite's write lock up front), any number of readers (WAL journal).  Every write
+runs inside one transaction, so a failure rolls back the whole batch and nothing
+already stored is lost.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterator, Optional, Sequence, Union
+
+from pydantic import Field
+
+from ..errors import StoreError
+from ..records import Article, Count, Event, Record, Skip
+from .migrations import migrate
+
+
+# --------------------------------------------------------------------------- typed records
+
+
+class SizeReport(Record):
+    """One report's casualty figure for an event (kept, never averaged away)."""
+
+    field: str = Field(description="dead | injured | arrested")
+    article_id: str
+    source: str = Field(description="publisher (or article id when unknown)")
+    count: Count
+    hedged: bool = False
+
+
+class MergeLink(Record):
+    """Why a mention belongs to its event: the link that merged it, with feature scores."""
+
+    mention_id: str
+    article_id: str
+    linked_to: Optional[str] = Field(None, description="mention it was merged through; null for the first")
+    score: Optional[float] = None
+    reasons: dict[str, float] = Field(default_factory=dict)
+
+
+class StoredEvent(Event):
+    """A canonical, cross-article event: the Event record plus its sources and reports."""
+
+    article_ids: tuple[str, ...] = ()
+    sources: tuple[str, ...] = Field((), description="distinct publishers; syndicated copies count once")
+    n_articles: int = 0
+    n_sources: int = 0
+    first_reported: Optional[str] = None
+    last_reported: Optional[str] = None
+    size_conflict: bool = Field(False, description="reports disagree on a casualty figure")
+    size_reports: tuple[SizeReport, ...] = ()
+    links: tuple[MergeLink, ...] = ()
+
+
+class StoredArticle(Record):
+    """An article row (text omitted unless asked for)."""
+
+    id: str
+    content_hash: Optional[str] = None
+    title: Optional[str] = None
+    url: Optional[str] = None
+    publisher: Optional[str] = None
+    published: Optional[str] = None
+    origin: Optional[str] = None
+    skip_code: Optional[str] = None
+    skip_reason: Optional[str] = None
+    syndicated_of: Optional[str] = None
+    text: Optional[str] = None
+
+
+def content_hash(article: Article) -> str:
+    """Hash of what makes an article's content: the input as read (else the text), title, date."""
+    key = "\x1f".join([article.raw or article.text or "", article.title or "", article.published or ""])
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()
+
+
+# --------------------------------------------------------------------------- the store
+
+
+class Store:
+    """The event store at ``path`` (created and migrated on open).
+
+    Use as a context manager or call :meth:`close`.  Reads go through
+    :mod:`whimbrel.store.queries`; the convenience methods here delegate to it.
+    """
+
+    def __init__(self, path: Union[str, Path], *, timeout: float = 30.0):
+        self.path = str(path)
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.conn = sqlite3.connect(
+                self.path, timeout=timeout, isolation_level=None, check_same_thread=False
+            )
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            self.version = migrate(self.conn)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open the store at {self.path}: {exc}") from exc
+        self._lock = threading.RLock()
+
+    # -- lifecycle
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    @contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction (``BEGIN IMMEDIATE``); rolled back on any error."""
+        with self._lock:
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise StoreError(f"cannot start a write on {self.path}: {exc}") from exc
+            try:
+                yield self.conn
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            else:
+                try:
+                    self.conn.execute("COMMIT")
+                except sqlite3.Error as exc:
+                    self.conn.execute("ROLLBACK")
+                    raise StoreError(f"commit failed on {self.path}: {exc}") from exc
+
+    # -- articles
+    def article_hash(self, article_id: str) -> Optional[str]:
+        row = self.conn.execute("SELECT content_hash FROM articles WHERE id=?", (article_id,)).fetchone()
+        return None if row is None else (row[0] or "")
+
+    def put_article(
+        self,
+        conn: sqlite3.Connection,
+        article: Article,
+        events: Sequence[Event],
+        *,
+        syndicated_of: Optional[str] = None,
+        minhash: Optional[bytes] = None,
+        bands: Sequence[tuple[int, str]] = (),
+        digest: Optional[str] = None,
+    ) -> str:
+        """Insert or replace one article and its mentions inside ``conn``'s transaction.
+
+        Returns ``"new"``, ``"unchanged"`` (same content hash: nothing written) or
+        ``"replaced"`` (same id, changed content: its old mentions are deleted).
+        """
+        digest = digest or content_hash(article)
+        old = conn.execute("SELECT content_hash FROM articles WHERE id=?", (article.id,)).fetchone()
+        if old is not None and old[0] == digest:
+            return "unchanged"
+        status = "new" if old is None or old[0] is None else "replaced"
+        if old is not None:
+            conn.execute("DELETE FROM mentions WHERE article_id=?", (article.id,))
+            conn.execute("DELETE FROM article_bands WHERE article_id=?", (article.id,))
+            conn.execute(
+                "UPDATE articles SET content_hash=?, raw=?, text=?, title=?, url=?, publisher=?,"
+                " published=?, language=?, origin=?, skip_code=NULL, skip_reason=NULL,"
+                " syndicated_of=?, minhash=? WHERE id=?",
+                (digest, article.raw, article.text, article.title, article.url, article.publisher,
+                 article.published, article.language, article.origin, syndicated_of, minhash,
+                 article.id),
+            )
+        else:
+            conn.execute(
+                "INSERT INTO articles(id, content_hash, raw, text, title, url, publisher, published,"
+                " language, origin, syndicated_of, minhash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                (article.id, digest, article.raw, article.text, article.title, article.url,
+                 article.publisher, article.published, article.language, article.origin,
+                 syndicated_of, minhash),
+            )
+        conn.executemany(
+            "INSERT INTO article_bands(band, key, article_id) VALUES (?,?,?)",
+            [(b, k, article.id) for b, k in bands],
+        )
+        for event in events:
+            self._put_mention(conn, article, event)
+        return status
+
+    def _put_mention(self, conn: sqlite3.Connection, article: Article, event: Event) -> None:
+        day, known = effective_date(event, article.published)
+        loc = event.location
+        conn.execute(
+            "INSERT OR REPLACE INTO mentions(id, article_id, event_type, date, date_known, country,"
+            " lat, lon, spans, event) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (event.id, article.id, event.event_type, day, int(known),
+             loc.country_code if loc else None, loc.lat if loc else None, loc.lon if loc else None,
+             json.dumps([s.to_json() for s in event.mentions]), json.dumps(event.to_json())),
+        )
+        rows = []
+        for role, ents in (("actor", event.actor), ("recipient", event.recipient)):
+            for e in ents:
+                rows.append((event.id, role, e.text, e.name, e.code, e.sector, e.id))
+        for c in event.claims:
+            if c.claimant is not None:
+                e = c.claimant
+                rows.append((event.id, "claimant", e.text, e.name, e.code, e.sector, e.id))
+        conn.executemany(
+            "INSERT INTO entities(mention_id, role, text, name, code, sector, kb_id) VALUES (?,?,?,?,?,?,?)",
+            rows,
+        )
+        conn.executemany(
+            "INSERT INTO claims(mention_id, claimant, claimant_code, text, cue, hedged) VALUES (?,?,?,?,?,?)",
+            [
+                (event.id, (c.claimant.name or c.claimant.text) if c.claimant else None,
+                 c.claimant.code if c.claimant else None, c.text, c.cue, int(c.hedged))
+                for c in event.claims
+            ],
+        )
+
+    def put_skip(self, conn: sqlite3.Connection, skip: Skip) -> None:
+        """Record an input that could not be processed, with its code and reason."""
+        key = skip.article_id or "skip:" + hashlib.sha1(skip.origin.encode("utf-8")).hexdigest()[:16]
+        conn.execute(
+            "INSERT INTO articles(id, origin, skip_code, skip_reason) VALUES (?,?,?,?)"
+            " ON CONFLICT(id) DO UPDATE SET skip_code=excluded.skip_code,"
+            " skip_reason=excluded.skip_reason, origin=excluded.origin"
+            " WHERE articles.content_hash IS NULL",
+            (key, skip.origin, skip.code, skip.reason),
+        )
+
+    # -- reads (thin delegates to queries)
+    def get_event(self, event_id: str) -> Optional[StoredEvent]:
+        row = self.conn.execute("SELECT record FROM events WHERE id=?", (event_id,)).fetchone()
+        if row is None:
+            row = self.conn.execute(
+                "SELECT e.record FROM events e JOIN event_mentions m ON m.event_id=e.id"
+                " WHERE m.mention_id=?", (event_id,)
+            ).fetchone()
+        return None if row is None else StoredEvent.model_validate_json(row[0])
+
+    def get_article(self, article_id: str, *, text: bool = False) -> Optional[StoredArticle]:
+        cols = "id, content_hash, title, url, publisher, published, origin, skip_code, skip_reason, syndicated_of"
+        if text:
+            cols += ", text"
+        row = self.conn.execute(f"SELECT {cols} FROM articles WHERE id=?", (article_id,)).fetchone()
+        return None if row is None else StoredArticle(**dict(row))
+
+    def mention_events(self, article_id: Optional[str] = None) -> list[Event]:
+        """The stored per-article Event records (all, or one article's)."""
+        if article_id is None:
+            rows = self.conn.execute("SELECT event FROM mentions ORDER BY id")
+        else:
+            rows = self.conn.execute("SELECT event FROM mentions WHERE article_id=? ORDER BY id", (article_id,))
+        return [Event.model_validate_json(r[0]) for r in rows]
+
+    def events(self, **filters: Any) -> list[StoredEvent]:
+        """Canonical events matching ``filters`` (see :class:`whimbrel.store.queries.EventQuery`)."""
+        from .queries import EventQuery, find_events
+
+        return find_events(self, EventQuery(**filters))
+
+    def search(self, text: str, limit: int = 20) -> list[StoredArticle]:
+        """Full-text search (FTS5 syntax) over article titles and texts."""
+        try:
+            rows = self.conn.execute(
+                "SELECT a.id FROM articles_fts f JOIN articles a ON a.rowid=f.rowid"
+                " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?", (text, limit)
+            ).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"bad search expression {text!r}: {exc}",
+                             hint="Use FTS5 syntax: words, \"phrases\", AND/OR/NOT.") from exc
+        return [a for a in (self.get_article(r[0]) for r in rows) if a is not None]
+
+    def counts(self) -> dict[str, int]:
+        """Row counts of the main tables."""
+        out = {}
+        for table in ("articles", "mentions", "events", "claims", "entities"):
+            out[table] = int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+        out["skipped"] = int(
+            self.conn.execute("SELECT COUNT(*) FROM articles WHERE skip_code IS NOT NULL").fetchone()[0]
+        )
+        return out
+
+    def to_frame(self, **filters: Any) -> Any:
+        """The matching events as a pandas DataFrame (one flat row per event; pandas optional)."""
+        from .queries import flat_row
+
+        try:
+            import pandas as pd
+        except ImportError as exc:
+            raise StoreError("pandas is not installed", hint="pip install pandas to use to_frame().") from exc
+        return pd.DataFrame([flat_row(e) for e in self.events(**filters)])
+
+
+def effective_date(event: Event, published: Optional[str]) -> tuple[Optional[str], bool]:
+    """The day used for blocking: the event's day if known to the day, else the publication day."""
+    d = event.date
+    if d is not None and d.value and len(d.value) == 10 and (d.precision is None or d.precision.value in ("day", "week")):
+        return d.value, True
+    return (published[:10] if published else None), False
+
+
+__all__ = [
+    "MergeLink",
+    "SizeReport",
+    "Store",
+    "StoredArticle",
+    "StoredEvent",
+    "content_hash",
+    "effective_date",
+]

@@ -1,0 +1,704 @@
+"""Cross-article deduplication: reports of one incident become one event.
+
+Steps (all deterministic, so re-running gives the same events and ids):
+
+1. **Blocking** — a mention is only compared with mentions whose effective day
+   (the event's day, else the article's publication day) is within
+   ``window_days`` (+2 when a day is only the publication day) and whose country
+   is the same or unknown.  Cost grows with the number of mentions times the
+   block size, i.e. near-linearly for a steady news flow.
+2. **Scoring** — features in [0, 1]: event-type compatibility, date distance,
+   place distance (haversine), actor overlap, casualty compatibility and text
+   similarity (token Jaccard of the mention sentences and titles, with a
+   proper-name overlap).  Some disagreements veto a link outright (different
+   country, places further apart than ``max_km``, incompatible types, dates
+   too far apart).  The score is the weighted mean of the features present.
+3. **Clustering** — candidate links in descending score order join two clusters
+   when the link reaches ``threshold``, no pair across the two clusters is vetoed
+   or unblocked (complete link on compatibility), no article would hold two
+   mentions of the cluster (the extractor already merged within an article), and
+   the mean score across the two clusters reaches ``threshold - avg_margin``.
+   Mentions of a syndicated copy are linked to the matching mention of the
+   original story.
+4. **Reconciliation** — see :func:`reconcile`.
+
+The event id is ``"we:"`` + a hash of the earliest mention's id (earliest by
+publication day, then article id, then mention id), so it is stable across runs
+while that mention stays in the event.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import sqlite3
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date as _date
+from typing import TYPE_CHECKING, Iterable, Iterator, Optional, Sequence
+
+from ..records import Claim, Count, DateRef, Entity, Event, Place, Size
+from .db import MergeLink, SizeReport, StoredEvent
+
+if TYPE_CHECKING:
+    from .db import Store
+
+# --------------------------------------------------------------------------- inputs
+
+
+@dataclass(frozen=True)
+class MentionView:
+    """One stored per-article event with what deduplication needs from its article."""
+
+    id: str
+    article_id: str
+    event: Event
+    date: Optional[str] = None
+    date_known: bool = False
+    published: Optional[str] = None
+    source: Optional[str] = None
+    title: Optional[str] = None
+    syndicated_of: Optional[str] = None
+
+    @property
+    def source_key(self) -> str:
+        return self.source or self.syndicated_of or self.article_id
+
+
+@dataclass(frozen=True)
+class DedupeParams:
+    """Knobs of the deduplication (defaults documented in docs/store.md)."""
+
+    window_days: int = 3
+    threshold: float = 0.6
+    avg_margin: float = 0.1
+    max_km: float = 75.0
+    w_type: float = 1.0
+    w_date: float = 1.5
+    w_place: float = 2.0
+    w_actor: float = 1.0
+    w_size: float = 1.0
+    w_text: float = 2.5
+
+
+@dataclass(frozen=True)
+class Link:
+    """A scored candidate pair (indexes into the mention list)."""
+
+    a: int
+    b: int
+    score: float
+    reasons: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class Cluster:
+    """Mentions judged to report one incident, with the links that joined them."""
+
+    mentions: list[MentionView]
+    links: list[tuple[str, str, float, dict[str, float]]] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- features
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+|\d+")
+_STOP = frozenset(
+    """a an the and or but of to in on at by for from with as is are was were be been being it its
+    this that these those he she they them his her their we our you your i not no said says say
+    after before over under into about than then there here who whom which what when where while
+    has have had will would could should may might can do does did also more most other some such
+    only own same so too very just one two three four five six seven eight nine ten police
+    people man woman men women year years old told according news local reported report""".split()
+)
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _day(value: Optional[str]) -> Optional[int]:
+    if not value or len(value) < 10:
+        return None
+    try:
+        return _date.fromisoformat(value[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def _tokens(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Content words (lower case) and proper names (capitalised, not sentence-initial)."""
+    words, names = set(), set()
+    for m in _WORD.finditer(text):
+        w = m.group(0)
+        low = w.lower()
+        if low in _STOP or len(low) < 3:
+            continue
+        words.add(low)
+        if w[0].isupper():
+            j = m.start() - 1
+            while j >= 0 and text[j].isspace():
+                j -= 1
+            if j >= 0 and text[j] not in ".!?\"'\u201c\u201d:":
+                names.add(low)
+    return frozenset(words), frozenset(names)
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> Optional[float]:
+    if not a or not b:
+        return None
+    return len(a & b) / len(a | b)
+
+
+def _entity_keys(event: Event) -> frozenset[str]:
+    keys = set()
+    for e in (*event.actor, *event.recipient):
+        keys.add((e.name or e.text).strip().lower())
+    return frozenset(k for k in keys if k)
+
+
+def _best(c: Optional[Count]) -> Optional[int]:
+    if c is None:
+        return None
+    for v in (c.best, c.low, c.high):
+        if v is not None:
+            return v
+    return None
+
+
+def _figure_sim(a: Optional[int], b: Optional[int]) -> Optional[float]:
+    if a is None or b is None:
+        return None
+    if a == b:
+        return 1.0
+    return 1.0 - abs(a - b) / max(a, b, 1)
+
+
+@dataclass
+class _Prepared:
+    m: MentionView
+    day: Optional[int]
+    words: frozenset[str]
+    names: frozenset[str]
+    ents: frozenset[str]
+    dead: Optional[int]
+    injured: Optional[int]
+
+
+class Deduper:
+    """Scores and clusters mentions; holds no state between calls besides its parameters."""
+
+    def __init__(self, params: Optional[DedupeParams] = None):
+        self.params = params or DedupeParams()
+
+    # -- preparation
+    def _prepare(self, m: MentionView) -> _Prepared:
+        text = " ".join(s.text for s in m.event.mentions)
+        if m.event.trigger:
+            text += " " + m.event.trigger
+        if m.title:
+            text = m.title + ". " + text
+        words, names = _tokens(text)
+        return _Prepared(m, _day(m.date), words, names, _entity_keys(m.event),
+                         _best(m.event.size.dead), _best(m.event.size.injured))
+
+    # -- pair scoring
+    def score(self, a: MentionView, b: MentionView) -> Optional[Link]:
+        """The link between two mentions, or ``None`` when a feature vetoes it."""
+        return self._score(self._prepare(a), self._prepare(b), 0, 1)
+
+    def _score(self, pa: _Prepared, pb: _Prepared, i: int, j: int) -> Optional[Link]:
+        p = self.params
+        a, b = pa.m.event, pb.m.event
+        feats: dict[str, float] = {}
+        # type
+        if a.event_type == b.event_type:
+            feats["type"] = 1.0
+        elif a.quad_class is not None and a.quad_class == b.quad_class:
+            feats["type"] = 0.5
+        else:
+            return None
+        # date
+        if pa.day is None or pb.day is None:
+            return None
+        both = pa.m.date_known and pb.m.date_known
+        limit = p.window_days if both else p.window_days + 2
+        d = abs(pa.day - pb.day)
+        if d > limit:
+            return None
+        feats["date"] = (1.0 - d / (limit + 1)) * (1.0 if both else 0.8)
+        # place
+        la, lb = a.location, b.location
+        ca = la.country_code if la else None
+        cb = lb.country_code if lb else None
+        if ca and cb and ca != cb:
+            return None
+        if la and lb and la.lat is not None and lb.lat is not None and la.lon is not None and lb.lon is not None:
+            km = haversine_km(la.lat, la.lon, lb.lat, lb.lon)
+            coarse = {"country", "region", "admin1"}
+            pa_prec = la.precision.value if la.precision else "city"
+            pb_prec = lb.precision.value if lb.precision else "city"
+            if pa_prec in coarse or pb_prec in coarse:
+                if la.admin1 and lb.admin1 and la.admin1 != lb.admin1 and km > p.max_km:
+                    return None
+                feats["place"] = 0.4
+            else:
+                if km > p.max_km:
+                    return None
+                feats["place"] = max(0.0, 1.0 - km / p.max_km)
+        elif ca and cb:
+            feats["place"] = 0.3
+        # actors
+        ent = _jaccard(pa.ents, pb.ents)
+        if ent is not None:
+            feats["actor"] = ent
+        # casualties
+        sims = [s for s in (_figure_sim(pa.dead, pb.dead), _figure_sim(pa.injured, pb.injured)) if s is not None]
+        if sims:
+            feats["size"] = sum(sims) / len(sims)
+        # text
+        tw = _jaccard(pa.words, pb.words)
+        tn = _jaccard(pa.names, pb.names)
+        parts = [x for x in (tw, tn) if x is not None]
+        if parts:
+            # Jaccard of short texts is low even for one story: rescale so 0.35 counts as strong.
+            feats["text"] = min(1.0, (sum(parts) / len(parts)) / 0.35)
+        weights = {"type": p.w_type, "date": p.w_date, "place": p.w_place, "actor": p.w_actor,
+                   "size": p.w_size, "text": p.w_text}
+        total = sum(weights[k] for k in feats)
+        s = sum(weights[k] * v for k, v in feats.items()) / total
+        return Link(i, j, round(s, 4), {k: round(v, 3) for k, v in feats.items()})
+
+    # -- blocking
+    def candidates(self, prepared: Sequence[_Prepared]) -> Iterator[tuple[int, int]]:
+        """Pairs (i < j) sharing a block: close days and same-or-unknown country."""
+        span = self.params.window_days + 2
+        by_day: dict[int, list[int]] = defaultdict(list)
+        for i, pm in enumerate(prepared):
+            if pm.day is not None:
+                by_day[pm.day].append(i)
+        for day in sorted(by_day):
+            here = by_day[day]
+            for k, i in enumerate(here):
+                ci = _country(prepared[i])
+                for j in here[k + 1 :]:
+                    if _compatible_country(ci, _country(prepared[j])):
+                        yield (i, j) if i < j else (j, i)
+                for off in range(1, span + 1):
+                    for j in by_day.get(day + off, ()):
+                        if _compatible_country(ci, _country(prepared[j])):
+                            yield (i, j) if i < j else (j, i)
+
+    # -- clustering
+    def cluster(self, mentions: Sequence[MentionView]) -> list[Cluster]:
+        """Group mentions into incidents (deterministic for a given input set)."""
+        p = self.params
+        ordered = sorted(mentions, key=_order_key)
+        prepared = [self._prepare(m) for m in ordered]
+        scores: dict[tuple[int, int], float] = {}
+        links: list[Link] = []
+        for i, j in self.candidates(prepared):
+            if ordered[i].article_id == ordered[j].article_id:
+                continue
+            link = self._score(prepared[i], prepared[j], i, j)
+            if link is None:
+                continue
+            link = self._syndication_boost(ordered, link)
+            scores[(i, j)] = link.score
+            links.append(link)
+        links.sort(key=lambda l: (-l.score, l.a, l.b))
+        parent = list(range(len(ordered)))
+        members: dict[int, list[int]] = {i: [i] for i in range(len(ordered))}
+        tree: dict[int, list[tuple[int, int, float, dict[str, float]]]] = defaultdict(list)
+
+        def find(x: int) -> int:
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        for link in links:
+            if link.score < p.threshold:
+                break
+            ra, rb = find(link.a), find(link.b)
+            if ra == rb:
+                continue
+            ma, mb = members[ra], members[rb]
+            arts_a = {ordered[i].article_id for i in ma}
+            if any(ordered[j].article_id in arts_a for j in mb):
+                continue
+            total, ok = 0.0, True
+            for i in ma:
+                for j in mb:
+                    s = scores.get((i, j) if i < j else (j, i))
+                    if s is None:
+                        ok = False
+                        break
+                    total += s
+                if not ok:
+                    break
+            if not ok or total / (len(ma) * len(mb)) < p.threshold - p.avg_margin:
+                continue
+            root, other = (ra, rb) if ra < rb else (rb, ra)
+            parent[other] = root
+            members[root] = sorted(members[ra] + members[rb])
+            del members[other]
+            tree[root].extend(tree.pop(other, []))
+            tree[root].append((link.a, link.b, link.score, link.reasons))
+        out = []
+        for root in sorted(members):
+            idx = members[root]
+            cl = Cluster([ordered[i] for i in idx])
+            cl.links = [(ordered[a].id, ordered[b].id, s, r) for a, b, s, r in tree.get(root, [])]
+            out.append(cl)
+        return out
+
+    @staticmethod
+    def _syndication_boost(ordered: Sequence[MentionView], link: Link) -> Link:
+        ma, mb = ordered[link.a], ordered[link.b]
+        if (ma.syndicated_of == mb.article_id or mb.syndicated_of == ma.article_id or
+                (ma.syndicated_of and ma.syndicated_of == mb.syndicated_of)) and \
+                ma.event.event_type == mb.event.event_type:
+            return Link(link.a, link.b, max(link.score, 0.99), {**link.reasons, "syndicated": 1.0})
+        return link
+
+
+def _country(pm: _Prepared) -> Optional[str]:
+    loc = pm.m.event.location
+    return loc.country_code if loc else None
+
+
+def _compatible_country(a: Optional[str], b: Optional[str]) -> bool:
+    return a is None or b is None or a == b
+
+
+def _order_key(m: MentionView) -> tuple[str, str, str]:
+    return (m.published or "9999-99-99", m.article_id, m.id)
+
+
+# --------------------------------------------------------------------------- reconciliation
+
+
+def event_id_for(first_mention_id: str) -> str:
+    """The stable id of a canonical event, from its earliest mention's id."""
+    return "we:" + hashlib.sha1(first_mention_id.encode("utf-8")).hexdigest()[:16]
+
+
+def _majority(values: Iterable[Optional[str]]) -> Optional[str]:
+    vals = [v for v in values if v]
+    if not vals:
+        return None
+    counts = Counter(vals)
+    top = max(counts.values())
+    for v in vals:  # earliest among the most frequent
+        if counts[v] == top:
+            return v
+    return None
+
+
+_PREC_RANK = {"point": 0, "city": 1, "admin1": 2, "region": 3, "country": 4}
+
+
+def _pick_place(mentions: Sequence[MentionView]) -> Optional[Place]:
+    places = [m.event.location for m in mentions if m.event.location is not None]
+    if not places:
+        return None
+    def rank(p: Place) -> int:
+        return _PREC_RANK.get(p.precision.value if p.precision else "city", 5) if p.lat is not None else 6
+    best_rank = min(rank(p) for p in places)
+    pool = [p for p in places if rank(p) == best_rank]
+    name = _majority(p.name or p.text for p in pool)
+    for p in pool:
+        if (p.name or p.text) == name:
+            return p
+    return pool[0]
+
+
+def _reconcile_field(field_name: str, cluster: Sequence[MentionView]) -> tuple[Optional[Count], list[SizeReport], bool]:
+    """Casualty figures across reports: best = most-reported figure (ties: the lowest),
+    low/high = the range of all reports; conflict when reports disagree."""
+    reports: list[SizeReport] = []
+    per_source: dict[str, tuple[str, int, SizeReport]] = {}
+    for m in cluster:
+        c = getattr(m.event.size, field_name)
+        if c is None or _best(c) is None:
+            continue
+        hedged = any(cl.hedged for cl in m.event.claims)
+        rep = SizeReport(field=field_name, article_id=m.article_id, source=m.source_key, count=c, hedged=hedged)
+        reports.append(rep)
+        key = m.source_key
+        prev = per_source.get(key)
+        stamp = m.published or ""
+        if prev is None or (stamp, m.article_id) > (prev[0], prev[2].article_id):
+            per_source[key] = (stamp, _best(c) or 0, rep)
+    if not per_source:
+        return None, reports, False
+    chosen = [r for _, _, r in per_source.values()]
+    firm = [r for r in chosen if not r.hedged] or chosen
+    bests = [_best(r.count) for r in firm]
+    freq = Counter(b for b in bests if b is not None)
+    top = max(freq.values())
+    best = min(v for v, n in freq.items() if n == top)
+    lows = [r.count.low if r.count.low is not None else _best(r.count) for r in chosen]
+    highs = [r.count.high if r.count.high is not None else _best(r.count) for r in chosen]
+    low = min(v for v in lows if v is not None)
+    high = max(v for v in highs if v is not None)
+    conflict = len({_best(r.count) for r in chosen}) > 1
+    return Count(low=min(low, best), best=best, high=max(high, best)), reports, conflict
+
+
+def _dedupe_entities(groups: Iterable[Iterable[Entity]]) -> tuple[Entity, ...]:
+    seen, out = set(), []
+    for group in groups:
+        for e in group:
+            key = ((e.name or e.text).lower(), e.code)
+            if key not in seen:
+                seen.add(key)
+                out.append(e.model_copy(update={"start": None, "end": None}))
+    return tuple(out)
+
+
+def reconcile(cluster: Cluster) -> StoredEvent:
+    """Build the canonical event of a cluster.
+
+    * type and mode: the most frequent across reports (ties: the earliest report);
+    * date: the most frequent day among reports that state one, else the earliest report's;
+    * location: the most precise resolved place, most frequent name among those;
+    * actors, recipients, claims: the union over reports (claims keep their claimant);
+    * casualties: see :func:`_reconcile_field`; ``size_conflict`` flags disagreement and
+      ``size_reports`` keeps every report's figure.
+    """
+    ms = sorted(cluster.mentions, key=_order_key)
+    first = ms[0]
+    etype = _majority(m.event.event_type for m in ms) or first.event.event_type
+    rep = next(m for m in ms if m.event.event_type == etype)
+    known = [m.date for m in ms if m.date_known]
+    day = _majority(known)
+    if day is not None:
+        date = DateRef(value=day, precision="day")
+        for m in ms:
+            if m.date_known and m.date == day and m.event.date is not None:
+                date = m.event.date
+                break
+    else:
+        date = first.event.date or (DateRef(value=first.published, precision="day") if first.published else None)
+    size_parts, reports, conflict = {}, [], False
+    for f in ("dead", "injured", "arrested"):
+        c, r, k = _reconcile_field(f, ms)
+        size_parts[f] = c
+        reports.extend(r)
+        conflict = conflict or k
+    claims_seen, claims = set(), []
+    for m in ms:
+        for c in m.event.claims:
+            key = (c.text, (c.claimant.name or c.claimant.text) if c.claimant else None)
+            if key not in claims_seen:
+                claims_seen.add(key)
+                claims.append(c if c.claimant is None else c.model_copy(
+                    update={"claimant": c.claimant.model_copy(update={"start": None, "end": None})}))
+    articles = list(dict.fromkeys(m.article_id for m in ms))
+    sources = sorted({m.source_key for m in ms})
+    pubs = sorted(m.published for m in ms if m.published)
+    adjacency: dict[str, list[tuple[str, float, dict[str, float]]]] = defaultdict(list)
+    for a, b, s, r in cluster.links:
+        adjacency[a].append((b, s, r))
+        adjacency[b].append((a, s, r))
+    via: dict[str, tuple[str, float, dict[str, float]]] = {}
+    queue, seen = [first.id], {first.id}
+    while queue:
+        cur = queue.pop(0)
+        for nxt, s, r in adjacency.get(cur, ()):
+            if nxt not in seen:
+                seen.add(nxt)
+                via[nxt] = (cur, s, r)
+                queue.append(nxt)
+    links = []
+    for m in ms:
+        v = via.get(m.id)
+        links.append(MergeLink(mention_id=m.id, article_id=m.article_id,
+                               linked_to=v[0] if v else None, score=v[1] if v else None,
+                               reasons=v[2] if v else {}))
+    intens = [m.event.intensity for m in ms if m.event.intensity is not None]
+    return StoredEvent(
+        id=event_id_for(first.id),
+        article_id=first.article_id,
+        event_type=etype,
+        mode=_majority(m.event.mode for m in ms),
+        context=tuple(dict.fromkeys(c for m in ms for c in m.event.context)),
+        actor=_dedupe_entities(m.event.actor for m in ms),
+        recipient=_dedupe_entities(m.event.recipient for m in ms),
+        date=date,
+        location=_pick_place(ms),
+        size=Size(**size_parts),
+        claims=tuple(claims),
+        modality=rep.event.modality,
+        acled=rep.event.acled,
+        cameo=rep.event.cameo,
+        quad_class=rep.event.quad_class,
+        intensity=round(sum(intens) / len(intens), 3) if intens else None,
+        confidence=max(m.event.confidence for m in ms),
+        trigger=rep.event.trigger,
+        mentions=rep.event.mentions,
+        article_ids=tuple(articles),
+        sources=tuple(sources),
+        n_articles=len(articles),
+        n_sources=len(sources),
+        first_reported=pubs[0] if pubs else None,
+        last_reported=pubs[-1] if pubs else None,
+        size_conflict=conflict,
+        size_reports=tuple(reports),
+        links=tuple(links),
+    )
+
+
+# --------------------------------------------------------------------------- store level
+
+
+@dataclass
+class DedupeSummary:
+    """What one deduplication pass did."""
+
+    mentions: int = 0
+    events: int = 0
+    merged: int = 0  # mentions that joined an event with another mention
+    events_before: int = 0
+
+
+_MENTION_SQL = (
+    "SELECT m.id, m.article_id, m.event, m.date, m.date_known, a.published, a.title, a.syndicated_of,"
+    " COALESCE(r.publisher, a.publisher, r.id) AS source"
+    " FROM mentions m JOIN articles a ON a.id = m.article_id"
+    " LEFT JOIN articles r ON r.id = a.syndicated_of"
+)
+
+
+def load_mentions(store: "Store", where: str = "", args: Sequence[object] = ()) -> list[MentionView]:
+    """Mentions from the store (optionally filtered by a SQL ``where`` over ``m``/``a``)."""
+    sql = _MENTION_SQL + (f" WHERE {where}" if where else "")
+    out = []
+    for row in store.conn.execute(sql, tuple(args)):
+        out.append(MentionView(
+            id=row["id"], article_id=row["article_id"], event=Event.model_validate_json(row["event"]),
+            date=row["date"], date_known=bool(row["date_known"]), published=row["published"],
+            source=row["source"], title=row["title"], syndicated_of=row["syndicated_of"],
+        ))
+    return out
+
+
+def dedupe_store(
+    store: "Store", mention_ids: Optional[Iterable[str]] = None, params: Optional[DedupeParams] = None
+) -> DedupeSummary:
+    """Re-cluster the store's mentions into events.
+
+    With ``mention_ids`` (e.g. those just ingested), only the neighbourhood that can
+    change is redone: mentions within the blocking window of their days, plus every
+    mention of an event those already belong to; events that lost all their mentions
+    (corrections) are removed.  Without, everything is re-clustered.
+    """
+    deduper = Deduper(params)
+    span = deduper.params.window_days + 2
+    conn = store.conn
+    if mention_ids is None:
+        scope = load_mentions(store)
+        stale_events = [r[0] for r in conn.execute("SELECT id FROM events")]
+    else:
+        ids = set(mention_ids)
+        days = [r[0] for r in _chunked_select(conn, "SELECT date FROM mentions WHERE id IN ({})", ids) if r[0]]
+        scope_ids = set(ids)
+        if days:
+            lo, hi = _shift(min(days), -span), _shift(max(days), span)
+            scope_ids |= {r[0] for r in conn.execute("SELECT id FROM mentions WHERE date BETWEEN ? AND ?", (lo, hi))}
+        stale_events = []
+        for _ in range(4):  # pull in whole events that straddle the window
+            evs = {r[0] for r in _chunked_select(
+                conn, "SELECT DISTINCT event_id FROM event_mentions WHERE mention_id IN ({})", scope_ids)}
+            more = {r[0] for r in _chunked_select(
+                conn, "SELECT mention_id FROM event_mentions WHERE event_id IN ({})", evs)}
+            stale_events = sorted(evs)
+            if more <= scope_ids:
+                break
+            scope_ids |= more
+        scope = [m for m in _load_by_ids(store, scope_ids)]
+    summary = DedupeSummary(mentions=len(scope), events_before=len(stale_events))
+    clusters = deduper.cluster(scope)
+    with store.write() as w:
+        for chunk in _chunks(stale_events, 500):
+            q = ",".join("?" * len(chunk))
+            w.execute(f"DELETE FROM event_mentions WHERE event_id IN ({q})", chunk)
+            w.execute(f"DELETE FROM events WHERE id IN ({q})", chunk)
+        for cl in clusters:
+            ev = reconcile(cl)
+            write_event(w, ev)
+            summary.events += 1
+            if len(cl.mentions) > 1:
+                summary.merged += len(cl.mentions)
+        w.execute("DELETE FROM events WHERE id NOT IN (SELECT DISTINCT event_id FROM event_mentions)")
+    return summary
+
+
+def write_event(conn: "sqlite3.Connection", ev: StoredEvent) -> None:
+    """Insert (or replace) one canonical event and its mention links."""
+    loc = ev.location
+    dead, inj = ev.size.dead, ev.size.injured
+    conn.execute(
+        "INSERT OR REPLACE INTO events(id, event_type, mode, date, country, admin1, place, lat, lon,"
+        " dead_low, dead_best, dead_high, injured_low, injured_best, injured_high, size_conflict,"
+        " intensity, n_sources, n_articles, n_mentions, first_reported, last_reported, record)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (ev.id, ev.event_type, ev.mode, ev.date.value if ev.date else None,
+         loc.country_code if loc else None, loc.admin1 if loc else None,
+         (loc.name or loc.text) if loc else None, loc.lat if loc else None, loc.lon if loc else None,
+         dead.low if dead else None, dead.best if dead else None, dead.high if dead else None,
+         inj.low if inj else None, inj.best if inj else None, inj.high if inj else None,
+         int(ev.size_conflict), ev.intensity, ev.n_sources, ev.n_articles, len(ev.links),
+         ev.first_reported, ev.last_reported, ev.model_dump_json()),
+    )
+    conn.executemany(
+        "INSERT OR REPLACE INTO event_mentions(mention_id, event_id, linked_to, score, reasons) VALUES (?,?,?,?,?)",
+        [(l.mention_id, ev.id, l.linked_to, l.score, json.dumps(l.reasons)) for l in ev.links],
+    )
+
+
+def _load_by_ids(store: "Store", ids: set[str]) -> list[MentionView]:
+    out: list[MentionView] = []
+    for chunk in _chunks(sorted(ids), 500):
+        out.extend(load_mentions(store, f"m.id IN ({','.join('?' * len(chunk))})", chunk))
+    return out
+
+
+def _chunked_select(conn: "sqlite3.Connection", sql: str, ids: Iterable[str]) -> list[tuple]:
+    rows: list[tuple] = []
+    for chunk in _chunks(sorted(ids), 500):
+        rows.extend(conn.execute(sql.format(",".join("?" * len(chunk))), chunk).fetchall())
+    return rows
+
+
+def _chunks(items: Sequence[str], n: int) -> Iterator[list[str]]:
+    items = list(items)
+    for k in range(0, len(items), n):
+        yield items[k : k + n]
+
+
+def _shift(day: str, days: int) -> str:
+    return _date.fromordinal(_date.fromisoformat(day[:10]).toordinal() + days).isoformat()
+
+
+__all__ = [
+    "DedupeSummary",
+    "dedupe_store",
+    "load_mentions",
+    "write_event",
+    "Cluster",
+    "DedupeParams",
+    "Deduper",
+    "Link",
+    "MentionView",
+    "event_id_for",
+    "haversine_km",
+    "reconcile",
+]

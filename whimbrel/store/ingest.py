@@ -1,0 +1,318 @@
+"""Corpus ingestion: read → extract → store → deduplicate.
+
+Each batch of articles is written in one transaction, each article inside its own
+savepoint: an article that fails to store is recorded as skipped (E400) and the
+rest of the batch, and everything stored before, is kept.
+
+Syndicated copies (the same wire story on several sites) are found with MinHash
+over 5-word shingles: signatures are cut into bands whose keys are stored in the
+``article_bands`` table, so candidates are found with an index lookup across
+runs; a candidate counts when the estimated Jaccard similarity reaches
+``SYNDICATION_JACCARD``.  The copy's ``syndicated_of`` names the original (the
+earliest stored article of the story), and its reports count as the same source.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sqlite3
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator, Optional, Sequence, Union
+from urllib.parse import urlsplit
+
+from ..errors import StoreError
+from ..records import Article, Event, Skip
+from ..settings import Settings, load
+from .db import Store, content_hash
+from .dedupe import DedupeParams, dedupe_store
+
+Item = Union[Article, Skip]
+Extractor = Callable[..., Iterator[tuple[Item, Union[list[Event], Skip]]]]
+
+NUM_PERM = 64
+BANDS = 8
+ROWS = NUM_PERM // BANDS
+SHINGLE = 5
+MIN_WORDS = 40
+SYNDICATION_JACCARD = 0.8
+
+
+@dataclass
+class IngestSummary:
+    """What one ingestion run did."""
+
+    read: int = 0
+    ingested: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    syndicated: int = 0
+    skipped: int = 0
+    skip_codes: Counter = field(default_factory=Counter)
+    skips: list[Skip] = field(default_factory=list)
+    mentions: int = 0
+    events_before: int = 0
+    events_after: int = 0
+    merged_mentions: int = 0
+    seconds: float = 0.0
+
+    @property
+    def events_created(self) -> int:
+        return max(0, self.events_after - self.events_before)
+
+    def to_json(self) -> dict:
+        return {
+            "read": self.read, "ingested": self.ingested, "replaced": self.replaced,
+            "unchanged": self.unchanged, "syndicated": self.syndicated, "skipped": self.skipped,
+            "skip_codes": dict(self.skip_codes), "mentions": self.mentions,
+            "events_before": self.events_before, "events_after": self.events_after,
+            "events_created": self.events_created, "merged_mentions": self.merged_mentions,
+            "seconds": round(self.seconds, 2),
+        }
+
+
+# --------------------------------------------------------------------------- minhash
+
+
+class Syndication:
+    """MinHash signatures and LSH band keys of article texts (the hasher is built lazily)."""
+
+    def signature(self, text: str) -> Optional[list[int]]:
+        words = re.findall(r"\w+", text.lower())
+        if len(words) < MIN_WORDS:
+            return None
+        from datasketch import MinHash
+
+        mh = MinHash(num_perm=NUM_PERM, seed=7)
+        shingles = {" ".join(words[i : i + SHINGLE]).encode("utf-8") for i in range(len(words) - SHINGLE + 1)}
+        mh.update_batch(list(shingles))
+        return [int(v) for v in mh.hashvalues]
+
+    @staticmethod
+    def bands(sig: Sequence[int]) -> list[tuple[int, str]]:
+        out = []
+        for b in range(BANDS):
+            chunk = ",".join(str(v) for v in sig[b * ROWS : (b + 1) * ROWS])
+            out.append((b, hashlib.sha1(chunk.encode()).hexdigest()[:16]))
+        return out
+
+    @staticmethod
+    def pack(sig: Sequence[int]) -> bytes:
+        return b"".join(int(v).to_bytes(4, "little") for v in sig)
+
+    @staticmethod
+    def unpack(blob: bytes) -> list[int]:
+        return [int.from_bytes(blob[i : i + 4], "little") for i in range(0, len(blob), 4)]
+
+    def original_of(self, conn: sqlite3.Connection, article_id: str, sig: Sequence[int]) -> Optional[str]:
+        """The stored article this text is a near-copy of (its root original), if any."""
+        cands: set[str] = set()
+        for b, key in self.bands(sig):
+            for row in conn.execute("SELECT article_id FROM article_bands WHERE band=? AND key=?", (b, key)):
+                if row[0] != article_id:
+                    cands.add(row[0])
+        best: Optional[tuple[str, str]] = None
+        for cid in sorted(cands):
+            row = conn.execute(
+                "SELECT minhash, syndicated_of, published FROM articles WHERE id=?", (cid,)
+            ).fetchone()
+            if row is None or row[0] is None:
+                continue
+            other = self.unpack(row[0])
+            same = sum(1 for x, y in zip(sig, other) if x == y) / len(sig)
+            if same >= SYNDICATION_JACCARD:
+                root = row[1] or cid
+                key = (row[2] or "9999", root)
+                if best is None or key < best:
+                    best = key
+        return best[1] if best else None
+
+
+def publisher_of(article: Article) -> Optional[str]:
+    """The publisher, else the host of its URL (inside web.archive.org links too)."""
+    if article.publisher:
+        return article.publisher
+    if not article.url:
+        return None
+    url = article.url
+    m = re.search(r"web\.archive\.org/web/\d+[a-z_]*/(.+)$", url)
+    if m:
+        url = m.group(1)
+        if "://" not in url:
+            url = "http://" + url
+    host = (urlsplit(url).hostname or "").lower()
+    host = re.sub(r"^(www\d?|m|mobile|amp)\.", "", host)
+    return host or None
+
+
+# --------------------------------------------------------------------------- ingestion
+
+
+def ingest(
+    paths: Sequence[str],
+    store: Store,
+    settings: Optional[Settings] = None,
+    *,
+    published: Optional[str] = None,
+    progress: bool = False,
+    extractor: Optional[Extractor] = None,
+    params: Optional[DedupeParams] = None,
+) -> IngestSummary:
+    """Read ``paths``, extract events, store articles and mentions, deduplicate."""
+    from ..stages.read import read_paths
+
+    s = settings or load()
+    return ingest_items(read_paths(paths, s, published=published), store, s,
+                        progress=progress, extractor=extractor, params=params)
+
+
+def ingest_items(
+    items: Iterable[Item],
+    store: Store,
+    settings: Optional[Settings] = None,
+    *,
+    progress: bool = False,
+    extractor: Optional[Extractor] = None,
+    params: Optional[DedupeParams] = None,
+    dedupe: bool = True,
+) -> IngestSummary:
+    """Ingest already-read articles (or Skips).  ``extractor`` defaults to
+    :func:`whimbrel.extract_many`; tests and benchmarks pass their own."""
+    s = settings or load()
+    if extractor is None:
+        extractor = _default_extractor()
+    t0 = time.perf_counter()
+    summary = IngestSummary()
+    summary.events_before = int(store.conn.execute("SELECT COUNT(*) FROM events").fetchone()[0])
+    syn = Syndication()
+    touched: set[str] = set()
+    digests: dict[str, str] = {}
+
+    def fresh() -> Iterator[Item]:
+        for item in items:
+            summary.read += 1
+            if isinstance(item, Skip):
+                yield item
+                continue
+            digest = content_hash(item)
+            if store.article_hash(item.id) == digest:
+                summary.unchanged += 1
+                continue
+            digests[item.id] = digest
+            yield item
+
+    bar = _Progress(progress)
+    batch: list[tuple[Item, Union[list[Event], Skip]]] = []
+    with bar:
+        for pair in extractor(fresh(), s):
+            batch.append(pair)
+            if len(batch) >= max(1, s.batch_size):
+                _write_batch(store, batch, summary, syn, touched, digests)
+                bar.advance(len(batch))
+                batch = []
+        if batch:
+            _write_batch(store, batch, summary, syn, touched, digests)
+            bar.advance(len(batch))
+    if dedupe and touched:
+        ds = dedupe_store(store, touched, params)
+        summary.merged_mentions = ds.merged
+    summary.events_after = int(store.conn.execute("SELECT COUNT(*) FROM events").fetchone()[0])
+    summary.seconds = time.perf_counter() - t0
+    return summary
+
+
+def _default_extractor() -> Extractor:
+    from ..extract import extract_many
+
+    return extract_many
+
+
+def _write_batch(
+    store: Store,
+    batch: list[tuple[Item, Union[list[Event], Skip]]],
+    summary: IngestSummary,
+    syn: Syndication,
+    touched: set[str],
+    digests: dict[str, str],
+) -> None:
+    with store.write() as conn:
+        for n, (item, result) in enumerate(batch):
+            if isinstance(result, Skip) or isinstance(item, Skip):
+                skip = result if isinstance(result, Skip) else item  # type: ignore[assignment]
+                _record_skip(store, conn, skip, summary)
+                continue
+            article = item
+            conn.execute(f"SAVEPOINT a{n}")
+            try:
+                if article.publisher is None:
+                    pub = publisher_of(article)
+                    if pub:
+                        article = article.model_copy(update={"publisher": pub})
+                sig = syn.signature(article.text)
+                original = syn.original_of(conn, article.id, sig) if sig else None
+                # mentions of an event the old version belonged to must be re-clustered
+                old = [r[0] for r in conn.execute(
+                    "SELECT DISTINCT em2.mention_id FROM mentions m JOIN event_mentions em ON em.mention_id=m.id"
+                    " JOIN event_mentions em2 ON em2.event_id=em.event_id WHERE m.article_id=?", (article.id,))]
+                status = store.put_article(
+                    conn, article, result, syndicated_of=original,
+                    minhash=syn.pack(sig) if sig else None,
+                    bands=syn.bands(sig) if sig else (), digest=digests.get(article.id),
+                )
+                conn.execute(f"RELEASE a{n}")
+            except (sqlite3.Error, ValueError, TypeError, StoreError) as exc:
+                conn.execute(f"ROLLBACK TO a{n}")
+                conn.execute(f"RELEASE a{n}")
+                _record_skip(store, conn, Skip(origin=article.origin or article.id, code="E400",
+                                               reason=f"could not store: {exc}", article_id=None), summary)
+                continue
+            if status == "unchanged":
+                summary.unchanged += 1
+                continue
+            summary.ingested += status == "new"
+            summary.replaced += status == "replaced"
+            summary.syndicated += original is not None
+            summary.mentions += len(result)
+            touched.update(e.id for e in result)
+            touched.update(old)
+
+
+def _record_skip(store: Store, conn: sqlite3.Connection, skip: Skip, summary: IngestSummary) -> None:
+    store.put_skip(conn, skip)
+    summary.skipped += 1
+    summary.skip_codes[skip.code] += 1
+    summary.skips.append(skip)
+
+
+class _Progress:
+    """A rich progress line on stderr (a no-op when disabled)."""
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled
+        self._p = None
+        self._task = None
+
+    def __enter__(self) -> "_Progress":
+        if self.enabled:
+            from rich.console import Console
+            from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+            self._p = Progress(SpinnerColumn(), TextColumn("ingesting"), BarColumn(),
+                               TextColumn("{task.completed} articles"), TimeElapsedColumn(),
+                               console=Console(stderr=True), transient=True)
+            self._p.__enter__()
+            self._task = self._p.add_task("ingest", total=None)
+        return self
+
+    def advance(self, n: int) -> None:
+        if self._p is not None:
+            self._p.advance(self._task, n)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._p is not None:
+            self._p.__exit__(*exc)
+
+
+__all__ = ["IngestSummary", "Syndication", "ingest", "ingest_items", "publisher_of"]

@@ -1,0 +1,205 @@
+"""Queries over the event store, shared by the CLI, the API and the dashboard."""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date as _date
+from datetime import timedelta
+from typing import Any, Optional
+
+from ..errors import StoreError
+from .db import Store, StoredEvent
+from .dedupe import haversine_km
+
+
+@dataclass(frozen=True)
+class EventQuery:
+    """Filters over canonical events; every field is optional and they combine with AND."""
+
+    since: Optional[str] = None
+    until: Optional[str] = None
+    country: Optional[str] = None
+    type: Optional[str] = None
+    actor: Optional[str] = None
+    near: Optional[tuple[float, float, float]] = None  # lat, lon, km
+    min_sources: Optional[int] = None
+    limit: Optional[int] = None
+
+
+def parse_near(value: str) -> tuple[float, float, float]:
+    """``"LAT,LON,KM"`` → a tuple, or a StoreError saying what is wrong."""
+    try:
+        lat, lon, km = (float(x) for x in value.split(","))
+    except ValueError as exc:
+        raise StoreError(f"--near wants LAT,LON,KM, got {value!r}", hint="e.g. --near 33.5,36.3,50") from exc
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180 and km > 0):
+        raise StoreError(f"--near out of range: {value!r}", hint="latitude -90..90, longitude -180..180, km > 0")
+    return lat, lon, km
+
+
+def _country_codes(value: str) -> list[str]:
+    """Accept an alpha-2 or alpha-3 code or a country name; events store alpha-2 codes."""
+    v = value.strip()
+    try:
+        import pycountry
+
+        hit = pycountry.countries.get(alpha_2=v.upper()) if len(v) == 2 else None
+        hit = hit or (pycountry.countries.get(alpha_3=v.upper()) if len(v) == 3 else None)
+        if hit is None:
+            try:
+                hit = pycountry.countries.lookup(v)
+            except LookupError:
+                hit = None
+        if hit is not None:
+            return [hit.alpha_2]
+    except ImportError:
+        pass
+    return [v.upper()]
+
+
+def find_events(store: Store, q: EventQuery) -> list[StoredEvent]:
+    """Events matching ``q``, ordered by date then id."""
+    where, args = [], []
+    if q.since:
+        where.append("e.date >= ?")
+        args.append(q.since)
+    if q.until:
+        where.append("e.date <= ?")
+        args.append(q.until + "\uffff")
+    if q.country:
+        codes = _country_codes(q.country)
+        where.append(f"e.country IN ({','.join('?' * len(codes))})")
+        args.extend(codes)
+    if q.type:
+        where.append("e.event_type = ?")
+        args.append(q.type.upper())
+    if q.min_sources:
+        where.append("e.n_sources >= ?")
+        args.append(q.min_sources)
+    if q.actor:
+        where.append(
+            "e.id IN (SELECT em.event_id FROM event_mentions em JOIN entities en ON en.mention_id=em.mention_id"
+            " WHERE en.role IN ('actor','recipient') AND (en.name LIKE ? OR en.text LIKE ? OR en.code = ?))"
+        )
+        args.extend([f"%{q.actor}%", f"%{q.actor}%", q.actor.upper()])
+    if q.near:
+        lat, lon, km = q.near
+        dlat = km / 111.0
+        dlon = km / max(1e-6, 111.0 * math.cos(math.radians(lat)))
+        where.append("e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?")
+        args.extend([lat - dlat, lat + dlat, lon - dlon, lon + dlon])
+    sql = "SELECT e.record, e.lat, e.lon FROM events e"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY e.date, e.id"
+    out = []
+    for row in store.conn.execute(sql, args):
+        if q.near and haversine_km(q.near[0], q.near[1], row["lat"], row["lon"]) > q.near[2]:
+            continue
+        out.append(StoredEvent.model_validate_json(row["record"]))
+        if q.limit and len(out) >= q.limit:
+            break
+    return out
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    """Events in one period: count, mean intensity, fatalities (best) summed."""
+
+    period: str
+    events: int
+    mean_intensity: Optional[float]
+    fatalities: int
+
+
+def _period(day: str, by: str) -> str:
+    d = _date.fromisoformat(day[:10])
+    if by == "week":
+        return (d - timedelta(days=d.weekday())).isoformat()
+    if by == "month":
+        return day[:7]
+    return d.isoformat()
+
+
+def trend(
+    store: Store,
+    *,
+    country: Optional[str] = None,
+    dyad: Optional[tuple[str, str]] = None,
+    by: str = "day",
+    since: Optional[str] = None,
+    until: Optional[str] = None,
+) -> list[TrendPoint]:
+    """Counts and mean intensity per day/week/month; ``dyad`` = (actor A, actor B), either direction."""
+    if by not in ("day", "week", "month"):
+        raise StoreError(f"--by must be day, week or month, not {by!r}")
+    events = find_events(store, EventQuery(since=since, until=until, country=country))
+    buckets: dict[str, list[StoredEvent]] = defaultdict(list)
+    for ev in events:
+        if ev.date is None or not ev.date.value or len(ev.date.value) < 10:
+            continue
+        if dyad and not _matches_dyad(ev, dyad):
+            continue
+        buckets[_period(ev.date.value, by)].append(ev)
+    out = []
+    for key in sorted(buckets):
+        evs = buckets[key]
+        ints = [e.intensity for e in evs if e.intensity is not None]
+        dead = sum((e.size.dead.best or 0) for e in evs if e.size.dead is not None)
+        out.append(TrendPoint(key, len(evs), round(sum(ints) / len(ints), 3) if ints else None, dead))
+    return out
+
+
+def _names(ents: Any) -> set[str]:
+    out = set()
+    for e in ents:
+        for v in (e.name, e.text, e.code):
+            if v:
+                out.add(v.lower())
+    return out
+
+
+def _matches_dyad(ev: StoredEvent, dyad: tuple[str, str]) -> bool:
+    a, b = (x.lower() for x in dyad)
+    src, tgt = _names(ev.actor), _names(ev.recipient)
+
+    def has(names: set[str], key: str) -> bool:
+        return any(key == n or key in n for n in names)
+
+    return (has(src, a) and has(tgt, b)) or (has(src, b) and has(tgt, a))
+
+
+def flat_row(ev: StoredEvent) -> dict[str, Any]:
+    """One flat dict per event (for tables, CSV and DataFrames)."""
+    loc = ev.location
+    dead, inj = ev.size.dead, ev.size.injured
+    return {
+        "id": ev.id,
+        "date": ev.date.value if ev.date else None,
+        "event_type": ev.event_type,
+        "mode": ev.mode,
+        "actor": "; ".join(e.name or e.text for e in ev.actor),
+        "recipient": "; ".join(e.name or e.text for e in ev.recipient),
+        "country": loc.country_code if loc else None,
+        "admin1": loc.admin1 if loc else None,
+        "location": (loc.name or loc.text) if loc else None,
+        "lat": loc.lat if loc else None,
+        "lon": loc.lon if loc else None,
+        "dead_low": dead.low if dead else None,
+        "dead_best": dead.best if dead else None,
+        "dead_high": dead.high if dead else None,
+        "injured_best": inj.best if inj else None,
+        "size_conflict": ev.size_conflict,
+        "intensity": ev.intensity,
+        "n_sources": ev.n_sources,
+        "n_articles": ev.n_articles,
+        "first_reported": ev.first_reported,
+        "last_reported": ev.last_reported,
+        "sources": "; ".join(ev.sources),
+        "article_ids": "; ".join(ev.article_ids),
+    }
+
+
+__all__ = ["EventQuery", "TrendPoint", "find_events", "flat_row", "parse_near", "trend"]
