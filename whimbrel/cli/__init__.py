@@ -15,7 +15,10 @@ import click
 from ..errors import WhimbrelError
 
 COMMAND_MODULES = (
+    "codebook",
     "extract",
+    "geoparse",
+    "evaluate",
     "store",
 )
 

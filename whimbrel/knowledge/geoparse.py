@@ -1,0 +1,400 @@
+"""Toponym recognition and resolution over a spaCy Doc, and event location.
+
+:class:`Geoparser` finds place mentions (spaCy GPE/LOC/FAC/NORP entities plus
+gazetteer names the entity recogniser missed), classifies them (literal place,
+demonym, metonym, regional phrase) and resolves each against a
+:class:`~whimbrel.knowledge.gazetteer.Gazetteer` by scoring every candidate with
+
+* a prior: log population plus a feature bonus (country > continent/region >
+  capital > admin1 > town > admin2), a bonus for the place's main name;
+* the article's context: candidates in a country that the article names, in its
+  focus country (the most-mentioned one) or in an admin1 region it names win;
+  "City, Region" (``Long Beach, CA``; ``Louisville, Ky.``) restricts the city to
+  that region or country;
+* the mention's role: a capital that is the subject of a speech verb
+  ("Washington warned") is a metonym for its government.
+
+:func:`event_place` picks an event's location among the parsed places.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from typing import Any, Iterable, Optional
+
+from ..records import Place, PlaceKind, PlacePrecision
+from .gazetteer import Gazetteer, SQLiteGazetteer, normalise
+
+ENTITY_LABELS = ("GPE", "LOC", "FAC", "NORP")
+
+SPEECH_LEMMAS = frozenset(
+    """say warn accuse announce deny condemn urge claim insist threaten demand reject respond call
+    criticize criticise protest vow pledge declare state tell blame reply welcome agree refuse
+    confirm report allege argue complain dismiss denounce order ask offer propose expel recall
+    summon sanction retaliate announce approve veto praise push press seek signal""".split()
+)
+
+DIRECTIONS = frozenset(
+    """northern southern eastern western central north south east west northeastern northwestern
+    southeastern southwestern north-eastern north-western south-eastern south-western northeast
+    northwest southeast southwest upper lower far""".split()
+)
+
+ADMIN_WORDS = frozenset(
+    "province provinces state governorate region oblast county district prefecture department territory".split()
+)
+
+LOC_PREPS = frozenset(
+    "in near at outside inside across into from on around throughout within along off over through toward towards by".split()
+)
+
+_FEATURE_BONUS = {"PCLI": 4.0, "PCLD": 3.5, "PCLS": 3.5, "CONT": 4.0, "RGN": 3.0, "PPLC": 1.2, "ADM1": 0.6,
+                  "PPL": 0.0, "ADM2": -0.3}
+_COMMA_REGION = re.compile(r"\s*,\s*((?:[A-Z][\w\.]*\.?)(?:\s[A-Z][\w\.]*\.?){0,2})")
+
+
+def _country_level(place: Place) -> bool:
+    return (place.feature_code or "").startswith("PCL")
+
+
+class _Mention:
+    """A candidate toponym span while parsing."""
+
+    __slots__ = ("start", "end", "label", "text", "cands", "kind", "region_of", "admin_word", "best", "speech")
+
+    def __init__(self, start: int, end: int, label: str, text: str) -> None:
+        self.start, self.end, self.label, self.text = start, end, label, text
+        self.cands: list[tuple[Place, int, int]] = []
+        self.kind = PlaceKind.literal
+        self.region_of: Optional[tuple[str, str]] = None  # (cc, admin1 or "") after "City, Region"
+        self.admin_word = False
+        self.best: Optional[Place] = None
+        self.speech = False
+
+
+class Geoparser:
+    """Find and resolve the places of a parsed article."""
+
+    def __init__(self, gazetteer: Optional[Gazetteer] = None, *, min_scan_population: int = 50_000) -> None:
+        self._gazetteer = gazetteer
+        self.min_scan_population = min_scan_population
+        self._countries: Any = None
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        if self._gazetteer is None:
+            self._gazetteer = SQLiteGazetteer()
+        return self._gazetteer
+
+    @property
+    def countries(self) -> Any:
+        if self._countries is None:
+            from .countries import CountryTable
+
+            self._countries = CountryTable.load()
+        return self._countries
+
+    # ------------------------------------------------------------------ candidates
+
+    def _candidates(self, text: str, *, abbreviations: bool) -> list[tuple[Place, int, int]]:
+        gz = self.gazetteer
+        if isinstance(gz, SQLiteGazetteer):
+            return gz.candidates(text, limit=25, with_abbreviations=abbreviations)
+        return [(p, 0, 1) for p in gz.lookup(text, limit=25)]
+
+    def _demonym(self, text: str) -> Optional[Place]:
+        gz = self.gazetteer
+        if isinstance(gz, SQLiteGazetteer):
+            return gz.demonym(text)
+        c = self.countries.by_demonym(text)
+        return gz.country(c.alpha2) if c else None
+
+    def _mentions(self, doc: Any) -> list[_Mention]:
+        mentions: list[_Mention] = []
+        taken = [False] * len(doc)
+        for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                taken[i] = True
+            if ent.label_ == "ORG" and self._org_is_place(ent.text):
+                mentions.append(_Mention(ent.start, ent.end, "GPE", ent.text))
+                continue
+            if ent.label_ not in ENTITY_LABELS:
+                continue
+            start = ent.start
+            while start < ent.end - 1 and doc[start].lower_ in ("the", "a"):
+                start += 1
+            end = ent.end
+            while end > start + 1 and doc[end - 1].tag_ == "POS":
+                end -= 1
+            span = doc[start:end]
+            mentions.append(_Mention(start, end, ent.label_, span.text))
+        # names the entity recogniser missed: capitalised proper-noun runs in the gazetteer
+        i = 0
+        while i < len(doc):
+            tok = doc[i]
+            if taken[i] or not tok.is_title or tok.pos_ not in ("PROPN", "ADJ") or len(tok.text) < 3:
+                i += 1
+                continue
+            j = i
+            while j < len(doc) and j - i < 4 and not taken[j] and doc[j].is_title:
+                j += 1
+            found = False
+            for k in range(j, i, -1):
+                span = doc[i:k]
+                if tok.pos_ == "ADJ" and k == i + 1:
+                    if self._demonym(span.text) is not None:
+                        mentions.append(_Mention(i, k, "NORP", span.text))
+                        found = True
+                    break
+                cands = self._candidates(span.text, abbreviations=False)
+                if cands and self._scan_worthy(cands):
+                    mentions.append(_Mention(i, k, "GAZ", span.text))
+                    found = True
+                    i = k
+                    break
+            if not found:
+                i += 1
+        mentions.sort(key=lambda m: m.start)
+        return mentions
+
+    def _org_is_place(self, text: str) -> bool:
+        """An ORG entity that is exactly a country, admin1 region or capital name ("Kiev said")."""
+        cands = self._candidates(text, abbreviations=False)
+        return bool(cands) and cands[0][2] == 1 and cands[0][0].feature_code in ("PCLI", "ADM1", "PPLC")
+
+    def _scan_worthy(self, cands: list[tuple[Place, int, int]]) -> bool:
+        place, pop, kind = cands[0]
+        if kind == 0 and not _country_level(place):
+            return False
+        return place.feature_code in ("PCLI", "PCLD", "PCLS", "CONT", "ADM1", "RGN", "PPLC") or pop >= self.min_scan_population
+
+    # ------------------------------------------------------------------ scoring
+
+    @staticmethod
+    def _prior(place: Place, pop: int, kind: int) -> float:
+        score = math.log10(pop + 10) + _FEATURE_BONUS.get(place.feature_code or "PPL", 0.0)
+        if kind == 1:
+            score += 0.3
+        elif kind == 2:
+            score -= 0.5
+        return score
+
+    def _score(self, m: _Mention, place: Place, pop: int, kind: int, ctx: dict[str, Any]) -> float:
+        score = self._prior(place, pop, kind)
+        cc = place.country_code
+        if cc and not _country_level(place):
+            if ctx["countries"].get(cc):
+                score += 1.5
+            if cc == ctx["focus"]:
+                score += 1.0
+            if place.admin1 and (cc, place.admin1) in ctx["admin1"] and place.feature_code != "ADM1":
+                score += 2.0
+        if m.region_of is not None:
+            rcc, radm = m.region_of
+            if cc == rcc and (not radm or place.admin1 == radm):
+                score += 10.0
+        if place.feature_code == "ADM1":
+            same_city = any(
+                p.feature_code in ("PPL", "PPLC") and p.country_code == cc and p.admin1 == place.admin1
+                and normalise(p.name or "") == normalise(place.name or "")
+                for p, _, _ in m.cands
+            )
+            if same_city and not m.admin_word:
+                score -= 3.0
+            elif m.admin_word:
+                score += 3.0
+        if m.speech and place.feature_code == "PPLC":
+            score += 3.0
+        return score
+
+    def _resolve(self, m: _Mention, ctx: dict[str, Any]) -> Optional[Place]:
+        if not m.cands:
+            return None
+        return max(m.cands, key=lambda c: self._score(m, c[0], c[1], c[2], ctx))[0]
+
+    # ------------------------------------------------------------------ parse
+
+    def parse(self, doc: Any) -> list[Place]:
+        """Every toponym of ``doc`` as a :class:`Place`, in text order.
+
+        Unresolvable place entities (streets, buildings) come back with only
+        ``text``, ``start`` and ``end``.
+        """
+        mentions = self._mentions(doc)
+        keep: list[_Mention] = []
+        for m in mentions:
+            span = doc[m.start:m.end]
+            if m.label == "NORP":
+                place = self._demonym(m.text)
+                if place is None:
+                    continue
+                m.kind = PlaceKind.demonym
+                m.cands = [(place, 0, 1)]
+                keep.append(m)
+                continue
+            m.cands = self._candidates(m.text, abbreviations=m.label in ("GPE", "LOC"))
+            if not m.cands:
+                dem = self._demonym(m.text)
+                if dem is not None and m.label in ("GPE", "LOC"):
+                    m.kind = PlaceKind.demonym
+                    m.cands = [(dem, 0, 1)]
+            if m.end < len(doc) and doc[m.end].lower_ in ADMIN_WORDS:
+                m.admin_word = True
+            root = span.root
+            while root.dep_ == "conj" and root.head != root:
+                root = root.head
+            if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in SPEECH_LEMMAS:
+                m.speech = True
+            keep.append(m)
+        self._comma_regions(doc, keep)
+        # first pass: prior only, to learn which countries and admin1 regions are named
+        empty = {"countries": Counter(), "admin1": set(), "focus": None}
+        counts: Counter[str] = Counter()
+        admin1: set[tuple[str, str]] = set()
+        for m in keep:
+            best = self._resolve(m, empty)
+            if best is None or not best.country_code:
+                continue
+            counts[best.country_code] += 1
+            if best.feature_code == "ADM1" and best.admin1:
+                admin1.add((best.country_code, best.admin1))
+        named = Counter({cc: n for cc, n in counts.items()})
+        ctx = {"countries": named, "admin1": admin1, "focus": counts.most_common(1)[0][0] if counts else None}
+        places: list[Place] = []
+        for m in keep:
+            best = self._resolve(m, ctx)
+            places.append(self._finish(doc, m, best))
+        return places
+
+    def _comma_regions(self, doc: Any, mentions: list[_Mention]) -> None:
+        """``City, Region``: restrict the city to the region (admin1) or country after the comma."""
+        text = doc.text
+        for m in mentions:
+            if m.kind != PlaceKind.literal or not m.cands:
+                continue
+            end_char = doc[m.end - 1].idx + len(doc[m.end - 1].text)
+            match = _COMMA_REGION.match(text, end_char)
+            if not match:
+                continue
+            region = match.group(1)
+            for p, _, _ in self._candidates(region, abbreviations=True)[:5]:
+                if p.feature_code == "ADM1" and p.country_code and any(
+                    c.country_code == p.country_code and c.admin1 == p.admin1 for c, _, _ in m.cands
+                ):
+                    m.region_of = (p.country_code, p.admin1 or "")
+                    break
+                if _country_level(p) and any(c.country_code == p.country_code for c, _, _ in m.cands):
+                    m.region_of = (p.country_code or "", "")
+                    break
+
+    def _finish(self, doc: Any, m: _Mention, best: Optional[Place]) -> Place:
+        start_tok, kind = m.start, m.kind
+        if start_tok > 0 and doc[start_tok - 1].lower_ in DIRECTIONS and best is not None and best.feature_code in (
+            "PCLI", "PCLD", "PCLS", "ADM1", "RGN", "CONT"
+        ):
+            start_tok -= 1
+            kind = PlaceKind.region
+        if best is not None and best.feature_code == "RGN":
+            kind = PlaceKind.region
+        if kind == PlaceKind.literal and m.speech and best is not None and (
+            best.feature_code == "PCLI" or best.feature_code == "PPLC"
+            or self.countries.by_metonym(m.text) is not None
+        ):
+            kind = PlaceKind.metonym
+        start = doc[start_tok].idx
+        end = doc[m.end - 1].idx + len(doc[m.end - 1].text)
+        text = doc.text[start:end]
+        if best is None:
+            return Place(text=text, start=start, end=end, kind=kind)
+        precision = PlacePrecision.region if kind == PlaceKind.region else best.precision
+        return best.model_copy(update={"text": text, "start": start, "end": end, "kind": kind, "precision": precision})
+
+    # ------------------------------------------------------------------ focus / events
+
+    @staticmethod
+    def focus(places: Iterable[Place]) -> Optional[str]:
+        """The article's focus country (alpha2): the one its places name most, first mention on ties."""
+        counts: Counter[str] = Counter()
+        first: dict[str, int] = {}
+        for i, p in enumerate(places):
+            if p.country_code:
+                counts[p.country_code] += 1
+                first.setdefault(p.country_code, i)
+        if not counts:
+            return None
+        return max(counts, key=lambda cc: (counts[cc], -first[cc]))
+
+    def event_place(self, trigger: Any, places: list[Place], focus: Optional[str]) -> Optional[Place]:
+        """:func:`event_place` with this parser's gazetteer for the focus country's coordinates."""
+        return event_place(trigger, places, focus, gazetteer=self.gazetteer)
+
+
+_PRECISION_ORDER = {PlacePrecision.point: 0, PlacePrecision.city: 1, PlacePrecision.admin1: 2,
+                    PlacePrecision.region: 3, PlacePrecision.country: 4}
+
+
+def _is_argument(trigger: Any, place: Place) -> bool:
+    """Whether ``place`` fills a locative slot of ``trigger`` (in/near/at X, "X bombing", "X-based")."""
+    doc = trigger.doc
+    span = doc.char_span(place.start, place.end, alignment_mode="expand") if place.start is not None else None
+    if span is None or len(span) == 0:
+        return False
+    tok = span.root
+    if tok.head == trigger and tok.dep_ in ("compound", "amod", "nmod", "npadvmod"):
+        return True
+    saw_prep = False
+    for _ in range(5):
+        if tok.dep_ == "prep" and tok.lower_ in LOC_PREPS:
+            saw_prep = True
+        head = tok.head
+        if head == tok:
+            return False
+        if head == trigger:
+            return saw_prep or (tok.dep_ == "prep" and tok.lower_ in LOC_PREPS)
+        if head.pos_ == "VERB" and head != trigger and head.dep_ not in ("xcomp", "advcl", "acl", "relcl", "conj"):
+            return False
+        tok = head
+    return False
+
+
+def event_place(
+    trigger: Any, places: list[Place], focus: Optional[str], *, gazetteer: Optional[Gazetteer] = None
+) -> Optional[Place]:
+    """The location of the event named by ``trigger`` (a spaCy Token).
+
+    In order: a literal/regional place in a locative argument of the trigger
+    (finest precision first), then the literal place of the same sentence closest
+    to the trigger, then the article's focus country.  The result carries
+    ``reason``: "argument of trigger", "same sentence" or "article focus".
+    """
+    sent = trigger.sent
+    usable = [
+        p for p in places
+        if p.kind in (PlaceKind.literal, PlaceKind.region) and p.start is not None and p.lat is not None
+        and sent.start_char <= p.start < sent.end_char
+    ]
+    args = [p for p in usable if _is_argument(trigger, p)]
+    if args:
+        best = min(args, key=lambda p: (_PRECISION_ORDER.get(p.precision, 5) if p.precision else 5,
+                                        abs(p.start - trigger.idx)))
+        return best.model_copy(update={"reason": "argument of trigger"})
+    if usable:
+        best = min(usable, key=lambda p: abs(p.start - trigger.idx))
+        return best.model_copy(update={"reason": "same sentence"})
+    if focus:
+        country = next((p for p in places if p.country_code == focus and _country_level(p)), None)
+        if country is None and gazetteer is not None:
+            country = gazetteer.country(focus)
+        if country is None:
+            country = Place(text=focus, country_code=focus)
+        return country.model_copy(update={
+            "reason": "article focus", "precision": PlacePrecision.country, "kind": PlaceKind.literal,
+            "start": None, "end": None, "name": country.name, "text": country.name or focus,
+            "geonameid": country.geonameid, "feature_code": country.feature_code or "PCLI", "admin1": None,
+        })
+    return None
+
+
+__all__ = ["Geoparser", "event_place"]
