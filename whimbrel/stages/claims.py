@@ -88,6 +88,7 @@ REPORT_HEDGES: frozenset[str] = frozenset(
 _PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
 _PRONOUNS_GROUP = frozenset({"they", "it", "them"})
 _EXPLETIVE = frozenset({"it", "there"})
+_RELATIVE = frozenset({"who", "that", "which", "whom"})
 _PERSON_HEADS = frozenset(
     """spokesman spokeswoman spokesperson minister president secretary official
     commander general governor mayor ambassador envoy chief leader premier chancellor
@@ -232,6 +233,8 @@ class QuoteIndex:
         cue_tok = self._attribution_verb(q_start, q_end, o_start, o_end, inside)
         if cue_tok is not None:
             subj = _subject_of(cue_tok)
+            if subj is None and cue_tok.dep_ == "acl" and cue_tok.head.i == cue_tok.i - 1:
+                subj = cue_tok.head  # '“…,” a family friend posted' parsed as a reduced relative
             cue_text = _cue_text(cue_tok)
             if subj is not None and subj.lower_ not in _EXPLETIVE | {"i", "we", "you"} or (
                 subj is not None and subj.lower_ == "it" and subj.dep_ == "nsubj"
@@ -480,7 +483,10 @@ def _subject_of(verb: Token) -> Optional[Token]:
     for _ in range(4):
         subjects = [c for c in node.children if c.dep_ == "nsubj" and not c.is_punct and c.pos_ != "PUNCT"]
         if subjects:
-            return min(subjects, key=lambda c: abs(c.i - node.i))
+            subj = min(subjects, key=lambda c: abs(c.i - node.i))
+            if subj.lower_ in _RELATIVE and node.dep_ == "relcl":
+                return node.head  # "the man, who said ..." → the man
+            return subj
         for child in node.children:
             if child.dep_ == "nsubjpass":
                 return None
@@ -505,6 +511,10 @@ def speaker_span(head: Token) -> tuple[str, int, int]:
     """
     doc = head.doc
     left = head.left_edge.i
+    for i in range(head.i - 1, left - 1, -1):
+        if doc[i].is_quote or doc[i].text in ",;:" or doc[i].is_space or doc[i].is_sent_end:
+            left = i + 1
+            break
     while left < head.i and (doc[left].is_punct or doc[left].is_space):
         left += 1
     right = head.i
@@ -517,6 +527,18 @@ def speaker_span(head: Token) -> tuple[str, int, int]:
         right = i
     while right > head.i and doc[right].is_punct and doc[right].text not in ")]":
         right -= 1
+    # a title abbreviation split off by the sentencizer: "IMPD Sgt. Kendale Adams"
+    if (
+        right + 2 < len(doc)
+        and doc[right].pos_ == "PROPN"
+        and len(doc[right].text) <= 4
+        and doc[right + 1].text == "."
+        and doc[right + 2].pos_ == "PROPN"
+        and doc[right + 2].is_title
+    ):
+        right += 2
+        while right + 1 < len(doc) and doc[right + 1].pos_ == "PROPN" and doc[right + 1].is_title:
+            right += 1
     span = doc[left : right + 1]
     return (span.text, span.start_char, span.end_char)
 
