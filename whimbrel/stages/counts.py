@@ -201,12 +201,25 @@ def parse_quantity(text_or_tokens: Quantity) -> Optional[Count]:
 DEAD_VERBS = {"kill", "murder", "slay", "execute", "massacre", "assassinate", "behead",
               "slaughter", "lynch", "strangle", "decapitate", "gun", "bludgeon", "electrocute"}
 DIE_VERBS = {"die", "perish", "succumb", "drown"}
-INJURE_VERBS = {"injure", "wound", "hurt", "maim", "shoot", "stab", "hospitalize", "hospitalise"}
+INJURE_VERBS = {"injure", "wound", "hurt", "maim", "hospitalize", "hospitalise"}
+# hit by a weapon: wounded or killed, split unknown unless the sentence says ("one fatally")
+HIT_VERBS = {"shoot", "stab"}
 ARREST_VERBS = {"arrest", "detain", "apprehend", "jail", "imprison", "nab", "abduct_no"}
 DEAD_NOUNS = {"death", "fatality", "body", "corpse", "dead", "toll", "killing", "life"}
 INJURE_NOUNS = {"injury", "injured", "wounded", "hurt"}
 ARREST_NOUNS = {"arrest", "detention", "detainee", "arrested", "detained"}
 CASUALTY_NOUNS = {"casualty"}
+_GROUP_NOUNS = {"police", "people", "family", "security", "military", "army", "crowd", "staff",
+                "personnel", "group", "force", "team", "government", "public", "population", "unit",
+                "gunfire", "fire", "violence", "everyone", "anyone", "someone", "somebody"}
+# "a homicide", "double homicide": killings counted by their noun
+_KILLING_NOUNS = {"homicide", "murder", "slaying", "killing"}
+_MULTIPLE = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
+# "fatal shooting": at least one dead
+_FATAL_ADJ = {"fatal", "deadly", "lethal"}
+_ATTACK_NOUNS = {"shooting", "stabbing", "attack", "assault", "bombing", "blast", "explosion",
+                 "strike", "airstrike", "ambush", "raid", "clash", "clashes", "violence", "incident",
+                 "fight", "fighting", "gunfight", "shootout", "firefight"}
 _FATAL_MODS = {"fatally", "dead", "death", "mortally", "killed", "kill"}
 _PERSON_PRON = {"he", "she", "him", "her", "himself", "herself"}
 _ZERO_PRON = {"nobody", "noone", "none"}
@@ -224,17 +237,23 @@ def cue_category(tok) -> Optional[str]:  # type: ignore[no-untyped-def]
             return "dead"
         if lemma in INJURE_VERBS:
             return "injured"
+        if lemma in HIT_VERBS:
+            return "hit"
         if lemma in ARREST_VERBS or low in ("arrested", "detained"):
             return "arrested"
         return None
     if low in ("dead", "killed") or lemma in DEAD_NOUNS:
         if lemma == "life" and tok.head.lemma_ not in ("claim", "lose", "take", "cost"):
             return None
-        if lemma == "killing" and not any(c.dep_ == "nummod" for c in tok.children):
+        if lemma == "killing" and not any(c.dep_ == "nummod" or c.lower_ in _MULTIPLE for c in tok.children):
             return None
         if lemma == "body" and not any(c.dep_ == "nummod" for c in tok.children):
             return None
         return "dead"
+    if lemma in _KILLING_NOUNS and tok.pos_ == "NOUN":
+        return "killings"
+    if lemma in _ATTACK_NOUNS and any(c.lower_ in _FATAL_ADJ for c in tok.children):
+        return "fatal"
     if low in ("injured", "wounded", "hurt") or lemma in INJURE_NOUNS:
         return "injured"
     if lemma in ARREST_NOUNS:
@@ -247,9 +266,12 @@ def cue_category(tok) -> Optional[str]:  # type: ignore[no-untyped-def]
 # --------------------------------------------------------------------------- noun phrase counts
 
 
+_DIGITS = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
+
+
 def _is_quantity_word(tok) -> bool:  # type: ignore[no-untyped-def]
     low = tok.lower_
-    return tok.like_num or low in _UNITS or low in _TENS or low in _VAGUE or low in ("dozen", "dozens")
+    return bool(_DIGITS.match(low)) or low in _UNITS or low in _TENS or low in _VAGUE or low in ("dozen", "dozens")
 
 
 def _span_tokens(head, skip_deps=("prep", "relcl", "acl", "appos", "punct", "cc", "conj_np")):  # type: ignore[no-untyped-def]
@@ -294,7 +316,12 @@ def _np_count(head, depth: int = 0, people: bool = True) -> Optional[Count]:  # 
                 own = Count(low=1, best=1, high=1)
             elif singular and head.pos_ == "PROPN" and head.ent_type_ == "PERSON":
                 own = Count(low=1, best=1, high=1)
-            elif singular and dets and head.pos_ == "NOUN" and head.lower_ not in ("police", "people", "family"):
+            elif singular and dets and head.pos_ == "NOUN" and head.lower_ not in _GROUP_NOUNS:
+                own = Count(low=1, best=1, high=1)
+            elif singular and not dets and head.lower_ not in _GROUP_NOUNS and head.ent_type_ in (
+                "", "PERSON"
+            ) and head.dep_ in ("nsubj", "nsubjpass") and not head.is_stop:
+                # headline style without articles: "Man shot dead", "Teen dies"
                 own = Count(low=1, best=1, high=1)
     # coordinated victims: "a woman and her two children"
     conjs = [c for c in children if c.dep_ == "conj" and not _is_quantity_word(c)]
@@ -325,8 +352,14 @@ def _subject(verb, deps=("nsubj", "nsubjpass")):  # type: ignore[no-untyped-def]
 
 
 def _is_passive(verb) -> bool:  # type: ignore[no-untyped-def]
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
-        verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN")
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    if verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN":
+        return True
+    # "were shot and wounded": a bare participle conjoined to a passive verb
+    return (verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.i != verb.i
+            and not any(c.dep_ in ("dobj", "nsubj") for c in verb.children)
+            and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.head.children))
 
 
 def _victim_heads(cue, category: str) -> list:  # type: ignore[no-untyped-def]
@@ -374,12 +407,14 @@ def _figures(cue, category: str) -> list[tuple[str, Count]]:  # type: ignore[no-
             return out
         for head in _victim_heads(cue, cat):
             count = _np_count(head)
+            if count is None and negated and head.lower_ in ("anyone", "anybody"):
+                count = Count(low=0, best=0, high=0)
             if negated and count is not None and count.best not in (0, None):
                 count = Count(low=0, best=0, high=0)
             if count is not None:
                 out.append((cat, count))
             # "5 people were shot, one fatally"
-        if cat == "injured" and cue.lemma_.lower() == "shoot":
+        if cat == "hit":
             for c in cue.children:
                 if c.dep_ in ("npadvmod", "appos", "conj", "nsubj") and _is_quantity_word(c) and any(
                         g.lower_ in ("fatally", "mortally") for g in c.children):
@@ -397,6 +432,20 @@ def _figures(cue, category: str) -> list[tuple[str, Count]]:  # type: ignore[no-
                         out.append((cat2, cnt))
         return out
     # noun / adjective cues
+    if category == "killings":
+        mult = [c for c in cue.children if c.lower_ in _MULTIPLE]
+        if mult:
+            n = _MULTIPLE[mult[0].lower_]
+            return [("dead", Count(low=n, best=n, high=n))]
+        count = _np_count(cue, people=False)
+        if count is not None and not _is_quantity_word(cue):
+            return [("dead", count)]
+        dets = {c.lower_ for c in cue.children if c.dep_ == "det"}
+        if dets & {"a", "an"} and cue.tag_ == "NN":
+            return [("dead", Count(low=1, best=1, high=1))]
+        return out
+    if category == "fatal":
+        return [("dead", Count(low=1))]
     count = _toll_value(cue) if cue.lemma_.lower() == "toll" else None
     if count is None:
         count = _np_count(cue, people=False)
@@ -421,11 +470,11 @@ def _figures(cue, category: str) -> list[tuple[str, Count]]:  # type: ignore[no-
 
 def _minus_fatal(cat: str, count: Count, dead: Count) -> tuple[str, Count]:
     """'5 people were shot, one fatally': the wounded are the shot minus the dead."""
-    if cat != "injured" or count.best is None or dead.best is None or dead.best > count.best:
+    if cat != "hit" or count.best is None or dead.best is None or dead.best > count.best:
         return cat, count
     def sub(x: Optional[int]) -> Optional[int]:
         return None if x is None else max(0, x - (dead.best or 0))
-    return cat, Count(low=sub(count.low), best=sub(count.best), high=sub(count.high))
+    return "injured", Count(low=sub(count.low), best=sub(count.best), high=sub(count.high))
 
 
 def _toll_value(toll) -> Optional[Count]:  # type: ignore[no-untyped-def]
@@ -453,7 +502,9 @@ _ADJ_CUES = {"dead": "dead", "killed": "dead", "injured": "injured", "wounded": 
              "hurt": "injured", "arrested": "arrested", "detained": "arrested"}
 _FILLERS = {"people", "persons", "others", "more", "civilians", "person", "soldiers", "police",
             "officers", "policemen", "troops", "militants", "fighters", "children", "protesters",
-            "men", "women", "students", "were", "are", "reported", "confirmed", "dead", "killed"}
+            "men", "women", "students", "were", "are", "was", "is", "reported", "confirmed", "found",
+            "shot", "stabbed", "all", "now", "later", "been", "have", "had", "being", "left", "others",
+            "victims", "adults", "teens", "teenagers", "kids", "boys", "girls", "family", "members"}
 
 
 def _adjacent(sent) -> list[tuple[str, Count, int]]:  # type: ignore[no-untyped-def]
@@ -463,7 +514,7 @@ def _adjacent(sent) -> list[tuple[str, Count, int]]:  # type: ignore[no-untyped-
     for k, tok in enumerate(toks):
         if not _is_quantity_word(tok) or tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"):
             continue
-        for j in range(k + 1, min(k + 4, len(toks))):
+        for j in range(k + 1, min(k + 6, len(toks))):
             word = toks[j].lower_
             if word in _ADJ_CUES and toks[j].dep_ != "ROOT" or (word in _ADJ_CUES and j == k + 1):
                 if j + 1 < len(toks) and toks[j + 1].lower_ == "by":
