@@ -100,3 +100,14 @@ def test_corpus_survives_cleaning():
         work = stage(Work(article=art))
         assert work.skip is None, work.skip
         assert work.text == art.text  # our own corpus has no boilerplate to remove
+
+
+def test_benchmark_corpus_is_deterministic():
+    from benchmarks.corpus import generate
+
+    a, b, c = generate(5, words=200, seed=3), generate(5, words=200, seed=3), generate(5, words=200, seed=4)
+    assert a == b and a != c
+    assert len({x.id for x in a}) == 5
+    for art in a:
+        assert 200 <= len(art.text.split()) < 320
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", art.published)
