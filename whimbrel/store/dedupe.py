@@ -72,15 +72,15 @@ class DedupeParams:
     """Knobs of the deduplication (defaults documented in docs/store.md)."""
 
     window_days: int = 3
-    threshold: float = 0.6
+    threshold: float = 0.7
     avg_margin: float = 0.1
-    max_km: float = 75.0
+    max_km: float = 50.0
     w_type: float = 1.0
     w_date: float = 1.5
     w_place: float = 2.0
     w_actor: float = 1.0
     w_size: float = 1.0
-    w_text: float = 2.5
+    w_text: float = 3.0
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,123 @@
+"""Cross-article deduplication on hand-built mentions."""
+
+from __future__ import annotations
+
+import pytest
+
+from whimbrel.store import Store, ingest_items
+from whimbrel.store.dedupe import DedupeParams, Deduper, MentionView, event_id_for, haversine_km, reconcile
+
+from .storehelpers import FakeExtractor, article, event, settings
+
+S1 = "Government aircraft struck a market in Aleppo, killing 12 civilians, rescuers said."
+S2 = "At least 12 civilians died when warplanes bombed a busy Aleppo market on Saturday."
+S_OTHER = "Protesters marched through Damascus demanding the release of detainees."
+
+
+def view(aid: str, ev, *, published: str = "2024-03-03", source: str | None = None, title: str | None = None):
+    day = ev.date.value if ev.date else published
+    return MentionView(id=ev.id, article_id=aid, event=ev, date=day, date_known=ev.date is not None,
+                       published=published, source=source or f"pub-{aid}", title=title)
+
+
+CASES = [
+    # (description, kwargs of mention b, merged?)
+    ("same incident, other words", dict(sentence=S2, dead=12), True),
+    ("next-day report of same incident", dict(sentence=S2, day="2024-03-03", dead=12), True),
+    ("same incident, higher later toll", dict(sentence=S2, dead=15), True),
+    ("same day, other country", dict(sentence=S1, where="gary"), False),
+    ("same words, 54 km away in Idlib", dict(sentence=S1, where="idlib"), False),
+    ("same place, ten days later", dict(sentence=S1, day="2024-03-12"), False),
+    ("different event type", dict(sentence=S_OTHER, etype="PROTEST"), False),
+    ("same place and day, unrelated text and tolls", dict(sentence="Two soldiers died in a roadside bomb near the airport road.", dead=2,
+                                                          actors=("ISIS",), victims=("soldiers",)), False),
+]
+
+
+@pytest.mark.parametrize("desc,kw,merged", CASES, ids=[c[0] for c in CASES])
+def test_pairs(desc, kw, merged):
+    a = event("a", sentence=S1, dead=12)
+    b = event("b", **kw)
+    clusters = Deduper().cluster([view("a", a), view("b", b)])
+    assert (len(clusters) == 1) is merged, (desc, Deduper().score(view("a", a), view("b", b)))
+
+
+def test_haversine():
+    assert haversine_km(36.2021, 37.1343, 35.9306, 36.6339) == pytest.approx(54, abs=3)
+    assert haversine_km(0, 0, 0, 0) == 0
+
+
+def test_two_events_of_one_article_never_merge():
+    a1 = event("a", sentence=S1, dead=12)
+    a2 = event("a", sentence=S2, dead=12, start=200)
+    b = event("b", sentence=S2, dead=12)
+    clusters = Deduper().cluster([view("a", a1), view("a", a2), view("b", b)])
+    assert sorted(len(c.mentions) for c in clusters) == [1, 2]
+
+
+def test_no_chaining_across_incompatible_pairs():
+    # a(day 1) ~ b(day 3) ~ c(day 5), but a and c are 4 days apart with both days known
+    evs = [event(x, sentence=S1, day=d, dead=12) for x, d in (("a", "2024-03-01"), ("b", "2024-03-04"), ("c", "2024-03-07"))]
+    clusters = Deduper(DedupeParams(window_days=3)).cluster([view(e.article_id, e) for e in evs])
+    assert all(len(c.mentions) < 3 for c in clusters)
+
+
+@pytest.mark.parametrize(
+    "figures,best,low,high,conflict",
+    [
+        ([12, 12, 12], 12, 12, 12, False),
+        ([12, 12, 15], 12, 12, 15, True),   # most-reported figure wins
+        ([12, 15], 12, 12, 15, True),       # tie: the most conservative
+        ([15, 15, 12], 15, 12, 15, True),
+        ([3, None], 3, 3, 3, False),        # a report without a figure is not a contradiction
+    ],
+)
+def test_reconciled_counts(figures, best, low, high, conflict):
+    vs = []
+    for k, f in enumerate(figures):
+        aid = f"a{k}"
+        vs.append(view(aid, event(aid, sentence=S1, dead=f), published=f"2024-03-0{3 + k}"))
+    (cl,) = Deduper().cluster(vs)
+    ev = reconcile(cl)
+    assert (ev.size.dead.best, ev.size.dead.low, ev.size.dead.high) == (best, low, high)
+    assert ev.size_conflict is conflict
+    assert len([r for r in ev.size_reports if r.field == "dead"]) == sum(f is not None for f in figures)
+    assert ev.n_articles == len(figures) and ev.n_sources == len(figures)
+
+
+def test_hedged_reports_do_not_set_best():
+    vs = [view("a", event("a", sentence=S1, dead=40, claimant="Activists", hedged=True)),
+          view("b", event("b", sentence=S2, dead=12, claimant="Ministry"))]
+    ev = reconcile(Deduper().cluster(vs)[0])
+    assert ev.size.dead.best == 12 and ev.size.dead.high == 40 and ev.size_conflict
+    assert {c.claimant.name for c in ev.claims} == {"Activists", "Ministry"}
+
+
+def test_merge_is_explained():
+    vs = [view("a", event("a", sentence=S1, dead=12), published="2024-03-02"),
+          view("b", event("b", sentence=S2, dead=12), published="2024-03-03")]
+    ev = reconcile(Deduper().cluster(vs)[0])
+    first, second = ev.links
+    assert first.linked_to is None and second.linked_to == first.mention_id
+    assert second.score >= DedupeParams().threshold
+    assert {"type", "date", "place", "text"} <= set(second.reasons)
+    assert ev.id == event_id_for(first.mention_id) and ev.first_reported == "2024-03-02"
+
+
+def test_stable_ids_across_runs(tmp_path):
+    arts = [article(f"s{k}", f"Story {k} text. " * 5, published=f"2024-03-0{2 + k % 3}") for k in range(6)]
+    evs = {f"s{k}": [event(f"s{k}", sentence=S1 if k % 2 else S_OTHER, etype="ASSAULT" if k % 2 else "PROTEST",
+                           where="aleppo" if k % 2 else "damascus", dead=12 if k % 2 else None)]
+           for k in range(6)}
+    runs = []
+    for n, order in enumerate((arts, list(reversed(arts)))):
+        with Store(tmp_path / f"r{n}.db") as s:
+            ingest_items(order, s, settings(tmp_path), extractor=FakeExtractor(evs))
+            runs.append(sorted((e.id, e.article_ids) for e in s.events()))
+    assert runs[0] == runs[1]
+    assert len(runs[0]) == 2
+    # a third, incremental run: ingest half, then the rest — same events
+    with Store(tmp_path / "r3.db") as s:
+        ingest_items(arts[:3], s, settings(tmp_path), extractor=FakeExtractor(evs))
+        ingest_items(arts[3:], s, settings(tmp_path), extractor=FakeExtractor(evs))
+        assert sorted((e.id, e.article_ids) for e in s.events()) == runs[0]

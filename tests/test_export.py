@@ -1,0 +1,115 @@
+"""Every export format parses back."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from whimbrel.errors import ConfigError
+from whimbrel.export import ACLED_COLUMNS, WRITERS, acled_row, plover_record, write_parquet
+from whimbrel.store import Store, ingest_items
+
+from .storehelpers import FakeExtractor, article, event, settings
+
+
+@pytest.fixture()
+def stored(tmp_path):
+    arts = [article("a1", "x " * 10, published="2024-03-02", publisher="wire"),
+            article("a2", "y " * 10, published="2024-03-03", publisher="paper"),
+            article("a3", "z " * 10, published="2024-03-05", publisher="wire")]
+    evs = {
+        "a1": [event("a1", dead=12, actors=("Syrian Air Force",), victims=("civilians",), claimant="Civil Defence",
+                     sentence="Government aircraft struck a market in Aleppo, killing 12 civilians, rescuers said.")],
+        "a2": [event("a2", dead=15, actors=("Syrian Air Force",), victims=("civilians",),
+                     sentence="At least 15 civilians died when warplanes bombed a busy Aleppo market.")],
+        "a3": [event("a3", etype="PROTEST", where="damascus", day="2024-03-05", dead=None,
+                     sentence="Hundreds protested in Damascus, a city \"under siege\", on Tuesday.")],
+    }
+    with Store(tmp_path / "e.db") as s:
+        ingest_items(arts, s, settings(tmp_path), extractor=FakeExtractor(evs))
+        yield s.events()
+
+
+def _write(fmt, events):
+    buf = io.StringIO()
+    n = WRITERS[fmt](events, buf)
+    return n, buf.getvalue()
+
+
+def test_two_events_stored(stored):
+    assert len(stored) == 2
+    strike = next(e for e in stored if e.event_type == "ASSAULT")
+    assert strike.n_articles == 2 and strike.size_conflict and strike.size.dead.low == 12
+
+
+def test_jsonl(stored):
+    n, text = _write("jsonl", stored)
+    rows = [json.loads(x) for x in text.splitlines()]
+    assert n == len(rows) == 2
+    for r in rows:
+        assert {"id", "event_type", "article_ids", "sources", "first_reported", "last_reported"} <= set(r)
+        assert "links" not in r
+
+
+def test_csv_parses_back(stored):
+    n, text = _write("csv", stored)
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert len(rows) == n == 2
+    assert {r["event_type"] for r in rows} == {"ASSAULT", "PROTEST"}
+    assert any(r["dead_best"] == "12" and r["size_conflict"] == "True" for r in rows)
+
+
+def test_geojson_parses_back(stored):
+    n, text = _write("geojson", stored)
+    gj = json.loads(text)
+    assert gj["type"] == "FeatureCollection" and len(gj["features"]) == n
+    for f in gj["features"]:
+        lon, lat = f["geometry"]["coordinates"]
+        assert -180 <= lon <= 180 and -90 <= lat <= 90
+        assert f["properties"]["id"] == f["id"]
+
+
+def test_acled_csv(stored):
+    n, text = _write("acled-csv", stored)
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert tuple(rows[0].keys()) == ACLED_COLUMNS and len(rows) == n
+    strike = next(r for r in rows if r["fatalities"] == "12")
+    assert strike["country"] == "Syrian Arab Republic" and strike["event_date"] == "2024-03-02"
+    assert strike["year"] == "2024" and strike["inter1"] == "1" and strike["inter2"] == "7"
+    assert strike["interaction"] == "17" and strike["event_id_cnty"].startswith("SY")
+    assert "wire" in strike["source"] and "paper" in strike["source"]
+
+
+def test_plover_jsonl(stored):
+    n, text = _write("plover-jsonl", stored)
+    recs = [json.loads(x) for x in text.splitlines()]
+    strike = next(r for r in recs if r["event"] == "ASSAULT")
+    assert strike["source"][0]["actorText"] == "Syrian Air Force"
+    assert strike["target"][0]["sector"] == "CVL" and strike["dead"] == "12"
+    assert strike["extensions"] == ["whimbrel"] and strike["whimbrel"]["size_conflict"] is True
+    assert plover_record(stored[0])["id"] == stored[0].id
+
+
+def test_parquet_needs_pyarrow(stored, tmp_path):
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        with pytest.raises(ConfigError, match="pyarrow"):
+            write_parquet(stored, str(tmp_path / "x.parquet"))
+    else:  # pragma: no cover - depends on the optional extra
+        assert write_parquet(stored, str(tmp_path / "x.parquet")) == 2
+
+
+def test_acled_row_without_location():
+    ev = stored_event_without_place()
+    row = acled_row(ev)
+    assert row["latitude"] == "" and row["fatalities"] == 0 and row["country"] == ""
+
+
+def stored_event_without_place():
+    from whimbrel.store import StoredEvent
+
+    return StoredEvent(id="we:1", article_id="a", event_type="PROTEST")
