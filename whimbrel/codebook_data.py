@@ -467,7 +467,7 @@ CAMEO_TO_PLOVER_TABLE: dict[str, tuple[str, str | None] | None] = {
     "03": ("AGREE", None),
     "04": ("CONSULT", None), "041": ("CONSULT", "phone"), "042": ("CONSULT", "visit"),
     "043": ("CONSULT", "host"), "044": ("CONSULT", "third-party"),
-    "05": ("SUPPORT", None), "055": ("CONCEDE", None),
+    "05": ("SUPPORT", None),
     "06": ("COOPERATE", None),
     "07": ("AID", None), "071": ("AID", "economic"), "072": ("AID", "military"),
     "073": ("AID", "humanitarian"), "074": ("AID", "military"), "075": ("AID", "asylum"),
