@@ -101,6 +101,12 @@ def test_acled_and_cameo_table(etype, mode, kw, acled_type, acled_sub, cameo):
     assert cb.cameo_root(etype, mode) == cameo
 
 
+def test_trigger_hints_do_not_turn_attacks_into_bases():
+    assert cb.acled("ASSAULT", None, trigger="base") == AcledType(event_type="Battles", sub_event_type="Armed clash")
+    assert cb.acled("ASSAULT", None, trigger="loot").sub_event_type == "Looting/property destruction"
+    assert cb.acled("MOBILIZE", "troops", trigger="base").sub_event_type == "Headquarters or base established"
+
+
 def test_cbrn_context():
     assert cb.acled("ASSAULT", None, ("cbrn",)).sub_event_type == "Chemical weapon"
     assert cb.cameo_root("ASSAULT", None, ("cbrn",)) == "20"

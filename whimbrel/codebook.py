@@ -229,7 +229,7 @@ def acled(
                 if act:
                     return AcledType(event_type="Battles", sub_event_type="Non-state actor overtakes territory")
                 return AcledType(event_type=hit[0], sub_event_type=hit[1])
-            if hit[0] != "Strategic developments" or mode in (None, "destroy"):
+            if hit[0] != "Strategic developments" or hit[1] == "Looting/property destruction":
                 return AcledType(event_type=hit[0], sub_event_type=hit[1])
         armed_rec = bool(rec & _d.ARMED_SECTORS)
         civ_rec = bool(rec) and not armed_rec
