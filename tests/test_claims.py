@@ -43,6 +43,12 @@ CLAIM_CASES = [
     ("Lloyd Austin, the defense secretary, said US forces struck three sites.", "struck", "Lloyd Austin", "say", False),
     ("Officials who spoke on condition of anonymity said the militia attacked the base.", "attacked", "Officials", "say", False),
     ("The Pentagon said in a statement that it had struck two depots.", "struck", "The Pentagon", "say", False),
+    ("Hamas claimed the attack on the checkpoint.", "attack", "Hamas", "claim responsibility", False),
+    ("The bombing, which the Taliban claimed, killed four.", "bombing", "the Taliban", "claim responsibility", False),
+    ("Paris' counterterrorism authority announced that police had detained a man.", "detained",
+     "Paris' counterterrorism authority", "announce", False),
+    ("The man, who lives nearby, said gunmen opened fire on the crowd.", "opened", "The man", "say", False),
+    ("Kyiv blamed Russia for the missile strike.", "strike", "Kyiv", "blame", True),
 ]
 
 
@@ -59,6 +65,7 @@ def test_find_claims(nlp, text: str, word: str, claimant: Optional[str], cue: st
         ("Protesters clashed with police in the capital.", "clashed"),
         ("The army attacked the village on Monday.", "attacked"),
         ("The militia, which said it wanted peace, attacked the convoy.", "attacked"),
+        ("No group has claimed responsibility for the explosion.", "explosion"),
     ],
 )
 def test_no_claim(nlp, text: str, word: str) -> None:
@@ -100,6 +107,9 @@ SPEAKER_CASES = [
      "operation will continue", "Defense Minister Yoav Gallant"),
     # straight quotes, speaker first
     ('The spokesman said: "Our units returned fire."', "returned fire", "The spokesman"),
+    # a speech verb misparsed as a reduced relative; a title abbreviation cut by the sentencizer
+    ('"This is very serious," a family friend posted on Facebook.', "very serious", "a family friend"),
+    ("“We have to check those stories,” said IMPD Sgt. Kendale Adams.", "check those", "IMPD Sgt. Kendale Adams"),
     # scare quotes have no speaker
     ("Officials described the “suspected” drone attacks.", "suspected", None),
 ]

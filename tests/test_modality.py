@@ -63,6 +63,8 @@ MODALITY_CASES = [
     ("The United States has launched a new round of attacks.", "launched", A),
     ("The attack did not kill anyone.", "attack", A),
     ("The rebels were able to capture the town.", "capture", A),
+    ("He is not charged with taking part in the attack.", "attack", A),
+    ("The army refrained from shelling the city.", "shelling", N),
     # historical (publication 2024-02-01)
     ("Rebels killed five soldiers in 2015, the report said.", "killed", HIST),
     ("Rebels killed five soldiers in 2023, the report said.", "killed", A),

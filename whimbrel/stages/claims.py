@@ -100,7 +100,7 @@ _OPEN_DOUBLE = "“„‟«"
 _CLOSE_DOUBLE = "”»"
 _STRAIGHT = '"'
 _CLAUSAL_DEPS = frozenset({"ccomp", "parataxis", "xcomp", "dep"})
-_OBJECT_CUES = frozenset({"confirm", "deny", "announce", "report", "claim", "acknowledge", "admit"})
+_OBJECT_CUES = frozenset({"confirm", "deny", "announce", "report", "acknowledge", "admit"})
 _ACCUSE_VERBS = frozenset({"accuse", "charge", "blame"})
 _RESPONSIBILITY_VERBS = frozenset({"claim", "take", "accept", "assume", "bear", "admit"})
 
@@ -512,7 +512,7 @@ def speaker_span(head: Token) -> tuple[str, int, int]:
     doc = head.doc
     left = head.left_edge.i
     for i in range(head.i - 1, left - 1, -1):
-        if doc[i].is_quote or doc[i].text in ",;:" or doc[i].is_space or doc[i].is_sent_end:
+        if (doc[i].is_quote and doc[i].dep_ != "case") or doc[i].text in ",;:" or doc[i].is_space or doc[i].is_sent_end:
             left = i + 1
             break
     while left < head.i and (doc[left].is_punct or doc[left].is_space):
@@ -743,25 +743,40 @@ def _according_to(sent: Span, hedged_event: bool) -> list[ClaimCue]:
     return out
 
 
+def _denied_claim(verb: Token) -> bool:
+    """"no group claimed", "did not claim": no claim was made."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    subj = _subject_of(verb)
+    return subj is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children)
+
+
 def _responsibility(trigger: Token, hedged_event: bool) -> list[ClaimCue]:
-    """"X claimed responsibility for the attack", "the attack, which X claimed"."""
+    """"X claimed responsibility for the attack", "the attack, which X claimed".
+
+    A negated claim ("no group has claimed responsibility") gives nothing.
+    """
     out: list[ClaimCue] = []
     # trigger ← for ← responsibility/credit ← claim/take
     if trigger.dep_ == "pobj" and trigger.head.lower_ in ("for", "of"):
         noun = trigger.head.head
-        if noun.lemma_.lower() in ("responsibility", "credit") and noun.head.lemma_.lower() in _RESPONSIBILITY_VERBS:
+        if (
+            noun.lemma_.lower() in ("responsibility", "credit")
+            and noun.head.lemma_.lower() in _RESPONSIBILITY_VERBS
+            and not _denied_claim(noun.head)
+        ):
             verb = noun.head
             c = _claim_from_verb(verb, None, hedged_event)
             end = trigger.head.i
             text = verb.doc[verb.i : end + 1].text if end > verb.i else verb.text
             out.append(ClaimCue(c.claimant_text, c.claimant_start, c.claimant_end, text, "claim responsibility", hedged_event))
     # "X claimed the attack"
-    if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() == "claim":
+    if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() == "claim" and not _denied_claim(trigger.head):
         c = _claim_from_verb(trigger.head, None, hedged_event)
         out.append(ClaimCue(c.claimant_text, c.claimant_start, c.claimant_end, trigger.head.text, "claim responsibility", hedged_event))
     # "the attack, which X claimed"
     for child in trigger.children:
-        if child.dep_ == "relcl" and child.lemma_.lower() == "claim":
+        if child.dep_ == "relcl" and child.lemma_.lower() == "claim" and not _denied_claim(child):
             c = _claim_from_verb(child, None, hedged_event)
             out.append(ClaimCue(c.claimant_text, c.claimant_start, c.claimant_end, child.text, "claim responsibility", hedged_event))
     return out

@@ -158,8 +158,16 @@ def _chain(verb: Token) -> list[tuple[Token, Token]]:
         head = node.head
         if head.i == node.i:
             break
-        if node.dep_ == "xcomp" or node.dep_ == "pcomp" and head.dep_ == "prep":
-            gov = head if node.dep_ == "xcomp" else head.head
+        if node.dep_ == "xcomp":
+            out.append((node, head))
+            node = head
+            continue
+        if node.dep_ == "pcomp" and head.dep_ == "prep":
+            # "refrained from attacking", "threatened with striking" — but not
+            # "charged with taking part in": only governors that change mood
+            gov = head.head
+            if _lemma(gov) not in _NEG_IMPLICATIVE | _HYPO_GOVERNORS | _FUTURE_GOVERNORS:
+                break
             out.append((node, gov))
             node = gov
             continue
