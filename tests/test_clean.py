@@ -37,6 +37,8 @@ BODY2 = "Local officials said two civilians were wounded and a school was damage
         "Reporting by Jane Doe; Editing by John Roe",
         "© 2024 Example News. All rights reserved.",
         "Related: Talks stall in the capital",
+        "Posted on March 3, 2024",
+        "Tags: Syria, Idlib, airstrikes",
         "https://example.org/news/12345",
         "___",
     ],
@@ -52,6 +54,8 @@ def test_boilerplate_lines(line):
         "Read the statement below, officials urged, as the talks collapsed in the capital on Monday.",
         "By nightfall, the fighting had spread to three districts.",
         "By Tuesday, the army had withdrawn from Kidal.",
+        "Posted on social media, the video showed soldiers firing at the crowd in the square.",
+        "Registered voters queued for hours in the capital despite the threat of attacks.",
         "The photo showed the destroyed bridge, witnesses said.",
         "Subscribers to the local radio network heard the announcement at dawn, residents said.",
     ],
@@ -90,6 +94,9 @@ CLEAN_CASES = [
         f"{BODY}\n\n{BODY2}",
     ),
     (f"{BODY}\n\nCasualties Mount in Northern Province\n\n{BODY2}", f"{BODY}\n\nCasualties Mount in Northern Province\n\n{BODY2}"),
+    # list items (bullets, numbers) are kept even in Title Case
+    (f"{BODY}\n\n— John Smith, 29, of Garden Street in New Haven (critical)\n— Paul Roe, 31, of Elm Street (stable)",
+     f"{BODY}\n\n— John Smith, 29, of Garden Street in New Haven (critical)\n\n— Paul Roe, 31, of Elm Street (stable)"),
     # the trailing headline is dropped
     (f"{BODY}\n\nRebels Seize Town as Army Withdraws From the North", BODY),
     # quotes and apostrophes kept as written
@@ -201,3 +208,31 @@ def test_stage_pickles_before_and_after_use():
     stage(Work(article=Article(id="x", text=FRENCH, raw=FRENCH)))
     clone = pickle.loads(pickle.dumps(stage))
     assert clone(Work(article=Article(id="x", text=FRENCH, raw=FRENCH))).skip.code == "E206"
+
+
+# --------------------------------------------------------------------------- extraction benchmark
+
+
+@pytest.mark.parametrize(
+    "pred,gold,expected",
+    [
+        ("one two three four five", "one two three four five", (1.0, 1.0, 1.0)),
+        ("", "", (1.0, 1.0, 1.0)),
+        ("", "one two three four", (0.0, 0.0, 0.0)),
+        ("One two, three four five six", "one two three four", (1 / 3, 1.0, 0.5)),
+    ],
+)
+def test_shingle_prf(pred, gold, expected):
+    from whimbrel.evaluate.textx import prf
+
+    assert prf(pred, gold) == pytest.approx(expected)
+
+
+def test_article_html_benchmark_subset(shared_dir):
+    from whimbrel.evaluate.textx import evaluate_article_html
+
+    result = evaluate_article_html(str(shared_dir / "eval" / "article_html"), limit=25)
+    assert result.n_docs == 25
+    assert result.metrics["text.f1"] >= 0.9
+    assert all(e["f1"] < 0.9 for e in result.errors)
+    assert [e["f1"] for e in result.errors] == sorted(e["f1"] for e in result.errors)

@@ -44,7 +44,7 @@ _BOILERPLATE = re.compile(
       | comments?\ (?:are|is)\ (?:closed|disabled) | leave\ a\ (?:comment|reply) | \d+\ comments?
       | (?:post|add|write|view|show|load)\ (?:a\ |all\ |more\ )?comments?
       | share\ (?:this|on|via|the\ article|article|story)\b | share\s*[:!]? | tweet\ this | email\ this
-      | (?:subscribe|sign\ up|signup|register)\b | (?:join|get)\ our\ newsletter | newsletter\b
+      | (?:join|get)\ our\ newsletter
       | (?:follow|like)\ us\b | click\ (?:here|to|on)\b | tap\ (?:here|to)\b
       | advertisements? | sponsored(?:\ content)? | (?:scroll\ to\ )?continue\ (?:below|reading)
       | we\ use\ cookies | this\ (?:web)?site\ uses\ cookies | (?:accept|manage)\ (?:all\ )?cookies | cookie\ (?:policy|settings|notice)
@@ -53,14 +53,23 @@ _BOILERPLATE = re.compile(
       | (?:photo|image|picture|video|graphic|file\ photo|photograph)s?(?:\ credits?)?\s*(?::|by\b|courtesy\b)
       | (?:image|photo)\ (?:caption|source|credit) | credit\s*: | source\s*: | getty\ images | via\ getty
       | (?:reporting|writing|editing|additional\ reporting)\ by\b
-      | tags?\s*: | filed\ under\b | posted\ (?:in|on|by)\b | published\ (?:on|at)?\s*\d
-      | (?:updated|last\ updated)\s*:?\s*\d | print\ this | skip\ to\ (?:main\ )?content
+      | print\ this | skip\ to\ (?:main\ )?content
       | you\ may\ also\ like | recommended(?:\ for\ you)? | (?:most\ )?(?:popular|trending|read)\ (?:now|stories|articles)
       | this\ copy\ is\ for\ your\ personal | (?:https?://|www\.)\S+\s*$ | back\ to\ top | download\ (?:our|the)\ app | watch\ (?:now|live|the\ video)\b
     )""",
     re.I | re.X,
 )
 _MAX_BOILER = 160
+
+# Weaker cues, only trusted on short lines (a real sentence may start "Posted on social media...").
+_BOILERPLATE_SHORT = re.compile(
+    r"""^[\W_]*(?:
+        tags?\s*: | filed\ under\b | posted\ (?:in|on|by|at)\b | published\b | (?:last\ )?updated\b
+      | (?:subscribe|sign\ up|signup|register|log\ ?in)\b | newsletter\b
+    )""",
+    re.I | re.X,
+)
+_MAX_SHORT_BOILER = 70
 
 _BYLINE = re.compile(
     r"^(?:[Bb]y|BY|[Ww]ritten\ by|[Ww]ords\ by)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
@@ -163,6 +172,8 @@ def is_boilerplate(line: str) -> bool:
         return True
     if len(line) <= _MAX_BOILER and _BOILERPLATE.match(line):
         return True
+    if len(line) <= _MAX_SHORT_BOILER and _BOILERPLATE_SHORT.match(line):
+        return True
     if len(line) <= 100 and (_BYLINE.match(line) or _PHOTO_CREDIT.match(line)):
         return True
     return False
@@ -209,7 +220,7 @@ def _join_wrapped(lines: list[str]) -> list[str]:
     return out
 
 
-_ENUMERATED = re.compile(r"^(?:\d{1,3}|[a-zA-Z])[.)]\s")
+_ENUMERATED = re.compile(r"^(?:(?:\d{1,3}|[a-zA-Z])[.)]\s|[-–—•*▪►·]\s*)")
 
 
 def _drop_headline_runs(lines: list[Optional[str]], keep_first: bool = True) -> list[Optional[str]]:
