@@ -452,6 +452,8 @@ def read_paths(
     batch always goes on.
     """
     settings = settings or Settings()
+    if isinstance(paths, (str, os.PathLike)):  # one path given bare
+        paths = [os.fspath(paths)]
     default_pub = normalise_date(published) if published else None
     for p in paths:
         if p == "-":
