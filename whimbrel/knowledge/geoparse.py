@@ -117,8 +117,17 @@ class Geoparser:
         for ent in doc.ents:
             for i in range(ent.start, ent.end):
                 taken[i] = True
-            if ent.label_ == "ORG" and self._org_is_place(ent.text):
-                mentions.append(_Mention(ent.start, ent.end, "GPE", ent.text))
+            if ent.label_ in ("ORG", "PERSON"):
+                if self._org_is_place(ent.text, person=ent.label_ == "PERSON"):
+                    mentions.append(_Mention(ent.start, ent.end, "GPE", ent.text))
+                elif ent.label_ == "ORG":
+                    # "Edmonton Police Service", "Kentucky State Police": a place opens the name
+                    for k in range(min(ent.end - 1, ent.start + 3), ent.start, -1):
+                        head = doc[ent.start:k]
+                        cands = self._candidates(head.text, abbreviations=False)
+                        if cands and cands[0][2] == 1 and self._scan_worthy(cands):
+                            mentions.append(_Mention(ent.start, k, "GAZ", head.text))
+                            break
                 continue
             if ent.label_ not in ENTITY_LABELS:
                 continue
@@ -134,11 +143,13 @@ class Geoparser:
         i = 0
         while i < len(doc):
             tok = doc[i]
-            if taken[i] or not tok.is_title or tok.pos_ not in ("PROPN", "ADJ") or len(tok.text) < 3:
+            shouting = tok.is_upper and len(tok.text) >= 4 and tok.is_alpha
+            if taken[i] or not (tok.is_title or shouting) or (tok.pos_ not in ("PROPN", "ADJ") and not shouting) \
+                    or len(tok.text) < 3:
                 i += 1
                 continue
             j = i
-            while j < len(doc) and j - i < 4 and not taken[j] and doc[j].is_title:
+            while j < len(doc) and j - i < 4 and not taken[j] and (doc[j].is_title or (shouting and doc[j].is_upper)):
                 j += 1
             found = False
             for k in range(j, i, -1):
@@ -159,10 +170,21 @@ class Geoparser:
         mentions.sort(key=lambda m: m.start)
         return mentions
 
-    def _org_is_place(self, text: str) -> bool:
-        """An ORG entity that is exactly a country, admin1 region or capital name ("Kiev said")."""
+    def _org_is_place(self, text: str, *, person: bool = False) -> bool:
+        """An ORG/PERSON entity that is exactly a country, admin1 region or big city name ("Kiev said")."""
+        if person and " " in text:
+            return False
         cands = self._candidates(text, abbreviations=False)
-        return bool(cands) and cands[0][2] == 1 and cands[0][0].feature_code in ("PCLI", "ADM1", "PPLC")
+        if not cands or cands[0][2] != 1:
+            return False
+        place, pop, _ = cands[0]
+        return place.feature_code in ("PCLI", "ADM1", "PPLC") or pop >= 500_000
+
+    @staticmethod
+    def _people_noun(span: Any) -> bool:
+        """A plural demonym ("Iraqis", "Americans") names people, not a place."""
+        last = span[-1]
+        return last.tag_ in ("NNS", "NNPS") and last.lower_.endswith("s")
 
     def _scan_worthy(self, cands: list[tuple[Place, int, int]]) -> bool:
         place, pop, kind = cands[0]
@@ -177,6 +199,8 @@ class Geoparser:
         score = math.log10(pop + 10) + _FEATURE_BONUS.get(place.feature_code or "PPL", 0.0)
         if kind == 1:
             score += 0.3
+        elif kind == 0:
+            score -= 0.4
         elif kind == 2:
             score -= 0.5
         return score
@@ -188,7 +212,7 @@ class Geoparser:
             if ctx["countries"].get(cc):
                 score += 1.5
             if cc == ctx["focus"]:
-                score += 1.0
+                score += 1.5
             if place.admin1 and (cc, place.admin1) in ctx["admin1"] and place.feature_code != "ADM1":
                 score += 2.0
         if m.region_of is not None:
@@ -197,7 +221,8 @@ class Geoparser:
                 score += 10.0
         if place.feature_code == "ADM1":
             same_city = any(
-                p.feature_code in ("PPL", "PPLC") and p.country_code == cc and p.admin1 == place.admin1
+                p.feature_code in ("PPL", "PPLC") and p.country_code == cc
+                and (p.admin1 == place.admin1 or p.feature_code == "PPLC")
                 and normalise(p.name or "") == normalise(place.name or "")
                 for p, _, _ in m.cands
             )
@@ -228,7 +253,7 @@ class Geoparser:
             span = doc[m.start:m.end]
             if m.label == "NORP":
                 place = self._demonym(m.text)
-                if place is None:
+                if place is None or self._people_noun(span):
                     continue
                 m.kind = PlaceKind.demonym
                 m.cands = [(place, 0, 1)]

