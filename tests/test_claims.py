@@ -49,6 +49,8 @@ CLAIM_CASES = [
      "Paris' counterterrorism authority", "announce", False),
     ("The man, who lives nearby, said gunmen opened fire on the crowd.", "opened", "The man", "say", False),
     ("Kyiv blamed Russia for the missile strike.", "strike", "Kyiv", "blame", True),
+    ("The attack was claimed by the Islamic State group.", "attack", "the Islamic State group", "claim responsibility", False),
+    ("It was reported by Reuters that troops fired on protesters.", "fired", "Reuters", "report", False),
 ]
 
 
@@ -110,6 +112,11 @@ SPEAKER_CASES = [
     # a speech verb misparsed as a reduced relative; a title abbreviation cut by the sentencizer
     ('"This is very serious," a family friend posted on Facebook.', "very serious", "a family friend"),
     ("“We have to check those stories,” said IMPD Sgt. Kendale Adams.", "check those", "IMPD Sgt. Kendale Adams"),
+    # pronoun gender: "she" skips a man named later
+    ("Ms. Sarah Cole led the protest. Mr. John Smith joined it. “We were attacked,” she said.",
+     "were attacked", "Ms. Sarah Cole"),
+    ("Ms. Sarah Cole led the protest. Mr. John Smith joined it. “We were attacked,” he said.",
+     "were attacked", "Mr. John Smith"),
     # scare quotes have no speaker
     ("Officials described the “suspected” drone attacks.", "suspected", None),
 ]

@@ -65,6 +65,13 @@ MODALITY_CASES = [
     ("The rebels were able to capture the town.", "capture", A),
     ("He is not charged with taking part in the attack.", "attack", A),
     ("The army refrained from shelling the city.", "shelling", N),
+    ("The soldiers withdrew without firing a shot.", "firing", N),
+    ("Police foiled a bomb attack on the embassy.", "attack", N),
+    ("Russia denied the attack.", "attack", N),
+    ("The army is about to launch an offensive.", "launch", F),
+    ("Troops are expected to withdraw soon.", "withdraw", F),
+    ("He said the army would attack the city.", "attack", F),
+    ("He said the army would attack the city if talks failed.", "attack", H),
     # historical (publication 2024-02-01)
     ("Rebels killed five soldiers in 2015, the report said.", "killed", HIST),
     ("Rebels killed five soldiers in 2023, the report said.", "killed", A),

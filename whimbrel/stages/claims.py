@@ -154,6 +154,7 @@ class _Attribution:
     start: int
     end: int
     is_person: bool
+    gender: Optional[str] = None
 
 
 @dataclass
@@ -201,7 +202,7 @@ class QuoteIndex:
             if not speech and not is_person:
                 continue  # any named person subject may be "he"; organisations only as speakers
             text, start, end = speaker_span(subj)
-            found.append(_Attribution(text, start, end, is_person))
+            found.append(_Attribution(text, start, end, is_person, _gender(text)))
         found.sort(key=lambda a: a.start)
         return found
 
@@ -364,13 +365,15 @@ class QuoteIndex:
         low = pron.lower_
         before = [a for a in self.attributions if a.end <= pron.idx]
         if low in _PRONOUNS_PERSON:
+            wrong = "f" if low in ("he", "him") else "m"
             for a in reversed(before):
-                if a.is_person:
+                if a.is_person and a.gender != wrong:
                     return (a.text, a.start, a.end)
             persons = [e for e in pron.doc.ents if e.label_ == "PERSON" and e.end_char <= pron.idx]
-            if persons:
-                e = persons[-1]
-                return (e.text, e.start_char, e.end_char)
+            for e in reversed(persons):
+                title = pron.doc[e.start - 1].text if e.start > 0 else ""
+                if _gender(f"{title} {e.text}") != wrong:
+                    return (e.text, e.start_char, e.end_char)
         elif low in _PRONOUNS_GROUP:
             for a in reversed(before):
                 if not a.is_person:
@@ -458,6 +461,27 @@ def _lemma(tok: Token) -> str:
     return lem
 
 
+_FEMALE = frozenset(
+    """ms ms. mrs mrs. miss madam woman women mother daughter sister wife spokeswoman
+    congresswoman chairwoman businesswoman policewoman queen princess girl grandmother
+    aunt lady widow niece actress""".split()
+)
+_MALE = frozenset(
+    """mr mr. sir man men father son brother husband spokesman congressman chairman
+    businessman policeman king prince boy grandfather uncle lord widower nephew""".split()
+)
+
+
+def _gender(text: str) -> Optional[str]:
+    """'f' or 'm' when the phrase carries a gendered title or noun, else ``None``."""
+    words = {w.strip(",.;:()").lower() for w in text.split()} | {w.lower() for w in text.split()}
+    if words & _FEMALE:
+        return "f"
+    if words & _MALE:
+        return "m"
+    return None
+
+
 def _starts_sentence(doc: Doc, o_start: int, first: Token) -> bool:
     """True when the quotation (opening at ``o_start``) begins its sentence."""
     sent = first.sent
@@ -488,12 +512,12 @@ def _subject_of(verb: Token) -> Optional[Token]:
                 return node.head  # "the man, who said ..." → the man
             return subj
         for child in node.children:
-            if child.dep_ == "nsubjpass":
-                return None
-            if child.dep_ == "agent":
+            if child.dep_ == "agent":  # "it was reported by Reuters", "was claimed by IS"
                 objs = [c for c in child.children if c.dep_ == "pobj"]
                 if objs:
                     return objs[0]
+        if any(c.dep_ == "nsubjpass" for c in node.children):
+            return None
         if node.dep_ in ("conj", "advcl", "xcomp") and node.head.i != node.i:
             node = node.head
         else:
@@ -774,6 +798,11 @@ def _responsibility(trigger: Token, hedged_event: bool) -> list[ClaimCue]:
     if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() == "claim" and not _denied_claim(trigger.head):
         c = _claim_from_verb(trigger.head, None, hedged_event)
         out.append(ClaimCue(c.claimant_text, c.claimant_start, c.claimant_end, trigger.head.text, "claim responsibility", hedged_event))
+    # "the attack was claimed by X"
+    if trigger.dep_ == "nsubjpass" and trigger.head.lemma_.lower() == "claim" and not _denied_claim(trigger.head):
+        c = _claim_from_verb(trigger.head, None, hedged_event)
+        if c.claimant_text is not None:
+            out.append(ClaimCue(c.claimant_text, c.claimant_start, c.claimant_end, trigger.head.text, "claim responsibility", hedged_event))
     # "the attack, which X claimed"
     for child in trigger.children:
         if child.dep_ == "relcl" and child.lemma_.lower() == "claim" and not _denied_claim(child):

@@ -68,7 +68,7 @@ _HYPO_GOVERNORS = frozenset(
 #: Governors whose complement is planned or committed: the event is future.
 _FUTURE_GOVERNORS = frozenset(
     """plan intend vow pledge promise expect schedule set go due about resolve commit
-    decide agree determine""".split()
+    decide agree determine poise""".split()
 )
 #: Request/threat verbs for :func:`is_embedded_request_object`.
 _REQUEST_VERBS = frozenset(
@@ -83,6 +83,14 @@ _SUPPORT_VERBS = frozenset(
 )
 #: Verbs whose object events existed before ("cease these attacks").
 _CESSATION_VERBS = frozenset({"cease", "stop", "halt", "end", "suspend", "refrain", "abandon"})
+
+#: Verbs whose object event was stopped before it happened ("foiled an attack").
+_PREVENTION_VERBS = frozenset({"foil", "thwart", "prevent", "avert", "frustrate", "preempt", "pre-empt"})
+#: Reporting verbs: "would" in their complement is a backshifted "will" (future).
+_REPORTING = frozenset(
+    """say tell announce state report confirm add claim insist warn write tweet
+    declare indicate predict vow promise pledge""".split()
+)
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
@@ -192,6 +200,14 @@ def _own_mood(verb: Token) -> Optional[Modality]:
     if any(a in _HYPO_MODALS for a in aux):
         if any(a in ("may", "might") for a in aux) and "have" in aux and verb.tag_ == "VBN":
             return None  # epistemic hedge on a past event
+        if (
+            aux[0] in ("would", "'d")
+            and "have" not in aux
+            and verb.dep_ == "ccomp"
+            and _lemma(verb.head) in _REPORTING
+            and not _conditional(verb)
+        ):
+            return Modality.future  # "he said the army would attack": reported "will"
         return Modality.hypothetical
     if any(a in _FUTURE_MODALS for a in aux):
         return Modality.future
@@ -254,6 +270,11 @@ def modality(trigger: Token, published: Optional[str] = None) -> Modality:
                 return Modality.hypothetical
             if c.dep_ in ("amod", "compound") and c.lower_ in ("planned", "future", "upcoming", "imminent", "coming"):
                 return Modality.future
+        if trigger.dep_ in ("dobj", "nsubjpass") and not _negated_here(trigger.head):
+            if _lemma(trigger.head) in _PREVENTION_VERBS:
+                return Modality.negated  # "police foiled a bomb attack": it did not take place
+            if _lemma(trigger.head) == "deny":
+                return Modality.negated  # "Russia denied the attack"
     verb = _clause_head(trigger)
     if verb is None:
         return _historical_or_asserted(trigger, published)
@@ -261,6 +282,10 @@ def modality(trigger: Token, published: Optional[str] = None) -> Modality:
         return Modality.hypothetical
     negated = _negated_here(verb)
     if verb is not trigger and _negated_here(trigger):
+        negated = True
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "without":
+        negated = True  # "withdrew without firing a shot"
+    if verb.dep_ in ("xcomp", "pcomp") and _lemma(verb.head) in _PREVENTION_VERBS | {"prevented"}:
         negated = True
     mood = _own_mood(verb)
     for comp, gov in _chain(verb):
