@@ -99,6 +99,10 @@ N = None  # "no figure for this category"
         ("Man dies after shooting.", 1, N, N),
         ("Authorities said the gunman shot himself.", N, N, N),
         ("Police did not arrest anyone.", N, N, 0),
+        ("The city has recorded 700 homicides so far this year.", N, N, N),  # a running total
+        ("More than 300 people have been killed in the city this year.", N, N, N),
+        ("Justin Burns, 14, died in the hunting incident.", 1, N, N),  # 14 is an age
+        ("The 2014 killing of a boy shocked the city.", N, N, N),
         ("The ministry condemned the attack.", N, N, N),
     ],
 )

@@ -269,8 +269,36 @@ def cue_category(tok) -> Optional[str]:  # type: ignore[no-untyped-def]
 _DIGITS = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
 
 
+_DATE_WORDS = re.compile(
+    r"year|month|week|day|hour|minute|ago|old|age|night|morning|evening|am\b|pm\b|[:/]|\b(?:19|20)\d\d\b|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(?:mon|tue|wed|thu|fri|sat|sun)"
+)
+
+
+def _not_a_headcount(tok) -> bool:  # type: ignore[no-untyped-def]
+    """Years, dates, times, money and ages ("Justin Burns, 14", "17 y.o") are not headcounts."""
+    if tok.ent_type_ in ("MONEY", "PERCENT", "ORDINAL", "QUANTITY"):
+        return True
+    if tok.ent_type_ in ("DATE", "TIME"):
+        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        if ent is None or _DATE_WORDS.search(ent.text.lower()):
+            return True
+    if re.fullmatch(r"(?:19|20)\d\d", tok.text):
+        return True
+    doc = tok.doc
+    nxt = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else ""
+    if nxt in ("y.o", "y.o.", "yo", "year", "years", "-year", "month", "months") or nxt.startswith("year"):
+        return True
+    if tok.i >= 2 and doc[tok.i - 1].text == "," and doc[tok.i - 2].pos_ == "PROPN" and tok.dep_ in (
+            "appos", "npadvmod", "amod", "nummod", "conj", "nsubj", "dep", "ROOT"):
+        return True
+    return False
+
+
 def _is_quantity_word(tok) -> bool:  # type: ignore[no-untyped-def]
     low = tok.lower_
+    if _not_a_headcount(tok):
+        return False
     return bool(_DIGITS.match(low)) or low in _UNITS or low in _TENS or low in _VAGUE or low in ("dozen", "dozens")
 
 
@@ -304,7 +332,7 @@ def _np_count(head, depth: int = 0, people: bool = True) -> Optional[Count]:  # 
     elif head.pos_ == "PRON" or head.tag_ == "PRP":
         own = Count(low=1, best=1, high=1) if low in _PERSON_PRON else None
     else:
-        nums = [c for c in children if c.dep_ in ("nummod", "quantmod") or (
+        nums = [c for c in children if (c.dep_ in ("nummod", "quantmod") and not _not_a_headcount(c)) or (
             c.dep_ in ("amod", "det") and (_is_quantity_word(c) or c.lower_ in ("several", "few")))]
         if nums:
             toks = sorted({t for c in nums for t in c.subtree}, key=lambda t: t.i)
@@ -595,6 +623,25 @@ def _better(a: Optional[Count], b: Count) -> Count:
     return b if kb > ka else a
 
 
+_AGGREGATE = re.compile(
+    r"\bso far\b|\bthis year\b|\bto date\b|\byear-to-date\b|\bper (?:year|month)\b|\bannually\b|"
+    r"\b(?:each|every) (?:year|month)\b|\bsince (?:the (?:start|beginning)|january|february|march|april|"
+    r"may|june|july|august|september|october|november|december|(?:19|20)\d\d)\b"
+)
+
+
+def _aggregate(cue) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the cue's clause reports a running total ("700 homicides so far this year")."""
+    verb = cue
+    for _ in range(20):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    toks = [t for t in verb.subtree if t.sent.start == cue.sent.start]
+    text = " ".join(t.lower_ for t in toks)
+    return bool(_AGGREGATE.search(text))
+
+
 def extract_size(sentence, trigger=None) -> Size:  # type: ignore[no-untyped-def]
     """Dead / injured / arrested figures reported in ``sentence`` (a spaCy Span).
 
@@ -611,6 +658,8 @@ def extract_size(sentence, trigger=None) -> Size:  # type: ignore[no-untyped-def
             continue
         if trigger is not None and not _linked(tok, trigger):
             continue
+        if _aggregate(tok):
+            continue
         for cat, count in _figures(tok, category):
             if cat in found:
                 found[cat] = _better(found[cat], count)
@@ -619,6 +668,8 @@ def extract_size(sentence, trigger=None) -> Size:  # type: ignore[no-untyped-def
         if found[cat] is not None or pos in cue_positions:
             continue
         if trigger is not None and not _linked(sentence.doc[pos], trigger):
+            continue
+        if _aggregate(sentence.doc[pos]):
             continue
         found[cat] = count
     return Size(dead=found["dead"], injured=found["injured"], arrested=found["arrested"])
