@@ -64,6 +64,7 @@ MODALITY_CASES = [
     ("The attack did not kill anyone.", "attack", A),
     ("The rebels were able to capture the town.", "capture", A),
     ("He is not charged with taking part in the attack.", "attack", A),
+    ("We will not hesitate to take necessary action.", "hesitate", A),
     ("The army refrained from shelling the city.", "shelling", N),
     ("The soldiers withdrew without firing a shot.", "firing", N),
     ("Police foiled a bomb attack on the embassy.", "attack", N),

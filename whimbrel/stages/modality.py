@@ -278,6 +278,10 @@ def modality(trigger: Token, published: Optional[str] = None) -> Modality:
     verb = _clause_head(trigger)
     if verb is None:
         return _historical_or_asserted(trigger, published)
+    if verb is trigger and _lemma(trigger) in _NEG_IMPLICATIVE and _negated_here(trigger):
+        # litotes: "will not hesitate to act", "did not fail to respond" — the
+        # statement itself is the (threat or) assertion, made now
+        return Modality.hypothetical if _conditional(trigger) else Modality.asserted
     if _conditional(verb):
         return Modality.hypothetical
     negated = _negated_here(verb)
