@@ -37,7 +37,7 @@ from typing import Any, Iterable, Iterator, Optional, Protocol, runtime_checkabl
 from ..errors import ConfigError
 from ..records import Place, PlacePrecision
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Feature classes in the order of the lookup prior (lower rank first).
 RANK = {"PCLI": 0, "PCLD": 0, "PCLS": 0, "CONT": 1, "ADM1": 2, "RGN": 3, "PPLC": 4, "ADM2": 6, "PPL": 5}
@@ -190,12 +190,15 @@ def data_version() -> str:
     )
 
 
+_KIND_ORDER = {0: 0, 2: 1, 1: 2}
+
+
 class _Builder:
     """Collects rows in memory, then writes them in one transaction."""
 
     def __init__(self) -> None:
         self.places: dict[int, tuple[Any, ...]] = {}
-        self.names: set[tuple[str, int, int]] = set()
+        self.names: dict[tuple[str, int], int] = {}
         self.demonyms: dict[str, int] = {}
         self._next_synthetic = -1
 
@@ -211,7 +214,11 @@ class _Builder:
     def name(self, text: str, pid: int, kind: int) -> None:
         norm = normalise(text)
         if norm and len(norm) >= 2:
-            self.names.add((norm, pid, kind))
+            key = (norm, pid)
+            old = self.names.get(key)
+            # a main name (1) beats an abbreviation (2), which beats an alternate name (0)
+            if old is None or _KIND_ORDER[kind] > _KIND_ORDER[old]:
+                self.names[key] = kind
 
 
 def _build_rows(builder: _Builder) -> None:
@@ -333,7 +340,7 @@ def _build_rows(builder: _Builder) -> None:
             if alt.get("lang") == "en":
                 builder.name(alt["name"], pid, 1)
 
-    known = {n for n, _, _ in builder.names}
+    known = {n for n, _ in builder.names}
     for name, alts, cc, lat, lon in _REGIONS:
         if normalise(name) in known:
             continue
@@ -366,7 +373,7 @@ def build_index(path: Path, version: str) -> None:
             "INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?)",
             (row + (RANK.get(row[4], 5),) for row in builder.places.values()),
         )
-        con.executemany("INSERT OR IGNORE INTO name VALUES (?,?,?)", sorted(builder.names))
+        con.executemany("INSERT INTO name VALUES (?,?,?)", sorted((n, p, k) for (n, p), k in builder.names.items()))
         con.executemany("INSERT INTO demonym VALUES (?,?)", builder.demonyms.items())
         con.execute("CREATE INDEX place_code ON place(code)")
         con.execute("INSERT INTO meta VALUES ('version', ?)", (version,))

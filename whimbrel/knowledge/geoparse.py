@@ -52,6 +52,7 @@ LOC_PREPS = frozenset(
 
 _FEATURE_BONUS = {"PCLI": 4.0, "PCLD": 3.5, "PCLS": 3.5, "CONT": 4.0, "RGN": 3.0, "PPLC": 1.2, "ADM1": 0.6,
                   "PPL": 0.0, "ADM2": -0.3}
+_NUMERIC_LABELS = frozenset("DATE TIME PERCENT MONEY QUANTITY ORDINAL CARDINAL".split())
 _COMMA_REGION = re.compile(r"\s*,\s*((?:[A-Z][\w\.]*\.?)(?:\s[A-Z][\w\.]*\.?){0,2})")
 
 
@@ -117,7 +118,7 @@ class Geoparser:
         for ent in doc.ents:
             for i in range(ent.start, ent.end):
                 taken[i] = True
-            if ent.label_ in ("ORG", "PERSON"):
+            if ent.label_ not in ENTITY_LABELS and ent.label_ not in _NUMERIC_LABELS:
                 if self._org_is_place(ent.text, person=ent.label_ == "PERSON"):
                     mentions.append(_Mention(ent.start, ent.end, "GPE", ent.text))
                 elif ent.label_ == "ORG":
@@ -253,12 +254,15 @@ class Geoparser:
             span = doc[m.start:m.end]
             if m.label == "NORP":
                 place = self._demonym(m.text)
-                if place is None or self._people_noun(span):
+                if place is None and self._org_is_place(m.text, person=True):
+                    m.label = "GPE"  # spaCy sometimes calls a city NORP ("destruction of Aleppo")
+                elif place is None or self._people_noun(span):
                     continue
-                m.kind = PlaceKind.demonym
-                m.cands = [(place, 0, 1)]
-                keep.append(m)
-                continue
+                else:
+                    m.kind = PlaceKind.demonym
+                    m.cands = [(place, 0, 1)]
+                    keep.append(m)
+                    continue
             m.cands = self._candidates(m.text, abbreviations=m.label in ("GPE", "LOC"))
             if not m.cands:
                 dem = self._demonym(m.text)
