@@ -72,15 +72,17 @@ class DedupeParams:
     """Knobs of the deduplication (defaults documented in docs/store.md)."""
 
     window_days: int = 3
-    threshold: float = 0.7
+    threshold: float = 0.6
     avg_margin: float = 0.1
+    max_veto_share: float = 0.0
     max_km: float = 50.0
-    w_type: float = 1.0
+    w_type: float = 0.5
     w_date: float = 1.5
     w_place: float = 2.0
     w_actor: float = 1.0
     w_size: float = 1.0
     w_text: float = 3.0
+    strong_text: float = 0.9
 
 
 @dataclass(frozen=True)
@@ -232,6 +234,15 @@ class Deduper:
         if d > limit:
             return None
         feats["date"] = (1.0 - d / (limit + 1)) * (1.0 if both else 0.8)
+        # text
+        tw = _jaccard(pa.words, pb.words)
+        tn = _jaccard(pa.names, pb.names)
+        text: Optional[float] = None
+        # Jaccard of short texts is low even for one story: rescale so 0.35 counts as full;
+        # content words and proper names are two signals, averaged after rescaling.
+        parts = [min(1.0, x / 0.35) for x in (tw, tn) if x is not None]
+        if parts:
+            text = feats["text"] = sum(parts) / len(parts)
         # place
         la, lb = a.location, b.location
         ca = la.country_code if la else None
@@ -244,30 +255,26 @@ class Deduper:
             pa_prec = la.precision.value if la.precision else "city"
             pb_prec = lb.precision.value if lb.precision else "city"
             if pa_prec in coarse or pb_prec in coarse:
+                # a region or admin1 says little; only a clear mismatch counts (as a veto)
                 if la.admin1 and lb.admin1 and la.admin1 != lb.admin1 and km > p.max_km:
                     return None
-                feats["place"] = 0.4
-            else:
-                if km > p.max_km:
+            elif km > p.max_km:
+                # two precise places far apart: a veto, unless the texts are near-identical
+                # (then a geocoding slip is likelier than two incidents told in the same words)
+                if text is None or text < p.strong_text:
                     return None
+                feats["place"] = 0.0
+            else:
                 feats["place"] = max(0.0, 1.0 - km / p.max_km)
-        elif ca and cb:
-            feats["place"] = 0.3
+        # a country-level or unknown place is no evidence either way
         # actors
         ent = _jaccard(pa.ents, pb.ents)
-        if ent is not None:
+        if ent:  # shared actors are evidence; different wording of actors is not counter-evidence
             feats["actor"] = ent
         # casualties
         sims = [s for s in (_figure_sim(pa.dead, pb.dead), _figure_sim(pa.injured, pb.injured)) if s is not None]
         if sims:
             feats["size"] = sum(sims) / len(sims)
-        # text
-        tw = _jaccard(pa.words, pb.words)
-        tn = _jaccard(pa.names, pb.names)
-        parts = [x for x in (tw, tn) if x is not None]
-        if parts:
-            # Jaccard of short texts is low even for one story: rescale so 0.35 counts as strong.
-            feats["text"] = min(1.0, (sum(parts) / len(parts)) / 0.35)
         weights = {"type": p.w_type, "date": p.w_date, "place": p.w_place, "actor": p.w_actor,
                    "size": p.w_size, "text": p.w_text}
         total = sum(weights[k] for k in feats)
@@ -332,17 +339,16 @@ class Deduper:
             arts_a = {ordered[i].article_id for i in ma}
             if any(ordered[j].article_id in arts_a for j in mb):
                 continue
-            total, ok = 0.0, True
+            total, vetoed = 0.0, 0
             for i in ma:
                 for j in mb:
                     s = scores.get((i, j) if i < j else (j, i))
                     if s is None:
-                        ok = False
-                        break
-                    total += s
-                if not ok:
-                    break
-            if not ok or total / (len(ma) * len(mb)) < p.threshold - p.avg_margin:
+                        vetoed += 1
+                    else:
+                        total += s
+            pairs = len(ma) * len(mb)
+            if vetoed > p.max_veto_share * pairs or total / pairs < p.threshold - p.avg_margin:
                 continue
             root, other = (ra, rb) if ra < rb else (rb, ra)
             parent[other] = root
