@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "geoparse",
     "evaluate",
     "store",
+    "actors",
 )
 
 

@@ -23,6 +23,7 @@ Nothing is read at import time; build one :class:`ActorKB` and keep it.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field, replace
 from importlib import resources
@@ -158,6 +159,7 @@ class ActorKB:
         self._actors: dict[str, Actor] = {a.id: a for a in actors}
         self._roles = tuple(roles)
         self._index = _Index()
+        self._single_keys: Optional[list[str]] = None
         self._build()
 
     # ------------------------------------------------------------------ loading
@@ -300,6 +302,8 @@ class ActorKB:
         toks = _tokens(text)
         words = [t[0] for t in toks]
         matches = self._match(text)
+        if not any(m.entry.kind != "role" for m in matches):
+            matches = self._fuzzy(text, toks, matches)
         for m in matches:
             steps.append(f"matched {m.entry.kind} {text[m.start:m.end]!r} → {_describe(m.entry)}")
         covered = {k for m in matches for k in range(m.tok_start, m.tok_end)}
@@ -323,11 +327,27 @@ class ActorKB:
                 steps.append(f"{country.alpha3} is a sponsor ('{cue}'), not the actor's country")
             elif before in _NEGATING_PREFIX:
                 steps.append(f"{country.alpha3} follows 'anti': ignored")
+            elif before == "ethnic":
+                steps.append(f"'ethnic {text[m.start:m.end]}' names an ethnic group, not {country.alpha3}")
+            elif after == "member":
+                steps.append(f"{country.alpha3} is only a modifier ('-member')")
             else:
                 countries.append((m, country))
 
+        codes = {c.alpha3 for _m, c in countries}
+
+        def usable(m: Match) -> bool:
+            target = m.entry.target
+            if m.tok_end < len(words) and words[m.tok_end] in ("member", "members", "led") and m.tok_end < cut:
+                steps.append(f"{_describe(m.entry)} is only a modifier of the head")
+                return False
+            if isinstance(target, Actor) and target.kind == "person" and codes and target.code not in codes:
+                steps.append(f"person {target.name} ({target.code}) disagrees with the phrase's country: ignored")
+                return False
+            return True
+
         def pick_actor(pool: list[Match]) -> Optional[Match]:
-            found = [m for m in pool if m.entry.kind == "actor"]
+            found = [m for m in pool if m.entry.kind == "actor" and usable(m)]
             return found[-1] if found else None
 
         actor_match = pick_actor(head) or pick_actor(matches)
@@ -380,6 +400,23 @@ class ActorKB:
 
         steps.append("nothing known: left unresolved")
         return Entity(text=text), steps
+
+    def _fuzzy(self, text: str, toks: list[tuple[str, int, int, str]], matches: list[Match]) -> list[Match]:
+        """Add country matches for unmatched capitalised words close to a country name or demonym."""
+        covered = {k for m in matches for k in range(m.tok_start, m.tok_end)}
+        extra: list[Match] = []
+        for k, (key, start, end, surface) in enumerate(toks):
+            if k in covered or len(key) < 5 or not surface[:1].isupper():
+                continue
+            if self._single_keys is None:
+                self._single_keys = sorted(
+                    kk for kk, entries in self._index.entries.items()
+                    if " " not in kk and any(e.kind in ("name", "demonym") for e in entries))
+            close = difflib.get_close_matches(key, self._single_keys, n=1, cutoff=0.85)
+            if close:
+                entry = next(e for e in self._index.entries[close[0]] if e.kind in ("name", "demonym"))
+                extra.append(Match(k, k + 1, start, end, replace(entry, alias=f"{close[0]} (fuzzy)")))
+        return sorted(matches + extra, key=lambda m: m.tok_start) if extra else matches
 
     def _role(self, pool: list[Match], steps: list[str]) -> tuple[Optional[str], Optional[str]]:
         roles = [m.entry.target for m in pool if m.entry.kind == "role"]
