@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from whimbrel.store import Store, ingest_items
@@ -121,3 +123,37 @@ def test_stable_ids_across_runs(tmp_path):
         ingest_items(arts[:3], s, settings(tmp_path), extractor=FakeExtractor(evs))
         ingest_items(arts[3:], s, settings(tmp_path), extractor=FakeExtractor(evs))
         assert sorted((e.id, e.article_ids) for e in s.events()) == runs[0]
+
+
+def test_gvc_evaluator_on_a_tiny_folder(tmp_path):
+    from whimbrel.evaluate.gvc import evaluate_gvc
+
+    docs = [
+        {"doc_id": "d1", "title": "Two shot in Gary", "text": "Two men were shot in Gary on Broadway.",
+         "published": "2014-02-13", "url": "http://a.example/1", "incident_id": "1"},
+        {"doc_id": "d2", "title": "Gary shooting leaves two hurt", "text": "Police in Gary said two men were shot.",
+         "published": "2014-02-13", "url": "http://b.example/2", "incident_id": "1"},
+        {"doc_id": "d3", "title": "Man killed in Chicago", "text": "A man was killed in Chicago.",
+         "published": "2014-02-20", "url": "http://c.example/3", "incident_id": "2"},
+    ]
+    incs = [{"incident_id": "1", "date": "2014-02-12", "state": "Indiana", "city_or_county": "Gary", "killed": 0, "injured": 2},
+            {"incident_id": "2", "date": "2014-02-19", "state": "Illinois", "city_or_county": "Chicago", "killed": 1, "injured": 0}]
+    (tmp_path / "docs.jsonl").write_text("\n".join(json.dumps(d) for d in docs))
+    (tmp_path / "incidents.jsonl").write_text("\n".join(json.dumps(d) for d in incs))
+    evs = {
+        "d1": [event("d1", where="gary", day="2014-02-12", injured=2, sentence="Two men were shot in Gary on Broadway.")],
+        "d2": [event("d2", where="gary", day="2014-02-12", injured=2, sentence="Police in Gary said two men were shot.")],
+        "d3": [event("d3", where="chicago", day="2014-02-19", dead=1, sentence="A man was killed in Chicago.")],
+    }
+    r = evaluate_gvc(tmp_path, settings=settings(tmp_path), extractor=FakeExtractor(evs))
+    assert r.metrics["bcubed.f1"] == 1.0 and r.metrics["pairwise.f1"] == 1.0
+    assert r.metrics["killed.end_to_end.exact"] == 1.0 and r.metrics["injured.gold_clusters.exact"] == 1.0
+    assert r.metrics["date.exact"] == 1.0 and r.metrics["events.duplicate_share"] == 0.0
+
+
+@pytest.mark.slow
+def test_gvc_full(shared_dir):
+    from whimbrel.evaluate.gvc import evaluate_gvc
+
+    r = evaluate_gvc(shared_dir / "eval" / "gvc", limit=60)
+    assert r.metrics["bcubed.precision"] >= 0.9
