@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Optional
 
+from .triggers import LIGHT_VERBS
+
 # Prepositions that introduce the recipient, for every type and per type.
 RECIPIENT_PREPS = frozenset("against on upon at targeting toward towards into".split())
 RECIPIENT_PREPS_BY_TYPE = {
@@ -179,28 +181,70 @@ def arguments(mention: Any) -> tuple[list[Any], list[Any]]:
                     recipients += _children(c, "dobj") + _prep_objects(c, frozenset({"at", "on", "against"}))
             recipients += _prep_objects(trig, preps - {"by"})
             gov = _governor_of(trig, mention)
-            if gov is not None:
+            if gov is not None and (gov.lemma_.lower() in LIGHT_VERBS or any(gov is t for t in mention.triggers)
+                                    or trig.dep_ in ("nsubj", "nsubjpass")):
                 if trig.dep_ in ("dobj", "pobj", "attr") or trig.head.dep_ == "prep":
                     # "US forces conducted strikes on X": subject of the light verb acts
                     actors += _subject(gov) if not _is_passive(gov) else _agent(gov)
-                    recipients += _prep_objects(gov, RECIPIENT_PREPS)
+                    recipients += _prep_objects(gov, frozenset({"against", "on", "upon", "targeting"}))
                 elif trig.dep_ in ("nsubj", "nsubjpass"):
                     # "strikes were aimed at X", "the strikes were launched by Y"
                     actors += _agent(gov)
                     recipients += _prep_objects(gov, RECIPIENT_PREPS)
                     if gov.lemma_.lower() in TARGETING_VERBS:
                         recipients += _children(gov, "dobj")
+    # "condemned the previous round of US airstrikes": the target is whoever carried them out
+    recipients = [x for r in recipients for x in _event_object_owner(r)]
     actors = [a for a in expand_conjuncts(actors) if a.i not in trigger_ids]
     recipients = [r for r in expand_conjuncts(recipients) if r.i not in trigger_ids]
     # a facility stands for its owner; an event noun as object is not an actor
     resolved: list[Any] = []
     for r in recipients:
         resolved += owner_of(r) if r.lemma_.lower() in FACILITY_NOUNS else [r]
-    actors = [a for a in actors if a.lower_ not in PRONOUN_SKIP and not a.like_num]
-    resolved = [r for r in resolved if r.lower_ not in PRONOUN_SKIP and r.lemma_.lower() not in FACILITY_NOUNS]
+    actors = [a for a in actors if _can_be_actor(a)]
+    resolved = [r for r in resolved if _can_be_actor(r) and r.lemma_.lower() not in FACILITY_NOUNS]
     actor_ids = {a.i for a in actors}
     resolved = [r for r in resolved if r.i not in actor_ids]
     return _dedupe(actors), _dedupe(resolved)
+
+
+def _event_object_owner(tok: Any) -> list[Any]:
+    """An object that is an event ('the round of US airstrikes') stands for the event's actor."""
+    from .. import codebook
+    from .triggers import QUANTIFIER_NOUNS
+
+    cur = tok
+    if cur.lemma_.lower() in QUANTIFIER_NOUNS:
+        for c in cur.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                objs = _children(c, "pobj")
+                if objs:
+                    cur = objs[0]
+    if cur.pos_ == "NOUN" and any(s.weight >= 0.8 for s in codebook.senses(cur.lemma_.lower(), "NOUN")):
+        owners = _entity_modifiers(cur)
+        for c in cur.children:
+            if c.dep_ == "prep" and c.lower_ == "by":
+                owners += _children(c, "pobj")
+        return owners
+    return [tok]
+
+
+_NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+
+
+def _can_be_actor(tok: Any) -> bool:
+    """Dates, numbers, quantifier and event nouns are never actors or recipients."""
+    from .. import codebook
+    from .triggers import QUANTIFIER_NOUNS
+
+    if tok.lower_ in PRONOUN_SKIP or tok.like_num or tok.ent_type_ in _NOT_ACTOR_ENTS:
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma in QUANTIFIER_NOUNS:
+        return False
+    if tok.pos_ == "NOUN" and any(s.weight >= 0.8 for s in codebook.senses(lemma, "NOUN")):
+        return False
+    return tok.pos_ in ("NOUN", "PROPN", "PRON", "X") or bool(tok.ent_type_)
 
 
 def _governor_of(trig: Any, mention: Any) -> Optional[Any]:

@@ -81,7 +81,8 @@ class _Cluster:
             return False
         a, r = _codes(self.actors), _codes(self.recipients)
         ma, mr = _codes(m.actors), _codes(m.recipients)
-        if a and ma and not (a & ma):
+        # new parties may join only a side that had none ("US strikes" + "the U.S. and Iran")
+        if a and ma and not ma <= a:
             return False
         if r and mr and not (r & mr):
             return False
@@ -118,7 +119,7 @@ def cluster_mentions(mentions: list[Mention], published: Optional[str]) -> list[
 def _unique_entities(entities: list[Entity]) -> tuple[Entity, ...]:
     seen: dict[tuple, Entity] = {}
     for e in entities:
-        key = (e.id or e.name or e.text.lower(), e.code)
+        key = (e.id or e.name or e.text.lower(), e.code, e.sector)
         if key not in seen:
             seen[key] = e
     # a resolved entity makes an unresolved one with the same text redundant
@@ -171,7 +172,7 @@ def build_event(article_id: str, members: list[Mention], published: Optional[str
         article_id=article_id,
         event_type=etype,
         mode=mode,
-        context=tuple(codebook.contexts_for(etype, mode)),
+        context=_contexts(etype, mode, actors),
         actor=actors,
         recipient=recipients,
         date=when,
@@ -179,7 +180,15 @@ def build_event(article_id: str, members: list[Mention], published: Optional[str
         size=size,
         claims=claims,
         modality=first.modality,
-        acled=codebook.acled(etype, mode) if first.modality == Modality.asserted else AcledType(),
+        acled=codebook.acled(
+            etype,
+            mode,
+            recipient_sectors=[e.sector for e in recipients if e.sector],
+            actor_sectors=[e.sector for e in actors if e.sector],
+            trigger=first.trigger.lemma_.lower(),
+        )
+        if first.modality == Modality.asserted
+        else AcledType(),
         cameo=codebook.cameo_root(etype, mode),
         quad_class=codebook.quad_class(etype),
         intensity=codebook.intensity(etype, mode),
@@ -187,6 +196,27 @@ def build_event(article_id: str, members: list[Mention], published: Optional[str
         trigger=first.text,
         mentions=spans,
     )
+
+
+_TYPE_CONTEXTS = {
+    "ASSAULT": ("military",),
+    "MOBILIZE": ("military",),
+    "RETREAT": ("military",),
+    "SANCTION": ("economic",),
+    "AID": ("humanitarian",),
+}
+_DIPLOMATIC = frozenset({"CONSULT", "AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "CONCEDE", "COOPERATE"})
+
+
+def _contexts(etype: str, mode: Optional[str], actors: tuple[Entity, ...]) -> tuple[str, ...]:
+    """Contexts that follow from the type and the actors (a light, documented default)."""
+    out = list(_TYPE_CONTEXTS.get(etype, ()))
+    sectors = {a.sector for a in actors if a.sector}
+    if etype == "ASSAULT" and mode == "suicide-attack":
+        out.append("terrorism")
+    if etype in _DIPLOMATIC and sectors & {"GOV"}:
+        out.append("diplomatic")
+    return tuple(dict.fromkeys(out))
 
 
 def _confidence(members: list[Mention], actors: tuple, recipients: tuple, hedged: bool) -> float:

@@ -101,15 +101,16 @@ class ResolveStage:
         return self._countries
 
     def __call__(self, work: Work) -> Work:
-        from ..knowledge.geoparse import event_place, focus
+        from ..knowledge.geoparse import Geoparser, event_place
 
         doc = work.doc
         published = _published(work)
         places = work.places or []
-        focus2 = focus(places)
+        focus2 = Geoparser.focus(places)
         country = self.countries.by_code(focus2) if focus2 else None
         focus3 = country.alpha3 if country else None
         quotes = claims_mod.QuoteIndex.build(doc)
+        persons: dict[str, Entity] = {}
         sents = list(doc.sents)
         kept: list[Mention] = []
         for m in work.mentions or []:
@@ -118,18 +119,30 @@ class ResolveStage:
             sent = sents[m.sentence]
             m.span = Span(sentence=m.sentence, start=sent.start_char, end=sent.end_char, text=sent.text)
             actor_heads, recipient_heads = arguments(m)
-            m.actors = self._entities(actor_heads, quotes, focus3)
-            m.recipients = self._entities(recipient_heads, quotes, focus3)
-            m.place = event_place(m.trigger, places, focus2)
+            # a place named inside an actor's phrase ("The U.S. airstrikes") is not where it happened
+            arg_spans = [_np_range(h) for h in actor_heads]
+            arg_spans += [(h.idx, h.idx + len(h.text)) for h in recipient_heads if h.ent_type_ in ("GPE", "LOC")]
+            candidates = [p for p in places if not _inside(p, arg_spans) and p.text not in persons]
+            m.place = event_place(m.trigger, candidates, focus2)
+            # generic roles ("militias", "18 people") take the country of the event's own place;
+            # the article's focus alone is too weak a reason: unknown stays unknown
+            where = None
+            if m.place is not None and m.place.reason and "focus" not in m.place.reason:
+                where = self._alpha3(m.place.country_code)
+            ctx = where
+            m.actors = self._entities(actor_heads, quotes, ctx, persons)
+            m.recipients = self._entities(recipient_heads, quotes, ctx, persons)
             m.date = dates.event_date(m.trigger, published)
             if m.date is None and m.governor is not None:
                 m.date = dates.event_date(m.governor, published)
             if m.event_type in COUNTED_TYPES:
                 m.size = _size_for(sent, m)
-            m.claims = self._claims(m, quotes, focus3)
+            m.claims = self._claims(m, quotes, focus3, persons)
             m.modality = modality_mod.modality(m.governor if _modal_governor(m) else m.trigger, published)
             if m.modality == Modality.asserted and m.date is not None and modality_mod.is_historical(m.date, published):
                 m.modality = Modality.historical
+            if m.frame:
+                m.modality = Modality.asserted  # "will not hesitate to ..." is a threat made now
             m.hedged = claims_mod.hedge(m.trigger) is not None or any(c.hedged for c in m.claims)
             kept.append(m)
         work.mentions = kept
@@ -137,17 +150,24 @@ class ResolveStage:
 
     # -- helpers --------------------------------------------------------------
 
-    def _entities(self, heads: list[Any], quotes: Any, focus3: Optional[str]) -> list[Entity]:
+    def _alpha3(self, alpha2: Optional[str]) -> Optional[str]:
+        country = self.countries.by_code(alpha2) if alpha2 else None
+        return country.alpha3 if country else None
+
+    def _entities(self, heads: list[Any], quotes: Any, focus3: Optional[str], persons: dict[str, Entity]) -> list[Entity]:
         out: list[Entity] = []
         for head in heads:
             ent = self._entity(head, quotes, focus3)
-            if ent is not None:
-                out.append(ent)
+            if ent is None:
+                continue
+            ent = _person_coref(ent, persons)
+            out.append(ent)
         return out
 
     def _entity(self, head: Any, quotes: Any, focus3: Optional[str]) -> Optional[Entity]:
         low = head.lower_
-        if head.pos_ == "PRON" or low in _FIRST_PERSON or low in _THIRD_PERSON:
+        is_pronoun = head.pos_ == "PRON" and not head.ent_type_ and head.text != "US"
+        if is_pronoun and (low in _FIRST_PERSON or low in _THIRD_PERSON):
             speaker = quotes.speaker_of(head.idx) if low in _FIRST_PERSON else None
             if speaker is None and low in _THIRD_PERSON:
                 speaker = _last_person(head)
@@ -163,14 +183,41 @@ class ResolveStage:
         ent = self.kb.resolve(text, context_country=focus3)
         return ent.model_copy(update={"text": text, "start": start, "end": end})
 
-    def _claims(self, m: Mention, quotes: Any, focus3: Optional[str]) -> list[Claim]:
+    def _claims(self, m: Mention, quotes: Any, focus3: Optional[str], persons: dict[str, Entity]) -> list[Claim]:
         out = []
         for cue in claims_mod.find_claims(m.trigger, quotes):
             claimant = None
             if cue.claimant_text:
                 claimant = self._resolve(cue.claimant_text, cue.claimant_start, cue.claimant_end, focus3)
+                claimant = _person_coref(claimant, persons)
             out.append(Claim(claimant=claimant, text=cue.text, hedged=cue.hedged, cue=cue.cue))
         return out
+
+
+def _np_range(head: Any) -> tuple[int, int]:
+    toks = np_tokens(head)
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _inside(place: Any, spans: list[tuple[int, int]]) -> bool:
+    if place.start is None:
+        return False
+    return any(s <= place.start and place.end <= e for s, e in spans)
+
+
+def _person_coref(ent: Entity, persons: dict[str, Entity]) -> Entity:
+    """'Austin' after 'US Secretary of Defense Lloyd Austin': reuse the resolved full mention."""
+    words = ent.text.replace("’s", "").replace("'s", "").split()
+    if not words:
+        return ent
+    last = words[-1]
+    if ent.code and len(words) > 1 and last[:1].isupper():
+        persons.setdefault(last, ent)
+        return ent
+    if not ent.code and len(words) <= 2 and last in persons:
+        known = persons[last]
+        return known.model_copy(update={"text": ent.text, "start": ent.start, "end": ent.end})
+    return ent
 
 
 def _modal_governor(m: Mention) -> bool:

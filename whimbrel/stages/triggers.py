@@ -45,16 +45,16 @@ ASSAULT_MODE_CUES = {
     "warplane": "aerial",
     "jet": "aerial",
     "helicopter": "aerial",
-    "bombing": "aerial",
-    "drone": "drone",
-    "uav": "drone",
-    "missile": "missile",
-    "rocket": "missile",
-    "artillery": "shelling",
-    "mortar": "shelling",
-    "shell": "shelling",
-    "shelling": "shelling",
-    "suicide": "suicide",
+    "bombing": "explosives",
+    "drone": "aerial",
+    "uav": "aerial",
+    "missile": "heavy-weapons",
+    "rocket": "heavy-weapons",
+    "artillery": "heavy-weapons",
+    "mortar": "heavy-weapons",
+    "shell": "heavy-weapons",
+    "shelling": "heavy-weapons",
+    "suicide": "suicide-attack",
     "bomb": "explosives",
     "ied": "explosives",
     "explosive": "explosives",
@@ -68,6 +68,17 @@ ASSAULT_MODE_CUES = {
     "gunmen": "firearms",
     "sniper": "firearms",
     "knife": "primitive",
+    "tank": "heavy-weapons",
+    "kidnap": "abduct",
+    "kidnapping": "abduct",
+    "abduction": "abduct",
+    "hostage": "abduct",
+    "behead": "execute",
+    "execution": "execute",
+    "assassination": "assassinate",
+    "assassinate": "assassinate",
+    "arson": "destroy",
+    "torch": "destroy",
     "machete": "primitive",
 }
 
@@ -95,6 +106,7 @@ class Mention:
     modality: Modality = Modality.asserted
     hedged: bool = False
     prior: bool = False  # "the previous round of strikes": an earlier happening
+    frame: bool = False  # found by a construction (a threat formula), not a lexicon word
     span: Optional[Span] = None
 
     @property
@@ -125,16 +137,43 @@ def _particles(tok: Any) -> set[str]:
     return {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "dobj", "compound:prt")}
 
 
+# Below this lexicon weight a sense is too weak to stand alone ("claim", "troops").
+MIN_WEIGHT = 0.45
+# Words of armed conflict: in their presence an ambiguous word ("strikes", "fire")
+# takes its ASSAULT sense rather than a labour or other one.
+CONFLICT_CUES = frozenset(
+    """military army force troop soldier militia militant rebel insurgent fighter airstrike
+    kill wound injure target facility base drone missile rocket artillery air bomb
+    jet warplane war offensive attack raid""".split()
+)
+# Reporting verbs are not events when they report a clause ("claims these attacks are ...").
+REPORTING = frozenset("claim say state report tell add insist note argue believe think".split())
+
+
+def _sentence_lemmas(tok: Any) -> set[str]:
+    return {t.lemma_.lower() for t in tok.sent}
+
+
 def _choose_sense(tok: Any, pos: str) -> Optional[codebook.TriggerSense]:
     lemma = tok.lemma_.lower()
     options = codebook.senses(lemma, pos)
     if not options and pos == "NOUN" and tok.lower_ != lemma:
         options = codebook.senses(tok.lower_, pos)
+    options = [o for o in options if o.weight >= MIN_WEIGHT]
     if not options:
         return None
-    objs = _object_lemmas(tok) if pos == "VERB" else set()
+    if pos == "VERB":
+        if lemma in REPORTING and any(c.dep_ in ("ccomp", "parataxis") for c in tok.children):
+            return None
+        if tok.dep_ in ("amod", "compound") or (tok.i > 0 and tok.nbor(-1).text == "-"):
+            return None  # "Iranian-backed", "US-led"
+        if any(c.dep_ == "oprd" for c in tok.children):
+            return None  # "calling them a violation": naming, not an event
+    mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss")}
+    mods |= {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss")}
+    # for a verb the context is its objects; for a noun, its modifiers ("air strikes", "general strike")
+    objs = _object_lemmas(tok) if pos == "VERB" else mods
     parts = _particles(tok) if pos == "VERB" else set()
-    mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
     best, best_score = None, float("-inf")
     for sense in options:
         score = sense.weight
@@ -146,15 +185,30 @@ def _choose_sense(tok: Any, pos: str) -> Optional[codebook.TriggerSense]:
             if not objs.intersection(sense.object_lemmas):
                 continue
             score += 1.0
-        if sense.context_lemmas and (objs | mods).intersection(sense.context_lemmas):
-            score += 2.0
         if score > best_score:
             best, best_score = sense, score
+    if best is not None and not best.object_lemmas and best.event_type != "ASSAULT" and best.weight < 0.8:
+        # a weak fallback sense; an ASSAULT reading wins where the sentence speaks of armed conflict
+        assault = [o for o in options if o.event_type == "ASSAULT"]
+        if assault and _sentence_lemmas(tok) & CONFLICT_CUES:
+            return codebook.TriggerSense(lemma=lemma, pos=pos, event_type="ASSAULT", mode=None, weight=0.8)
     return best
 
 
 def _governor(tok: Any) -> Any:
     """The verb that governs a nominal trigger, through quantifiers and prepositions."""
+    gov = _raw_governor(tok)
+    # parser slips: "conducted necessary and proportionate strikes" hangs the noun off the adjective
+    for _ in range(3):
+        if gov is None or gov.dep_ not in ("conj", "oprd", "acomp") or gov.head is gov:
+            break
+        if gov.pos_ == "VERB" and gov.dep_ == "conj" and gov.tag_ not in ("JJ",) and gov.lemma_.lower() in LIGHT_VERBS:
+            break
+        gov = gov.head
+    return gov
+
+
+def _raw_governor(tok: Any) -> Any:
     cur = tok
     for _ in range(6):
         head = cur.head
@@ -189,7 +243,7 @@ def _assault_mode(tok: Any, sense_mode: Optional[str]) -> Optional[str]:
             cues += [p.lemma_.lower() for p in c.children if p.dep_ == "pobj"]
     if tok.pos_ == "VERB":
         cues += [c.lemma_.lower() for c in tok.children if c.dep_ == "dobj"]
-    modes = codebook.modes("ASSAULT")
+    modes = {m.name for m in codebook.event_type("ASSAULT").modes}
     for cue in cues:
         mode = ASSAULT_MODE_CUES.get(cue)
         if mode and mode in modes:
@@ -222,11 +276,37 @@ class TriggerStage:
         return work
 
 
+# Diplomatic threat formulas: "will not hesitate to (take action)", "prepared to take
+# (further) measures", "reserves the right to respond".
+_THREAT_OBJECTS = frozenset("action measure step response".split())
+
+
+def _threat_frame(tok: Any) -> Optional[codebook.TriggerSense]:
+    lemma = tok.lemma_.lower()
+    xcomps = [c for c in tok.children if c.dep_ in ("xcomp", "acomp")]
+    negated = any(c.dep_ == "neg" for c in tok.children)
+    hit = False
+    if lemma == "hesitate" and negated and xcomps:
+        hit = True
+    elif lemma in ("prepare", "ready", "reserve") or (tok.pos_ == "ADJ" and lemma in ("prepared", "ready")):
+        for x in xcomps + [c for c in tok.children if c.dep_ in ("dobj",)]:
+            words = {t.lemma_.lower() for t in x.subtree}
+            if ("take" in words and words & _THREAT_OBJECTS) or "right" in words:
+                hit = True
+    if not hit:
+        return None
+    return codebook.TriggerSense(lemma=lemma, pos="VERB", event_type="THREATEN", mode=None, weight=0.8)
+
+
 def find_mentions(doc: Any) -> list[Mention]:
     mentions: list[Mention] = []
     for s_i, sent in enumerate(doc.sents):
         found: list[tuple[Any, codebook.TriggerSense]] = []
         for tok in sent:
+            frame = _threat_frame(tok) if tok.pos_ in ("VERB", "ADJ", "AUX") else None
+            if frame is not None:
+                found.append((tok, frame))
+                continue
             if tok.pos_ == "VERB":
                 pos = "VERB"
             elif tok.pos_ in ("NOUN", "PROPN"):
@@ -310,6 +390,7 @@ def _group(found: list[tuple[Any, Any]], s_i: int) -> list[Mention]:
                 weight=max(found[k][1].weight for k in members),
                 governor=gov,
                 prior=any(_is_prior(t) for t in toks),
+                frame=sense.lemma in ("hesitate", "prepare", "prepared", "ready", "reserve") and etype == "THREATEN",
             )
         )
     return sorted(out, key=lambda m: m.start)
