@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Iterable, Optional
+from typing import Optional
 
 from whimbrel.records import DatePrecision, DateRef
 
