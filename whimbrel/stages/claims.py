@@ -56,7 +56,7 @@ REPORTING_VERBS: frozenset[str] = frozenset(
 #: Verbs that introduce a quotation without being reporting verbs of an event
 #: ("calling them “an unacceptable violation”", "warned: “…”").
 SPEECH_VERBS: frozenset[str] = REPORTING_VERBS | frozenset(
-    """call describe term condemn warn urge ask reply respond vow promise pledge threaten
+    """call describe term condemn warn urge ask reply vow promise pledge threaten
     demand label dub decry denounce praise welcome appeal plead shout chant""".split()
 )
 
@@ -155,6 +155,7 @@ class _Attribution:
     end: int
     is_person: bool
     gender: Optional[str] = None
+    plural: bool = False
 
 
 @dataclass
@@ -202,7 +203,8 @@ class QuoteIndex:
             if not speech and not is_person:
                 continue  # any named person subject may be "he"; organisations only as speakers
             text, start, end = speaker_span(subj)
-            found.append(_Attribution(text, start, end, is_person, _gender(text)))
+            plural = subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj.children)
+            found.append(_Attribution(text, start, end, is_person, _gender(text), plural))
         found.sort(key=lambda a: a.start)
         return found
 
@@ -284,6 +286,9 @@ class QuoteIndex:
                     continue
                 if follow is not None and sent.start == follow.start and tok.i - follow.start > 6:
                     continue
+                gap = doc.text[tok.idx : o_start] if tok.idx < o_start else doc.text[o_end : tok.idx]
+                if "\n" in gap:
+                    continue  # another paragraph: not this quote's attribution
                 dist = o_start - tok.idx if tok.idx < o_start else tok.idx - o_end
                 if dist < best_dist:
                     best, best_dist = tok, dist
@@ -367,16 +372,20 @@ class QuoteIndex:
         if low in _PRONOUNS_PERSON:
             wrong = "f" if low in ("he", "him") else "m"
             for a in reversed(before):
-                if a.is_person and a.gender != wrong:
+                if a.is_person and a.gender != wrong and not a.plural:
                     return (a.text, a.start, a.end)
             persons = [e for e in pron.doc.ents if e.label_ == "PERSON" and e.end_char <= pron.idx]
             for e in reversed(persons):
                 title = pron.doc[e.start - 1].text if e.start > 0 else ""
                 if _gender(f"{title} {e.text}") != wrong:
                     return (e.text, e.start_char, e.end_char)
-        elif low in _PRONOUNS_GROUP:
+        elif low in ("they", "them"):
             for a in reversed(before):
-                if not a.is_person:
+                if a.plural or not a.is_person:
+                    return (a.text, a.start, a.end)
+        elif low == "it":
+            for a in reversed(before):
+                if not a.is_person and not a.plural:
                     return (a.text, a.start, a.end)
         return (pron.text, pron.idx, pron.idx + len(pron.text))
 
@@ -593,10 +602,14 @@ def _cue_text(verb: Token) -> str:
         if child.dep_ in ("prt",):
             end = child.i
         elif child.dep_ == "prep" and child.lower_ in ("in", "on", "via", "through", "to", "during"):
-            end = child.right_edge.i
+            if child.right_edge.i - child.i <= 4:  # "in a statement", not a whole clause
+                end = child.right_edge.i
             break
         elif child.dep_ in ("dobj", "dative") and _lemma(verb) in ("tell", "inform", "brief"):
-            end = child.right_edge.i
+            if child.right_edge.i - child.i <= 4:
+                end = child.right_edge.i
+            else:
+                break
         else:
             break
     while end > verb.i and (doc[end].is_punct or doc[end].is_space):
