@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "evaluate",
     "store",
     "actors",
+    "demo",
 )
 
 
