@@ -117,6 +117,9 @@ SPEAKER_CASES = [
      "were attacked", "Ms. Sarah Cole"),
     ("Ms. Sarah Cole led the protest. Mr. John Smith joined it. “We were attacked,” he said.",
      "were attacked", "Mr. John Smith"),
+    # an attribution in the next paragraph belongs to the next quote
+    ("“The red balloons are for the mother,” explained Williams. “The pink one is for the girl who never had a chance.”"
+     "\n\n\"We are combing the area,\" said Deputy Tom Gill.", "pink one", "Williams"),
     # scare quotes have no speaker
     ("Officials described the “suspected” drone attacks.", "suspected", None),
 ]

@@ -203,7 +203,10 @@ class QuoteIndex:
             if not speech and not is_person:
                 continue  # any named person subject may be "he"; organisations only as speakers
             text, start, end = speaker_span(subj)
-            plural = subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj.children)
+            # "Pruitt" mistagged NNS keeps its lemma; "witnesses" → "witness"
+            plural = (subj.tag_ in ("NNS", "NNPS") and subj.lemma_.lower() != subj.lower_) or any(
+                c.dep_ == "conj" and c.i < tok.i for c in subj.children
+            )
             found.append(_Attribution(text, start, end, is_person, _gender(text), plural))
         found.sort(key=lambda a: a.start)
         return found
@@ -305,6 +308,9 @@ class QuoteIndex:
             for _ in range(4):
                 if node is None:
                     break
+                gap = doc.text[node.idx : o_start] if node.idx < o_start else doc.text[o_end : node.idx]
+                if "\n" in gap:
+                    break  # across a paragraph break: a misparse, not an attribution
                 if _lemma(node) in SPEECH_VERBS and node.pos_ in ("VERB", "AUX"):
                     return node
                 node = node.head if node.head.i != node.i else None
