@@ -120,7 +120,7 @@ def _subject(verb: Any) -> list[Any]:
             return subj
         if _children(cur, "nsubjpass"):
             return _agent(cur)
-        if cur.dep_ in ("xcomp", "conj", "advcl") and cur.head is not cur:
+        if cur.dep_ in ("xcomp", "conj", "advcl") and cur.head.i != cur.i:
             cur = cur.head
             continue
         break
@@ -181,7 +181,7 @@ def arguments(mention: Any) -> tuple[list[Any], list[Any]]:
                     recipients += _children(c, "dobj") + _prep_objects(c, frozenset({"at", "on", "against"}))
             recipients += _prep_objects(trig, preps - {"by"})
             gov = _governor_of(trig, mention)
-            if gov is not None and (gov.lemma_.lower() in LIGHT_VERBS or any(gov is t for t in mention.triggers)
+            if gov is not None and (gov.lemma_.lower() in LIGHT_VERBS or any(gov.i == t.i for t in mention.triggers)
                                     or trig.dep_ in ("nsubj", "nsubjpass")):
                 if trig.dep_ in ("dobj", "pobj", "attr") or trig.head.dep_ == "prep":
                     # "US forces conducted strikes on X": subject of the light verb acts

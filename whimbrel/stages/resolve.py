@@ -228,7 +228,7 @@ def _modal_governor(m: Mention) -> bool:
 def _size_for(sent: Any, m: Mention) -> Size:
     size = counts.extract_size(sent, m.trigger)
     for t in m.triggers:
-        if t is m.trigger:
+        if t.i == m.trigger.i:
             continue
         more = counts.extract_size(sent, t)
         size = Size(

@@ -200,7 +200,7 @@ def _governor(tok: Any) -> Any:
     gov = _raw_governor(tok)
     # parser slips: "conducted necessary and proportionate strikes" hangs the noun off the adjective
     for _ in range(3):
-        if gov is None or gov.dep_ not in ("conj", "oprd", "acomp") or gov.head is gov:
+        if gov is None or gov.dep_ not in ("conj", "oprd", "acomp") or gov.head.i == gov.i:
             break
         if gov.pos_ == "VERB" and gov.dep_ == "conj" and gov.tag_ not in ("JJ",) and gov.lemma_.lower() in LIGHT_VERBS:
             break
@@ -212,7 +212,7 @@ def _raw_governor(tok: Any) -> Any:
     cur = tok
     for _ in range(6):
         head = cur.head
-        if head is cur:
+        if head.i == cur.i:
             return None
         if cur.dep_ == "pobj" and head.dep_ == "prep":
             if head.lower_ in SEPARATING_PREPS or head.head.lemma_.lower() in SEPARATING_PREPS:
