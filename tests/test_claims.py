@@ -120,6 +120,9 @@ SPEAKER_CASES = [
     # an attribution in the next paragraph belongs to the next quote
     ("“The red balloons are for the mother,” explained Williams. “The pink one is for the girl who never had a chance.”"
      "\n\n\"We are combing the area,\" said Deputy Tom Gill.", "pink one", "Williams"),
+    # quote-only attribution verbs
+    ('"They would not even let us back into the house," David Parsons choked out.', "let us back", "David Parsons"),
+    ("“He was always happy,” his mother Ann Lee recalled.", "always happy", "his mother Ann Lee"),
     # scare quotes have no speaker
     ("Officials described the “suspected” drone attacks.", "suspected", None),
 ]

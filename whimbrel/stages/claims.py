@@ -60,6 +60,13 @@ SPEECH_VERBS: frozenset[str] = REPORTING_VERBS | frozenset(
     demand label dub decry denounce praise welcome appeal plead shout chant""".split()
 )
 
+#: Verbs that attribute a quotation right next to them but are not speech acts
+#: elsewhere ('“…,” he continued', '“…,” she recalled', '“…,” he choked out').
+QUOTE_VERBS: frozenset[str] = SPEECH_VERBS | frozenset(
+    """continue recall remember recount exclaim scream yell whisper cry sob choke laugh
+    joke wonder muse conclude begin tell""".split()
+)
+
 #: Reporting cues that hedge what they report.
 HEDGING_CUES: frozenset[str] = frozenset({"claim", "allege", "accuse", "charge", "purport", "blame"})
 
@@ -285,7 +292,9 @@ class QuoteIndex:
             for tok in sent:
                 if o_start <= tok.idx < o_end:
                     continue
-                if _lemma(tok) not in SPEECH_VERBS or tok.pos_ not in ("VERB", "AUX"):
+                if _lemma(tok) not in QUOTE_VERBS or tok.pos_ not in ("VERB", "AUX"):
+                    continue
+                if _lemma(tok) not in SPEECH_VERBS and not _adjacent(doc, tok, o_start, o_end):
                     continue
                 if follow is not None and sent.start == follow.start and tok.i - follow.start > 6:
                     continue
@@ -495,6 +504,14 @@ def _gender(text: str) -> Optional[str]:
     if words & _MALE:
         return "m"
     return None
+
+
+def _adjacent(doc: Doc, verb: Token, o_start: int, o_end: int) -> bool:
+    """The verb sits right after the quote ('”, she recalled') or its subject does."""
+    if verb.idx >= o_end:
+        start = _token_at(doc, o_end)
+        return start is not None and verb.i - start.i <= 4
+    return False
 
 
 def _starts_sentence(doc: Doc, o_start: int, first: Token) -> bool:
