@@ -234,6 +234,12 @@ class Deduper:
         if d > limit:
             return None
         feats["date"] = (1.0 - d / (limit + 1)) * (1.0 if both else 0.8)
+        # place
+        la, lb = a.location, b.location
+        ca = la.country_code if la else None
+        cb = lb.country_code if lb else None
+        if ca and cb and ca != cb:
+            return None
         # text
         tw = _jaccard(pa.words, pb.words)
         tn = _jaccard(pa.names, pb.names)
@@ -243,12 +249,6 @@ class Deduper:
         parts = [min(1.0, x / 0.35) for x in (tw, tn) if x is not None]
         if parts:
             text = feats["text"] = sum(parts) / len(parts)
-        # place
-        la, lb = a.location, b.location
-        ca = la.country_code if la else None
-        cb = lb.country_code if lb else None
-        if ca and cb and ca != cb:
-            return None
         if la and lb and la.lat is not None and lb.lat is not None and la.lon is not None and lb.lon is not None:
             km = haversine_km(la.lat, la.lon, lb.lat, lb.lon)
             coarse = {"country", "region", "admin1"}

@@ -1,0 +1,154 @@
+"""Scale benchmark of the event store: ingestion, size on disk, memory, queries, dedup cost.
+
+NLP is bypassed: articles come from ``benchmarks.corpus.generate`` (their texts feed
+MinHash syndication and FTS5), while their events are generated directly, so this
+measures the store, not the extractor.  Incidents are drawn at a steady rate
+(``--per-day`` articles a day, as from a news feed), each reported by 1-4 articles
+with slightly different dates, places (same city), figures and sentences, so
+deduplication has real merging to do and the number of days grows with N.
+
+    python benchmarks/scale.py 10000 50000 --words 80
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from whimbrel.records import Count, DateRef, Entity, Event, Place, Size, Span  # noqa: E402
+from whimbrel.settings import Settings  # noqa: E402
+from whimbrel.store import Store, dedupe_store, ingest_items  # noqa: E402
+from whimbrel.store.queries import EventQuery, find_events, trend  # noqa: E402
+
+COUNTRIES = [
+    ("SY", 36.2, 37.1), ("SY", 35.9, 36.6), ("YE", 15.4, 44.2), ("SD", 15.6, 32.5), ("ML", 14.5, -4.2),
+     ("NG", 11.8, 13.2), ("CD", -1.7, 29.2), ("UA", 50.0, 36.2), ("MM", 21.9, 96.1), ("CO", 3.4, -76.5),
+     ("SO", 2.0, 45.3), ("AF", 31.6, 65.7), ("PK", 34.0, 71.5), ("IQ", 36.3, 43.1), ("HT", 18.5, -72.3),
+     ("ET", 9.0, 38.7), ("SS", 4.9, 31.6), ("LY", 32.9, 13.2), ("BF", 12.4, -1.5), ("NE", 13.5, 2.1)]
+_R = random.Random(42)
+# 20 cities per country, spread over about 6 degrees: many are further apart than the 50 km merge limit
+CITIES = [(f"City{k}", cc, lat + _R.uniform(-3, 3), lon + _R.uniform(-3, 3))
+          for k, (cc, lat, lon) in enumerate(COUNTRIES * 20)]
+VOCAB = [f"w{k:04d}" for k in range(5000)]
+TYPES = ["ASSAULT", "PROTEST", "COERCE", "THREATEN", "MOBILIZE"]
+ACTORS = ["army", "rebels", "police", "militia", "protesters", "gunmen", "air force", "insurgents"]
+
+
+def make_events(articles, per_day: int, seed: int):
+    """Events for generated articles: incidents reported by 1-4 articles each."""
+    rng = random.Random(seed)
+    start = date(2023, 1, 1)
+    out, i, inc = {}, 0, 0
+    dated = []
+    while i < len(articles):
+        inc += 1
+        day = start + timedelta(days=i // per_day)
+        city = rng.choice(CITIES)
+        etype = rng.choice(TYPES)
+        dead = rng.choice([None, 0, 1, 2, 3, 5, 8, 12])
+        actor = rng.choice(ACTORS)
+        words = " ".join([actor, city[0], etype.lower(), *rng.sample(VOCAB, 6)])
+        for _ in range(min(rng.choice([1, 1, 2, 2, 3, 4]), len(articles) - i)):
+            art = articles[i]
+            pub = (day + timedelta(days=rng.randint(0, 1))).isoformat()
+            art = art.model_copy(update={"published": pub, "publisher": f"pub{rng.randint(0, 300)}"})
+            dated.append(art)
+            sent = f"{words} {' '.join(rng.sample(VOCAB, 3))}"
+            fig = None if dead is None else dead + rng.choice([0, 0, 0, 1])
+            ev = Event(
+                id=Event.make_id(art.id, etype, 0, len(sent)), article_id=art.id, event_type=etype,
+                actor=(Entity(text=actor, name=actor, sector="MIL"),),
+                date=DateRef(value=day.isoformat(), precision="day"),
+                location=Place(text=city[0], name=city[0], country_code=city[1], precision="city",
+                               lat=city[2] + rng.uniform(-0.02, 0.02), lon=city[3] + rng.uniform(-0.02, 0.02)),
+                size=Size(dead=Count(best=fig) if fig is not None else None),
+                quad_class=4, intensity=-7.0, trigger=etype.lower(),
+                mentions=(Span(sentence=0, start=0, end=len(sent), text=sent),),
+            )
+            out[art.id] = [ev]
+            i += 1
+    return dated, out, inc
+
+
+class Extract:
+    def __init__(self, events):
+        self.events = events
+
+    def __call__(self, items, settings=None):
+        for it in items:
+            yield it, self.events.get(it.id, [])
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def timed(fn, repeat: int = 3) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t)
+    return round(best * 1000, 1)
+
+
+def run(n: int, words: int, per_day: int, seed: int, folder: str) -> dict:
+    from benchmarks.corpus import generate
+
+    t = time.perf_counter()
+    arts = generate(n, words=words, seed=seed)
+    arts, events, incidents = make_events(arts, per_day, seed)
+    gen_s = time.perf_counter() - t
+    db = Path(folder) / f"scale-{n}.db"
+    settings = Settings(db=str(db), data_dir=folder, batch_size=500)
+    with Store(db) as store:
+        t = time.perf_counter()
+        summary = ingest_items(arts, store, settings, extractor=Extract(events), dedupe=False)
+        store_s = time.perf_counter() - t
+        t = time.perf_counter()
+        ds = dedupe_store(store)
+        dedupe_s = time.perf_counter() - t
+        mid = arts[len(arts) // 2].published
+        queries = {
+            "country+month": timed(lambda: find_events(store, EventQuery(country="SY", since=mid[:8] + "01", until=mid[:8] + "28"))),
+            "near 50km, 1 month": timed(lambda: find_events(store, EventQuery(near=(36.2, 37.1, 50), since=mid[:8] + "01", until=mid[:8] + "28"))),
+            "type+min_sources=2 (all)": timed(lambda: find_events(store, EventQuery(type="PROTEST", min_sources=2)), 1),
+            "show one event": timed(lambda: store.get_event(store.conn.execute("SELECT id FROM events LIMIT 1").fetchone()[0])),
+            "trend by week, one country": timed(lambda: trend(store, country="UA", by="week"), 1),
+            "FTS search": timed(lambda: store.search("ceasefire", limit=20)),
+        }
+        counts = store.counts()
+    store_size = sum(os.path.getsize(p) for p in Path(folder).glob(f"scale-{n}.db*"))
+    return {
+        "articles": n, "incidents": incidents, "generate_s": round(gen_s, 1),
+        "store_s": round(store_s, 1), "articles_per_s": round(n / store_s, 1),
+        "dedupe_full_s": round(dedupe_s, 1), "dedupe_us_per_mention": round(dedupe_s / max(1, ds.mentions) * 1e6, 1),
+        "events": counts["events"], "syndicated": summary.syndicated,
+        "db_mb": round(store_size / 1e6, 1), "peak_rss_mb": round(peak_rss_mb(), 1), "query_ms": queries,
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("sizes", nargs="*", type=int, default=[10000])
+    ap.add_argument("--words", type=int, default=80)
+    ap.add_argument("--per-day", type=int, default=200)
+    ap.add_argument("--seed", type=int, default=0)
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory(prefix="whimbrel-scale-") as tmp:
+        for n in args.sizes:
+            print(json.dumps(run(n, args.words, args.per_day, args.seed, tmp)), flush=True)
+
+
+if __name__ == "__main__":
+    main()
