@@ -157,3 +157,23 @@ def test_gvc_full(shared_dir):
 
     r = evaluate_gvc(shared_dir / "eval" / "gvc", limit=60)
     assert r.metrics["bcubed.precision"] >= 0.9
+
+
+def test_blocking_yields_each_compatible_pair_once():
+    days = ["2024-03-01", "2024-03-02", "2024-03-09"]
+    vs = []
+    for k, (d, w) in enumerate([(d, w) for d in days for w in ("aleppo", "gary", None)]):
+        vs.append(view(f"x{k}", event(f"x{k}", day=d, where=w)))
+    dd = Deduper(DedupeParams(window_days=3))
+    prepared = [dd._prepare(v) for v in vs]
+    pairs = list(dd.candidates(prepared))
+    assert len(pairs) == len(set(pairs))
+    expect = set()
+    for i, a in enumerate(vs):
+        for j, b in enumerate(vs):
+            ca = a.event.location.country_code if a.event.location else None
+            cb = b.event.location.country_code if b.event.location else None
+            close = abs(int(a.date[-2:]) - int(b.date[-2:])) <= 5
+            if i < j and close and (ca is None or cb is None or ca == cb):
+                expect.add((i, j))
+    assert set(pairs) == expect

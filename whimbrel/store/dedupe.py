@@ -285,21 +285,26 @@ class Deduper:
     def candidates(self, prepared: Sequence[_Prepared]) -> Iterator[tuple[int, int]]:
         """Pairs (i < j) sharing a block: close days and same-or-unknown country."""
         span = self.params.window_days + 2
-        by_day: dict[int, list[int]] = defaultdict(list)
+        by_day: dict[int, dict[Optional[str], list[int]]] = defaultdict(lambda: defaultdict(list))
         for i, pm in enumerate(prepared):
             if pm.day is not None:
-                by_day[pm.day].append(i)
+                by_day[pm.day][_country(pm)].append(i)
         for day in sorted(by_day):
-            here = by_day[day]
-            for k, i in enumerate(here):
-                ci = _country(prepared[i])
-                for j in here[k + 1 :]:
-                    if _compatible_country(ci, _country(prepared[j])):
-                        yield (i, j) if i < j else (j, i)
-                for off in range(1, span + 1):
-                    for j in by_day.get(day + off, ()):
-                        if _compatible_country(ci, _country(prepared[j])):
-                            yield (i, j) if i < j else (j, i)
+            for c, members in by_day[day].items():
+                for i in members:
+                    for off in range(0, span + 1):
+                        bucket = by_day.get(day + off)
+                        if not bucket:
+                            continue
+                        if c is None:
+                            targets: Iterable[list[int]] = bucket.values()
+                        else:
+                            targets = (bucket.get(c, ()), bucket.get(None, ()))
+                        for group in targets:
+                            for j in group:
+                                if off == 0 and j <= i:
+                                    continue
+                                yield (i, j) if i < j else (j, i)
 
     # -- clustering
     def cluster(self, mentions: Sequence[MentionView]) -> list[Cluster]:
