@@ -10,7 +10,8 @@ The event extractor calls these per event trigger (a spaCy ``Token``):
   reporting verb governing the trigger's clause, "according to X" in the
   trigger's sentence, the speaker of a quotation around the trigger, and
   "X claimed responsibility for the attack".
-* :func:`hedge` — the word that weakens the assertion of the event, if any.
+* :func:`hedge` — the word that weakens the assertion of the event, if any
+  (defined with the other epistemic marks in :mod:`.modality`, re-exported here).
 
 Decisions (documented in the function docstrings):
 
@@ -29,9 +30,19 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from typing import Iterable, Optional
+from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
+
+from .modality import (
+    _CLAUSAL_DEPS,
+    HEDGE_ADVERBS,
+    HEDGING_CUES,
+    REPORT_HEDGES,
+    REPORTING_VERBS,
+    _ancestors_with_links,
+    hedge,
+)
 
 __all__ = [
     "ClaimCue",
@@ -44,14 +55,6 @@ __all__ = [
 ]
 
 # --------------------------------------------------------------------------- lexicons
-
-#: Verbs whose clausal complement is what their subject asserts.
-REPORTING_VERBS: frozenset[str] = frozenset(
-    """say tell announce state claim report confirm deny allege add accuse assert declare
-    insist note explain write tweet post acknowledge admit maintain argue contend stress
-    emphasize emphasise reiterate disclose reveal indicate affirm testify mention charge
-    quote inform brief blame""".split()
-)
 
 #: Verbs that introduce a quotation without being reporting verbs of an event
 #: ("calling them “an unacceptable violation”", "warned: “…”").
@@ -67,33 +70,8 @@ QUOTE_VERBS: frozenset[str] = SPEECH_VERBS | frozenset(
     joke wonder muse conclude begin tell""".split()
 )
 
-#: Reporting cues that hedge what they report.
-HEDGING_CUES: frozenset[str] = frozenset({"claim", "allege", "accuse", "charge", "purport", "blame"})
-
-#: Adverbs that hedge an assertion.
-HEDGE_ADVERBS: frozenset[str] = frozenset(
-    """allegedly reportedly purportedly apparently supposedly possibly presumably seemingly
-    ostensibly probably""".split()
-)
-#: Adjectives/participles that hedge a noun trigger.
-HEDGE_ADJECTIVES: frozenset[str] = frozenset(
-    """alleged suspected reported purported apparent unconfirmed possible presumed claimed
-    supposed probable rumoured rumored""".split()
-)
-#: Passive verbs of the "X is said to have attacked" construction.
-RAISING_HEDGE_VERBS: frozenset[str] = frozenset(
-    """say believe think report allege rumor rumour suppose understand suspect presume
-    claim know""".split()
-)
-#: Hedges that imply an unnamed source, so they give an anonymous claim.
-REPORT_HEDGES: frozenset[str] = frozenset(
-    {"reportedly", "allegedly", "purportedly", "reported", "alleged", "purported",
-     "said to", "reported to", "alleged to", "believed to", "rumored to", "rumoured to",
-     "thought to", "understood to", "claimed"}
-)
 
 _PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
-_PRONOUNS_GROUP = frozenset({"they", "it", "them"})
 _EXPLETIVE = frozenset({"it", "there"})
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
 _PERSON_HEADS = frozenset(
@@ -106,7 +84,6 @@ _PERSON_HEADS = frozenset(
 _OPEN_DOUBLE = "“„‟«"
 _CLOSE_DOUBLE = "”»"
 _STRAIGHT = '"'
-_CLAUSAL_DEPS = frozenset({"ccomp", "parataxis", "xcomp", "dep"})
 _OBJECT_CUES = frozenset({"confirm", "deny", "announce", "report", "acknowledge", "admit"})
 _ACCUSE_VERBS = frozenset({"accuse", "charge", "blame"})
 _RESPONSIBILITY_VERBS = frozenset({"claim", "take", "accept", "assume", "bear", "admit"})
@@ -638,123 +615,6 @@ def _cue_text(verb: Token) -> str:
     while end > verb.i and (doc[end].is_punct or doc[end].is_space):
         end -= 1
     return doc[verb.i : end + 1].text
-
-
-def _ancestors_with_links(trigger: Token) -> Iterable[tuple[Token, Token]]:
-    """(child_on_path, ancestor) pairs from the trigger up to the root."""
-    child = trigger
-    node = trigger.head
-    seen = 0
-    while node.i != child.i and seen < 30:
-        yield child, node
-        child, node = node, node.head
-        seen += 1
-
-
-# --------------------------------------------------------------------------- hedges
-
-
-def hedge(trigger: Token) -> Optional[str]:
-    """The word(s) weakening the assertion of the event named by ``trigger``, or ``None``.
-
-    Checked, nearest first: hedge adverbs on the trigger or its clause's verbs
-    ("allegedly", "reportedly"); hedge adjectives on a noun trigger ("alleged",
-    "suspected", "unconfirmed"); scare quotes around the trigger or its modifier
-    (“Suspected” drone attacks); raising constructions ("is said to",
-    "believed to"); epistemic "may/might have" + participle; a hedging reporting
-    verb governing the trigger ("X claims these attacks …").
-    """
-    doc = trigger.doc
-    # modifiers of the trigger itself
-    for child in trigger.children:
-        low = child.lower_
-        if child.dep_ in ("advmod",) and low in HEDGE_ADVERBS:
-            return low
-        if child.dep_ in ("amod", "compound", "nmod", "acl") and low in HEDGE_ADJECTIVES:
-            return low
-        if child.dep_ in ("amod", "compound") and _in_scare_quotes(child):
-            return f"“{child.text}”"
-    if _in_scare_quotes(trigger):
-        return f"“{trigger.text}”"
-    # the verbs of the trigger's clause, up to a reporting verb
-    for verb in _clause_verbs(trigger):
-        for child in verb.children:
-            if child.dep_ == "advmod" and child.lower_ in HEDGE_ADVERBS:
-                return child.lower_
-        mod = _may_have(verb)
-        if mod:
-            return mod
-        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in RAISING_HEDGE_VERBS and any(
-            c.dep_ in ("auxpass", "nsubjpass") for c in verb.head.children
-        ):
-            return f"{verb.head.lower_} to"
-    # a hedging reporting verb above the trigger
-    for child, anc in _ancestors_with_links(trigger):
-        if _lemma(anc) in HEDGING_CUES and child.dep_ in _CLAUSAL_DEPS and anc.pos_ == "VERB":
-            return anc.lower_
-        if _lemma(anc) in REPORTING_VERBS and child.dep_ in _CLAUSAL_DEPS:
-            break
-    _ = doc
-    return None
-
-
-def _clause_verbs(trigger: Token) -> list[Token]:
-    """The trigger's own verb and the verbs its clause hangs from (xcomp/conj chains).
-
-    For a noun trigger, the verb it is an argument of ("carried out attacks").
-    """
-    verbs: list[Token] = []
-    node = trigger
-    if node.pos_ not in ("VERB", "AUX"):
-        head = node.head
-        steps = 0
-        while head.pos_ not in ("VERB", "AUX") and head.i != head.head.i and steps < 3 and head.dep_ in ("prep", "pobj", "dobj", "conj", "compound"):
-            head = head.head
-            steps += 1
-        if head.pos_ in ("VERB", "AUX") and node.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "conj", "attr"):
-            node = head
-        else:
-            return verbs
-    for _ in range(6):
-        verbs.append(node)
-        if node.dep_ in ("xcomp", "conj") and node.head.i != node.i and _lemma(node.head) not in REPORTING_VERBS:
-            node = node.head
-        else:
-            break
-    return verbs
-
-
-def _may_have(verb: Token) -> Optional[str]:
-    """'may have' / 'might have' + past participle: an epistemic hedge on a past event."""
-    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
-    lows = [a.lower_ for a in aux]
-    for modal in ("may", "might"):
-        if modal in lows and "have" in lows and verb.tag_ == "VBN":
-            return f"{modal} have"
-    return None
-
-
-def _in_scare_quotes(tok: Token) -> bool:
-    """True when ``tok`` sits alone (or with ≤ 2 words) between quote marks."""
-    doc = tok.doc
-    left = tok.i - 1
-    while left >= 0 and tok.i - left <= 3 and not doc[left].is_quote:
-        if doc[left].is_punct or doc[left].is_space:
-            return False
-        left -= 1
-    if left < 0 or not doc[left].is_quote or doc[left].text in "”»":
-        return False
-    right = tok.i + 1
-    while right < len(doc) and right - tok.i <= 3 and not doc[right].is_quote:
-        if doc[right].is_space or doc[right].text in ".!?;":
-            return False
-        right += 1
-    if right >= len(doc) or not doc[right].is_quote or doc[right].text in "“«":
-        return False
-    # a whole clause in quotes is a (partial) quotation, not scare quotes
-    if right - left - 1 > 2:
-        return False
-    return tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound")
 
 
 # --------------------------------------------------------------------------- claims
