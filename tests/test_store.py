@@ -154,3 +154,23 @@ def test_cli_smoke(tmp_path, monkeypatch):
     assert r.exit_code != 0
     r = CliRunner().invoke(main, ["trend", "--db", db, "--country", "Syria", "--by", "week"])
     assert r.exit_code == 0 and "2024-" in r.output
+
+
+def test_readers_see_committed_data_while_a_writer_holds_the_lock(tmp_path):
+    arts, evs = _corpus()
+    path = tmp_path / "c.db"
+    with Store(path) as writer, Store(path) as reader:
+        ingest_items(arts[:1], writer, settings(tmp_path), extractor=FakeExtractor(evs))
+        with writer.write() as conn:
+            conn.execute("UPDATE articles SET title='pending' WHERE id='a1'")
+            # WAL: the reader is not blocked and sees the last committed state
+            assert reader.get_article("a1").title is None
+            assert len(reader.events()) == 1
+        assert reader.get_article("a1").title == "pending"
+
+
+def test_cli_parquet_without_output_is_a_clear_error(tmp_path):
+    from whimbrel.cli import main
+
+    r = CliRunner().invoke(main, ["events", "--db", str(tmp_path / "p.db"), "--format", "parquet"])
+    assert r.exit_code == 4 and "--output" in r.output
