@@ -151,6 +151,9 @@ class QuoteIndex:
     attributions: list[_Attribution] = field(default_factory=list)
     person_heads: frozenset[str] = frozenset()
     _starts: list[int] = field(default_factory=list, repr=False)
+    _sents: list[Span] = field(default_factory=list, repr=False)
+    _text: str = field(default="", repr=False)
+    _sent_starts: list[int] = field(default_factory=list, repr=False)
 
     # ------------------------------------------------------------------ building
 
@@ -159,15 +162,22 @@ class QuoteIndex:
         """Find every quotation in ``doc`` and attribute it to a speaker."""
         index = cls(doc=doc)
         index._starts = [t.idx for t in doc]
+        index._text = doc.text  # Doc.text is rebuilt from the tokens on every access
+        index._sents = list(doc.sents)
+        index._sent_starts = [s.start for s in index._sents]
         index.person_heads = frozenset(
             ent[-1].text.lower() for ent in doc.ents if ent.label_ == "PERSON"
         )
         index.attributions = index._collect_attributions()
         quotes: list[Quote] = []
-        for q_start, q_end, o_start, o_end in _quote_spans(doc.text):
+        for q_start, q_end, o_start, o_end in _quote_spans(index._text):
             quotes.append(index._attribute(q_start, q_end, o_start, o_end, quotes))
         index.quotes = quotes
         return index
+
+    def _sent_of(self, tok: Token) -> Span:
+        """The sentence of ``tok`` (``Token.sent`` rescans the doc on every call)."""
+        return self._sents[bisect_right(self._sent_starts, tok.i) - 1]
 
     def _collect_attributions(self) -> list[_Attribution]:
         assert self.doc is not None
@@ -196,8 +206,7 @@ class QuoteIndex:
         return found
 
     def _is_person(self, head: Token) -> bool:
-        span_ents = [e for e in head.doc.ents if e.start <= head.i < e.end]
-        if any(e.label_ == "PERSON" for e in span_ents):
+        if head.ent_type_ == "PERSON":
             return True
         if head.lower_ in self.person_heads and head.pos_ == "PROPN":
             return True
@@ -217,7 +226,7 @@ class QuoteIndex:
         inside = [t for t in doc[lo:hi] if not t.is_space]
         n_tokens = len([t for t in inside if not t.is_punct])
         base = dict(start=q_start, end=q_end, outer_start=o_start, outer_end=o_end, n_tokens=n_tokens)
-        starts_sentence = bool(inside) and _starts_sentence(doc, o_start, inside[0])
+        starts_sentence = bool(inside) and _starts_sentence(self._text, o_start, self._sent_of(inside[0]))
         if n_tokens <= 2 and not starts_sentence:
             return Quote(**base)  # scare quotes or a title: nobody is speaking
         cue_tok = self._attribution_verb(q_start, q_end, o_start, o_end, inside)
@@ -254,14 +263,15 @@ class QuoteIndex:
         if not inside:
             return None
         first, last = inside[0], inside[-1]
-        sents: list[Span] = [first.sent]
-        if last.sent.start != first.sent.start:
-            sents.append(last.sent)
+        first_sent, last_sent = self._sent_of(first), self._sent_of(last)
+        sents: list[Span] = [first_sent]
+        if last_sent.start != first_sent.start:
+            sents.append(last_sent)
         # spaCy sometimes splits '” he said.' into its own sentence.
-        nxt_i = last.sent.end
+        nxt_i = last_sent.end
         follow: Optional[Span] = None
-        if nxt_i < len(doc) and "\n" not in doc.text[o_end : doc[nxt_i].idx]:
-            follow = doc[nxt_i].sent
+        if nxt_i < len(doc) and "\n" not in self._text[o_end : doc[nxt_i].idx]:
+            follow = self._sent_of(doc[nxt_i])
             sents.append(follow)
         best: Optional[Token] = None
         best_dist = 10**9
@@ -275,7 +285,7 @@ class QuoteIndex:
                     continue
                 if follow is not None and sent.start == follow.start and tok.i - follow.start > 6:
                     continue
-                gap = doc.text[tok.idx : o_start] if tok.idx < o_start else doc.text[o_end : tok.idx]
+                gap = self._text[tok.idx : o_start] if tok.idx < o_start else self._text[o_end : tok.idx]
                 if "\n" in gap:
                     continue  # another paragraph: not this quote's attribution
                 dist = o_start - tok.idx if tok.idx < o_start else tok.idx - o_end
@@ -294,7 +304,7 @@ class QuoteIndex:
             for _ in range(4):
                 if node is None:
                     break
-                gap = doc.text[node.idx : o_start] if node.idx < o_start else doc.text[o_end : node.idx]
+                gap = self._text[node.idx : o_start] if node.idx < o_start else self._text[o_end : node.idx]
                 if "\n" in gap:
                     break  # across a paragraph break: a misparse, not an attribution
                 if _lemma(node) in SPEECH_VERBS and node.pos_ in ("VERB", "AUX"):
@@ -310,8 +320,8 @@ class QuoteIndex:
         tok = _token_at(doc, o_start)
         if tok is None:
             return None
-        sent = tok.sent
-        prev_sent = doc[sent.start - 1].sent if sent.start > 0 else None
+        sent = self._sent_of(tok)
+        prev_sent = self._sent_of(doc[sent.start - 1]) if sent.start > 0 else None
         if prev_sent is None:
             return None
         # the previous sentence holds a quote with a speaker
@@ -319,7 +329,7 @@ class QuoteIndex:
             if q.speaker_text is not None and q.outer_end > prev_sent.start_char - 1 and q.outer_end <= o_start:
                 return q
         # or a reporting verb with a named subject (same paragraph)
-        between = doc.text[prev_sent.end_char:o_start]
+        between = self._text[prev_sent.end_char:o_start]
         if "\n\n" in between:
             return None
         for t in prev_sent:
@@ -491,19 +501,26 @@ def _adjacent(doc: Doc, verb: Token, o_start: int, o_end: int) -> bool:
     return False
 
 
-def _starts_sentence(doc: Doc, o_start: int, first: Token) -> bool:
-    """True when the quotation (opening at ``o_start``) begins its sentence."""
-    sent = first.sent
-    lead = doc.text[sent.start_char : o_start]
+def _starts_sentence(text: str, o_start: int, sent: Span) -> bool:
+    """True when the quotation (opening at ``o_start``) begins its sentence ``sent``."""
+    lead = text[sent.start_char : o_start]
     return lead.strip() == "" or o_start <= sent.start_char
 
 
 def _token_at(doc: Doc, char_offset: int) -> Optional[Token]:
     """The token covering ``char_offset``, or the first one after it."""
-    starts = [t.idx for t in doc]
-    i = bisect_right(starts, char_offset) - 1
+    if not len(doc):
+        return None
+    lo, hi = 0, len(doc)  # binary search over token offsets, without a copied list
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if doc[mid].idx <= char_offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    i = lo - 1
     if i < 0:
-        return doc[0] if len(doc) else None
+        return doc[0]
     tok = doc[i]
     if char_offset < tok.idx + max(1, len(tok.text)):
         return tok
