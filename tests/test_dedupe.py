@@ -29,6 +29,7 @@ CASES = [
     ("same incident, higher later toll", dict(sentence=S2, dead=15), True),
     ("same day, other country", dict(sentence=S1, where="gary"), False),
     ("same template, 54 km away in Idlib", dict(sentence=S1.replace("Aleppo", "Idlib"), where="idlib"), False),
+    ("near-identical words without names, 54 km apart", dict(sentence=S1.replace("Aleppo", "the city"), where="idlib"), False),
     ("same place, ten days later", dict(sentence=S1, day="2024-03-12"), False),
     ("different event type", dict(sentence=S_OTHER, etype="PROTEST"), False),
     ("same place and day, unrelated text and tolls", dict(sentence="Two soldiers died in a roadside bomb near the airport road.", dead=2,

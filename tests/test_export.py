@@ -113,3 +113,20 @@ def stored_event_without_place():
     from whimbrel.store import StoredEvent
 
     return StoredEvent(id="we:1", article_id="a", event_type="PROTEST")
+
+
+def test_trend_sql_and_record_paths_agree(tmp_path, stored):
+    from whimbrel.store.queries import trend
+
+    # reopen the fixture's store through a fresh ingest to compare the two code paths
+    arts = [article(f"t{k}", f"t{k} " * 10, published="2024-03-0%d" % (k + 1)) for k in range(3)]
+    evs = {f"t{k}": [event(f"t{k}", where=w, day="2024-03-0%d" % (k + 1), dead=k, actors=("army",), victims=("civilians",),
+                           sentence=f"Unrelated incident number {k} in {w.title()}.")]
+           for k, w in enumerate(("aleppo", "idlib", "damascus"))}
+    with Store(tmp_path / "t.db") as s:
+        ingest_items(arts, s, settings(tmp_path), extractor=FakeExtractor(evs))
+        by_sql = trend(s, country="SYR", by="week")
+        by_dyad = trend(s, dyad=("army", "civilians"), by="week")
+        assert [(p.period, p.events, p.fatalities) for p in by_sql] == [(p.period, p.events, p.fatalities) for p in by_dyad]
+        assert sum(p.events for p in by_sql) == 3 and by_sql[0].period == "2024-02-26"
+        assert trend(s, dyad=("rebels", "army")) == []

@@ -178,6 +178,8 @@ def evaluate_gvc(folder: Union[str, Path], limit: Optional[int] = None, *, setti
     m.update({"bcubed.precision": b3.precision, "bcubed.recall": b3.recall, "bcubed.f1": b3.f1,
               "pairwise.precision": pw.precision, "pairwise.recall": pw.recall, "pairwise.f1": pw.f1})
     result.support.update({"articles": len(gold_of), "incidents": len(gold), "events": len(pred)})
+    for k in ("bcubed.precision", "bcubed.recall", "bcubed.f1"):
+        result.support[k] = len(gold_of)
     m["articles.no_shooting"] = sum(1 for v in main.values() if v is None) / max(1, len(main))
     # duplicate share
     majority: dict[str, str] = {}
@@ -225,7 +227,6 @@ def evaluate_gvc(folder: Union[str, Path], limit: Optional[int] = None, *, setti
                                       "gold": inc.get("city_or_county"), "predicted": (loc.name or loc.text) if loc else None})
     for name, vals in tallies.items():
         m[name] = sum(vals) / len(vals) if vals else 0.0
-        base = name.rsplit(".", 1)[0] if name.endswith(("exact", "mae")) else name
         result.support[name] = len(vals)
     result.details["ingest"] = summary.to_json()
     result.details["main_event_rule"] = "ASSAULT report with most sentence mentions; ties: has a figure, then earliest"

@@ -261,7 +261,7 @@ class Deduper:
             elif km > p.max_km:
                 # two precise places far apart: a veto, unless the texts are near-identical
                 # (then a geocoding slip is likelier than two incidents told in the same words)
-                if text is None or text < p.strong_text:
+                if text is None or text < p.strong_text or tn is None:
                     return None
                 feats["place"] = 0.0
             else:
