@@ -29,6 +29,7 @@ while that mention stays in the event.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import math
@@ -312,18 +313,39 @@ class Deduper:
         p = self.params
         ordered = sorted(mentions, key=_order_key)
         prepared = [self._prepare(m) for m in ordered]
-        scores: dict[tuple[int, int], float] = {}
+        # Only links that can start a merge are kept; scores of other pairs needed by the
+        # average-link check are recomputed on demand (memory stays linear in the links kept).
         links: list[Link] = []
-        for i, j in self.candidates(prepared):
-            if ordered[i].article_id == ordered[j].article_id:
-                continue
-            link = self._score(prepared[i], prepared[j], i, j)
-            if link is None:
-                continue
-            link = self._syndication_boost(ordered, link)
-            scores[(i, j)] = link.score
-            links.append(link)
+        was_enabled = gc.isenabled()
+        gc.disable()  # millions of short-lived tuples: the cyclic collector only slows this down
+        try:
+            for i, j in self.candidates(prepared):
+                if ordered[i].article_id == ordered[j].article_id:
+                    continue
+                link = self._score(prepared[i], prepared[j], i, j)
+                if link is None:
+                    continue
+                link = self._syndication_boost(ordered, link)
+                if link.score >= p.threshold:
+                    links.append(link)
+        finally:
+            if was_enabled:
+                gc.enable()
         links.sort(key=lambda l: (-l.score, l.a, l.b))
+        cache: dict[tuple[int, int], Optional[float]] = {(l.a, l.b): l.score for l in links}
+
+        def pair_score(i: int, j: int) -> Optional[float]:
+            key = (i, j) if i < j else (j, i)
+            if key not in cache:
+                if ordered[key[0]].article_id == ordered[key[1]].article_id:
+                    cache[key] = None
+                else:
+                    got = self._score(prepared[key[0]], prepared[key[1]], key[0], key[1])
+                    if got is not None:
+                        got = self._syndication_boost(ordered, got)
+                    cache[key] = None if got is None else got.score
+            return cache[key]
+
         parent = list(range(len(ordered)))
         members: dict[int, list[int]] = {i: [i] for i in range(len(ordered))}
         tree: dict[int, list[tuple[int, int, float, dict[str, float]]]] = defaultdict(list)
@@ -347,7 +369,7 @@ class Deduper:
             total, vetoed = 0.0, 0
             for i in ma:
                 for j in mb:
-                    s = scores.get((i, j) if i < j else (j, i))
+                    s = pair_score(i, j)
                     if s is None:
                         vetoed += 1
                     else:
