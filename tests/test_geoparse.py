@@ -134,3 +134,13 @@ def test_cli_geoparse(tmp_path, tmp_path_factory, geoparser):
     assert set(baghdad) == {"article_id", "text", "start", "end", "geonameid", "name", "lat", "lon",
                             "country_code", "feature_code", "kind"}
     assert any(r["kind"] == "demonym" and r["country_code"] == "IQ" for r in rows)
+
+
+def test_issue4_untagged_demonym_adjective_does_not_hang(nlp):
+    """A demonym adjective missed by the entity recogniser used to loop forever."""
+    from whimbrel.knowledge.geoparse import Geoparser
+
+    doc = nlp("Ghanaian authorities have deported 168 Liberians for traveling without proper "
+              "documents on a Swedish-registered vessel, a port official said Monday.")
+    places = Geoparser().parse(doc)
+    assert all(p.start is not None for p in places)

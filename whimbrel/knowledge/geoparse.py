@@ -159,6 +159,7 @@ class Geoparser:
                     if self._demonym(span.text) is not None:
                         mentions.append(_Mention(i, k, "NORP", span.text))
                         found = True
+                        i = k
                     break
                 cands = self._candidates(span.text, abbreviations=False)
                 if cands and self._scan_worthy(cands):
