@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
 
+from ..codebook import legacy_to_plover
 from ..errors import EvalError
 from ..records import Article, Event
 from .base import EvalResult
@@ -115,13 +116,16 @@ def load_plover(path: Path, limit: Optional[int] = None) -> list[GoldSentence]:
         markup = (rec.get("textInfo") or {}).get("markup", "") if isinstance(rec.get("textInfo"), dict) else ""
         trig = words(" ".join(_EVT.findall(markup or ""))) | words(str(rec.get("eventText") or ""))
         loc = rec.get("eventLoc") if isinstance(rec.get("eventLoc"), dict) else {}
+        # the gold file uses PLOVER 0.5 labels (DEMAND, DISAPPROVE, FIGHT, ...): translate
+        # them to the current 16 types with the codebook's table
+        gold_type, gold_mode = legacy_to_plover(str(rec["event"]).upper(), rec.get("mode") or None)
         out.append(
             GoldSentence(
                 id=str(rec.get("id") or f"plover-{len(out)}"),
                 text=str(rec["text"]),
                 date=rec.get("date") or None,
-                event_type=str(rec["event"]).upper(),
-                mode=(rec.get("mode") or None),
+                event_type=gold_type,
+                mode=gold_mode,
                 source=_actors(rec.get("source")),
                 target=_actors(rec.get("target")),
                 trigger_words=frozenset(trig),
