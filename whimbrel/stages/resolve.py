@@ -20,7 +20,7 @@ from typing import Any, ClassVar, Optional
 from ..pipeline import Work
 from ..records import Claim, Entity, Modality, Size, Span
 from . import claims as claims_mod
-from . import counts, dates, modality as modality_mod
+from . import counts, dates, frames, modality as modality_mod
 from .arguments import arguments, np_tokens
 from .triggers import Mention
 
@@ -145,7 +145,17 @@ class ResolveStage:
                 m.modality = Modality.asserted  # "will not hesitate to ..." is a threat made now
             m.hedged = claims_mod.hedge(m.trigger) is not None or any(c.hedged for c in m.claims)
             kept.append(m)
-        work.mentions = kept
+        # PLOVER's verbal frames: promises, threats, demands, refusals
+        by_sentence: dict[int, list[Mention]] = {}
+        for m in kept:
+            by_sentence.setdefault(m.sentence, []).append(m)
+        framed = []
+        for m in kept:
+            if frames.embedded_in_request(m, by_sentence[m.sentence]):
+                continue
+            frames.apply(m, [c.claimant for c in m.claims if c.claimant is not None and c.claimant.code])
+            framed.append(m)
+        work.mentions = framed
         return work
 
     # -- helpers --------------------------------------------------------------
