@@ -238,6 +238,10 @@ def extract_articles(articles: Iterable[Article]) -> Iterator[tuple[Article, lis
     from ..records import Skip
 
     many = getattr(whimbrel, "extract_many", None)
+    if many is None and getattr(whimbrel, "extract", None) is None:
+        # whimbrel imported as a namespace package (a stale editable install): use the module
+        whimbrel = importlib.import_module("whimbrel.extract")
+        many = getattr(whimbrel, "extract_many", None)
     if many is not None:
         for art, events in many(articles):
             # a skipped article (e.g. empty after cleaning) has no events: it scores as misses
