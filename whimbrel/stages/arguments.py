@@ -120,7 +120,7 @@ def _subject(verb: Any) -> list[Any]:
             return subj
         if _children(cur, "nsubjpass"):
             return _agent(cur)
-        if cur.dep_ in ("xcomp", "conj", "advcl") and cur.head.i != cur.i:
+        if cur.dep_ in ("xcomp", "conj", "advcl", "acomp") and cur.head.i != cur.i:
             cur = cur.head
             continue
         break
@@ -181,12 +181,16 @@ def arguments(mention: Any) -> tuple[list[Any], list[Any]]:
                     recipients += _children(c, "dobj") + _prep_objects(c, frozenset({"at", "on", "against"}))
             recipients += _prep_objects(trig, preps - {"by"})
             gov = _governor_of(trig, mention)
+            # "arrived on a visit", "returned for talks": the noun is the subject's own activity
+            activity = trig.dep_ == "pobj" and gov is not None and trig.head.head.i == gov.i
             if gov is not None and (gov.lemma_.lower() in LIGHT_VERBS or any(gov.i == t.i for t in mention.triggers)
-                                    or trig.dep_ in ("nsubj", "nsubjpass")):
+                                    or trig.dep_ in ("nsubj", "nsubjpass") or activity):
                 if trig.dep_ in ("dobj", "pobj", "attr") or trig.head.dep_ == "prep":
                     # "US forces conducted strikes on X": subject of the light verb acts
                     actors += _subject(gov) if not _is_passive(gov) else _agent(gov)
-                    recipients += _prep_objects(gov, frozenset({"against", "on", "upon", "targeting"}))
+                    gov_preps = frozenset({"against", "on", "upon", "targeting"})
+                    gov_preps |= RECIPIENT_PREPS_BY_TYPE.get(etype, frozenset()) - {"of", "with"}
+                    recipients += _prep_objects(gov, gov_preps) + _children(gov, "dative")
                 elif trig.dep_ in ("nsubj", "nsubjpass"):
                     # "strikes were aimed at X", "the strikes were launched by Y"
                     actors += _agent(gov)

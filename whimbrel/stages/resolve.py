@@ -172,7 +172,21 @@ class ResolveStage:
                 continue
             ent = _person_coref(ent, persons)
             out.append(ent)
+            out.extend(self._coordinated_modifiers(head, ent, focus3))
         return out
+
+    def _coordinated_modifiers(self, head: Any, ent: Entity, focus3: Optional[str]) -> list[Entity]:
+        """'Hungarian and Romanian officials' are two actors: one per coordinated modifier."""
+        extra: list[Entity] = []
+        for mod in head.children:
+            if mod.dep_ not in ("amod", "compound", "nmod") or not mod.conjuncts:
+                continue
+            for conj in mod.conjuncts:
+                text = f"{conj.text} {head.text}"
+                other = self._resolve(text, conj.idx, conj.idx + len(conj.text), focus3)
+                if other.code and other.code != ent.code:
+                    extra.append(other)
+        return extra
 
     def _entity(self, head: Any, quotes: Any, focus3: Optional[str]) -> Optional[Entity]:
         low = head.lower_

@@ -23,7 +23,8 @@ LIGHT_VERBS = frozenset(
     """launch conduct carry stage mount hold impose sign deliver make issue take exchange
     continue begin resume intensify escalate order perform unleash step wage commit
     execute undertake initiate lead join organize organise stage call announce declare
-    reach conclude broker open extend provide send give offer""".split()
+    reach conclude broker open extend provide send give offer renew restart start reopen
+    postpone resume""".split()
 )
 # Nouns that quantify an event noun: "a new round of airstrikes", "a series of attacks".
 QUANTIFIER_NOUNS = frozenset(
