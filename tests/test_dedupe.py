@@ -50,9 +50,21 @@ def test_haversine():
     assert haversine_km(0, 0, 0, 0) == 0
 
 
-def test_two_events_of_one_article_never_merge():
+@pytest.mark.parametrize("allow,sizes", [(False, [1, 2]), (True, [3])])
+def test_two_reports_of_one_article(allow, sizes):
     a1 = event("a", sentence=S1, dead=12)
     a2 = event("a", sentence=S2, dead=12, start=200)
+    b = event("b", sentence=S2, dead=12)
+    clusters = Deduper(DedupeParams(allow_same_article=allow)).cluster([view("a", a1), view("a", a2), view("b", b)])
+    assert sorted(len(c.mentions) for c in clusters) == sizes
+    if allow:
+        ev = reconcile(clusters[0])
+        assert ev.n_articles == 2 and len(ev.links) == 3 and ev.size.dead.best == 12
+
+
+def test_two_incidents_in_one_article_stay_apart():
+    a1 = event("a", sentence=S1, dead=12)
+    a2 = event("a", sentence=S_OTHER, etype="PROTEST", where="damascus", start=300)
     b = event("b", sentence=S2, dead=12)
     clusters = Deduper().cluster([view("a", a1), view("a", a2), view("b", b)])
     assert sorted(len(c.mentions) for c in clusters) == [1, 2]

@@ -15,9 +15,11 @@ Steps (all deterministic, so re-running gives the same events and ids):
    too far apart).  The score is the weighted mean of the features present.
 3. **Clustering** — candidate links in descending score order join two clusters
    when the link reaches ``threshold``, no pair across the two clusters is vetoed
-   or unblocked (complete link on compatibility), no article would hold two
-   mentions of the cluster (the extractor already merged within an article), and
-   the mean score across the two clusters reaches ``threshold - avg_margin``.
+   or unblocked (complete link on compatibility), and the mean score across the
+   two clusters reaches ``threshold - avg_margin``.  Two reports of one article are
+   never compared directly, but may end in one event through other articles (the
+   extractor's within-article merge is not perfect); ``allow_same_article=False``
+   forbids that.
    Mentions of a syndicated copy are linked to the matching mention of the
    original story.
 4. **Reconciliation** — see :func:`reconcile`.
@@ -76,6 +78,7 @@ class DedupeParams:
     threshold: float = 0.6
     avg_margin: float = 0.1
     max_veto_share: float = 0.0
+    allow_same_article: bool = True
     max_km: float = 50.0
     w_type: float = 0.5
     w_date: float = 1.5
@@ -338,7 +341,9 @@ class Deduper:
             key = (i, j) if i < j else (j, i)
             if key not in cache:
                 if ordered[key[0]].article_id == ordered[key[1]].article_id:
-                    cache[key] = None
+                    # two reports of one article: not compared (the extractor kept them apart);
+                    # neutral for the average when same-article clusters are allowed
+                    cache[key] = self.params.threshold if self.params.allow_same_article else None
                 else:
                     got = self._score(prepared[key[0]], prepared[key[1]], key[0], key[1])
                     if got is not None:
@@ -363,9 +368,10 @@ class Deduper:
             if ra == rb:
                 continue
             ma, mb = members[ra], members[rb]
-            arts_a = {ordered[i].article_id for i in ma}
-            if any(ordered[j].article_id in arts_a for j in mb):
-                continue
+            if not p.allow_same_article:
+                arts_a = {ordered[i].article_id for i in ma}
+                if any(ordered[j].article_id in arts_a for j in mb):
+                    continue
             total, vetoed = 0.0, 0
             for i in ma:
                 for j in mb:
