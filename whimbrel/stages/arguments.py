@@ -19,9 +19,9 @@ from .triggers import LIGHT_VERBS
 # Prepositions that introduce the recipient, for every type and per type.
 RECIPIENT_PREPS = frozenset("against on upon at targeting toward towards into".split())
 RECIPIENT_PREPS_BY_TYPE = {
-    "CONSULT": frozenset({"with", "to"}),
-    "AGREE": frozenset({"with"}),
-    "COOPERATE": frozenset({"with"}),
+    "CONSULT": frozenset({"with", "to", "between"}),
+    "AGREE": frozenset({"with", "between"}),
+    "COOPERATE": frozenset({"with", "between"}),
     "AID": frozenset({"to", "for"}),
     "SUPPORT": frozenset({"to", "for"}),
     "CONCEDE": frozenset({"to"}),

@@ -24,6 +24,8 @@ from . import counts, dates, frames, modality as modality_mod
 from .arguments import arguments, np_tokens
 from .triggers import Mention
 
+# material acts whose target is the country they are done in, when no other is named
+AFFECTED_TYPES = frozenset({"COERCE", "RETREAT", "MOBILIZE", "AID", "CONCEDE", "SANCTION", "ASSAULT", "COOPERATE"})
 COUNTED_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 _FIRST_PERSON = frozenset({"we", "us", "our", "i", "me", "my"})
 _THIRD_PERSON = frozenset({"he", "she", "him", "her", "his"})
@@ -132,6 +134,9 @@ class ResolveStage:
             ctx = where
             m.actors = self._entities(actor_heads, quotes, ctx, persons)
             m.recipients = self._entities(recipient_heads, quotes, ctx, persons)
+            affected = self._affected_state(m, where)
+            if affected is not None:
+                m.recipients.append(affected)
             m.date = dates.event_date(m.trigger, published)
             if m.date is None and m.governor is not None:
                 m.date = dates.event_date(m.governor, published)
@@ -159,6 +164,19 @@ class ResolveStage:
         return work
 
     # -- helpers --------------------------------------------------------------
+
+    def _affected_state(self, m: Mention, where: Optional[str]) -> Optional[Entity]:
+        """For acts done *in* a country with no coded recipient ("lifted the curfew in
+        Montenegro", "troops arrived in Bosnia"), PLOVER's target is that country: taken
+        only from a place that is a syntactic argument of the trigger."""
+        if m.event_type not in AFFECTED_TYPES or where is None or m.place is None:
+            return None
+        if "argument" not in (m.place.reason or ""):
+            return None
+        if any(e.code for e in m.recipients) or where in {e.code for e in m.actors}:
+            return None
+        return Entity(text=m.place.text, name=m.place.name, code=where, sector=None,
+                      start=m.place.start, end=m.place.end)
 
     def _alpha3(self, alpha2: Optional[str]) -> Optional[str]:
         country = self.countries.by_code(alpha2) if alpha2 else None
