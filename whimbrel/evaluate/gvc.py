@@ -164,7 +164,7 @@ def evaluate_gvc(folder: Union[str, Path], limit: Optional[int] = None, *, setti
             for a in articles:
                 ev = main[a.id]
                 if ev is not None:
-                    views[a.id] = MentionView(id=ev.id, article_id=a.id, event=ev, date=None,
+                    views[a.id] = MentionView(id=ev.id, article_id=a.id, event=ev, date=None, lead=a.text[:600],
                                               published=a.published, source=a.publisher, title=a.title)
     # clustering
     pred: dict[str, list[str]] = defaultdict(list)

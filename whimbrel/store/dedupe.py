@@ -50,6 +50,8 @@ if TYPE_CHECKING:
 
 # --------------------------------------------------------------------------- inputs
 
+LEAD_CHARS = 600
+
 
 @dataclass(frozen=True)
 class MentionView:
@@ -64,6 +66,7 @@ class MentionView:
     source: Optional[str] = None
     title: Optional[str] = None
     syndicated_of: Optional[str] = None
+    lead: Optional[str] = None  # the article's first LEAD_CHARS characters
 
     @property
     def source_key(self) -> str:
@@ -209,6 +212,8 @@ class Deduper:
             text += " " + m.event.trigger
         if m.title:
             text = m.title + ". " + text
+        if m.lead:  # a news lead names the who, what and where of the article's main story
+            text += "\n" + m.lead[:LEAD_CHARS]
         words, names = _tokens(text)
         return _Prepared(m, _day(m.date), words, names, _entity_keys(m.event),
                          _best(m.event.size.dead), _best(m.event.size.injured))
@@ -609,7 +614,8 @@ class DedupeSummary:
 
 
 _MENTION_SQL = (
-    "SELECT m.id, m.article_id, m.event, m.date, m.date_known, a.published, a.title, a.syndicated_of,"
+    f"SELECT m.id, m.article_id, m.event, m.date, m.date_known, a.published, a.title, a.syndicated_of,"
+    f" substr(a.text, 1, {LEAD_CHARS}) AS lead,"
     " COALESCE(r.publisher, a.publisher, r.id) AS source"
     " FROM mentions m JOIN articles a ON a.id = m.article_id"
     " LEFT JOIN articles r ON r.id = a.syndicated_of"
@@ -624,7 +630,7 @@ def load_mentions(store: "Store", where: str = "", args: Sequence[object] = ()) 
         out.append(MentionView(
             id=row["id"], article_id=row["article_id"], event=Event.model_validate_json(row["event"]),
             date=row["date"], date_known=bool(row["date_known"]), published=row["published"],
-            source=row["source"], title=row["title"], syndicated_of=row["syndicated_of"],
+            source=row["source"], title=row["title"], syndicated_of=row["syndicated_of"], lead=row["lead"],
         ))
     return out
 
