@@ -103,6 +103,7 @@ def _install(monkeypatch, fn) -> None:
 
 def test_broken_extractor_fails_the_gate(tmp_path, monkeypatch):
     pins = tmp_path / "pins.json"
+    monkeypatch.setattr(gate, "MIN_SUPPORT", 1)  # the example gold has 3 events
     runner = CliRunner()
     from whimbrel.cli import main
 
@@ -132,3 +133,9 @@ def test_errors_and_json_outputs(tmp_path, monkeypatch):
     assert data["dataset"] == "generic" and data["metrics"]["event.recall"] == 0.0
     errors = [json.loads(line) for line in (tmp_path / "e.jsonl").read_text().splitlines()]
     assert len(errors) == 3 and all(e["kind"] == "miss" for e in errors)
+
+
+def test_small_support_metrics_are_not_pinned():
+    r = EvalResult(dataset="d", metrics={"a.accuracy": 0.5, "b.accuracy": 0.5, "c.f1": 0.5},
+                   support={"a.accuracy": 4, "b.accuracy": 400})
+    assert gate.gated_metrics(r) == {"b.accuracy": 0.5, "c.f1": 0.5}

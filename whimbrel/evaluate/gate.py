@@ -55,9 +55,17 @@ def is_gated(metric: str) -> bool:
     return last in _GATED_SUFFIXES or last.startswith("within_") or last.startswith("acc_")
 
 
+MIN_SUPPORT = 20
+"""Metrics scored on fewer gold items than this are not pinned (one item would move them > 0.01)."""
+
+
 def gated_metrics(result: EvalResult) -> dict[str, float]:
-    """The gated metrics of a result, rounded to 4 decimals."""
-    return {k: round(v, 4) for k, v in sorted(result.metrics.items()) if is_gated(k)}
+    """The gated metrics of a result (support unknown or >= MIN_SUPPORT), rounded to 4 decimals."""
+    return {
+        k: round(v, 4)
+        for k, v in sorted(result.metrics.items())
+        if is_gated(k) and result.support.get(k, MIN_SUPPORT) >= MIN_SUPPORT
+    }
 
 
 @dataclass(frozen=True)
@@ -255,6 +263,7 @@ if __name__ == "__main__":
 
 __all__ = [
     "DEFAULT_TOLERANCE",
+    "MIN_SUPPORT",
     "Regression",
     "check",
     "default_pins_path",
