@@ -156,7 +156,7 @@ def acled_row(ev: StoredEvent) -> dict[str, Any]:
         "geo_precision": _GEO_PREC.get(loc.precision.value, 3) if loc and loc.precision else "",
         "source": "; ".join(ev.sources),
         "source_scale": "",
-        "notes": " ".join(note_bits),
+        "notes": " ".join(" ".join(note_bits).split()),
         "fatalities": ev.size.dead.best if ev.size.dead and ev.size.dead.best is not None else 0,
         "tags": "size_conflict" if ev.size_conflict else "",
         "timestamp": "",

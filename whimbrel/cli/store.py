@@ -93,6 +93,15 @@ def events(db, since, until, country, etype, actor, near, min_sources, limit, fm
         WRITERS[fmt](evs, sys.stdout)
 
 
+def _place(loc) -> str:
+    if loc is None:
+        return ""
+    name = loc.name or loc.text
+    if not loc.country_code or name == loc.country_code:
+        return name
+    return f"{name}, {loc.country_code}"
+
+
 def _table(evs) -> None:
     from rich.console import Console
     from rich.table import Table
@@ -113,7 +122,7 @@ def _table(evs) -> None:
             return s
 
         t.add_row(ev.id, ev.date.value if ev.date and ev.date.value else "", ev.event_type,
-                  f"{loc.name or loc.text}, {loc.country_code or '?'}" if loc else "",
+                  _place(loc),
                   ", ".join(e.name or e.text for e in ev.actor)[:30],
                   ", ".join(e.name or e.text for e in ev.recipient)[:30],
                   fig(dead) + ("!" if ev.size_conflict else ""), fig(inj),
@@ -143,7 +152,7 @@ def show(event_id: str, db: Optional[str], as_json: bool) -> None:
     loc = ev.location
     click.echo(f"{ev.id}  {ev.event_type}{'/' + ev.mode if ev.mode else ''}  "
                f"{ev.date.value if ev.date else '?'}  "
-               f"{(loc.name or loc.text) + ', ' + (loc.country_code or '?') if loc else 'place unknown'}")
+               f"{_place(loc) or 'place unknown'}")
     click.echo(f"  actors: {', '.join(e.name or e.text for e in ev.actor) or '-'}; "
                f"recipients: {', '.join(e.name or e.text for e in ev.recipient) or '-'}")
     for f in ("dead", "injured", "arrested"):
