@@ -67,6 +67,30 @@ CASES = [
     ("M23 rebels", None, "COD", "REB", "M23"),
     ("Naxalites", None, "IND", "REB", None),
     ("the Arakan Army", None, "MMR", "REB", "Arakan Army"),
+    # places (ISO 3166-2 subdivisions, cities, bundled regions) in a place position
+    ("rebels in Darfur", None, "SDN", "REB", None),
+    ("Darfur rebels", None, "SDN", "REB", None),
+    ("West Darfur State", None, "SDN", None, None),
+    ("gunmen in Kaduna", None, "NGA", "UAF", None),
+    ("Donbas separatists", None, "UKR", "REB", None),
+    ("Helmand province", None, "AFG", None, None),
+    ("Siberia", None, "RUS", None, None),  # a place, not a misspelt Liberia
+    # ethnic groups: a country where unambiguous, none where the group spans states
+    ("Yoruba leaders", None, "NGA", "GOV", None),
+    ("Karen guerrillas", None, "MMR", "REB", None),
+    ("Kurds", None, None, "CVL", None),
+    ("Kurdish fighters", None, None, "REB", None),
+    ("Iraqi Kurds", None, "IRQ", "CVL", None),
+    ("ethnic Albanians", None, None, "CVL", None),
+    ("Bosnian Serbs", None, "BIH", "CVL", None),
+    ("Uighurs", None, "CHN", "CVL", None),
+    ("Karen Bass", None, None, None, None),
+    # titles, former leaders, common given names are not surnames
+    ("former President Vladimir Putin", None, "RUS", "ELI", "Vladimir Putin"),
+    ("supporters of former President Ahmed Ben Bella", None, None, "OPP", None),
+    ("human rights group", None, "NGO", "NGO", None),
+    ("Palestinian armed groups", None, "PSE", "REB", None),
+    ("Khatmandu", None, "NPL", "GOV", None),
     # unknowns stay unknown
     ("the quick brown fox", None, None, None, None),
     ("yesterday", "IRQ", None, None, None),

@@ -34,7 +34,7 @@ import yaml
 
 from ..errors import ConfigError
 from ..records import Entity
-from .countries import Country, CountryTable, normalise, plural
+from .countries import Country, CountryTable, People, load_yaml, normalise, plural
 
 #: Sectors an actor may have (PLOVER/CAMEO agent codes).
 SECTORS = frozenset(
@@ -47,6 +47,7 @@ _SPONSOR_WORDS = frozenset(
     "backed sponsored supported funded financed armed trained allied aligned linked affiliated "
     "inspired proxy proxies loyal".split()
 )
+_STRONG_SPONSOR_WORDS = frozenset("backed sponsored supported funded financed proxy proxies".split())
 _NEGATING_PREFIX = frozenset({"anti"})
 _PREPOSITIONS = frozenset(
     "of in from against to with by for near at on into across inside outside around fleeing loyal living "
@@ -55,7 +56,18 @@ _PREPOSITIONS = frozenset(
 _FORMER = frozenset({"former", "ousted", "ex", "deposed", "exiled", "toppled", "late"})
 _TOKEN = re.compile(r"[^\W_]+(?:['\u2019.][^\W_]+)*\.?")
 
-_KIND_RANK = {"actor": 0, "name": 1, "demonym": 2, "metonym": 3, "role": 4}
+_KIND_RANK = {"actor": 0, "name": 1, "demonym": 2, "metonym": 3, "place": 4, "people": 5, "role": 6}
+#: Given names and patronymic particles too common to identify a person as a surname alone.
+_COMMON_SURNAMES = frozenset(
+    "ahmed ahmad mohammed muhammad mohamed mohammad ali hassan hasan hussein husain ibrahim abdullah khan "
+    "singh kumar sharma kim lee park wang zhang chen yang abdel abdul omar osman mahmoud musa moussa "
+    "ismail yusuf yousef salem saleh said sayed kabir rahman hamid karim aziz bakr jr junior".split()
+)
+#: Words after which a capitalised place name is a location ("rebels in Darfur").
+_PLACE_CUES = frozenset("in of from near at across inside outside around city province region state town".split())
+_PLACE_SUFFIXES = frozenset("state province region governorate district oblast county".split())
+#: Sectors whose bare role word names a non-state code ("human rights group" → NGO).
+_CODED_SECTORS = frozenset({"NGO", "IGO"})
 
 
 @dataclass(frozen=True)
@@ -86,8 +98,8 @@ class Role:
 
 @dataclass(frozen=True)
 class _Entry:
-    kind: str  # actor | name | demonym | metonym | role
-    target: Union[Actor, Country, Role]
+    kind: str  # actor | name | demonym | metonym | place | people | role
+    target: Union[Actor, Country, Role, People]
     alias: str
     acronym: Optional[str] = None  # surface form required (dots removed) for all-caps aliases
 
@@ -219,10 +231,16 @@ class ActorKB:
                     idx.add(pl, _Entry("demonym", country, pl))
             for met in country.metonyms:
                 idx.add(met, _Entry("metonym", country, met, _acronym(met)))
+        for group in self.countries.peoples():
+            for form in (group.name, *group.forms):
+                idx.add(form, _Entry("people", group, form))
+                pl = plural(form)
+                if pl and not form.endswith("s"):
+                    idx.add(pl, _Entry("people", group, pl))
         for role in self._roles:
             idx.add(role.word, _Entry("role", role, role.word))
         for key, people in surnames.items():
-            if len(people) == 1 and key not in idx.entries:
+            if len(people) == 1 and key not in idx.entries and key not in _COMMON_SURNAMES:
                 idx.add(key, _Entry("actor", people[0], key))
 
     # ------------------------------------------------------------------ access
@@ -302,7 +320,12 @@ class ActorKB:
         toks = _tokens(text)
         words = [t[0] for t in toks]
         matches = self._match(text)
-        if not any(m.entry.kind != "role" for m in matches):
+        matches = self._check_peoples(text, words, matches, steps)
+        if not any(m.entry.kind in ("name", "demonym", "metonym") or
+                   (m.entry.kind == "actor" and getattr(m.entry.target, "code", None)) or
+                   (m.entry.kind == "people" and getattr(m.entry.target, "code", None)) for m in matches):
+            matches = self._places(text, toks, matches)
+        if not any(m.entry.kind not in ("role", "people") for m in matches):
             matches = self._fuzzy(text, toks, matches)
         for m in matches:
             steps.append(f"matched {m.entry.kind} {text[m.start:m.end]!r} → {_describe(m.entry)}")
@@ -314,26 +337,54 @@ class ActorKB:
 
         sponsors: list[Country] = []
         countries: list[tuple[Match, Country]] = []
+        ethnic = False
+        peoples = [m for m in matches if m.entry.kind == "people"]
+        for m in peoples:
+            group = m.entry.target
+            assert isinstance(group, People)
+            if group.code:
+                found = self.countries.by_code(group.code)
+                if found is not None:
+                    matches = [x if x is not m else replace(m, entry=replace(m.entry, target=found))
+                               for x in matches]
+            steps.append(f"people {group.name!r} → {group.code or 'several states: no country'}")
         for m in matches:
-            if m.entry.kind not in ("name", "demonym", "metonym"):
+            if m.entry.kind not in ("name", "demonym", "metonym", "place", "people"):
                 continue
             country = m.entry.target
-            assert isinstance(country, Country)
+            if not isinstance(country, Country):
+                ethnic = True
+                continue
             after = words[m.tok_end] if m.tok_end < len(words) else ""
             before = words[m.tok_start - 1] if m.tok_start > 0 else ""
-            if after in _SPONSOR_WORDS or before == "pro":
+            joined = text[m.end:m.end + 1] == "-"
+            if (after in _SPONSOR_WORDS and (joined or after in _STRONG_SPONSOR_WORDS)) or before == "pro":
                 sponsors.append(country)
                 cue = "pro-" if before == "pro" else f"-{after}"
                 steps.append(f"{country.alpha3} is a sponsor ('{cue}'), not the actor's country")
             elif before in _NEGATING_PREFIX:
                 steps.append(f"{country.alpha3} follows 'anti': ignored")
             elif before == "ethnic":
+                ethnic = True
                 steps.append(f"'ethnic {text[m.start:m.end]}' names an ethnic group, not {country.alpha3}")
             elif after == "member":
                 steps.append(f"{country.alpha3} is only a modifier ('-member')")
             else:
                 countries.append((m, country))
 
+        if any(m.entry.kind != "people" for m, _c in countries):
+            # A state named in the phrase wins over one derived from a people ("Iraqi Kurds").
+            countries = [(m, c) for m, c in countries if m.entry.kind != "people"]
+        if any(m.entry.kind == "people" for m in matches):
+            ethnic = True
+        # "Bosnian Serbs": a country adjective before a plural demonym; the plural names a people.
+        if (len(countries) >= 2 and countries[0][0].entry.kind == "demonym"
+                and countries[1][0].entry.kind == "demonym" and countries[1][0].tok_start == countries[0][0].tok_end
+                and _is_plural_demonym(countries[1][1], text[countries[1][0].start:countries[1][0].end])):
+            steps.append(f"{text[countries[1][0].start:countries[1][0].end]!r} names a people in "
+                         f"{countries[0][1].alpha3}")
+            countries = [countries[0]] + countries[2:]
+            ethnic = True
         codes = {c.alpha3 for _m, c in countries}
 
         def usable(m: Match) -> bool:
@@ -367,6 +418,15 @@ class ActorKB:
             assert isinstance(actor, Actor)
             code = actor.code or (country_pick[1].alpha3 if country_pick else context)
             sector = actor.sector or role_sector
+            if actor.kind == "person":
+                title = [m for m in head if m.entry.kind == "role" and m.tok_end == actor_match.tok_start
+                         and isinstance(m.entry.target, Role) and not m.entry.target.weak]
+                if title and isinstance(title[0].entry.target, Role) and title[0].entry.target.sector:
+                    sector = title[0].entry.target.sector
+                    steps.append(f"title {title[0].entry.target.word!r} before the name: sector {sector}")
+                if sector == "GOV" and former:
+                    sector = "ELI"
+                    steps.append("'former/ousted' government figure: ELI")
             steps.append(f"listed actor {actor.id!r} heads the phrase: code {code}, sector {sector}"
                          + (f" (sponsors {', '.join(actor.sponsors)})" if actor.sponsors else ""))
             return Entity(text=text, name=actor.name, code=code, sector=sector, id=actor.id), steps
@@ -384,6 +444,9 @@ class ActorKB:
                 elif m.entry.kind == "demonym" and _is_plural_demonym(country, text[m.start:m.end]):
                     sector = "CVL"
                     steps.append("plural demonym alone names the people: CVL")
+                elif ethnic:
+                    sector = "CVL"
+                    steps.append("an ethnic group alone: CVL")
             if sector == "GOV" and former:
                 sector = "ELI"
                 steps.append("'former/ousted' government figure: ELI")
@@ -395,11 +458,71 @@ class ActorKB:
         if role_sector is not None or role_word is not None:
             if role_sector == "GOV" and former:
                 role_sector = "ELI"
+            if role_sector in _CODED_SECTORS and not ethnic:
+                steps.append(f"generic role {role_word!r}: sector and code {role_sector}")
+                return Entity(text=text, name=role_word, code=role_sector, sector=role_sector), steps
             steps.append(f"generic role {role_word!r}: sector {role_sector}, code from context {context}")
             return Entity(text=text, name=role_word, code=context, sector=role_sector), steps
 
+        if ethnic:
+            steps.append("an ethnic group in several states: CVL, no country")
+            return Entity(text=text, name=text.strip(), sector="CVL"), steps
         steps.append("nothing known: left unresolved")
         return Entity(text=text), steps
+
+    def _check_peoples(self, text: str, words: list[str], matches: list[Match], steps: list[str]) -> list[Match]:
+        """Keep a people match only where it names a group: capitalised, and plural, after 'ethnic',
+        before a role word, or the whole phrase ("Karen guerrillas", "Kurds"; not "Karen Bass")."""
+        out: list[Match] = []
+        for n, m in enumerate(matches):
+            if m.entry.kind != "people":
+                out.append(m)
+                continue
+            surface = text[m.start:m.end]
+            before = words[m.tok_start - 1] if m.tok_start > 0 else ""
+            whole = all(w in ("the", "a", "an") for k, w in enumerate(words) if not m.tok_start <= k < m.tok_end)
+            after = words[m.tok_end] if m.tok_end < len(words) else ""
+            plural_form = surface.endswith("s") and not surface.endswith("ss")
+            role_next = any(x.entry.kind == "role" and x.tok_start >= m.tok_end for x in matches[n + 1:])
+            if surface[:1].isupper() and (whole or before == "ethnic" or role_next or
+                                          (plural_form and after not in ("", "and") and not after[:1].isupper())
+                                          or plural_form):
+                out.append(m)
+            else:
+                steps.append(f"{surface!r} is not used as a people here: ignored")
+        return out
+
+    def _places(self, text: str, toks: list[tuple[str, int, int, str]], matches: list[Match]) -> list[Match]:
+        """Add a place match (subdivision or city → country) for capitalised words in a place position:
+        after a locative word ("rebels in Darfur"), before a role ("Darfur rebels") or the whole phrase."""
+        covered = {k for m in matches for k in range(m.tok_start, m.tok_end)}
+        role_starts = {m.tok_start for m in matches if m.entry.kind == "role"}
+        extra: list[Match] = []
+        k = 0
+        while k < len(toks):
+            if k in covered or not toks[k][3][:1].isupper():
+                k += 1
+                continue
+            found: Optional[Match] = None
+            for j in range(min(len(toks), k + 4), k, -1):
+                if any(x in covered for x in range(k, j)) or not all(t[3][:1].isupper() for t in toks[k:j]):
+                    continue
+                country = self.countries.by_place(" ".join(t[0] for t in toks[k:j]))
+                if country is None:
+                    continue
+                cue = k > 0 and toks[k - 1][0] in _PLACE_CUES
+                end = j + 1 if j < len(toks) and toks[j][0] in _PLACE_SUFFIXES else j
+                rest = [t for n, t in enumerate(toks) if not k <= n < end and t[0] not in ("the", "a")]
+                if cue or j in role_starts or end in role_starts or not rest:
+                    entry = _Entry("place", country, f"{text[toks[k][1]:toks[j - 1][2]]} (place)")
+                    found = Match(k, j, toks[k][1], toks[j - 1][2], entry)
+                    break
+            if found is not None:
+                extra.append(found)
+                k = found.tok_end
+            else:
+                k += 1
+        return sorted(matches + extra, key=lambda m: m.tok_start) if extra else matches
 
     def _fuzzy(self, text: str, toks: list[tuple[str, int, int, str]], matches: list[Match]) -> list[Match]:
         """Add country matches for unmatched capitalised words close to a country name or demonym."""
@@ -411,10 +534,10 @@ class ActorKB:
             if self._single_keys is None:
                 self._single_keys = sorted(
                     kk for kk, entries in self._index.entries.items()
-                    if " " not in kk and any(e.kind in ("name", "demonym") for e in entries))
-            close = difflib.get_close_matches(key, self._single_keys, n=1, cutoff=0.85)
+                    if " " not in kk and any(e.kind in ("name", "demonym", "metonym") for e in entries))
+            close = [c for c in difflib.get_close_matches(key, self._single_keys, n=3, cutoff=0.85) if c[0] == key[0]]
             if close:
-                entry = next(e for e in self._index.entries[close[0]] if e.kind in ("name", "demonym"))
+                entry = next(e for e in self._index.entries[close[0]] if e.kind in ("name", "demonym", "metonym"))
                 extra.append(Match(k, k + 1, start, end, replace(entry, alias=f"{close[0]} (fuzzy)")))
         return sorted(matches + extra, key=lambda m: m.tok_start) if extra else matches
 
@@ -469,12 +592,14 @@ def _describe(entry: _Entry) -> str:
         return f"{t.name} [{t.id}] {t.code or '-'} {t.sector or '-'}"
     if isinstance(t, Country):
         return f"{t.name} ({t.alpha3})"
+    if isinstance(t, People):
+        return f"people {t.name} ({t.code or 'several states'})"
     return f"role {t.word} {t.sector or '-'}{' (weak)' if t.weak else ''}"
 
 
 def _parse(text: str, origin: str) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(text)
+        data = load_yaml(text)
     except yaml.YAMLError as exc:
         raise ConfigError(f"actor file is not valid YAML/JSON: {exc}", origin=origin,
                           hint="Fix the syntax; see docs/actors.md for the format.") from exc
@@ -531,7 +656,8 @@ def _merge(actors: dict[str, Actor], data: dict[str, Any], origin: str, countrie
 
 def _load_roles() -> list[Role]:
     text = resources.files("whimbrel.knowledge").joinpath("data/roles.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = load_yaml(text)
+    assert isinstance(data, dict)
     roles: list[Role] = []
     weak = data.get("weak") or {}
     for sector, words in (data.get("roles") or {}).items():
