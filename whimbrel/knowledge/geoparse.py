@@ -223,7 +223,7 @@ class Geoparser:
                 score += 10.0
         if place.feature_code == "ADM1":
             same_city = any(
-                p.feature_code in ("PPL", "PPLC") and p.country_code == cc
+                (p.feature_code or "").startswith("PPL") and p.country_code == cc
                 and (p.admin1 == place.admin1 or p.feature_code == "PPLC")
                 and normalise(p.name or "") == normalise(place.name or "")
                 for p, _, _ in m.cands
