@@ -40,7 +40,7 @@ from typing import Any, Iterable, Iterator, Optional, Protocol, runtime_checkabl
 from ..errors import ConfigError
 from ..records import Place, PlacePrecision
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # Feature classes in the order of the lookup prior (lower rank first); other
 # populated-place codes (PPLA2, PPLX...) rank with PPL.

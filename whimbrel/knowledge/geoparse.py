@@ -25,7 +25,7 @@ from collections import Counter
 from typing import Any, Iterable, Optional
 
 from ..records import Place, PlaceKind, PlacePrecision
-from .gazetteer import Gazetteer, SQLiteGazetteer, normalise
+from .gazetteer import Gazetteer, SQLiteGazetteer, haversine_km, normalise
 
 ENTITY_LABELS = ("GPE", "LOC", "FAC", "NORP")
 
@@ -52,6 +52,15 @@ LOC_PREPS = frozenset(
 
 _FEATURE_BONUS = {"PCLI": 4.0, "PCLD": 3.5, "PCLS": 3.5, "CONT": 4.0, "RGN": 3.0, "PPLC": 1.2, "ADM1": 0.6,
                   "PPL": 0.0, "ADM2": -0.3}
+# An admin1 region yields to a same-named town in it when the town is the capital
+# or holds at least 1/SEAT_SHARE of the region's (town-summed) population ("Aleppo",
+# "Zurich"; not "Quebec").
+SEAT_SHARE = 10
+
+# Spatial coherence: a town reading within NEAR_KM of a town reading of another
+# toponym of the article gains NEAR_BONUS.
+NEAR_KM = 100.0
+NEAR_BONUS = 1.5
 _NUMERIC_LABELS = frozenset("DATE TIME PERCENT MONEY QUANTITY ORDINAL CARDINAL".split())
 _COMMA_REGION = re.compile(r"\s*,\s*((?:[A-Z][\w\.]*\.?)(?:\s[A-Z][\w\.]*\.?){0,2})")
 
@@ -222,11 +231,12 @@ class Geoparser:
             if cc == rcc and (not radm or place.admin1 == radm):
                 score += 10.0
         if place.feature_code == "ADM1":
+            # a town of this very name that seats the region or holds a good share of its people
             same_city = any(
-                (p.feature_code or "").startswith("PPL") and p.country_code == cc
-                and (p.admin1 == place.admin1 or p.feature_code == "PPLC")
-                and normalise(p.name or "") == normalise(place.name or "")
-                for p, _, _ in m.cands
+                (p.feature_code or "").startswith("PPL") and p.country_code == cc and k == 1
+                and (p.admin1 == place.admin1 or p.feature_code in ("PPLC", "PPLA"))
+                and (p.feature_code == "PPLC" or town_pop * SEAT_SHARE >= pop)
+                for p, town_pop, k in m.cands
             )
             if same_city and not m.admin_word:
                 score -= 3.0
@@ -234,6 +244,16 @@ class Geoparser:
                 score += 3.0
         if m.speech and place.feature_code == "PPLC":
             score += 3.0
+        if ctx["near"] and place.lat is not None and place.lon is not None:
+            # spatial coherence: another toponym of the article can be read as a town nearby
+            # (or, for a region, as a town in it)
+            if place.feature_code == "ADM1":
+                if any(acc == cc and adm == place.admin1 for _, _, acc, adm in ctx["near"]):
+                    score += NEAR_BONUS
+            elif (place.feature_code or "").startswith(("PPL", "ADM2")) and any(
+                haversine_km(place.lat, place.lon, lat, lon) <= NEAR_KM for lat, lon, _, _ in ctx["near"]
+            ):
+                score += NEAR_BONUS
         return score
 
     def _resolve(self, m: _Mention, ctx: dict[str, Any]) -> Optional[Place]:
@@ -265,6 +285,10 @@ class Geoparser:
                     keep.append(m)
                     continue
             m.cands = self._candidates(m.text, abbreviations=m.label in ("GPE", "LOC"))
+            if not m.cands and len(span) > 1 and span[-1].lower_ in ADMIN_WORDS:
+                # "Sichuan province", "Puge county": the name without its administrative noun
+                m.cands = self._candidates(span[:-1].text, abbreviations=False)
+                m.admin_word = bool(m.cands)
             if not m.cands:
                 dem = self._demonym(m.text)
                 if dem is not None and m.label in ("GPE", "LOC"):
@@ -279,24 +303,53 @@ class Geoparser:
                 m.speech = True
             keep.append(m)
         self._comma_regions(doc, keep)
-        # first pass: prior only, to learn which countries and admin1 regions are named
-        empty = {"countries": Counter(), "admin1": set(), "focus": None}
-        counts: Counter[str] = Counter()
-        admin1: set[tuple[str, str]] = set()
+        # first pass: prior only, to learn which countries and admin1 regions are named;
+        # a mention's context leaves out the mentions of the same name, so that a
+        # frequent ambiguous name ("London", "Edmonton") cannot vouch for itself
+        empty: dict[str, Any] = {"countries": Counter(), "admin1": set(), "focus": None, "near": []}
+        counts: dict[str, Counter[str]] = {}
+        admin1: dict[str, Counter[tuple[str, str]]] = {}
+        near: dict[str, list[tuple[float, float, Optional[str], Optional[str]]]] = {}
         for m in keep:
+            key = normalise(m.text)
             best = self._resolve(m, empty)
+            counts.setdefault(key, Counter())
+            admin1.setdefault(key, Counter())
+            near.setdefault(key, [])
+            if m.kind == PlaceKind.literal:
+                near[key].extend(self._anchors(m, empty))
             if best is None or not best.country_code:
                 continue
-            counts[best.country_code] += 1
+            counts[key][best.country_code] += 1
             if best.feature_code == "ADM1" and best.admin1:
-                admin1.add((best.country_code, best.admin1))
-        named = Counter({cc: n for cc, n in counts.items()})
-        ctx = {"countries": named, "admin1": admin1, "focus": counts.most_common(1)[0][0] if counts else None}
+                admin1[key][(best.country_code, best.admin1)] += 1
         places: list[Place] = []
+        contexts: dict[str, dict[str, Any]] = {}
         for m in keep:
+            key = normalise(m.text)
+            ctx = contexts.get(key)
+            if ctx is None:
+                named: Counter[str] = Counter()
+                regions: set[tuple[str, str]] = set()
+                points: list[tuple[float, float, Optional[str], Optional[str]]] = []
+                for other, c in counts.items():
+                    if other != key:
+                        named.update(c)
+                        regions.update(admin1[other])
+                        points.extend(near[other])
+                ctx = {"countries": named, "admin1": regions, "near": points,
+                       "focus": max(named, key=lambda cc: named[cc]) if named else None}
+                contexts[key] = ctx
             best = self._resolve(m, ctx)
             places.append(self._finish(doc, m, best))
         return places
+
+    def _anchors(self, m: _Mention, ctx: dict[str, Any],
+                 top: int = 3) -> list[tuple[float, float, Optional[str], Optional[str]]]:
+        """Point, country and admin1 of a mention's likeliest town readings, the spatial context of the others."""
+        ranked = sorted(m.cands, key=lambda c: -self._score(m, c[0], c[1], c[2], ctx))[:top]
+        return [(p.lat, p.lon, p.country_code, p.admin1) for p, _, _ in ranked
+                if p.lat is not None and p.lon is not None and (p.feature_code or "").startswith("PPL")]
 
     def _comma_regions(self, doc: Any, mentions: list[_Mention]) -> None:
         """``City, Region``: restrict the city to the region (admin1) or country after the comma."""
