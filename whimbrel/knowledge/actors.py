@@ -418,6 +418,12 @@ class ActorKB:
             assert isinstance(actor, Actor)
             code = actor.code or (country_pick[1].alpha3 if country_pick else context)
             sector = actor.sector or role_sector
+            head_roles = [m.entry.target for m in head if m.entry.kind == "role" and isinstance(m.entry.target, Role)
+                          and (actor.kind == "person" or not m.entry.target.weak)]
+            if actor_match.tok_start >= cut and head_roles and head_roles[-1].sector:
+                role = head_roles[-1]
+                steps.append(f"head role {role.word!r} of listed actor {actor.id!r}: code {code}, sector {role.sector}")
+                return Entity(text=text, name=role.word, code=code, sector=role.sector), steps
             if actor.kind == "person":
                 title = [m for m in head if m.entry.kind == "role" and m.tok_end == actor_match.tok_start
                          and isinstance(m.entry.target, Role) and not m.entry.target.weak]
