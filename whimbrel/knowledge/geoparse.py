@@ -52,6 +52,12 @@ LOC_PREPS = frozenset(
 
 _FEATURE_BONUS = {"PCLI": 4.0, "PCLD": 3.5, "PCLS": 3.5, "CONT": 4.0, "RGN": 3.0, "PPLC": 1.2, "ADM1": 0.6,
                   "PPL": 0.0, "ADM2": -0.3}
+# Context bonuses: the candidate's country is named by another toponym of the
+# article, is the article's focus, its admin1 region is named.
+CTX_COUNTRY = 1.5
+CTX_FOCUS = 1.5
+CTX_ADMIN1 = 2.0
+
 # An admin1 region yields to a same-named town in it when the town is the capital
 # or holds at least 1/SEAT_SHARE of the region's (town-summed) population ("Aleppo",
 # "Zurich"; not "Quebec").
@@ -135,7 +141,8 @@ class Geoparser:
                     for k in range(min(ent.end - 1, ent.start + 3), ent.start, -1):
                         head = doc[ent.start:k]
                         cands = self._candidates(head.text, abbreviations=False)
-                        if cands and cands[0][2] == 1 and self._scan_worthy(cands):
+                        county = head[-1].lower_ in ADMIN_WORDS and k - ent.start > 1
+                        if cands and cands[0][2] == 1 and (county or self._scan_worthy(cands)):
                             mentions.append(_Mention(ent.start, k, "GAZ", head.text))
                             break
                 continue
@@ -221,11 +228,11 @@ class Geoparser:
         cc = place.country_code
         if cc and not _country_level(place):
             if ctx["countries"].get(cc):
-                score += 1.5
+                score += CTX_COUNTRY
             if cc == ctx["focus"]:
-                score += 1.5
+                score += CTX_FOCUS
             if place.admin1 and (cc, place.admin1) in ctx["admin1"] and place.feature_code != "ADM1":
-                score += 2.0
+                score += CTX_ADMIN1
         if m.region_of is not None:
             rcc, radm = m.region_of
             if cc == rcc and (not radm or place.admin1 == radm):
@@ -289,6 +296,15 @@ class Geoparser:
                 # "Sichuan province", "Puge county": the name without its administrative noun
                 m.cands = self._candidates(span[:-1].text, abbreviations=False)
                 m.admin_word = bool(m.cands)
+            if not m.cands and len(span) > 1 and span[0].lower_ in DIRECTIONS:
+                # "Western Canada", "Far North Queensland": the name after the compass words
+                k = 0
+                while k < len(span) - 1 and span[k].lower_ in DIRECTIONS:
+                    k += 1
+                cands = self._candidates(span[k:].text, abbreviations=False)
+                if cands and any(not (c.feature_code or "").startswith("PPL") for c, _, _ in cands):
+                    m.cands, m.start, m.text = cands, m.start + k, span[k:].text
+                    span = doc[m.start:m.end]
             if not m.cands:
                 dem = self._demonym(m.text)
                 if dem is not None and m.label in ("GPE", "LOC"):
