@@ -46,6 +46,13 @@ ADMIN_WORDS = frozenset(
     "province provinces state governorate region oblast county district prefecture department territory".split()
 )
 
+# Words that name some region somewhere but, closing an organisation's name, are
+# ordinary nouns or adjectives ("Health Centre", "Union Central").
+GENERIC_WORDS = DIRECTIONS | frozenset(
+    """central centre center capital coast lakes federal islands plateau highlands lowlands valley river
+    falcon union national international metropolitan greater city town county state region district""".split()
+)
+
 LOC_PREPS = frozenset(
     "in near at outside inside across into from on around throughout within along off over through toward towards by".split()
 )
@@ -137,14 +144,9 @@ class Geoparser:
                 if self._org_is_place(ent.text, person=ent.label_ == "PERSON"):
                     mentions.append(_Mention(ent.start, ent.end, "GPE", ent.text))
                 elif ent.label_ == "ORG":
-                    # "Edmonton Police Service", "Kentucky State Police": a place opens the name
-                    for k in range(min(ent.end - 1, ent.start + 3), ent.start, -1):
-                        head = doc[ent.start:k]
-                        cands = self._candidates(head.text, abbreviations=False)
-                        county = head[-1].lower_ in ADMIN_WORDS and k - ent.start > 1
-                        if cands and cands[0][2] == 1 and (county or self._scan_worthy(cands)):
-                            mentions.append(_Mention(ent.start, k, "GAZ", head.text))
-                            break
+                    found = self._org_place(doc, ent)
+                    if found is not None:
+                        mentions.append(_Mention(found[0], found[1], "GAZ", doc[found[0]:found[1]].text))
                 continue
             if ent.label_ not in ENTITY_LABELS:
                 continue
@@ -187,6 +189,32 @@ class Geoparser:
                 i += 1
         mentions.sort(key=lambda m: m.start)
         return mentions
+
+    def _org_place(self, doc: Any, ent: Any) -> Optional[tuple[int, int]]:
+        """Token span of the place an organisation's name carries, if any.
+
+        A place opens the name ("Edmonton Police Service", "Metcalfe County Sheriff's
+        Office"), follows its last "of" ("Government of Alberta", "University of
+        Manitoba"), or closes it ("CTV Winnipeg", "Costco Canada"); the last two only
+        for a country, an admin1 region or a city of at least 500,000.
+        """
+        for k in range(min(ent.end - 1, ent.start + 3), ent.start, -1):
+            head = doc[ent.start:k]
+            cands = self._candidates(head.text, abbreviations=False)
+            county = head[-1].lower_ in ADMIN_WORDS and k - ent.start > 1
+            if cands and cands[0][2] == 1 and (county or self._scan_worthy(cands)):
+                return ent.start, k
+        of = [t.i for t in ent if t.lower_ == "of" and t.i > ent.start]
+        starts = [of[-1] + 1] if of else []
+        starts += [i for i in (ent.end - 2, ent.end - 1) if i > ent.start and i not in starts]
+        for i in starts:
+            if i >= ent.end or not doc[i].is_title and not doc[i].is_upper:
+                continue
+            if doc[i].lower_ == "the" and i + 1 < ent.end:
+                i += 1
+            if doc[i:ent.end].text.casefold() not in GENERIC_WORDS and self._org_is_place(doc[i:ent.end].text):
+                return i, ent.end
+        return None
 
     def _org_is_place(self, text: str, *, person: bool = False) -> bool:
         """An ORG/PERSON entity that is exactly a country, admin1 region or big city name ("Kiev said")."""
