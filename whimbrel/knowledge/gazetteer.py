@@ -40,7 +40,7 @@ from typing import Any, Iterable, Iterator, Optional, Protocol, runtime_checkabl
 from ..errors import ConfigError
 from ..records import Place, PlacePrecision
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 # Feature classes in the order of the lookup prior (lower rank first); other
 # populated-place codes (PPLA2, PPLX...) rank with PPL.
@@ -102,6 +102,10 @@ _REGIONS: tuple[tuple[str, tuple[str, ...], Optional[str], float, float], ...] =
     ("Tigray", (), "ET", 14.0, 39.0),
     ("Kurdistan", (), None, 37.0, 43.5),
 )
+
+# Adjectives of the continents ("European officials", "Asian markets").
+_CONTINENT_DEMONYMS = {"EU": ("European",), "AS": ("Asian",), "AF": ("African",),
+                       "OC": ("Oceanian",), "AN": ("Antarctic",)}
 
 _ST_WORDS = {"saint": "st", "sainte": "ste", "mount": "mt", "fort": "ft"}
 _PUNCT = re.compile(r"[\.\u2019\u2018'`]")
@@ -403,6 +407,8 @@ def _build_rows(builder: _Builder) -> None:
         for alt in cont.get("alternateNames") or ():
             if alt.get("lang") == "en":
                 builder.name(alt["name"], pid, 1)
+        for dem in _CONTINENT_DEMONYMS.get(code, ()):
+            builder.demonyms.setdefault(normalise(dem), pid)
 
     known = {n for n, _ in builder.names}
     for name, alts, cc, lat, lon in _REGIONS:
@@ -575,7 +581,7 @@ class SQLiteGazetteer:
         return self._place(row) if row else None
 
     def demonym(self, word: str) -> Optional[Place]:
-        """The country a demonym denotes ("Iraqi" → Iraq), or None."""
+        """The country (or continent) a demonym denotes ("Iraqi" → Iraq, "European" → Europe), or None."""
         norm = normalise(word)
         con = self._connection()
         row = con.execute("SELECT pid FROM demonym WHERE norm = ?", (norm,)).fetchone()

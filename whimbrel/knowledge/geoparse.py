@@ -141,7 +141,9 @@ class Geoparser:
             for i in range(ent.start, ent.end):
                 taken[i] = True
             if ent.label_ not in ENTITY_LABELS and ent.label_ not in _NUMERIC_LABELS:
-                if self._org_is_place(ent.text, person=ent.label_ == "PERSON"):
+                if self._anchored_town(doc, ent.start, ent.end) == ent.end:
+                    mentions.append(_Mention(ent.start, ent.end, "GAZ", ent.text))  # "COLUMBIA, Ky."
+                elif self._org_is_place(ent.text, person=ent.label_ == "PERSON"):
                     mentions.append(_Mention(ent.start, ent.end, "GPE", ent.text))
                 elif ent.label_ == "ORG":
                     found = self._org_place(doc, ent)
@@ -171,6 +173,11 @@ class Geoparser:
             while j < len(doc) and j - i < 4 and not taken[j] and (doc[j].is_title or (shouting and doc[j].is_upper)):
                 j += 1
             found = False
+            anchored = self._anchored_town(doc, i, j)
+            if anchored:
+                mentions.append(_Mention(i, anchored, "GAZ", doc[i:anchored].text))
+                i = anchored
+                continue
             for k in range(j, i, -1):
                 span = doc[i:k]
                 if tok.pos_ == "ADJ" and k == i + 1:
@@ -187,8 +194,51 @@ class Geoparser:
                     break
             if not found:
                 i += 1
+        # the region after "Town, ": abbreviations too, and whatever the recogniser called it ("Que.")
+        covered = {t for m in mentions for t in range(m.start, m.end)}
+        for m in list(mentions):
+            if m.label == "NORP":
+                continue
+            end = self._comma_region(doc, m.end, self._candidates(m.text, abbreviations=False))
+            if end and not covered.intersection(range(m.end + 1, end)):
+                mentions.append(_Mention(m.end + 1, end, "GPE", doc[m.end + 1:end].text))
+                covered.update(range(m.end + 1, end))
         mentions.sort(key=lambda m: m.start)
         return mentions
+
+    def _comma_region(self, doc: Any, k: int, cands: list[tuple[Place, int, int]]) -> int:
+        """End of an admin1 region named after a comma at token ``k`` that holds a town of ``cands``, or 0."""
+        if k >= len(doc) or doc[k].text != ",":
+            return 0
+        for r in range(min(len(doc), k + 4), k + 1, -1):
+            region = doc[k + 1:r]
+            if not (region[0].is_title or region[0].is_upper) or region[-1].text == ",":
+                continue
+            for p, _, _ in self._candidates(region.text, abbreviations=True)[:5]:
+                if p.feature_code == "ADM1" and any(
+                    c.country_code == p.country_code and c.admin1 == p.admin1 and kind == 1 for c, _, kind in cands
+                ):
+                    return r
+        return 0
+
+    def _anchored_town(self, doc: Any, i: int, j: int) -> int:
+        """End of a town's name at ``doc[i:j]`` that its context vouches for, however small, or 0.
+
+        "Gatineau, Que.", "Hugo, Oklahoma": followed by a comma and an admin1
+        region that holds a town of that name; or a dateline ("BANTAM — A
+        Danbury mason...") at the start of a line followed by a dash.
+        """
+        for k in range(j, i, -1):
+            cands = self._candidates(doc[i:k].text, abbreviations=False)
+            if not cands:
+                continue
+            if self._comma_region(doc, k, cands):
+                return k
+            line_start = i == 0 or "\n" in doc[i - 1].whitespace_ or "\n" in doc[i - 1].text
+            if line_start and doc[i].is_upper and k < len(doc) and doc[k].text in ("—", "–", "-", "--") \
+                    and any(kind == 1 for _, _, kind in cands):
+                return k
+        return 0
 
     def _org_place(self, doc: Any, ent: Any) -> Optional[tuple[int, int]]:
         """Token span of the place an organisation's name carries, if any.
