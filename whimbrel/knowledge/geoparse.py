@@ -59,6 +59,9 @@ LOC_PREPS = frozenset(
 
 _FEATURE_BONUS = {"PCLI": 4.0, "PCLD": 3.5, "PCLS": 3.5, "CONT": 4.0, "RGN": 3.0, "PPLC": 1.2, "ADM1": 0.6,
                   "PPL": 0.0, "ADM2": -0.3}
+# Prior penalty of a candidate known by this name only as an alternate name.
+ALT_PENALTY = 1.0
+
 # Context bonuses: the candidate's country is named by another toponym of the
 # article, is the article's focus, its admin1 region is named.
 CTX_COUNTRY = 1.5
@@ -85,10 +88,13 @@ def _country_level(place: Place) -> bool:
 class _Mention:
     """A candidate toponym span while parsing."""
 
-    __slots__ = ("start", "end", "label", "text", "cands", "kind", "region_of", "admin_word", "best", "speech")
+    __slots__ = ("start", "end", "label", "text", "cands", "kind", "region_of", "admin_word", "best", "speech",
+                 "chars")
 
-    def __init__(self, start: int, end: int, label: str, text: str) -> None:
+    def __init__(self, start: int, end: int, label: str, text: str,
+                 chars: Optional[tuple[int, int]] = None) -> None:
         self.start, self.end, self.label, self.text = start, end, label, text
+        self.chars = chars  # character span when the mention is part of a token ("U.S.-led")
         self.cands: list[tuple[Place, int, int]] = []
         self.kind = PlaceKind.literal
         self.region_of: Optional[tuple[str, str]] = None  # (cc, admin1 or "") after "City, Region"
@@ -140,6 +146,10 @@ class Geoparser:
         for ent in doc.ents:
             for i in range(ent.start, ent.end):
                 taken[i] = True
+            parts = self._hyphen_parts(doc, ent)
+            if parts:
+                mentions.extend(parts)
+                continue
             if ent.label_ not in ENTITY_LABELS and ent.label_ not in _NUMERIC_LABELS:
                 if self._anchored_town(doc, ent.start, ent.end) == ent.end:
                     mentions.append(_Mention(ent.start, ent.end, "GAZ", ent.text))  # "COLUMBIA, Ky."
@@ -205,6 +215,49 @@ class Geoparser:
                 covered.update(range(m.end + 1, end))
         mentions.sort(key=lambda m: m.start)
         return mentions
+
+    def _hyphen_parts(self, doc: Any, ent: Any) -> list[_Mention]:
+        """The places of a hyphenated compound entity, one mention each.
+
+        "Turkish-Russian relations", "German-Iraqi boy", "EU-Canada deal",
+        "Middlesex-London EMS", "U.S.-led campaign", "Britain-based".  Empty when
+        the entity has no hyphen or no part is a place.
+        """
+        out: list[_Mention] = []
+        if ent.label_ in _NUMERIC_LABELS:
+            return out
+        if any(t.text == "-" for t in ent):
+            segs: list[tuple[int, int]] = []
+            begin = ent.start
+            for t in ent:
+                if t.text == "-":
+                    segs.append((begin, t.i))
+                    begin = t.i + 1
+            segs.append((begin, ent.end))
+            for a, b in segs:
+                if a >= b:
+                    continue
+                seg = doc[a:b]
+                if self._demonym(seg.text) is not None and not self._people_noun(seg):
+                    out.append(_Mention(a, b, "NORP", seg.text))
+                    continue
+                for k in range(b, a, -1):  # the longest opening of the segment that is a place
+                    if all(t.lower_ in GENERIC_WORDS for t in doc[a:k]):
+                        continue
+                    if self._org_is_place(doc[a:k].text) or (
+                        ent.label_ in ("GPE", "LOC") and self._candidates(doc[a:k].text, abbreviations=False)
+                    ):
+                        out.append(_Mention(a, k, "GPE", doc[a:k].text))
+                        break
+            return out
+        for t in ent:
+            head, dash, tail = t.text.rpartition("-")
+            if dash and head and tail.islower() and (
+                self._org_is_place(head) or self._demonym(head) is not None
+            ):
+                label = "GPE" if self._candidates(head, abbreviations=True) else "NORP"
+                out.append(_Mention(t.i, t.i + 1, label, head, chars=(t.idx, t.idx + len(head))))
+        return out
 
     def _comma_region(self, doc: Any, k: int, cands: list[tuple[Place, int, int]]) -> int:
         """End of an admin1 region named after a comma at token ``k`` that holds a town of ``cands``, or 0."""
@@ -296,7 +349,7 @@ class Geoparser:
         if kind == 1:
             score += 0.3
         elif kind == 0:
-            score -= 0.4
+            score -= ALT_PENALTY
         elif kind == 2:
             score -= 0.5
         return score
@@ -482,6 +535,8 @@ class Geoparser:
             kind = PlaceKind.metonym
         start = doc[start_tok].idx
         end = doc[m.end - 1].idx + len(doc[m.end - 1].text)
+        if m.chars is not None:
+            start, end = m.chars
         text = doc.text[start:end]
         if best is None:
             return Place(text=text, start=start, end=end, kind=kind)
