@@ -38,6 +38,9 @@ def extract_many(
 ) -> Iterator[tuple[Union[Article, Skip], Union[list[Event], Skip]]]:
     """Run the pipeline over articles (batched); yields (cleaned article, events) or (input, Skip)."""
     s = settings or load()
+    if s.workers > 1 and pipeline is None:
+        yield from _extract_parallel(articles, s)
+        return
     pipe = pipeline or build_pipeline(s)
     pending: list[Work] = []
 
@@ -58,6 +61,58 @@ def extract_many(
             yield from flush()
     if pending:
         yield from flush()
+
+
+class _Worker:
+    """The pipeline of one worker process, built on its first batch."""
+
+    pipeline: Optional[Pipeline] = None
+    settings: Optional[Settings] = None
+
+
+def _init_worker(settings: Settings) -> None:
+    _Worker.settings = settings
+    _Worker.pipeline = None
+
+
+def _run_batch(batch: list[Article]) -> list[tuple]:
+    if _Worker.pipeline is None:
+        _Worker.pipeline = build_pipeline(_Worker.settings)
+    out = []
+    for w in _Worker.pipeline.run_many([Work(article=a) for a in batch]):
+        out.append((w.article, w.skip if w.skip is not None else list(w.events or [])))
+    return out
+
+
+def _extract_parallel(articles: Iterable[Union[Article, Skip]], s: Settings) -> Iterator[tuple]:
+    """Batches of articles over ``s.workers`` processes, results in input order."""
+    import multiprocessing as mp
+
+    def batches() -> Iterator[list]:
+        chunk: list = []
+        for item in articles:
+            chunk.append(item)
+            if len(chunk) >= s.batch_size:
+                yield chunk
+                chunk = []
+        if chunk:
+            yield chunk
+
+    def work(chunk: list) -> list:
+        return [a for a in chunk if not isinstance(a, Skip)]
+
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    with ctx.Pool(s.workers, initializer=_init_worker, initargs=(s,)) as pool:
+        pending = []
+        for chunk in batches():
+            skips = [a for a in chunk if isinstance(a, Skip)]
+            for sk in skips:
+                yield sk, sk
+            pending.append(pool.apply_async(_run_batch, (work(chunk),)))
+            while len(pending) > s.workers * 2:
+                yield from pending.pop(0).get()
+        for job in pending:
+            yield from job.get()
 
 
 def extract(text: str, published: Optional[str] = None, *, pipeline: Optional[Pipeline] = None, article_id: Optional[str] = None) -> list[Event]:

@@ -44,7 +44,9 @@ def _emit_table(events: list[Event]) -> None:
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "table"]), default="jsonl", show_default=True)
 @click.option("--actors", "actors_file", type=click.Path(exists=True, dir_okay=False), help="Extra actor knowledge-base file.")
 @click.option("--model", help="Installed spaCy pipeline to use instead of the default.")
-def extract(paths: tuple[str, ...], published: str | None, fmt: str, actors_file: str | None, model: str | None) -> None:
+@click.option("--workers", type=int, help="Parallel processes (default: the workers setting, 1).")
+def extract(paths: tuple[str, ...], published: str | None, fmt: str, actors_file: str | None, model: str | None,
+            workers: int | None) -> None:
     """Extract events from articles.
 
     PATHS are files or folders (.txt, .html, .json, .jsonl, .jsonl.gz, RSS/Atom
@@ -56,7 +58,7 @@ def extract(paths: tuple[str, ...], published: str | None, fmt: str, actors_file
     from ..settings import load
     from ..stages.read import read_paths
 
-    settings = load({"actors": actors_file, "spacy_model": model})
+    settings = load({"actors": actors_file, "spacy_model": model, "workers": workers})
     skipped = 0
     collected: list[Event] = []
     for article, result in extract_many(read_paths(list(paths), settings, published=published), settings):

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Optional
 
+from .nlp import ent_of
 from .triggers import LIGHT_VERBS
 
 # Prepositions that introduce the recipient, for every type and per type.
@@ -64,11 +65,10 @@ def np_tokens(head: Any) -> list[Any]:
         elif c.dep_ == "punct" and c.lower_ in ("(", ")"):
             continue
     # extend to a named entity the head sits in ("Kataib Hezbollah" split by the tagger)
-    if head.ent_type_:
-        for ent in head.doc.ents:
-            if ent.start <= head.i < ent.end:
-                for t in ent:
-                    toks[t.i] = t
+    ent = ent_of(head)
+    if ent is not None:
+        for t in ent:
+            toks[t.i] = t
     ordered = [toks[i] for i in sorted(toks)]
     # drop leading determiners and trailing punctuation
     while ordered and ordered[0].dep_ in ("det", "punct", "case") and ordered[0].lower_ in ("the", "a", "an", "'s", "’s", "“", '"'):

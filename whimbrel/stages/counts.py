@@ -32,6 +32,7 @@ import re
 from typing import Iterable, Optional, Sequence, Union
 
 from whimbrel.records import Count, Size
+from whimbrel.stages.nlp import ent_of
 
 __all__ = ["parse_quantity", "extract_size", "victims", "cue_category"]
 
@@ -280,7 +281,7 @@ def _not_a_headcount(tok) -> bool:  # type: ignore[no-untyped-def]
     if tok.ent_type_ in ("MONEY", "PERCENT", "ORDINAL", "QUANTITY"):
         return True
     if tok.ent_type_ in ("DATE", "TIME"):
-        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        ent = ent_of(tok)
         if ent is None or _DATE_WORDS.search(ent.text.lower()):
             return True
     if re.fullmatch(r"(?:19|20)\d\d", tok.text):

@@ -30,6 +30,7 @@ import re
 from typing import Optional
 
 from whimbrel.records import DatePrecision, DateRef
+from whimbrel.stages.nlp import doc_ents
 
 __all__ = ["resolve_date", "event_date", "dateline", "MONTHS", "WEEKDAYS"]
 
@@ -275,7 +276,7 @@ def _candidate_spans(sent) -> list:  # type: ignore[no-untyped-def]
     """DATE/TIME entities of the sentence plus stray time words outside entities."""
     spans = []
     covered: set[int] = set()
-    for ent in sent.ents:
+    for ent in (e for e in doc_ents(sent.doc) if e.start >= sent.start and e.end <= sent.end):
         if ent.label_ in ("DATE", "TIME"):
             spans.append(ent)
             covered.update(range(ent.start, ent.end))

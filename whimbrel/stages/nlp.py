@@ -17,6 +17,26 @@ NEEDED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatiz
 
 
 PARAGRAPH_COMPONENT = "whimbrel_paragraphs"
+_ENTS_KEY = "whimbrel_ents"
+
+
+def doc_ents(doc: Any) -> tuple:
+    """``doc.ents`` computed once per Doc (spaCy rebuilds the tuple on every access)."""
+    cached = doc.user_data.get(_ENTS_KEY)
+    if cached is None:
+        cached = tuple(doc.ents)
+        doc.user_data[_ENTS_KEY] = cached
+    return cached
+
+
+def ent_of(tok: Any) -> Any:
+    """The entity span a token is part of, or None."""
+    if not tok.ent_type_:
+        return None
+    for ent in doc_ents(tok.doc):
+        if ent.start <= tok.i < ent.end:
+            return ent
+    return None
 
 
 def _register_components() -> None:

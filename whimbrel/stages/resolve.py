@@ -22,6 +22,7 @@ from ..records import Claim, Entity, Modality, Size, Span
 from . import claims as claims_mod
 from . import counts, dates, frames, modality as modality_mod
 from .arguments import arguments, np_tokens
+from .nlp import doc_ents
 from .triggers import Mention
 
 # material acts whose target is the country they are done in, when no other is named
@@ -219,7 +220,7 @@ class ResolveStage:
             return self._resolve(text, start, end, focus3)
         toks = np_tokens(head)
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-        return self._resolve(head.doc.text[start:end], start, end, focus3)
+        return self._resolve(head.doc[toks[0].i : toks[-1].i + 1].text, start, end, focus3)
 
     def _resolve(self, text: str, start: int, end: int, focus3: Optional[str]) -> Entity:
         ent = self.kb.resolve(text, context_country=focus3)
@@ -284,7 +285,7 @@ def _size_for(sent: Any, m: Mention) -> Size:
 def _last_person(tok: Any) -> Optional[tuple[str, int, int]]:
     """The most recent PERSON named before a third-person pronoun (light coreference)."""
     best = None
-    for ent in tok.doc.ents:
+    for ent in doc_ents(tok.doc):
         if ent.label_ == "PERSON" and ent.end <= tok.i:
             best = ent
     if best is None:
