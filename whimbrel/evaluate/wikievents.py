@@ -20,7 +20,9 @@ Matching (also in docs/evaluation.md):
   types agree, the gold event's sentence is covered by one of the predicted event's
   mentions, and the predicted words overlap (by character span) any mention of the gold
   entity's coreference cluster, or, when the span cannot be placed, share its head word
-  (last word) with one of those mentions.
+  (last word) with one of those mentions.  An event location chosen only from the
+  article's focus country (``location.reason`` "article focus") is not an argument span
+  and is not scored as a place argument.
 """
 
 from __future__ import annotations
@@ -212,7 +214,9 @@ def _predicted(doc: GoldDoc, events: list[Event]) -> list[_Pred]:
         for group, ents in (("actor", ev.actor), ("target", ev.recipient)):
             for e in ents:
                 args[group].append((e.text, _place_span(doc.text, e.start, e.end, e.text, within)))
-        if ev.location is not None and ev.location.text:
+        # only a place the extractor grounds in the event's own text counts as an argument;
+        # an event located by the article's focus country names no argument span
+        if ev.location is not None and ev.location.text and "focus" not in (ev.location.reason or ""):
             loc = ev.location
             args["place"].append((loc.text, _place_span(doc.text, loc.start, loc.end, loc.text, within)))
         out.append(_Pred(ev.event_type, covered, per_mention, args))
