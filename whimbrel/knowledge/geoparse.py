@@ -303,6 +303,8 @@ class Geoparser:
         """
         for k in range(min(ent.end - 1, ent.start + 3), ent.start, -1):
             head = doc[ent.start:k]
+            if all(t.lower_ in GENERIC_WORDS for t in head):
+                continue
             cands = self._candidates(head.text, abbreviations=False)
             county = head[-1].lower_ in ADMIN_WORDS and k - ent.start > 1
             if cands and cands[0][2] == 1 and (county or self._scan_worthy(cands)):
@@ -441,6 +443,20 @@ class Geoparser:
                 if dem is not None and m.label in ("GPE", "LOC"):
                     m.kind = PlaceKind.demonym
                     m.cands = [(dem, 0, 1)]
+            if not m.cands and len(span) > 1 and m.label in ("GPE", "LOC", "FAC"):
+                # "Metcalfe County Sheriff's Office", "City of Montreal", "Turkish Embassy"
+                inner = self._org_place(doc, span)
+                if inner is not None:
+                    m.start, m.end = inner
+                    span = doc[m.start:m.end]
+                    m.text = span.text
+                    m.cands = self._candidates(m.text, abbreviations=False)
+                elif self._demonym(span[0].text) is not None and not self._candidates(span[0].text,
+                                                                                      abbreviations=False):
+                    m.end, m.text, m.kind = m.start + 1, span[0].text, PlaceKind.demonym
+                    m.cands = [(self._demonym(span[0].text), 0, 1)]  # type: ignore[list-item]
+                    keep.append(m)
+                    continue
             if m.end < len(doc) and doc[m.end].lower_ in ADMIN_WORDS:
                 m.admin_word = True
             root = span.root
