@@ -115,6 +115,22 @@ def test_recognition_patterns(nlp, geoparser, text, expected):
         assert doc.text[place.start:place.end] == surface
 
 
+@pytest.mark.parametrize(
+    "text,surface,name,kind",
+    [
+        ("The City of Montreal recently adopted a Swedish road model.", "Montreal", "Montréal", PlaceKind.literal),
+        ("They asked to strengthen protection of the Turkish Embassy in Moscow.", "Turkish", "Turkey",
+         PlaceKind.demonym),
+        ("The Metcalfe County Sheriff's Office and Metcalfe County Fire and EMS all responded.", "Metcalfe County",
+         "Metcalfe County", PlaceKind.literal),
+    ],
+)
+def test_place_inside_a_named_thing(nlp, geoparser, text, surface, name, kind):
+    places = _by_text(geoparser.parse(nlp(text)))
+    assert surface in places, list(places)
+    assert places[surface].name == name and places[surface].kind == kind
+
+
 def test_org_closing_word_is_not_a_region(nlp, geoparser):
     places = geoparser.parse(nlp("She works at the Lakeridge Health Centre in Oshawa."))
     assert all(p.name != "Centre" for p in places)

@@ -301,14 +301,15 @@ class Geoparser:
         Manitoba"), or closes it ("CTV Winnipeg", "Costco Canada"); the last two only
         for a country, an admin1 region or a city of at least 500,000.
         """
-        for k in range(min(ent.end - 1, ent.start + 3), ent.start, -1):
-            head = doc[ent.start:k]
+        first = ent.start + 1 if doc[ent.start].lower_ in ("the", "a") and ent.end - ent.start > 2 else ent.start
+        for k in range(min(ent.end - 1, first + 3), first, -1):
+            head = doc[first:k]
             if all(t.lower_ in GENERIC_WORDS for t in head):
                 continue
             cands = self._candidates(head.text, abbreviations=False)
-            county = head[-1].lower_ in ADMIN_WORDS and k - ent.start > 1
+            county = head[-1].lower_ in ADMIN_WORDS and k - first > 1
             if cands and cands[0][2] == 1 and (county or self._scan_worthy(cands)):
-                return ent.start, k
+                return first, k
         of = [t.i for t in ent if t.lower_ == "of" and t.i > ent.start]
         starts = [of[-1] + 1] if of else []
         starts += [i for i in (ent.end - 2, ent.end - 1) if i > ent.start and i not in starts]
