@@ -57,7 +57,7 @@ def _heads(verb: Any, depth: int = 2) -> list[Any]:
     """The predicates above a clause through xcomp/ccomp/acomp links ('willing to X')."""
     out, cur = [], verb
     for _ in range(depth):
-        if cur.dep_ not in ("xcomp", "ccomp", "acomp", "advcl", "pcomp") or cur.head.i == cur.i:
+        if cur.dep_ not in ("xcomp", "ccomp", "acomp", "advcl", "pcomp", "acl") or cur.head.i == cur.i:
             break
         cur = cur.head
         if cur.dep_ == "acomp" and cur.head.i != cur.i:  # "is ready to" → ready
@@ -79,7 +79,7 @@ def frame_of(m: Any) -> Optional[str]:
     aux = _aux(verb)
     heads = _heads(verb)
     head_lemmas = {_lemma(h) for h in heads}
-    if aux & DEMAND_AUX or (head_lemmas & DEMAND_HEADS and verb.dep_ == "ccomp"):
+    if aux & DEMAND_AUX or (head_lemmas & DEMAND_HEADS and verb.dep_ in ("ccomp", "acl")):
         return "REQUEST"
     refused = bool(head_lemmas & REFUSE_HEADS) or (_negated(verb) and bool(aux & COMMIT_AUX))
     if etype in COOPERATIVE and (refused or m.modality == Modality.negated):

@@ -31,6 +31,8 @@ QUANTIFIER_NOUNS = frozenset(
     "round series wave spate string barrage volley campaign number couple salvo flurry "
     "surge escalation wave set day night week".split()
 )
+# Generic heads whose compound modifier names the event: "mediation efforts", "aid program".
+EVENT_HEAD_NOUNS = frozenset("effort mission programme program operation process initiative bid delivery shipment".split())
 # Verbs whose object is an event that is stopped or prevented, not reported.
 STOPPING_VERBS = frozenset("cease stop halt end prevent avoid deter suspend refrain abandon".split())
 # Links through which two triggers are NOT the same happening.
@@ -259,10 +261,27 @@ def _is_prior(tok: Any) -> bool:
     )
 
 
+# Cutting off a cooperative act is a SANCTION in PLOVER ("suspended aid", "ended mediation").
+CUTTING_VERBS = STOPPING_VERBS | frozenset("cut reduce freeze cancel prohibit terminate withhold curtail".split())
+COOPERATIVE_TYPES = frozenset({"AID", "CONSULT", "COOPERATE", "AGREE", "SUPPORT"})
+
+
 def _stopped(tok: Any) -> bool:
     """True when the trigger is the thing to be stopped: 'to cease these attacks'."""
     head = tok.head
-    return tok.dep_ in ("dobj", "xcomp") and head.lemma_.lower() in STOPPING_VERBS
+    return tok.dep_ in ("dobj", "xcomp", "nsubjpass") and head.lemma_.lower() in STOPPING_VERBS
+
+
+def _cut_off(tok: Any, sense: codebook.TriggerSense) -> Optional[codebook.TriggerSense]:
+    """'suspended aid deliveries', 'ended mediation efforts': SANCTION on a cooperative act."""
+    if sense.event_type not in COOPERATIVE_TYPES or tok.pos_ == "VERB":
+        return None
+    cur = tok
+    if cur.dep_ == "compound":  # "aid deliveries", "mediation efforts"
+        cur = cur.head
+    if cur.dep_ in ("dobj", "nsubjpass") and cur.head.lemma_.lower() in CUTTING_VERBS:
+        return codebook.TriggerSense(lemma=tok.lemma_.lower(), pos="NOUN", event_type="SANCTION", mode=None, weight=0.9)
+    return None
 
 
 class TriggerStage:
@@ -312,12 +331,19 @@ def find_mentions(doc: Any) -> list[Mention]:
                 pos = "VERB"
             elif tok.pos_ in ("NOUN", "PROPN"):
                 pos = "NOUN"
-                if tok.dep_ == "compound" and codebook.senses(tok.head.lemma_.lower(), "NOUN") == []:
-                    continue  # "attack helicopter", "protest movement"
+                if (tok.dep_ == "compound" and codebook.senses(tok.head.lemma_.lower(), "NOUN") == []
+                        and tok.head.lemma_.lower() not in EVENT_HEAD_NOUNS):
+                    continue  # "attack helicopter", "protest movement" (but "mediation efforts")
             else:
                 continue
             sense = _choose_sense(tok, pos)
-            if sense is None or _stopped(tok):
+            if sense is None:
+                continue
+            cut = _cut_off(tok, sense)
+            if cut is not None:
+                found.append((tok, cut))
+                continue
+            if _stopped(tok):
                 continue
             found.append((tok, sense))
         if found:
