@@ -199,6 +199,9 @@ def arguments(mention: Any) -> tuple[list[Any], list[Any]]:
                         recipients += _children(gov, "dobj")
     # "condemned the previous round of US airstrikes": the target is whoever carried them out
     recipients = [x for r in recipients for x in _event_object_owner(r)]
+    if etype in VERBAL_TYPES and not recipients:
+        for trig in mention.triggers:
+            recipients += _embedded_recipients(trig)
     if etype == "REQUEST":
         # "demanded that X do Y", "urged X to Y": the one asked is the embedded subject
         for trig in mention.triggers:
@@ -216,6 +219,33 @@ def arguments(mention: Any) -> tuple[list[Any], list[Any]]:
     actor_ids = {a.i for a in actors}
     resolved = [r for r in resolved if r.i not in actor_ids]
     return _dedupe(actors), _dedupe(resolved)
+
+
+# Verbal acts whose recipient is often named inside what they are about:
+# "threatened to break relations with Russia", "rejected an offer from Afghanistan",
+# "called for sanctions against Nigeria", "demanded the withdrawal of Serbian forces".
+VERBAL_TYPES = frozenset({"THREATEN", "REQUEST", "REJECT", "ACCUSE", "PROTEST", "AGREE", "SUPPORT"})
+_CONTENT_PREPS = frozenset("with against on upon to from of for".split())
+
+
+def _embedded_recipients(trig: Any) -> list[Any]:
+    out: list[Any] = []
+
+    def noun_preps(noun: Any) -> list[Any]:
+        objs = _prep_objects(noun, _CONTENT_PREPS)
+        return [o for o in objs if o.ent_type_ or o.pos_ == "PROPN"] or _entity_modifiers(noun)
+
+    for c in trig.children:
+        if c.dep_ in ("xcomp", "ccomp"):
+            out += _children(c, "dative") + _prep_objects(c, RECIPIENT_PREPS | {"with", "to", "from"})
+            for obj in _children(c, "dobj"):
+                out += [obj] if (obj.ent_type_ or obj.pos_ == "PROPN") else noun_preps(obj)
+        elif c.dep_ == "dobj" and not (c.ent_type_ or c.pos_ == "PROPN"):
+            out += noun_preps(c)
+        elif c.dep_ == "prep" and c.lower_ in ("for", "over"):
+            for obj in _children(c, "pobj"):
+                out += noun_preps(obj)
+    return out
 
 
 REPORTING_VERBS = frozenset("say tell announce state add claim report declare insist warn confirm".split())

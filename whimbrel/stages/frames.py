@@ -112,9 +112,8 @@ def apply(m: Any, claimants: list[Any]) -> None:
         return
     if new == "REQUEST":
         # the speaker asks; the one who must act is the recipient
-        if claimants:
-            m.recipients = m.actors or m.recipients
-            m.actors = list(claimants)
+        m.recipients = m.actors or m.recipients
+        m.actors = list(claimants)
     m.event_type = new
     m.mode = None
     m.modality = Modality.asserted
