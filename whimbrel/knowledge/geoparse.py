@@ -53,6 +53,9 @@ GENERIC_WORDS = DIRECTIONS | frozenset(
     falcon union national international metropolitan greater city town county state region district""".split()
 )
 
+# Prepositions after which a proper name is a place rather than a person or a firm.
+LOCATIVE_PREPS = frozenset("in near outside inside across throughout".split())
+
 LOC_PREPS = frozenset(
     "in near at outside inside across into from on around throughout within along off over through toward towards by".split()
 )
@@ -151,7 +154,7 @@ class Geoparser:
                 mentions.extend(parts)
                 continue
             if ent.label_ not in ENTITY_LABELS and ent.label_ not in _NUMERIC_LABELS:
-                if self._anchored_town(doc, ent.start, ent.end) == ent.end:
+                if self._anchored_town(doc, ent.start, ent.end) == ent.end or self._located(doc, ent):
                     mentions.append(_Mention(ent.start, ent.end, "GAZ", ent.text))  # "COLUMBIA, Ky."
                 elif self._org_is_place(ent.text, person=ent.label_ == "PERSON"):
                     mentions.append(_Mention(ent.start, ent.end, "GPE", ent.text))
@@ -215,6 +218,16 @@ class Geoparser:
                 covered.update(range(m.end + 1, end))
         mentions.sort(key=lambda m: m.start)
         return mentions
+
+    def _located(self, doc: Any, ent: Any) -> bool:
+        """A non-place entity that a locative preposition governs and that names a town ("born in Churchill")."""
+        if ent.start == 0 or ent.label_ not in ("PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT"):
+            return False
+        prep = doc[ent.start - 1]
+        if prep.lower_ not in LOCATIVE_PREPS or prep.dep_ != "prep" or ent.root.head != prep:
+            return False
+        cands = self._candidates(ent.text, abbreviations=False)
+        return bool(cands) and cands[0][2] == 1 and ent.text.casefold() not in GENERIC_WORDS
 
     def _hyphen_parts(self, doc: Any, ent: Any) -> list[_Mention]:
         """The places of a hyphenated compound entity, one mention each.
