@@ -131,6 +131,13 @@ def test_place_inside_a_named_thing(nlp, geoparser, text, surface, name, kind):
     assert places[surface].name == name and places[surface].kind == kind
 
 
+def test_located_name_with_another_label(nlp, geoparser):
+    # spaCy calls "Red Deer" an ORG here; the locative preposition makes it a place
+    places = _by_text(geoparser.parse(nlp("The candidate campaigned during a weekend PC meeting in Red Deer.")))
+    assert places["Red Deer"].country_code == "CA"
+    assert geoparser.parse(nlp("He sent a letter to Johnson.")) == []
+
+
 def test_org_closing_word_is_not_a_region(nlp, geoparser):
     places = geoparser.parse(nlp("She works at the Lakeridge Health Centre in Oshawa."))
     assert all(p.name != "Centre" for p in places)
