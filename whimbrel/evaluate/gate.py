@@ -38,7 +38,9 @@ from .base import EvalResult
 DEFAULT_TOLERANCE = 0.01
 
 # A metric is gated when its last dotted part is one of these (higher is better).
-_GATED_SUFFIXES = ("f1", "macro_f1", "accuracy", "exact", "precision", "recall")
+# Precision and recall trade against each other; the gate holds their F1 (and accuracies),
+# so a change that moves the balance without losing F1 is not a regression.
+_GATED_SUFFIXES = ("f1", "macro_f1", "accuracy", "exact")
 
 
 def default_pins_path() -> Path:
