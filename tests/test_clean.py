@@ -177,6 +177,12 @@ def _run(text: str, **kw) -> Work:
         (ENGLISH, {"settings": Settings(max_chars=50)}, "E205"),
         (ENGLISH, {}, None),
         ("Kurz.", {}, None),  # too short to language-check
+        ("Bewaffnete Männer haben am Dienstag fünf Dorfbewohner getötet.", {}, "E206"),  # short German
+        ("Hombres armados mataron el martes a cinco aldeanos en Malí.", {}, "E206"),  # short Spanish
+        ("Des hommes armés ont tué cinq villageois mardi au Mali.", {}, "E206"),  # short French
+        ("Sheikh Abdullahi Nur Osman Ahmed Abdirahman Mohamed said.", {}, None),  # name-heavy English
+        ("Al-Shabaab fighters stormed Mogadishu's Hotel Sahafi.", {}, None),
+        ("Hezbollah fired rockets at Kiryat Shmona.", {}, None),
     ],
 )
 def test_stage_skips(text, kw, code):

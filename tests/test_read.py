@@ -67,6 +67,9 @@ BAD_CASES = [
     ("binary", lambda t: _write(t / "image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x01"), None, ["E202"], 0),
     ("latin-1", lambda t: _write(t / "latin.txt", "Le président a déclaré".encode("latin-1")), None, ["E203"], 0),
     ("empty html", lambda t: _write(t / "blank.html", "<html><head><script>var x=1;</script></head><body></body></html>"), None, ["E207"], 0),
+    ("truncated html", lambda t: _write(t / "cut.html", f"<html><head><title>T</title></head><body><p>{STORY}</p><p>More"), None, ["E207"], 0),
+    ("html cut inside a tag", lambda t: _write(t / "cut2.html", f"<div><p>{STORY}</p><p class=\"le"), None, ["E207"], 0),
+    ("truncated html field", lambda t: _write(t / "cut.jsonl", json.dumps({"id": "h", "html": f"<html><body><p>{STORY}"}) + "\n"), None, ["E207"], 0),
     ("bad jsonl line", _jsonl_with_bad_line, None, ["E204"], 3),
     ("missing text", lambda t: _write(t / "notext.jsonl", json.dumps({"id": "n", "title": "No body"}) + "\n"), None, ["E204"], 0),
     ("text not a string", lambda t: _write(t / "num.jsonl", json.dumps({"text": 42}) + "\n"), None, ["E204"], 0),
@@ -130,7 +133,7 @@ def test_gzip_bomb_limited(tmp_path):
 
 def test_txt_and_html(tmp_path):
     _write(tmp_path / "a.txt", STORY)
-    _write(tmp_path / "b.html", f"<html><head><title>Attack  on post</title></head><body><p>{STORY}")  # truncated
+    _write(tmp_path / "b.html", f"<html><head><title>Attack  on post</title></head><body><p>{STORY}</p></body></html>")
     a, b = list(read_paths([str(tmp_path / "a.txt"), str(tmp_path / "b.html")]))
     assert isinstance(a, Article) and a.text == STORY and a.raw == STORY
     assert a.id == Article.content_id(STORY) and a.origin == str(tmp_path / "a.txt")

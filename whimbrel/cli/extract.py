@@ -10,6 +10,19 @@ import click
 from ..records import Event, Skip
 
 
+def skip_line(skip: Skip) -> str:
+    """The one stderr line for a skipped input: ``whimbrel: skipped ORIGIN: [CODE] reason — hint``.
+
+    ``Skip.reason`` is normally ``str(err)`` (origin and code included); a reason
+    without them gets them prefixed.  Newlines inside the reason are flattened.
+    """
+    reason = " ".join(skip.reason.split())
+    if not reason.startswith(f"{skip.origin}: "):
+        code = f"[{skip.code}] " if f"[{skip.code}]" not in reason else ""
+        reason = f"{skip.origin}: {code}{reason}"
+    return f"whimbrel: skipped {reason}"
+
+
 def _emit_table(events: list[Event]) -> None:
     from rich.console import Console
     from rich.table import Table
@@ -35,13 +48,15 @@ def _emit_table(events: list[Event]) -> None:
             "; ".join((c.claimant.text if c.claimant else "?") for c in ev.claims),
             ev.modality.value,
         )
-    Console().print(table)
+    # piped or redirected: rich would squeeze 11 columns into 80 characters
+    Console(width=None if sys.stdout.isatty() else 220).print(table)
 
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--published", help="Publication date (YYYY-MM-DD) for inputs that carry none.")
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "table"]), default="jsonl", show_default=True)
+@click.option("--published", help="Publication date (YYYY-MM-DD) for inputs that carry none; relative dates ('on Tuesday') resolve against it.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "table"]), default="jsonl", show_default=True,
+              help="jsonl: one event per line; json: one array of events; table: a readable summary.")
 @click.option("--actors", "actors_file", type=click.Path(exists=True, dir_okay=False), help="Extra actor knowledge-base file.")
 @click.option("--model", help="Installed spaCy pipeline to use instead of the default.")
 @click.option("--workers", type=int, help="Parallel processes (default: the workers setting, 1).")
@@ -64,7 +79,7 @@ def extract(paths: tuple[str, ...], published: str | None, fmt: str, actors_file
     for article, result in extract_many(read_paths(list(paths), settings, published=published), settings):
         if isinstance(result, Skip):
             skipped += 1
-            click.echo(f"whimbrel: skipped {result.origin}: [{result.code}] {result.reason}", err=True)
+            click.echo(skip_line(result), err=True)
             continue
         if fmt == "jsonl":
             for ev in result:
@@ -80,7 +95,8 @@ def extract(paths: tuple[str, ...], published: str | None, fmt: str, actors_file
 
 
 @click.command()
-@click.option("--record", type=click.Choice(["event", "article"]), default="event", show_default=True)
+@click.option("--record", type=click.Choice(["event", "article"]), default="event", show_default=True,
+              help="Which record's schema to print.")
 def schema(record: str) -> None:
     """Print the JSON Schema of the event (or article) record."""
     from ..records import Article

@@ -13,8 +13,9 @@
   dashes) are kept exactly as written.
 
 :class:`CleanStage` is the pipeline stage (``article`` → ``text``); it also
-checks the language (langdetect with a fixed seed, on texts of 200 characters or
-more, or the record's own ``language``) and the length (``settings.max_chars``).
+checks the language (the record's own ``language``, else langdetect with a fixed
+seed on texts of 40 characters or more, confident below 200, and never on texts
+whose words are 8% or more English function words) and the length (``settings.max_chars``).
 """
 
 from __future__ import annotations
@@ -27,8 +28,32 @@ from ..pipeline import Work
 from ..records import Article, Skip
 from ..settings import Settings
 
-MIN_LANGUAGE_CHARS = 200
+MIN_LANGUAGE_CHARS = 40
 """Texts shorter than this are not language-checked (detection is unreliable)."""
+
+SHORT_LANGUAGE_CHARS = 200
+"""Texts shorter than this are called not-English only on a confident detection (p >= 0.9)."""
+
+_ENGLISH_FUNCTION_WORDS = frozenset(
+    "the of and to on at by with from for said says was were is are has have had that this these "
+    "those after over who which its their his her they it be been will would not".split()
+)
+_MIN_ENGLISH_SHARE = 0.08
+"""A text whose words are at least this share English function words is never called foreign.
+
+langdetect reads name-heavy English sentences ("Sheikh Abdullahi Nur ... said.")
+as Somali or Swahili; English function words guard against that.  Words shared
+with other languages (``a``, ``in``, ``on``'s French homograph aside) are left out.
+"""
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def english_share(text: str) -> float:
+    """Share of the words of ``text`` that are common English function words."""
+    words = _WORD.findall(text[:3000].lower())
+    if not words:
+        return 0.0
+    return sum(1 for w in words if w in _ENGLISH_FUNCTION_WORDS) / len(words)
 
 _HTML_TAG = re.compile(
     r"<(?:!doctype|html|head|body|div|p|article|section|span|br|table|h[1-6]|ul|ol|li|a|img|meta|script|main|header|footer)\b",
@@ -369,8 +394,14 @@ class CleanStage:
                 raise NotEnglish(f"record declares language {article.language!r}", origin=origin)
             if declared is None and len(text) >= MIN_LANGUAGE_CHARS:
                 probs = self._language.probabilities(text)
-                if probs and probs.get("en", 0.0) < 0.2:
-                    best = max(probs, key=probs.__getitem__)
+                best = max(probs, key=probs.__getitem__) if probs else None
+                sure = 0.9 if len(text) < SHORT_LANGUAGE_CHARS else 0.0
+                if (
+                    best is not None
+                    and probs.get("en", 0.0) < 0.2
+                    and probs[best] >= sure
+                    and english_share(text) < _MIN_ENGLISH_SHARE
+                ):
                     raise NotEnglish(
                         f"text looks like {best!r} (p={probs[best]:.2f}), not English", origin=origin
                     )
@@ -392,4 +423,4 @@ class CleanStage:
         return work
 
 
-__all__ = ["CleanStage", "MIN_LANGUAGE_CHARS", "clean_plain", "clean_text", "is_boilerplate", "is_headline", "looks_like_html"]
+__all__ = ["CleanStage", "MIN_LANGUAGE_CHARS", "SHORT_LANGUAGE_CHARS", "english_share", "clean_plain", "clean_text", "is_boilerplate", "is_headline", "looks_like_html"]

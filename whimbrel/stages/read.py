@@ -16,7 +16,7 @@ publisher?, language?}``; other fields are ignored.
 Bad input never stops the batch: every input that cannot be used becomes a
 :class:`Skip` carrying the error code and one-line reason of the matching
 :mod:`whimbrel.errors` class (E201 empty, E202 binary, E203 not UTF-8, E204
-malformed record, E205 too large, E207 no text in a page).
+malformed record, E205 too large, E207 no text in a page or a truncated page).
 
 ``Article.text`` is the raw text (or HTML) as read; the clean stage
 (:mod:`whimbrel.stages.clean`) replaces it with the cleaned text.
@@ -231,6 +231,10 @@ def record_to_article(
         raise EmptyInput(f"{prefix}record has an empty text", origin=origin)
     if "\x00" in body:
         raise BinaryInput(f"{prefix}text holds NUL characters", origin=origin)
+    if body is html:
+        why = html_truncation(body)
+        if why:
+            raise NoMainText(f"{prefix}field 'html': {why}", origin=origin)
     extra: dict[str, Optional[str]] = {}
     for name in _STR_FIELDS:
         value = rec.get(name)
@@ -255,13 +259,36 @@ def _html_title(html: str) -> Optional[str]:
     return title or None
 
 
+_HTML_OPEN = re.compile(r"<html\b", re.I)
+_HTML_CLOSE = re.compile(r"</(?:html|body)\s*>", re.I)
+
+
+def html_truncation(html: str) -> Optional[str]:
+    """Why ``html`` looks cut off (a one-line reason), or ``None`` when it looks whole.
+
+    A page is truncated when it opens ``<html>`` but closes neither ``</body>``
+    nor ``</html>``, or when it ends inside a tag (``<p class="le``).  Reading
+    part of an article silently would lose events, so such pages are skipped.
+    """
+    tail = html.rstrip()
+    if tail.rfind("<") > tail.rfind(">"):
+        return "the HTML ends inside a tag (the page is truncated)"
+    if _HTML_OPEN.search(html[:4096]) and not _HTML_CLOSE.search(html[-65536:]):
+        return "the page opens <html> but never closes </body> or </html> (truncated)"
+    return None
+
+
 def _html_has_text(html: str) -> bool:
     return bool(_TAG.sub(" ", _SCRIPT.sub(" ", html)).strip())
 
 
 def _text_article(text: str, origin: str, published: Optional[str], *, html: bool) -> Article:
-    if html and not _html_has_text(text):
-        raise NoMainText("the page holds no text outside its tags", origin=origin)
+    if html:
+        why = html_truncation(text)
+        if why:
+            raise NoMainText(why, origin=origin)
+        if not _html_has_text(text):
+            raise NoMainText("the page holds no text outside its tags", origin=origin)
     return Article(
         id=Article.content_id(text),
         text=text,
@@ -291,7 +318,7 @@ def _iter_jsonl_lines(lines: Sequence[bytes], origin: str, published: Optional[s
             try:
                 rec = json.loads(line)
             except json.JSONDecodeError as exc:
-                raise MalformedRecord(f"line {n}: {exc.msg} (column {exc.colno})", origin=where) from exc
+                raise MalformedRecord(f"line {n}: invalid JSON: {exc.msg} at column {exc.colno}", origin=where) from exc
             yield record_to_article(rec, where, published=published, where=f"line {n}")
         except InputError as err:
             yield skip_from(err, where)
@@ -485,4 +512,4 @@ def read_text(text: str, *, origin: str = "<text>", published: Optional[str] = N
         return [skip_from(err, origin)]
 
 
-__all__ = ["KNOWN_EXT", "decode_bytes", "normalise_date", "read_paths", "read_text", "record_to_article", "skip_from"]
+__all__ = ["KNOWN_EXT", "decode_bytes", "html_truncation", "normalise_date", "read_paths", "read_text", "record_to_article", "skip_from"]
