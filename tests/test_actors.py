@@ -214,3 +214,11 @@ def test_cli_lookup() -> None:
     result = runner.invoke(main, ["actors", "lookup", "gunmen", "--context", "NGA", "--json"])
     assert result.exit_code == 0
     assert '"code": "NGA"' in result.output and '"sector": "UAF"' in result.output
+
+
+def test_issue4_surname_alone_needs_a_capital():
+    """'More than 30 people' once resolved to a person whose surname is Than."""
+    from whimbrel.knowledge.actors import ActorKB
+
+    ent = ActorKB.load().resolve("More than 30 people")
+    assert ent.code is None and ent.sector == "CVL"

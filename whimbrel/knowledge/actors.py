@@ -102,6 +102,7 @@ class _Entry:
     target: Union[Actor, Country, Role, People]
     alias: str
     acronym: Optional[str] = None  # surface form required (dots removed) for all-caps aliases
+    capitalised: bool = False  # matches only when written with a capital ("Austin", not "than")
 
 
 @dataclass(frozen=True)
@@ -241,7 +242,7 @@ class ActorKB:
             idx.add(role.word, _Entry("role", role, role.word))
         for key, people in surnames.items():
             if len(people) == 1 and key not in idx.entries and key not in _COMMON_SURNAMES:
-                idx.add(key, _Entry("actor", people[0], key))
+                idx.add(key, _Entry("actor", people[0], key, capitalised=True))
 
     # ------------------------------------------------------------------ access
 
@@ -280,7 +281,7 @@ class ActorKB:
                     surface = text[toks[i][1]:toks[j][2]]
                     if entry.acronym and surface.replace(".", "").replace(" ", "") != entry.acronym:
                         continue
-                    if proper and not surface[:1].isupper() and not surface[:1].isdigit():
+                    if (proper or entry.capitalised) and not surface[:1].isupper() and not surface[:1].isdigit():
                         continue
                     best = Match(i, j + 1, toks[i][1], toks[j][2], entry)
                     break

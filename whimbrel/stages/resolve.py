@@ -14,6 +14,7 @@ Knowledge (actor base, gazetteer) is created lazily by the stage object.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any, ClassVar, Optional
 
@@ -114,6 +115,7 @@ class ResolveStage:
         focus3 = country.alpha3 if country else None
         quotes = claims_mod.QuoteIndex.build(doc)
         persons: dict[str, Entity] = {}
+        dateline_end = _dateline_end(doc[: min(len(doc), 40)].text)
         sents = list(doc.sents)
         kept: list[Mention] = []
         for m in work.mentions or []:
@@ -133,7 +135,8 @@ class ResolveStage:
             if m.place is not None and m.place.reason and "focus" not in m.place.reason:
                 where = self._alpha3(m.place.country_code)
             ctx = where
-            m.actors = self._entities(actor_heads, quotes, ctx, persons)
+            actor_heads = [h for h in actor_heads if not (h.idx < dateline_end)]
+            m.actors = self._entities(actor_heads, quotes, ctx, persons, actor=True)
             m.recipients = self._entities(recipient_heads, quotes, ctx, persons)
             affected = self._affected_state(m, where)
             if affected is not None:
@@ -183,9 +186,12 @@ class ResolveStage:
         country = self.countries.by_code(alpha2) if alpha2 else None
         return country.alpha3 if country else None
 
-    def _entities(self, heads: list[Any], quotes: Any, focus3: Optional[str], persons: dict[str, Entity]) -> list[Entity]:
+    def _entities(self, heads: list[Any], quotes: Any, focus3: Optional[str], persons: dict[str, Entity],
+                  *, actor: bool = False) -> list[Entity]:
         out: list[Entity] = []
         for head in heads:
+            # generic roles ("gunmen", "security forces", "civilians") take the country of
+            # the event's own place (the issue's rule); named actors keep their own
             ent = self._entity(head, quotes, focus3)
             if ent is None:
                 continue
@@ -235,6 +241,15 @@ class ResolveStage:
                 claimant = _person_coref(claimant, persons)
             out.append(Claim(claimant=claimant, text=cue.text, hedged=cue.hedged, cue=cue.cue))
         return out
+
+
+_DATELINE = re.compile(r"^[A-Z][A-Z'. -]{2,40}(?:,\s*[A-Z][\w .'-]{1,40})?\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s")
+
+
+def _dateline_end(head_text: str) -> int:
+    """Length of a wire dateline ("IDLIB, Syria — ") at the start of the text, else 0."""
+    m = _DATELINE.match(head_text)
+    return m.end() if m else 0
 
 
 def _np_range(head: Any) -> tuple[int, int]:

@@ -153,8 +153,15 @@ CONFLICT_CUES = frozenset(
 REPORTING = frozenset("claim say state report tell add insist note argue believe think".split())
 
 
-def _sentence_lemmas(tok: Any) -> set[str]:
-    return {t.lemma_.lower() for t in tok.sent}
+def _context_lemmas(tok: Any) -> set[str]:
+    """The lemmas of the whole article (cached per Doc): an ambiguous word is read in the
+    light of what the article is about, not only its own sentence."""
+    doc = tok.doc
+    cached = doc.user_data.get("whimbrel_lemmas")
+    if cached is None:
+        cached = frozenset(t.lemma_.lower() for t in doc)
+        doc.user_data["whimbrel_lemmas"] = cached
+    return set(cached)
 
 
 def _choose_sense(tok: Any, pos: str) -> Optional[codebook.TriggerSense]:
@@ -193,7 +200,7 @@ def _choose_sense(tok: Any, pos: str) -> Optional[codebook.TriggerSense]:
     if best is not None and not best.object_lemmas and best.event_type != "ASSAULT" and best.weight < 0.8:
         # a weak fallback sense; an ASSAULT reading wins where the sentence speaks of armed conflict
         assault = [o for o in options if o.event_type == "ASSAULT"]
-        if assault and _sentence_lemmas(tok) & CONFLICT_CUES:
+        if assault and _context_lemmas(tok) & CONFLICT_CUES:
             return codebook.TriggerSense(lemma=lemma, pos=pos, event_type="ASSAULT", mode=None, weight=0.8)
     return best
 
