@@ -132,6 +132,14 @@ def test_published_resolves_relative_dates(good_dir, published, expected_tuesday
     assert dates["rec-3"] == "2022-05-31"  # the record's own published date, not the flag
 
 
+@pytest.mark.parametrize("bad", ["2024-13-45", "next Tuesday", ""])
+def test_published_must_be_a_date(good_dir, bad):
+    result = _invoke([str(good_dir / "mali.txt"), "--published", bad])
+    assert result.exit_code == 2
+    assert "--published" in result.stderr and "YYYY-MM-DD" in result.stderr
+    assert result.stdout == ""
+
+
 def test_json_format_is_one_list(good_dir, jsonl_run):
     result = _invoke([str(good_dir / "mali.txt"), str(good_dir / "records.jsonl"), "--published", "2024-03-07", "--format", "json"])
     assert result.exit_code == 0, result.stderr

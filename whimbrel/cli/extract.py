@@ -65,14 +65,25 @@ def extract(paths: tuple[str, ...], published: str | None, fmt: str, actors_file
     """Extract events from articles.
 
     PATHS are files or folders (.txt, .html, .json, .jsonl, .jsonl.gz, RSS/Atom
-    feeds) or `-` for standard input.  JSONL output is one event per line.
-    Inputs that cannot be read are reported on stderr, one line each, and the
-    rest go on; the exit code is 3 when anything was skipped.
+    feeds) or `-` for standard input.  A JSON record is {id?, title?, text |
+    html, published?, url?, publisher?, language?}; an event's article_id is
+    the record's id, else a hash of its text.  HTML pages give their main text
+    (comments, navigation and furniture left out).  JSONL output is one event
+    per line.
+
+    Inputs that cannot be used (empty, binary, not UTF-8, truncated HTML, a
+    malformed JSONL line, over max_bytes, not English) are reported on stderr,
+    one line each naming the file (and line or record), and the rest go on;
+    the exit code is 3 when anything was skipped, else 0.
     """
     from ..extract import extract_many
     from ..settings import load
     from ..stages.read import read_paths
 
+    from ..stages.read import normalise_date
+
+    if published is not None and normalise_date(published) is None:
+        raise click.BadParameter(f"{published!r} is not a date (use YYYY-MM-DD)", param_hint="--published")
     settings = load({"actors": actors_file, "spacy_model": model, "workers": workers})
     skipped = 0
     collected: list[Event] = []
