@@ -319,3 +319,20 @@ def test_max_bytes_from_the_environment(tmp_path):
     ]
     assert len(result.stderr.splitlines()) == 1
     assert {ev["article_id"] for ev in _jsonl(result)} == {Article.content_id(MALI)}
+
+
+def test_real_stdin_pipe_with_a_bad_line(tmp_path):
+    """A real pipe (subprocess): JSONL on stdin, one malformed line named as <stdin>:2."""
+    import subprocess
+    import sys
+
+    data = (json.dumps({"id": "p-1", "text": MALI}) + "\n" + '{"id": "p-2", "text": \n').encode("utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "whimbrel", "extract", "-", "--published", "2024-03-07"],
+        input=data, capture_output=True, timeout=120, cwd=tmp_path,
+    )
+    assert proc.returncode == 3, proc.stderr.decode()
+    err = proc.stderr.decode("utf-8").splitlines()  # nothing else: no warnings, no traceback
+    assert len(err) == 1 and err[0].startswith("whimbrel: skipped <stdin>:2: [E204] line 2: invalid JSON")
+    events = [json.loads(line) for line in proc.stdout.decode("utf-8").splitlines() if line.strip()]
+    assert events and {ev["article_id"] for ev in events} == {"p-1"}
