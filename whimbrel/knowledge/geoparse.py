@@ -27,6 +27,7 @@ from collections import Counter
 from typing import Any, Iterable, Optional
 
 from ..records import Place, PlaceKind, PlacePrecision
+from ..stages.nlp import doc_text
 from .gazetteer import Gazetteer, SQLiteGazetteer, haversine_km, normalise
 
 ENTITY_LABELS = ("GPE", "LOC", "FAC", "NORP")
@@ -532,7 +533,7 @@ class Geoparser:
 
     def _comma_regions(self, doc: Any, mentions: list[_Mention]) -> None:
         """``City, Region``: restrict the city to the region (admin1) or country after the comma."""
-        text = doc.text
+        text = doc_text(doc)
         for m in mentions:
             if m.kind != PlaceKind.literal or not m.cands:
                 continue
@@ -569,7 +570,7 @@ class Geoparser:
         end = doc[m.end - 1].idx + len(doc[m.end - 1].text)
         if m.chars is not None:
             start, end = m.chars
-        text = doc.text[start:end]
+        text = doc_text(doc)[start:end]
         if best is None:
             return Place(text=text, start=start, end=end, kind=kind)
         precision = PlacePrecision.region if kind == PlaceKind.region else best.precision

@@ -29,6 +29,15 @@ def doc_ents(doc: Any) -> tuple:
     return cached
 
 
+def doc_text(doc: Any) -> str:
+    """``doc.text`` built once per Doc (spaCy joins every token on each access)."""
+    cached = doc.user_data.get("whimbrel_text")
+    if cached is None:
+        cached = doc.text
+        doc.user_data["whimbrel_text"] = cached
+    return cached
+
+
 def ent_of(tok: Any) -> Any:
     """The entity span a token is part of, or None."""
     if not tok.ent_type_:

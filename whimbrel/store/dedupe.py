@@ -77,8 +77,8 @@ class MentionView:
 class DedupeParams:
     """Knobs of the deduplication (defaults documented in docs/store.md)."""
 
-    window_days: int = 3
-    threshold: float = 0.6
+    window_days: int = 7
+    threshold: float = 0.5
     avg_margin: float = 0.1
     max_veto_share: float = 0.0
     allow_same_article: bool = True
