@@ -136,7 +136,7 @@ class ResolveStage:
                 where = self._alpha3(m.place.country_code)
             ctx = where
             actor_heads = [h for h in actor_heads if not (h.idx < dateline_end)]
-            m.actors = self._entities(actor_heads, quotes, ctx, persons, actor=True)
+            m.actors = self._entities(actor_heads, quotes, ctx, persons)
             m.recipients = self._entities(recipient_heads, quotes, ctx, persons)
             affected = self._affected_state(m, where)
             if affected is not None:
@@ -187,7 +187,7 @@ class ResolveStage:
         return country.alpha3 if country else None
 
     def _entities(self, heads: list[Any], quotes: Any, focus3: Optional[str], persons: dict[str, Entity],
-                  *, actor: bool = False) -> list[Entity]:
+                  ) -> list[Entity]:
         out: list[Entity] = []
         for head in heads:
             # generic roles ("gunmen", "security forces", "civilians") take the country of
