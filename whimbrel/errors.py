@@ -13,6 +13,7 @@
     │   ├── NotEnglish            E206
     │   └── NoMainText            E207
     ├── PipelineError             (E3xx) stages that do not fit together
+    │   └── StageFailed           E301 a stage failed on one article (skipped, batch goes on)
     ├── StoreError                (E4xx) database problems; nothing stored is lost
     └── EvalError                 (E5xx) gold data missing or malformed; quality gate failures
 
@@ -101,6 +102,11 @@ class PipelineError(WhimbrelError):
     hint = "Reorder or add stages so that every stage's needs are given by an earlier one."
 
 
+class StageFailed(PipelineError):
+    code = "E301"
+    hint = "This article was skipped and the batch went on; please report it with the article."
+
+
 class StoreError(WhimbrelError):
     code = "E400"
     hint = "Check the database path and that no other process is writing to it."
@@ -131,6 +137,7 @@ __all__ = [
     "NotEnglish",
     "PipelineError",
     "QualityGateFailed",
+    "StageFailed",
     "StoreError",
     "TooLarge",
     "WhimbrelError",

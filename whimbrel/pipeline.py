@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Iterable, Iterator, Optional, Protocol, Sequence
 
-from .errors import PipelineError
+from .errors import PipelineError, StageFailed, WhimbrelError
 from .records import Article, Event, Skip
 
 SLOTS = (
@@ -60,6 +60,19 @@ class BatchStage(Stage, Protocol):
     def run_batch(self, works: Sequence[Work]) -> list[Work]: ...
 
 
+def _guarded(stage: Stage, work: Work) -> None:
+    """Run one stage on one article; a failure skips that article (as data), not the batch."""
+    try:
+        stage(work)
+    except WhimbrelError as err:
+        work.skip = Skip(origin=work.article.origin or work.article.id, code=err.code, reason=str(err),
+                         article_id=work.article.id)
+    except Exception as exc:  # noqa: BLE001 - any bug in a stage must not lose the rest of the batch
+        err = StageFailed(f"stage {stage.name!r} failed on this article: {type(exc).__name__}: {exc}")
+        work.skip = Skip(origin=work.article.origin or work.article.id, code=err.code, reason=str(err),
+                         article_id=work.article.id)
+
+
 class Pipeline:
     """An ordered list of stages whose needs and gives have been checked."""
 
@@ -97,10 +110,14 @@ class Pipeline:
             t0 = time.perf_counter()
             run_batch = getattr(stage, "run_batch", None)
             if run_batch is not None:
-                run_batch(live)
+                try:
+                    run_batch(live)
+                except Exception:  # noqa: BLE001 - retried one by one below to isolate the article
+                    for w in live:
+                        _guarded(stage, w)
             else:
                 for w in live:
-                    stage(w)
+                    _guarded(stage, w)
             spent = time.perf_counter() - t0
             for w in live:
                 w.timings[stage.name] = w.timings.get(stage.name, 0.0) + spent / len(live)

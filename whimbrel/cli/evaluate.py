@@ -85,7 +85,7 @@ def eval_cmd(
 @click.option("--articles", "n_articles", type=int, default=200, show_default=True, help="Generated articles.")
 @click.option("--words", type=int, default=400, show_default=True, help="Words per article (about).")
 @click.option("--workers", type=int, default=1, show_default=True, help="Parallel processes.")
-@click.option("--seed", type=int, default=0, show_default=True)
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the generated corpus (same seed, same articles).")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Markdown file to append to (default docs/benchmarks.md).")
 @click.option("--no-append", is_flag=True, help="Print only; do not append to the benchmarks file.")
 def bench_cmd(n_articles: int, words: int, workers: int, seed: int, out: Optional[Path], no_append: bool) -> None:

@@ -65,7 +65,9 @@ def ingest(paths: tuple[str, ...], db: Optional[str], published: Optional[str], 
 @click.option("--min-sources", type=int, help="Only events reported by at least N independent sources.")
 @click.option("--limit", type=int, help="At most N events.")
 @click.option("--format", "fmt", default="table", show_default=True,
-              type=click.Choice(["table", "jsonl", "csv", "geojson", "parquet", "acled-csv", "plover-jsonl"]))
+              type=click.Choice(["table", "jsonl", "csv", "geojson", "parquet", "acled-csv", "plover-jsonl"]),
+              help="Output: a table, the event record as JSONL, flat CSV, GeoJSON, Parquet, "
+                   "ACLED-compatible CSV or PLOVER JSONL.")
 @click.option("--output", "-o", help="Write to this file (required for parquet).")
 def events(db, since, until, country, etype, actor, near, min_sources, limit, fmt, output) -> None:
     """List deduplicated events, filtered, in a table or an export format."""
@@ -183,7 +185,8 @@ def show(event_id: str, db: Optional[str], as_json: bool) -> None:
 @_DB
 @click.option("--country", help="Country: ISO code or name.")
 @click.option("--dyad", help="A:B — events between actors A and B (either direction).")
-@click.option("--by", type=click.Choice(["day", "week", "month"]), default="day", show_default=True)
+@click.option("--by", type=click.Choice(["day", "week", "month"]), default="day", show_default=True,
+              help="Width of the time buckets.")
 @click.option("--since", help="First day (YYYY-MM-DD).")
 @click.option("--until", help="Last day (YYYY-MM-DD).")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per period.")
