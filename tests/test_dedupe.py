@@ -190,3 +190,10 @@ def test_blocking_yields_each_compatible_pair_once():
             if i < j and close and (ca is None or cb is None or ca == cb):
                 expect.add((i, j))
     assert set(pairs) == expect
+
+
+def test_issue5_no_shared_words_and_contradicting_tolls_is_a_veto():
+    """Same place and day alone must not merge two incidents whose reports share nothing."""
+    a = event("a", sentence=S1, dead=12)
+    b = event("b", sentence="Two soldiers died in a roadside bomb near the airport road.", dead=2)
+    assert Deduper().score(view("a", a), view("b", b)) is None

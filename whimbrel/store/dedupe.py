@@ -284,6 +284,9 @@ class Deduper:
         sims = [s for s in (_figure_sim(pa.dead, pb.dead), _figure_sim(pa.injured, pb.injured)) if s is not None]
         if sims:
             feats["size"] = sum(sims) / len(sims)
+        if text is not None and text < 0.3 and feats.get("size", 1.0) < 0.3:
+            # same time and place, but no shared words and contradicting tolls: two incidents
+            return None
         weights = {"type": p.w_type, "date": p.w_date, "place": p.w_place, "actor": p.w_actor,
                    "size": p.w_size, "text": p.w_text}
         total = sum(weights[k] for k in feats)
