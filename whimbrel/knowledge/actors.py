@@ -299,9 +299,19 @@ class ActorKB:
     # ------------------------------------------------------------------ resolve
 
     def resolve(self, text: str, *, context_country: Optional[str] = None) -> Entity:
-        """Resolve a noun phrase to an :class:`Entity` (unknown fields stay None)."""
-        entity, _steps = self._resolve(text, context_country)
-        return entity
+        """Resolve a noun phrase to an :class:`Entity` (unknown fields stay None).
+
+        Answers are remembered on this object (the knowledge base does not change once
+        loaded), so a phrase repeated across an article or corpus is resolved once."""
+        memo = self.__dict__.setdefault("_memo", {})
+        key = (text, context_country)
+        hit = memo.get(key)
+        if hit is None:
+            hit, _steps = self._resolve(text, context_country)
+            if len(memo) > 200_000:
+                memo.clear()
+            memo[key] = hit
+        return hit
 
     def explain(self, text: str, *, context_country: Optional[str] = None) -> list[str]:
         """The steps of :meth:`resolve`: which aliases and patterns matched, and why."""

@@ -638,7 +638,8 @@ def _aggregate(cue) -> bool:  # type: ignore[no-untyped-def]
         if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
-    toks = [t for t in verb.subtree if t.sent.start == cue.sent.start]
+    sent = cue.sent
+    toks = [t for t in verb.subtree if sent.start <= t.i < sent.end]
     text = " ".join(t.lower_ for t in toks)
     return bool(_AGGREGATE.search(text))
 
