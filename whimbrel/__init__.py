@@ -4,9 +4,12 @@ Public API::
 
     import whimbrel
     events = whimbrel.extract(text, published="2024-01-24")
+    with whimbrel.Store("events.db") as store:      # the event store (see docs/store.md)
+        frame = store.to_frame()
 """
 
 from .errors import WhimbrelError
+from .store import Store
 from .extract import build_pipeline, extract, extract_many
 from .records import (
     AcledType,
@@ -42,6 +45,7 @@ __all__ = [
     "Size",
     "Skip",
     "Span",
+    "Store",
     "WhimbrelError",
     "build_pipeline",
     "extract",
