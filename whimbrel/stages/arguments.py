@@ -183,8 +183,11 @@ def arguments(mention: Any) -> tuple[list[Any], list[Any]]:
             gov = _governor_of(trig, mention)
             # "arrived on a visit", "returned for talks": the noun is the subject's own activity
             activity = trig.dep_ == "pobj" and gov is not None and trig.head.head.i == gov.i
+            # "speeded up the withdrawal", "would allow the return": a governing verb that
+            # names no event of its own passes its subject to the event noun
+            eventless = gov is not None and trig.dep_ == "dobj" and not _names_event(gov)
             if gov is not None and (gov.lemma_.lower() in LIGHT_VERBS or any(gov.i == t.i for t in mention.triggers)
-                                    or trig.dep_ in ("nsubj", "nsubjpass") or activity):
+                                    or trig.dep_ in ("nsubj", "nsubjpass") or activity or eventless):
                 if trig.dep_ in ("dobj", "pobj", "attr") or trig.head.dep_ == "prep":
                     # "US forces conducted strikes on X": subject of the light verb acts
                     actors += _subject(gov) if not _is_passive(gov) else _agent(gov)
@@ -304,6 +307,14 @@ def _can_be_actor(tok: Any) -> bool:
     if tok.pos_ == "NOUN" and any(s.weight >= 0.8 for s in codebook.senses(lemma, "NOUN")):
         return False
     return tok.pos_ in ("NOUN", "PROPN", "PRON", "X") or bool(tok.ent_type_)
+
+
+def _names_event(verb: Any) -> bool:
+    """Whether a verb can itself be an event trigger (so its subject is its own actor)."""
+    from .. import codebook
+    from .triggers import MIN_WEIGHT
+
+    return any(sense.weight >= MIN_WEIGHT for sense in codebook.senses(verb.lemma_.lower(), "VERB"))
 
 
 def _governor_of(trig: Any, mention: Any) -> Optional[Any]:
