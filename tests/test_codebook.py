@@ -259,7 +259,7 @@ def test_lexicon_covers_every_type_richly():
         ("arrest", "VERB", "COERCE", "arrest"),
         ("deport", "VERB", "COERCE", "deport"),
         ("curfew", "NOUN", "COERCE", "curfew"),
-        ("protest", "VERB", "PROTEST", None),
+        ("protest", "VERB", "PROTEST", "demo"),
         ("riot", "NOUN", "PROTEST", "riot"),
         ("embargo", "NOUN", "SANCTION", "embargo"),
         ("ultimatum", "NOUN", "THREATEN", None),
@@ -360,3 +360,65 @@ def test_cli_prints_both_formats():
     assert md.exit_code == 0 and md.output.startswith("# whimbrel codebook")
     js = runner.invoke(codebook_cmd, ["--format", "json"])
     assert js.exit_code == 0 and json.loads(js.output)["event_types"][0]["name"] == "AGREE"
+
+
+# --------------------------------------------------------------------------- lexicon decisions (PLOVER definitions)
+
+
+def _strongest(lemma: str, pos: str, obj: str | None = None, particle: str | None = None) -> tuple[str, str | None]:
+    """The sense an extractor would pick: object/particle senses first, then weight."""
+    if obj is not None:
+        got = cb.LEXICON.with_object(lemma, obj, pos, particle)
+    elif particle is not None:
+        got = cb.LEXICON.phrasal(lemma, particle, pos)
+    else:
+        got = [s for s in cb.LEXICON.bare(lemma, pos) if s.weight >= 0.45]
+    assert got, (lemma, pos, obj, particle)
+    best = max(got, key=lambda s: s.weight)
+    return best.event_type, best.mode
+
+
+@pytest.mark.parametrize(
+    "lemma,pos,obj,particle,expected",
+    [
+        ("extradite", "VERB", None, None, ("COOPERATE", None)),  # judicial cooperation (CAMEO 06)
+        ("extradition", "NOUN", None, None, ("COOPERATE", None)),
+        ("share", "VERB", "evidence", None, ("COOPERATE", None)),
+        ("share", "VERB", "expertise", None, ("COOPERATE", None)),
+        ("give", "VERB", "welcome", None, ("CONSULT", "host")),
+        ("receive", "VERB", "delegation", None, ("CONSULT", "host")),
+        ("mediate", "VERB", None, None, ("CONSULT", "third-party")),  # CAMEO 045 is consult
+        ("offer", "VERB", "mediation", None, ("AGREE", None)),
+        ("mediation", "NOUN", None, None, ("CONSULT", "third-party")),
+        ("demonstrate", "VERB", None, None, ("PROTEST", "demo")),
+        ("rally", "NOUN", None, None, ("PROTEST", "demo")),
+        ("call", "VERB", "strike", "off", ("CONCEDE", None)),
+        ("accept", "VERB", "demand", None, ("CONCEDE", None)),
+        ("lift", "VERB", "curfew", None, ("CONCEDE", None)),  # CAMEO 0812: easing a curfew
+        ("lift", "VERB", "blockade", None, ("RETREAT", None)),  # material de-escalation
+        ("lift", "VERB", "sanctions", None, ("RETREAT", None)),  # CAMEO 085
+        ("declare", "VERB", "siege", None, ("COERCE", "martial-law")),
+        ("expel", "VERB", "inspector", None, ("SANCTION", "expel")),
+        ("open", "VERB", "hearing", None, ("ACCUSE", "investigate")),
+        ("hack", "VERB", None, "into", ("COERCE", None)),
+        ("attack", "NOUN", "cyber", None, ("COERCE", None)),
+        ("slaying", "NOUN", None, None, ("ASSAULT", None)),
+        ("cleansing", "NOUN", "ethnic", None, ("ASSAULT", None)),
+        ("evacuate", "VERB", "wounded", None, ("AID", "humanitarian")),
+        ("mobilize", "VERB", "reservist", None, ("MOBILIZE", "troops")),
+        ("block", "VERB", "road", None, ("PROTEST", "obstruct")),
+        ("travel", "VERB", None, "to", ("CONSULT", "visit")),
+        ("plead", "VERB", None, "for", ("REQUEST", None)),
+    ],
+)
+def test_strongest_sense(lemma, pos, obj, particle, expected):
+    assert _strongest(lemma, pos, obj, particle) == expected
+
+
+@pytest.mark.parametrize(
+    "lemma,pos",
+    # too generic alone in news to name an event: only their compounds do
+    [("suicide", "NOUN"), ("travel", "VERB"), ("receive", "VERB"), ("plead", "VERB")],
+)
+def test_generic_words_do_not_trigger_alone(lemma, pos):
+    assert all(s.weight < 0.45 for s in cb.LEXICON.bare(lemma, pos))

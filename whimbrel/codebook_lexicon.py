@@ -26,7 +26,7 @@ from __future__ import annotations
 LEXICON_TEXT = """
 ASSAULT
 V: attack, assault, kill, murder, slay, massacre, slaughter, ambush, raid, storm, strike ~0.6, hit ~0.4, target ~0.5, clash, fight ~0.7, battle, wound ~0.8, injure ~0.7, maim, butcher, mutilate, lynch, overrun, besiege, invade, capture ~0.5, recapture ~0.7, retake ~0.6, seize ~0.3, carry out +attack/raid/assault/ambush/massacre/killing, launch +attack/assault/offensive/raid/incursion/operation, mount +attack/assault/offensive/raid, stage +attack/raid/ambush, come under +attack/fire, engage ~0.4, repel ~0.6, retaliate ~0.6, kill off, wipe out, mow down, cut down ~0.4, die ~0.3, go off +bomb/device/explosive/mine ~0.9, bring down +plane/aircraft/jet/helicopter/drone ~0.8, violate +ceasefire/truce ~0.6, fire +shot/shots/round/rounds ~0.7
-N: attack, assault, killing, murder, massacre, slaughter, ambush, raid, clash, fighting, battle, combat, violence ~0.6, offensive, incursion, invasion, siege, hostilities, skirmish, firefight, onslaught, bloodshed, carnage, atrocity, casualty ~0.4, death ~0.4, wound ~0.4, injury ~0.4, homicide, war ~0.5, insurgency ~0.5, operation ~0.3, assault +military/ground, conflict ~0.4, death +violent ~0.6, firearm ~0.4, violation +ceasefire/truce ~0.6, hostility ~0.5, militancy ~0.3
+N: attack, assault, killing, murder, massacre, slaughter, ambush, raid, clash, fighting, battle, combat, violence ~0.6, offensive, incursion, invasion, siege, hostilities, skirmish, firefight, onslaught, bloodshed, carnage, atrocity, casualty ~0.4, death ~0.4, wound ~0.4, injury ~0.4, homicide, slaying, genocide, pogrom, cleansing +ethnic, ethnic-cleansing, war ~0.5, insurgency ~0.5, operation ~0.3, assault +military/ground, conflict ~0.4, death +violent ~0.6, firearm ~0.4, violation +ceasefire/truce ~0.6, hostility ~0.5, militancy ~0.3
 ASSAULT firearms
 V: shoot, gun, gun down, shoot dead, fire ~0.6, fire on, fire at, open +fire, spray +bullet/gunfire, snipe, pick off
 N: shooting, gunfire, shootout, gunbattle, gunfight, sniper ~0.6, shooting +mass, fire +gun/small-arms/automatic/machine-gun/sniper/heavy ~0.8, bullet ~0.5, gunshot
@@ -35,7 +35,7 @@ V: bomb, blow up, explode, detonate, blast, set off +bomb/device/explosive, plan
 N: bombing, bomb, blast, explosion, detonation, ied, landmine, mine ~0.5, grenade, explosive ~0.7, device +explosive/improvised, bomb +car/roadside/truck/parcel/letter/pipe/nail/sticky, car-bomb, roadside-bomb
 ASSAULT suicide-attack
 V: blow up +himself/herself/themselves ~0.9
-N: bomber +suicide, bombing +suicide, attack +suicide, bomb +suicide, vest +suicide/explosive, suicide ~0.5, bomber ~0.6
+N: bomber +suicide, bombing +suicide, attack +suicide, bomb +suicide, vest +suicide/explosive, suicide ~0.4, bomber ~0.6
 ASSAULT heavy-weapons
 V: shell, bombard, pound, fire +rocket/missile/mortar/shell/artillery, launch +rocket/missile/mortar, rocket ~0.7, barrage ~0.6
 N: shelling, bombardment, artillery, mortar, rocket, missile, barrage, salvo, strike +missile/artillery/rocket, fire +artillery/mortar/rocket/tank, tank ~0.3, katyusha
@@ -68,13 +68,14 @@ V: destroy, demolish, raze, burn ~0.6, torch, bulldoze, vandalize, loot, plunder
 N: destruction, demolition, arson, looting, vandalism, sabotage, pillage, damage ~0.4, fire ~0.3
 COERCE
 V: coerce, repress, suppress, crack down, clamp down, persecute, harass, intimidate, silence ~0.6, punish ~0.5, oppress, disperse ~0.6, break up ~0.6, tear-gas, teargas
-N: crackdown, repression, suppression, persecution, harassment, intimidation, clampdown, purge, coercion ~0.7
+N: crackdown, repression, suppression, persecution, harassment, intimidation, clampdown, purge, coercion ~0.7, cyberattack, cyber-attack, attack +cyber/hacking, hacking ~0.6
+V: hack into, deface +website/site/page
 COERCE arrest
 V: arrest, detain, imprison, jail, apprehend, nab, round up, capture ~0.5, hold ~0.4, take into +custody, lock up, incarcerate, intern, sentence, charge ~0.5, indict ~0.5, put on +trial ~0.4, remand, seize ~0.3, pick up ~0.3, raid ~0.3, bust ~0.5, hunt ~0.3, search ~0.2
 N: arrest, detention, imprisonment, custody, internment, incarceration, sentence ~0.6, roundup, raid ~0.3, prisoner ~0.3, detainee ~0.3, warrant ~0.5, manhunt ~0.4, hunt ~0.3
 COERCE deport
-V: deport, expel ~0.7, extradite ~0.5, banish, exile, repatriate ~0.4, expel +migrant/refugee/national/foreigner/journalist
-N: deportation, expulsion ~0.6, exile, extradition ~0.5, removal ~0.3
+V: deport, expel ~0.7, extradite ~0.4, banish, exile, repatriate ~0.4, expel +migrant/refugee/national/foreigner/journalist
+N: deportation, expulsion ~0.6, exile, extradition ~0.4, removal ~0.3
 COERCE ban
 V: ban, outlaw, proscribe, prohibit, blacklist ~0.6, disqualify ~0.5, bar ~0.7, dissolve ~0.5
 N: ban, prohibition, proscription
@@ -85,8 +86,8 @@ COERCE curfew
 V: impose +curfew, declare +curfew, enforce +curfew, extend +curfew
 N: curfew
 COERCE martial-law
-V: declare +emergency/martial-law/law, impose +emergency/martial-law/law
-N: martial-law, law +martial, state +emergency ~0.8
+V: declare +emergency/martial-law/law/siege, impose +emergency/martial-law/law/siege
+N: martial-law, law +martial, state +emergency/siege ~0.8
 COERCE restrict
 V: restrict, blockade, besiege ~0.4, lock down, cordon off, seal off, close +border/crossing/road, impose +restriction/lockdown/blockade, block ~0.5, curb ~0.7, prevent +demonstration/protest/rally/march/meeting/gathering ~0.9, deny +entry/access/visa ~0.6
 N: blockade, restriction, lockdown, closure ~0.5, checkpoint ~0.3, siege ~0.4
@@ -97,11 +98,11 @@ COERCE withhold
 V: cut off +power/electricity/water/internet/supply/aid/food, shut off +power/electricity/water/internet, withhold ~0.6, starve ~0.6
 N: shutdown +power/internet/communication, outage ~0.3
 PROTEST
-V: protest, demonstrate, rally, march, picket, chant ~0.5, take to +street/streets, gather ~0.3, stage +protest/demonstration/rally/march/sit-in/walkout, hold +protest/demonstration/rally/vigil/march, take +street ~0.6, collect +signature/signatures ~0.5, petition ~0.4
-N: protest, demonstration, rally, march, protester, demonstrator, sit-in, vigil ~0.5, unrest ~0.6, dissent ~0.5, uprising ~0.6, movement +protest
+V: chant ~0.5, gather ~0.3, petition ~0.4
+N: unrest ~0.6, dissent ~0.5, uprising ~0.6, movement +protest
 PROTEST demo
-V: demonstrate, rally, march, picket, occupy ~0.3
-N: demonstration, rally, march, sit-in, picket
+V: protest, demonstrate, rally, march, picket, occupy ~0.3, take to +street/streets, stage +protest/demonstration/rally/march/sit-in/walkout, hold +protest/demonstration/rally/vigil/march, take +street ~0.6, collect +signature/signatures ~0.5
+N: protest, demonstration, rally, march, protester, demonstrator, sit-in, picket, vigil ~0.5
 PROTEST riot
 V: riot, rampage, clash +protester/police ~0.6, torch ~0.3, loot ~0.4
 N: riot, rioting, rioter, unrest +violent, clash +protester/demonstrator/police/sectarian, protest +violent, mob ~0.6, stone-throwing
@@ -118,7 +119,7 @@ PROTEST boycott
 V: boycott, shun ~0.5, stay away ~0.4
 N: boycott
 PROTEST obstruct
-V: block +road/highway/street/entrance/access/bridge/railway, barricade, blockade ~0.6, obstruct, occupy +building/square/office/parliament
+V: block +road/roads/highway/street/streets/entrance/access/bridge/railway/traffic/transport, barricade, blockade ~0.6, obstruct, occupy +building/square/office/parliament
 N: blockade ~0.6, roadblock, barricade, occupation ~0.4
 SANCTION
 V: sanction, penalize, punish ~0.5, downgrade +relation/relations/tie/ties, suspend +aid/membership/relation/tie/talk/cooperation/assistance, cut +aid/tie/ties/relation/relations/funding/assistance, reduce +aid/tie/relation, halt +aid/talk/negotiation/cooperation
@@ -130,7 +131,7 @@ SANCTION sever
 V: sever +tie/ties/relation/relations, break +tie/ties/relation/relations, break off +tie/ties/relation/relations/talk/talks, cut +tie/ties/relation/relations, suspend +relation/relations/tie/ties/trade/flight, recall +ambassador/envoy/diplomat, downgrade +relation/relations/tie/ties
 N: rupture +diplomatic, severance
 SANCTION expel
-V: expel +diplomat/ambassador/envoy/observer/monitor/mission/agency/ngo/staff, oust ~0.4, suspend +member/membership ~0.7, kick out ~0.6, force out ~0.5, deny +entry/visa ~0.6
+V: expel +diplomat/ambassador/envoy/observer/monitor/mission/agency/ngo/staff/inspector/inspectors/peacekeeper/peacekeepers, oust ~0.4, suspend +member/membership ~0.7, kick out ~0.6, force out ~0.5, deny +entry/visa ~0.6
 N: expulsion +diplomat/diplomatic
 SANCTION withdraw
 V: withdraw +ambassador/envoy/diplomat/aid/observer/monitor/support/funding/mission, pull +aid/funding/support/staff, pull out +staff/mission ~0.6
@@ -145,8 +146,8 @@ MOBILIZE
 V: mobilize, mobilise, muster, mass +troop/troops/force/forces/tank, amass +troop/troops/force/forces
 N: mobilization, mobilisation, buildup, build-up
 MOBILIZE troops
-V: deploy, send +troop/troops/soldier/soldiers/force/forces/unit ~0.8, dispatch +troop/troops/soldier/force/forces/unit, station, reinforce, build up +force/forces/troop/troops/presence, move +troop/troops/tank/tanks/force/forces, call up +reservist/reserve/reserves, conscript, recruit ~0.5, put +alert ~0.8, place +alert ~0.8, patrol ~0.5, mass ~0.6, amass ~0.7, strengthen +force/forces/presence/defense/defences/defenses/troop/troops ~0.8, bolster +force/forces/presence/troop/troops ~0.8
-N: deployment, reinforcement, troop ~0.4, conscription, exercise +military/naval/war/live-fire ~0.7, drill +military ~0.7, manoeuvre ~0.5, maneuver ~0.5, patrol ~0.4, alert +high/military ~0.7, buildup +military/troop/naval, game +war ~0.5, war-game ~0.5
+V: deploy, send +troop/troops/soldier/soldiers/force/forces/unit ~0.8, dispatch +troop/troops/soldier/force/forces/unit, station, reinforce, build up +force/forces/troop/troops/presence, move +troop/troops/tank/tanks/force/forces, call up +reservist/reserve/reserves, mobilize +reservist/reservists/reserve/reserves/troop/troops/army/soldier/soldiers, mobilise +reservist/reservists/reserve/reserves/troop/troops/army, conscript, recruit ~0.5, put +alert ~0.8, place +alert ~0.8, patrol ~0.5, mass ~0.6, amass ~0.7, strengthen +force/forces/presence/defense/defences/defenses/troop/troops ~0.8, bolster +force/forces/presence/troop/troops ~0.8
+N: deployment, reinforcement, troop ~0.4, conscription, exercise +military/naval/war/live-fire ~0.7, drill +military ~0.7, manoeuvre ~0.5, maneuver ~0.5, patrol ~0.5, alert ~0.5, alert +high/military ~0.7, buildup +military/troop/naval, game +war ~0.5, war-game ~0.5
 MOBILIZE weapons
 V: test +missile/weapon/rocket/bomb/device, test-fire, test-launch, deploy +missile/missiles/weapon/weapons/system/battery, arm ~0.5, stockpile ~0.6, enrich ~0.4
 N: test +missile/nuclear/weapon/weapons/ballistic, missile-test, nuclear-test, arms-buildup
@@ -157,13 +158,13 @@ THREATEN
 V: threaten, warn ~0.8, menace, intimidate ~0.5, vow +revenge/retaliation/retaliate ~0.8, issue +ultimatum/warning/threat, brandish ~0.5, caution ~0.4, vow ~0.4, pressure ~0.5, pressurize ~0.5, coerce ~0.4, blackmail ~0.8
 N: threat, ultimatum, warning ~0.8, menace, intimidation ~0.4
 THREATEN violence
-V: threaten +attack/war/force/strike/retaliation/kill/violence/bomb/destroy, vow +retaliation/revenge/attack, warn +attack/war/retaliation/consequence/consequences/response
+V: threaten +attack/war/force/strike/retaliation/kill/violence/bomb/destroy/shell/bombard/fight/invade/launch/hit/retaliate/offensive/blow, vow +retaliation/revenge/attack, warn +attack/war/retaliation/consequence/consequences/response
 N: threat +attack/war/violence/retaliation/death/bomb/terror/nuclear, death-threat
 THREATEN restrict
-V: threaten +blockade/boycott/embargo/curfew/sanction/sanctions/tariff/closure
+V: threaten +blockade/boycott/embargo/curfew/sanction/sanctions/tariff/closure/restriction/restrictions/impose/institute/close
 N: threat +sanction/sanctions/embargo/blockade/boycott/tariff
 THREATEN relations
-V: threaten +cut/sever/suspend/downgrade/withdraw/halt/quit/leave
+V: threaten +cut/sever/suspend/downgrade/withdraw/halt/quit/leave/stop/end/break/recall/cancel/freeze
 N: threat +cut/suspension/withdrawal
 THREATEN arrest
 V: threaten +arrest/detain/jail/imprison/prosecute/prosecution
@@ -176,7 +177,7 @@ THREATEN territory
 V: threaten +invade/invasion/annex/occupy/seize
 ACCUSE
 V: criticize, criticise, condemn, denounce, decry, blast ~0.5, slam ~0.6, rebuke, reprimand, censure, deplore, lambaste, castigate, chide, scold, fault, protest ~0.3, complain, object ~0.6, disapprove, dismiss ~0.4, attack ~0.2
-N: criticism, condemnation, denunciation, rebuke, censure, complaint, objection
+N: criticism, condemnation, denunciation, rebuke, censure, complaint ~0.6, objection
 ACCUSE disapprove
 V: criticize, criticise, condemn, denounce, decry, deplore, lambaste, castigate, censure, rebuke, reprimand, slam ~0.6, complain, object ~0.6, protest +formally/officially ~0.6, lodge +protest/complaint, summon +ambassador/envoy/diplomat ~0.8
 N: condemnation, criticism, rebuke, complaint, protest +formal/diplomatic/official
@@ -184,7 +185,7 @@ ACCUSE accuse
 V: accuse, blame, allege, charge ~0.5, implicate, hold +responsible, point +finger, incriminate, brand ~0.5, claim ~0.2, attribute ~0.5
 N: accusation, allegation, blame, charge ~0.4, claim ~0.2
 ACCUSE investigate
-V: investigate, probe, inquire, examine ~0.4, look into, open +investigation/probe/inquiry/case, launch +investigation/probe/inquiry, order +investigation/probe/inquiry, review ~0.3, audit ~0.5, send +inspector/inspectors/investigator/investigators/monitor/monitors ~0.6, dispatch +inspector/inspectors/investigator/investigators ~0.6, search ~0.2
+V: investigate, probe, inquire, examine ~0.4, look into, open +investigation/probe/inquiry/case/hearing, launch +investigation/probe/inquiry, order +investigation/probe/inquiry, review ~0.3, audit ~0.5, send +inspector/inspectors/investigator/investigators/monitor/monitors ~0.6, dispatch +inspector/inspectors/investigator/investigators ~0.6, search ~0.2
 N: investigation, probe, inquiry, enquiry, inquest, audit ~0.4
 ACCUSE sue
 V: sue, prosecute, indict, charge, file +lawsuit/suit/complaint/case/charge/charges, bring +charge/charges/case/lawsuit, take +court ~0.8, press +charge/charges, impeach, try ~0.3, testify ~0.4
@@ -201,7 +202,7 @@ V: reject +reform/change/resignation/referendum/bill/law/amendment/motion/resolu
 REJECT assist
 V: reject +aid/assistance/help/loan/cooperation/extradition/request, refuse +aid/assistance/help/extradite/extradition/cooperate/cooperation/asylum
 REQUEST
-V: request, ask, urge, appeal, call on, call upon, call for, demand, press ~0.7, plead, implore, beg, petition, seek ~0.6, exhort, insist ~0.6, order ~0.5, instruct ~0.5, summon ~0.4, invite ~0.4, lobby ~0.5, push +for ~0.5, oblige ~0.4, require ~0.3, call ~0.4
+V: request, ask, urge, appeal, call on, call upon, call for, demand, press ~0.7, plead ~0.4, plead for, plead with, implore, beg ~0.6, petition, seek ~0.6, exhort, insist ~0.6, order ~0.5, instruct ~0.5, summon ~0.4, invite ~0.4, lobby ~0.5, push +for ~0.5, oblige ~0.4, require ~0.3, call ~0.4
 N: request, appeal, demand, call ~0.6, plea, petition, ultimatum ~0.3, call +for, invitation ~0.4
 REQUEST assist
 V: ask +aid/help/assistance/support/loan/troop/troops/weapon/weapons/protection/asylum/cooperation, request +aid/help/assistance/support/loan/troop/troops/weapon/weapons/protection/asylum/cooperation, seek +aid/help/assistance/support/loan/protection/asylum, appeal +aid/help/assistance/support/donation
@@ -216,17 +217,17 @@ REQUEST meet
 V: call for +talk/talks/dialogue/negotiation/negotiations/meeting/summit/mediation, invite +talk/talks/dialogue/negotiation, propose +talk/talks/meeting/summit/dialogue
 N: call +talk/talks/dialogue/negotiation, invitation +talk/talks/summit
 AGREE
-V: agree, promise, pledge, vow ~0.6, offer, commit, accept, consent, propose ~0.5, undertake ~0.6, volunteer ~0.5, reach +agreement/deal/accord/consensus/compromise/settlement/understanding/truce/ceasefire, strike +deal/agreement/bargain, broker +deal/agreement/truce/ceasefire, hammer out +deal/agreement, agree on, agree to, settle ~0.6, mediate, offer +mediate/mediation/talk/talks/help/aid/assistance ~0.9, accept +mediation/offer/proposal/plan/deal/ceasefire/truce/invitation
-N: agreement, deal, accord, pact, treaty, ceasefire ~0.6, truce ~0.6, pledge, promise, offer, commitment, compromise, settlement, understanding ~0.5, memorandum, mou, protocol ~0.4, peace-deal, armistice ~0.6, mediation ~0.6
+V: agree, promise, pledge, vow ~0.6, offer, commit, accept, consent, propose ~0.5, undertake ~0.6, volunteer ~0.5, reach +agreement/deal/accord/consensus/compromise/settlement/understanding/truce/ceasefire, strike +deal/agreement/bargain, broker +deal/agreement/truce/ceasefire, hammer out +deal/agreement, agree on, agree to, settle ~0.6, offer +mediate/mediation/talk/talks/help/aid/assistance ~0.9, accept +mediation/offer/proposal/plan/deal/ceasefire/truce/invitation
+N: agreement, deal, accord, pact, treaty, ceasefire ~0.6, truce ~0.6, pledge, promise, offer, commitment, compromise, settlement, understanding ~0.5, memorandum, mou, protocol ~0.4, peace-deal, armistice ~0.6, mediation ~0.4
 CONSULT
-V: meet, talk, discuss, negotiate, consult, confer, hold +talk/talks/meeting/meetings/discussion/discussions/negotiation/negotiations/consultation/summit/conference/dialogue, hold talks, sit down, convene, parley, mediate ~0.5, host ~0.6, receive ~0.5, welcome ~0.4
+V: meet, talk, discuss, negotiate, consult, confer, hold +talk/talks/meeting/meetings/discussion/discussions/negotiation/negotiations/consultation/summit/conference/dialogue, hold talks, sit down, convene, parley, mediate ~0.5, host ~0.6, receive ~0.4, welcome ~0.4
 N: meeting, talk, talks, negotiation, discussion, consultation, summit, conference ~0.7, dialogue, session ~0.4, round +talk/talks/negotiation, mediation ~0.5
 CONSULT visit
-V: visit, travel ~0.6, fly ~0.3, arrive ~0.4, tour ~0.6, pay +visit, make +visit
+V: visit, travel ~0.4, travel to ~0.7, fly ~0.3, arrive ~0.4, tour ~0.6, pay +visit, make +visit
 N: visit, trip ~0.7, tour ~0.5, state-visit, mission ~0.3
 CONSULT host
-V: host, receive ~0.6, welcome ~0.5
-N: host ~0.5
+V: host, receive ~0.4, welcome ~0.5, receive +delegation/envoy/minister/president/counterpart/ambassador/delegate/visitor/premier/king ~0.8, give +welcome/reception ~0.9, accord +welcome/reception ~0.9, extend +welcome ~0.8
+N: host ~0.5, welcome +warm/official/red-carpet ~0.6
 CONSULT phone
 V: phone, call ~0.6, telephone, speak +phone/telephone ~0.9, hold +call/videoconference/phone ~0.9, speak ~0.4
 N: call +phone/telephone/video, phone-call, videoconference, video-call, conversation +phone/telephone
@@ -234,17 +235,17 @@ CONSULT multilateral
 V: gather ~0.3, convene
 N: summit, conference ~0.7, assembly ~0.4, session +summit/plenary/emergency
 CONSULT third-party
-V: mediate ~0.6
-N: mediation ~0.6, talks +proximity/indirect
+V: mediate ~0.9
+N: mediation ~0.8, talks +proximity/indirect
 SUPPORT
 V: support, back, endorse, praise, commend, welcome, hail, applaud, congratulate, laud, defend ~0.6, recognize, recognise, approve, ratify, sign ~0.6, sign +agreement/deal/accord/treaty/pact/memorandum/protocol/ceasefire/declaration, thank, salute, champion, stand by, side with, rally behind, express +support/solidarity/backing, voice +support/solidarity, reaffirm +support/commitment, normalize +relation/relations/tie/ties, restore +relation/relations/tie/ties, establish +relation/relations/tie/ties, upgrade +relation/relations/tie/ties, resume +relation/relations/tie/ties, apologize ~0.6, apologise ~0.6, forgive
 N: support, backing, endorsement, praise, recognition, approval, ratification, solidarity, congratulation, signing, normalization, rapprochement, apology ~0.5
 CONCEDE
-V: concede, apologize ~0.5, apologise ~0.5, yield, relent, back down, give in, compromise ~0.6, pardon, amnesty, ease ~0.7, lift ~0.7, relax ~0.6, soften ~0.5, acknowledge ~0.4, admit ~0.4, regret ~0.5, cave in, bow +pressure/demand/demands, accede, grant +amnesty/pardon/concession/autonomy/right/rights, drop +charge/charges/demand/demands/plan, scrap +plan/law/bill/tax, reverse +decision/policy/ban, suspend +protest/strike ~0.5, declare +ceasefire/truce ~0.7, announce +ceasefire/truce/withdrawal ~0.7, lift +ban/curfew/sanction/sanctions/embargo/restriction/restrictions/emergency/blockade/siege, ease +restriction/restrictions/sanction/sanctions/curfew/blockade, shorten +curfew, cancel +restriction/restrictions/ban/curfew, allow +rally/protest/participation/opposition/election/elections ~0.7
+V: concede, apologize ~0.5, apologise ~0.5, yield, relent, back down, give in, compromise ~0.6, pardon, amnesty, ease ~0.7, lift ~0.7, relax ~0.6, soften ~0.5, acknowledge ~0.4, admit ~0.4, regret ~0.5, cave in, bow +pressure/demand/demands, accede, grant +amnesty/pardon/concession/autonomy/right/rights, accept +demand/demands/condition/conditions ~0.8, meet +demand/demands ~0.8, call off +strike/protest/boycott/demonstration/march/rally, end +strike/protest/boycott/sit-in ~0.7, drop +charge/charges/demand/demands/plan, scrap +plan/law/bill/tax, reverse +decision/policy/ban, suspend +protest/strike ~0.5, declare +ceasefire/truce ~0.7, announce +ceasefire/truce/withdrawal ~0.7, lift +ban/curfew/restriction/restrictions/emergency/measure/measures, ease +restriction/restrictions/curfew/measure/measures, shorten +curfew, cancel +restriction/restrictions/ban/curfew, allow +rally/protest/participation/opposition/election/elections ~0.7
 N: concession, apology ~0.5, amnesty, pardon, compromise ~0.4, easing, lifting ~0.6, climbdown, u-turn
 COOPERATE
-V: cooperate, collaborate, partner, ally, coordinate, work together, join forces, team up, trade ~0.5, extradite ~0.5, share +intelligence/information/data/technology, exchange +intelligence/information/prisoner/prisoners/ambassador/ambassadors, hold +exercise/exercises/drill/drills/maneuver/manoeuvres ~0.5, conduct +exercise/exercises/drill/drills ~0.6, invest ~0.5, integrate ~0.4
-N: cooperation, co-operation, collaboration, partnership, alliance, coalition ~0.5, exercise +joint, drill +joint, patrol +joint, operation +joint, exchange ~0.4, trade ~0.3, investment ~0.3, extradition ~0.5, joint-exercise, game +war ~0.5, war-game ~0.5
+V: cooperate, collaborate, partner, ally, coordinate, work together, join forces, team up, trade ~0.5, extradite ~0.9, hand over +suspect/fugitive ~0.8, share +intelligence/information/data/technology/evidence/expertise/experience/know-how/knowledge/findings, exchange +evidence/expertise/data/experience, exchange +intelligence/information/prisoner/prisoners/ambassador/ambassadors, hold +exercise/exercises/drill/drills/maneuver/manoeuvres ~0.5, conduct +exercise/exercises/drill/drills ~0.6, invest ~0.5, integrate ~0.4
+N: cooperation, co-operation, collaboration, partnership, alliance, coalition ~0.5, exercise +joint, drill +joint, patrol +joint, operation +joint, exchange ~0.4, trade ~0.3, investment ~0.3, extradition ~0.9, sharing +intelligence/information, joint-exercise, game +war ~0.5, war-game ~0.5
 AID
 V: aid, help, assist, donate, provide ~0.5, supply ~0.6, deliver ~0.5, give ~0.3, grant ~0.5, fund ~0.6, finance ~0.6, lend ~0.6, rescue ~0.5, shelter ~0.5, evacuate ~0.4, airlift ~0.7, airdrop ~0.7, contribute ~0.5, pledge +aid/assistance/fund/funds/million/billion ~0.8, send +aid/assistance/relief/supply/supplies/food/medicine/help/convoy, hand over +aid/medicine/medicines/food/supply/supplies/equipment ~0.9
 N: aid, assistance, help, donation, relief, grant ~0.6, loan ~0.6, funding ~0.5, support ~0.3, supplies ~0.5, package +aid/rescue/stimulus ~0.8, bailout, convoy +aid/humanitarian/relief
@@ -255,13 +256,13 @@ AID military
 V: arm, equip, train ~0.4, supply +arm/arms/weapon/weapons/ammunition/tank/tanks/missile/missiles/jet/jets, send +weapon/weapons/arm/arms/troop/troops ~0.7, deliver +weapon/weapons/arm/arms/ammunition
 N: aid +military/security, arms-supply, arms +supply/delivery/shipment/sale/package, weapons +supply/delivery/shipment/package, shipment +arm/arms/weapon/weapons
 AID humanitarian
-V: deliver +aid/food/relief/supply/supplies/medicine/water, distribute +aid/food/relief/supply/supplies, airdrop, airlift +aid/supply/supplies/food
+V: deliver +aid/food/relief/supply/supplies/medicine/water, distribute +aid/food/relief/supply/supplies, evacuate +wounded/injured/sick/civilian/civilians/refugee/refugees/resident/residents/casualty/casualties ~0.8, airdrop, airlift +aid/supply/supplies/food
 N: aid +humanitarian/food/emergency/medical, relief +humanitarian/emergency/disaster, convoy +aid/humanitarian, supplies +humanitarian/food/medical/relief
 AID asylum
 V: grant +asylum/refuge/sanctuary, shelter ~0.5, take in +refugee/refugees/migrant/migrants
 N: asylum, refuge ~0.5, sanctuary ~0.5
 RETREAT
-V: retreat, back off, stand down, de-escalate, surrender ~0.7, capitulate, yield +territory/control/city/town
+V: lift +sanction/sanctions/embargo/blockade/siege ~0.9, ease +sanction/sanctions/embargo/blockade ~0.9, retreat, back off, stand down, de-escalate, surrender ~0.7, capitulate, yield +territory/control/city/town
 N: retreat, de-escalation, surrender ~0.6, capitulation
 RETREAT withdraw
 V: withdraw, pull out, pull back, leave ~0.3, evacuate ~0.4, abandon ~0.5, cede, hand over +control/territory/city/town/base, relinquish, vacate, redeploy ~0.4, fall back, lift +blockade/siege ~0.8
