@@ -32,6 +32,7 @@ import re
 from typing import Iterable, Optional, Sequence, Union
 
 from whimbrel.records import Count, Size
+from whimbrel.stages import counts_lexicon as lex
 from whimbrel.stages.nlp import ent_of
 
 __all__ = ["parse_quantity", "extract_size", "victims", "cue_category"]
@@ -232,8 +233,12 @@ def cue_category(tok) -> Optional[str]:  # type: ignore[no-untyped-def]
     lemma = tok.lemma_.lower()
     low = tok.lower_
     if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
-        if low in ("dead",):
+        if low in ("dead", "deceased"):
             return "dead"
+        if lex.is_suicide_verb(tok):
+            return "dead"
+        if lex.is_hospital_verb(tok):
+            return "injured"
         if lemma in DEAD_VERBS or lemma in DIE_VERBS:
             return "dead"
         if lemma in INJURE_VERBS:
@@ -243,7 +248,11 @@ def cue_category(tok) -> Optional[str]:  # type: ignore[no-untyped-def]
         if lemma in ARREST_VERBS or low in ("arrested", "detained"):
             return "arrested"
         return None
-    if low in ("dead", "killed") or lemma in DEAD_NOUNS:
+    if lex.murder_suicide(tok) is not None:
+        return "murder_suicide"
+    if lex.is_condition_cue(tok):
+        return "condition"
+    if low in ("dead", "killed", "deceased") or lemma in DEAD_NOUNS:
         if lemma == "life" and tok.head.lemma_ not in ("claim", "lose", "take", "cost"):
             return None
         if lemma == "killing" and not any(c.dep_ == "nummod" or c.lower_ in _MULTIPLE for c in tok.children):
@@ -352,6 +361,8 @@ def _np_count(head, depth: int = 0, people: bool = True) -> Optional[Count]:  # 
             ) and head.dep_ in ("nsubj", "nsubjpass") and not head.is_stop:
                 # headline style without articles: "Man shot dead", "Teen dies"
                 own = Count(low=1, best=1, high=1)
+        if own is None and people:
+            own = lex.bare_person_count(head, singular_nouns=False)
     # coordinated victims: "a woman and her two children"
     conjs = [c for c in children if c.dep_ == "conj" and not _is_quantity_word(c)]
     if conjs and own is not None:
@@ -360,6 +371,8 @@ def _np_count(head, depth: int = 0, people: bool = True) -> Optional[Count]:  # 
             if cue_category(c) is not None:
                 continue
             part = _np_count(c, depth + 1)
+            if part is None:
+                part = lex.bare_person_count(c)
             if part is None:
                 return own
             total = _add(total, part)
@@ -394,7 +407,7 @@ def _is_passive(verb) -> bool:  # type: ignore[no-untyped-def]
 def _victim_heads(cue, category: str) -> list:  # type: ignore[no-untyped-def]
     """The noun heads counted by a verb cue."""
     lemma = cue.lemma_.lower()
-    if lemma in DIE_VERBS:
+    if lemma in DIE_VERBS or lex.is_suicide_verb(cue):
         subj = _subject(cue)
         if subj is None and cue.dep_ in ("conj", "xcomp"):
             subj = _subject(cue.head)
@@ -409,8 +422,27 @@ def _victim_heads(cue, category: str) -> list:  # type: ignore[no-untyped-def]
     objs = [c for c in cue.children if c.dep_ in ("dobj", "obj")]
     if objs:
         return objs[:1]
-    # "shot and killed two men": the object hangs off the last conjunct
+    # "were found shot to death" / "four women found dead": the governing verb's subject
+    if cue.dep_ in ("xcomp", "oprd") and cue.tag_ == "VBN":
+        return _predicate_subject(cue)
     return []
+
+
+def _predicate_subject(cue) -> list:  # type: ignore[no-untyped-def]
+    """Who a predicative cue is said of: 'three are dead', 'were found shot to death'."""
+    verb = cue.head
+    if verb.lemma_.lower() in ("leave", "find") and verb.dep_ != "acl":
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        if objs:
+            return objs[:1]  # "left 5 dead", "found two men dead"
+    subj = _subject(verb, ("nsubjpass", "nsubj"))
+    if subj is not None and (subj.lemma_.lower() in _ATTACK_NOUNS or subj.lower_ in lex.NOT_PEOPLE):
+        return []
+    if subj is None and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+        subj = verb.head
+    if subj is None and verb.dep_ == "conj":
+        subj = _subject(verb.head, ("nsubjpass", "nsubj"))
+    return [subj] if subj is not None else []
 
 
 def _category_of(cue, category: str) -> str:  # type: ignore[no-untyped-def]
@@ -434,8 +466,13 @@ def _figures(cue, category: str) -> list[tuple[str, Count]]:  # type: ignore[no-
         cat = _category_of(cue, category)
         if cat == "skip":
             return out
+        extra = lex.self_harm_extra(cue) if cat in ("dead", "hit") and not negated else 0
+        if extra and cat == "hit":
+            cat = "dead"  # murder-suicide: the shot victims were killed
         for head in _victim_heads(cue, cat):
             count = _np_count(head)
+            if count is not None and extra:
+                count = _add(count, Count(low=1, best=1, high=1))
             if count is None and negated and head.lower_ in ("anyone", "anybody"):
                 count = Count(low=0, best=0, high=0)
             if negated and count is not None and count.best not in (0, None):
@@ -469,15 +506,34 @@ def _figures(cue, category: str) -> list[tuple[str, Count]]:  # type: ignore[no-
         count = _np_count(cue, people=False)
         if count is not None and not _is_quantity_word(cue):
             return [("dead", count)]
+        victim = lex.of_victims(cue)
+        count = _np_count(victim) if victim is not None else None
+        if count is not None:
+            return [("dead", count)]
         dets = {c.lower_ for c in cue.children if c.dep_ == "det"}
         if dets & {"a", "an"} and cue.tag_ == "NN":
             return [("dead", Count(low=1, best=1, high=1))]
         return out
     if category == "fatal":
         return [("dead", Count(low=1))]
+    if category == "murder_suicide":
+        ms = lex.murder_suicide(cue)
+        return [("dead", ms)] if ms is not None else out
+    if category == "condition":
+        holder = lex.condition_holder(cue)
+        count = _np_count(holder) if holder is not None else None
+        return [("injured", count)] if count is not None else out
+    if category == "dead" and cue.lower_ in ("dead", "deceased") and cue.dep_ in ("acomp", "oprd", "xcomp"):
+        for head in _predicate_subject(cue):
+            count = _np_count(head)
+            if count is not None:
+                return [("dead", count)]
     count = _toll_value(cue) if cue.lemma_.lower() == "toll" else None
     if count is None:
         count = _np_count(cue, people=False)
+    if count is None and category == "dead" and cue.lemma_.lower() == "death":
+        victim = lex.of_victims(cue)
+        count = _np_count(victim) if victim is not None else None
     if count is None and cue.dep_ in ("amod", "oprd", "acomp") and _is_quantity_word(cue.head):
         count = _np_count(cue.head)
     if count is None and cue.dep_ == "amod" and cue.head.pos_ in ("NOUN", "PROPN"):
