@@ -92,7 +92,7 @@ def test_missing_evaluator_module_gives_clear_error():
 
 
 def test_registry_names():
-    assert set(DATASETS) == {"plover-gsr", "wikievents", "tr-news", "article-html", "gvc", "generic"}
+    assert set(DATASETS) == {"plover-gsr", "wikievents", "tr-news", "article-html", "gvc", "generic", "demo"}
 
 
 # --------------------------------------------------------------------------- the shared gold sets

@@ -43,6 +43,8 @@ class DatasetSpec:
     digest_files: tuple[str, ...]
     """Files whose sha256 is pinned, relative to the gold path when it is a folder ('' = the file itself)."""
     description: str
+    packaged: bool = False
+    """True when ``default_path`` is relative to the ``whimbrel`` package (ships with it), not ``shared_dir``."""
 
     def load(self) -> Callable[..., EvalResult]:
         """Import and return the evaluator function."""
@@ -108,6 +110,14 @@ DATASETS: dict[str, DatasetSpec] = {
             ("",),
             "Your own hand-coded gold file (docs/evaluation.md, 'Generic gold format')",
         ),
+        DatasetSpec(
+            "demo",
+            "whimbrel.evaluate.generic:evaluate_generic",
+            "demo/gold.jsonl",
+            ("",),
+            "Hand-coded events of the 18 demo reports (whimbrel/demo), generic format",
+            packaged=True,
+        ),
     )
 }
 
@@ -132,7 +142,8 @@ def resolve(dataset: str, shared_dir: Optional[str] = None) -> tuple[DatasetSpec
                 f"dataset {dataset!r} needs a path",
                 hint="Give the path of your gold JSONL file instead of the word 'generic'.",
             )
-        path = shared_dir_setting(shared_dir) / spec.default_path
+        base = Path(__file__).resolve().parents[1] if spec.packaged else shared_dir_setting(shared_dir)
+        path = base / spec.default_path
         if not path.exists():
             raise EvalError(f"gold data for {dataset!r} not found at {path}")
         return spec, path
