@@ -197,3 +197,76 @@ def test_issue5_no_shared_words_and_contradicting_tolls_is_a_veto():
     a = event("a", sentence=S1, dead=12)
     b = event("b", sentence="Two soldiers died in a roadside bomb near the airport road.", dead=2)
     assert Deduper().score(view("a", a), view("b", b)) is None
+
+
+# --------------------------------------------------------------------------- rare names
+
+FIRST = "Police said Jamarion Lawhorn, 16, was shot dead outside a store on Kessler Avenue."
+
+
+def background(n: int = 40) -> list[MentionView]:
+    """Unrelated reports that give the batch a background: "Damascus" and "Police" are common."""
+    out = []
+    for k in range(n):
+        aid = f"bg{k}"
+        ev = event(aid, etype="PROTEST", where="damascus", day="2023-01-15",
+                   sentence="Crowds in Damascus marched past the Police headquarters.")
+        out.append(view(aid, ev, published="2023-01-15"))
+    return out
+
+
+NAME_CASES = [
+    # (description, second report's sentence, its day, its place, merged?)
+    ("follow-up 40 days later names the victim", "At the trial, a jury heard how Jamarion Lawhorn died.",
+     "2024-04-11", "aleppo", True),
+    ("same day, victim named, place mis-geocoded abroad", "Relatives of Jamarion Lawhorn gathered on Kessler Avenue.",
+     "2024-03-02", "gary", True),
+    ("follow-up with one shared name only", "At the trial, a jury heard how Lawhorn died.",
+     "2024-04-11", "aleppo", False),
+    ("40 days later, only common names shared", "Police in Damascus said a man was shot dead near a store.",
+     "2024-04-11", "aleppo", False),
+    ("two years later, victim named", "At the trial, a jury heard how Jamarion Lawhorn died.",
+     "2026-03-02", "aleppo", False),
+]
+
+
+@pytest.mark.parametrize("desc,sentence,day,where,merged", NAME_CASES, ids=[c[0] for c in NAME_CASES])
+def test_rare_names(desc, sentence, day, where, merged):
+    a = view("a", event("a", sentence=FIRST, day="2024-03-02"), published="2024-03-02")
+    b = view("b", event("b", sentence=sentence, day=day, where=where), published=day)
+    clusters = Deduper().cluster([a, b, *background()])
+    together = [c for c in clusters if {m.article_id for m in c.mentions} >= {"a", "b"}]
+    assert bool(together) is merged, desc
+    if merged:
+        (cl,) = together
+        (_, _, score, reasons) = cl.links[0]
+        assert reasons["names"] >= 2 / 3 - 0.01  # at least "jamarion" and "lawhorn"
+        assert score >= DedupeParams().threshold
+
+
+def test_rare_names_need_a_background():
+    """In a handful of articles every name looks rare: the names feature stays silent."""
+    a = view("a", event("a", sentence=FIRST, day="2024-03-02"), published="2024-03-02")
+    b = view("b", event("b", sentence=NAME_CASES[0][1], day="2024-04-11"), published="2024-04-11")
+    assert len(Deduper().cluster([a, b])) == 2
+    dd = Deduper()
+    prepared = [dd._prepare(v) for v in (a, b)]
+    dd._mark_rare(prepared)
+    assert all(not pm.rare for pm in prepared)
+
+
+def test_name_blocking_adds_only_far_pairs_sharing_rare_names():
+    a = view("a", event("a", sentence=FIRST, day="2024-03-02"), published="2024-03-02")
+    near = view("n", event("n", sentence="Police said Jamarion Lawhorn was shot.", day="2024-03-03"), published="2024-03-03")
+    far = view("f", event("f", sentence="A jury heard how Jamarion Lawhorn died.", day="2024-04-11"), published="2024-04-11")
+    other = view("o", event("o", sentence="A jury heard how Kessler died.", day="2024-04-11"), published="2024-04-11")
+    vs = [a, near, far, other, *background(60)]  # 64 articles: a name in up to 3 is rare
+    dd = Deduper()
+    prepared = [dd._prepare(v) for v in vs]
+    dd._mark_rare(prepared)
+    pairs = list(dd._name_candidates(prepared))
+    # a-far and near-far: two rare names, outside the day block; a-near is a day-block pair;
+    # "other" shares one rare name only
+    assert sorted(pairs) == [(0, 2), (1, 2)]
+    everything = list(dd.candidates(prepared))
+    assert len(everything) == len(set(everything))

@@ -89,7 +89,13 @@ class DedupeParams:
     w_actor: float = 1.0
     w_size: float = 1.0
     w_text: float = 3.0
+    w_names: float = 2.0
     strong_text: float = 0.9
+    rare_df: int = 5
+    rare_share: float = 0.05
+    common_names: float = 0.3
+    name_min: int = 2
+    name_window_days: int = 366
 
 
 @dataclass(frozen=True)
@@ -197,6 +203,7 @@ class _Prepared:
     ents: frozenset[str]
     dead: Optional[int]
     injured: Optional[int]
+    rare: frozenset[str] = frozenset()  # names found in at most ``rare_df`` articles of the batch
 
 
 class Deduper:
@@ -220,8 +227,27 @@ class Deduper:
 
     # -- pair scoring
     def score(self, a: MentionView, b: MentionView) -> Optional[Link]:
-        """The link between two mentions, or ``None`` when a feature vetoes it."""
+        """The link between two mentions, or ``None`` when a feature vetoes it.
+
+        Two mentions alone have no background to judge rare names against: the ``names``
+        feature only counts inside :meth:`cluster`."""
         return self._score(self._prepare(a), self._prepare(b), 0, 1)
+
+    def _mark_rare(self, prepared: Sequence[_Prepared]) -> None:
+        """Set each mention's rare names: names used by at most ``rare_df`` articles of the batch
+        and at most ``rare_share`` of its articles (document frequency counted per article, so an
+        article's several reports count once)."""
+        per_article: dict[str, set[str]] = defaultdict(set)
+        for pm in prepared:
+            per_article[pm.m.article_id] |= pm.names
+        df: Counter[str] = Counter()
+        for names in per_article.values():
+            df.update(names)
+        # rarity needs a background: in a batch of n articles, a name is rare only if it is in
+        # at most rare_share * n of them (so a handful of articles has no rare names)
+        limit = min(self.params.rare_df, int(self.params.rare_share * len(per_article)))
+        for pm in prepared:
+            pm.rare = frozenset(w for w in pm.names if df[w] <= limit)
 
     def _score(self, pa: _Prepared, pb: _Prepared, i: int, j: int) -> Optional[Link]:
         p = self.params
@@ -239,16 +265,29 @@ class Deduper:
             return None
         both = pa.m.date_known and pb.m.date_known
         limit = p.window_days if both else p.window_days + 2
+        # names: proper names rare in the batch (victims, suspects, streets, small towns) that
+        # both reports use; enough of them outweigh a misread date or a mis-geocoded place
+        shared = pa.rare & pb.rare
+        named = len(shared) >= p.name_min
         d = abs(pa.day - pb.day)
         if d > limit:
-            return None
-        feats["date"] = (1.0 - d / (limit + 1)) * (1.0 if both else 0.8)
+            if not named or d > p.name_window_days:
+                return None
+            feats["date"] = 0.0
+        else:
+            feats["date"] = (1.0 - d / (limit + 1)) * (1.0 if both else 0.8)
+        if shared:
+            feats["names"] = min(1.0, len(shared) / 3)
+        elif pa.rare and pb.rare:
+            feats["names"] = 0.0  # both name rare people or places, but not the same ones
         # place
         la, lb = a.location, b.location
         ca = la.country_code if la else None
         cb = lb.country_code if lb else None
         if ca and cb and ca != cb:
-            return None
+            if not named:
+                return None
+            feats["place"] = 0.0
         # text
         tw = _jaccard(pa.words, pb.words)
         tn = _jaccard(pa.names, pb.names)
@@ -258,7 +297,8 @@ class Deduper:
         parts = [min(1.0, x / 0.35) for x in (tw, tn) if x is not None]
         if parts:
             text = feats["text"] = sum(parts) / len(parts)
-        if la and lb and la.lat is not None and lb.lat is not None and la.lon is not None and lb.lon is not None:
+        if "place" not in feats and la and lb and la.lat is not None and lb.lat is not None \
+                and la.lon is not None and lb.lon is not None:
             km = haversine_km(la.lat, la.lon, lb.lat, lb.lon)
             coarse = {"country", "region", "admin1"}
             pa_prec = la.precision.value if la.precision else "city"
@@ -266,11 +306,13 @@ class Deduper:
             if pa_prec in coarse or pb_prec in coarse:
                 # a region or admin1 says little; only a clear mismatch counts (as a veto)
                 if la.admin1 and lb.admin1 and la.admin1 != lb.admin1 and km > p.max_km:
-                    return None
+                    if not named:
+                        return None
+                    feats["place"] = 0.0
             elif km > p.max_km:
-                # two precise places far apart: a veto, unless the texts are near-identical
-                # (then a geocoding slip is likelier than two incidents told in the same words)
-                if text is None or text < p.strong_text or tn is None:
+                # two precise places far apart: a veto, unless the texts are near-identical or
+                # share rare names (then a geocoding slip is likelier than two incidents)
+                if not named and (text is None or text < p.strong_text or tn is None):
                     return None
                 feats["place"] = 0.0
             else:
@@ -278,6 +320,10 @@ class Deduper:
         # a country-level or unknown place is no evidence either way
         # actors
         ent = _jaccard(pa.ents, pb.ents)
+        if feats.get("names") == 0.0 and tn is not None and tn >= p.common_names:
+            # no rare name in common, but many names in common: a big story whose names are
+            # too widely reported to count as rare; no evidence either way
+            del feats["names"]
         if ent:  # shared actors are evidence; different wording of actors is not counter-evidence
             feats["actor"] = ent
         # casualties
@@ -288,14 +334,53 @@ class Deduper:
             # same time and place, but no shared words and contradicting tolls: two incidents
             return None
         weights = {"type": p.w_type, "date": p.w_date, "place": p.w_place, "actor": p.w_actor,
-                   "size": p.w_size, "text": p.w_text}
+                   "size": p.w_size, "text": p.w_text, "names": p.w_names}
         total = sum(weights[k] for k in feats)
         s = sum(weights[k] * v for k, v in feats.items()) / total
         return Link(i, j, round(s, 4), {k: round(v, 3) for k, v in feats.items()})
 
     # -- blocking
     def candidates(self, prepared: Sequence[_Prepared]) -> Iterator[tuple[int, int]]:
-        """Pairs (i < j) sharing a block: close days and same-or-unknown country."""
+        """Pairs (i < j) sharing a block: close days and same-or-unknown country, or (outside
+        that block) articles sharing at least ``name_min`` rare names."""
+        yield from self._day_candidates(prepared)
+        yield from self._name_candidates(prepared)
+
+    def _name_candidates(self, prepared: Sequence[_Prepared]) -> Iterator[tuple[int, int]]:
+        """Pairs of mentions whose articles share ``name_min`` rare names but not a day block.
+
+        Each rare name is held by at most ``rare_df`` articles, so the article pairs counted
+        are at most ``rare_df**2 / 2`` per distinct rare name: linear in the batch size."""
+        p = self.params
+        span = p.window_days + 2
+        by_article: dict[str, list[int]] = defaultdict(list)
+        holders: dict[str, set[str]] = defaultdict(set)
+        for i, pm in enumerate(prepared):
+            by_article[pm.m.article_id].append(i)
+            for w in pm.rare:
+                holders[w].add(pm.m.article_id)
+        together: Counter[tuple[str, str]] = Counter()
+        for arts in holders.values():
+            if 1 < len(arts) <= p.rare_df:
+                ordered_arts = sorted(arts)
+                for x in range(len(ordered_arts)):
+                    for y in range(x + 1, len(ordered_arts)):
+                        together[(ordered_arts[x], ordered_arts[y])] += 1
+        for (x, y), n in sorted(together.items()):
+            if n < p.name_min:
+                continue
+            for i in by_article[x]:
+                for j in by_article[y]:
+                    pi, pj = prepared[i], prepared[j]
+                    if len(pi.rare & pj.rare) < p.name_min:
+                        continue
+                    if pi.day is not None and pj.day is not None and abs(pi.day - pj.day) <= span \
+                            and _compatible_country(_country(pi), _country(pj)):
+                        continue  # already a day-block pair
+                    yield (i, j) if i < j else (j, i)
+
+    def _day_candidates(self, prepared: Sequence[_Prepared]) -> Iterator[tuple[int, int]]:
+        """Pairs (i < j) with close days and same-or-unknown country."""
         span = self.params.window_days + 2
         by_day: dict[int, dict[Optional[str], list[int]]] = defaultdict(lambda: defaultdict(list))
         for i, pm in enumerate(prepared):
@@ -324,6 +409,7 @@ class Deduper:
         p = self.params
         ordered = sorted(mentions, key=_order_key)
         prepared = [self._prepare(m) for m in ordered]
+        self._mark_rare(prepared)
         # Only links that can start a merge are kept; scores of other pairs needed by the
         # average-link check are recomputed on demand (memory stays linear in the links kept).
         links: list[Link] = []
@@ -448,6 +534,15 @@ def _majority(values: Iterable[Optional[str]]) -> Optional[str]:
     return None
 
 
+def _majority_earliest(values: Iterable[Optional[str]]) -> Optional[str]:
+    """The most frequent value; ties go to the smallest (for ISO days: the earliest)."""
+    counts = Counter(v for v in values if v)
+    if not counts:
+        return None
+    top = max(counts.values())
+    return min(v for v, n in counts.items() if n == top)
+
+
 _PREC_RANK = {"point": 0, "city": 1, "admin1": 2, "region": 3, "country": 4}
 
 
@@ -514,7 +609,9 @@ def reconcile(cluster: Cluster) -> StoredEvent:
     """Build the canonical event of a cluster.
 
     * type and mode: the most frequent across reports (ties: the earliest report);
-    * date: the most frequent day among reports that state one, else the earliest report's;
+    * date: the most frequent day among reports that state one (days after the first report's
+      publication only when no other is stated; ties: the earliest day), else the earliest
+      report's;
     * location: the most precise resolved place, most frequent name among those;
     * actors, recipients, claims: the union over reports (claims keep their claimant);
     * casualties: see :func:`_reconcile_field`; ``size_conflict`` flags disagreement and
@@ -525,7 +622,12 @@ def reconcile(cluster: Cluster) -> StoredEvent:
     etype = _majority(m.event.event_type for m in ms) or first.event.event_type
     rep = next(m for m in ms if m.event.event_type == etype)
     known = [m.date for m in ms if m.date_known]
-    day = _majority(known)
+    # an incident happens before its first report: days after it are a later report's own
+    # news (a trial, a funeral) or misreadings, so they only count when nothing else is known
+    pubs_known = [m.published[:10] for m in ms if m.published]
+    if pubs_known:
+        known = [d for d in known if d and d[:10] <= min(pubs_known)] or known
+    day = _majority_earliest(known)
     if day is not None:
         date = DateRef(value=day, precision="day")
         for m in ms:
