@@ -161,8 +161,8 @@ def test_cameo_to_plover_results_are_valid():
     "event,mode,expected",
     [
         ("DEMAND", None, ("REQUEST", None)),
-        ("DISAPPROVE", None, ("ACCUSE", "disapprove")),
-        ("DISAPPROVE", "", ("ACCUSE", "disapprove")),
+        ("DISAPPROVE", None, ("ACCUSE", None)),
+        ("DISAPPROVE", "", ("ACCUSE", None)),
         ("INVESTIGATE", "", ("ACCUSE", "investigate")),
         ("FIGHT", "heavy-weapons", ("ASSAULT", "heavy-weapons")),
         ("FIGHT", "deport", ("ASSAULT", None)),
@@ -422,3 +422,31 @@ def test_strongest_sense(lemma, pos, obj, particle, expected):
 )
 def test_generic_words_do_not_trigger_alone(lemma, pos):
     assert all(s.weight < 0.45 for s in cb.LEXICON.bare(lemma, pos))
+
+
+@pytest.mark.parametrize(
+    "etype,mode,expected",
+    [
+        ("ASSAULT", "heavy-weapons", "violence"),
+        ("ASSAULT", None, "violence"),
+        ("COERCE", "curfew", "restrict"),
+        ("COERCE", "martial-law", "restrict"),
+        ("COERCE", "arrest", "arrest"),
+        ("COERCE", "ban", "ban"),
+        ("COERCE", None, None),
+        ("SANCTION", "cancel", "relations"),
+        ("SANCTION", "embargo", "restrict"),
+        ("PROTEST", "strike-gen", "restrict"),
+        ("AID", None, None),
+    ],
+)
+def test_threat_mode(etype, mode, expected):
+    got = cb.threat_mode(etype, mode)
+    assert got == expected
+    if got is not None:
+        assert cb.is_valid("THREATEN", got)
+
+
+def test_threat_mode_rejects_unknown_mode():
+    with pytest.raises(cb.CodebookError):
+        cb.threat_mode("ASSAULT", "no-such-mode")

@@ -286,6 +286,16 @@ def legacy_to_plover(event: str, mode: Optional[str] = None) -> tuple[str, Optio
     return new, (m or None)
 
 
+def threat_mode(etype: str, mode: Optional[str] = None) -> Optional[str]:
+    """The THREATEN mode for a threat to carry out ``etype``/``mode``: "will impose a
+    curfew" (COERCE/curfew) is THREATEN/restrict, "threatened to shell" (ASSAULT) is
+    THREATEN/violence.  None when the threatened act has no THREATEN mode; raises
+    :class:`CodebookError` for an unknown type or mode.
+    """
+    et = _check(etype, mode)
+    return _d.THREAT_MODE_TABLE.get((et.name, mode or "*")) or _d.THREAT_MODE_TABLE.get((et.name, "*"))
+
+
 def kairos_to_plover(kairos_type: str) -> Optional[tuple[str, Optional[str]]]:
     """PLOVER (type, mode) for a KAIROS event type as used by WikiEvents; None when
     the type has no PLOVER analogue.  Exact rows win, then ``Type.Subtype.*`` rows,
@@ -539,4 +549,5 @@ __all__ = [
     "quad_class",
     "render_markdown",
     "senses",
+    "threat_mode",
 ]

@@ -521,8 +521,9 @@ LEGACY_TYPE_TABLE: dict[str, str] = {
 }
 
 # (legacy type or "*", legacy mode) -> current mode ("" = no mode); applied after the type map.
+# PLOVER 0.5 DISAPPROVE covered all of CAMEO 11 (criticize, accuse, complain, sue), so a
+# DISAPPROVE record says nothing about today's ACCUSE mode: it stays None (unscored).
 LEGACY_MODE_TABLE: dict[tuple[str, str], str] = {
-    ("DISAPPROVE", ""): "disapprove",
     ("INVESTIGATE", ""): "investigate",
     ("PROTEST", "demo-org"): "demo",
     ("PROTEST", "demo-spon"): "demo",
@@ -533,6 +534,28 @@ LEGACY_MODE_TABLE: dict[tuple[str, str], str] = {
     ("THREATEN", "martial-law"): "restrict",
     ("FIGHT", "deport"): "",
     ("FIGHT", "other"): "",
+}
+
+# --------------------------------------------------------------------------- threats
+# What a THREATEN event threatens decides its mode (CAMEO 13x): (type, mode) of the
+# threatened act -> THREATEN mode; mode "*" is the type's default.  Unlisted: no mode.
+
+THREAT_MODE_TABLE: dict[tuple[str, str], str] = {
+    ("ASSAULT", "*"): "violence",
+    ("MOBILIZE", "*"): "violence",
+    ("PROTEST", "*"): "restrict",
+    ("PROTEST", "riot"): "violence",
+    ("COERCE", "restrict"): "restrict",
+    ("COERCE", "curfew"): "restrict",
+    ("COERCE", "martial-law"): "restrict",
+    ("COERCE", "withhold"): "restrict",
+    ("COERCE", "censor"): "restrict",
+    ("COERCE", "ban"): "ban",
+    ("COERCE", "arrest"): "arrest",
+    ("COERCE", "deport"): "expel",
+    ("SANCTION", "*"): "relations",
+    ("SANCTION", "embargo"): "restrict",
+    ("SANCTION", "expel"): "expel",
 }
 
 # --------------------------------------------------------------------------- KAIROS (WikiEvents)

@@ -26,9 +26,9 @@ from __future__ import annotations
 LEXICON_TEXT = """
 ASSAULT
 V: attack, assault, kill, murder, slay, massacre, slaughter, ambush, raid, storm, strike ~0.6, hit ~0.4, target ~0.5, clash, fight ~0.7, battle, wound ~0.8, injure ~0.7, maim, butcher, mutilate, lynch, overrun, besiege, invade, capture ~0.5, recapture ~0.7, retake ~0.6, seize ~0.3, carry out +attack/raid/assault/ambush/massacre/killing, launch +attack/assault/offensive/raid/incursion/operation, mount +attack/assault/offensive/raid, stage +attack/raid/ambush, come under +attack/fire, engage ~0.4, repel ~0.6, retaliate ~0.6, kill off, wipe out, mow down, cut down ~0.4, die ~0.3, go off +bomb/device/explosive/mine ~0.9, bring down +plane/aircraft/jet/helicopter/drone ~0.8, violate +ceasefire/truce ~0.6, fire +shot/shots/round/rounds ~0.7
-N: attack, assault, killing, murder, massacre, slaughter, ambush, raid, clash, fighting, battle, combat, violence ~0.6, offensive, incursion, invasion, siege, hostilities, skirmish, firefight, onslaught, bloodshed, carnage, atrocity, casualty ~0.4, death ~0.4, wound ~0.4, injury ~0.4, homicide, slaying, genocide, pogrom, cleansing +ethnic, ethnic-cleansing, war ~0.5, insurgency ~0.5, operation ~0.3, assault +military/ground, conflict ~0.4, death +violent ~0.6, firearm ~0.4, violation +ceasefire/truce ~0.6, hostility ~0.5, militancy ~0.3
+N: attack, assault, killing, murder, massacre, slaughter, ambush, raid, clash, fighting, battle, combat, violence ~0.4, offensive, incursion, invasion, siege, hostilities, skirmish, firefight, onslaught, bloodshed, carnage, atrocity, casualty ~0.4, death ~0.4, wound ~0.4, injury ~0.4, homicide, slaying, genocide, pogrom, cleansing +ethnic, ethnic-cleansing, war ~0.5, insurgency ~0.5, operation ~0.3, assault +military/ground, conflict ~0.4, death +violent ~0.6, firearm ~0.4, violation +ceasefire/truce ~0.6, hostility ~0.5, militancy ~0.3
 ASSAULT firearms
-V: shoot, gun, gun down, shoot dead, fire ~0.6, fire on, fire at, open +fire, spray +bullet/gunfire, snipe, pick off
+V: shoot, gun, gun down, shoot dead, fire ~0.4, fire on, fire at, fire into, fire upon, open +fire, spray +bullet/gunfire, snipe, pick off
 N: shooting, gunfire, shootout, gunbattle, gunfight, sniper ~0.6, shooting +mass, fire +gun/small-arms/automatic/machine-gun/sniper/heavy ~0.8, bullet ~0.5, gunshot
 ASSAULT explosives
 V: bomb, blow up, explode, detonate, blast, set off +bomb/device/explosive, plant +bomb/device/explosive/mine ~0.7, booby-trap, mine ~0.5, lob +grenade, throw +grenade/bomb, hurl +grenade/bomb, go off ~0.7
@@ -41,7 +41,7 @@ V: shell, bombard, pound, fire +rocket/missile/mortar/shell/artillery, launch +r
 N: shelling, bombardment, artillery, mortar, rocket, missile, barrage, salvo, strike +missile/artillery/rocket, fire +artillery/mortar/rocket/tank, tank ~0.3, katyusha
 ASSAULT aerial
 V: airstrike, air-strike, strafe, shoot down ~0.7, launch +airstrike/strike/drone, carry out +airstrike/strike/sortie, conduct +airstrike/strike/raid/sortie, strike ~0.3
-N: airstrike, air-strike, strike +air/drone/aerial/israeli/american/russian/coalition/precision, raid +air, bombing +aerial/air/carpet, drone ~0.6, warplane ~0.6, sortie, helicopter ~0.3, barrel-bomb, bomb +barrel/cluster
+N: airstrike, air-strike, strike +air/drone/aerial/israeli/american/russian/coalition/precision, raid +air, bombing +aerial/air/carpet, drone ~0.4, warplane ~0.6, sortie, helicopter ~0.3, barrel-bomb, bomb +barrel/cluster
 ASSAULT abduct
 V: abduct, kidnap, hijack, snatch ~0.6, take +hostage/captive, hold +hostage/captive, seize +hostage ~0.8, disappear ~0.4, carry off ~0.5
 N: abduction, kidnapping, kidnap, hijacking, hostage, hostage-taking, captive ~0.6, disappearance +forced/enforced
