@@ -96,13 +96,18 @@ def frame_of(m: Any) -> Optional[str]:
     return None
 
 
+# Verbal events whose content has not happened: "demanded that X recognise ...",
+# "threatened to attack ...". The demand or threat is the event; its content is not.
+UNREALISED = frozenset({"REQUEST", "THREATEN"})
+
+
 def embedded_in_request(m: Any, others: list[Any]) -> bool:
-    """True when the mention is the content of a demand reported by another mention of the
-    sentence ("demanded that partners refuse to recognize ..."): the demand is the event."""
+    """True when the mention is the content of a demand or threat reported by another mention
+    of the sentence ("demanded that partners refuse to recognize ...", "threatened to attack")."""
     verb = clause_verb(m)
     heads = _heads(verb, depth=3)
     ids = {h.i for h in heads}
-    return any(o is not m and o.event_type == "REQUEST" and any(t.i in ids for t in o.triggers) for o in others)
+    return any(o is not m and o.event_type in UNREALISED and any(t.i in ids for t in o.triggers) for o in others)
 
 
 def apply(m: Any, claimants: list[Any]) -> None:
