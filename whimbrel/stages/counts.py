@@ -255,7 +255,8 @@ def cue_category(tok) -> Optional[str]:  # type: ignore[no-untyped-def]
     if low in ("dead", "killed", "deceased") or lemma in DEAD_NOUNS:
         if lemma == "life" and tok.head.lemma_ not in ("claim", "lose", "take", "cost"):
             return None
-        if lemma == "killing" and not any(c.dep_ == "nummod" or c.lower_ in _MULTIPLE for c in tok.children):
+        if lemma == "killing" and not any(c.dep_ == "nummod" or c.lower_ in _MULTIPLE for c in tok.children) \
+                and lex.of_victims(tok) is None:
             return None
         if lemma == "body" and not any(c.dep_ == "nummod" for c in tok.children):
             return None
@@ -365,6 +366,11 @@ def _np_count(head, depth: int = 0, people: bool = True) -> Optional[Count]:  # 
             own = lex.bare_person_count(head, singular_nouns=False)
     # coordinated victims: "a woman and her two children"
     conjs = [c for c in children if c.dep_ == "conj" and not _is_quantity_word(c)]
+    # a list parsed as apposition: "a mother, father, and toddler"
+    for a in children:
+        if a.dep_ == "appos" and any(g.dep_ == "conj" for g in a.children) and lex.bare_person_count(a):
+            conjs.append(a)
+            conjs.extend(g for g in a.children if g.dep_ == "conj" and not _is_quantity_word(g))
     if conjs and own is not None:
         total = own
         for c in conjs:
@@ -431,7 +437,7 @@ def _victim_heads(cue, category: str) -> list:  # type: ignore[no-untyped-def]
 def _predicate_subject(cue) -> list:  # type: ignore[no-untyped-def]
     """Who a predicative cue is said of: 'three are dead', 'were found shot to death'."""
     verb = cue.head
-    if verb.lemma_.lower() in ("leave", "find") and verb.dep_ != "acl":
+    if verb.lemma_.lower() in ("leave", "find", "discover") and verb.dep_ != "acl":
         objs = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
         if objs:
             return objs[:1]  # "left 5 dead", "found two men dead"
@@ -520,6 +526,8 @@ def _figures(cue, category: str) -> list[tuple[str, Count]]:  # type: ignore[no-
         ms = lex.murder_suicide(cue)
         return [("dead", ms)] if ms is not None else out
     if category == "condition":
+        if any(cue_category(t) == "dead" for t in cue.sent if t.pos_ in ("VERB", "ADJ")):
+            return out  # "taken in critical condition to the hospital, where he died"
         holder = lex.condition_holder(cue)
         count = _np_count(holder) if holder is not None else None
         return [("injured", count)] if count is not None else out
@@ -531,7 +539,7 @@ def _figures(cue, category: str) -> list[tuple[str, Count]]:  # type: ignore[no-
     count = _toll_value(cue) if cue.lemma_.lower() == "toll" else None
     if count is None:
         count = _np_count(cue, people=False)
-    if count is None and category == "dead" and cue.lemma_.lower() == "death":
+    if count is None and category == "dead" and cue.lemma_.lower() in ("death", "killing"):
         victim = lex.of_victims(cue)
         count = _np_count(victim) if victim is not None else None
     if count is None and cue.dep_ in ("amod", "oprd", "acomp") and _is_quantity_word(cue.head):

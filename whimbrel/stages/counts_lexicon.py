@@ -34,7 +34,7 @@ KIN_PLURALS = {
 }
 _PAIR_NOUNS = {"couple", "pair", "duo"}
 NOT_PEOPLE = {
-    "police", "people", "family", "security", "military", "army", "crowd", "staff", "personnel",
+    "police", "family", "security", "military", "army", "crowd", "staff", "personnel",
     "group", "force", "team", "government", "public", "population", "unit", "gunfire", "fire",
     "violence", "everyone", "anyone", "someone", "somebody", "gun", "weapon", "home", "house",
     "car", "shooting", "incident", "attack", "head", "chest", "leg", "arm", "back", "face",
@@ -104,6 +104,8 @@ def self_harm_extra(cue: Any) -> int:
     already counted with the victims and is not added again.
     """
     first_obj = next((c for c in cue.children if c.dep_ in ("dobj", "obj")), None)
+    if first_obj is None or first_obj.lower_ in REFLEXIVE:
+        return 0  # only a killer of others adds himself ("died after shooting himself": no)
     for tok in cue.subtree:
         if tok.i == cue.i or tok.sent.start != cue.sent.start:
             continue
@@ -115,11 +117,12 @@ def self_harm_extra(cue: Any) -> int:
             if head.i == cue.i and tok.dep_ in ("conj", "npadvmod", "appos", "dobj"):
                 return 1
             if tok.dep_ == "dobj" and head.lemma_.lower() in _HARM_VERBS and head.i != cue.i \
-                    and not any(c.dep_ == "prt" for c in head.children):
+                    and not any(c.dep_ in ("prt", "nsubj", "nsubjpass") for c in head.children):
                 return 1
             if _turned_on_self(tok):
                 return 1
-        elif tok.pos_ in ("VERB", "AUX") and tok.i != cue.i and is_suicide_verb(tok):
+        elif tok.pos_ in ("VERB", "AUX") and tok.i != cue.i and is_suicide_verb(tok) \
+                and not any(c.dep_ == "nsubj" for c in tok.children):
             return 1
     return 0
 
