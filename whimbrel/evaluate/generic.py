@@ -171,6 +171,9 @@ def claimant_matches(gold: str, claims: tuple) -> bool:
     return False
 
 
+UNREAL_MODALITIES = frozenset({"negated", "hypothetical", "future"})
+
+
 def score_generic(golds: list[GoldArticle], predictions: dict[str, list[Event]], dataset: str = "generic") -> EvalResult:
     """Score predicted events (``{article id: events}``) against generic gold articles."""
     res = EvalResult(dataset=dataset, n_docs=len(golds))
@@ -179,7 +182,9 @@ def score_generic(golds: list[GoldArticle], predictions: dict[str, list[Event]],
     roles = {"actor": PRF(), "recipient": PRF()}
     dead, injured = NumberScore(), NumberScore()
     for art in golds:
-        preds = predictions.get(art.id, [])
+        # gold events are things that happened: a predicted event that the extractor itself
+        # marks as negated, hypothetical or future does not claim one, and is not scored
+        preds = [p for p in predictions.get(art.id, []) if p.modality.value not in UNREAL_MODALITIES]
         pairs = pair_events(art.events, preds)
         events.add(len(pairs), len(preds), len(pairs), len(art.events))
         paired_g = {id(g) for g, _ in pairs}
