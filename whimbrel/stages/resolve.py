@@ -173,9 +173,10 @@ class ResolveStage:
         """For acts done *in* a country with no coded recipient ("lifted the curfew in
         Montenegro", "troops arrived in Bosnia"), PLOVER's target is that country: taken
         only from a place that is a syntactic argument of the trigger."""
-        if m.event_type not in AFFECTED_TYPES or where is None or m.place is None:
+        if where is None or m.place is None:
             return None
-        if "argument" not in (m.place.reason or ""):
+        reason = m.place.reason or ""
+        if not ("argument" in reason or (m.event_type in AFFECTED_TYPES and "same sentence" in reason)):
             return None
         if any(e.code for e in m.recipients) or where in {e.code for e in m.actors}:
             return None
