@@ -130,3 +130,12 @@ def test_trend_sql_and_record_paths_agree(tmp_path, stored):
         assert [(p.period, p.events, p.fatalities) for p in by_sql] == [(p.period, p.events, p.fatalities) for p in by_dyad]
         assert sum(p.events for p in by_sql) == 3 and by_sql[0].period == "2024-02-26"
         assert trend(s, dyad=("rebels", "army")) == []
+
+
+def test_store_to_frame_and_parquet_round_trip(stored, tmp_path):
+    """With the export extra installed, a parquet file reads back with one row per event."""
+    pq = pytest.importorskip("pyarrow.parquet")
+    path = tmp_path / "events.parquet"
+    n = write_parquet(stored, str(path))
+    table = pq.read_table(str(path))
+    assert table.num_rows == n == len(stored)
