@@ -23,12 +23,7 @@ from whimbrel.settings import load
 
 
 def _best(count: Optional[Count]) -> Optional[int]:
-    if count is None:
-        return None
-    for v in (count.best, count.low, count.high):
-        if v is not None:
-            return v
-    return None
+    return count.point() if count is not None else None
 
 
 def _score(pairs: list[tuple[int, int]]) -> tuple[float, float]:

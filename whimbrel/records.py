@@ -126,6 +126,13 @@ class Count(Record):
     best: Optional[int] = None
     high: Optional[int] = None
 
+    def point(self) -> Optional[int]:
+        """One number for the figure: best, else low, else high (None when all are unknown)."""
+        for value in (self.best, self.low, self.high):
+            if value is not None:
+                return value
+        return None
+
 
 class Size(Record):
     dead: Optional[Count] = None

@@ -78,12 +78,9 @@ def main_report(events: list[Event]) -> Optional[Event]:
 
 
 def _figure(c: Any) -> int:
-    if c is None:
-        return 0
-    for v in (c.best, c.low, c.high):
-        if v is not None:
-            return int(v)
-    return 0
+    """The figure scored for an incident: a missing count is 0."""
+    value = c.point() if c is not None else None
+    return int(value) if value is not None else 0
 
 
 class _CityGeocoder:

@@ -178,12 +178,7 @@ def _entity_keys(event: Event) -> frozenset[str]:
 
 
 def _best(c: Optional[Count]) -> Optional[int]:
-    if c is None:
-        return None
-    for v in (c.best, c.low, c.high):
-        if v is not None:
-            return v
-    return None
+    return c.point() if c is not None else None
 
 
 def _figure_sim(a: Optional[int], b: Optional[int]) -> Optional[float]:
