@@ -119,11 +119,11 @@ def apply(m: Any, claimants: list[Any]) -> None:
         # the speaker asks; the one who must act is the recipient
         m.recipients = m.actors or m.recipients
         m.actors = list(claimants)
+    # a threat keeps what is threatened as its mode ("would blockade" → THREATEN/restrict)
+    mode = codebook.threat_mode(m.event_type, m.mode) if new == "THREATEN" else None
     m.event_type = new
-    m.mode = None
+    m.mode = mode if mode is not None and codebook.is_valid(new, mode) else None
     m.modality = Modality.asserted
-    if not codebook.is_valid(new, None):
-        m.mode = None
 
 
 __all__ = ["apply", "embedded_in_request", "frame_of"]
