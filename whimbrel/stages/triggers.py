@@ -325,11 +325,16 @@ def _threat_frame(tok: Any) -> Optional[codebook.TriggerSense]:
     return codebook.TriggerSense(lemma=lemma, pos="VERB", event_type="THREATEN", mode=None, weight=0.8)
 
 
+_NON_EVENT_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT", "WORK_OF_ART"})
+
+
 def find_mentions(doc: Any) -> list[Mention]:
     mentions: list[Mention] = []
     for s_i, sent in enumerate(doc.sents):
         found: list[tuple[Any, codebook.TriggerSense]] = []
         for tok in sent:
+            if tok.ent_type_ in _NON_EVENT_ENTS:
+                continue  # "in March 2019", "Strike Force 7": a date or a name, not an event
             frame = _threat_frame(tok) if tok.pos_ in ("VERB", "ADJ", "AUX") else None
             if frame is not None:
                 found.append((tok, frame))
