@@ -143,6 +143,8 @@ def check(
     deltas: dict[str, float] = {}
     failures: list[Regression] = []
     for metric, pinned in sorted(entry.get("metrics", {}).items()):
+        if not is_gated(metric):
+            continue  # pinned under an older gating rule
         measured = result.metrics.get(metric)
         if measured is None:
             failures.append(Regression(dataset, metric, pinned, float("nan")))
@@ -197,6 +199,9 @@ def update_pins(
             entry["gold"], entry["limit"] = digests, limit
             changes.append(f"{dataset}: gold files / limit re-pinned")
     current = entry.setdefault("metrics", {})
+    for metric in [m for m in current if not is_gated(m)]:
+        del current[metric]
+        changes.append(f"{dataset} {metric}: no longer gated (precision/recall are held through F1)")
     for metric, value in gated_metrics(result).items():
         old = current.get(metric)
         if old is None or value > old:
