@@ -1,6 +1,6 @@
 """``whimbrel bench``: extraction throughput, peak memory and per-stage time on a generated corpus.
 
-The corpus comes from ``benchmarks/corpus.py`` (``generate(n, words, seed)``) in the source
+The corpus comes from :mod:`whimbrel.demo.generate` (``generate(n, words, seed)``) in the source
 tree, so the same command gives comparable numbers on any machine.  Results are appended
 to ``docs/benchmarks.md`` with the machine's details.
 """
@@ -8,8 +8,6 @@ to ``docs/benchmarks.md`` with the machine's details.
 from __future__ import annotations
 
 import datetime as _dt
-import importlib
-import importlib.util
 import os
 import platform
 import resource
@@ -20,10 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
-from ..errors import ConfigError
 from ..records import Article
 
-REPO = Path(__file__).resolve().parents[2]
 
 
 @dataclass
@@ -92,43 +88,11 @@ def machine_info() -> dict[str, str]:
     }
 
 
-def _corpus_module() -> Any:
-    try:
-        return importlib.import_module("benchmarks.corpus")
-    except ImportError:
-        pass
-    path = REPO / "benchmarks" / "corpus.py"
-    if not path.exists():
-        raise ConfigError(
-            "the benchmark corpus generator benchmarks/corpus.py is missing",
-            hint="Run whimbrel bench from a source checkout that has benchmarks/corpus.py.",
-        )
-    spec = importlib.util.spec_from_file_location("whimbrel_bench_corpus", path)
-    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-    assert spec and spec.loader
-    spec.loader.exec_module(module)
-    return module
-
-
-def _as_article(item: Any, n: int) -> Article:
-    if isinstance(item, Article):
-        return item
-    if isinstance(item, str):
-        return Article(id=f"bench-{n}", text=item, raw=item, language="en")
-    if isinstance(item, dict) and isinstance(item.get("text"), str):
-        return Article(
-            id=str(item.get("id") or f"bench-{n}"), text=item["text"], raw=item["text"],
-            published=item.get("published"), title=item.get("title"), language="en",
-        )
-    raise ConfigError(f"benchmarks/corpus.py generate() gave an item of type {type(item).__name__}")
-
-
 def make_corpus(n: int, words: int, seed: int = 0) -> list[Article]:
-    """``n`` generated articles of about ``words`` words each."""
-    module = _corpus_module()
-    if not hasattr(module, "generate"):
-        raise ConfigError("benchmarks/corpus.py has no generate(n, words, seed)")
-    return [_as_article(item, i) for i, item in enumerate(module.generate(n, words, seed))]
+    """``n`` generated articles of about ``words`` words each (:mod:`whimbrel.demo.generate`)."""
+    from ..demo.generate import generate
+
+    return generate(n, words, seed)
 
 
 def _peak_rss_mb() -> float:
@@ -215,7 +179,8 @@ def to_markdown(r: BenchResult) -> str:
 
 def append_markdown(r: BenchResult, path: Optional[Path] = None) -> Path:
     """Append a run to ``docs/benchmarks.md`` (created with a header if missing)."""
-    path = Path(path or REPO / "docs" / "benchmarks.md")
+    # relative to where the command runs (a checkout's root), never inside the installed package
+    path = Path(path or Path.cwd() / "docs" / "benchmarks.md")
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("# Benchmarks\n\nAppended by `whimbrel bench`.\n\n", encoding="utf-8")

@@ -35,7 +35,7 @@ import tempfile
 import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Optional, Protocol, runtime_checkable
+from typing import Any, Optional, Protocol, runtime_checkable
 
 from ..errors import ConfigError
 from ..records import Place, PlacePrecision

@@ -11,11 +11,11 @@ earlier happening ("the previous round of strikes").
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, ClassVar, Optional
+from typing import ClassVar, Optional
 
 from .. import codebook
 from ..pipeline import Work
-from ..records import AcledType, Claim, Count, DatePrecision, DateRef, Entity, Event, Modality, Size, Span
+from ..records import AcledType, Claim, Count, DatePrecision, DateRef, Entity, Event, Modality, Size
 from .triggers import Mention
 
 _PRECISION_RANK = {DatePrecision.day: 0, DatePrecision.week: 1, DatePrecision.month: 2, DatePrecision.year: 3}

@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from datetime import date as _date
 from typing import TYPE_CHECKING, Iterable, Iterator, Optional, Sequence
 
-from ..records import Claim, Count, DateRef, Entity, Event, Place, Size
+from ..records import Count, DateRef, Entity, Event, Place, Size
 from .db import MergeLink, SizeReport, StoredEvent
 
 if TYPE_CHECKING:
