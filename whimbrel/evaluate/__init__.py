@@ -239,6 +239,11 @@ def run_eval(
     return result
 
 
+def predict(articles: Iterable[Article]) -> dict[str, list[Event]]:
+    """The extractor's events per article id (what every evaluator scores)."""
+    return {art.id: events for art, events in extract_articles(articles)}
+
+
 def extract_articles(articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
     """Run whimbrel's extractor over articles: ``whimbrel.extract_many`` when present, else ``whimbrel.extract``.
 
@@ -275,6 +280,7 @@ __all__ = [
     "detect_format",
     "digest_paths",
     "extract_articles",
+    "predict",
     "gold_digests",
     "resolve",
     "run_eval",

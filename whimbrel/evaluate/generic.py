@@ -263,12 +263,12 @@ def _check(res: EvalResult, art: GoldArticle, fld: str, gold: Any, pred: Any, ev
 
 def evaluate_generic(path: Path, limit: Optional[int] = None) -> EvalResult:
     """Extract every article of a generic gold file and score it."""
-    from . import extract_articles
+    from . import predict
 
     t0 = time.perf_counter()
     golds = load_generic(Path(path), limit)
     articles = [Article(id=g.id, text=g.text, raw=g.text, language="en", published=g.published, origin=f"{Path(path).name}:{g.id}") for g in golds]
-    predictions = {art.id: events for art, events in extract_articles(articles)}
+    predictions = predict(articles)
     res = score_generic(golds, predictions)
     res.seconds = time.perf_counter() - t0
     return res

@@ -274,12 +274,12 @@ def _place_matches(text: str, name: Optional[str], gold: str) -> bool:
 
 def evaluate_plover(path: Path, limit: Optional[int] = None) -> EvalResult:
     """Extract every gold sentence and score it (``whimbrel eval plover-gsr``)."""
-    from . import extract_articles
+    from . import predict
 
     t0 = time.perf_counter()
     golds = load_plover(Path(path), limit)
     articles = [Article(id=g.id, text=g.text, raw=g.text, language="en", published=g.date, origin=f"{Path(path).name}:{g.id}") for g in golds]
-    predictions = {art.id: events for art, events in extract_articles(articles)}
+    predictions = predict(articles)
     res = score_plover(golds, predictions)
     res.seconds = time.perf_counter() - t0
     return res

@@ -319,13 +319,13 @@ def _err(kind: str, fld: str, doc: GoldDoc, sent: Optional[int], gold: Any, pred
 
 def evaluate_wikievents(path: Path, limit: Optional[int] = None, mapper: Optional[Mapper] = None) -> EvalResult:
     """Extract every WikiEvents document and score it (``whimbrel eval wikievents``)."""
-    from . import extract_articles
+    from . import predict
 
     t0 = time.perf_counter()
     mapper = mapper or default_mapper()
     docs = load_wikievents(Path(path), limit)
     articles = [Article(id=d.id, text=d.text, raw=d.text, language="en", origin=f"{Path(path).name}:{d.id}") for d in docs]
-    predictions = {art.id: events for art, events in extract_articles(articles)}
+    predictions = predict(articles)
     res = score_wikievents(docs, predictions, mapper)
     res.seconds = time.perf_counter() - t0
     return res
