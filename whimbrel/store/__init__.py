@@ -12,7 +12,8 @@ See docs/store.md.
 """
 
 from .db import MergeLink, SizeReport, Store, StoredArticle, StoredEvent, content_hash
-from .dedupe import DedupeParams, Deduper, DedupeSummary, MentionView, dedupe_store, reconcile
+from .dedupe import DedupeParams, Deduper, DedupeSummary, MentionView, dedupe_store
+from .reconcile import reconcile
 from .ingest import IngestSummary, ingest, ingest_items
 from .queries import EventQuery, TrendPoint, find_events, flat_row, trend
 

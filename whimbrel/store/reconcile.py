@@ -1,0 +1,208 @@
+"""Reconciliation: the figures, place, date, actors and claims of one merged event.
+
+Casualties are reconciled as low / best / high across the reports of an incident: best is
+the most conservative well-sourced figure (as ACLED does), low and high the range (as UCDP
+does); contradictions between sources are flagged with the per-source figures, never
+averaged away.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from typing import Iterable, Optional, Sequence
+
+from ..records import Count, DateRef, Entity, Place, Size
+from .db import MergeLink, SizeReport, StoredEvent
+from .dedupe import Cluster, MentionView, _best, _order_key
+
+
+def event_id_for(first_mention_id: str) -> str:
+    """The stable id of a canonical event, from its earliest mention's id."""
+    return "we:" + hashlib.sha1(first_mention_id.encode("utf-8")).hexdigest()[:16]
+
+
+def _majority(values: Iterable[Optional[str]]) -> Optional[str]:
+    vals = [v for v in values if v]
+    if not vals:
+        return None
+    counts = Counter(vals)
+    top = max(counts.values())
+    for v in vals:  # earliest among the most frequent
+        if counts[v] == top:
+            return v
+    return None
+
+
+def _majority_earliest(values: Iterable[Optional[str]]) -> Optional[str]:
+    """The most frequent value; ties go to the smallest (for ISO days: the earliest)."""
+    counts = Counter(v for v in values if v)
+    if not counts:
+        return None
+    top = max(counts.values())
+    return min(v for v, n in counts.items() if n == top)
+
+
+_PREC_RANK = {"point": 0, "city": 1, "admin1": 2, "region": 3, "country": 4}
+
+
+def _pick_place(mentions: Sequence[MentionView]) -> Optional[Place]:
+    places = [m.event.location for m in mentions if m.event.location is not None]
+    if not places:
+        return None
+    def rank(p: Place) -> int:
+        return _PREC_RANK.get(p.precision.value if p.precision else "city", 5) if p.lat is not None else 6
+    best_rank = min(rank(p) for p in places)
+    pool = [p for p in places if rank(p) == best_rank]
+    name = _majority(p.name or p.text for p in pool)
+    for p in pool:
+        if (p.name or p.text) == name:
+            return p
+    return pool[0]
+
+
+def _reconcile_field(field_name: str, cluster: Sequence[MentionView]) -> tuple[Optional[Count], list[SizeReport], bool]:
+    """Casualty figures across reports: best = most-reported figure (ties: the lowest),
+    low/high = the range of all reports; conflict when reports disagree."""
+    reports: list[SizeReport] = []
+    per_source: dict[str, tuple[str, int, SizeReport]] = {}
+    for m in cluster:
+        c = getattr(m.event.size, field_name)
+        if c is None or _best(c) is None:
+            continue
+        hedged = any(cl.hedged for cl in m.event.claims)
+        rep = SizeReport(field=field_name, article_id=m.article_id, source=m.source_key, count=c, hedged=hedged)
+        reports.append(rep)
+        key = m.source_key
+        prev = per_source.get(key)
+        stamp = m.published or ""
+        if prev is None or (stamp, m.article_id) > (prev[0], prev[2].article_id):
+            per_source[key] = (stamp, _best(c) or 0, rep)
+    if not per_source:
+        return None, reports, False
+    chosen = [r for _, _, r in per_source.values()]
+    firm = [r for r in chosen if not r.hedged] or chosen
+    bests = [_best(r.count) for r in firm]
+    freq = Counter(b for b in bests if b is not None)
+    top = max(freq.values())
+    best = min(v for v, n in freq.items() if n == top)
+    lows = [r.count.low if r.count.low is not None else _best(r.count) for r in chosen]
+    highs = [r.count.high if r.count.high is not None else _best(r.count) for r in chosen]
+    low = min(v for v in lows if v is not None)
+    high = max(v for v in highs if v is not None)
+    conflict = len({_best(r.count) for r in chosen}) > 1
+    return Count(low=min(low, best), best=best, high=max(high, best)), reports, conflict
+
+
+def _dedupe_entities(groups: Iterable[Iterable[Entity]]) -> tuple[Entity, ...]:
+    seen, out = set(), []
+    for group in groups:
+        for e in group:
+            key = ((e.name or e.text).lower(), e.code)
+            if key not in seen:
+                seen.add(key)
+                out.append(e.model_copy(update={"start": None, "end": None}))
+    return tuple(out)
+
+
+def reconcile(cluster: Cluster) -> StoredEvent:
+    """Build the canonical event of a cluster.
+
+    * type and mode: the most frequent across reports (ties: the earliest report);
+    * date: the most frequent day among reports that state one (days after the first report's
+      publication only when no other is stated; ties: the earliest day), else the earliest
+      report's;
+    * location: the most precise resolved place, most frequent name among those;
+    * actors, recipients, claims: the union over reports (claims keep their claimant);
+    * casualties: see :func:`_reconcile_field`; ``size_conflict`` flags disagreement and
+      ``size_reports`` keeps every report's figure.
+    """
+    ms = sorted(cluster.mentions, key=_order_key)
+    first = ms[0]
+    etype = _majority(m.event.event_type for m in ms) or first.event.event_type
+    rep = next(m for m in ms if m.event.event_type == etype)
+    known = [m.date for m in ms if m.date_known]
+    # an incident happens before its first report: days after it are a later report's own
+    # news (a trial, a funeral) or misreadings, so they only count when nothing else is known
+    pubs_known = [m.published[:10] for m in ms if m.published]
+    if pubs_known:
+        known = [d for d in known if d and d[:10] <= min(pubs_known)] or known
+    day = _majority_earliest(known)
+    if day is not None:
+        date = DateRef(value=day, precision="day")
+        for m in ms:
+            if m.date_known and m.date == day and m.event.date is not None:
+                date = m.event.date
+                break
+    else:
+        date = first.event.date or (DateRef(value=first.published, precision="day") if first.published else None)
+    size_parts, reports, conflict = {}, [], False
+    for f in ("dead", "injured", "arrested"):
+        c, r, k = _reconcile_field(f, ms)
+        size_parts[f] = c
+        reports.extend(r)
+        conflict = conflict or k
+    claims_seen, claims = set(), []
+    for m in ms:
+        for c in m.event.claims:
+            key = (c.text, (c.claimant.name or c.claimant.text) if c.claimant else None)
+            if key not in claims_seen:
+                claims_seen.add(key)
+                claims.append(c if c.claimant is None else c.model_copy(
+                    update={"claimant": c.claimant.model_copy(update={"start": None, "end": None})}))
+    articles = list(dict.fromkeys(m.article_id for m in ms))
+    sources = sorted({m.source_key for m in ms})
+    pubs = sorted(m.published for m in ms if m.published)
+    adjacency: dict[str, list[tuple[str, float, dict[str, float]]]] = defaultdict(list)
+    for a, b, s, r in cluster.links:
+        adjacency[a].append((b, s, r))
+        adjacency[b].append((a, s, r))
+    via: dict[str, tuple[str, float, dict[str, float]]] = {}
+    queue, seen = [first.id], {first.id}
+    while queue:
+        cur = queue.pop(0)
+        for nxt, s, r in adjacency.get(cur, ()):
+            if nxt not in seen:
+                seen.add(nxt)
+                via[nxt] = (cur, s, r)
+                queue.append(nxt)
+    links = []
+    for m in ms:
+        v = via.get(m.id)
+        links.append(MergeLink(mention_id=m.id, article_id=m.article_id,
+                               linked_to=v[0] if v else None, score=v[1] if v else None,
+                               reasons=v[2] if v else {}))
+    intens = [m.event.intensity for m in ms if m.event.intensity is not None]
+    return StoredEvent(
+        id=event_id_for(first.id),
+        article_id=first.article_id,
+        event_type=etype,
+        mode=_majority(m.event.mode for m in ms),
+        context=tuple(dict.fromkeys(c for m in ms for c in m.event.context)),
+        actor=_dedupe_entities(m.event.actor for m in ms),
+        recipient=_dedupe_entities(m.event.recipient for m in ms),
+        date=date,
+        location=_pick_place(ms),
+        size=Size(**size_parts),
+        claims=tuple(claims),
+        modality=rep.event.modality,
+        acled=rep.event.acled,
+        cameo=rep.event.cameo,
+        quad_class=rep.event.quad_class,
+        intensity=round(sum(intens) / len(intens), 3) if intens else None,
+        confidence=max(m.event.confidence for m in ms),
+        trigger=rep.event.trigger,
+        mentions=rep.event.mentions,
+        article_ids=tuple(articles),
+        sources=tuple(sources),
+        n_articles=len(articles),
+        n_sources=len(sources),
+        first_reported=pubs[0] if pubs else None,
+        last_reported=pubs[-1] if pubs else None,
+        size_conflict=conflict,
+        size_reports=tuple(reports),
+        links=tuple(links),
+    )
+
+
+__all__ = ["event_id_for", "reconcile"]
