@@ -12,10 +12,11 @@ Never word order alone.
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Optional
+from typing import Any, Iterable
 
 from .nlp import ent_of
-from .triggers import LIGHT_VERBS
+from .. import codebook
+from .triggers import LIGHT_VERBS, MIN_WEIGHT, QUANTIFIER_NOUNS, governor
 
 # Prepositions that introduce the recipient, for every type and per type.
 RECIPIENT_PREPS = frozenset("against on upon at targeting toward towards into".split())
@@ -180,7 +181,7 @@ def arguments(mention: Any) -> tuple[list[Any], list[Any]]:
                 if c.dep_ == "acl" and c.lemma_.lower() in TARGETING_VERBS:
                     recipients += _children(c, "dobj") + _prep_objects(c, frozenset({"at", "on", "against"}))
             recipients += _prep_objects(trig, preps - {"by"})
-            gov = _governor_of(trig, mention)
+            gov = governor(trig)
             # "arrived on a visit", "returned for talks": the noun is the subject's own activity
             activity = trig.dep_ == "pobj" and gov is not None and trig.head.head.i == gov.i
             # "speeded up the withdrawal", "would allow the return": a governing verb that
@@ -270,11 +271,13 @@ def _antecedent(tok: Any) -> Any:
     return tok
 
 
+def _is_event_noun(tok: Any) -> bool:
+    """A noun that firmly names an event ("airstrikes", "attack"), never an actor."""
+    return tok.pos_ == "NOUN" and any(s.weight >= 0.8 for s in codebook.senses(tok.lemma_.lower(), "NOUN"))
+
+
 def _event_object_owner(tok: Any) -> list[Any]:
     """An object that is an event ('the round of US airstrikes') stands for the event's actor."""
-    from .. import codebook
-    from .triggers import QUANTIFIER_NOUNS
-
     cur = tok
     if cur.lemma_.lower() in QUANTIFIER_NOUNS:
         for c in cur.children:
@@ -282,7 +285,7 @@ def _event_object_owner(tok: Any) -> list[Any]:
                 objs = _children(c, "pobj")
                 if objs:
                     cur = objs[0]
-    if cur.pos_ == "NOUN" and any(s.weight >= 0.8 for s in codebook.senses(cur.lemma_.lower(), "NOUN")):
+    if _is_event_noun(cur):
         owners = _entity_modifiers(cur)
         for c in cur.children:
             if c.dep_ == "prep" and c.lower_ == "by":
@@ -296,31 +299,21 @@ _NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PE
 
 def _can_be_actor(tok: Any) -> bool:
     """Dates, numbers, quantifier and event nouns are never actors or recipients."""
-    from .. import codebook
-    from .triggers import QUANTIFIER_NOUNS
-
     if tok.lower_ in PRONOUN_SKIP or tok.like_num or tok.ent_type_ in _NOT_ACTOR_ENTS:
         return False
     lemma = tok.lemma_.lower()
     if lemma in QUANTIFIER_NOUNS:
         return False
-    if tok.pos_ == "NOUN" and any(s.weight >= 0.8 for s in codebook.senses(lemma, "NOUN")):
+    if _is_event_noun(tok):
         return False
     return tok.pos_ in ("NOUN", "PROPN", "PRON", "X") or bool(tok.ent_type_)
 
 
 def _names_event(verb: Any) -> bool:
     """Whether a verb can itself be an event trigger (so its subject is its own actor)."""
-    from .. import codebook
-    from .triggers import MIN_WEIGHT
-
     return any(sense.weight >= MIN_WEIGHT for sense in codebook.senses(verb.lemma_.lower(), "VERB"))
 
 
-def _governor_of(trig: Any, mention: Any) -> Optional[Any]:
-    from .triggers import _governor
-
-    return _governor(trig)
 
 
 def _dedupe(toks: list[Any]) -> list[Any]:

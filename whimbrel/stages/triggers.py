@@ -205,7 +205,7 @@ def _choose_sense(tok: Any, pos: str) -> Optional[codebook.TriggerSense]:
     return best
 
 
-def _governor(tok: Any) -> Any:
+def governor(tok: Any) -> Any:
     """The verb that governs a nominal trigger, through quantifiers and prepositions."""
     gov = _raw_governor(tok)
     # parser slips: "conducted necessary and proportionate strikes" hangs the noun off the adjective
@@ -376,7 +376,7 @@ def _group(found: list[tuple[Any, Any]], s_i: int) -> list[Mention]:
     index = {tok.i: k for k, (tok, _) in enumerate(found)}
     governors: dict[int, Any] = {}
     for k, (tok, sense) in enumerate(found):
-        gov = _governor(tok) if tok.pos_ != "VERB" else None
+        gov = governor(tok) if tok.pos_ != "VERB" else None
         if gov is not None:
             governors[k] = gov
         links = []
@@ -435,4 +435,4 @@ def _group(found: list[tuple[Any, Any]], s_i: int) -> list[Mention]:
     return sorted(out, key=lambda m: m.start)
 
 
-__all__ = ["Mention", "TriggerStage", "find_mentions"]
+__all__ = ["Mention", "TriggerStage", "find_mentions", "governor"]
