@@ -203,7 +203,7 @@ def arguments(mention: Any) -> tuple[list[Any], list[Any]]:
                         recipients += _children(gov, "dobj")
     # "condemned the previous round of US airstrikes": the target is whoever carried them out
     recipients = [x for r in recipients for x in _event_object_owner(r)]
-    if etype in VERBAL_TYPES and not recipients:
+    if etype in VERBAL_TYPES and not any(_can_be_actor(r) for r in recipients):
         for trig in mention.triggers:
             recipients += _embedded_recipients(trig)
     if etype == "REQUEST":
@@ -235,9 +235,13 @@ _CONTENT_PREPS = frozenset("with against on upon to from of for".split())
 def _embedded_recipients(trig: Any) -> list[Any]:
     out: list[Any] = []
 
+    def named(tok: Any) -> bool:
+        """An entity, or a noun an entity qualifies ("German goods", "Russian government")."""
+        return bool(tok.ent_type_) or tok.pos_ == "PROPN" or bool(_entity_modifiers(tok))
+
     def noun_preps(noun: Any) -> list[Any]:
         objs = _prep_objects(noun, _CONTENT_PREPS)
-        return [o for o in objs if o.ent_type_ or o.pos_ == "PROPN"] or _entity_modifiers(noun)
+        return [o for o in objs if named(o)] or _entity_modifiers(noun)
 
     for c in trig.children:
         if c.dep_ in ("xcomp", "ccomp"):

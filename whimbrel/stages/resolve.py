@@ -27,7 +27,8 @@ from .nlp import doc_ents
 from .triggers import Mention
 
 # material acts whose target is the country they are done in, when no other is named
-AFFECTED_TYPES = frozenset({"COERCE", "RETREAT", "MOBILIZE", "AID", "CONCEDE", "SANCTION", "ASSAULT", "COOPERATE"})
+AFFECTED_TYPES = frozenset({"COERCE", "RETREAT", "MOBILIZE", "AID", "CONCEDE", "SANCTION", "ASSAULT", "COOPERATE",
+                            "PROTEST"})
 COUNTED_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 _FIRST_PERSON = frozenset({"we", "us", "our", "i", "me", "my"})
 _THIRD_PERSON = frozenset({"he", "she", "him", "her", "his"})
