@@ -212,7 +212,8 @@ def arguments(mention: Any) -> tuple[list[Any], list[Any]]:
             for c in trig.children:
                 if c.dep_ in ("ccomp", "xcomp"):
                     recipients += _children(c, "nsubj", "nsubjpass")
-    actors = [_antecedent(a) for a in expand_conjuncts(actors) if a.i not in trigger_ids]
+    actors = [_antecedent(_counted_group(a)) for a in expand_conjuncts(actors) if a.i not in trigger_ids]
+    recipients = [_counted_group(r) for r in recipients]
     recipients = [r for r in expand_conjuncts(recipients) if r.i not in trigger_ids]
     # a facility stands for its owner; an event noun as object is not an actor
     resolved: list[Any] = []
@@ -273,6 +274,27 @@ def _antecedent(tok: Any) -> Any:
             return subj[0] if subj else tok
         clause = parent
     return tok
+
+
+# Quantity heads of a people phrase: "Thousands of Nigerians", "Tens of thousands of students".
+_GROUP_HEADS = frozenset("thousand hundred dozen ten score million number group crowd handful couple lot".split())
+
+
+def _counted_group(tok: Any) -> Any:
+    """'Thousands of Nigerians' → 'Nigerians': the people, not the number, act."""
+    cur = tok
+    for _ in range(3):
+        if not (cur.like_num or cur.lemma_.lower() in _GROUP_HEADS):
+            return cur
+        nxt = None
+        for c in cur.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                objs = _children(c, "pobj")
+                nxt = objs[0] if objs else None
+        if nxt is None:
+            return cur
+        cur = nxt
+    return cur
 
 
 def _is_event_noun(tok: Any) -> bool:
