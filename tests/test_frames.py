@@ -57,3 +57,10 @@ def test_one_sentence_one_assault_with_counts(pipe):
 def test_negated_attack_is_not_asserted(pipe):
     events = extract("The army did not carry out any strikes on the village.", published="2024-03-05", pipeline=pipe)
     assert all(e.modality.value != "asserted" for e in events if e.event_type == "ASSAULT")
+
+
+def test_a_protest_demand_is_part_of_the_protest(pipe):
+    text = "Thousands of Iraqi Kurds demonstrated in Kirkuk on Sunday calling for independence."
+    events = extract(text, published="2024-03-05", pipeline=pipe)
+    assert [e.event_type for e in events] == ["PROTEST"]
+    assert "IRQ" in {a.code for a in events[0].actor}

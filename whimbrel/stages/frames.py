@@ -110,6 +110,17 @@ def embedded_in_request(m: Any, others: list[Any]) -> bool:
     return any(o is not m and o.event_type in UNREALISED and any(t.i in ids for t in o.triggers) for o in others)
 
 
+def demand_of_protest(m: Any, others: list[Any]) -> bool:
+    """'demonstrated ... calling for independence', 'staged a strike to demand reforms':
+    the demand is what the protest is about, not a separate REQUEST."""
+    if m.event_type != "REQUEST" or m.trigger.dep_ not in ("advcl", "xcomp", "acl", "conj"):
+        return False
+    head = m.trigger.head
+    return any(o is not m and o.event_type == "PROTEST"
+               and any(t.i == head.i or (o.governor is not None and o.governor.i == head.i) for t in o.triggers)
+               for o in others)
+
+
 def apply(m: Any, claimants: list[Any]) -> None:
     """Reframe a resolved mention in place (type, mode, roles, modality)."""
     new = frame_of(m)
@@ -126,4 +137,4 @@ def apply(m: Any, claimants: list[Any]) -> None:
     m.modality = Modality.asserted
 
 
-__all__ = ["apply", "embedded_in_request", "frame_of"]
+__all__ = ["apply", "demand_of_protest", "embedded_in_request", "frame_of"]

@@ -161,7 +161,7 @@ class ResolveStage:
             by_sentence.setdefault(m.sentence, []).append(m)
         framed = []
         for m in kept:
-            if frames.embedded_in_request(m, by_sentence[m.sentence]):
+            if frames.embedded_in_request(m, by_sentence[m.sentence]) or frames.demand_of_protest(m, by_sentence[m.sentence]):
                 continue
             frames.apply(m, [c.claimant for c in m.claims if c.claimant is not None and c.claimant.code])
             framed.append(m)
