@@ -140,7 +140,7 @@ def owner_of(target: Any) -> list[Any]:
     for c in target.children:
         if c.dep_ == "acl":  # "used by X", "belonging to X", "run by X"
             owners += _agent(c) + _prep_objects(c, frozenset({"by", "to"}))
-        if c.dep_ == "prep" and c.lower_ in ("of", "belonging"):
+        if c.dep_ == "prep" and c.lower_ in ("of", "belonging", "for"):  # "a camp for refugees"
             owners += _children(c, "pobj")
     owners += [c for c in target.children if c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("ORG", "NORP", "GPE", "PERSON")]
     return owners
@@ -171,6 +171,10 @@ def arguments(mention: Any) -> tuple[list[Any], list[Any]]:
             else:
                 actors += _subject(trig)
                 recipients += _children(trig, "dobj", "dative")
+                # "kidnapped up to 16 advisers": the parser hangs the object off "up to"
+                for prt in _children(trig, "prt"):
+                    for prep in _children(prt, "prep"):
+                        recipients += _children(prep, "pobj")
             recipients += _prep_objects(trig, preps)
             # "X accused Y of ..." / "urged Y to ...": the object is the recipient already
         else:

@@ -384,6 +384,8 @@ def _group(found: list[tuple[Any, Any]], s_i: int) -> list[Mention]:
             links.append(index[gov.i])
         if tok.dep_ == "conj" and tok.head.i in index:
             links.append(index[tok.head.i])
+        if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.i in index:
+            links.append(index[tok.head.i])  # "attacked the camp, killing 156": one happening
         if tok.pos_ == "VERB":
             for c in tok.children:
                 if c.dep_ in ("nsubj", "nsubjpass") and c.i in index:
