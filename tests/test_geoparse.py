@@ -213,3 +213,42 @@ def test_issue4_untagged_demonym_adjective_does_not_hang(nlp):
               "documents on a Swedish-registered vessel, a port official said Monday.")
     places = Geoparser().parse(doc)
     assert all(p.start is not None for p in places)
+
+
+@pytest.mark.parametrize(
+    "text,surface,country",
+    [
+        # a small town vouched for by the civic noun it modifies
+        ("A mason was arrested by Danbury police on Monday night.", "Danbury", "US"),
+        ("The head of the Cairns police force said crime was falling.", "Cairns", "AU"),
+        ("He appeared in Bantam Superior Court on Tuesday.", "Bantam", "US"),
+        # by the "of" of a residence, or a locative preposition
+        ("Police say James Suver, 25, of Columbia, had a single gunshot wound.", "Columbia", "US"),
+        ("The girl was flown by air ambulance from Churchill to a hospital.", "Churchill", None),
+        # a place the recogniser calls a date
+        ("He said the crime continues regularly in Winnipeg.", "Winnipeg", "CA"),
+    ],
+)
+def test_small_town_in_context(nlp, geoparser, text, surface, country):
+    places = _by_text(geoparser.parse(nlp(text)))
+    assert surface in places
+    if country:
+        assert places[surface].country_code == country
+
+
+@pytest.mark.parametrize(
+    "text,absent",
+    [
+        ("The talks resumed in March after a pause.", "March"),
+        ("The driver was ejected, according to the Highway Patrol.", "Patrol"),
+        ("Mr Scott said the council would meet again.", "Scott"),
+    ],
+)
+def test_small_town_needs_context(nlp, geoparser, text, absent):
+    assert absent not in _by_text(geoparser.parse(nlp(text)))
+
+
+def test_towns_listed_in_one_entity(nlp, geoparser):
+    doc = nlp("The couple were believed to be travelling south to Ingham or Townsville in a white car.")
+    names = {p.text for p in geoparser.parse(doc)}
+    assert {"Ingham", "Townsville"} <= names

@@ -83,6 +83,20 @@ SEAT_SHARE = 10
 # toponym of the article gains NEAR_BONUS.
 NEAR_KM = 100.0
 NEAR_BONUS = 1.5
+# Nouns that a town's name modifies when it is used as a place ("Cairns police", "Innisfail skater" is not).
+CIVIC_NOUNS = frozenset(
+    """police council mayor residents resident district suburb suburbs county township borough municipality
+    neighbourhood neighborhood airport airports sheriff opp rcmp""".split()
+)
+COURT_WORDS = frozenset("superior crown county district magistrates municipal city provincial".split())
+CALENDAR_WORDS = frozenset(
+    """january february march april may june july august september october november december monday tuesday
+    wednesday thursday friday saturday sunday christmas easter eve day week month year""".split()
+)
+# Prepositions after which a small town's name is taken as a place.
+TOWN_PREPS = LOCATIVE_PREPS | frozenset("from to outside toward towards via".split())
+# Nouns whose "of" introduces a settlement ("the villages of Foua").
+SETTLEMENT_NOUNS = frozenset("village town city suburb outskirt township hamlet community resident native".split())
 _NUMERIC_LABELS = frozenset("DATE TIME PERCENT MONEY QUANTITY ORDINAL CARDINAL".split())
 _COMMA_REGION = re.compile(r"\s*,\s*((?:[A-Z][\w\.]*\.?)(?:\s[A-Z][\w\.]*\.?){0,2})")
 
@@ -156,9 +170,24 @@ class Geoparser:
             if parts:
                 mentions.extend(parts)
                 continue
+            if ent.label_ in ("DATE", "TIME") and not any(ch.isdigit() for ch in ent.text) \
+                    and ent[0].is_title and ent[0].pos_ == "PROPN" and not CALENDAR_WORDS.intersection(
+                        t.lower_ for t in ent):
+                # the recogniser sometimes calls a place a date ("crime continues in Winnipeg")
+                cands = self._candidates(ent.text, abbreviations=False)
+                if cands and (self._scan_worthy(cands) or self._town_in_context(doc, ent.start, ent.end, cands)):
+                    mentions.append(_Mention(ent.start, ent.end, "GAZ", ent.text))
+                continue
             if ent.label_ not in ENTITY_LABELS and ent.label_ not in _NUMERIC_LABELS:
-                if self._anchored_town(doc, ent.start, ent.end) == ent.end or self._located(doc, ent):
+                listed = self._listed_towns(doc, ent)
+                if listed:
+                    mentions.extend(listed)  # "south to Ingham or Townsville"
+                elif self._anchored_town(doc, ent.start, ent.end) == ent.end or self._located(doc, ent):
                     mentions.append(_Mention(ent.start, ent.end, "GAZ", ent.text))  # "COLUMBIA, Ky."
+                elif ent[0].is_title and self._town_in_context(
+                        doc, ent.start, ent.end, self._candidates(ent.text, abbreviations=False),
+                        person=ent.label_ == "PERSON"):
+                    mentions.append(_Mention(ent.start, ent.end, "GAZ", ent.text))  # "Cairns police"
                 elif self._org_is_place(ent.text, person=ent.label_ == "PERSON"):
                     mentions.append(_Mention(ent.start, ent.end, "GPE", ent.text))
                 elif ent.label_ == "ORG":
@@ -203,7 +232,8 @@ class Geoparser:
                         i = k
                     break
                 cands = self._candidates(span.text, abbreviations=False)
-                if cands and self._scan_worthy(cands):
+                if cands and (self._scan_worthy(cands) or (
+                        not shouting and self._town_in_context(doc, i, k, cands))):
                     mentions.append(_Mention(i, k, "GAZ", span.text))
                     found = True
                     i = k
@@ -231,6 +261,67 @@ class Geoparser:
             return False
         cands = self._candidates(ent.text, abbreviations=False)
         return bool(cands) and cands[0][2] == 1 and ent.text.casefold() not in GENERIC_WORDS
+
+    def _town_in_context(self, doc: Any, start: int, end: int, cands: list[tuple[Place, int, int]], *,
+                         person: bool = False) -> bool:
+        """Whether ``doc[start:end]``, the main name of some town however small, is used as a place.
+
+        Its context vouches for it: a civic noun that it modifies ("Cairns police",
+        "Beaconsfield Mayor", "Bantam Superior Court", "Abbassiya district", "Tabriz
+        resident"), a locative preposition ("ambulance from Churchill to", "outside
+        of Waterloo"), or the "of" of a residence or of a settlement noun ("James
+        Suver, 25, of Columbia,"; "the villages of Foua").  A person's name needs
+        the civic noun.
+        """
+        if not cands or not any(kind == 1 and (p.feature_code or "").startswith(("PPL", "ADM")) for p, _, kind in cands):
+            return False
+        span = doc[start:end]
+        if span.text.casefold() in GENERIC_WORDS or any(t.pos_ not in ("PROPN", "NOUN") for t in span):
+            return False
+        after = [t.lower_ for t in doc[end:end + 3] if not t.is_punct]
+        if after and after[0] in ("'s", "’s"):
+            after = after[1:]
+        if after and (after[0] in CIVIC_NOUNS or (len(after) > 1 and after[0] in COURT_WORDS
+                                                  and after[1] in ("court", "courts"))):
+            return True
+        root = span.root
+        prep = root.head if root.dep_ == "pobj" else None
+        if prep is None or prep.i != start - 1:
+            return False
+        if prep.lower_ in TOWN_PREPS:
+            return not person
+        if prep.lower_ == "of":
+            before = doc[prep.i - 1] if prep.i > 0 else None
+            return before is not None and (before.text == "," or before.lower_ in ("outside", "north", "south", "east",
+                                                                                 "west") or prep.head.lemma_ in SETTLEMENT_NOUNS)
+        return False
+
+    def _listed_towns(self, doc: Any, ent: Any) -> list[_Mention]:
+        """Towns listed in one entity after a locative preposition ("from Hornsey, Stoke Newington").
+
+        Every part between commas/"and"/"or" must be a town's main name.
+        """
+        if ent.start == 0 or doc[ent.start - 1].lower_ not in TOWN_PREPS | {"of", "in"}:
+            return []
+        parts: list[tuple[int, int]] = []
+        begin = ent.start
+        for t in ent:
+            if t.text == "," or t.lower_ in ("and", "or"):
+                parts.append((begin, t.i))
+                begin = t.i + 1
+        parts.append((begin, ent.end))
+        if len(parts) < 2:
+            return []
+        out: list[_Mention] = []
+        for a, b in parts:
+            if a >= b:
+                continue
+            seg = doc[a:b]
+            if not seg[0].is_title or not any(kind == 1 for _, _, kind in self._candidates(seg.text,
+                                                                                        abbreviations=False)):
+                return []
+            out.append(_Mention(a, b, "GAZ", seg.text))
+        return out
 
     def _hyphen_parts(self, doc: Any, ent: Any) -> list[_Mention]:
         """The places of a hyphenated compound entity, one mention each.
@@ -326,6 +417,8 @@ class Geoparser:
             county = head[-1].lower_ in ADMIN_WORDS and k - first > 1
             if cands and cands[0][2] == 1 and (county or self._scan_worthy(cands)):
                 return first, k
+            if cands and self._town_in_context(doc, first, k, cands):
+                return first, k  # "Enfield Council", "Bantam Superior Court"
         of = [t.i for t in ent if t.lower_ == "of" and t.i > ent.start]
         starts = [of[-1] + 1] if of else []
         starts += [i for i in (ent.end - 2, ent.end - 1) if i > ent.start and i not in starts]
