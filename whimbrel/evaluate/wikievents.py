@@ -22,7 +22,8 @@ Matching (also in docs/evaluation.md):
   entity's coreference cluster, or, when the span cannot be placed, share its head word
   (last word) with one of those mentions.  An event location chosen only from the
   article's focus country (``location.reason`` "article focus") is not an argument span
-  and is not scored as a place argument.
+  and is not scored as a place argument; nor is a recipient that whimbrel takes from the
+  event's place (entity id ``place:…``, PLOVER's "affected state") scored as a target.
 """
 
 from __future__ import annotations
@@ -213,6 +214,8 @@ def _predicted(doc: GoldDoc, events: list[Event]) -> list[_Pred]:
         args: dict[str, list[tuple[str, Optional[tuple[int, int]]]]] = {"actor": [], "target": [], "place": []}
         for group, ents in (("actor", ev.actor), ("target", ev.recipient)):
             for e in ents:
+                if (e.id or "").startswith("place:"):
+                    continue  # a target taken from the event's place is no argument span of that role
                 args[group].append((e.text, _place_span(doc.text, e.start, e.end, e.text, within)))
         # only a place the extractor grounds in the event's own text counts as an argument;
         # an event located by the article's focus country names no argument span

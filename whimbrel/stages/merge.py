@@ -223,7 +223,7 @@ def _confidence(members: list[Mention], actors: tuple, recipients: tuple, hedged
     score = 0.35 + 0.15 * min(1.0, max(m.weight for m in members))
     if any(a.code for a in actors):
         score += 0.15
-    if any(r.code for r in recipients):
+    if any(r.code and not (r.id or "").startswith("place:") for r in recipients):  # a named target, not a place
         score += 0.1
     score += 0.05 * min(3, len(members) - 1)
     if any(m.claims for m in members):

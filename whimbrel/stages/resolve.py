@@ -29,6 +29,8 @@ from .triggers import Mention
 # material acts whose target is the country they are done in, when no other is named
 AFFECTED_TYPES = frozenset({"COERCE", "RETREAT", "MOBILIZE", "AID", "CONCEDE", "SANCTION", "ASSAULT", "COOPERATE",
                             "PROTEST"})
+# acts a state can direct at its own people ("imposed a curfew in Cizre", "protests in Lagos")
+DOMESTIC_TYPES = frozenset({"PROTEST", "COERCE", "CONCEDE", "ASSAULT", "MOBILIZE", "SANCTION"})
 COUNTED_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 _FIRST_PERSON = frozenset({"we", "us", "our", "i", "me", "my"})
 _THIRD_PERSON = frozenset({"he", "she", "him", "her", "his"})
@@ -179,9 +181,13 @@ class ResolveStage:
         reason = m.place.reason or ""
         if not ("argument" in reason or (m.event_type in AFFECTED_TYPES and "same sentence" in reason)):
             return None
-        if any(e.code for e in m.recipients) or where in {e.code for e in m.actors}:
+        if any(e.code for e in m.recipients):
             return None
-        return Entity(text=m.place.text, name=m.place.name, code=where, sector=None,
+        if where in {e.code for e in m.actors} and m.event_type not in DOMESTIC_TYPES:
+            return None  # meeting or aiding at home has no target there; repression and protest do
+        # the id says where the target came from: the event's place, not a named party
+        pid = f"place:{m.place.geonameid}" if m.place.geonameid else f"place:{where}"
+        return Entity(text=m.place.text, name=m.place.name, code=where, sector=None, id=pid,
                       start=m.place.start, end=m.place.end)
 
     def _alpha3(self, alpha2: Optional[str]) -> Optional[str]:
