@@ -35,7 +35,7 @@ from whimbrel.records import Count, Size
 from whimbrel.stages import counts_lexicon as lex
 from whimbrel.stages.nlp import ent_of
 
-__all__ = ["parse_quantity", "extract_size", "victims", "cue_category"]
+__all__ = ["parse_quantity", "extract_size", "victims", "cue_category", "reports_deaths"]
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -252,6 +252,8 @@ def cue_category(tok) -> Optional[str]:  # type: ignore[no-untyped-def]
         return "murder_suicide"
     if lex.is_condition_cue(tok):
         return "condition"
+    if lemma in lex.WOUND_NOUNS and lex.wound_holder(tok) is not None:
+        return "wound"
     if low in ("dead", "killed", "deceased") or lemma in DEAD_NOUNS:
         if lemma == "life" and tok.head.lemma_ not in ("claim", "lose", "take", "cost"):
             return None
@@ -341,7 +343,7 @@ def _np_count(head, depth: int = 0, people: bool = True) -> Optional[Count]:  # 
     if _is_quantity_word(head):
         own = parse_quantity(_span_tokens(head))
     elif head.pos_ == "PRON" or head.tag_ == "PRP":
-        own = Count(low=1, best=1, high=1) if low in _PERSON_PRON else None
+        own = Count(low=1, best=1, high=1) if low in _PERSON_PRON or low == "another" else None
     else:
         nums = [c for c in children if (c.dep_ in ("nummod", "quantmod") and not _not_a_headcount(c)) or (
             c.dep_ in ("amod", "det") and (_is_quantity_word(c) or c.lower_ in ("several", "few")))]
@@ -399,8 +401,24 @@ def _subject(verb, deps=("nsubj", "nsubjpass")):  # type: ignore[no-untyped-def]
     return None
 
 
+def _gapped_passive(verb) -> bool:  # type: ignore[no-untyped-def]
+    """ "three were killed and another (was) wounded", "left one dead and another wounded":
+    a harm participle conjoined without its auxiliary, whose subject is the victim."""
+    if verb.dep_ != "conj" or verb.tag_ not in ("VBN", "VBD"):
+        return False
+    if verb.lemma_.lower() not in DEAD_VERBS | INJURE_VERBS | HIT_VERBS:
+        return False
+    kids = {c.dep_ for c in verb.children}
+    if kids & {"dobj", "obj", "aux", "auxpass", "nsubjpass", "ccomp", "xcomp"} or "nsubj" not in kids:
+        return False
+    head = verb.head
+    return _is_passive(head) or head.lemma_.lower() == "leave"
+
+
 def _is_passive(verb) -> bool:  # type: ignore[no-untyped-def]
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    if _gapped_passive(verb):
         return True
     if verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN":
         return True
@@ -452,7 +470,12 @@ def _predicate_subject(cue) -> list:  # type: ignore[no-untyped-def]
 
 
 def _category_of(cue, category: str) -> str:  # type: ignore[no-untyped-def]
-    """Refine 'injured' for "shot": shot dead / shot and killed / fatally shot → dead."""
+    """Refine 'injured' for "shot": shot dead / shot and killed / fatally shot → dead.
+
+    "fatally wounded", "mortally injured": the wounded died, so they count as dead.
+    """
+    if cue.lemma_.lower() in INJURE_VERBS and any(c.lower_ in ("fatally", "mortally") for c in cue.children):
+        return "dead"
     if cue.lemma_.lower() in ("shoot", "stab", "gun"):
         for c in cue.children:
             if c.lower_ in _FATAL_MODS or (c.dep_ == "prep" and any(g.lower_ == "death" for g in c.children)):
@@ -471,6 +494,8 @@ def _figures(cue, category: str) -> list[tuple[str, Count]]:  # type: ignore[no-
     if cue.pos_ in ("VERB", "AUX") or cue.tag_.startswith("VB") and cue.dep_ not in ("amod",):
         cat = _category_of(cue, category)
         if cat == "skip":
+            return out
+        if cat in ("injured", "hit") and _later_died(cue):
             return out
         extra = lex.self_harm_extra(cue) if cat in ("dead", "hit") and not negated else 0
         if extra and cat == "hit":
@@ -525,6 +550,18 @@ def _figures(cue, category: str) -> list[tuple[str, Count]]:  # type: ignore[no-
     if category == "murder_suicide":
         ms = lex.murder_suicide(cue)
         return [("dead", ms)] if ms is not None else out
+    if category == "wound":
+        if any(t.lemma_.lower() in DIE_VERBS and t.pos_ == "VERB" for t in cue.sent):
+            return out  # "taken to hospital with gunshot wounds, where he died"
+        holder = lex.wound_holder(cue)
+        count = _np_count(holder) if holder is not None else None
+        if count is None and holder is not None:
+            count = lex.bare_person_count(holder)
+        if count is None:
+            return out
+        if lex.is_fatal_wound(cue):
+            return [("dead", count)]
+        return [("injured" if lex.is_survived_wound(cue) else "hit", count)]
     if category == "condition":
         if any(cue_category(t) == "dead" for t in cue.sent if t.pos_ in ("VERB", "ADJ")):
             return out  # "taken in critical condition to the hospital, where he died"
@@ -559,6 +596,15 @@ def _figures(cue, category: str) -> list[tuple[str, Count]]:  # type: ignore[no-
         pass
     out.append((category, count))
     return out
+
+
+def _later_died(cue) -> bool:  # type: ignore[no-untyped-def]
+    """ "the man injured in a shooting last week died": the wounded are counted as dead."""
+    if cue.dep_ not in ("acl", "relcl", "amod"):
+        return False
+    noun = cue.head
+    verb = noun.head
+    return noun.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in DIE_VERBS and verb.i != noun.i
 
 
 def _minus_fatal(cat: str, count: Count, dead: Count) -> tuple[str, Count]:
@@ -639,6 +685,8 @@ def _clause_boundary(child) -> bool:  # type: ignore[no-untyped-def]
         (cue_category(child) == "arrested") != (cue_category(child.head) == "arrested")
     ):
         return True  # "killed 3 and (police) arrested 40": an arrest is its own event
+    if dep == "conj" and _gapped_passive(child):
+        return False
     if dep in ("conj", "ccomp", "parataxis"):
         if child.pos_ in ("VERB", "AUX") and _subject(child, ("nsubj", "nsubjpass")) is not None \
                 and child.head.pos_ in ("VERB", "AUX"):
@@ -669,12 +717,29 @@ def _linked(cue, trigger) -> bool:  # type: ignore[no-untyped-def]
         if lca.head.i == lca.i:
             return False
         lca = lca.head
-    for path in (_path_up(cue, lca), _path_up(trigger, lca)):
-        if path is None:
-            return False
-        if any(_clause_boundary(t) for t in path):
+    up_cue, up_trigger = _path_up(cue, lca), _path_up(trigger, lca)
+    if up_cue is None or up_trigger is None:
+        return False
+    if any(_clause_boundary(t) for t in up_cue):
+        return False
+    outcome = _is_outcome(cue)
+    for t in up_trigger:
+        if _clause_boundary(t) and not (outcome and _cause_clause(t)):
             return False
     return True
+
+
+def _is_outcome(cue) -> bool:  # type: ignore[no-untyped-def]
+    """A cue that states how people ended up: wounded, in critical condition, dead, hospitalized."""
+    cat = cue_category(cue)
+    if cat in ("injured", "condition", "wound"):
+        return True
+    return cat == "dead" and (cue.lemma_.lower() in DIE_VERBS or cue.lower_ in ("dead", "deceased"))
+
+
+def _cause_clause(clause) -> bool:  # type: ignore[no-untyped-def]
+    """ "(is in critical condition) after being shot": an "after" clause giving the cause."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "after" for c in clause.children)
 
 
 # --------------------------------------------------------------------------- public
@@ -716,7 +781,7 @@ def extract_size(sentence, trigger=None) -> Size:  # type: ignore[no-untyped-def
     without crossing into another clause with its own subject or an "after/before" clause.
     Several figures for one category: the largest is kept.
     """
-    found: dict[str, Optional[Count]] = {"dead": None, "injured": None, "arrested": None}
+    found: dict[str, Optional[Count]] = {"dead": None, "injured": None, "arrested": None, "hit": None}
     cue_positions: set[int] = set()
     for tok in sentence:
         category = cue_category(tok)
@@ -738,7 +803,39 @@ def extract_size(sentence, trigger=None) -> Size:  # type: ignore[no-untyped-def
         if _aggregate(sentence.doc[pos]):
             continue
         found[cat] = count
+    if found["injured"] is None and found["hit"] is not None and not reports_deaths(sentence.doc):
+        found["injured"] = found["hit"]  # shot, and nobody in the article died: wounded
     return Size(dead=found["dead"], injured=found["injured"], arrested=found["arrested"])
+
+
+_DEATH_CATEGORIES = ("dead", "killings", "fatal", "murder_suicide")
+_DEATHS_KEY = "whimbrel.counts.reports_deaths"
+
+
+def reports_deaths(doc) -> bool:  # type: ignore[no-untyped-def]
+    """Whether anyone in the article (a spaCy Doc) is said to have died or been killed.
+
+    People who were shot ("a 12-year-old girl was shot", "suffered gunshot wounds") in an
+    article that reports no death at all survived, so they count as injured.  Any
+    unnegated death cue (killed, died, dead, fatal, homicide, a fatal wound) counts.  The
+    answer is kept in ``doc.user_data``.
+    """
+    known = doc.user_data.get(_DEATHS_KEY)
+    if known is not None:
+        return bool(known)
+    found = False
+    for tok in doc:
+        cat = cue_category(tok)
+        if cat == "wound":
+            found = lex.is_fatal_wound(tok)
+        elif cat == "hit":
+            found = _category_of(tok, cat) == "dead" or lex.self_harm_extra(tok) > 0
+        elif cat in _DEATH_CATEGORIES or cat == "injured" and _category_of(tok, cat) == "dead":
+            found = not any(c.dep_ == "neg" for c in tok.children)
+        if found:
+            break
+    doc.user_data[_DEATHS_KEY] = found
+    return found
 
 
 def victims(sentence) -> list[str]:  # type: ignore[no-untyped-def]

@@ -10,6 +10,10 @@
   murder-suicide" three.
 * :func:`condition_holder` — who is "in critical condition" (injured).
 * :func:`of_victims` — the people counted by "the deaths of A and B", "the killing of a boy".
+* :func:`wound_holder` — who has a wound: "X suffered gunshot wounds", "X was found with a
+  gunshot wound", "X was treated for injuries".  A wound alone says someone was hit, not
+  whether they lived: :func:`is_fatal_wound` ("a fatal wound") and :func:`is_survived_wound`
+  ("minor injuries", "being treated for a gunshot wound") tell.
 
 All functions take spaCy tokens and hold no state.
 """
@@ -23,6 +27,7 @@ from whimbrel.records import Count
 __all__ = [
     "REFLEXIVE", "KIN_PLURALS", "NOT_PEOPLE", "bare_person_count", "self_harm_extra", "murder_suicide",
     "is_condition_cue", "condition_holder", "of_victims", "is_hospital_verb", "is_suicide_verb",
+    "WOUND_NOUNS", "wound_holder", "is_fatal_wound", "is_survived_wound",
 ]
 
 REFLEXIVE = {"himself", "herself", "self", "him-", "herself.", "himself."}
@@ -190,3 +195,79 @@ def of_victims(cue: Any) -> Optional[Any]:
                         and g.lower_ not in NOT_PEOPLE:
                     return g
     return None
+
+
+WOUND_NOUNS = {"wound", "injury", "gunshot"}
+# verbs whose subject has the wound they take as object: "suffered a gunshot wound"
+_HAVE_WOUND = {"suffer", "sustain", "receive", "have", "incur"}
+_FATAL_WOUND = {"fatal", "mortal", "deadly", "lethal", "fatally"}
+
+
+def is_fatal_wound(tok: Any) -> bool:
+    """'a fatal gunshot wound', 'mortal wounds'."""
+    return any(c.lower_ in _FATAL_WOUND for c in tok.children)
+
+
+_MILD = {"minor", "superficial", "non-life-threatening", "non-life", "non", "nonlife-threatening",
+         "nonfatal", "non-fatal", "slight", "light"}
+
+
+def is_survived_wound(tok: Any) -> bool:
+    """A wound its holder lived through: 'minor injuries', 'non-life-threatening wounds',
+    'is being treated for a gunshot wound', 'is recovering from'."""
+    for c in tok.subtree:
+        if c.i >= tok.i:
+            break
+        if c.lower_ in _MILD or (c.lower_ == "threatening" and any(
+                g.lower_ in ("non", "not") for g in tok.doc[max(0, c.i - 4):c.i])):
+            return True
+    gov = tok.head.head if tok.dep_ == "pobj" else tok.head
+    return gov.lemma_.lower() in ("treat", "recover") and not any(c.dep_ == "neg" for c in gov.children)
+
+
+def _clause_subject(verb: Any) -> Optional[Any]:
+    """The subject of ``verb``, of the verb it is conjoined to, or the noun a participle modifies."""
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            return c
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+        for c in verb.head.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                return c
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return verb.head
+    return None
+
+
+def wound_holder(tok: Any) -> Optional[Any]:
+    """The noun head of whoever has the wound ``tok`` ('wound', 'injuries', 'gunshot').
+
+    "X suffered/sustained/received/had (a gunshot wound)", "X was found/admitted/taken
+    (with a gunshot wound)", "a man with gunshot wounds", "X was treated for injuries".
+    A negated verb ("did not suffer") or a wound someone died of gives None.
+    """
+    if tok.lemma_.lower() not in WOUND_NOUNS or tok.pos_ != "NOUN":
+        return None
+    if tok.lower_ == "gunshot" and tok.dep_ == "compound":
+        return None  # "gunshot wound": the head noun is read
+    gov = tok.head
+    if tok.dep_ in ("dobj", "obj") and gov.lemma_.lower() in _HAVE_WOUND:
+        verb = gov
+    elif tok.dep_ == "pobj" and gov.lower_ in ("with", "for"):
+        verb = gov.head
+        if gov.lower_ == "for" and verb.lemma_.lower() != "treat":
+            return None
+        if verb.pos_ in ("NOUN", "PROPN") and gov.lower_ == "with":
+            return verb if verb.lower_ not in NOT_PEOPLE else None
+    else:
+        return None
+    if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    if verb.lemma_.lower() in ("die", "succumb", "perish"):
+        return None
+    holder = _clause_subject(verb)
+    if holder is None or holder.lower_ in NOT_PEOPLE or holder.lower_ in ("who", "that", "which"):
+        if holder is not None and holder.lower_ in ("who", "that") and verb.dep_ == "relcl":
+            return verb.head
+        return None
+    return holder
