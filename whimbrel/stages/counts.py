@@ -598,6 +598,26 @@ def _aggregate(cue) -> bool:  # type: ignore[no-untyped-def]
     return bool(_AGGREGATE.search(text))
 
 
+def _sentence_figures(sentence) -> tuple[list, list]:  # type: ignore[no-untyped-def]
+    """The trigger-independent part of :func:`extract_size`, computed once per sentence and
+    kept in the Doc's ``user_data``: (cue token index, figures) pairs and the adjacent
+    "5 dead and 20 wounded" figures, running totals already left out."""
+    key = ("whimbrel_figures", sentence.start, sentence.end)
+    cached = sentence.doc.user_data.get(key)
+    if cached is None:
+        cues = []
+        for tok in sentence:
+            category = cue_category(tok)
+            if category is None or _aggregate(tok):
+                continue
+            cues.append((tok.i, _figures(tok, category)))
+        adjacent = [(cat, count, pos) for cat, count, pos in _adjacent(sentence)
+                    if not _aggregate(sentence.doc[pos])]
+        cached = (cues, adjacent)
+        sentence.doc.user_data[key] = cached
+    return cached
+
+
 def extract_size(sentence, trigger=None) -> Size:  # type: ignore[no-untyped-def]
     """Dead / injured / arrested figures reported in ``sentence`` (a spaCy Span).
 
@@ -608,24 +628,19 @@ def extract_size(sentence, trigger=None) -> Size:  # type: ignore[no-untyped-def
     """
     found: dict[str, Optional[Count]] = {"dead": None, "injured": None, "arrested": None, "hit": None}
     cue_positions: set[int] = set()
-    for tok in sentence:
-        category = cue_category(tok)
-        if category is None:
+    cues, adjacent = _sentence_figures(sentence)
+    doc = sentence.doc
+    for i, figures in cues:
+        if trigger is not None and not _linked(doc[i], trigger):
             continue
-        if trigger is not None and not _linked(tok, trigger):
-            continue
-        if _aggregate(tok):
-            continue
-        for cat, count in _figures(tok, category):
+        for cat, count in figures:
             if cat in found:
                 found[cat] = _better(found[cat], count)
-                cue_positions.add(tok.i)
-    for cat, count, pos in _adjacent(sentence):
+                cue_positions.add(i)
+    for cat, count, pos in adjacent:
         if found[cat] is not None or pos in cue_positions:
             continue
-        if trigger is not None and not _linked(sentence.doc[pos], trigger):
-            continue
-        if _aggregate(sentence.doc[pos]):
+        if trigger is not None and not _linked(doc[pos], trigger):
             continue
         found[cat] = count
     if found["injured"] is None and found["hit"] is not None and not reports_deaths(sentence.doc):
