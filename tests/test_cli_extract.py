@@ -25,6 +25,8 @@ MALI_MORE = (
     "a local official told reporters."
 )
 BAMAKO = "Police arrested twelve protesters in Bamako on Tuesday, witnesses said."
+# the id-less record below: a hash of its text and its own metadata (url, publisher, title, date)
+BAMAKO_ID = Article.content_id(BAMAKO, None, "Example Wire", None, None)
 KIDAL = "Rebels attacked an army base near Kidal on Tuesday, killing four soldiers, the defence ministry said."
 
 GERMAN = (
@@ -111,12 +113,12 @@ def test_jsonl_lines_are_events_with_the_issue_keys(jsonl_run):
 def test_article_id_is_record_id_else_content_hash(jsonl_run, good_dir):
     ids = {ev["article_id"] for ev in _jsonl(jsonl_run)}
     txt_hash = Article.content_id((good_dir / "mali.txt").read_text(encoding="utf-8"))
-    assert ids == {txt_hash, "rec-1", Article.content_id(BAMAKO), "rec-3"}
+    assert ids == {txt_hash, "rec-1", BAMAKO_ID, "rec-3"}
     kinds: dict[str, set[tuple[str, Optional[str]]]] = {}
     for ev in _jsonl(jsonl_run):
         kinds.setdefault(ev["article_id"], set()).add((ev["event_type"], ev["mode"]))
     assert ("ASSAULT", None) in kinds["rec-1"] or any(t == "ASSAULT" for t, _ in kinds["rec-1"])
-    assert ("COERCE", "arrest") in kinds[Article.content_id(BAMAKO)]
+    assert ("COERCE", "arrest") in kinds[BAMAKO_ID]
 
 
 @pytest.mark.parametrize(
@@ -128,7 +130,7 @@ def test_published_resolves_relative_dates(good_dir, published, expected_tuesday
     assert result.exit_code == 0, result.stderr
     dates = {ev["article_id"]: ev["date"]["value"] for ev in _jsonl(result) if ev["date"]}
     assert dates["rec-1"] == expected_tuesday
-    assert dates[Article.content_id(BAMAKO)] == expected_tuesday
+    assert dates[BAMAKO_ID] == expected_tuesday
     assert dates["rec-3"] == "2022-05-31"  # the record's own published date, not the flag
 
 

@@ -253,3 +253,19 @@ def test_skip_from():
     err = MalformedRecord("line 7: Expecting ',' delimiter", origin="f.jsonl:7")
     s = skip_from(err, "ignored")
     assert (s.origin, s.code, s.reason) == ("f.jsonl:7", "E204", str(err))
+
+
+def test_issue5_same_text_on_two_sites_is_two_articles(tmp_path):
+    """Id-less records with one text but their own metadata get their own ids, so
+    re-ingesting such a file changes nothing (it used to flip between the two)."""
+    from whimbrel.stages.read import read_paths
+
+    rows = [{"text": STORY, "url": "https://a.example.org/1", "publisher": "A"},
+            {"text": STORY, "url": "https://b.example.org/9", "publisher": "B"},
+            {"text": STORY}]
+    path = tmp_path / "dupes.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    ids = [a.id for a in read_paths([str(path)])]
+    assert len(set(ids)) == 3
+    assert ids[2] == Article.content_id(STORY)
+    assert ids == [a.id for a in read_paths([str(path)])]

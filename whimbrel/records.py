@@ -171,9 +171,11 @@ class Article(Record):
     origin: Optional[str] = Field(None, description="file and line/record it came from")
 
     @staticmethod
-    def content_id(text: str) -> str:
-        """A stable id for an article that has none: a hash of its text."""
-        return "sha1:" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+    def content_id(text: str, *metadata: Optional[str]) -> str:
+        """A stable id for an article that has none: a hash of its text and, where a record
+        gives them, its metadata (the same wire text on two sites is two articles)."""
+        key = text if not any(metadata) else "\x1f".join([text, *(m or "" for m in metadata)])
+        return "sha1:" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
 class Event(Record):

@@ -240,12 +240,17 @@ def record_to_article(
         value = rec.get(name)
         extra[name] = str(value).strip() or None if value is not None else None
     rid = rec.get("id")
-    art_id = str(rid) if rid not in (None, "") else Article.content_id(body)
+    own_date = normalise_date(rec.get("published"))
+    when = own_date or published
+    # the record's own metadata only: a --published default must not change its id
+    art_id = str(rid) if rid not in (None, "") else Article.content_id(
+        body, extra.get("url"), extra.get("publisher"), extra.get("title"), own_date
+    )
     return Article(
         id=art_id,
         text=body,
         raw=body,
-        published=normalise_date(rec.get("published")) or published,
+        published=when,
         origin=origin,
         **extra,
     )
