@@ -54,6 +54,14 @@ def dates_compatible(a: Optional[DateRef], b: Optional[DateRef]) -> bool:
     return a.value.startswith(b.value) or b.value.startswith(a.value)
 
 
+def most_precise_date(members: list[Mention]) -> Optional[DateRef]:
+    """The finest resolved date among mentions (day before week before month before year)."""
+    dated = [m.date for m in members if m.date is not None and m.date.value]
+    if not dated:
+        return None
+    return min(dated, key=lambda d: _PRECISION_RANK.get(d.precision, 9))
+
+
 class _Cluster:
     def __init__(self, m: Mention):
         self.members = [m]
@@ -68,10 +76,7 @@ class _Cluster:
 
     @property
     def date(self) -> Optional[DateRef]:
-        dated = [m.date for m in self.members if m.date is not None and m.date.value]
-        if not dated:
-            return None
-        return min(dated, key=lambda d: _PRECISION_RANK.get(d.precision, 9))
+        return most_precise_date(self.members)
 
     def accepts(self, m: Mention) -> bool:
         first = self.members[0]
@@ -148,9 +153,7 @@ def build_event(article_id: str, members: list[Mention], published: Optional[str
     first = members[0]
     etype = first.event_type
     mode = next((m.mode for m in members if m.mode), None)
-    date_ref = _Cluster(first)
-    date_ref.members = members
-    when = date_ref.date
+    when = most_precise_date(members)
     if when is None and published and first.modality in (Modality.asserted, Modality.negated):
         # undated report of a current event: the publication day, said so by an empty text
         when = DateRef(text=None, value=published, precision=DatePrecision.day)
