@@ -15,6 +15,7 @@ Knowledge (actor base, gazetteer) is created lazily by the stage object.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, ClassVar, Optional
 
@@ -44,6 +45,20 @@ def _published(work: Work) -> Optional[date]:
         return date.fromisoformat(value[:10])
     except ValueError:
         return None
+
+
+@dataclass
+class _ArticleContext:
+    """What every mention of one article is resolved against."""
+
+    published: Optional[date]
+    places: list[Any]
+    focus2: Optional[str]
+    focus3: Optional[str]
+    quotes: Any
+    persons: dict[str, Entity]  # surname → resolved person, filled as the article is read
+    dateline_end: int
+    sents: list[Any]
 
 
 class PlacesStage:
@@ -108,7 +123,7 @@ class ResolveStage:
         return self._countries
 
     def __call__(self, work: Work) -> Work:
-        from ..knowledge.geoparse import Geoparser, event_place
+        from ..knowledge.geoparse import Geoparser
 
         doc = work.doc
         published = _published(work)
@@ -117,46 +132,11 @@ class ResolveStage:
         country = self.countries.by_code(focus2) if focus2 else None
         focus3 = country.alpha3 if country else None
         quotes = claims_mod.QuoteIndex.build(doc)
-        persons: dict[str, Entity] = {}
         dateline_end = _dateline_end(doc[: min(len(doc), 40)].text)
-        sents = list(doc.sents)
-        kept: list[Mention] = []
-        for m in work.mentions or []:
-            if modality_mod.is_embedded_request_object(m.trigger):
-                continue
-            sent = sents[m.sentence]
-            m.span = Span(sentence=m.sentence, start=sent.start_char, end=sent.end_char, text=sent.text)
-            actor_heads, recipient_heads = arguments(m)
-            # a place named inside an actor's phrase ("The U.S. airstrikes") is not where it happened
-            arg_spans = [_np_range(h) for h in actor_heads]
-            arg_spans += [(h.idx, h.idx + len(h.text)) for h in recipient_heads if h.ent_type_ in ("GPE", "LOC")]
-            candidates = [p for p in places if not _inside(p, arg_spans) and p.text not in persons]
-            m.place = event_place(m.trigger, candidates, focus2)
-            # generic roles ("militias", "18 people") take the country of the event's own place;
-            # the article's focus alone is too weak a reason: unknown stays unknown
-            where = None
-            if m.place is not None and m.place.reason and "focus" not in m.place.reason:
-                where = self._alpha3(m.place.country_code)
-            ctx = where
-            actor_heads = [h for h in actor_heads if not (h.idx < dateline_end)]
-            m.actors = self._entities(actor_heads, quotes, ctx, persons)
-            m.recipients = self._entities(recipient_heads, quotes, ctx, persons)
-            affected = self._affected_state(m, where)
-            if affected is not None:
-                m.recipients.append(affected)
-            m.date = dates.event_date(m.trigger, published)
-            if m.date is None and m.governor is not None:
-                m.date = dates.event_date(m.governor, published)
-            if m.event_type in COUNTED_TYPES:
-                m.size = _size_for(sent, m)
-            m.claims = self._claims(m, quotes, focus3, persons)
-            m.modality = modality_mod.modality(m.governor if _modal_governor(m) else m.trigger, published)
-            if m.modality == Modality.asserted and m.date is not None and modality_mod.is_historical(m.date, published):
-                m.modality = Modality.historical
-            if m.frame:
-                m.modality = Modality.asserted  # "will not hesitate to ..." is a threat made now
-            m.hedged = claims_mod.hedge(m.trigger) is not None or any(c.hedged for c in m.claims)
-            kept.append(m)
+        ctx = _ArticleContext(published, places, focus2, focus3, quotes, {}, dateline_end, list(doc.sents))
+        kept = [m for m in (work.mentions or []) if not modality_mod.is_embedded_request_object(m.trigger)]
+        for m in kept:
+            self._resolve_mention(m, ctx)
         # PLOVER's verbal frames: promises, threats, demands, refusals
         by_sentence: dict[int, list[Mention]] = {}
         for m in kept:
@@ -171,6 +151,43 @@ class ResolveStage:
         return work
 
     # -- helpers --------------------------------------------------------------
+
+    def _resolve_mention(self, m: Mention, ctx: "_ArticleContext") -> None:
+        """Fill one mention's provenance, parties, place, date, figures, claims and modality."""
+        from ..knowledge.geoparse import event_place
+
+        persons = ctx.persons
+        sent = ctx.sents[m.sentence]
+        m.span = Span(sentence=m.sentence, start=sent.start_char, end=sent.end_char, text=sent.text)
+        actor_heads, recipient_heads = arguments(m)
+        # a place named inside an actor's phrase ("The U.S. airstrikes") is not where it happened
+        arg_spans = [_np_range(h) for h in actor_heads]
+        arg_spans += [(h.idx, h.idx + len(h.text)) for h in recipient_heads if h.ent_type_ in ("GPE", "LOC")]
+        candidates = [p for p in ctx.places if not _inside(p, arg_spans) and p.text not in persons]
+        m.place = event_place(m.trigger, candidates, ctx.focus2)
+        # generic roles ("militias", "18 people") take the country of the event's own place;
+        # the article's focus alone is too weak a reason: unknown stays unknown
+        where = None
+        if m.place is not None and m.place.reason and "focus" not in m.place.reason:
+            where = self._alpha3(m.place.country_code)
+        actor_heads = [h for h in actor_heads if h.idx >= ctx.dateline_end]
+        m.actors = self._entities(actor_heads, ctx.quotes, where, persons)
+        m.recipients = self._entities(recipient_heads, ctx.quotes, where, persons)
+        affected = self._affected_state(m, where)
+        if affected is not None:
+            m.recipients.append(affected)
+        m.date = dates.event_date(m.trigger, ctx.published)
+        if m.date is None and m.governor is not None:
+            m.date = dates.event_date(m.governor, ctx.published)
+        if m.event_type in COUNTED_TYPES:
+            m.size = _size_for(sent, m)
+        m.claims = self._claims(m, ctx.quotes, ctx.focus3, persons)
+        m.modality = modality_mod.modality(m.governor if _modal_governor(m) else m.trigger, ctx.published)
+        if m.modality == Modality.asserted and m.date is not None and modality_mod.is_historical(m.date, ctx.published):
+            m.modality = Modality.historical
+        if m.frame:
+            m.modality = Modality.asserted  # "will not hesitate to ..." is a threat made now
+        m.hedged = claims_mod.hedge(m.trigger) is not None or any(c.hedged for c in m.claims)
 
     def _affected_state(self, m: Mention, where: Optional[str]) -> Optional[Entity]:
         """For acts done *in* a country with no coded recipient ("lifted the curfew in
