@@ -271,3 +271,23 @@ def test_name_blocking_adds_only_far_pairs_sharing_rare_names():
     assert sorted(pairs) == [(0, 2), (1, 2)]
     everything = list(dd.candidates(prepared))
     assert len(everything) == len(set(everything))
+
+
+@pytest.mark.parametrize(
+    "reports, injured",
+    [
+        # (dead, injured) per report, oldest first
+        ([(1, 3), (2, None)], None),  # the later report knows a second death: the old 3 no longer holds
+        ([(2, 5), (2, None)], 5),     # both know the same deaths: the figure stands
+        ([(1, 3), (2, 2)], 2),        # the fullest report's own figure
+        ([(None, 4), (None, 6)], 4),  # no deaths anywhere: every report counts
+    ],
+)
+def test_issue5_injured_read_from_the_reports_that_know_most_deaths(reports, injured):
+    vs = []
+    for k, (dead, inj) in enumerate(reports):
+        aid = f"r{k}"
+        vs.append(view(aid, event(aid, sentence=S1, dead=dead, injured=inj), published=f"2024-03-0{3 + k}"))
+    (cl,) = Deduper().cluster(vs)
+    got = reconcile(cl).size.injured
+    assert (got.best if got is not None else None) == injured

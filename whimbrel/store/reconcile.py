@@ -94,6 +94,17 @@ def _reconcile_field(field_name: str, cluster: Sequence[MentionView]) -> tuple[O
     return Count(low=min(low, best), best=best, high=max(high, best)), reports, conflict
 
 
+def _injured_sources(cluster: Sequence[MentionView]) -> Sequence[MentionView]:
+    """Reports to read the injured from: those that know the most deaths. A victim first
+    reported wounded and later dead has moved from one count to the other, so an earlier
+    report's injured figure no longer holds."""
+    deaths = [(_best(m.event.size.dead) or 0) for m in cluster]
+    most = max(deaths, default=0)
+    if most == 0:
+        return cluster
+    return [m for m, d in zip(cluster, deaths) if d == most]
+
+
 def _dedupe_entities(groups: Iterable[Iterable[Entity]]) -> tuple[Entity, ...]:
     seen, out = set(), []
     for group in groups:
@@ -138,7 +149,7 @@ def reconcile(cluster: Cluster) -> StoredEvent:
         date = first.event.date or (DateRef(value=first.published, precision="day") if first.published else None)
     size_parts, reports, conflict = {}, [], False
     for f in ("dead", "injured", "arrested"):
-        c, r, k = _reconcile_field(f, ms)
+        c, r, k = _reconcile_field(f, _injured_sources(ms) if f == "injured" else ms)
         size_parts[f] = c
         reports.extend(r)
         conflict = conflict or k
