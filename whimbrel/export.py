@@ -25,12 +25,17 @@ def event_json(ev: StoredEvent) -> dict[str, Any]:
     return ev.model_dump(mode="json", exclude=_EXCLUDE_JSONL)
 
 
-def write_jsonl(events: Iterable[StoredEvent], out: TextIO) -> int:
+def _write_json_lines(events: Iterable[StoredEvent], out: TextIO, record: Callable[[StoredEvent], dict]) -> int:
+    """One JSON object per event and line; returns how many were written."""
     n = 0
     for ev in events:
-        out.write(json.dumps(event_json(ev), ensure_ascii=False) + "\n")
+        out.write(json.dumps(record(ev), ensure_ascii=False) + "\n")
         n += 1
     return n
+
+
+def write_jsonl(events: Iterable[StoredEvent], out: TextIO) -> int:
+    return _write_json_lines(events, out, event_json)
 
 
 def write_csv(events: Iterable[StoredEvent], out: TextIO) -> int:
@@ -227,11 +232,7 @@ def plover_record(ev: StoredEvent) -> dict[str, Any]:
 
 
 def write_plover_jsonl(events: Iterable[StoredEvent], out: TextIO) -> int:
-    n = 0
-    for ev in events:
-        out.write(json.dumps(plover_record(ev), ensure_ascii=False) + "\n")
-        n += 1
-    return n
+    return _write_json_lines(events, out, plover_record)
 
 
 WRITERS: dict[str, Callable[[Iterable[StoredEvent], TextIO], int]] = {
