@@ -27,8 +27,9 @@ from collections import Counter
 from typing import Any, Iterable, Optional
 
 from ..records import Place, PlaceKind, PlacePrecision
-from ..stages.nlp import doc_text
-from .gazetteer import Gazetteer, SQLiteGazetteer, haversine_km, normalise
+from ..spacy_doc import doc_text
+from .distance import haversine_km
+from .gazetteer import Gazetteer, SQLiteGazetteer, normalise
 
 ENTITY_LABELS = ("GPE", "LOC", "FAC", "NORP")
 

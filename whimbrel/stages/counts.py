@@ -18,7 +18,7 @@ from typing import Optional
 
 from whimbrel.records import Count, Size
 from whimbrel.stages import counts_lexicon as lex
-from whimbrel.stages.nlp import ent_of
+from whimbrel.spacy_doc import ent_of, memo
 from whimbrel.stages.numbers import is_number_word, parse_quantity
 
 __all__ = ["parse_quantity", "extract_size", "victims", "cue_category", "reports_deaths"]
@@ -600,10 +600,11 @@ def _aggregate(cue) -> bool:  # type: ignore[no-untyped-def]
 
 def _sentence_figures(sentence) -> tuple[list, list]:  # type: ignore[no-untyped-def]
     """The trigger-independent part of :func:`extract_size`, computed once per sentence and
-    kept in the Doc's ``user_data``: (cue token index, figures) pairs and the adjacent
+    kept in the Doc's memo: (cue token index, figures) pairs and the adjacent
     "5 dead and 20 wounded" figures, running totals already left out."""
-    key = ("whimbrel_figures", sentence.start, sentence.end)
-    cached = sentence.doc.user_data.get(key)
+    key = ("figures", sentence.start, sentence.end)
+    facts = memo(sentence.doc)
+    cached = facts.get(key)
     if cached is None:
         cues = []
         for tok in sentence:
@@ -614,7 +615,7 @@ def _sentence_figures(sentence) -> tuple[list, list]:  # type: ignore[no-untyped
         adjacent = [(cat, count, pos) for cat, count, pos in _adjacent(sentence)
                     if not _aggregate(sentence.doc[pos])]
         cached = (cues, adjacent)
-        sentence.doc.user_data[key] = cached
+        facts[key] = cached
     return cached
 
 
@@ -649,7 +650,7 @@ def extract_size(sentence, trigger=None) -> Size:  # type: ignore[no-untyped-def
 
 
 _DEATH_CATEGORIES = ("dead", "killings", "fatal", "murder_suicide")
-_DEATHS_KEY = "whimbrel.counts.reports_deaths"
+_DEATHS_KEY = "counts.reports_deaths"
 
 
 def reports_deaths(doc) -> bool:  # type: ignore[no-untyped-def]
@@ -658,9 +659,9 @@ def reports_deaths(doc) -> bool:  # type: ignore[no-untyped-def]
     People who were shot ("a 12-year-old girl was shot", "suffered gunshot wounds") in an
     article that reports no death at all survived, so they count as injured.  Any
     unnegated death cue (killed, died, dead, fatal, homicide, a fatal wound) counts.  The
-    answer is kept in ``doc.user_data``.
+    answer is kept in the Doc's memo.
     """
-    known = doc.user_data.get(_DEATHS_KEY)
+    known = memo(doc).get(_DEATHS_KEY)
     if known is not None:
         return bool(known)
     found = False
@@ -674,7 +675,7 @@ def reports_deaths(doc) -> bool:  # type: ignore[no-untyped-def]
             found = not any(c.dep_ == "neg" for c in tok.children)
         if found:
             break
-    doc.user_data[_DEATHS_KEY] = found
+    memo(doc)[_DEATHS_KEY] = found
     return found
 
 

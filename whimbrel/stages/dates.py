@@ -30,7 +30,7 @@ import re
 from typing import Optional
 
 from whimbrel.records import DatePrecision, DateRef
-from whimbrel.stages.nlp import doc_ents
+from whimbrel.spacy_doc import doc_ents
 
 __all__ = ["resolve_date", "event_date", "dateline", "MONTHS", "WEEKDAYS"]
 

@@ -240,7 +240,7 @@ class MergeStage:
     """Merge an article's mentions into events."""
 
     name: ClassVar[str] = "merge"
-    needs: ClassVar[tuple[str, ...]] = ("mentions",)
+    needs: ClassVar[tuple[str, ...]] = ("mentions.resolved",)
     gives: ClassVar[tuple[str, ...]] = ("events",)
 
     def __call__(self, work: Work) -> Work:
