@@ -591,16 +591,5 @@ class SQLiteGazetteer:
             row = con.execute("SELECT pid FROM demonym WHERE norm = ?", (norm[:-1],)).fetchone()
         return self.get(row[0]) if row else None
 
-    def has_name(self, name: str) -> bool:
-        """Whether any place is called ``name``."""
-        norm = normalise(name)
-        return norm != "" and self._connection().execute(
-            "SELECT 1 FROM name WHERE norm = ? LIMIT 1", (norm,)
-        ).fetchone() is not None
-
-    def population(self, pid: int) -> int:
-        row = self._connection().execute("SELECT pop FROM place WHERE pid = ?", (pid,)).fetchone()
-        return int(row[0]) if row else 0
-
 
 __all__ = ["Gazetteer", "SQLiteGazetteer", "build_index", "data_version", "normalise"]

@@ -24,6 +24,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional
 
 from ..records import Place, PlaceKind, PlacePrecision
@@ -122,6 +123,28 @@ class _Mention:
         self.admin_word = False
         self.best: Optional[Place] = None
         self.speech = False
+
+
+@dataclass
+class _NamesInText:
+    """What each normalised name of a text stands for on priors alone (the first pass)."""
+
+    countries: dict[str, Counter] = field(default_factory=dict)
+    admin1: dict[str, Counter] = field(default_factory=dict)
+    near: dict[str, list[tuple[float, float, Optional[str], Optional[str]]]] = field(default_factory=dict)
+
+    def context_without(self, key: str) -> dict[str, Any]:
+        """The context of a mention of ``key``: what every other name says."""
+        named: Counter[str] = Counter()
+        regions: set[tuple[str, str]] = set()
+        points: list[tuple[float, float, Optional[str], Optional[str]]] = []
+        for other, c in self.countries.items():
+            if other != key:
+                named.update(c)
+                regions.update(self.admin1[other])
+                points.extend(self.near[other])
+        return {"countries": named, "admin1": regions, "near": points,
+                "focus": max(named, key=lambda cc: named[cc]) if named else None}
 
 
 class Geoparser:
@@ -520,102 +543,97 @@ class Geoparser:
         Unresolvable place entities (streets, buildings) come back with only
         ``text``, ``start`` and ``end``.
         """
-        mentions = self._mentions(doc)
-        keep: list[_Mention] = []
-        for m in mentions:
-            span = doc[m.start:m.end]
-            if m.label == "NORP":
-                place = self._demonym(m.text)
-                if place is None and self._org_is_place(m.text, person=True):
-                    m.label = "GPE"  # spaCy sometimes calls a city NORP ("destruction of Aleppo")
-                elif place is None or self._people_noun(span):
-                    continue
-                else:
-                    m.kind = PlaceKind.demonym
-                    m.cands = [(place, 0, 1)]
-                    keep.append(m)
-                    continue
-            m.cands = self._candidates(m.text, abbreviations=m.label in ("GPE", "LOC"))
-            if not m.cands and len(span) > 1 and span[-1].lower_ in ADMIN_WORDS:
-                # "Sichuan province", "Puge county": the name without its administrative noun
-                m.cands = self._candidates(span[:-1].text, abbreviations=False)
-                m.admin_word = bool(m.cands)
-            if not m.cands and len(span) > 1 and span[0].lower_ in DIRECTIONS:
-                # "Western Canada", "Far North Queensland": the name after the compass words
-                k = 0
-                while k < len(span) - 1 and span[k].lower_ in DIRECTIONS:
-                    k += 1
-                cands = self._candidates(span[k:].text, abbreviations=False)
-                if cands and any(not (c.feature_code or "").startswith("PPL") for c, _, _ in cands):
-                    m.cands, m.start, m.text = cands, m.start + k, span[k:].text
-                    span = doc[m.start:m.end]
-            if not m.cands:
-                dem = self._demonym(m.text)
-                if dem is not None and m.label in ("GPE", "LOC"):
-                    m.kind = PlaceKind.demonym
-                    m.cands = [(dem, 0, 1)]
-            if not m.cands and len(span) > 1 and m.label in ("GPE", "LOC", "FAC"):
-                # "Metcalfe County Sheriff's Office", "City of Montreal", "Turkish Embassy"
-                inner = self._org_place(doc, span)
-                if inner is not None:
-                    m.start, m.end = inner
-                    span = doc[m.start:m.end]
-                    m.text = span.text
-                    m.cands = self._candidates(m.text, abbreviations=False)
-                elif self._demonym(span[0].text) is not None and not self._candidates(span[0].text,
-                                                                                      abbreviations=False):
-                    m.end, m.text, m.kind = m.start + 1, span[0].text, PlaceKind.demonym
-                    m.cands = [(self._demonym(span[0].text), 0, 1)]  # type: ignore[list-item]
-                    keep.append(m)
-                    continue
-            if m.end < len(doc) and doc[m.end].lower_ in ADMIN_WORDS:
-                m.admin_word = True
-            root = span.root
-            while root.dep_ == "conj" and root.head != root:
-                root = root.head
-            if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in SPEECH_LEMMAS:
-                m.speech = True
-            keep.append(m)
+        keep = [m for m in (self._with_candidates(doc, m) for m in self._mentions(doc)) if m is not None]
         self._comma_regions(doc, keep)
-        # first pass: prior only, to learn which countries and admin1 regions are named;
-        # a mention's context leaves out the mentions of the same name, so that a
-        # frequent ambiguous name ("London", "Edmonton") cannot vouch for itself
+        return self._resolve_in_context(doc, keep, self._names_in_text(keep))
+
+    def _with_candidates(self, doc: Any, m: _Mention) -> Optional[_Mention]:
+        """``m`` with its gazetteer candidates (its span narrowed where only part of it is a
+        place), or None when it names no place (a people, not a country)."""
+        span = doc[m.start:m.end]
+        if m.label == "NORP":
+            place = self._demonym(m.text)
+            if place is None and self._org_is_place(m.text, person=True):
+                m.label = "GPE"  # spaCy sometimes calls a city NORP ("destruction of Aleppo")
+            elif place is None or self._people_noun(span):
+                return None
+            else:
+                m.kind = PlaceKind.demonym
+                m.cands = [(place, 0, 1)]
+                return m
+        m.cands = self._candidates(m.text, abbreviations=m.label in ("GPE", "LOC"))
+        if not m.cands and len(span) > 1 and span[-1].lower_ in ADMIN_WORDS:
+            # "Sichuan province", "Puge county": the name without its administrative noun
+            m.cands = self._candidates(span[:-1].text, abbreviations=False)
+            m.admin_word = bool(m.cands)
+        if not m.cands and len(span) > 1 and span[0].lower_ in DIRECTIONS:
+            # "Western Canada", "Far North Queensland": the name after the compass words
+            k = 0
+            while k < len(span) - 1 and span[k].lower_ in DIRECTIONS:
+                k += 1
+            cands = self._candidates(span[k:].text, abbreviations=False)
+            if cands and any(not (c.feature_code or "").startswith("PPL") for c, _, _ in cands):
+                m.cands, m.start, m.text = cands, m.start + k, span[k:].text
+                span = doc[m.start:m.end]
+        if not m.cands:
+            dem = self._demonym(m.text)
+            if dem is not None and m.label in ("GPE", "LOC"):
+                m.kind = PlaceKind.demonym
+                m.cands = [(dem, 0, 1)]
+        if not m.cands and len(span) > 1 and m.label in ("GPE", "LOC", "FAC"):
+            # "Metcalfe County Sheriff's Office", "City of Montreal", "Turkish Embassy"
+            inner = self._org_place(doc, span)
+            if inner is not None:
+                m.start, m.end = inner
+                span = doc[m.start:m.end]
+                m.text = span.text
+                m.cands = self._candidates(m.text, abbreviations=False)
+            elif self._demonym(span[0].text) is not None and not self._candidates(span[0].text,
+                                                                                  abbreviations=False):
+                m.end, m.text, m.kind = m.start + 1, span[0].text, PlaceKind.demonym
+                m.cands = [(self._demonym(span[0].text), 0, 1)]  # type: ignore[list-item]
+                return m
+        if m.end < len(doc) and doc[m.end].lower_ in ADMIN_WORDS:
+            m.admin_word = True
+        root = span.root
+        while root.dep_ == "conj" and root.head != root:
+            root = root.head
+        if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in SPEECH_LEMMAS:
+            m.speech = True
+        return m
+
+    def _names_in_text(self, keep: list[_Mention]) -> "_NamesInText":
+        """First pass, on priors only: which countries, admin1 regions and anchor points each
+        name of the text stands for."""
         empty: dict[str, Any] = {"countries": Counter(), "admin1": set(), "focus": None, "near": []}
-        counts: dict[str, Counter[str]] = {}
-        admin1: dict[str, Counter[tuple[str, str]]] = {}
-        near: dict[str, list[tuple[float, float, Optional[str], Optional[str]]]] = {}
+        names = _NamesInText()
         for m in keep:
             key = normalise(m.text)
             best = self._resolve(m, empty)
-            counts.setdefault(key, Counter())
-            admin1.setdefault(key, Counter())
-            near.setdefault(key, [])
+            names.countries.setdefault(key, Counter())
+            names.admin1.setdefault(key, Counter())
+            names.near.setdefault(key, [])
             if m.kind == PlaceKind.literal:
-                near[key].extend(self._anchors(m, empty))
+                names.near[key].extend(self._anchors(m, empty))
             if best is None or not best.country_code:
                 continue
-            counts[key][best.country_code] += 1
+            names.countries[key][best.country_code] += 1
             if best.feature_code == "ADM1" and best.admin1:
-                admin1[key][(best.country_code, best.admin1)] += 1
+                names.admin1[key][(best.country_code, best.admin1)] += 1
+        return names
+
+    def _resolve_in_context(self, doc: Any, keep: list[_Mention], names: "_NamesInText") -> list[Place]:
+        """Second pass: each mention resolved in the light of the other names of the text.  A
+        mention's context leaves out the mentions of the same name, so that a frequent
+        ambiguous name ("London", "Edmonton") cannot vouch for itself."""
         places: list[Place] = []
         contexts: dict[str, dict[str, Any]] = {}
         for m in keep:
             key = normalise(m.text)
             ctx = contexts.get(key)
             if ctx is None:
-                named: Counter[str] = Counter()
-                regions: set[tuple[str, str]] = set()
-                points: list[tuple[float, float, Optional[str], Optional[str]]] = []
-                for other, c in counts.items():
-                    if other != key:
-                        named.update(c)
-                        regions.update(admin1[other])
-                        points.extend(near[other])
-                ctx = {"countries": named, "admin1": regions, "near": points,
-                       "focus": max(named, key=lambda cc: named[cc]) if named else None}
-                contexts[key] = ctx
-            best = self._resolve(m, ctx)
-            places.append(self._finish(doc, m, best))
+                ctx = contexts[key] = names.context_without(key)
+            places.append(self._finish(doc, m, self._resolve(m, ctx)))
         return places
 
     def _anchors(self, m: _Mention, ctx: dict[str, Any],

@@ -411,6 +411,7 @@ class CleanStage:
         try:
             text = self.clean(work.article)
         except InputError as err:
+            work.error = err
             work.skip = Skip(
                 origin=err.origin or work.article.origin or work.article.id,
                 code=err.code,
