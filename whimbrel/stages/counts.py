@@ -313,86 +313,121 @@ def _category_of(cue, category: str) -> str:  # type: ignore[no-untyped-def]
 
 
 def _figures(cue, category: str) -> list[tuple[str, Count]]:  # type: ignore[no-untyped-def]
-    """(category, count) pairs that a cue token reports."""
-    out: list[tuple[str, Count]] = []
+    """(category, count) pairs that a cue token reports: a verb ("killed five") by its
+    victims, a noun or adjective by the reader of its category (a table of cases)."""
     negated = any(c.dep_ == "neg" for c in cue.children)
     if cue.pos_ in ("VERB", "AUX") or cue.tag_.startswith("VB") and cue.dep_ not in ("amod",):
-        cat = _category_of(cue, category)
-        if cat == "skip":
-            return out
-        if cat in ("injured", "hit") and _later_died(cue):
-            return out
-        extra = lex.self_harm_extra(cue) if cat in ("dead", "hit") and not negated else 0
-        if extra and cat == "hit":
-            cat = "dead"  # murder-suicide: the shot victims were killed
-        for head in _victim_heads(cue, cat):
-            count = _np_count(head)
-            if count is not None and extra:
-                count = _add(count, Count(low=1, best=1, high=1))
-            if count is None and negated and head.lower_ in ("anyone", "anybody"):
-                count = Count(low=0, best=0, high=0)
-            if negated and count is not None and count.best not in (0, None):
-                count = Count(low=0, best=0, high=0)
-            if count is not None:
-                out.append((cat, count))
-            # "5 people were shot, one fatally"
-        if cat == "hit":
-            for c in cue.children:
-                if c.dep_ in ("npadvmod", "appos", "conj", "nsubj") and _is_quantity_word(c) and any(
-                        g.lower_ in ("fatally", "mortally") for g in c.children):
-                    dead = parse_quantity([c])
-                    if dead is not None:
-                        out.append(("dead", dead))
-                        out = [_minus_fatal(cat_, cnt, dead) for cat_, cnt in out]
-        # "left 5 dead and 20 wounded": predicative complements
-        if cue.lemma_.lower() in ("leave",):
-            for c in cue.children:
-                cat2 = cue_category(c)
-                if c.dep_ in ("oprd", "dobj", "ccomp", "xcomp", "conj") and cat2 in ("dead", "injured"):
-                    cnt = _np_count(c)
-                    if cnt is not None:
-                        out.append((cat2, cnt))
+        return _verb_figures(cue, category, negated)
+    reader = _NOUN_READERS.get(category)
+    if reader is not None:
+        return reader(cue)
+    return _noun_figures(cue, category, negated)
+
+
+def _verb_figures(cue, category: str, negated: bool) -> list[tuple[str, Count]]:  # type: ignore[no-untyped-def]
+    """Figures of a verb cue: its victims ("killed five people"), "one fatally", and the
+    predicative complements of "left 5 dead and 20 wounded"."""
+    out: list[tuple[str, Count]] = []
+    cat = _category_of(cue, category)
+    if cat == "skip" or cat in ("injured", "hit") and _later_died(cue):
         return out
-    # noun / adjective cues
-    if category == "killings":
-        mult = [c for c in cue.children if c.lower_ in _MULTIPLE]
-        if mult:
-            n = _MULTIPLE[mult[0].lower_]
-            return [("dead", Count(low=n, best=n, high=n))]
-        count = _np_count(cue, people=False)
-        if count is not None and not _is_quantity_word(cue):
-            return [("dead", count)]
-        victim = lex.of_victims(cue)
-        count = _np_count(victim) if victim is not None else None
+    extra = lex.self_harm_extra(cue) if cat in ("dead", "hit") and not negated else 0
+    if extra and cat == "hit":
+        cat = "dead"  # murder-suicide: the shot victims were killed
+    for head in _victim_heads(cue, cat):
+        count = _np_count(head)
+        if count is not None and extra:
+            count = _add(count, Count(low=1, best=1, high=1))
+        if count is None and negated and head.lower_ in ("anyone", "anybody"):
+            count = Count(low=0, best=0, high=0)
+        if negated and count is not None and count.best not in (0, None):
+            count = Count(low=0, best=0, high=0)
         if count is not None:
-            return [("dead", count)]
-        dets = {c.lower_ for c in cue.children if c.dep_ == "det"}
-        if dets & {"a", "an"} and cue.tag_ == "NN":
-            return [("dead", Count(low=1, best=1, high=1))]
-        return out
-    if category == "fatal":
-        return [("dead", Count(low=1))]
-    if category == "murder_suicide":
-        ms = lex.murder_suicide(cue)
-        return [("dead", ms)] if ms is not None else out
-    if category == "wound":
-        if any(t.lemma_.lower() in DIE_VERBS and t.pos_ == "VERB" for t in cue.sent):
-            return out  # "taken to hospital with gunshot wounds, where he died"
-        holder = lex.wound_holder(cue)
-        count = _np_count(holder) if holder is not None else None
-        if count is None and holder is not None:
-            count = lex.bare_person_count(holder)
-        if count is None:
-            return out
-        if lex.is_fatal_wound(cue):
-            return [("dead", count)]
-        return [("injured" if lex.is_survived_wound(cue) else "hit", count)]
-    if category == "condition":
-        if any(cue_category(t) == "dead" for t in cue.sent if t.pos_ in ("VERB", "ADJ")):
-            return out  # "taken in critical condition to the hospital, where he died"
-        holder = lex.condition_holder(cue)
-        count = _np_count(holder) if holder is not None else None
-        return [("injured", count)] if count is not None else out
+            out.append((cat, count))
+    if cat == "hit":  # "5 people were shot, one fatally"
+        for c in cue.children:
+            if c.dep_ in ("npadvmod", "appos", "conj", "nsubj") and _is_quantity_word(c) and any(
+                    g.lower_ in ("fatally", "mortally") for g in c.children):
+                dead = parse_quantity([c])
+                if dead is not None:
+                    out.append(("dead", dead))
+                    out = [_minus_fatal(cat_, cnt, dead) for cat_, cnt in out]
+    if cue.lemma_.lower() in ("leave",):  # "left 5 dead and 20 wounded": predicative complements
+        for c in cue.children:
+            cat2 = cue_category(c)
+            if c.dep_ in ("oprd", "dobj", "ccomp", "xcomp", "conj") and cat2 in ("dead", "injured"):
+                cnt = _np_count(c)
+                if cnt is not None:
+                    out.append((cat2, cnt))
+    return out
+
+
+def _killings_figures(cue) -> list[tuple[str, Count]]:  # type: ignore[no-untyped-def]
+    """"a double homicide", "three killings", "the killing of two men", "a murder"."""
+    mult = [c for c in cue.children if c.lower_ in _MULTIPLE]
+    if mult:
+        n = _MULTIPLE[mult[0].lower_]
+        return [("dead", Count(low=n, best=n, high=n))]
+    count = _np_count(cue, people=False)
+    if count is not None and not _is_quantity_word(cue):
+        return [("dead", count)]
+    victim = lex.of_victims(cue)
+    count = _np_count(victim) if victim is not None else None
+    if count is not None:
+        return [("dead", count)]
+    dets = {c.lower_ for c in cue.children if c.dep_ == "det"}
+    if dets & {"a", "an"} and cue.tag_ == "NN":
+        return [("dead", Count(low=1, best=1, high=1))]
+    return []
+
+
+def _fatal_figures(cue) -> list[tuple[str, Count]]:  # type: ignore[no-untyped-def]
+    """"a fatal shooting": at least one dead."""
+    return [("dead", Count(low=1))]
+
+
+def _murder_suicide_figures(cue) -> list[tuple[str, Count]]:  # type: ignore[no-untyped-def]
+    ms = lex.murder_suicide(cue)
+    return [("dead", ms)] if ms is not None else []
+
+
+def _wound_figures(cue) -> list[tuple[str, Count]]:  # type: ignore[no-untyped-def]
+    """"two men with gunshot wounds": hit, injured or (a fatal wound) dead."""
+    if any(t.lemma_.lower() in DIE_VERBS and t.pos_ == "VERB" for t in cue.sent):
+        return []  # "taken to hospital with gunshot wounds, where he died"
+    holder = lex.wound_holder(cue)
+    count = _np_count(holder) if holder is not None else None
+    if count is None and holder is not None:
+        count = lex.bare_person_count(holder)
+    if count is None:
+        return []
+    if lex.is_fatal_wound(cue):
+        return [("dead", count)]
+    return [("injured" if lex.is_survived_wound(cue) else "hit", count)]
+
+
+def _condition_figures(cue) -> list[tuple[str, Count]]:  # type: ignore[no-untyped-def]
+    """"three in critical condition": injured, unless the sentence says they died."""
+    if any(cue_category(t) == "dead" for t in cue.sent if t.pos_ in ("VERB", "ADJ")):
+        return []  # "taken in critical condition to the hospital, where he died"
+    holder = lex.condition_holder(cue)
+    count = _np_count(holder) if holder is not None else None
+    return [("injured", count)] if count is not None else []
+
+
+_NOUN_READERS = {
+    "killings": _killings_figures,
+    "fatal": _fatal_figures,
+    "murder_suicide": _murder_suicide_figures,
+    "wound": _wound_figures,
+    "condition": _condition_figures,
+}
+"""Noun and adjective cue categories with a reader of their own; the rest use
+:func:`_noun_figures`."""
+
+
+def _noun_figures(cue, category: str, negated: bool) -> list[tuple[str, Count]]:  # type: ignore[no-untyped-def]
+    """"five dead", "the death toll rose to 12", "20 injured people", "no casualties"."""
     if category == "dead" and cue.lower_ in ("dead", "deceased") and cue.dep_ in ("acomp", "oprd", "xcomp"):
         for head in _predicate_subject(cue):
             count = _np_count(head)
@@ -409,18 +444,12 @@ def _figures(cue, category: str) -> list[tuple[str, Count]]:  # type: ignore[no-
     if count is None and cue.dep_ == "amod" and cue.head.pos_ in ("NOUN", "PROPN"):
         count = _np_count(cue.head) if any(c.dep_ in ("nummod", "det") and c.lower_ != "the" for c in cue.head.children) else None
     if count is None:
-        return out
+        return []
     if negated and count.best not in (0, None):
         count = Count(low=0, best=0, high=0)
-    if category == "casualties":
-        if count.best == 0 and count.high == 0:
-            out.append(("dead", count))
-            out.append(("injured", count))
-        return out
-    if cue.lemma_.lower() == "body" and category == "dead":
-        pass
-    out.append((category, count))
-    return out
+    if category == "casualties":  # never a death toll, except "no casualties"
+        return [("dead", count), ("injured", count)] if count.best == 0 and count.high == 0 else []
+    return [(category, count)]
 
 
 def _later_died(cue) -> bool:  # type: ignore[no-untyped-def]
