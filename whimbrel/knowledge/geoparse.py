@@ -185,51 +185,70 @@ class Geoparser:
         return gz.country(c.alpha2) if c else None
 
     def _mentions(self, doc: Any) -> list[_Mention]:
-        mentions: list[_Mention] = []
+        """Candidate toponyms of ``doc``: entities, names the recogniser missed, and the
+        region after "Town, ", in text order."""
         taken = [False] * len(doc)
+        mentions: list[_Mention] = []
         for ent in doc.ents:
             for i in range(ent.start, ent.end):
                 taken[i] = True
-            parts = self._hyphen_parts(doc, ent)
-            if parts:
-                mentions.extend(parts)
-                continue
-            if ent.label_ in ("DATE", "TIME") and not any(ch.isdigit() for ch in ent.text) \
-                    and ent[0].is_title and ent[0].pos_ == "PROPN" and not CALENDAR_WORDS.intersection(
-                        t.lower_ for t in ent):
-                # the recogniser sometimes calls a place a date ("crime continues in Winnipeg")
-                cands = self._candidates(ent.text, abbreviations=False)
-                if cands and (self._scan_worthy(cands) or self._town_in_context(doc, ent.start, ent.end, cands)):
-                    mentions.append(_Mention(ent.start, ent.end, "GAZ", ent.text))
-                continue
-            if ent.label_ not in ENTITY_LABELS and ent.label_ not in _NUMERIC_LABELS:
-                listed = self._listed_towns(doc, ent)
-                if listed:
-                    mentions.extend(listed)  # "south to Ingham or Townsville"
-                elif self._anchored_town(doc, ent.start, ent.end) == ent.end or self._located(doc, ent):
-                    mentions.append(_Mention(ent.start, ent.end, "GAZ", ent.text))  # "COLUMBIA, Ky."
-                elif ent[0].is_title and self._town_in_context(
-                        doc, ent.start, ent.end, self._candidates(ent.text, abbreviations=False),
-                        person=ent.label_ == "PERSON"):
-                    mentions.append(_Mention(ent.start, ent.end, "GAZ", ent.text))  # "Cairns police"
-                elif self._org_is_place(ent.text, person=ent.label_ == "PERSON"):
-                    mentions.append(_Mention(ent.start, ent.end, "GPE", ent.text))
-                elif ent.label_ == "ORG":
-                    found = self._org_place(doc, ent)
-                    if found is not None:
-                        mentions.append(_Mention(found[0], found[1], "GAZ", doc[found[0]:found[1]].text))
-                continue
-            if ent.label_ not in ENTITY_LABELS:
-                continue
-            start = ent.start
-            while start < ent.end - 1 and doc[start].lower_ in ("the", "a"):
-                start += 1
-            end = ent.end
-            while end > start + 1 and doc[end - 1].tag_ == "POS":
-                end -= 1
-            span = doc[start:end]
-            mentions.append(_Mention(start, end, ent.label_, span.text))
-        # names the entity recogniser missed: capitalised proper-noun runs in the gazetteer
+            mentions.extend(self._entity_mentions(doc, ent))
+        mentions.extend(self._scanned_mentions(doc, taken))
+        self._add_comma_regions(doc, mentions)
+        mentions.sort(key=lambda m: m.start)
+        return mentions
+
+    def _entity_mentions(self, doc: Any, ent: Any) -> list[_Mention]:
+        """The toponyms one entity of the recogniser gives (its label is only a hint)."""
+        parts = self._hyphen_parts(doc, ent)
+        if parts:
+            return parts
+        if ent.label_ in ("DATE", "TIME"):
+            return self._place_tagged_as_date(doc, ent)
+        if ent.label_ not in ENTITY_LABELS and ent.label_ not in _NUMERIC_LABELS:
+            return self._other_entity_mentions(doc, ent)
+        if ent.label_ not in ENTITY_LABELS:
+            return []
+        start = ent.start
+        while start < ent.end - 1 and doc[start].lower_ in ("the", "a"):
+            start += 1
+        end = ent.end
+        while end > start + 1 and doc[end - 1].tag_ == "POS":
+            end -= 1
+        return [_Mention(start, end, ent.label_, doc[start:end].text)]
+
+    def _place_tagged_as_date(self, doc: Any, ent: Any) -> list[_Mention]:
+        """The recogniser sometimes calls a place a date ("crime continues in Winnipeg")."""
+        if any(ch.isdigit() for ch in ent.text) or not ent[0].is_title or ent[0].pos_ != "PROPN" \
+                or CALENDAR_WORDS.intersection(t.lower_ for t in ent):
+            return []
+        cands = self._candidates(ent.text, abbreviations=False)
+        if cands and (self._scan_worthy(cands) or self._town_in_context(doc, ent.start, ent.end, cands)):
+            return [_Mention(ent.start, ent.end, "GAZ", ent.text)]
+        return []
+
+    def _other_entity_mentions(self, doc: Any, ent: Any) -> list[_Mention]:
+        """Places hidden in a PERSON, ORG or other entity."""
+        listed = self._listed_towns(doc, ent)
+        if listed:
+            return listed  # "south to Ingham or Townsville"
+        if self._anchored_town(doc, ent.start, ent.end) == ent.end or self._located(doc, ent):
+            return [_Mention(ent.start, ent.end, "GAZ", ent.text)]  # "COLUMBIA, Ky."
+        if ent[0].is_title and self._town_in_context(
+                doc, ent.start, ent.end, self._candidates(ent.text, abbreviations=False),
+                person=ent.label_ == "PERSON"):
+            return [_Mention(ent.start, ent.end, "GAZ", ent.text)]  # "Cairns police"
+        if self._org_is_place(ent.text, person=ent.label_ == "PERSON"):
+            return [_Mention(ent.start, ent.end, "GPE", ent.text)]
+        if ent.label_ == "ORG":
+            found = self._org_place(doc, ent)
+            if found is not None:
+                return [_Mention(found[0], found[1], "GAZ", doc[found[0]:found[1]].text)]
+        return []
+
+    def _scanned_mentions(self, doc: Any, taken: list[bool]) -> list[_Mention]:
+        """Names the entity recogniser missed: capitalised proper-noun runs in the gazetteer."""
+        mentions: list[_Mention] = []
         i = 0
         while i < len(doc):
             tok = doc[i]
@@ -241,30 +260,33 @@ class Geoparser:
             j = i
             while j < len(doc) and j - i < 4 and not taken[j] and (doc[j].is_title or (shouting and doc[j].is_upper)):
                 j += 1
-            found = False
             anchored = self._anchored_town(doc, i, j)
             if anchored:
                 mentions.append(_Mention(i, anchored, "GAZ", doc[i:anchored].text))
                 i = anchored
                 continue
-            for k in range(j, i, -1):
-                span = doc[i:k]
-                if tok.pos_ == "ADJ" and k == i + 1:
-                    if self._demonym(span.text) is not None:
-                        mentions.append(_Mention(i, k, "NORP", span.text))
-                        found = True
-                        i = k
-                    break
-                cands = self._candidates(span.text, abbreviations=False)
-                if cands and (self._scan_worthy(cands) or (
-                        not shouting and self._town_in_context(doc, i, k, cands))):
-                    mentions.append(_Mention(i, k, "GAZ", span.text))
-                    found = True
-                    i = k
-                    break
-            if not found:
+            found = self._longest_known(doc, i, j, shouting)
+            if found is None:
                 i += 1
-        # the region after "Town, ": abbreviations too, and whatever the recogniser called it ("Que.")
+                continue
+            mentions.append(found)
+            i = found.end
+        return mentions
+
+    def _longest_known(self, doc: Any, i: int, j: int, shouting: bool) -> Optional[_Mention]:
+        """The longest run ``doc[i:k]`` (k ≤ j) that names a place worth taking."""
+        tok = doc[i]
+        for k in range(j, i, -1):
+            span = doc[i:k]
+            if tok.pos_ == "ADJ" and k == i + 1:
+                return _Mention(i, k, "NORP", span.text) if self._demonym(span.text) is not None else None
+            cands = self._candidates(span.text, abbreviations=False)
+            if cands and (self._scan_worthy(cands) or (not shouting and self._town_in_context(doc, i, k, cands))):
+                return _Mention(i, k, "GAZ", span.text)
+        return None
+
+    def _add_comma_regions(self, doc: Any, mentions: list[_Mention]) -> None:
+        """The region after "Town, ": abbreviations too, and whatever the recogniser called it ("Que.")."""
         covered = {t for m in mentions for t in range(m.start, m.end)}
         for m in list(mentions):
             if m.label == "NORP":
@@ -273,8 +295,6 @@ class Geoparser:
             if end and not covered.intersection(range(m.end + 1, end)):
                 mentions.append(_Mention(m.end + 1, end, "GPE", doc[m.end + 1:end].text))
                 covered.update(range(m.end + 1, end))
-        mentions.sort(key=lambda m: m.start)
-        return mentions
 
     def _located(self, doc: Any, ent: Any) -> bool:
         """A non-place entity that a locative preposition governs and that names a town ("born in Churchill")."""
