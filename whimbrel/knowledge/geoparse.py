@@ -91,10 +91,10 @@ CIVIC_NOUNS = frozenset(
     neighbourhood neighborhood airport airports sheriff opp rcmp""".split()
 )
 COURT_WORDS = frozenset("superior crown county district magistrates municipal city provincial".split())
-CALENDAR_WORDS = frozenset(
-    """january february march april may june july august september october november december monday tuesday
-    wednesday thursday friday saturday sunday christmas easter eve day week month year""".split()
-)
+MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december")
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+CALENDAR_WORDS = frozenset(MONTH_NAMES + WEEKDAY_NAMES + tuple("christmas easter eve day week month year".split()))
 # Prepositions after which a small town's name is taken as a place.
 TOWN_PREPS = LOCATIVE_PREPS | frozenset("from to outside toward towards via".split())
 # Nouns whose "of" introduces a settlement ("the villages of Foua").

@@ -18,6 +18,7 @@ from typing import Optional
 
 from whimbrel.records import Count, Size
 from whimbrel.stages import counts_lexicon as lex
+from whimbrel.knowledge.geoparse import MONTH_NAMES, WEEKDAY_NAMES
 from whimbrel.spacy_doc import ent_of, memo
 from whimbrel.stages.numbers import is_number_word, parse_quantity
 
@@ -109,7 +110,7 @@ _DIGITS = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
 
 _DATE_WORDS = re.compile(
     r"year|month|week|day|hour|minute|ago|old|age|night|morning|evening|am\b|pm\b|[:/]|\b(?:19|20)\d\d\b|"
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(?:mon|tue|wed|thu|fri|sat|sun)"
+    r"\b(?:" + "|".join(m[:3] for m in MONTH_NAMES) + r")|\b(?:" + "|".join(d[:3] for d in WEEKDAY_NAMES) + ")"
 )
 
 
@@ -167,7 +168,7 @@ def _np_count(head, depth: int = 0, people: bool = True) -> Optional[Count]:  # 
     own: Optional[Count] = None
     if _is_quantity_word(head):
         own = parse_quantity(_span_tokens(head))
-    elif head.pos_ == "PRON" or head.tag_ == "PRP":
+    elif head.pos_ == "PRON" or head.tag_ == "PRP" or (low == "another" and not children):
         own = Count(low=1, best=1, high=1) if low in _PERSON_PRON or low == "another" else None
     else:
         nums = [c for c in children if (c.dep_ in ("nummod", "quantmod") and not _not_a_headcount(c)) or (
@@ -198,6 +199,9 @@ def _np_count(head, depth: int = 0, people: bool = True) -> Optional[Count]:  # 
         if a.dep_ == "appos" and any(g.dep_ == "conj" for g in a.children) and lex.bare_person_count(a):
             conjs.append(a)
             conjs.extend(g for g in a.children if g.dep_ == "conj" and not _is_quantity_word(g))
+        elif a.dep_ in ("nmod", "compound") and a.i < head.i and a.nbor(1).text == "," and conjs \
+                and lex.bare_person_count(a):
+            conjs.append(a)  # a list whose first member was parsed as a modifier: "a nurse, uncle, and baby"
     if conjs and own is not None:
         total = own
         for c in conjs:
@@ -234,10 +238,22 @@ def _gapped_passive(verb) -> bool:  # type: ignore[no-untyped-def]
     if verb.lemma_.lower() not in DEAD_VERBS | INJURE_VERBS | HIT_VERBS:
         return False
     kids = {c.dep_ for c in verb.children}
-    if kids & {"dobj", "obj", "aux", "auxpass", "nsubjpass", "ccomp", "xcomp"} or "nsubj" not in kids:
+    if kids & {"dobj", "obj", "aux", "auxpass", "nsubjpass", "ccomp", "xcomp"} or _gapped_subject(verb) is None:
         return False
     head = verb.head
     return _is_passive(head) or head.lemma_.lower() == "leave"
+
+
+def _gapped_subject(verb):  # type: ignore[no-untyped-def]
+    """The subject of a conjoined participle: its nsubj, or a quantity word the parser hung on
+    it as a determiner ("... and another badly injured": ``another`` as det of ``injured``)."""
+    subj = _subject(verb, ("nsubj",))
+    if subj is not None:
+        return subj
+    for c in verb.children:
+        if c.dep_ in ("det", "nummod") and c.i < verb.i and (c.lower_ == "another" or _is_quantity_word(c)):
+            return c
+    return None
 
 
 def _is_passive(verb) -> bool:  # type: ignore[no-untyped-def]
@@ -263,6 +279,8 @@ def _victim_heads(cue, category: str) -> list:  # type: ignore[no-untyped-def]
         return [subj] if subj is not None else []
     if _is_passive(cue):
         subj = _subject(cue, ("nsubjpass", "nsubj"))
+        if subj is None and _gapped_passive(cue):
+            subj = _gapped_subject(cue)
         if subj is None and cue.dep_ == "conj":
             subj = _subject(cue.head, ("nsubjpass", "nsubj"))
         if subj is None and cue.dep_ in ("acl", "amod") and cue.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
@@ -442,7 +460,10 @@ def _noun_figures(cue, category: str, negated: bool) -> list[tuple[str, Count]]:
     if count is None and cue.dep_ in ("amod", "oprd", "acomp") and _is_quantity_word(cue.head):
         count = _np_count(cue.head)
     if count is None and cue.dep_ == "amod" and cue.head.pos_ in ("NOUN", "PROPN"):
-        count = _np_count(cue.head) if any(c.dep_ in ("nummod", "det") and c.lower_ != "the" for c in cue.head.children) else None
+        target = cue.head
+        while cue.i > cue.head.i and target.dep_ == "conj" and target.head.pos_ in ("NOUN", "PROPN"):
+            target = target.head  # "one woman and three teenagers dead": "dead" says it of all of them
+        count = _np_count(target) if any(c.dep_ in ("nummod", "det") and c.lower_ != "the" for c in target.children) else None
     if count is None:
         return []
     if negated and count.best not in (0, None):
@@ -453,7 +474,7 @@ def _noun_figures(cue, category: str, negated: bool) -> list[tuple[str, Count]]:
 
 
 def _later_died(cue) -> bool:  # type: ignore[no-untyped-def]
-    """ "the man injured in a shooting last week died": the wounded are counted as dead."""
+    """ "a woman wounded in Tuesday's attack died": the wounded are counted as dead."""
     if cue.dep_ not in ("acl", "relcl", "amod"):
         return False
     noun = cue.head
@@ -609,8 +630,8 @@ def _better(a: Optional[Count], b: Count) -> Count:
 
 _AGGREGATE = re.compile(
     r"\bso far\b|\bthis year\b|\bto date\b|\byear-to-date\b|\bper (?:year|month)\b|\bannually\b|"
-    r"\b(?:each|every) (?:year|month)\b|\bsince (?:the (?:start|beginning)|january|february|march|april|"
-    r"may|june|july|august|september|october|november|december|(?:19|20)\d\d)\b"
+    r"\b(?:each|every) (?:year|month)\b|\bsince (?:the (?:start|beginning)|"
+    + "|".join(MONTH_NAMES) + r"|(?:19|20)\d\d)\b"
 )
 
 
