@@ -15,11 +15,12 @@ Generated from the catalog in `whimbrel/errors.py` by `python -m whimbrel.errors
 a test fails when this file is out of date.
 
 Every error whimbrel raises is one of these classes. It carries a `code`, a one-line
-message and a hint saying what to do; the command line prints them as one line,
-`whimbrel: ORIGIN: [CODE] message — hint`, and exits with the class's exit code.
-An input error (E2xx) skips that one input: a batch goes on without it, and the skip
-is kept as data with its code (`whimbrel ingest` stores it). A family's codes share
-their first digit, so catching a family's class catches all its members.
+message and a hint saying what to do. A command that fails prints them as one line,
+`whimbrel: [CODE] message — hint` (the input's name first when there is one), and exits
+with the class's exit code. An input error (E2xx) skips that one input: a batch goes on
+without it, and the skip is kept as data with its code (`whimbrel ingest` stores it).
+A family's codes share their first digit; catching a family's class catches all its
+members.
 """
 
 
