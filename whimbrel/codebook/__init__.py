@@ -7,7 +7,7 @@ modules inside are its parts:
 
 * :mod:`.plover`: the PLOVER typology (16 event types in four quad classes, their
   modes, contexts, sectors) and its mappings to CAMEO, KAIROS and PLOVER 0.5;
-* :mod:`.acled`: the mapping to ACLED event and sub-event types;
+* :mod:`.acled_map`: the mapping to ACLED event and sub-event types;
 * :mod:`.lexicon`: the trigger words and their lookups;
 * :mod:`.render`: the codebook as JSON and as Markdown;
 * ``_tables`` and ``_lexicon_text``: the data itself, to edit by hand.
@@ -18,7 +18,7 @@ Everything here is pure: no I/O, no models; all objects are immutable.
 from __future__ import annotations
 
 from ..errors import CodebookError
-from .acled import ACLED_TYPES, acled
+from .acled_map import ACLED_TYPES, acled
 from .lexicon import LEXICON, PHRASAL, TRIGGERS, TriggerLexicon, TriggerSense, phrasal, senses
 from .plover import (
     ACTOR_CODES,

@@ -1,6 +1,6 @@
 """The tables behind :mod:`whimbrel.codebook`: plain data, no logic.
 
-The ACLED tables live with their rules in :mod:`whimbrel.codebook.acled`; the trigger
+The ACLED tables live with their rules in :mod:`whimbrel.codebook.acled_map`; the trigger
 words in :mod:`whimbrel.codebook._lexicon_text`.
 
 Facts (type names, mode names, context names, sector codes, CAMEO codes, KAIROS

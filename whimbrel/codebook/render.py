@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from . import _tables as _d
-from .acled import ACLED_TRIGGER_TABLE, ACLED_TYPES, acled
+from .acled_map import ACLED_TRIGGER_TABLE, ACLED_TYPES, acled
 from .lexicon import LEXICON, TRIGGERS
 from .plover import ACTOR_CODES, CONTEXTS, EVENT_TYPES, KAIROS_NOTES, QUAD_CLASSES, SECTORS, cameo_root, intensity
 
