@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Optional
 
+from ..codebook import kairos_to_plover
 from ..errors import EvalError
 from ..records import Article, Event, PlaceBasis
 from .base import EvalResult
@@ -158,14 +159,7 @@ def _doc(rec: dict[str, Any], clusters: dict[str, list[list[str]]]) -> GoldDoc:
 
 
 def default_mapper() -> Mapper:
-    """``whimbrel.codebook.kairos_to_plover``, or a clear error while it does not exist."""
-    try:
-        from ..codebook import kairos_to_plover  # type: ignore[attr-defined]
-    except ImportError as exc:
-        raise EvalError(
-            "whimbrel.codebook.kairos_to_plover is not available, so KAIROS types cannot be mapped",
-            hint="Install a whimbrel with the codebook module (or pass mapper= to evaluate_wikievents).",
-        ) from exc
+    """The codebook's KAIROS → PLOVER table (:func:`whimbrel.codebook.kairos_to_plover`)."""
     return kairos_to_plover
 
 
