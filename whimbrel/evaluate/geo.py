@@ -129,7 +129,7 @@ class _Tally:
 
     def recognised(self, art: GoldArticle, gold: GoldToponym, p: Any) -> None:
         """A gold toponym matched by prediction ``p``: score its resolution when the gold has one."""
-        from ..knowledge.gazetteer import haversine_km
+        from ..knowledge.distance import haversine_km
 
         self.tp += 1
         if gold.geonameid is None:

@@ -12,7 +12,7 @@ pipeline (extraction, syndication, cross-article deduplication).  Then:
   against the gold ``incident_id``.
 * **Counts on gold clusters** (extraction alone) — the main reports of the
   articles of one gold incident are reconciled exactly as the store does
-  (:func:`whimbrel.store.dedupe.reconcile`); killed/injured ``best`` is compared
+  (:func:`whimbrel.store.reconcile.reconcile`); killed/injured ``best`` is compared
   to the incident's GVA totals (which include suspects).  A missing figure counts as 0.
 * **Counts end to end** — the incident's whimbrel event is the one holding most of
   its articles (ties: the earliest article); its stored figures are compared.
@@ -146,7 +146,7 @@ def _articles(docs: list[dict]) -> list[Article]:
 def _ingest(articles: list[Article], settings: Any, extractor: Any) -> _Ingested:
     """Ingest the articles into a temporary store and read back each one's main report and event."""
     from ..store import Store, ingest_items
-    from ..store.dedupe import MentionView
+    from ..store.model import MentionView
 
     with tempfile.TemporaryDirectory(prefix="whimbrel-gvc-") as tmp:
         with Store(str(Path(tmp) / "gvc.db")) as store:
@@ -203,7 +203,8 @@ def _incident_event(aids: list[str], ing: _Ingested, pred: dict[str, list[str]])
 def _score_incident(tallies: dict[str, list[float]], result: EvalResult, inc_id: str, inc: dict,
                     aids: list[str], ing: _Ingested, pred: dict[str, list[str]], geocode: "_CityGeocoder") -> None:
     """Counts on the gold cluster, then counts, date and place of the incident's whimbrel event."""
-    from ..store.dedupe import Cluster, haversine_km
+    from ..knowledge.distance import haversine_km
+    from ..store.model import Cluster
     from ..store.reconcile import reconcile
 
     vs = [ing.views[a] for a in aids if a in ing.views]
