@@ -27,7 +27,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional
 
-from ..records import Place, PlaceKind, PlacePrecision
+from ..records import Place, PlaceBasis, PlaceKind, PlacePrecision
 from ..spacy_doc import doc_text
 from .distance import haversine_km
 from .gazetteer import Gazetteer, SQLiteGazetteer, normalise
@@ -763,8 +763,9 @@ def event_place(
 
     In order: a literal/regional place in a locative argument of the trigger
     (finest precision first), then the literal place of the same sentence closest
-    to the trigger, then the article's focus country.  The result carries
-    ``reason``: "argument of trigger", "same sentence" or "article focus".
+    to the trigger, then the article's focus country.  The result carries that
+    choice as ``basis`` (:class:`PlaceBasis`, for code) and as ``reason`` (for people):
+    "argument of trigger", "same sentence" or "article focus".
     """
     sent = trigger.sent
     usable = [
@@ -776,10 +777,10 @@ def event_place(
     if args:
         best = min(args, key=lambda p: (_PRECISION_ORDER.get(p.precision, 5) if p.precision else 5,
                                         abs(p.start - trigger.idx)))
-        return best.model_copy(update={"reason": "argument of trigger"})
+        return best.model_copy(update={"reason": "argument of trigger", "basis": PlaceBasis.argument})
     if usable:
         best = min(usable, key=lambda p: abs(p.start - trigger.idx))
-        return best.model_copy(update={"reason": "same sentence"})
+        return best.model_copy(update={"reason": "same sentence", "basis": PlaceBasis.sentence})
     if focus:
         country = next((p for p in places if p.country_code == focus and _country_level(p)), None)
         if country is None and gazetteer is not None:
@@ -787,7 +788,7 @@ def event_place(
         if country is None:
             country = Place(text=focus, country_code=focus)
         return country.model_copy(update={
-            "reason": "article focus", "precision": PlacePrecision.country, "kind": PlaceKind.literal,
+            "reason": "article focus", "basis": PlaceBasis.focus, "precision": PlacePrecision.country, "kind": PlaceKind.literal,
             "start": None, "end": None, "name": country.name, "text": country.name or focus,
             "geonameid": country.geonameid, "feature_code": country.feature_code or "PCLI", "admin1": None,
         })
