@@ -15,7 +15,15 @@
     ├── PipelineError             (E3xx) stages that do not fit together
     │   └── StageFailed           E301 a stage failed on one article (skipped, batch goes on)
     ├── StoreError                (E4xx) database problems; nothing stored is lost
-    └── EvalError                 (E5xx) gold data missing or malformed; quality gate failures
+    ├── EvalError                 (E5xx) gold data missing or malformed; quality gate failures
+    └── WebError                  (E7xx) the HTTP API refused a request (status in ``http_status``)
+        ├── BadParameter          E701 400
+        ├── NotFound              E702 404
+        ├── AuthRequired          E703 401
+        ├── WritesDisabled        E704 403
+        ├── BodyTooLarge          E705 413
+        ├── UnsupportedBody       E706 415
+        └── StoreUnavailable      E707 503
 
 Every error carries a ``code``, a one-line ``message`` and a ``hint`` sentence
 saying what to do.  ``str(err)`` is the one line the CLI prints.
@@ -124,8 +132,75 @@ class QualityGateFailed(EvalError):
     hint = "A score dropped below its pin; fix the regression or lower the pin with --allow-lower and a reason."
 
 
+class WebError(WhimbrelError):
+    """The HTTP API (``whimbrel serve``) refused a request; the body is ``{"error": {code, message, hint}}``."""
+
+    code = "E700"
+    hint = "See docs/api.md for the endpoints, their parameters and limits."
+    http_status = 400
+
+
+class BadParameter(WebError):
+    """A query parameter or body field has a value the API cannot use."""
+
+    code = "E701"
+    hint = "Fix the parameter named in the message; docs/api.md lists the accepted values."
+    http_status = 400
+
+
+class NotFound(WebError):
+    """No event, article, actor, place or page with that id."""
+
+    code = "E702"
+    hint = "Check the id; list events with GET /api/events or `whimbrel events`."
+    http_status = 404
+
+
+class AuthRequired(WebError):
+    """A write request without the right bearer token."""
+
+    code = "E703"
+    hint = "Send the header 'Authorization: Bearer <token>' with the token in WHIMBREL_API_TOKEN on the server."
+    http_status = 401
+
+
+class WritesDisabled(WebError):
+    """A write request to a server started without WHIMBREL_API_TOKEN."""
+
+    code = "E704"
+    hint = "Writing over HTTP is off; restart `whimbrel serve` with WHIMBREL_API_TOKEN set, or use `whimbrel ingest`."
+    http_status = 403
+
+
+class BodyTooLarge(WebError):
+    """A request body over the server's size limit."""
+
+    code = "E705"
+    hint = "Send fewer articles per request, or raise the limit with `whimbrel serve --max-body BYTES`."
+    http_status = 413
+
+
+class UnsupportedBody(WebError):
+    """A request body in a content type the endpoint does not read."""
+
+    code = "E706"
+    hint = "POST JSON (application/json: one record or a list), JSON lines (application/x-ndjson) or text/html."
+    http_status = 415
+
+
+class StoreUnavailable(WebError):
+    """The server cannot read its event store (missing, locked or from a newer whimbrel)."""
+
+    code = "E707"
+    hint = "Check the --db path given to `whimbrel serve` and that the file is a whimbrel store."
+    http_status = 503
+
+
 __all__ = [
+    "AuthRequired",
+    "BadParameter",
     "BinaryInput",
+    "BodyTooLarge",
     "ConfigError",
     "EmptyInput",
     "EncodingError",
@@ -134,11 +209,16 @@ __all__ = [
     "MalformedRecord",
     "ModelNotFound",
     "NoMainText",
+    "NotFound",
     "NotEnglish",
     "PipelineError",
     "QualityGateFailed",
     "StageFailed",
     "StoreError",
+    "StoreUnavailable",
     "TooLarge",
+    "UnsupportedBody",
+    "WebError",
     "WhimbrelError",
+    "WritesDisabled",
 ]
