@@ -138,6 +138,9 @@ def create_app(db: str, *, token: Optional[str] = None, max_body: int = DEFAULT_
             response.headers.setdefault("Cache-Control", "no-store")
         return response
 
+    from starlette.middleware.gzip import GZipMiddleware
+
+    app.add_middleware(GZipMiddleware, minimum_size=2000)
     _install_handlers(app)
     from . import api, pages
 

@@ -71,13 +71,14 @@ def timeline(request: Request, store: ReadOnlyStore = Depends(open_store)) -> HT
 @router.get("/event/{event_id}", response_class=HTMLResponse)
 def event_page(event_id: str, request: Request, store: ReadOnlyStore = Depends(open_store)) -> HTMLResponse:
     d = views.event_detail(store, event_id)
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for r in d["reports"]:  # one article can hold several reports of the event: show it once
+        spans.setdefault(r["article_id"], []).extend((s["start"], s["end"]) for s in r["sentences"])
     articles = []
-    for r in d["reports"]:
-        art = store.get_article(r["article_id"], text=True)
-        if art is None:
-            continue
-        segs = views.highlight(art.text or "", [(s["start"], s["end"]) for s in r["sentences"]])
-        articles.append({"report": r, "article": art, "segments": segs})
+    for article_id, marks in spans.items():
+        art = store.get_article(article_id, text=True)
+        if art is not None:
+            articles.append({"article": art, "segments": views.highlight(art.text or "", marks)})
     return _page(request, "event.html", None, title=f"Event {d['event']['id']}", d=d, ev=d["event"],
                  articles=articles, view="event")
 
@@ -128,3 +129,8 @@ def basemap(request: Request) -> Response:
     cache = cfg.data_dir or load().data_dir
     return FileResponse(basemap_path(cache), media_type="application/geo+json",
                         headers={"Cache-Control": "public, max-age=86400"})
+
+
+@router.get("/favicon.ico")
+def favicon() -> Response:
+    return Response(status_code=204)
