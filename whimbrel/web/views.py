@@ -22,13 +22,13 @@ from .filters import EventFilter, encode_cursor
 from .reader import ReadOnlyStore
 
 
-def _run(store: ReadOnlyStore, sql: str, args: list[Any]) -> list[sqlite3.Row]:
-    """Execute a read; a bad full-text expression becomes a 400, not a 500."""
+def _run(store: ReadOnlyStore, sql: str, args: list[Any], *, fts: bool = False) -> list[sqlite3.Row]:
+    """Execute a read; with a full-text query, SQLite's complaint about it becomes a 400, not a 500."""
     try:
         return store.conn.execute(sql, args).fetchall()
     except sqlite3.OperationalError as exc:
         msg = str(exc)
-        if "fts5" in msg or "MATCH" in msg or "syntax error" in msg or "unterminated" in msg:
+        if fts and not any(w in msg for w in ("locked", "no such table", "disk", "unable to open")):
             raise BadParameter(f"bad full-text query: {msg}",
                                hint='Use words, "quoted phrases", AND / OR / NOT, or a prefix*.') from exc
         raise
@@ -53,7 +53,7 @@ def page_events(store: ReadOnlyStore, flt: EventFilter, *, count: bool = True) -
     """One page of events matching ``flt`` in its sort order, with the cursor of the next page."""
     where, args = flt.where()
     rows = _run(store, f"SELECT e.record, e.id, {flt.sort_value_sql()} AS k FROM events e WHERE {where}"
-                       f" ORDER BY {flt.order_by()} LIMIT ?", [*args, flt.limit + 1])
+                       f" ORDER BY {flt.order_by()} LIMIT ?", [*args, flt.limit + 1], fts=bool(flt.q))
     more = len(rows) > flt.limit
     rows = rows[: flt.limit]
     evs = [StoredEvent.model_validate_json(r["record"]) for r in rows]
@@ -61,7 +61,7 @@ def page_events(store: ReadOnlyStore, flt: EventFilter, *, count: bool = True) -
     total = -1
     if count:
         w2, a2 = flt.where(with_cursor=False)
-        total = int(_run(store, f"SELECT COUNT(*) FROM events e WHERE {w2}", a2)[0][0])
+        total = int(_run(store, f"SELECT COUNT(*) FROM events e WHERE {w2}", a2, fts=bool(flt.q))[0][0])
     return EventPage(evs, total, nxt)
 
 
@@ -71,9 +71,8 @@ def points(store: ReadOnlyStore, flt: EventFilter, limit: int) -> dict[str, Any]
     rows = _run(store, "SELECT e.id, e.lat, e.lon, e.event_type, e.dead_best, e.date, e.place, e.country,"
                        " e.n_sources, json_extract(e.record, '$.location.precision') AS precision"
                        f" FROM events e WHERE {where} AND e.lat IS NOT NULL AND e.lon IS NOT NULL"
-                       f" ORDER BY {flt.order_by()} LIMIT ?", [*args, limit + 1])
-    w2, a2 = flt.where(with_cursor=False)
-    total = int(_run(store, f"SELECT COUNT(*) FROM events e WHERE {w2}", a2)[0][0])
+                       f" ORDER BY {flt.order_by()} LIMIT ?", [*args, limit + 1], fts=bool(flt.q))
+    total = int(_run(store, f"SELECT COUNT(*) FROM events e WHERE {where}", args, fts=bool(flt.q))[0][0])
     pts = [{"id": r["id"], "lat": r["lat"], "lon": r["lon"], "type": r["event_type"], "dead": r["dead_best"],
             "date": r["date"], "place": r["place"], "country": r["country"], "sources": r["n_sources"],
             "precision": r["precision"]} for r in rows[:limit]]
@@ -207,7 +206,7 @@ def trends(store: ReadOnlyStore, flt: EventFilter, *, interval: str = "week", gr
         raise BadParameter(f"group must be country, type, actor or dyad, not {group!r}")
     where, args = flt.where(with_cursor=False)
     rows = _run(store, "SELECT e.id, e.date, e.intensity, e.dead_best, e.country, e.event_type FROM events e"
-                       f" WHERE {where} AND e.date IS NOT NULL AND length(e.date) >= 10", args)
+                       f" WHERE {where} AND e.date IS NOT NULL AND length(e.date) >= 10", args, fts=bool(flt.q))
     keys: dict[str, list[str]] = {}
     if group in ("country", "type"):
         col = "country" if group == "country" else "event_type"
@@ -269,7 +268,7 @@ def changes(store: ReadOnlyStore, flt: EventFilter, *, weeks: int = 4) -> dict[s
     rows = _run(store, f"SELECT e.country, e.date > ? AS recent, COUNT(*) AS n, SUM(COALESCE(e.dead_best,0)) AS dead"
                        f" FROM events e WHERE {where} AND e.date > ? AND e.date <= ? AND e.country IS NOT NULL"
                        " GROUP BY e.country, recent", [mid.isoformat() + "\uffff", *args,
-                                                        start.isoformat() + "\uffff", end.isoformat() + "\uffff"])
+                                                        start.isoformat() + "\uffff", end.isoformat() + "\uffff"], fts=bool(flt.q))
     acc: dict[str, dict[str, int]] = defaultdict(lambda: {"current": 0, "previous": 0, "dead_current": 0,
                                                           "dead_previous": 0})
     for r in rows:
