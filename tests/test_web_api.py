@@ -97,7 +97,7 @@ def test_default_page_sorted_newest_first(client, every):
     ("date", lambda e: (e["date"] or {}).get("value") or ""),
     ("-dead", lambda e: -(((e["size"] or {}).get("dead") or {}).get("best") if ((e["size"] or {}).get("dead") or {}).get("best") is not None else -1)),
     ("-sources", lambda e: -e["n_sources"]),
-    ("intensity", lambda e: e["intensity"] if e["intensity"] is not None else 100.0),
+    ("intensity", lambda e: e["intensity"] if e["intensity"] is not None else -100.0),
 ])
 def test_sort_orders(client, sort, key):
     evs = client.get("/api/events", params={"sort": sort, "limit": 5000}).json()["events"]
@@ -340,6 +340,15 @@ def test_trends_totals_match_events(client, every, interval):
     assert sum(p["fatalities"] for p in t["total"]) == dead
     if interval == "month":
         assert all(len(p) == 7 for p in t["periods"])
+    if interval == "week":  # weeks start on Monday
+        from datetime import date
+
+        assert all(date.fromisoformat(p).weekday() == 0 for p in t["periods"])
+    if interval == "day":
+        per_day = {}
+        for e in dated:
+            per_day[e["date"]["value"][:10]] = per_day.get(e["date"]["value"][:10], 0) + 1
+        assert {p["period"]: p["events"] for p in t["total"]} == per_day
 
 
 @pytest.mark.parametrize("group", ["country", "actor", "dyad"])

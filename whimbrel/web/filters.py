@@ -21,12 +21,14 @@ DEFAULT_LIMIT = 100
 MAX_LIMIT = 5000
 MAX_VALUE_CHARS = 200
 
+# Sort columns; ties are broken by rowid, so "date" walks the events_date index.  Events without
+# the value sort as the smallest (last when descending, first when ascending), as SQLite does.
 SORT_KEYS = {
-    "date": "COALESCE(e.date, '')",
-    "dead": "COALESCE(e.dead_best, -1)",
+    "date": "e.date",
+    "dead": "e.dead_best",
     "sources": "e.n_sources",
-    "intensity": "COALESCE(e.intensity, 100.0)",
-    "reported": "COALESCE(e.last_reported, '')",
+    "intensity": "e.intensity",
+    "reported": "e.last_reported",
 }
 MODALITIES = ("asserted", "negated", "hypothetical", "future", "historical")
 
@@ -178,17 +180,31 @@ class EventFilter:
                      " WHERE ar.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))")
             a.append(self.q)
         if with_cursor and self.cursor:
-            value, last_id = decode_cursor(self.cursor, self.sort)
-            key = SORT_KEYS[self.sort.lstrip("-")]
-            op = "<" if self.sort.startswith("-") else ">"
-            w.append(f"({key} {op} ? OR ({key} = ? AND e.id {op} ?))")
-            a.extend([value, value, last_id])
+            self._after_cursor(w, a)
         return (" AND ".join(w) or "1"), a
+
+    def _after_cursor(self, w: list[str], a: list[Any]) -> None:
+        """Keyset paging: rows after (value, rowid) in the sort order, NULL values being the smallest."""
+        value, rowid = decode_cursor(self.cursor or "", self.sort)
+        key = SORT_KEYS[self.sort.lstrip("-")]
+        if self.sort.startswith("-"):
+            if value is None:
+                w.append(f"({key} IS NULL AND e.rowid < ?)")
+                a.append(rowid)
+            else:
+                w.append(f"({key} < ? OR ({key} = ? AND e.rowid < ?) OR {key} IS NULL)")
+                a.extend([value, value, rowid])
+        elif value is None:
+            w.append(f"(({key} IS NULL AND e.rowid > ?) OR {key} IS NOT NULL)")
+            a.append(rowid)
+        else:
+            w.append(f"({key} > ? OR ({key} = ? AND e.rowid > ?))")
+            a.extend([value, value, rowid])
 
     def order_by(self) -> str:
         key = SORT_KEYS[self.sort.lstrip("-")]
         d = "DESC" if self.sort.startswith("-") else "ASC"
-        return f"{key} {d}, e.id {d}"
+        return f"{key} {d}, e.rowid {d}"
 
     def sort_value_sql(self) -> str:
         return SORT_KEYS[self.sort.lstrip("-")]
@@ -290,23 +306,24 @@ def _dyad(value: str) -> tuple[str, str]:
     raise BadParameter(f"dyad wants A:B (two actor names or codes), not {value!r}")
 
 
-def encode_cursor(value: Any, event_id: str) -> str:
-    raw = json.dumps([value, event_id], separators=(",", ":")).encode()
+def encode_cursor(value: Any, rowid: int) -> str:
+    raw = json.dumps([value, rowid], separators=(",", ":")).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str, sort: str) -> tuple[Any, str]:
+def decode_cursor(cursor: str, sort: str) -> tuple[Any, int]:
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        value, event_id = json.loads(raw)
+        value, rowid = json.loads(raw)
     except (binascii.Error, ValueError, TypeError) as exc:
         raise BadParameter("cursor is not one this server gave out",
                            hint="Pass back the next_cursor of the previous page unchanged.") from exc
     want = str if sort.lstrip("-") in ("date", "reported") else (int, float)
-    if not isinstance(event_id, str) or not isinstance(value, want) or isinstance(value, bool):
+    if not isinstance(rowid, int) or isinstance(rowid, bool) or \
+            (value is not None and (not isinstance(value, want) or isinstance(value, bool))):
         raise BadParameter("cursor does not match the sort order",
                            hint="Keep the same sort parameter while paging.")
-    return value, event_id
+    return value, rowid
 
 
 __all__ = ["DEFAULT_LIMIT", "MAX_LIMIT", "EventFilter", "SORT_KEYS", "country_codes", "decode_cursor", "encode_cursor"]

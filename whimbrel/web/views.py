@@ -44,25 +44,37 @@ def register_functions(conn: sqlite3.Connection) -> None:
 
 @dataclass
 class EventPage:
-    events: list[StoredEvent]
+    records: list[dict[str, Any]]  # the stored event records as JSON objects
     total: int
     next_cursor: Optional[str]
 
+    @property
+    def events(self) -> list[StoredEvent]:
+        return [StoredEvent.model_validate(r) for r in self.records]
+
 
 def page_events(store: ReadOnlyStore, flt: EventFilter, *, count: bool = True) -> EventPage:
-    """One page of events matching ``flt`` in its sort order, with the cursor of the next page."""
+    """One page of events matching ``flt`` in its sort order, with the cursor of the next page.
+
+    The page's rowids are found first (from the indexed columns), then only their records are read.
+    """
     where, args = flt.where()
-    rows = _run(store, f"SELECT e.record, e.id, {flt.sort_value_sql()} AS k FROM events e WHERE {where}"
+    keys = _run(store, f"SELECT e.rowid AS r, {flt.sort_value_sql()} AS k FROM events e WHERE {where}"
                        f" ORDER BY {flt.order_by()} LIMIT ?", [*args, flt.limit + 1], fts=bool(flt.q))
-    more = len(rows) > flt.limit
-    rows = rows[: flt.limit]
-    evs = [StoredEvent.model_validate_json(r["record"]) for r in rows]
-    nxt = encode_cursor(rows[-1]["k"], rows[-1]["id"]) if more and rows else None
+    more = len(keys) > flt.limit
+    keys = keys[: flt.limit]
+    recs: dict[int, str] = {}
+    for i in range(0, len(keys), 900):
+        chunk = [k["r"] for k in keys[i:i + 900]]
+        recs.update(store.conn.execute(
+            f"SELECT rowid, record FROM events WHERE rowid IN ({','.join('?' * len(chunk))})", chunk).fetchall())
+    records = [json.loads(recs[k["r"]]) for k in keys if k["r"] in recs]
+    nxt = encode_cursor(keys[-1]["k"], keys[-1]["r"]) if more and keys else None
     total = -1
     if count:
         w2, a2 = flt.where(with_cursor=False)
         total = int(_run(store, f"SELECT COUNT(*) FROM events e WHERE {w2}", a2, fts=bool(flt.q))[0][0])
-    return EventPage(evs, total, nxt)
+    return EventPage(records, total, nxt)
 
 
 def points(store: ReadOnlyStore, flt: EventFilter, limit: int) -> dict[str, Any]:
@@ -175,15 +187,6 @@ def highlight(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, bool]]
 # --------------------------------------------------------------------------- trends
 
 
-def period_of(day: str, interval: str) -> str:
-    d = date.fromisoformat(day[:10])
-    if interval == "week":
-        return (d - timedelta(days=d.weekday())).isoformat()
-    if interval == "month":
-        return day[:7]
-    return d.isoformat()
-
-
 def _event_names(store: ReadOnlyStore, ids: list[str], role: str) -> dict[str, set[str]]:
     out: dict[str, set[str]] = defaultdict(set)
     for i in range(0, len(ids), 900):
@@ -197,40 +200,53 @@ def _event_names(store: ReadOnlyStore, ids: list[str], role: str) -> dict[str, s
     return out
 
 
+PERIOD_SQL = {"day": "substr(e.date, 1, 10)", "month": "substr(e.date, 1, 7)",
+              "week": "date(substr(e.date, 1, 10), '-6 days', 'weekday 1')"}
+
+
 def trends(store: ReadOnlyStore, flt: EventFilter, *, interval: str = "week", group: Optional[str] = None,
            top: int = 8) -> dict[str, Any]:
-    """Events, fatalities and mean intensity per period, overall and per group (country, type, actor, dyad)."""
-    if interval not in ("day", "week", "month"):
+    """Events, fatalities and mean intensity per period, overall and per group (country, type, actor, dyad).
+
+    Only events dated to the day (or finer) are counted; totals and country/type groups are
+    aggregated by SQLite, actor and dyad groups from the events' entities.
+    """
+    if interval not in PERIOD_SQL:
         raise BadParameter(f"interval must be day, week or month, not {interval!r}")
     if group not in (None, "country", "type", "actor", "dyad"):
         raise BadParameter(f"group must be country, type, actor or dyad, not {group!r}")
     where, args = flt.where(with_cursor=False)
-    rows = _run(store, "SELECT e.id, e.date, e.intensity, e.dead_best, e.country, e.event_type FROM events e"
-                       f" WHERE {where} AND e.date IS NOT NULL AND length(e.date) >= 10", args, fts=bool(flt.q))
-    keys: dict[str, list[str]] = {}
-    if group in ("country", "type"):
-        col = "country" if group == "country" else "event_type"
-        keys = {r["id"]: [r[col] or "?"] for r in rows}
-    elif group in ("actor", "dyad"):
-        ids = [r["id"] for r in rows]
-        actors = _event_names(store, ids, "actor")
-        if group == "actor":
-            keys = {i: sorted(actors.get(i, ())) for i in ids}
-        else:
-            targets = _event_names(store, ids, "recipient")
-            keys = {i: [f"{a}–{b}" for a in sorted(actors.get(i, ())) for b in sorted(targets.get(i, ()))]
-                    for i in ids}
+    where += " AND e.date IS NOT NULL AND length(e.date) >= 10"
+    col = {"country": "COALESCE(e.country, '?')", "type": "e.event_type"}.get(group or "", "''")
+    rows = _run(store, f"SELECT {PERIOD_SQL[interval]} AS p, {col} AS g, COUNT(*) AS n, SUM(e.intensity) AS si,"
+                       " COUNT(e.intensity) AS ni, SUM(COALESCE(e.dead_best, 0)) AS dead"
+                       f" FROM events e WHERE {where} GROUP BY p, g", args, fts=bool(flt.q))
     total = _Acc()
     per: dict[str, _Acc] = defaultdict(_Acc)
     for r in rows:
-        p = period_of(r["date"], interval)
-        total.add(p, r["intensity"], r["dead_best"])
-        for k in keys.get(r["id"], ()):
-            per[k].add(p, r["intensity"], r["dead_best"])
+        total.add_sums(r["p"], r["n"], r["si"], r["ni"], r["dead"])
+        if group in ("country", "type"):
+            per[r["g"]].add_sums(r["p"], r["n"], r["si"], r["ni"], r["dead"])
+    if group in ("actor", "dyad"):
+        _group_by_entities(store, flt, where, args, interval, group, per)
     ranked = sorted(per.items(), key=lambda kv: (-kv[1].n, kv[0]))[:top]
     return {"interval": interval, "group": group, "periods": sorted(total.periods),
             "total": total.points(), "series": [{"key": k, "events": acc.n, "points": acc.points()}
                                                 for k, acc in ranked]}
+
+
+def _group_by_entities(store: ReadOnlyStore, flt: EventFilter, where: str, args: list[Any], interval: str,
+                       group: str, per: dict[str, "_Acc"]) -> None:
+    rows = _run(store, f"SELECT e.id, {PERIOD_SQL[interval]} AS p, e.intensity, e.dead_best FROM events e"
+                       f" WHERE {where}", args, fts=bool(flt.q))
+    ids = [r["id"] for r in rows]
+    actors = _event_names(store, ids, "actor")
+    targets = _event_names(store, ids, "recipient") if group == "dyad" else {}
+    for r in rows:
+        a = sorted(actors.get(r["id"], ()))
+        keys = a if group == "actor" else [f"{x}–{y}" for x in a for y in sorted(targets.get(r["id"], ()))]
+        for k in keys:
+            per[k].add_sums(r["p"], 1, r["intensity"], 0 if r["intensity"] is None else 1, r["dead_best"] or 0)
 
 
 @dataclass
@@ -238,13 +254,12 @@ class _Acc:
     n: int = 0
     periods: dict[str, list[float]] = field(default_factory=dict)
 
-    def add(self, period: str, intensity: Optional[float], dead: Optional[int]) -> None:
-        self.n += 1
+    def add_sums(self, period: str, n: int, sum_intensity: Optional[float], n_intensity: int, dead: int) -> None:
+        self.n += n
         a = self.periods.setdefault(period, [0, 0.0, 0, 0])
-        a[0] += 1
-        if intensity is not None:
-            a[1] += intensity
-            a[2] += 1
+        a[0] += n
+        a[1] += sum_intensity or 0.0
+        a[2] += n_intensity
         a[3] += dead or 0
 
     def points(self) -> list[dict[str, Any]]:
