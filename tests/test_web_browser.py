@@ -227,3 +227,23 @@ def test_posted_article_appears_without_reload(page, server):
     assert "Store updated" in page.inner_text("#live")
     denied = page.request.post(server + "/api/articles", data=rec, headers={"Authorization": "Bearer nope"})
     assert denied.status == 401 and denied.json()["error"]["code"] == "E703"
+
+
+def test_keyboard_and_phone_layout(page, server):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(server + "/")
+    page.wait_for_selector("#events tbody tr")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.className") == "skip"
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.id") == "main"
+    # the page itself does not scroll sideways on a phone (wide tables scroll inside their box)
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 392
+    for sel in ("#f-country", "#f-type", "#f-q", "#change-layer"):
+        label = page.locator(f"label[for='{sel[1:]}']")
+        assert label.count() == 1 or page.locator(sel).evaluate("el => !!el.closest('label')")
+    # filtering by the map's view sets a bbox that the API applies
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.click("#use-view")
+    page.wait_for_url("**bbox=**")
+    assert page.input_value("#f-bbox").count(",") == 3

@@ -110,6 +110,16 @@
     if (changeBox.checked) loadChanges(W.params()); else if (countries) countries.setStyle(baseStyle);
   });
 
+  // the visible map area becomes the bbox filter (and so part of the permalink)
+  document.getElementById("use-view").addEventListener("click", () => {
+    const b = map.getBounds();
+    const r = (x) => Math.round(x * 100) / 100;
+    const west = Math.max(-180, r(b.getWest())), east = Math.min(180, r(b.getEast()));
+    const south = Math.max(-90, r(b.getSouth())), north = Math.min(90, r(b.getNorth()));
+    document.getElementById("f-bbox").value = [west, south, east, north].join(",");
+    W.navigate(W.filterParams());
+  });
+
   W.onFilters(load);
   W.onLive(() => load(W.params()));
   load(W.params());
