@@ -147,8 +147,9 @@ def _table(evs, width: Optional[int] = None) -> None:
         row.append(str(ev.n_sources))
         t.add_row(*row)
     console.print(t)
-    click.echo(f"{len(evs)} events" + ("" if wide else f" (terminal {w} columns: some columns left out; "
-                                                           "--format csv or `whimbrel serve` show all)"))
+    if not wide:
+        click.echo(f"(terminal of {w} columns: some columns left out; --format csv or `whimbrel serve` show all)")
+    click.echo(f"{len(evs)} events")
 
 
 @click.command()
