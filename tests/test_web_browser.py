@@ -134,9 +134,14 @@ def test_dashboard_draws_points_on_the_basemap(page, server):
     n_points = wait_until(lambda: points(page), what="map points")
     page.wait_for_selector("#map[data-basemap=ready]")
     assert n_points > 50
-    drawn = page.locator(".leaflet-marker-icon.marker-cluster, .leaflet-overlay-pane path.leaflet-interactive")
-    assert drawn.count() > 100  # clusters and single points on top of ~250 country shapes
-    assert page.locator(".marker-cluster").count() > 0
+    # clusters (numbered icons) and single points (SVG circles) over the countries (a canvas layer)
+    clusters = page.locator(".leaflet-marker-icon.marker-cluster")
+    singles = page.locator(".leaflet-overlay-pane svg path.leaflet-interactive")
+    wait_until(lambda: clusters.count() + singles.count() > 5, what="points drawn")
+    shown = sum(int(t) for t in clusters.all_inner_texts()) + singles.count()
+    assert 0 < shown <= n_points
+    assert page.locator(".leaflet-overlay-pane canvas").count() >= 1
+    assert page.locator("#map[data-drawn-at]").count() == 1
     assert page.locator("#events tbody tr").count() == 50
     assert "events on the map" in page.inner_text("#map-count")
     page.check("#change-layer")
@@ -204,6 +209,7 @@ def test_timeline_draws_bars(page, server):
     page.goto(server + "/timeline?interval=week&group=country")
     page.wait_for_selector("#chart-types[data-bars] rect.bar")
     assert page.locator("#chart-groups polyline").count() > 0
+    assert page.locator("#chart-intensity polyline").count() > 0
     assert page.locator("#group-table tbody tr").count() > 0
     page.select_option("#interval", "month")
     page.wait_for_url("**interval=month**")

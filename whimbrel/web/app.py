@@ -129,27 +129,57 @@ def create_app(db: str, *, token: Optional[str] = None, max_body: int = DEFAULT_
                               "Errors are `{\"error\": {\"code\", \"message\", \"hint\"}}`. See docs/api.md.")
     app.state.cfg = cfg
 
-    @app.middleware("http")
-    async def _headers(request: Request, call_next):
-        response = await call_next(request)
-        for k, v in SECURITY_HEADERS.items():
-            response.headers.setdefault(k, v)
-        if request.url.path.startswith("/api/"):
-            response.headers.setdefault("Cache-Control", "no-store")
-        return response
-
     from starlette.middleware.gzip import GZipMiddleware
 
     app.add_middleware(GZipMiddleware, minimum_size=2000)
+    app.add_middleware(SecurityHeaders)
     _install_handlers(app)
     from . import api, pages
 
     app.include_router(api.router)
     app.include_router(pages.router)
-    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    app.mount("/static", CachedStatic(directory=HERE / "static", max_age=300), name="static")
     for name, directory in vendor_dirs().items():
-        app.mount(f"/vendor/{name}", StaticFiles(directory=directory), name=f"vendor-{name}")
+        app.mount(f"/vendor/{name}", CachedStatic(directory=directory, max_age=86400), name=f"vendor-{name}")
     return app
+
+
+class SecurityHeaders:
+    """ASGI middleware adding :data:`SECURITY_HEADERS` to every response (and ``no-store`` to the API's)."""
+
+    def __init__(self, app: Any):
+        self.app = app
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        api = scope.get("path", "").startswith("/api/")
+
+        async def send_with_headers(message: dict) -> None:
+            if message["type"] == "http.response.start":
+                have = {k.lower() for k, _ in message.get("headers", [])}
+                extra = [(k.lower().encode(), v.encode()) for k, v in SECURITY_HEADERS.items()
+                         if k.lower().encode() not in have]
+                if api and b"cache-control" not in have:
+                    extra.append((b"cache-control", b"no-store"))
+                message = {**message, "headers": [*message.get("headers", []), *extra]}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+class CachedStatic(StaticFiles):
+    """Static files with a ``Cache-Control: max-age`` (they change only with the installed packages)."""
+
+    def __init__(self, *args: Any, max_age: int = 3600, **kw: Any):
+        super().__init__(*args, **kw)
+        self.max_age = max_age
+
+    def file_response(self, *args: Any, **kw: Any) -> Response:
+        resp = super().file_response(*args, **kw)
+        resp.headers.setdefault("Cache-Control", f"public, max-age={self.max_age}")
+        return resp
 
 
 def vendor_dirs() -> dict[str, Path]:

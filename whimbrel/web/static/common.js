@@ -111,5 +111,6 @@
     }
   }
   const seconds = Math.max(1, parseInt(document.body.dataset.poll || "5", 10));
-  if (live) { poll(); setInterval(poll, seconds * 1000); }
+  // the first check waits a moment, so that it does not compete with the page's own first requests
+  if (live) { setTimeout(poll, 800); setInterval(poll, seconds * 1000); }
 })();

@@ -42,6 +42,7 @@
     const q = queryFor(params);
     const data = await W.getJSON("/api/events?" + q.toString());
     tbody.replaceChildren(...data.events.map(row));
+    document.getElementById("events").dataset.renderedAt = String(Math.round(performance.now()));
     const shown = data.events.length;
     count.textContent = shown ? "Showing " + shown + " of " + data.total + " events" + (params.get("cursor") ? " (later page)" : "")
                               : "No events match these filters.";

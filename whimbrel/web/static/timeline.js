@@ -52,12 +52,17 @@
   function lines(fig, periods, series, key, label) {
     const w = 900, h = 240, pad = 40;
     const idx = Object.fromEntries(periods.map((p, i) => [p, i]));
-    const max = Math.max(1, ...series.flatMap((s) => s.points.map((p) => p[key] || 0)));
+    const values = series.flatMap((s) => s.points.map((p) => p[key]).filter((v) => v !== null && v !== undefined));
+    const max = Math.max(key === "mean_intensity" ? 0 : 1, ...values);
+    const min = Math.min(0, ...values);
+    const span = max - min || 1;
     const step = (w - pad - 10) / Math.max(1, periods.length - 1);
     const root = svg("svg", { viewBox: "0 0 " + w + " " + h, role: "img", "aria-label": label });
     axes(root, w, h, pad, periods, max, label);
+    if (min < 0) root.append(svg("text", { x: pad - 4, y: h - pad, "text-anchor": "end", class: "tick" }, String(min)));
     series.forEach((s, n) => {
-      const pts = s.points.map((p) => [pad + idx[p.period] * step, h - pad - ((p[key] || 0) / max) * (h - pad - 10), p]);
+      const pts = s.points.filter((p) => p[key] !== null && p[key] !== undefined)
+        .map((p) => [pad + idx[p.period] * step, h - pad - ((p[key] - min) / span) * (h - pad - 10), p]);
       root.append(svg("polyline", { points: pts.map((q) => q[0] + "," + q[1]).join(" "), fill: "none",
                                      stroke: PALETTE[n % PALETTE.length], "stroke-width": 2, class: "series" }));
       pts.forEach((q) => {
@@ -107,6 +112,8 @@
     const byGroup = await W.getJSON("/api/trends?" + p.toString());
     const fig = document.getElementById("chart-groups");
     lines(fig, byGroup.periods, byGroup.series, "fatalities", "fatalities per " + interval + " by " + group);
+    lines(document.getElementById("chart-intensity"), byGroup.periods, byGroup.series, "mean_intensity",
+          "mean intensity (-10 most conflictual) per " + interval + " by " + group);
     table(byGroup.series);
   }
 
