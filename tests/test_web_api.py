@@ -514,3 +514,12 @@ def test_post_ingests_through_the_ingest_path(writer):
                       headers=auth).json()
     assert bad["summary"]["skipped"] == 1 and bad["summary"]["ingested"] == 1
     assert "record 0" in bad["summary"]["skips"][0]["reason"] or "#0" in bad["summary"]["skips"][0]["origin"]
+
+
+@pytest.mark.parametrize("path", ["/static/../app.py", "/static/..%2fapp.py", "/static/%2e%2e/%2e%2e/errors.py",
+                                  "/vendor/leaflet/../../../../etc/passwd", "/vendor/swagger-ui/..%2f..%2f__init__.py",
+                                  "/article/..%2f..%2fetc%2fpasswd", "/api/articles/..%2f..%2fetc%2fpasswd"])
+def test_no_path_traversal(client, path):
+    r = client.get(path)
+    assert r.status_code == 404, (path, r.status_code)
+    assert "def create_app" not in r.text and "root:" not in r.text and "import " not in r.text

@@ -178,6 +178,9 @@ def test_filter_changes_table_map_and_url(page, server):
     assert page.input_value("#f-country") == "SD" and page.input_value("#f-type") == "ASSAULT"
     texts = page.locator("#events tbody tr td:nth-child(3)").all_inner_texts()
     assert texts and all(", SD" in t for t in texts)
+    wait_until(lambda: page.get_attribute("#map", "data-drawn-at"), what="the filtered map")
+    page.wait_for_timeout(600)  # the fitBounds animation
+    shot(page, "map-filtered")
     page.go_back()
     wait_until(lambda: page.input_value("#f-country") == "", what="the form to follow the back button")
 
