@@ -150,15 +150,11 @@ class EventFilter:
             _entity(w, a, ("actor",), self.actor)
         if self.recipient:
             _entity(w, a, ("recipient",), self.recipient)
-        if self.dyad:  # one pass over the entities: A acts on B, or B on A
+        if self.dyad:  # A acts on B, or B on A (four cached IN-lists beat one grouped pass, measured)
             x, y = self.dyad
-            w.append("e.id IN (SELECT em.event_id FROM event_mentions em JOIN entities en"
-                     " ON en.mention_id=em.mention_id WHERE en.role IN ('actor','recipient')"
-                     f" AND ({_MATCH} OR {_MATCH}) GROUP BY em.event_id HAVING"
-                     f" (MAX(en.role='actor' AND {_MATCH}) AND MAX(en.role='recipient' AND {_MATCH}))"
-                     f" OR (MAX(en.role='actor' AND {_MATCH}) AND MAX(en.role='recipient' AND {_MATCH})))")
-            for name in (x, y, x, y, y, x):
-                a.extend(_match_args(name))
+            w.append(f"(({_ENT} AND {_ENT}) OR ({_ENT} AND {_ENT}))")
+            for role, name in (("actor", x), ("recipient", y), ("actor", y), ("recipient", x)):
+                a.extend([role, *_match_args(name)])
         if self.claimant:
             w.append("e.id IN (SELECT em.event_id FROM event_mentions em JOIN claims c ON c.mention_id=em.mention_id"
                      " WHERE c.claimant LIKE ? ESCAPE '\\' OR c.claimant_code = ?)")
