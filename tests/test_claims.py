@@ -29,7 +29,7 @@ CLAIM_CASES = [
     ("Israeli jets struck Gaza overnight, the military said in a statement.", "struck", "the military", "say", False),
     ("Two soldiers were killed in the blast, according to local officials.", "killed", "local officials", "according to", False),
     ("The Islamic State group claimed responsibility for the bombing.", "bombing", "The Islamic State group", "claim responsibility", False),
-    ("It was reported that troops fired on protesters.", "fired", None, "report", False),
+    ("It was reported that troops fired on protesters.", "fired", None, "report", True),
     ("Rebels reportedly seized the airport.", "seized", None, "reportedly", True),
     ("The alleged attack killed three civilians.", "attack", None, "alleged", True),
     ("The opposition claims government forces bombed the market.", "bombed", "The opposition", "claim", True),

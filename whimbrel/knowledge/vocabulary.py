@@ -26,7 +26,7 @@ REPORTING_VERBS: frozenset[str] = frozenset(
 #: "believes", "suggests", "recounts" or "concludes" ("court records show he was shot",
 #: "police believe the shooting was accidental").
 ATTRIBUTION_VERBS: frozenset[str] = REPORTING_VERBS | frozenset(
-    """show believe suggest recount conclude determine find estimate suspect
+    """show believe suggest recount conclude determine estimate suspect
     characterize characterise describe recall""".split()
 )
 

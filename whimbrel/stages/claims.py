@@ -29,15 +29,25 @@ Decisions (documented in the function docstrings):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Optional
+from dataclasses import dataclass, replace
+from typing import Iterable, Optional
 
 from spacy.tokens import Span, Token
 
-from ..knowledge.vocabulary import HEDGE_ADVERBS, HEDGING_CUES, REPORT_HEDGES, REPORTING_VERBS
-from ..knowledge.vocabulary import CLAUSAL_DEPS as _CLAUSAL_DEPS
-from .modality import ancestors_with_links as _ancestors_with_links
-from .modality import hedge
+from ..knowledge.vocabulary import (
+    ATTRIBUTION_VERBS,
+    CLAUSAL_DEPS,
+    HEDGE_ADVERBS,
+    HEDGING_CUES,
+    REPORT_ADVERBS,
+    REPORT_HEDGES,
+    REPORT_NOUNS,
+    REPORTING_VERBS,
+    SUSPICION_VERBS,
+    UNVERIFIED_ADJECTIVES,
+    UNVERIFIED_PHRASES,
+)
+from .modality import ancestors_with_links, hedge
 from .quotes import (
     _EXPLETIVE,
     Quote,
@@ -58,8 +68,9 @@ __all__ = [
     "speaker_span",
 ]
 
+
 _OBJECT_CUES = frozenset({"confirm", "deny", "announce", "report", "acknowledge", "admit"})
-_ACCUSE_VERBS = frozenset({"accuse", "charge", "blame"})
+_ACCUSE_VERBS = frozenset({"accuse", "charge", "blame"}) | SUSPICION_VERBS
 _RESPONSIBILITY_VERBS = frozenset({"claim", "take", "accept", "assume", "bear", "admit"})
 
 
@@ -70,9 +81,12 @@ _RESPONSIBILITY_VERBS = frozenset({"claim", "take", "accept", "assume", "bear", 
 class ClaimCue:
     """One reporting structure asserting an event.
 
-    ``claimant_text`` is the claimant's words (``None`` for anonymous/passive
-    reports); ``text`` the attribution words ("said in a statement",
-    "according to"); ``cue`` the reporting lemma or hedge word.
+    ``claimant_*`` is the claimant's words and span (``None`` for anonymous or
+    agentless reports); ``text`` the attribution words ("said in a statement",
+    "according to") and ``cue_start``/``cue_end`` their span; ``cue`` the reporting
+    lemma or hedge word; ``hedge_text`` the words that hedge the claim, when it is
+    hedged; ``via_*`` the outer reporter of a nested report ("A said B accused C":
+    claimant B, via A); ``pronoun_*`` the pronoun the claimant was resolved from.
     """
 
     claimant_text: Optional[str]
@@ -81,53 +95,92 @@ class ClaimCue:
     text: str
     cue: str
     hedged: bool = False
-
+    cue_start: Optional[int] = None
+    cue_end: Optional[int] = None
+    hedge_text: Optional[str] = None
+    via_text: Optional[str] = None
+    via_start: Optional[int] = None
+    via_end: Optional[int] = None
+    pronoun_text: Optional[str] = None
+    pronoun_start: Optional[int] = None
+    pronoun_end: Optional[int] = None
 
 
 # --------------------------------------------------------------------------- claims
 
 
-def _claim_from_verb(verb: Token, quotes: Optional[QuoteIndex], hedged_event: bool) -> ClaimCue:
+def _cue_span(verb: Token, text: str) -> tuple[int, int]:
+    """Character span of the attribution words ``text`` that start at ``verb``."""
+    return verb.idx, verb.idx + len(text)
+
+
+def _source(subj: Optional[Token], quotes: Optional[QuoteIndex]) -> tuple[Optional[tuple[str, int, int]], Optional[Token]]:
+    """The claimant span for a subject token, and the pronoun it was resolved from."""
+    if subj is None:
+        return None, None
+    if subj.pos_ == "PRON":
+        if quotes is not None:
+            return quotes.resolve_pronoun(subj), subj
+        return (subj.text, subj.idx, subj.idx + len(subj.text)), subj
+    return speaker_span(subj), None
+
+
+def _agentless_passive(verb: Token) -> bool:
+    """"it was reported that", "is believed": a passive report with no agent."""
+    kids = list(verb.children)
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in kids) or (
+        verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod")
+    )
+    return passive and not any(c.dep_ == "agent" for c in kids)
+
+
+def _claim_from_verb(verb: Token, quotes: Optional[QuoteIndex], hedge_word: Optional[str]) -> ClaimCue:
     subj = _subject_of(verb)
     if subj is not None and (subj.lower_ in _EXPLETIVE and subj.dep_ != "nsubj" or subj.lower_ == "there"):
         subj = None
     if subj is not None and subj.lower_ == "it" and verb.tag_ == "VBN":
         subj = None
-    res: Optional[tuple[str, int, int]] = None
-    if subj is not None:
-        if subj.pos_ == "PRON" and quotes is not None:
-            res = quotes.resolve_pronoun(subj)
-        elif subj.pos_ == "PRON":
-            res = (subj.text, subj.idx, subj.idx + len(subj.text))
-        else:
-            res = speaker_span(subj)
+    res, pron = _source(subj, quotes)
     cue = _lemma(verb)
-    hedged = hedged_event or cue in HEDGING_CUES or any(
-        c.dep_ == "advmod" and c.lower_ in HEDGE_ADVERBS for c in verb.children
+    adverb = next((c for c in verb.children if c.dep_ == "advmod" and c.lower_ in HEDGE_ADVERBS), None)
+    agentless = res is None and _agentless_passive(verb)
+    words = _cue_text(verb)
+    hedge_text = (
+        verb.text if cue in HEDGING_CUES else adverb.text if adverb is not None
+        else words if agentless else hedge_word
     )
+    start, end = _cue_span(verb, words)
+    if pron is not None and res is not None and res[1] == pron.idx:
+        pron = None  # not resolved: the pronoun is the claimant
     return ClaimCue(
         claimant_text=res[0] if res else None,
         claimant_start=res[1] if res else None,
         claimant_end=res[2] if res else None,
-        text=_cue_text(verb),
+        text=words,
         cue=cue,
-        hedged=hedged,
+        hedged=hedge_text is not None,
+        cue_start=start,
+        cue_end=end,
+        hedge_text=hedge_text,
+        pronoun_text=pron.text if pron is not None else None,
+        pronoun_start=pron.idx if pron is not None else None,
+        pronoun_end=pron.idx + len(pron.text) if pron is not None else None,
     )
 
 
-def _according_to(sent: Span, hedged_event: bool) -> list[ClaimCue]:
-    out: list[ClaimCue] = []
-    for tok in sent:
-        if tok.lower_ != "according" or tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].lower_ != "to":
-            continue
-        to = tok.doc[tok.i + 1]
-        objs = [c for c in to.children if c.dep_ == "pobj"]
-        if objs:
-            text, start, end = speaker_span(objs[0])
-            out.append(ClaimCue(text, start, end, "according to", "according to", hedged_event))
-        else:
-            out.append(ClaimCue(None, None, None, "according to", "according to", hedged_event))
-    return out
+def _according_to(tok: Token, hedge_word: Optional[str]) -> ClaimCue:
+    """"according to X" at ``tok`` ("according")."""
+    to = tok.doc[tok.i + 1]
+    end = to.idx + len(to.text)
+    objs = [c for c in to.children if c.dep_ == "pobj"]
+    src = speaker_span(objs[0]) if objs else (None, None, None)
+    return ClaimCue(src[0], src[1], src[2], "according to", "according to", hedge_word is not None,
+                    tok.idx, end, hedge_word)
+
+
+def _according_tokens(sent: Span) -> list[Token]:
+    doc = sent.doc
+    return [t for t in sent if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"]
 
 
 def _denied_claim(verb: Token) -> bool:
@@ -135,86 +188,168 @@ def _denied_claim(verb: Token) -> bool:
     if any(c.dep_ == "neg" for c in verb.children):
         return True
     subj = _subject_of(verb)
-    return subj is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children)
+    return subj is not None and any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in subj.children)
 
 
-def _responsibility(trigger: Token, hedged_event: bool) -> list[ClaimCue]:
-    """"X claimed responsibility for the attack", "the attack, which X claimed".
+def _responsibility(trigger: Token, hedge_word: Optional[str]) -> list[ClaimCue]:
+    """"X claimed responsibility for (shooting down) the plane", "the attack, which X claimed".
 
     A negated claim ("no group has claimed responsibility") gives nothing.
     """
     out: list[ClaimCue] = []
+
+    def add(verb: Token, text: str) -> None:
+        c = _claim_from_verb(verb, None, None)
+        if c.claimant_text is not None:
+            out.append(replace(c, text=text, cue="claim responsibility", hedged=hedge_word is not None,
+                               hedge_text=hedge_word, cue_end=verb.idx + len(text)))
+
     # trigger ← for ← responsibility/credit ← claim/take
-    if trigger.dep_ == "pobj" and trigger.head.lower_ in ("for", "of"):
+    if trigger.dep_ in ("pobj", "pcomp") and trigger.head.lower_ in ("for", "of"):
         noun = trigger.head.head
+        verb = noun.head
         if (
             noun.lemma_.lower() in ("responsibility", "credit")
-            and noun.head.lemma_.lower() in _RESPONSIBILITY_VERBS
-            and not _denied_claim(noun.head)
+            and verb.lemma_.lower() in _RESPONSIBILITY_VERBS
+            and not _denied_claim(verb)
         ):
-            verb = noun.head
-            c = _claim_from_verb(verb, None, hedged_event)
-            end = trigger.head.i
-            text = verb.doc[verb.i : end + 1].text if end > verb.i else verb.text
-            out.append(ClaimCue(c.claimant_text, c.claimant_start, c.claimant_end, text, "claim responsibility", hedged_event))
-    # "X claimed the attack"
-    if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() == "claim" and not _denied_claim(trigger.head):
-        c = _claim_from_verb(trigger.head, None, hedged_event)
-        out.append(ClaimCue(c.claimant_text, c.claimant_start, c.claimant_end, trigger.head.text, "claim responsibility", hedged_event))
-    # "the attack was claimed by X"
-    if trigger.dep_ == "nsubjpass" and trigger.head.lemma_.lower() == "claim" and not _denied_claim(trigger.head):
-        c = _claim_from_verb(trigger.head, None, hedged_event)
-        if c.claimant_text is not None:
-            out.append(ClaimCue(c.claimant_text, c.claimant_start, c.claimant_end, trigger.head.text, "claim responsibility", hedged_event))
-    # "the attack, which X claimed"
-    for child in trigger.children:
+            add(verb, verb.doc[verb.i : trigger.head.i + 1].text if trigger.head.i > verb.i else verb.text)
+    head = trigger.head
+    if trigger.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() == "claim" and not _denied_claim(head):
+        add(head, head.text)  # "X claimed the attack", "the attack was claimed by X"
+    for child in trigger.children:  # "the attack, which X claimed"
         if child.dep_ == "relcl" and child.lemma_.lower() == "claim" and not _denied_claim(child):
-            c = _claim_from_verb(child, None, hedged_event)
-            out.append(ClaimCue(c.claimant_text, c.claimant_start, c.claimant_end, child.text, "claim responsibility", hedged_event))
+            add(child, child.text)
     return out
+
+
+def _open_question(child: Token) -> bool:
+    """"asked whether ...", "said if ...": the complement is a question, not an assertion."""
+    return child.left_edge.lower_ in ("if", "whether")
+
+
+def _governs(child: Token, anc: Token, trigger: Token) -> bool:
+    """Whether ``anc`` is a reporting verb whose complement (through ``child``) holds the event."""
+    lem = _lemma(anc)
+    if anc.pos_ not in ("VERB", "AUX"):
+        return False
+    if lem in ATTRIBUTION_VERBS:
+        if child.dep_ in CLAUSAL_DEPS:
+            return lem in REPORTING_VERBS or child.dep_ == "ccomp"
+        if lem in _ACCUSE_VERBS and child.dep_ == "prep" and child.lower_ in ("of", "for", "over", "in"):
+            return True  # "accused of killing", "suspected in the shooting"
+        if lem == "admit" and child.dep_ == "prep" and child.lower_ == "to":
+            return True  # "admitted to shooting"
+        return child.dep_ == "dobj" and lem in _OBJECT_CUES and child.i == trigger.i
+    return False
+
+
+def _verb_claims(trigger: Token, quotes: Optional[QuoteIndex], hedge_word: Optional[str]) -> list[tuple[Token, ClaimCue]]:
+    """Claims of the reporting verbs governing the event, nearest first."""
+    out: list[tuple[Token, ClaimCue]] = []
+    for child, anc in ancestors_with_links(trigger):
+        if not _governs(child, anc, trigger):
+            continue
+        if any(c.dep_ == "neg" for c in anc.children) or _open_question(child):
+            continue  # "police did not say whether ...": nothing asserted
+        out.append((anc, _claim_from_verb(anc, quotes, hedge_word)))
+    return out
+
+
+def _report_noun(trigger: Token, hedge_word: Optional[str]) -> list[ClaimCue]:
+    """"unconfirmed reports that a child fired": content of a report noun, hedged when unverified."""
+    for child, anc in ancestors_with_links(trigger):
+        if anc.pos_ == "NOUN" and anc.lemma_.lower() in REPORT_NOUNS and child.dep_ in ("acl", "ccomp"):
+            adj = next((c for c in anc.children if c.dep_ == "amod" and c.lower_ in UNVERIFIED_ADJECTIVES), None)
+            unverified = adj is not None or anc.lemma_.lower() in ("claim", "allegation", "rumor", "rumour", "accusation")
+            owner = next((c for c in anc.children if c.dep_ == "poss"), None)
+            src = speaker_span(owner) if owner is not None and owner.pos_ != "PRON" else (None, None, None)
+            words = f"{adj.text} {anc.text}" if adj is not None and adj.i == anc.i - 1 else anc.text
+            start = adj.idx if adj is not None and adj.i == anc.i - 1 else anc.idx
+            htext = words if unverified else hedge_word
+            return [ClaimCue(src[0], src[1], src[2], words, anc.lemma_.lower(), htext is not None,
+                             start, start + len(words), htext)]
+    return []
+
+
+def _unverified(sent: Span) -> Optional[str]:
+    """"could not be independently verified" in the event's sentence."""
+    low = sent.text.lower()
+    return next((p for p in UNVERIFIED_PHRASES if p in low), None)
+
+
+def _chain(verb_claims: list[tuple[Token, ClaimCue]], according: list[Token],
+           hedge_word: Optional[str]) -> tuple[list[ClaimCue], set[int]]:
+    """Nested reports as one claim: the nearest source, with the next reporter as ``via``.
+
+    "According to X" attached to a reporting verb of the chain is that verb's reporter.
+    Returns the claims and the "according" tokens used as reporters.
+    """
+    used: set[int] = set()
+    out: list[ClaimCue] = []
+    chain = [c for _, c in verb_claims]
+    for k, (verb, claim) in enumerate(verb_claims):
+        if k > 0 and out:
+            break  # the outer reporters are the inner claim's via, not claims of their own
+        outer: Optional[ClaimCue] = None
+        for acc in according:
+            if acc.head.i == verb.i:
+                outer = _according_to(acc, hedge_word)
+                used.add(acc.i)
+                break
+        if outer is None:
+            outer = next((c for c in chain[k + 1 :] if c.claimant_text is not None), None)
+        if claim.claimant_text is None and outer is not None and outer.claimant_text is not None:
+            # "police said he is accused of ...": the police claim, hedged by the inner cue
+            claim = replace(outer, hedged=claim.hedged or outer.hedged,
+                            hedge_text=outer.hedge_text or claim.hedge_text)
+            outer = next((c for c in chain[k + 2 :] if c.claimant_text is not None), None)
+        if outer is not None and outer.claimant_text is not None:
+            claim = replace(claim, via_text=outer.claimant_text, via_start=outer.claimant_start,
+                            via_end=outer.claimant_end, hedged=claim.hedged or outer.hedged,
+                            hedge_text=claim.hedge_text or outer.hedge_text)
+        out.append(claim)
+    return out, used
 
 
 def find_claims(trigger: Token, quotes: Optional[QuoteIndex] = None) -> list[ClaimCue]:
     """The reporting structures that assert the event named by ``trigger``.
 
-    In order: reporting verbs governing the trigger through a clausal link
-    (ccomp/parataxis/xcomp; for confirm/deny/announce/report also a direct
-    object), nearest first; the speaker of a quotation containing the trigger;
-    "according to X" in the trigger's sentence; "X claimed responsibility for
-    the attack". With none of these but a report-type hedge ("reportedly",
-    "is said to"), one anonymous hedged claim. Duplicates (same claimant and
-    cue) are dropped.
+    In order: the reporting verbs governing the trigger's clause (ccomp/parataxis/
+    xcomp; for confirm/deny/announce/report also a direct object; "accused/suspected
+    of"), folded into one claim by the nearest source with the next reporter as
+    ``via``; the speaker of a quotation containing the
+    trigger; "according to X" in the trigger's sentence; a report noun ("unconfirmed
+    reports that"); "X claimed responsibility for the attack". With none of these but a
+    report-type hedge ("reportedly", "is said to"), one anonymous hedged claim.
+    Duplicates (same claimant and cue) are dropped. Nothing here reaches outside the
+    trigger's sentence except a quotation that runs on from an earlier one.
     """
     hedge_word = hedge(trigger)
-    hedged_event = hedge_word is not None
-    out: list[ClaimCue] = []
-    used_verbs: set[int] = set()
-    for child, anc in _ancestors_with_links(trigger):
-        lem = _lemma(anc)
-        if lem not in REPORTING_VERBS or anc.pos_ not in ("VERB", "AUX"):
-            continue
-        accusation = lem in _ACCUSE_VERBS and child.dep_ == "prep" and child.lower_ in ("of", "for", "over")
-        if child.dep_ in _CLAUSAL_DEPS or accusation or (
-            child.dep_ == "dobj" and lem in _OBJECT_CUES and child.i == trigger.i
-        ):
-            # "is said to" is a raising hedge, not a claim by a subject
-            out.append(_claim_from_verb(anc, quotes, hedged_event))
-            used_verbs.add(anc.i)
+    sent = trigger.sent
+    according = _according_tokens(sent)
+    verb_claims = _verb_claims(trigger, quotes, hedge_word)
+    out, used = _chain(verb_claims, according, hedge_word)
     if quotes is not None:
         q = quotes.quote_at(trigger.idx)
         if q is not None and q.speaker_text is not None and not q.is_scare:
-            out.append(
-                ClaimCue(q.speaker_text, q.speaker_start, q.speaker_end, q.cue_text or "said",
-                         q.cue or "say", hedged_event or (q.cue in HEDGING_CUES))
-            )
-    out.extend(_according_to(trigger.sent, hedged_event))
-    out.extend(_responsibility(trigger, hedged_event))
-    if not out and hedge_word in REPORT_HEDGES:
-        out.append(ClaimCue(None, None, None, hedge_word, hedge_word, True))
+            hedged = hedge_word is not None or q.cue in HEDGING_CUES
+            out.append(ClaimCue(q.speaker_text, q.speaker_start, q.speaker_end, q.cue_text or "said",
+                                q.cue or "say", hedged, hedge_text=(hedge_word or q.cue_text) if hedged else None))
+    out.extend(_according_to(t, hedge_word) for t in according if t.i not in used)
+    out.extend(_report_noun(trigger, hedge_word))
+    out.extend(_responsibility(trigger, hedge_word))
+    if not out and hedge_word in REPORT_HEDGES | REPORT_ADVERBS:
+        out.append(ClaimCue(None, None, None, hedge_word, hedge_word, True, hedge_text=hedge_word))
+    unverified = _unverified(sent)
+    if unverified is not None:
+        out = [replace(c, hedged=True, hedge_text=c.hedge_text or unverified) for c in out] or [
+            ClaimCue(None, None, None, unverified, "unverified", True, hedge_text=unverified)
+        ]
     return _dedupe(out)
 
 
-def _dedupe(claims: list[ClaimCue]) -> list[ClaimCue]:
+def _dedupe(claims: Iterable[ClaimCue]) -> list[ClaimCue]:
     seen: set[tuple[Optional[str], str]] = set()
     out: list[ClaimCue] = []
     for c in claims:
@@ -223,6 +358,9 @@ def _dedupe(claims: list[ClaimCue]) -> list[ClaimCue]:
             continue
         # a quote speaker repeating a reporting verb's claimant (same span) is one claim
         if any(o.claimant_start is not None and o.claimant_start == c.claimant_start for o in out):
+            continue
+        # the reporter of a nested claim is not a second claim of its own
+        if c.claimant_start is not None and any(o.via_start == c.claimant_start for o in out):
             continue
         seen.add(key)
         out.append(c)

@@ -312,33 +312,56 @@ class QuoteIndex:
         return None
 
     def resolve_pronoun(self, pron: Token) -> Optional[tuple[str, int, int]]:
-        """Resolve a subject pronoun to the most recent earlier named speaker that fits.
+        """Resolve a subject pronoun to the nearest earlier named source that fits it.
 
-        he/she → the latest attribution subject that is a person (else the latest
-        PERSON entity before it); it/they → the latest non-person attribution.
-        Other pronouns, or no fitting antecedent: the pronoun itself.
+        he/she → a person: the latest attribution subject that is a person, else the
+        latest PERSON entity before it. it/they → the nearest of
+        the latest fitting attribution subject (organisation, plural) and a plural or
+        organisation subject in the same two sentences. Other pronouns, or no fitting
+        antecedent: the pronoun itself.
         """
         low = pron.lower_
         before = [a for a in self.attributions if a.end <= pron.idx]
         if low in _PRONOUNS_PERSON:
             wrong = "f" if low in ("he", "him") else "m"
-            for a in reversed(before):
-                if a.is_person and a.gender != wrong and not a.plural:
-                    return (a.text, a.start, a.end)
+            fits = [a for a in before if a.is_person and a.gender != wrong and not a.plural]
+            if fits:
+                return (fits[-1].text, fits[-1].start, fits[-1].end)
             persons = [e for e in pron.doc.ents if e.label_ == "PERSON" and e.end_char <= pron.idx]
             for e in reversed(persons):
                 title = pron.doc[e.start - 1].text if e.start > 0 else ""
                 if _gender(f"{title} {e.text}") != wrong:
                     return (e.text, e.start_char, e.end_char)
         elif low in ("they", "them"):
-            for a in reversed(before):
-                if a.plural or not a.is_person:
-                    return (a.text, a.start, a.end)
+            fits = [a for a in before if a.plural or not a.is_person]
+            best = (fits[-1].text, fits[-1].start, fits[-1].end) if fits else None
+            group = self._nearby_group(pron, self._window_start(pron))
+            if group is not None and (best is None or group[1] > best[1]):
+                best = group
+            if best is not None:
+                return best
         elif low == "it":
             for a in reversed(before):
                 if not a.is_person and not a.plural:
                     return (a.text, a.start, a.end)
         return (pron.text, pron.idx, pron.idx + len(pron.text))
+
+    def _window_start(self, pron: Token) -> int:
+        """Character offset where the sentence before the pronoun's sentence starts."""
+        sent = self._sent_of(pron)
+        k = bisect_right(self._sent_starts, sent.start) - 1
+        return self._sents[max(0, k - 1)].start_char
+
+    def _nearby_group(self, pron: Token, window: int) -> Optional[tuple[str, int, int]]:
+        """The nearest plural or organisation subject between ``window`` and the pronoun."""
+        doc = pron.doc
+        lo = bisect_left(self._starts, window)
+        for tok in reversed(doc[lo : pron.i]):
+            if tok.dep_ != "nsubj" or tok.pos_ == "PRON":
+                continue
+            if tok.tag_ in ("NNS", "NNPS") or tok.ent_type_ == "ORG" or tok.lower_ in ("police",):
+                return speaker_span(tok)
+        return None
 
 
 # --------------------------------------------------------------------------- quotes
