@@ -34,6 +34,7 @@ class SizeReport(Record):
     source: str = Field(description="publisher (or article id when unknown)")
     count: Count
     hedged: bool = False
+    claimant: Optional[str] = Field(None, description="who gives the figure in that report; null: the report itself")
 
 
 class MergeLink(Record):
@@ -218,7 +219,7 @@ class Store:
             "INSERT INTO claims(mention_id, claimant, claimant_code, text, cue, hedged) VALUES (?,?,?,?,?,?)",
             [
                 (event.id, (c.claimant.name or c.claimant.text) if c.claimant else None,
-                 c.claimant.code if c.claimant else None, c.text, c.cue, int(c.hedged))
+                 c.claimant.code if c.claimant else None, c.text, c.cue.lemma if c.cue else None, int(c.hedged))
                 for c in event.claims
             ],
         )
