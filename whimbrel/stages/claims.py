@@ -147,7 +147,7 @@ def _claim_from_verb(verb: Token, quotes: Optional[QuoteIndex], hedge_word: Opti
     words = _cue_text(verb)
     hedge_text = (
         verb.text if cue in HEDGING_CUES else adverb.text if adverb is not None
-        else words if agentless else hedge_word
+        else hedge_word or (words if agentless else None)
     )
     start, end = _cue_span(verb, words)
     if pron is not None and res is not None and res[1] == pron.idx:
