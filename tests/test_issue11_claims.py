@@ -179,6 +179,15 @@ def test_pronoun_source_names_its_antecedent_and_keeps_the_pronoun(nlp, text, wo
     assert text[first.pronoun_start : first.pronoun_end] == pronoun
 
 
+def test_quote_with_pronoun_speaker_keeps_the_pronoun(nlp) -> None:
+    text = ("Captain Iris Moreau briefed reporters at the harbour. "
+            "“The trawler was rammed twice,” she said.")
+    claims = _claims(nlp, text, "rammed")
+    first = _first_named(claims)
+    assert first is not None and first.claimant_text == "Captain Iris Moreau", claims
+    assert first.pronoun_text == "she" and text[first.pronoun_start : first.pronoun_end] == "she"
+
+
 def test_cue_span_points_at_the_attribution_words(nlp) -> None:
     text = "Two guards were hurt in the riot, the warden said in a statement."
     first = _first_named(_claims(nlp, text, "hurt"))

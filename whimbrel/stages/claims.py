@@ -334,8 +334,10 @@ def find_claims(trigger: Token, quotes: Optional[QuoteIndex] = None) -> list[Cla
         q = quotes.quote_at(trigger.idx)
         if q is not None and q.speaker_text is not None and not q.is_scare:
             hedged = hedge_word is not None or q.cue in HEDGING_CUES
+            pron_end = q.pronoun_start + len(q.pronoun_text) if q.pronoun_start is not None and q.pronoun_text else None
             out.append(ClaimCue(q.speaker_text, q.speaker_start, q.speaker_end, q.cue_text or "said",
-                                q.cue or "say", hedged, hedge_text=(hedge_word or q.cue_text) if hedged else None))
+                                q.cue or "say", hedged, hedge_text=(hedge_word or q.cue_text) if hedged else None,
+                                pronoun_text=q.pronoun_text, pronoun_start=q.pronoun_start, pronoun_end=pron_end))
     out.extend(_according_to(t, hedge_word) for t in according if t.i not in used)
     out.extend(_report_noun(trigger, hedge_word))
     out.extend(_responsibility(trigger, hedge_word))

@@ -72,6 +72,9 @@ class Quote:
     cue: Optional[str] = None
     cue_text: Optional[str] = None
     n_tokens: int = 0
+    pronoun_start: Optional[int] = None
+    """Where the speaker was a pronoun ('“…,” he said'): its offset (the speaker is its antecedent)."""
+    pronoun_text: Optional[str] = None
 
     @property
     def is_scare(self) -> bool:
@@ -192,8 +195,11 @@ class QuoteIndex:
                 else:
                     res = speaker_span(subj)
                 if res is not None:
+                    pron = subj if subj.pos_ == "PRON" and res[1] != subj.idx else None
                     return Quote(**base, speaker_text=res[0], speaker_start=res[1],
-                                 speaker_end=res[2], cue=_lemma(cue_tok), cue_text=cue_text)
+                                 speaker_end=res[2], cue=_lemma(cue_tok), cue_text=cue_text,
+                                 pronoun_start=pron.idx if pron is not None else None,
+                                 pronoun_text=pron.text if pron is not None else None)
             return Quote(**base, cue=_lemma(cue_tok), cue_text=cue_text)
         # No attribution of its own: a quote that continues the previous quote or
         # follows a reporting sentence inherits that speaker.
