@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "store",
     "actors",
     "demo",
+    "batch",
 )
 
 
