@@ -259,10 +259,12 @@ def _write_partition(out: Output, result: PartitionResult, size: int, pdigest: s
             if pub:
                 art = art.model_copy(update={"publisher": pub})
         month = art.published[:7] if art.published else "unknown"
+        # two reports of one article with one id: the later one wins, as the store's INSERT OR REPLACE
+        events = list({ev.id: ev for ev in r.events}.values())
         articles[month].append(article_row(art, digest=r.digest or content_hash(art),
-                                           n_mentions=len(r.events), position=pos, minhash=r.minhash))
+                                           n_mentions=len(events), position=pos, minhash=r.minhash))
         info.articles += 1
-        for ev in r.events:
+        for ev in events:
             day, known = effective_date(ev, art.published)
             mentions[day[:7] if day else "unknown"].append(mention_row(ev, day, known))
             info.mentions += 1
