@@ -86,3 +86,11 @@ def test_to_date_precisions():
 
 def test_event_row_counts_mentions():
     assert event_row(_event(3))["n_mentions"] == 2
+
+
+def test_every_column_is_documented():
+    from whimbrel.tables import COLUMN_DOCS, describe
+
+    for name in SCHEMAS:
+        for col, _ in describe(name):
+            assert COLUMN_DOCS.get(col), f"{name}.{col} has no documentation"

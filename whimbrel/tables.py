@@ -270,6 +270,73 @@ def reasons_dict(reasons: Optional[list[dict[str, Any]]]) -> dict[str, float]:
     return {r["feature"]: r["value"] for r in reasons or []}
 
 
+TABLE_DOCS = {
+    "events": "One row per canonical cross-article event (also `whimbrel events --format parquet`).",
+    "mentions": "One row per per-article event (a report), keyed by `id`; `article_id` links to articles.",
+    "event_mentions": "One row per mention: the event it belongs to and the link that merged it.",
+    "articles": "One row per input record; skipped inputs have `skip_code`/`skip_reason` and no text.",
+    "syndication": "One row per syndicated copy (near-identical text of an earlier article).",
+}
+
+COLUMN_DOCS = {
+    "id": "event id (`we:`… for events, `ev:`… for mentions) or article id",
+    "article_id": "the article (articles.id)",
+    "event_type": "PLOVER event type", "mode": "PLOVER mode", "context": "PLOVER contexts",
+    "actors": "who did it: text, canonical name, country code, sector, knowledge-base id",
+    "recipients": "to whom it was done (as actors)",
+    "date": "the event day; a month- or year-precise date is its first day",
+    "date_precision": "day, week, month or year (null when undated)",
+    "date_text": "the date words in the article",
+    "country": "ISO 3166 alpha-2", "admin1": "first-level division", "place": "resolved place name",
+    "place_text": "the place words in the article", "geonameid": "GeoNames id", "lat": "latitude",
+    "lon": "longitude", "place_precision": "point, city, admin1, region or country",
+    "feature_code": "GeoNames feature code",
+    "dead_low": "killed, lowest figure", "dead_best": "killed, best figure", "dead_high": "killed, highest figure",
+    "injured_low": "injured, lowest", "injured_best": "injured, best", "injured_high": "injured, highest",
+    "arrested_low": "arrested, lowest", "arrested_best": "arrested, best", "arrested_high": "arrested, highest",
+    "claims": "who asserts it: claimant (as actors), attribution words, cue, hedged",
+    "modality": "asserted, negated, hypothetical, future or historical",
+    "acled_event_type": "machine-derived ACLED event type", "acled_sub_event_type": "ACLED sub-event type",
+    "cameo": "CAMEO root code", "quad_class": "0-4 quad class", "intensity": "-10 .. +10",
+    "confidence": "extractor confidence 0..1", "trigger": "the words naming the event",
+    "size_conflict": "reports disagree on a casualty figure", "n_sources": "distinct publishers",
+    "n_articles": "articles reporting it", "n_mentions": "reports merged (events) or stored (articles)",
+    "first_reported": "earliest publication day", "last_reported": "latest publication day",
+    "sources": "publishers", "article_ids": "articles reporting it", "mention_ids": "its reports (mentions.id)",
+    "size_reports": "each report's casualty figure with its source (never averaged)",
+    "record": "the full JSON record (StoredEvent or Event): lossless",
+    "effective_date": "the day used for blocking (event day, else publication day)",
+    "date_known": "effective_date is the event's own day",
+    "sentences": "provenance: sentence index, offsets and text",
+    "mention_id": "the report (mentions.id)", "event_id": "the event (events.id)",
+    "linked_to": "the report it was merged through (null for the first)", "score": "link score",
+    "reasons": "feature values of the link", "content_hash": "hash of the input as read (as the store keys it)",
+    "title": "title", "url": "URL", "publisher": "publisher (else the URL host)",
+    "published": "publication day", "language": "language code", "origin": "file and line/row",
+    "skip_code": "error code of a skipped input", "skip_reason": "why it was skipped",
+    "minhash": "MinHash signature (64 × uint32) for syndication",
+    "position": "0-based record number in the inputs", "text": "cleaned text", "raw": "the input as read",
+    "syndicated_of": "the original article",
+}
+
+
+def render_markdown() -> str:
+    """The Parquet tables as Markdown (part of docs/schema.md)."""
+    lines = ["# Parquet tables", "",
+             "Generated from `whimbrel/tables.py`. `whimbrel batch` writes these tables under",
+             "`OUT/<table>/month=YYYY-MM/` (Hive-style partitions; `month=unknown` when undated);",
+             "`whimbrel events --format parquet` writes the `events` table. Every column has a",
+             "concrete type (no NULL-typed columns), so files concatenate. Tables link by id:",
+             "`event_mentions.event_id` → `events.id`, `event_mentions.mention_id` → `mentions.id`,",
+             "`mentions.article_id` → `articles.id`.", ""]
+    for name in SCHEMAS:
+        lines += [f"## Parquet `{name}`", "", TABLE_DOCS[name], "", "| column | type | meaning |", "|---|---|---|"]
+        for col, typ in describe(name):
+            lines.append(f"| `{col}` | `{typ.replace('|', '/')}` | {COLUMN_DOCS.get(col, '')} |")
+        lines.append("")
+    return "\n".join(lines)
+
+
 def describe(name: str) -> list[tuple[str, str]]:
     """(column, type) pairs of table ``name`` (for docs/schema.md)."""
     return [(f.name, str(f.type)) for f in SCHEMAS[name]()]
@@ -280,6 +347,6 @@ def record_json(row: dict[str, Any]) -> Any:
     return json.loads(row["record"])
 
 
-__all__ = ["SCHEMAS", "SCHEMA_VERSION", "article_row", "articles_schema", "describe", "event_mentions_schema",
+__all__ = ["COLUMN_DOCS", "SCHEMAS", "TABLE_DOCS", "render_markdown", "SCHEMA_VERSION", "article_row", "articles_schema", "describe", "event_mentions_schema",
            "event_row", "events_schema", "link_rows", "mention_row", "mentions_schema", "reasons_dict",
            "skip_row", "syndication_schema", "table", "to_date", "write_events", "write_table"]
