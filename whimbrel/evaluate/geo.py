@@ -100,7 +100,7 @@ def _country_names() -> dict[str, str]:
 
 def evaluate_trnews(path: str, limit: Optional[int] = None, nlp: Any = None, geoparser: Any = None) -> EvalResult:
     """Run the geoparser over TR-News and score recognition and resolution."""
-    from ..knowledge.gazetteer import haversine_km
+    from ..knowledge.distance import haversine_km
     from ..knowledge.geoparse import Geoparser
 
     started = time.perf_counter()

@@ -125,7 +125,8 @@ def evaluate_gvc(folder: Union[str, Path], limit: Optional[int] = None, *, setti
     """
     from ..settings import load
     from ..store import Store, ingest_items
-    from ..store.dedupe import Cluster, MentionView, haversine_km
+    from ..knowledge.distance import haversine_km
+    from ..store.model import Cluster, MentionView
     from ..store.reconcile import reconcile
     from ..store.ingest import publisher_of
     from .metrics import bcubed, pairwise

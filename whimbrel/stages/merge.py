@@ -21,16 +21,6 @@ from .triggers import Mention
 _PRECISION_RANK = {DatePrecision.day: 0, DatePrecision.week: 1, DatePrecision.month: 2, DatePrecision.year: 3}
 
 
-def _keys(entities: list[Entity]) -> set[str]:
-    out = set()
-    for e in entities:
-        if e.id:
-            out.add("id:" + e.id)
-        if e.code:
-            out.add("code:" + e.code)
-    return out
-
-
 def _codes(entities: list[Entity]) -> set[str]:
     return {e.code for e in entities if e.code}
 
@@ -97,7 +87,7 @@ class _Cluster:
         return True
 
 
-def cluster_mentions(mentions: list[Mention], published: Optional[str]) -> list[list[Mention]]:
+def cluster_mentions(mentions: list[Mention]) -> list[list[Mention]]:
     """Group an article's mentions into incidents."""
     clusters: list[_Cluster] = []
     dated = [m for m in mentions if m.date is not None and m.date.value]
@@ -240,12 +230,12 @@ class MergeStage:
     """Merge an article's mentions into events."""
 
     name: ClassVar[str] = "merge"
-    needs: ClassVar[tuple[str, ...]] = ("mentions",)
+    needs: ClassVar[tuple[str, ...]] = ("mentions.resolved",)
     gives: ClassVar[tuple[str, ...]] = ("events",)
 
     def __call__(self, work: Work) -> Work:
         published = work.article.published
-        clusters = cluster_mentions(work.mentions or [], published)
+        clusters = cluster_mentions(work.mentions or [])
         work.events = [build_event(work.article.id, members, published) for members in clusters]
         return work
 

@@ -24,7 +24,7 @@ from ..records import Claim, Entity, Modality, Size, Span
 from . import claims as claims_mod
 from . import counts, dates, frames, modality as modality_mod
 from .arguments import arguments, np_tokens
-from .nlp import doc_ents
+from ..spacy_doc import doc_ents
 from .triggers import Mention
 
 # material acts whose target is the country they are done in, when no other is named
@@ -95,8 +95,8 @@ class ResolveStage:
     """Fill every mention's actors, recipients, place, date, size, claims and modality."""
 
     name: ClassVar[str] = "resolve"
-    needs: ClassVar[tuple[str, ...]] = ("doc", "places", "mentions")
-    gives: ClassVar[tuple[str, ...]] = ("mentions",)
+    needs: ClassVar[tuple[str, ...]] = ("doc", "places", "mentions.raw")
+    gives: ClassVar[tuple[str, ...]] = ("mentions.resolved",)
 
     def __init__(self, actors_file: Optional[str] = None, kb: Any = None):
         self.actors_file = actors_file

@@ -26,7 +26,8 @@ from urllib.parse import urlsplit
 from ..errors import StoreError
 from ..records import Article, Event, Skip
 from ..settings import Settings, load
-from .db import Store, content_hash
+from .db import Database
+from .model import content_hash
 from .dedupe import DedupeParams, dedupe_store
 
 Item = Union[Article, Skip]
@@ -164,7 +165,7 @@ def publisher_of(article: Article) -> Optional[str]:
 
 def ingest(
     paths: Sequence[str],
-    store: Store,
+    store: Database,
     settings: Optional[Settings] = None,
     *,
     published: Optional[str] = None,
@@ -182,7 +183,7 @@ def ingest(
 
 def ingest_items(
     items: Iterable[Item],
-    store: Store,
+    store: Database,
     settings: Optional[Settings] = None,
     *,
     progress: bool = False,
@@ -242,7 +243,7 @@ def _default_extractor() -> Extractor:
 
 
 def _write_batch(
-    store: Store,
+    store: Database,
     batch: list[tuple[Item, Union[list[Event], Skip]]],
     summary: IngestSummary,
     syn: Syndication,
@@ -291,7 +292,7 @@ def _write_batch(
             touched.update(old)
 
 
-def _record_skip(store: Store, conn: sqlite3.Connection, skip: Skip, summary: IngestSummary) -> None:
+def _record_skip(store: Database, conn: sqlite3.Connection, skip: Skip, summary: IngestSummary) -> None:
     store.put_skip(conn, skip)
     summary.skipped += 1
     summary.skip_codes[skip.code] += 1
