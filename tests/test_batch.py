@@ -18,7 +18,7 @@ from whimbrel.batch import load_batch, read_events, run_batch
 from whimbrel.batch.output import Output
 from whimbrel.settings import load
 from whimbrel.store import Store, ingest
-from whimbrel.store.db import StoredEvent
+from whimbrel.store.model import StoredEvent
 
 DEMO = Path(__file__).resolve().parent.parent / "whimbrel" / "demo" / "corpus.jsonl"
 
@@ -204,3 +204,48 @@ def test_pipeline_is_built_once_per_process_and_settings(tmp_path):
     r2 = run_partition(PartitionTask(index=1, items=arts[1:], settings=s))
     assert r1.notes["pipelines_built"] == r2.notes["pipelines_built"] == pipelines_built() == 1
     assert [len(r.events) > 0 for r in r1.results + r2.results] == [True, True, True]
+
+
+def test_blocked_clustering_equals_one_pass_clustering(batch_out):
+    from whimbrel.batch.merge import cluster_blocked, load_articles, load_mentions, syndication
+    from whimbrel.store.dedupe import Deduper
+    from whimbrel.store.model import LEAD_CHARS
+
+    out, _ = batch_out
+    o = Output(str(out))
+    arts = load_articles(o, LEAD_CHARS)
+    mentions = load_mentions(o, arts, syndication(arts))
+
+    def key(clusters):
+        return sorted((tuple(m.id for m in c.mentions), tuple((a, b, s) for a, b, s, _ in c.links)) for c in clusters)
+
+    one = key(Deduper().cluster(mentions))
+    for size in (1, 3, 10_000):
+        assert key(cluster_blocked(mentions, block_size=size)) == one
+
+
+def test_blocked_clustering_on_a_generated_feed():
+    """600 generated reports of incidents over many days, in blocks far smaller than the window."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from benchmarks.corpus import generate
+    from benchmarks.scale import make_events
+    from whimbrel.batch.merge import cluster_blocked
+    from whimbrel.store.dedupe import Deduper
+    from whimbrel.store.model import MentionView, effective_date
+
+    arts, events, _, _ = make_events(generate(600, words=40, seed=3), 40, 3)
+    mentions = []
+    for a in arts:
+        for ev in events[a.id]:
+            day, known = effective_date(ev, a.published)
+            mentions.append(MentionView(id=ev.id, article_id=a.id, event=ev, date=day, date_known=known,
+                                        published=a.published, source=a.publisher, title=a.title, lead=a.text[:600]))
+
+    def key(clusters):
+        return sorted(tuple(m.id for m in c.mentions) for c in clusters)
+
+    one = key(Deduper().cluster(mentions))
+    assert len(one) < len(mentions)
+    assert key(cluster_blocked(mentions, block_size=25)) == one

@@ -17,7 +17,7 @@ import pytest
 from whimbrel.batch import read_events, run_batch
 from whimbrel.settings import load
 from whimbrel.store import Store, ingest
-from whimbrel.store.db import StoredEvent
+from whimbrel.store.model import StoredEvent
 
 distributed = pytest.importorskip("distributed")
 

@@ -11,7 +11,7 @@ pq = pytest.importorskip("pyarrow.parquet")
 duckdb = pytest.importorskip("duckdb")
 
 from whimbrel.records import Claim, Count, DateRef, Entity, Event, Place, Size  # noqa: E402
-from whimbrel.store.db import MergeLink, SizeReport, StoredEvent  # noqa: E402
+from whimbrel.store.model import MergeLink, SizeReport, StoredEvent  # noqa: E402
 from whimbrel.tables import SCHEMAS, event_row, to_date, write_events  # noqa: E402
 
 

@@ -2,7 +2,7 @@
 
 Four linked tables, keyed by id (docs/schema.md, *Parquet tables*):
 
-* ``events`` — canonical cross-article events (:class:`~whimbrel.store.db.StoredEvent`);
+* ``events`` — canonical cross-article events (:class:`~whimbrel.store.model.StoredEvent`);
 * ``mentions`` — per-article events (:class:`~whimbrel.records.Event`), the reports;
 * ``event_mentions`` — which mention belongs to which event, and the link that merged it;
 * ``articles`` — every input article, skipped inputs included with their code and reason.
@@ -27,7 +27,7 @@ from .errors import ConfigError
 from .records import Article, Count, Entity, Event, Skip
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .store.db import StoredEvent
+    from .store.model import StoredEvent
 
 SCHEMA_VERSION = 1
 

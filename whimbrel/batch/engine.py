@@ -30,6 +30,8 @@ class Engine(Protocol):
 
     def map(self, tasks: Iterable[PartitionTask]) -> Iterator[PartitionResult]: ...
 
+    def map_calls(self, fn: Callable, args: Iterable[object]) -> Iterator[object]: ...
+
 
 class LocalEngine:
     """The process pool of ``--engine local`` (fork where available, as ``extract_many``).
@@ -78,7 +80,11 @@ class LocalEngine:
                 if task is None:
                     exhausted = True
                     break
-                pending[self._pool.submit(self.runner, task)] = task
+                try:
+                    pending[self._pool.submit(self.runner, task)] = task
+                except cf.process.BrokenProcessPool:  # a worker died since the last wait
+                    pending[cf.Future()] = task
+                    pending = self._restart(pending)
             if not pending:
                 return
             done, _ = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
@@ -92,6 +98,23 @@ class LocalEngine:
                     pending[fut] = task  # re-run below
             if broken:
                 pending = self._restart(pending)
+
+    def map_calls(self, fn: Callable, args: Iterable[object]) -> Iterator[object]:
+        """``fn(arg)`` for every arg on the pool (results as they finish; at most 2 per worker in flight)."""
+        assert self._pool is not None, "use the engine as a context manager"
+        source = iter(args)
+        pending: set[cf.Future] = set()
+        while True:
+            while len(pending) < self.workers * 2:
+                a = next(source, _END)
+                if a is _END:
+                    break
+                pending.add(self._pool.submit(fn, a))
+            if not pending:
+                return
+            done, pending = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
+            for fut in done:
+                yield fut.result()
 
     def _restart(self, pending: dict[cf.Future, PartitionTask]) -> dict[cf.Future, PartitionTask]:
         """A worker died: a fresh pool, and every partition not yet returned submitted again."""
@@ -171,17 +194,37 @@ class DaskEngine:
             for t in _take(source, 1):
                 queue.add(self._submit(t))
 
+    def map_calls(self, fn: Callable, args: Iterable[object]) -> Iterator[object]:
+        """``fn(arg)`` for every arg on the cluster (results as they finish; bounded in flight)."""
+        from distributed import as_completed
+
+        assert self.client is not None, "use the engine as a context manager"
+        source = iter(args)
+        first = [self.client.submit(fn, a, pure=False, retries=2) for a in _take(source, self.workers * 2)]
+        if not first:
+            return
+        queue = as_completed(first)
+        for fut in queue:
+            result = fut.result()
+            fut.release()
+            yield result
+            for a in _take(source, 1):
+                queue.add(self.client.submit(fn, a, pure=False, retries=2))
+
     def _submit(self, task: PartitionTask):
         assert self.client is not None
         return self.client.submit(self.runner, task, key=f"whimbrel-partition-{task.index}-{id(task)}",
                                   pure=False, retries=2)
 
 
-def _take(source: Iterator[PartitionTask], n: int) -> list[PartitionTask]:
+_END = object()
+
+
+def _take(source: Iterator, n: int) -> list:
     out = []
     for _ in range(n):
-        t = next(source, None)
-        if t is None:
+        t = next(source, _END)
+        if t is _END:
             break
         out.append(t)
     return out

@@ -99,7 +99,7 @@ def load_mentions(out: Output, articles: dict[str, ArticleMeta], copies: dict[st
     """The mention views the store's deduper would load (``whimbrel.store.dedupe.load_mentions``)."""
     import pyarrow.parquet as pq
 
-    from ..store.dedupe import MentionView
+    from ..store.model import MentionView
 
     keep: dict[str, Any] = {}
     size = _part_size(out)
@@ -133,16 +133,82 @@ def merge_digest(partition_digests: Sequence[str], params: Any) -> str:
     return h.hexdigest()[:16]
 
 
-def run_merge(out: Output, params: Any = None) -> MergeSummary:
+@dataclass(frozen=True)
+class BlockTask:
+    """A block of consecutive days to score: its mentions plus the next window's."""
+
+    first_day: int
+    end_day: int
+    index: tuple[int, ...]  # global positions of ``mentions`` in clustering order
+    mentions: tuple[Any, ...]
+    prepared: tuple[Any, ...]
+    params: Any
+
+
+def score_block(task: BlockTask) -> list[Any]:
+    """The links of one block, with global mention positions (runs on a worker)."""
+    from ..store.dedupe import Deduper, Link
+
+    links = Deduper(task.params).block_links(task.mentions, task.prepared, task.first_day, task.end_day)
+    return [Link(task.index[l.a], task.index[l.b], l.score, l.reasons) for l in links]
+
+
+def blocks(prepared: Sequence[Any], params: Any, target: int) -> Iterator[BlockTask]:
+    """Blocks of consecutive days holding about ``target`` mentions each, with the window after."""
+    from ..store.dedupe import DedupeParams
+
+    p = params or DedupeParams()
+    span = p.window_days + 2
+    by_day: dict[int, list[int]] = defaultdict(list)
+    for i, pm in enumerate(prepared):
+        if pm.day is not None:
+            by_day[pm.day].append(i)
+    days = sorted(by_day)
+    k = 0
+    while k < len(days):
+        first, n = days[k], 0
+        while k < len(days) and (n == 0 or n + len(by_day[days[k]]) <= target):
+            n += len(by_day[days[k]])
+            k += 1
+        end = days[k] if k < len(days) else days[-1] + 1
+        idx = sorted(i for d in days if first <= d < end + span for i in by_day[d])
+        yield BlockTask(first, end, tuple(idx), tuple(prepared[i].m for i in idx),
+                        tuple(prepared[i] for i in idx), params)
+
+
+def cluster_blocked(mentions: Sequence[Any], params: Any = None, engine: Any = None,
+                    block_size: int = 5000) -> list[Any]:
+    """``Deduper.cluster`` with the day-block scoring spread over ``engine``'s workers.
+
+    Rare names are counted over all mentions first; the day blocks partition the candidate
+    pairs (a pair belongs to the block of its earlier day, and each block carries the window
+    of days after it, so pairs across block and partition boundaries are scored once); the
+    rare-name pairs are scored here; the links are then joined exactly as ``cluster`` joins
+    them, so the clusters are the same."""
+    from ..store.dedupe import Deduper
+
+    deduper = Deduper(params)
+    ordered, prepared = deduper.prepare(mentions)
+    tasks = blocks(prepared, params, block_size)
+    if engine is None:
+        results = map(score_block, tasks)
+    else:
+        results = engine.map_calls(score_block, tasks)
+    links = [l for block in results for l in block]
+    links += deduper.name_links(ordered, prepared)
+    return deduper.join(ordered, prepared, links)
+
+
+def run_merge(out: Output, params: Any = None, engine: Any = None) -> MergeSummary:
     """Syndication, deduplication and reconciliation; writes events, event_mentions, syndication."""
-    from ..store.dedupe import LEAD_CHARS, Deduper
+    from ..store.model import LEAD_CHARS
     from ..store.reconcile import reconcile
 
     articles = load_articles(out, LEAD_CHARS)
     copies = syndication(articles)
     mentions = load_mentions(out, articles, copies)
     summary = MergeSummary(mentions=len(mentions), syndicated=len(copies))
-    clusters = Deduper(params).cluster(mentions)
+    clusters = cluster_blocked(mentions, params, engine)
     events = [reconcile(cl) for cl in clusters]
     summary.events = len(events)
     summary.merged = sum(len(cl.mentions) for cl in clusters if len(cl.mentions) > 1)
@@ -185,7 +251,7 @@ def read_events(root: str) -> Iterator[Any]:
     """The merged events of a batch output, as StoredEvent records (sorted by id)."""
     import pyarrow.parquet as pq
 
-    from ..store.db import StoredEvent
+    from ..store.model import StoredEvent
 
     recs = []
     for p in sorted(Path(root, "events").glob("month=*/events.parquet")):
@@ -194,4 +260,4 @@ def read_events(root: str) -> Iterator[Any]:
     yield from sorted(evs, key=lambda e: e.id)
 
 
-__all__ = ["MergeSummary", "merge_digest", "read_events", "run_merge", "syndication"]
+__all__ = ["BlockTask", "MergeSummary", "blocks", "cluster_blocked", "score_block", "merge_digest", "read_events", "run_merge", "syndication"]

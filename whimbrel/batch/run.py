@@ -90,7 +90,7 @@ def versions(settings: Settings) -> dict[str, str]:
 
 
 def _item_key(item: Item) -> str:
-    from ..store.db import content_hash
+    from ..store.model import content_hash
 
     if isinstance(item, Skip):
         return f"skip\x1f{item.origin}\x1f{item.code}"
@@ -204,17 +204,17 @@ def run_batch(
             bar.advance(info.items, summary)
             if on_partition is not None:
                 on_partition(eng, result)
-    summary.extract_seconds = time.perf_counter() - t_ex
-    for stale in sorted(set(manifest.partitions) - seen):  # the inputs became shorter
-        out.clear_partition(stale)
-        del manifest.partitions[stale]
-    summary.partitions = len(manifest.partitions)
-    _merge_if_needed(out, manifest, summary, params)
+        summary.extract_seconds = time.perf_counter() - t_ex
+        for stale in sorted(set(manifest.partitions) - seen):  # the inputs became shorter
+            out.clear_partition(stale)
+            del manifest.partitions[stale]
+        summary.partitions = len(manifest.partitions)
+        _merge_if_needed(out, manifest, summary, params, eng)
     summary.seconds = time.perf_counter() - t0
     return summary
 
 
-def _merge_if_needed(out: Output, manifest: Manifest, summary: BatchSummary, params: Any) -> None:
+def _merge_if_needed(out: Output, manifest: Manifest, summary: BatchSummary, params: Any, engine: Any) -> None:
     digests = [manifest.partitions[k].digest for k in sorted(manifest.partitions)]
     want = merge_digest(digests, params)
     intact = (out.root / "events").exists() and manifest.merge.get("digest") == want
@@ -224,7 +224,7 @@ def _merge_if_needed(out: Output, manifest: Manifest, summary: BatchSummary, par
         summary.syndicated = int(manifest.merge.get("syndicated", 0))
         return
     t = time.perf_counter()
-    ms = run_merge(out, params)
+    ms = run_merge(out, params, engine)
     summary.merge_seconds = time.perf_counter() - t
     summary.merge_ran = True
     summary.events, summary.merged_mentions, summary.syndicated = ms.events, ms.merged, ms.syndicated
@@ -235,7 +235,7 @@ def _merge_if_needed(out: Output, manifest: Manifest, summary: BatchSummary, par
 
 def _write_partition(out: Output, result: PartitionResult, size: int, pdigest: str) -> PartitionInfo:
     """Write one partition's articles and mentions (by month) and describe it for the manifest."""
-    from ..store.db import content_hash, effective_date
+    from ..store.model import content_hash, effective_date
     from ..store.ingest import publisher_of
     from ..tables import article_row, mention_row, skip_row
 

@@ -99,7 +99,7 @@ def run_partition(task: PartitionTask) -> PartitionResult:
     """Extract every article of ``task`` (in input order); inputs that fail become Skips."""
     import time
 
-    from ..store.db import content_hash
+    from ..store.model import content_hash
     from ..store.ingest import Syndication
 
     t0 = time.perf_counter()
