@@ -36,9 +36,15 @@ COUNTRIES = [
      ("SO", 2.0, 45.3), ("AF", 31.6, 65.7), ("PK", 34.0, 71.5), ("IQ", 36.3, 43.1), ("HT", 18.5, -72.3),
      ("ET", 9.0, 38.7), ("SS", 4.9, 31.6), ("LY", 32.9, 13.2), ("BF", 12.4, -1.5), ("NE", 13.5, 2.1)]
 _R = random.Random(42)
+# Distinct alphabetic place names: the text features tokenise words of letters, so names like
+# "City12" all read as the one name "city" and made every pair of reports share their only
+# proper name (10,000 articles of 4,570 incidents became 2,333 events, B-cubed P 0.546).
+_SYL = ["ka", "ro", "mi", "tan", "sel", "bu", "dor", "vi", "zam", "le", "qu", "an", "ost", "ri", "pe", "gal", "hu", "nor", "ye", "ba"]
+CITY_NAMES = [(_SYL[k % 20] + _SYL[(k // 20) % 20] + _SYL[(k * 7 + 3) % 20]).capitalize() for k in range(400)]
 # 20 cities per country, spread over about 6 degrees: many are further apart than the 50 km merge limit
-CITIES = [(f"City{k}", cc, lat + _R.uniform(-3, 3), lon + _R.uniform(-3, 3))
+CITIES = [(CITY_NAMES[k], cc, lat + _R.uniform(-3, 3), lon + _R.uniform(-3, 3))
           for k, (cc, lat, lon) in enumerate(COUNTRIES * 20)]
+assert len(set(CITY_NAMES)) == len(CITY_NAMES)
 VOCAB = [f"w{k:04d}" for k in range(5000)]
 TYPES = ["ASSAULT", "PROTEST", "COERCE", "THREATEN", "MOBILIZE"]
 ACTORS = ["army", "rebels", "police", "militia", "protesters", "gunmen", "air force", "insurgents"]
