@@ -229,13 +229,13 @@ def test_stage_pickles_before_and_after_use():
     ],
 )
 def test_shingle_prf(pred, gold, expected):
-    from whimbrel.evaluate.textx import prf
+    from whimbrel.evaluate.main_text import prf
 
     assert prf(pred, gold) == pytest.approx(expected)
 
 
 def test_article_html_benchmark_subset(shared_dir):
-    from whimbrel.evaluate.textx import evaluate_article_html
+    from whimbrel.evaluate.main_text import evaluate_article_html
 
     result = evaluate_article_html(str(shared_dir / "eval" / "article_html"), limit=25)
     assert result.n_docs == 25

@@ -8,7 +8,7 @@ import pytest
 
 from whimbrel.knowledge.gazetteer import SQLiteGazetteer
 from whimbrel.knowledge.geoparse import Geoparser, event_place
-from whimbrel.records import PlaceKind, PlacePrecision
+from whimbrel.records import PlaceBasis, PlaceKind, PlacePrecision
 
 
 @pytest.fixture(scope="session")
@@ -159,6 +159,7 @@ def test_event_place_argument(nlp, geoparser):
     places = geoparser.parse(doc)
     ev = event_place(_trigger(doc, "explode"), places, geoparser.focus(places))
     assert ev is not None and ev.name == "Baghdad" and ev.reason == "argument of trigger"
+    assert ev.basis == PlaceBasis.argument
 
 
 def test_event_place_same_sentence_skips_metonyms(nlp, geoparser):
@@ -166,7 +167,7 @@ def test_event_place_same_sentence_skips_metonyms(nlp, geoparser):
     places = geoparser.parse(doc)
     ev = event_place(_trigger(doc, "happen"), places, geoparser.focus(places))
     assert ev is not None and ev.name == "Kharkiv"
-    assert ev.reason in ("same sentence", "argument of trigger")
+    assert (ev.basis, ev.reason) in ((PlaceBasis.sentence, "same sentence"), (PlaceBasis.argument, "argument of trigger"))
 
 
 def test_event_place_focus(nlp, geoparser):
@@ -175,7 +176,16 @@ def test_event_place_focus(nlp, geoparser):
     focus = geoparser.focus(places)
     ev = geoparser.event_place(_trigger(doc, "attack"), places, focus)
     assert ev is not None and ev.reason == "article focus" and ev.country_code == "SY"
+    assert ev.basis == PlaceBasis.focus
     assert ev.precision == PlacePrecision.country and ev.lat is not None
+
+
+def test_event_place_same_sentence_not_argument(nlp, geoparser):
+    doc = nlp("Shops stayed shut in Tikrit after rebels attacked a convoy.")
+    places = geoparser.parse(doc)
+    ev = event_place(_trigger(doc, "attack"), places, geoparser.focus(places))
+    assert ev is not None and ev.country_code == "IQ"
+    assert ev.basis == PlaceBasis.sentence and ev.reason == "same sentence"
 
 
 def test_event_place_none(nlp, geoparser):

@@ -3,6 +3,7 @@
 Every stage reads and writes these frozen models; nothing downstream of the
 reader passes plain dicts around.  The JSON form of an :class:`Event` (``Event.to_json()``)
 is the public record documented in ``docs/schema.md`` and printed by ``whimbrel schema``.
+The names for users are re-exported by :mod:`whimbrel` (its ``__all__`` is the one list).
 
 Conventions
 -----------
@@ -58,6 +59,14 @@ class Modality(str, Enum):
     historical = "historical"
 
 
+class PlaceBasis(str, Enum):
+    """How an event's place was chosen, for code to branch on; a place's reason says it in words."""
+
+    argument = "argument"  # a locative argument of the trigger ("attacked in Mosul")
+    sentence = "sentence"  # the place of the trigger's sentence closest to the trigger
+    focus = "focus"  # no place in the sentence: the article's focus country
+
+
 class PlaceKind(str, Enum):
     literal = "literal"
     demonym = "demonym"
@@ -66,6 +75,10 @@ class PlaceKind(str, Enum):
 
 
 # --------------------------------------------------------------------------- parts
+
+PLACE_ID_PREFIX = "place:"
+"""Entity ids of recipients taken from an event's place begin with this."""
+
 
 
 class Span(Record):
@@ -90,6 +103,17 @@ class Entity(Record):
     start: Optional[int] = Field(None, description="character offset in the cleaned text")
     end: Optional[int] = Field(None, description="character offset one past the end")
 
+    @staticmethod
+    def place_id(key: object) -> str:
+        """The id of a recipient taken from the event's place (PLOVER's affected state):
+        ``place:`` and the place's GeoNames id, else its country code."""
+        return f"{PLACE_ID_PREFIX}{key}"
+
+    @property
+    def from_place(self) -> bool:
+        """True when this entity was taken from the event's place, not named as a party."""
+        return (self.id or "").startswith(PLACE_ID_PREFIX)
+
 
 class Place(Record):
     """A resolved (or unresolved) place."""
@@ -104,7 +128,10 @@ class Place(Record):
     feature_code: Optional[str] = Field(None, description="GeoNames feature code (PPLC, PCLI, ADM1...)")
     precision: Optional[PlacePrecision] = None
     kind: PlaceKind = PlaceKind.literal
-    reason: Optional[str] = Field(None, description="why this place was chosen for the event")
+    reason: Optional[str] = Field(None, description="why this place was chosen for the event, in words")
+    basis: Optional[PlaceBasis] = Field(
+        None, description="how it was chosen: argument of the trigger, same sentence or article focus"
+    )
     start: Optional[int] = None
     end: Optional[int] = None
 
@@ -211,26 +238,25 @@ class Skip(Record):
     """An input that could not be processed: kept as data, with its reason."""
 
     origin: str = Field(description="file and line/record")
-    code: str = Field(description="error code, e.g. W104")
-    reason: str
+    code: str = Field(description="error code, e.g. E204")
+    reason: str = Field(description="the one line a person reads: origin, code, message and hint")
     article_id: Optional[str] = None
+    message: Optional[str] = Field(None, description="what went wrong, without origin, code or hint")
+    hint: Optional[str] = Field(None, description="what to do about it")
 
+    @classmethod
+    def from_error(cls, err: Any, origin: str, article_id: Optional[str] = None) -> "Skip":
+        """The skip an error (a :class:`~whimbrel.errors.WhimbrelError`) makes of one input."""
+        where = err.origin or origin
+        return cls(origin=where, code=err.code, reason=f"{where}: [{err.code}] {err.message} — {err.hint}",
+                   article_id=article_id, message=err.message, hint=err.hint)
 
-__all__ = [
-    "AcledType",
-    "Article",
-    "Claim",
-    "Count",
-    "DatePrecision",
-    "DateRef",
-    "Entity",
-    "Event",
-    "Modality",
-    "Place",
-    "PlaceKind",
-    "PlacePrecision",
-    "Record",
-    "Size",
-    "Skip",
-    "Span",
-]
+    def line(self) -> str:
+        """The one line for people: ``ORIGIN: [CODE] message — hint``."""
+        if self.message is not None:
+            tail = f" — {self.hint}" if self.hint else ""
+            text = f"{self.origin}: [{self.code}] {self.message}{tail}"
+        else:
+            text = f"{self.origin}: [{self.code}] {self.reason}"
+        return " ".join(text.split())
+

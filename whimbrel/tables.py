@@ -117,6 +117,7 @@ def articles_schema() -> Any:
         ("id", pa.string()), ("content_hash", pa.string()), ("title", pa.string()), ("url", pa.string()),
         ("publisher", pa.string()), ("published", pa.date32()), ("language", pa.string()),
         ("origin", pa.string()), ("skip_code", pa.string()), ("skip_reason", pa.string()),
+        ("skip_message", pa.string()), ("skip_hint", pa.string()),
         ("n_mentions", pa.int32()), ("minhash", pa.binary()), ("position", pa.int64()),
         ("text", pa.string()), ("raw", pa.string()),
     ], metadata={"whimbrel.table": "articles", "whimbrel.schema_version": str(SCHEMA_VERSION)})
@@ -232,7 +233,8 @@ def article_row(article: Article, *, digest: str, n_mentions: int, position: int
     return {"id": article.id, "content_hash": digest, "title": article.title, "url": article.url,
             "publisher": article.publisher, "published": to_date(article.published),
             "language": article.language, "origin": article.origin, "skip_code": None,
-            "skip_reason": None, "n_mentions": n_mentions, "minhash": minhash, "position": position,
+            "skip_reason": None, "skip_message": None, "skip_hint": None, "n_mentions": n_mentions,
+            "minhash": minhash, "position": position,
             "text": article.text, "raw": article.raw}
 
 
@@ -240,7 +242,8 @@ def skip_row(skip: Skip, key: str, position: int) -> dict[str, Any]:
     """One row of the ``articles`` table for an input that could not be processed."""
     return {"id": key, "content_hash": None, "title": None, "url": None, "publisher": None,
             "published": None, "language": None, "origin": skip.origin, "skip_code": skip.code,
-            "skip_reason": skip.reason, "n_mentions": 0, "minhash": None, "position": position,
+            "skip_reason": skip.reason, "skip_message": skip.message, "skip_hint": skip.hint,
+            "n_mentions": 0, "minhash": None, "position": position,
             "text": None, "raw": None}
 
 
@@ -313,7 +316,8 @@ COLUMN_DOCS = {
     "reasons": "feature values of the link", "content_hash": "hash of the input as read (as the store keys it)",
     "title": "title", "url": "URL", "publisher": "publisher (else the URL host)",
     "published": "publication day", "language": "language code", "origin": "file and line/row",
-    "skip_code": "error code of a skipped input", "skip_reason": "why it was skipped",
+    "skip_code": "error code of a skipped input", "skip_reason": "why it was skipped (the whole line)",
+    "skip_message": "what went wrong", "skip_hint": "what to do about it",
     "minhash": "MinHash signature (64 × uint32) for syndication",
     "position": "0-based record number in the inputs", "text": "cleaned text", "raw": "the input as read",
     "syndicated_of": "the original article",

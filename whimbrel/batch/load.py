@@ -79,7 +79,7 @@ def load_batch(root: str, store: Any) -> LoadSummary:
             for r in rows:
                 if r["skip_code"] is not None:
                     store.put_skip(conn, Skip(origin=r["origin"] or r["id"], code=r["skip_code"],
-                                              reason=r["skip_reason"] or "",
+                                              reason=r["skip_reason"] or "", message=r.get("skip_message"), hint=r.get("skip_hint"),
                                               article_id=None if r["id"].startswith("skip:") else r["id"]))
                     summary.skips += 1
                     continue

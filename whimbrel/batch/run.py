@@ -283,7 +283,7 @@ def _count_skip(summary: BatchSummary, sk: Skip) -> None:
     summary.skip_codes[sk.code] += 1
     reasons = summary.skip_reasons.setdefault(sk.code, [])
     if len(reasons) < 3 and sk.reason not in reasons:
-        reasons.append(f"{sk.origin}: {sk.reason}")
+        reasons.append(sk.reason)
 
 
 def _count_info(summary: BatchSummary, info: PartitionInfo) -> None:

@@ -27,7 +27,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional
 
-from ..records import Place, PlaceKind, PlacePrecision
+from ..records import Place, PlaceBasis, PlaceKind, PlacePrecision
 from ..spacy_doc import doc_text
 from .distance import haversine_km
 from .gazetteer import Gazetteer, SQLiteGazetteer, normalise
@@ -252,6 +252,12 @@ class Geoparser:
         i = 0
         while i < len(doc):
             tok = doc[i]
+            if not taken[i] and "-" in tok.text:
+                hyphen = self._hyphen_token(tok)  # "the U.S.-led coalition" where no entity was tagged
+                if hyphen is not None:
+                    mentions.append(hyphen)
+                    i += 1
+                    continue
             shouting = tok.is_upper and len(tok.text) >= 4 and tok.is_alpha
             if taken[i] or not (tok.is_title or shouting) or (tok.pos_ not in ("PROPN", "ADJ") and not shouting) \
                     or len(tok.text) < 3:
@@ -367,6 +373,14 @@ class Geoparser:
             out.append(_Mention(a, b, "GAZ", seg.text))
         return out
 
+    def _hyphen_token(self, t: Any) -> Optional[_Mention]:
+        """The place opening one hyphenated token: "U.S.-led", "Britain-based", "Iranian-backed"."""
+        head, dash, tail = t.text.rpartition("-")
+        if dash and head and tail.islower() and (self._org_is_place(head) or self._demonym(head) is not None):
+            label = "GPE" if self._candidates(head, abbreviations=True) else "NORP"
+            return _Mention(t.i, t.i + 1, label, head, chars=(t.idx, t.idx + len(head)))
+        return None
+
     def _hyphen_parts(self, doc: Any, ent: Any) -> list[_Mention]:
         """The places of a hyphenated compound entity, one mention each.
 
@@ -402,12 +416,9 @@ class Geoparser:
                         break
             return out
         for t in ent:
-            head, dash, tail = t.text.rpartition("-")
-            if dash and head and tail.islower() and (
-                self._org_is_place(head) or self._demonym(head) is not None
-            ):
-                label = "GPE" if self._candidates(head, abbreviations=True) else "NORP"
-                out.append(_Mention(t.i, t.i + 1, label, head, chars=(t.idx, t.idx + len(head))))
+            found = self._hyphen_token(t)
+            if found is not None:
+                out.append(found)
         return out
 
     def _comma_region(self, doc: Any, k: int, cands: list[tuple[Place, int, int]]) -> int:
@@ -763,8 +774,9 @@ def event_place(
 
     In order: a literal/regional place in a locative argument of the trigger
     (finest precision first), then the literal place of the same sentence closest
-    to the trigger, then the article's focus country.  The result carries
-    ``reason``: "argument of trigger", "same sentence" or "article focus".
+    to the trigger, then the article's focus country.  The result carries that
+    choice as ``basis`` (:class:`PlaceBasis`, for code) and as ``reason`` (for people):
+    "argument of trigger", "same sentence" or "article focus".
     """
     sent = trigger.sent
     usable = [
@@ -776,10 +788,10 @@ def event_place(
     if args:
         best = min(args, key=lambda p: (_PRECISION_ORDER.get(p.precision, 5) if p.precision else 5,
                                         abs(p.start - trigger.idx)))
-        return best.model_copy(update={"reason": "argument of trigger"})
+        return best.model_copy(update={"reason": "argument of trigger", "basis": PlaceBasis.argument})
     if usable:
         best = min(usable, key=lambda p: abs(p.start - trigger.idx))
-        return best.model_copy(update={"reason": "same sentence"})
+        return best.model_copy(update={"reason": "same sentence", "basis": PlaceBasis.sentence})
     if focus:
         country = next((p for p in places if p.country_code == focus and _country_level(p)), None)
         if country is None and gazetteer is not None:
@@ -787,7 +799,7 @@ def event_place(
         if country is None:
             country = Place(text=focus, country_code=focus)
         return country.model_copy(update={
-            "reason": "article focus", "precision": PlacePrecision.country, "kind": PlaceKind.literal,
+            "reason": "article focus", "basis": PlaceBasis.focus, "precision": PlacePrecision.country, "kind": PlaceKind.literal,
             "start": None, "end": None, "name": country.name, "text": country.name or focus,
             "geonameid": country.geonameid, "feature_code": country.feature_code or "PCLI", "admin1": None,
         })

@@ -15,7 +15,7 @@ from typing import ClassVar, Optional
 
 from .. import codebook
 from ..pipeline import Work
-from ..records import AcledType, Claim, Count, DatePrecision, DateRef, Entity, Event, Modality, Size
+from ..records import AcledType, Claim, Count, DatePrecision, DateRef, Entity, Event, Modality, PlaceBasis, Size
 from .triggers import Mention
 
 _PRECISION_RANK = {DatePrecision.day: 0, DatePrecision.week: 1, DatePrecision.month: 2, DatePrecision.year: 3}
@@ -147,7 +147,7 @@ def build_event(article_id: str, members: list[Mention], published: Optional[str
     if when is None and published and first.modality in (Modality.asserted, Modality.negated):
         # undated report of a current event: the publication day, said so by an empty text
         when = DateRef(text=None, value=published, precision=DatePrecision.day)
-    place = next((m.place for m in members if m.place is not None and m.place.precision is not None and m.place.reason and "argument" in m.place.reason), None)
+    place = next((m.place for m in members if m.place is not None and m.place.precision is not None and m.place.basis == PlaceBasis.argument), None)
     place = place or next((m.place for m in members if m.place is not None), None)
     size = Size(
         dead=_merge_counts([m.size.dead for m in members]),
@@ -216,7 +216,7 @@ def _confidence(members: list[Mention], actors: tuple, recipients: tuple, hedged
     score = 0.35 + 0.15 * min(1.0, max(m.weight for m in members))
     if any(a.code for a in actors):
         score += 0.15
-    if any(r.code and not (r.id or "").startswith("place:") for r in recipients):  # a named target, not a place
+    if any(r.code and not r.from_place for r in recipients):  # a named target, not a place
         score += 0.1
     score += 0.05 * min(3, len(members) - 1)
     if any(m.claims for m in members):
