@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "actors",
     "demo",
     "batch",
+    "serve",
 )
 
 
