@@ -53,7 +53,8 @@ def _event_fields(pa: Any) -> list[tuple[str, Any]]:
     """Columns shared by events and mentions: the Event record, typed."""
     ent = pa.list_(_entity_type(pa))
     claim = pa.list_(pa.struct([
-        ("claimant", _entity_type(pa)), ("text", pa.string()), ("cue", pa.string()), ("hedged", pa.bool_()),
+        ("claimant", _entity_type(pa)), ("text", pa.string()), ("cue", pa.string()), ("cue_lemma", pa.string()),
+        ("hedged", pa.bool_()), ("hedge", pa.string()), ("via", _entity_type(pa)),
     ]))
     out: list[tuple[str, Any]] = [
         ("id", pa.string()), ("event_type", pa.string()), ("mode", pa.string()),
@@ -179,8 +180,9 @@ def _event_cols(ev: Event) -> dict[str, Any]:
         "lon": loc.lon if loc else None,
         "place_precision": loc.precision.value if loc and loc.precision else None,
         "feature_code": loc.feature_code if loc else None,
-        "claims": [{"claimant": _entity(c.claimant), "text": c.text, "cue": c.cue, "hedged": c.hedged}
-                   for c in ev.claims],
+        "claims": [{"claimant": _entity(c.claimant), "text": c.text, "cue": c.cue.text if c.cue else None,
+                    "cue_lemma": c.cue.lemma if c.cue else None, "hedged": c.hedged, "hedge": c.hedge,
+                    "via": _entity(c.via)} for c in ev.claims],
         "modality": ev.modality.value, "acled_event_type": ev.acled.event_type,
         "acled_sub_event_type": ev.acled.sub_event_type, "cameo": ev.cameo,
         "quad_class": ev.quad_class, "intensity": ev.intensity, "confidence": ev.confidence,
@@ -297,7 +299,7 @@ COLUMN_DOCS = {
     "dead_low": "killed, lowest figure", "dead_best": "killed, best figure", "dead_high": "killed, highest figure",
     "injured_low": "injured, lowest", "injured_best": "injured, best", "injured_high": "injured, highest",
     "arrested_low": "arrested, lowest", "arrested_best": "arrested, best", "arrested_high": "arrested, highest",
-    "claims": "who asserts it: claimant (as actors), attribution words, cue, hedged",
+    "claims": "who asserts it: claimant (as actors), attribution words, cue words and lemma, hedged and the hedging words, via (the outer source of a nested report)",
     "modality": "asserted, negated, hypothetical, future or historical",
     "acled_event_type": "machine-derived ACLED event type", "acled_sub_event_type": "ACLED sub-event type",
     "cameo": "CAMEO root code", "quad_class": "0-4 quad class", "intensity": "-10 .. +10",
