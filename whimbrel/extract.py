@@ -15,6 +15,7 @@ def build_pipeline(settings: Optional[Settings] = None, *, nlp=None, gazetteer=N
     from .stages.merge import MergeStage
     from .stages.nlp import NlpStage
     from .stages.resolve import PlacesStage, ResolveStage
+    from .stages.screen import ScreenStage
     from .stages.triggers import TriggerStage
 
     s = settings or load()
@@ -26,8 +27,21 @@ def build_pipeline(settings: Optional[Settings] = None, *, nlp=None, gazetteer=N
             TriggerStage(),
             ResolveStage(s.actors or None, kb=kb),
             MergeStage(),
+            ScreenStage(),
         ]
     )
+
+
+def counted(event: Event, min_confidence: float = 0.0) -> bool:
+    """Whether an event is in the default output: not held back and confident enough."""
+    return event.held is None and event.confidence >= min_confidence
+
+
+def visible(events: list[Event], settings: Settings) -> list[Event]:
+    """The events ``settings`` lets through (all of them with ``all_events``)."""
+    if settings.all_events:
+        return list(events)
+    return [e for e in events if counted(e, settings.min_confidence)]
 
 
 def extract_many(
@@ -49,7 +63,7 @@ def extract_many(
             if w.skip is not None:
                 yield w.article, w.skip
             else:
-                yield w.article, list(w.events or [])
+                yield w.article, visible(w.events or [], s)
         pending.clear()
 
     for item in articles:
@@ -80,7 +94,7 @@ def _run_batch(batch: list[Article]) -> list[tuple]:
         _Worker.pipeline = build_pipeline(_Worker.settings)
     out = []
     for w in _Worker.pipeline.run_many([Work(article=a) for a in batch]):
-        out.append((w.article, w.skip if w.skip is not None else list(w.events or [])))
+        out.append((w.article, w.skip if w.skip is not None else visible(w.events or [], _Worker.settings)))
     return out
 
 
@@ -115,8 +129,12 @@ def _extract_parallel(articles: Iterable[Union[Article, Skip]], s: Settings) -> 
             yield from job.get()
 
 
-def extract(text: str, published: Optional[str] = None, *, pipeline: Optional[Pipeline] = None, article_id: Optional[str] = None) -> list[Event]:
-    """Events of one article's text, dates resolved against ``published`` (YYYY-MM-DD)."""
+def extract(text: str, published: Optional[str] = None, *, pipeline: Optional[Pipeline] = None, article_id: Optional[str] = None,
+            settings: Optional[Settings] = None) -> list[Event]:
+    """Events of one article's text, dates resolved against ``published`` (YYYY-MM-DD).
+
+    Held-back and low-confidence events are left out as ``settings`` say (default: the
+    ``min_confidence`` and ``all_events`` settings)."""
     article = Article(id=article_id or Article.content_id(text), text=text, raw=text, published=published)
     pipe = pipeline or _default_pipeline()
     work = pipe.run(Work(article=article))
@@ -124,7 +142,7 @@ def extract(text: str, published: Optional[str] = None, *, pipeline: Optional[Pi
         from .errors import InputError
 
         raise InputError(work.skip.reason, origin=work.skip.origin)
-    return list(work.events or [])
+    return visible(work.events or [], settings or load())
 
 
 class _Default:

@@ -26,7 +26,12 @@ def _open(db: Optional[str]):
 @click.option("--published", help="Publication date (YYYY-MM-DD) for inputs that carry none.")
 @click.option("--no-progress", is_flag=True, help="Do not show the progress bar.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-def ingest(paths: tuple[str, ...], db: Optional[str], published: Optional[str], no_progress: bool, as_json: bool) -> None:
+@click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=None,
+              help="Leave out events below this confidence (default: the min_confidence setting).")
+@click.option("--all-events", is_flag=True, default=None,
+              help="Store every event, also those held back (irrelevant article, no political actor, wrong trigger sense, generic).")
+def ingest(paths: tuple[str, ...], db: Optional[str], published: Optional[str], no_progress: bool, as_json: bool,
+           min_confidence: Optional[float], all_events: Optional[bool]) -> None:
     """Read, extract, store and deduplicate articles.
 
     PATHS are files or folders (.txt, .html, .jsonl, feeds...).  Re-ingesting an
@@ -37,7 +42,7 @@ def ingest(paths: tuple[str, ...], db: Optional[str], published: Optional[str], 
     from ..settings import load
     from ..store.ingest import ingest as run_ingest
 
-    settings = load({"db": db})
+    settings = load({"db": db, "min_confidence": min_confidence, "all_events": all_events or None})
     with _open(db) as store:
         s = run_ingest(list(paths), store, settings, published=published,
                        progress=not no_progress and sys.stderr.isatty())
