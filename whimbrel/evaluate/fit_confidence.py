@@ -98,7 +98,7 @@ def main(argv: Optional[list[str]] = None) -> int:
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--write", action="store_true", help="store the fitted weights in knowledge/data/confidence.json")
-    ap.add_argument("--threshold", type=float, default=0.28, help="relevance threshold")
+    ap.add_argument("--threshold", type=float, default=0.25, help="relevance threshold")
     ap.add_argument("--l2", type=float, default=1.0)
     ap.add_argument("--version", default="1")
     args = ap.parse_args(argv)

@@ -26,7 +26,10 @@ political actor), ``victim`` (a person is a party, for violence and coercion),
 ``weight`` (lexicon weight), ``crime_cue`` (the sentence has words of violence or
 crime), ``modal`` (a modal or conditional clause), ``money`` (the sentence names a sum
 of money), ``reader`` (the sentence addresses the reader), ``pol_sentence`` (the
-sentence names a political actor), ``headline``, and one ``type:T`` per PLOVER type.
+sentence names a political actor), ``noun_modifier`` (a noun trigger that only modifies
+or sits under a preposition), ``speculative`` (likely, fear, possible ... in the
+sentence), ``quoted`` (inside quotation marks), ``headline``, and one ``type:T`` per
+PLOVER type.
 """
 
 from __future__ import annotations
@@ -46,7 +49,9 @@ CRIME_CUES = frozenset(
     robbery rob burglary kidnap kidnapping hostage gun gunman gunfire weapon bomb bombing explosion
     attack attacker war troops soldier army military militant rebel insurgent airstrike missile
     protest protester demonstrator riot clash violence strike sanction ceasefire treaty
-    election vote minister president government parliament senate congress lawmaker""".split()
+    election vote minister president government parliament senate congress lawmaker
+    gunshot wound wounded die dead death injure injured injury hurt fatal firearm rifle pistol
+    handgun bullet""".split()
 )
 COMMERCE_CUES = frozenset(
     """price buy sell sale product app device feature review game player team season fan league
@@ -62,6 +67,10 @@ MIN_SENTENCES = 4
 
 
 def _has_political_word(sent: Any) -> bool:
+    """The sentence names a political actor: a role word of roles.yaml, a people, a country."""
+    for ent in sent.ents:
+        if ent.label_ in ("GPE", "NORP") and senses.names_country(ent.text):
+            return True
     for t in sent:
         if t.ent_type_ == "NORP":
             return True
@@ -142,6 +151,20 @@ def _modal_or_conditional(tok: Any) -> bool:
     return False
 
 
+SPECULATIVE = frozenset("likely unlikely fear concern worry possible possibly potential prospect risk chance perhaps maybe expect".split())
+
+
+def _noun_modifier(tok: Any) -> bool:
+    """A noun trigger that only modifies or is governed by a preposition ("rape investigation",
+    "in favour of impeachment"): it names a topic more often than it reports a happening."""
+    return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("compound", "amod", "nmod", "poss", "pobj", "appos", "npadvmod")
+
+
+def _quoted(tok: Any) -> bool:
+    before = tok.doc[tok.sent.start:tok.i].text
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
 def event_features(event: Event, members: list, rel: float, headline: float) -> tuple[dict[str, float], Optional[str]]:
     """The features of one event and the reason it is held back (None: counted)."""
     ents = list(event.actor) + list(event.recipient)
@@ -178,6 +201,9 @@ def event_features(event: Event, members: list, rel: float, headline: float) -> 
         "modal": float(any(_modal_or_conditional(t) for t in toks)),
         "money": float(any(any(t.ent_type_ == "MONEY" for t in tok.sent) for tok in toks)),
         "reader": float(any(any(t.lower_ in SECOND_PERSON for t in tok.sent) for tok in toks)),
+        "noun_modifier": float(bool(toks) and all(_noun_modifier(t) for t in toks)),
+        "speculative": float(any(any(t.lemma_.lower() in SPECULATIVE for t in tok.sent) for tok in toks)),
+        "quoted": float(bool(toks) and all(_quoted(t) for t in toks)),
         "headline": headline,
         f"type:{event.event_type}": 1.0,
     }
@@ -205,7 +231,8 @@ class ScreenStage:
         for ev, members in zip(work.events or [], clusters_of(work)):
             feats, held = event_features(ev, members, rel if n_sents >= MIN_SENTENCES else 1.0, af["headline"])
             update: dict[str, Any] = {"confidence": round(models.event.score(feats), 3)}
-            cue = next((g for g in (generic_statement(m.trigger) for m in members) if g), None)
+            cues = [generic_statement(m.trigger) for m in members]
+            cue = cues[0] if cues and all(cues) else None
             if cue and ev.modality == Modality.asserted:
                 update["modality"] = Modality.generic
                 held = held or cue

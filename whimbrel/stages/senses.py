@@ -51,7 +51,7 @@ _FACILITY_NOUNS = frozenset(
 _AID_GOODS = frozenset(
     """aid food water medicine medication supply supplies assistance relief shelter tent blanket
     vaccine dose fuel grain wheat rice money fund funding loan grant cash equipment ship
-    protection support asylum training troop weapon arm""".split()
+    protection support asylum training troop weapon arm intelligence photograph""".split()
 )
 _POLITY_LABELS = frozenset({"GPE", "NORP"})
 
@@ -137,7 +137,7 @@ def semantic_classes(tok: Any) -> frozenset:
         out.add("armed")
     if lemma in _FACILITY_NOUNS or ent == "FAC":
         out.add("facility")
-    if lemma in _AID_GOODS:
+    if lemma in _AID_GOODS or ent == "MONEY" or any(c.lemma_.lower() in _AID_GOODS for c in tok.children if c.dep_ in ("compound", "amod")):
         out.add("aid_goods")
     if out & {"person", "facility", "polity"}:
         out.add("violence_target")
@@ -150,8 +150,9 @@ def arguments(tok: Any) -> list[Any]:
     heads: list[Any] = []
     if tok.pos_ in ("VERB", "AUX"):
         heads = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr", "dative")]
-        if not heads and tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            heads = [tok.head]  # "the man arrested yesterday"
+        if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            # "the man arrested yesterday", "a helicopter that was captured"
+            heads = [h for h in heads if h.lower_ not in ("that", "which", "who", "whom")] + [tok.head]
     else:
         for c in tok.children:
             if c.dep_ in ("poss", "compound", "nmod"):
@@ -161,6 +162,10 @@ def arguments(tok: Any) -> list[Any]:
     out = list(heads)
     for h in heads:
         out.extend(c for c in h.conjuncts)
+        # "tons of food aid", "5 million dollars of aid": the quantified noun is the argument
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                out.extend(p for p in c.children if p.dep_ == "pobj")
     return out
 
 
@@ -221,6 +226,21 @@ def check_sense(tok: Any, event_type: str, political: bool, conflict_context: bo
     if rule.needs_political and not political:
         return False, rule.reason
     return True, ""
+
+
+@lru_cache(maxsize=1)
+def _countries() -> Any:
+    from ..knowledge.countries import CountryTable
+
+    return CountryTable.load()
+
+
+def names_country(text: str) -> bool:
+    """Whether ``text`` names a country or its people ("Sudan", "the UK", "Iranian")."""
+    try:
+        return _countries().lookup(text) is not None
+    except (KeyError, ValueError):
+        return False
 
 
 def political_actor(ent: Entity) -> bool:
