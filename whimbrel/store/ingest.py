@@ -19,7 +19,7 @@ import re
 import sqlite3
 import time
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Iterator, Optional, Sequence, Union
 from urllib.parse import urlsplit
 
@@ -204,10 +204,11 @@ def ingest_items(
             yield item
 
     bar = _Progress(progress)
-    batch: list[tuple[Item, Union[list[Event], Skip]]] = []
+    batch: list[tuple] = []
     with bar:
-        for pair in extractor(fresh(), s):
-            batch.append(pair)
+        # every event comes back; those held back are stored apart, with their reason
+        for pair in extractor(fresh(), replace(s, all_events=True)):
+            batch.append(_split_held(pair, s))
             if len(batch) >= max(1, s.batch_size):
                 _write_batch(store, batch, summary, syn, touched, digests)
                 bar.advance(len(batch))
@@ -223,6 +224,24 @@ def ingest_items(
     return summary
 
 
+def _split_held(pair: tuple, s: Settings) -> tuple:
+    """``(item, result)`` → ``(item, counted events, [(held event, reason)])`` under ``s``."""
+    item, result = pair
+    if isinstance(result, Skip) or isinstance(item, Skip):
+        return item, result, []
+    if s.all_events:
+        return item, list(result), []
+    kept, held = [], []
+    for ev in result:
+        if ev.held is not None:
+            held.append((ev, ev.held))
+        elif ev.confidence < s.min_confidence:
+            held.append((ev, f"confidence {ev.confidence:.2f} below min_confidence {s.min_confidence:.2f}"))
+        else:
+            kept.append(ev)
+    return item, kept, held
+
+
 def _default_extractor() -> Extractor:
     from ..extract import extract_many
 
@@ -231,14 +250,14 @@ def _default_extractor() -> Extractor:
 
 def _write_batch(
     store: Store,
-    batch: list[tuple[Item, Union[list[Event], Skip]]],
+    batch: list[tuple],
     summary: IngestSummary,
     syn: Syndication,
     touched: set[str],
     digests: dict[str, str],
 ) -> None:
     with store.write() as conn:
-        for n, (item, result) in enumerate(batch):
+        for n, (item, result, held) in enumerate(batch):
             if isinstance(result, Skip) or isinstance(item, Skip):
                 skip = result if isinstance(result, Skip) else item  # type: ignore[assignment]
                 _record_skip(store, conn, skip, summary)
@@ -261,6 +280,8 @@ def _write_batch(
                     minhash=syn.pack(sig) if sig else None,
                     bands=syn.bands(sig) if sig else (), digest=digests.get(article.id),
                 )
+                if status != "unchanged":
+                    store.put_held(conn, article.id, held)
                 conn.execute(f"RELEASE a{n}")
             except (sqlite3.Error, ValueError, TypeError, StoreError) as exc:
                 conn.execute(f"ROLLBACK TO a{n}")
