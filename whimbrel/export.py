@@ -1,6 +1,6 @@
 """Exports of canonical events: jsonl, csv, geojson, parquet, ACLED-style CSV, PLOVER JSONL.
 
-Every writer takes an iterable of :class:`~whimbrel.store.db.StoredEvent` and a
+Every writer takes an iterable of :class:`~whimbrel.store.model.StoredEvent` and a
 text stream (parquet: a path).  ``FORMATS`` lists the names the CLI accepts.
 """
 
@@ -11,7 +11,7 @@ import json
 from typing import Any, Callable, Iterable, Optional, TextIO
 
 from .errors import ConfigError
-from .store.db import StoredEvent
+from .store.model import StoredEvent
 from .store.queries import flat_row
 
 FORMATS = ("table", "jsonl", "csv", "geojson", "parquet", "acled-csv", "plover-jsonl")

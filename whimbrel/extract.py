@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import threading
 from typing import Iterable, Iterator, Optional, Union
 
+from .errors import EmptyInput, StageFailed, WhimbrelError
 from .pipeline import Pipeline, Work
 from .records import Article, Event, Skip
 from .settings import Settings, load
 
 
 def build_pipeline(settings: Optional[Settings] = None, *, nlp=None, gazetteer=None, kb=None) -> Pipeline:
-    """The default stages: clean → nlp → places → triggers → resolve → merge."""
+    """The default stages: clean → nlp → places → triggers → resolve → merge → screen."""
     from .stages.clean import CleanStage
     from .stages.merge import MergeStage
     from .stages.nlp import NlpStage
@@ -32,6 +34,34 @@ def build_pipeline(settings: Optional[Settings] = None, *, nlp=None, gazetteer=N
     )
 
 
+class PipelineCache:
+    """Built pipelines, one per distinct :class:`Settings`, safe to share between threads.
+
+    Building a pipeline is cheap (models load on first use), but the first use is not:
+    callers that extract article after article (the HTTP server, a notebook) reuse the
+    pipeline of their settings.  A new settings value gets its own pipeline, so a change
+    of settings is never silently ignored.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._built: dict[Settings, Pipeline] = {}
+
+    def get(self, settings: Settings) -> Pipeline:
+        with self._lock:
+            pipe = self._built.get(settings)
+            if pipe is None:
+                pipe = self._built[settings] = build_pipeline(settings)
+            return pipe
+
+    def clear(self) -> None:
+        with self._lock:
+            self._built.clear()
+
+
+_PIPELINES = PipelineCache()
+
+
 def counted(event: Event, min_confidence: float = 0.0) -> bool:
     """Whether an event is in the default output: not held back and confident enough."""
     return event.held is None and event.confidence >= min_confidence
@@ -44,37 +74,43 @@ def visible(events: list[Event], settings: Settings) -> list[Event]:
     return [e for e in events if counted(e, settings.min_confidence)]
 
 
+def _outcome(w: Work, settings: Settings) -> tuple[Article, Union[list[Event], Skip]]:
+    return w.article, (w.skip if w.skip is not None else visible(w.events or [], settings))
+
+
 def extract_many(
     articles: Iterable[Union[Article, Skip]],
     settings: Optional[Settings] = None,
     *,
     pipeline: Optional[Pipeline] = None,
 ) -> Iterator[tuple[Union[Article, Skip], Union[list[Event], Skip]]]:
-    """Run the pipeline over articles (batched); yields (cleaned article, events) or (input, Skip)."""
+    """Run the pipeline over articles (batched); yields (cleaned article, events) or (input, Skip),
+    in input order, skips in their place."""
     s = settings or load()
     if s.workers > 1 and pipeline is None:
         yield from _extract_parallel(articles, s)
         return
-    pipe = pipeline or build_pipeline(s)
-    pending: list[Work] = []
+    pipe = pipeline or _PIPELINES.get(s)
+    for chunk in _chunks(articles, s.batch_size):
+        yield from _run_chunk(pipe, chunk, s)
 
-    def flush() -> Iterator[tuple]:
-        for w in pipe.run_many(pending):
-            if w.skip is not None:
-                yield w.article, w.skip
-            else:
-                yield w.article, visible(w.events or [], s)
-        pending.clear()
 
-    for item in articles:
-        if isinstance(item, Skip):
-            yield item, item
-            continue
-        pending.append(Work(article=item))
-        if len(pending) >= s.batch_size:
-            yield from flush()
-    if pending:
-        yield from flush()
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    chunk: list = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _run_chunk(pipe: Pipeline, chunk: list, settings: Settings) -> list[tuple]:
+    """One batch of articles and skips → outcomes in the same order (held-back and
+    low-confidence events left out as ``settings`` say)."""
+    done = iter(pipe.run_many([Work(article=a) for a in chunk if not isinstance(a, Skip)]))
+    return [(item, item) if isinstance(item, Skip) else _outcome(next(done), settings) for item in chunk]
 
 
 class _Worker:
@@ -89,72 +125,61 @@ def _init_worker(settings: Settings) -> None:
     _Worker.pipeline = None
 
 
-def _run_batch(batch: list[Article]) -> list[tuple]:
+def _run_batch(batch: list) -> list[tuple]:
     if _Worker.pipeline is None:
         _Worker.pipeline = build_pipeline(_Worker.settings)
-    out = []
-    for w in _Worker.pipeline.run_many([Work(article=a) for a in batch]):
-        out.append((w.article, w.skip if w.skip is not None else visible(w.events or [], _Worker.settings)))
-    return out
+    return _run_chunk(_Worker.pipeline, batch, _Worker.settings)
 
 
 def _extract_parallel(articles: Iterable[Union[Article, Skip]], s: Settings) -> Iterator[tuple]:
     """Batches of articles over ``s.workers`` processes, results in input order."""
     import multiprocessing as mp
 
-    def batches() -> Iterator[list]:
-        chunk: list = []
-        for item in articles:
-            chunk.append(item)
-            if len(chunk) >= s.batch_size:
-                yield chunk
-                chunk = []
-        if chunk:
-            yield chunk
-
-    def work(chunk: list) -> list:
-        return [a for a in chunk if not isinstance(a, Skip)]
-
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
     with ctx.Pool(s.workers, initializer=_init_worker, initargs=(s,)) as pool:
         pending = []
-        for chunk in batches():
-            skips = [a for a in chunk if isinstance(a, Skip)]
-            for sk in skips:
-                yield sk, sk
-            pending.append(pool.apply_async(_run_batch, (work(chunk),)))
+        for chunk in _chunks(articles, s.batch_size):
+            pending.append(pool.apply_async(_run_batch, (chunk,)))
             while len(pending) > s.workers * 2:
                 yield from pending.pop(0).get()
         for job in pending:
             yield from job.get()
 
 
-def extract(text: str, published: Optional[str] = None, *, pipeline: Optional[Pipeline] = None, article_id: Optional[str] = None,
-            settings: Optional[Settings] = None) -> list[Event]:
+def extract(
+    text: str,
+    published: Optional[str] = None,
+    *,
+    pipeline: Optional[Pipeline] = None,
+    settings: Optional[Settings] = None,
+    article_id: Optional[str] = None,
+) -> list[Event]:
     """Events of one article's text, dates resolved against ``published`` (YYYY-MM-DD).
 
-    Held-back and low-confidence events are left out as ``settings`` say (default: the
-    ``min_confidence`` and ``all_events`` settings)."""
+    Raises the specific :class:`~whimbrel.errors.WhimbrelError` that stopped the article
+    (e.g. :class:`~whimbrel.errors.EmptyInput` for an empty text).  Without ``pipeline``,
+    the pipeline of ``settings`` (default: the loaded settings) is built once and reused.
+    Held-back and low-confidence events are left out as ``settings`` say (the
+    ``min_confidence`` and ``all_events`` settings).
+    """
+    if not text or not text.strip():
+        raise EmptyInput("the text to extract from is empty or only whitespace",
+                         hint="Pass the article's text; there is nothing to read in an empty string.")
     article = Article(id=article_id or Article.content_id(text), text=text, raw=text, published=published)
-    pipe = pipeline or _default_pipeline()
+    s = settings or load()
+    pipe = pipeline or _PIPELINES.get(s)
     work = pipe.run(Work(article=article))
     if work.skip is not None:
-        from .errors import InputError
-
-        raise InputError(work.skip.reason, origin=work.skip.origin)
-    return visible(work.events or [], settings or load())
+        raise _error_of(work)
+    return visible(work.events or [], s)
 
 
-class _Default:
-    """Holds the default pipeline for repeated ``extract`` calls in one process."""
-
-    pipeline: Optional[Pipeline] = None
-
-
-def _default_pipeline() -> Pipeline:
-    if _Default.pipeline is None:
-        _Default.pipeline = build_pipeline()
-    return _Default.pipeline
+def _error_of(work: Work) -> WhimbrelError:
+    """The error that skipped ``work``, as its own class (never a generic batch error)."""
+    if work.error is not None:
+        return work.error
+    skip = work.skip
+    return StageFailed(skip.reason if skip else "the article was skipped", origin=skip.origin if skip else None)
 
 
-__all__ = ["build_pipeline", "extract", "extract_many"]
+__all__ = ["PipelineCache", "build_pipeline", "counted", "extract", "extract_many", "visible"]

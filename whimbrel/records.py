@@ -3,6 +3,7 @@
 Every stage reads and writes these frozen models; nothing downstream of the
 reader passes plain dicts around.  The JSON form of an :class:`Event` (``Event.to_json()``)
 is the public record documented in ``docs/schema.md`` and printed by ``whimbrel schema``.
+The names for users are re-exported by :mod:`whimbrel` (its ``__all__`` is the one list).
 
 Conventions
 -----------
@@ -59,6 +60,14 @@ class Modality(str, Enum):
     generic = "generic"  # a rule or normative statement ("the law lets ..."), no act that happened
 
 
+class PlaceBasis(str, Enum):
+    """How an event's place was chosen, for code to branch on; a place's reason says it in words."""
+
+    argument = "argument"  # a locative argument of the trigger ("attacked in Mosul")
+    sentence = "sentence"  # the place of the trigger's sentence closest to the trigger
+    focus = "focus"  # no place in the sentence: the article's focus country
+
+
 class PlaceKind(str, Enum):
     literal = "literal"
     demonym = "demonym"
@@ -67,6 +76,10 @@ class PlaceKind(str, Enum):
 
 
 # --------------------------------------------------------------------------- parts
+
+PLACE_ID_PREFIX = "place:"
+"""Entity ids of recipients taken from an event's place begin with this."""
+
 
 
 class Span(Record):
@@ -91,6 +104,17 @@ class Entity(Record):
     start: Optional[int] = Field(None, description="character offset in the cleaned text")
     end: Optional[int] = Field(None, description="character offset one past the end")
 
+    @staticmethod
+    def place_id(key: object) -> str:
+        """The id of a recipient taken from the event's place (PLOVER's affected state):
+        ``place:`` and the place's GeoNames id, else its country code."""
+        return f"{PLACE_ID_PREFIX}{key}"
+
+    @property
+    def from_place(self) -> bool:
+        """True when this entity was taken from the event's place, not named as a party."""
+        return (self.id or "").startswith(PLACE_ID_PREFIX)
+
 
 class Place(Record):
     """A resolved (or unresolved) place."""
@@ -105,7 +129,10 @@ class Place(Record):
     feature_code: Optional[str] = Field(None, description="GeoNames feature code (PPLC, PCLI, ADM1...)")
     precision: Optional[PlacePrecision] = None
     kind: PlaceKind = PlaceKind.literal
-    reason: Optional[str] = Field(None, description="why this place was chosen for the event")
+    reason: Optional[str] = Field(None, description="why this place was chosen for the event, in words")
+    basis: Optional[PlaceBasis] = Field(
+        None, description="how it was chosen: argument of the trigger, same sentence or article focus"
+    )
     start: Optional[int] = None
     end: Optional[int] = None
 
@@ -222,26 +249,7 @@ class Skip(Record):
     """An input that could not be processed: kept as data, with its reason."""
 
     origin: str = Field(description="file and line/record")
-    code: str = Field(description="error code, e.g. W104")
+    code: str = Field(description="error code, e.g. E204")
     reason: str
     article_id: Optional[str] = None
 
-
-__all__ = [
-    "AcledType",
-    "Article",
-    "Claim",
-    "Count",
-    "DatePrecision",
-    "DateRef",
-    "Entity",
-    "Event",
-    "Modality",
-    "Place",
-    "PlaceKind",
-    "PlacePrecision",
-    "Record",
-    "Size",
-    "Skip",
-    "Span",
-]

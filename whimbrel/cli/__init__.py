@@ -17,6 +17,7 @@ from ..errors import WhimbrelError
 COMMAND_MODULES = (
     "codebook",
     "extract",
+    "pipeline",
     "geoparse",
     "evaluate",
     "store",

@@ -194,7 +194,7 @@ def show(event_id: str, db: Optional[str], as_json: bool) -> None:
     if ev.size_conflict:
         click.echo("  size_conflict: reports disagree:")
         for r in ev.size_reports:
-            click.echo(f"    {r.field} {r.count.best} — {r.source} ({r.article_id}){' hedged' if r.hedged else ''}")
+            click.echo(f"    {r.field} {_figure(r.count)} — {r.source} ({r.article_id}){' hedged' if r.hedged else ''}")
     click.echo(f"  {ev.n_articles} articles, {ev.n_sources} sources, reported {ev.first_reported} .. {ev.last_reported}")
     for c in ev.claims:
         who = (c.claimant.name or c.claimant.text) if c.claimant else "?"
@@ -238,6 +238,17 @@ def trend(db, country, dyad, by, since, until, as_json) -> None:
         else:
             mi = "" if p.mean_intensity is None else f"{p.mean_intensity:+.2f}"
             click.echo(f"{p.period}  {p.events:5d} events  intensity {mi:>6}  fatalities {p.fatalities}")
+
+
+def _figure(count) -> str:  # type: ignore[no-untyped-def]
+    """One report's figure as words: its best, else its bounds ("up to 20", "at least 3")."""
+    if count.best is not None:
+        return str(count.best)
+    if count.low is not None and count.high is not None:
+        return f"{count.low}-{count.high}"
+    if count.high is not None:
+        return f"up to {count.high}"
+    return f"at least {count.low}" if count.low is not None else "unknown"
 
 
 commands = [ingest, events, show, trend]

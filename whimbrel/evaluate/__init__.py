@@ -91,7 +91,7 @@ DATASETS: dict[str, DatasetSpec] = {
         ),
         DatasetSpec(
             "article-html",
-            "whimbrel.evaluate.textx:evaluate_article_html",
+            "whimbrel.evaluate.main_text:evaluate_article_html",
             "eval/article_html",
             ("ground-truth.json",),
             "Article-extraction benchmark: main text from real news HTML",

@@ -12,7 +12,7 @@ pipeline (extraction, syndication, cross-article deduplication).  Then:
   against the gold ``incident_id``.
 * **Counts on gold clusters** (extraction alone) — the main reports of the
   articles of one gold incident are reconciled exactly as the store does
-  (:func:`whimbrel.store.dedupe.reconcile`); killed/injured ``best`` is compared
+  (:func:`whimbrel.store.reconcile.reconcile`); killed/injured ``best`` is compared
   to the incident's GVA totals (which include suspects).  A missing figure counts as 0.
 * **Counts end to end** — the incident's whimbrel event is the one holding most of
   its articles (ties: the earliest article); its stored figures are compared.
@@ -30,6 +30,7 @@ import json
 import tempfile
 import time
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional, Union
 
@@ -116,6 +117,119 @@ class _CityGeocoder:
         return None
 
 
+@dataclass
+class _Ingested:
+    """What the temporary store says about each article after ingestion."""
+
+    summary: Any
+    main: dict[str, Optional[Event]]
+    """article id → its main shooting report (None: no ASSAULT report)"""
+    event_of: dict[str, str]
+    """article id → the stored event holding its main report ("none:<id>" when none)"""
+    stored: dict[str, Event]
+    """stored event id → the deduplicated event"""
+    views: dict[str, Any]
+    """article id → the main report as the deduplicator sees it (a MentionView)"""
+
+
+def _articles(docs: list[dict]) -> list[Article]:
+    from ..store.ingest import publisher_of
+
+    out = []
+    for d in docs:
+        a = Article(id=d["doc_id"], text=d["text"], raw=d["text"], title=d.get("title"),
+                    published=d.get("published"), url=d.get("url"), origin=f"gvc:{d['doc_id']}")
+        out.append(a.model_copy(update={"publisher": publisher_of(a)}))
+    return out
+
+
+def _ingest(articles: list[Article], settings: Any, extractor: Any) -> _Ingested:
+    """Ingest the articles into a temporary store and read back each one's main report and event."""
+    from ..store import Store, ingest_items
+    from ..store.model import MentionView
+
+    with tempfile.TemporaryDirectory(prefix="whimbrel-gvc-") as tmp:
+        with Store(str(Path(tmp) / "gvc.db")) as store:
+            summary = ingest_items(articles, store, settings, extractor=extractor)
+            main = {a.id: main_report(store.mention_events(a.id)) for a in articles}
+            event_of: dict[str, str] = {}
+            for aid, ev in main.items():
+                row = None if ev is None else store.conn.execute(
+                    "SELECT event_id FROM event_mentions WHERE mention_id=?", (ev.id,)).fetchone()
+                event_of[aid] = row[0] if row else "none:" + aid
+            stored = {eid: store.get_event(eid) for eid in set(event_of.values()) if not eid.startswith("none:")}
+    views = {}
+    for a in articles:
+        ev = main[a.id]
+        if ev is not None:
+            views[a.id] = MentionView(id=ev.id, article_id=a.id, event=ev, date=None, lead=a.text[:600],
+                                      published=a.published, source=a.publisher, title=a.title)
+    return _Ingested(summary, main, event_of, stored, views)
+
+
+def _score_clusters(result: EvalResult, pred: dict[str, list[str]], gold: dict[str, list[str]], n_articles: int) -> None:
+    """B-cubed and pairwise scores of the predicted article clusters against the gold incidents."""
+    from .metrics import bcubed, pairwise
+
+    b3 = bcubed(pred.values(), gold.values())
+    pw = pairwise(pred.values(), gold.values())
+    result.metrics.update({"bcubed.precision": b3.precision, "bcubed.recall": b3.recall, "bcubed.f1": b3.f1,
+                           "pairwise.precision": pw.precision, "pairwise.recall": pw.recall, "pairwise.f1": pw.f1})
+    result.support.update({"articles": n_articles, "incidents": len(gold), "events": len(pred)})
+    for k in ("bcubed.precision", "bcubed.recall", "bcubed.f1"):
+        result.support[k] = n_articles
+
+
+def _duplicate_share(pred: dict[str, list[str]], gold_of: dict[str, str]) -> float:
+    """Share of predicted events whose majority incident a larger (then earlier) event already has."""
+    majority = {eid: Counter(gold_of[a] for a in aids).most_common(1)[0][0] for eid, aids in pred.items()}
+    seen_inc: set[str] = set()
+    dups = 0
+    for eid in sorted(pred, key=lambda e: (-len(pred[e]), min(pred[e]))):
+        if majority[eid] in seen_inc:
+            dups += 1
+        seen_inc.add(majority[eid])
+    return dups / max(1, len(pred))
+
+
+def _incident_event(aids: list[str], ing: _Ingested, pred: dict[str, list[str]]) -> Optional[Event]:
+    """The stored event holding most of the incident's articles (ties: the earliest article)."""
+    votes = Counter(ing.event_of[a] for a in aids)
+    top = max(votes.values())
+    eid = min((e for e, n in votes.items() if n == top), key=lambda e: min(pred[e]))
+    return ing.stored.get(eid)
+
+
+def _score_incident(tallies: dict[str, list[float]], result: EvalResult, inc_id: str, inc: dict,
+                    aids: list[str], ing: _Ingested, pred: dict[str, list[str]], geocode: "_CityGeocoder") -> None:
+    """Counts on the gold cluster, then counts, date and place of the incident's whimbrel event."""
+    from ..knowledge.distance import haversine_km
+    from ..store.model import Cluster
+    from ..store.reconcile import reconcile
+
+    vs = [ing.views[a] for a in aids if a in ing.views]
+    if vs:
+        ev = reconcile(Cluster(vs))
+        _score_counts(tallies, "gold_clusters", _figure(ev.size.dead), _figure(ev.size.injured), inc)
+    else:
+        _score_counts(tallies, "gold_clusters", 0, 0, inc)
+    sev = _incident_event(aids, ing, pred)
+    _score_counts(tallies, "end_to_end", _figure(sev.size.dead) if sev else 0,
+                  _figure(sev.size.injured) if sev else 0, inc)
+    same_day = sev is not None and sev.date is not None and sev.date.value == inc["date"]
+    tallies["date.exact"].append(float(same_day))
+    where = geocode(inc.get("city_or_county", ""), inc.get("state", ""))
+    if where is None:
+        return
+    loc = sev.location if sev else None
+    ok = loc is not None and loc.lat is not None and loc.lon is not None and \
+        haversine_km(where[0], where[1], loc.lat, loc.lon) <= 25
+    tallies["location.within_25km"].append(float(ok))
+    if not ok:
+        result.errors.append({"kind": "wrong", "field": "location", "doc": inc_id, "sentence": None,
+                              "gold": inc.get("city_or_county"), "predicted": (loc.name or loc.text) if loc else None})
+
+
 def evaluate_gvc(folder: Union[str, Path], limit: Optional[int] = None, *, settings: Any = None,
                  extractor: Any = None) -> EvalResult:
     """Ingest the GVC articles into a temporary store and score deduplication and counts.
@@ -124,11 +238,6 @@ def evaluate_gvc(folder: Union[str, Path], limit: Optional[int] = None, *, setti
     until at least that many articles are taken.
     """
     from ..settings import load
-    from ..store import Store, ingest_items
-    from ..store.dedupe import Cluster, MentionView, haversine_km
-    from ..store.reconcile import reconcile
-    from ..store.ingest import publisher_of
-    from .metrics import bcubed, pairwise
 
     t0 = time.perf_counter()
     folder = Path(folder)
@@ -136,97 +245,27 @@ def evaluate_gvc(folder: Union[str, Path], limit: Optional[int] = None, *, setti
         folder = folder.parent
     docs, incs = _load(folder, limit)
     gold_of = {d["doc_id"]: str(d["incident_id"]) for d in docs}
-    articles = []
-    for d in docs:
-        a = Article(id=d["doc_id"], text=d["text"], raw=d["text"], title=d.get("title"),
-                    published=d.get("published"), url=d.get("url"), origin=f"gvc:{d['doc_id']}")
-        articles.append(a.model_copy(update={"publisher": publisher_of(a)}))
-    s = settings or load()
     result = EvalResult(dataset="gvc", n_docs=len(docs))
-    with tempfile.TemporaryDirectory(prefix="whimbrel-gvc-") as tmp:
-        db = str(Path(tmp) / "gvc.db")
-        with Store(db) as store:
-            summary = ingest_items(articles, store, s, extractor=extractor)
-            main: dict[str, Optional[Event]] = {}
-            for a in articles:
-                main[a.id] = main_report(store.mention_events(a.id))
-            event_of: dict[str, str] = {}
-            for aid, ev in main.items():
-                if ev is None:
-                    event_of[aid] = "none:" + aid
-                    continue
-                row = store.conn.execute("SELECT event_id FROM event_mentions WHERE mention_id=?", (ev.id,)).fetchone()
-                event_of[aid] = row[0] if row else "none:" + aid
-            stored = {eid: store.get_event(eid) for eid in set(event_of.values()) if not eid.startswith("none:")}
-            views = {}
-            for a in articles:
-                ev = main[a.id]
-                if ev is not None:
-                    views[a.id] = MentionView(id=ev.id, article_id=a.id, event=ev, date=None, lead=a.text[:600],
-                                              published=a.published, source=a.publisher, title=a.title)
-    # clustering
+    ing = _ingest(_articles(docs), settings or load(), extractor)
     pred: dict[str, list[str]] = defaultdict(list)
     gold: dict[str, list[str]] = defaultdict(list)
     for aid in gold_of:
-        pred[event_of[aid]].append(aid)
+        pred[ing.event_of[aid]].append(aid)
         gold[gold_of[aid]].append(aid)
-    b3 = bcubed(pred.values(), gold.values())
-    pw = pairwise(pred.values(), gold.values())
+    _score_clusters(result, pred, gold, len(gold_of))
     m = result.metrics
-    m.update({"bcubed.precision": b3.precision, "bcubed.recall": b3.recall, "bcubed.f1": b3.f1,
-              "pairwise.precision": pw.precision, "pairwise.recall": pw.recall, "pairwise.f1": pw.f1})
-    result.support.update({"articles": len(gold_of), "incidents": len(gold), "events": len(pred)})
-    for k in ("bcubed.precision", "bcubed.recall", "bcubed.f1"):
-        result.support[k] = len(gold_of)
-    m["articles.no_shooting"] = sum(1 for v in main.values() if v is None) / max(1, len(main))
-    # duplicate share
-    majority: dict[str, str] = {}
-    for eid, aids in pred.items():
-        majority[eid] = Counter(gold_of[a] for a in aids).most_common(1)[0][0]
-    seen_inc: set[str] = set()
-    dups = 0
-    for eid in sorted(pred, key=lambda e: (-len(pred[e]), min(pred[e]))):
-        if majority[eid] in seen_inc:
-            dups += 1
-        seen_inc.add(majority[eid])
-    m["events.duplicate_share"] = dups / max(1, len(pred))
-    # counts, dates, places
+    m["articles.no_shooting"] = sum(1 for v in ing.main.values() if v is None) / max(1, len(ing.main))
+    m["events.duplicate_share"] = _duplicate_share(pred, gold_of)
     geocode = _CityGeocoder()
     tallies: dict[str, list[float]] = defaultdict(list)
     for inc_id, aids in gold.items():
         inc = incs.get(inc_id)
-        if inc is None:
-            continue
-        vs = [views[a] for a in aids if a in views]
-        if vs:
-            ev = reconcile(Cluster(vs))
-            k, i = _figure(ev.size.dead), _figure(ev.size.injured)
-        else:
-            k = i = 0
-        _score_counts(tallies, "gold_clusters", k, i, inc)
-        votes = Counter(event_of[a] for a in aids)
-        top = max(votes.values())
-        eid = min((e for e, n in votes.items() if n == top), key=lambda e: min(pred[e]))
-        sev = stored.get(eid)
-        _score_counts(tallies, "end_to_end", _figure(sev.size.dead) if sev else 0,
-                      _figure(sev.size.injured) if sev else 0, inc)
-        if sev is not None and sev.date is not None:
-            tallies["date.exact"].append(float(sev.date.value == inc["date"]))
-        else:
-            tallies["date.exact"].append(0.0)
-        where = geocode(inc.get("city_or_county", ""), inc.get("state", ""))
-        if where is not None:
-            loc = sev.location if sev else None
-            ok = loc is not None and loc.lat is not None and loc.lon is not None and \
-                haversine_km(where[0], where[1], loc.lat, loc.lon) <= 25
-            tallies["location.within_25km"].append(float(ok))
-            if not ok:
-                result.errors.append({"kind": "wrong", "field": "location", "doc": inc_id, "sentence": None,
-                                      "gold": inc.get("city_or_county"), "predicted": (loc.name or loc.text) if loc else None})
+        if inc is not None:
+            _score_incident(tallies, result, inc_id, inc, aids, ing, pred, geocode)
     for name, vals in tallies.items():
         m[name] = sum(vals) / len(vals) if vals else 0.0
         result.support[name] = len(vals)
-    result.details["ingest"] = summary.to_json()
+    result.details["ingest"] = ing.summary.to_json()
     result.details["main_event_rule"] = "ASSAULT report with most sentence mentions; ties: has a figure, then earliest"
     result.seconds = time.perf_counter() - t0
     return result

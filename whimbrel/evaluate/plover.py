@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
@@ -177,93 +177,113 @@ def _err(kind: str, fld: str, gold: GoldSentence, g: Any, p: Any) -> dict[str, A
     return {"kind": kind, "field": fld, "doc": gold.id, "sentence": gold.text, "gold": g, "predicted": p}
 
 
-def score_plover(golds: list[GoldSentence], predictions: dict[str, list[Event]]) -> EvalResult:
-    """Score predicted events (``{gold id: events}``) against the gold sentences."""
-    res = EvalResult(dataset="plover-gsr", n_docs=len(golds))
-    types = Confusion()
-    modes = Confusion()
-    detected = 0
-    roles = {"actor": PRF(), "recipient": PRF(), "actor_recipient": PRF()}
-    sectors = {"actor": PRF(), "recipient": PRF()}
-    spans = {"actor": PRF(), "recipient": PRF()}
-    dead = NumberScore()
-    arrested = NumberScore()
-    loc_name = Confusion()
-    loc_country = Confusion()
-    for gold in golds:
-        events = predictions.get(gold.id, [])
-        if events:
-            detected += 1
-        ev = choose_event(events, gold.trigger_words)
+@dataclass
+class _Scores:
+    """The accumulators of one PLOVER-GSR scoring run; each ``_score_*`` adds one gold sentence."""
+
+    types: Confusion = field(default_factory=Confusion)
+    modes: Confusion = field(default_factory=Confusion)
+    detected: int = 0
+    roles: dict[str, PRF] = field(default_factory=lambda: {"actor": PRF(), "recipient": PRF(), "actor_recipient": PRF()})
+    sectors: dict[str, PRF] = field(default_factory=lambda: {"actor": PRF(), "recipient": PRF()})
+    spans: dict[str, PRF] = field(default_factory=lambda: {"actor": PRF(), "recipient": PRF()})
+    dead: NumberScore = field(default_factory=NumberScore)
+    arrested: NumberScore = field(default_factory=NumberScore)
+    loc_name: Confusion = field(default_factory=Confusion)
+    loc_country: Confusion = field(default_factory=Confusion)
+
+    def score_type_and_mode(self, gold: GoldSentence, ev: Optional[Event], errors: list) -> None:
         predicted_type = ev.event_type if ev else None
-        types.add(gold.event_type, predicted_type)
+        self.types.add(gold.event_type, predicted_type)
         if predicted_type != gold.event_type:
-            res.errors.append(_err("miss" if ev is None else "wrong", "event_type", gold, gold.event_type, predicted_type))
+            errors.append(_err("miss" if ev is None else "wrong", "event_type", gold, gold.event_type, predicted_type))
         if gold.mode:
             pm = ev.mode if ev else None
-            modes.add(gold.mode, pm)
+            self.modes.add(gold.mode, pm)
             if pm != gold.mode:
-                res.errors.append(_err("wrong", "mode", gold, gold.mode, pm))
+                errors.append(_err("wrong", "mode", gold, gold.mode, pm))
+
+    def score_parties(self, gold: GoldSentence, ev: Optional[Event], errors: list) -> None:
+        """Actor and recipient: country codes, sectors and spans."""
         p_act = ev.actor if ev else ()
         p_rec = ev.recipient if ev else ()
         for role, pred_ents, gold_ents in (("actor", p_act, gold.source), ("recipient", p_rec, gold.target)):
             pc = _codes(pred_ents)
             gc = {a.code for a in gold_ents if a.code}
-            roles[role].add_sets(pc, gc)
-            roles["actor_recipient"].add_sets({(role, c) for c in pc}, {(role, c) for c in gc})
+            self.roles[role].add_sets(pc, gc)
+            self.roles["actor_recipient"].add_sets({(role, c) for c in pc}, {(role, c) for c in gc})
             if pc != gc:
-                res.errors.append(_err("wrong", f"{role}.country", gold, sorted(gc), sorted(pc)))
-            sectors[role].add_sets(_sectors(pred_ents), {a.sector for a in gold_ents if a.sector})
-            spans[role].add(*_span_prf(pred_ents, gold_ents, gold.text))
-        if gold.size is not None and gold.event_type in _DEAD_TYPES | _ARREST_TYPES:
-            count = None
-            if ev is not None:
-                c = ev.size.dead if gold.event_type in _DEAD_TYPES else ev.size.arrested
-                count = c.best if c is not None else None
-            (dead if gold.event_type in _DEAD_TYPES else arrested).add(gold.size, count)
-            if count != gold.size:
-                res.errors.append(_err("wrong", "size", gold, gold.size, count))
+                errors.append(_err("wrong", f"{role}.country", gold, sorted(gc), sorted(pc)))
+            self.sectors[role].add_sets(_sectors(pred_ents), {a.sector for a in gold_ents if a.sector})
+            self.spans[role].add(*_span_prf(pred_ents, gold_ents, gold.text))
+
+    def score_size(self, gold: GoldSentence, ev: Optional[Event], errors: list) -> None:
+        """The dead (of killing types) or the arrested (of arrest types), when the gold gives a size."""
+        if gold.size is None or gold.event_type not in _DEAD_TYPES | _ARREST_TYPES:
+            return
+        count = None
+        if ev is not None:
+            c = ev.size.dead if gold.event_type in _DEAD_TYPES else ev.size.arrested
+            count = c.best if c is not None else None
+        (self.dead if gold.event_type in _DEAD_TYPES else self.arrested).add(gold.size, count)
+        if count != gold.size:
+            errors.append(_err("wrong", "size", gold, gold.size, count))
+
+    def score_location(self, gold: GoldSentence, ev: Optional[Event], errors: list) -> None:
         if gold.location_name:
             loc = ev.location if ev else None
             ok = bool(loc and _place_matches(loc.text, loc.name, gold.location_name))
-            loc_name.add("match", "match" if ok else None)
+            self.loc_name.add("match", "match" if ok else None)
             if not ok:
-                res.errors.append(_err("wrong", "location", gold, gold.location_name, loc.text if loc else None))
+                errors.append(_err("wrong", "location", gold, gold.location_name, loc.text if loc else None))
         if gold.location_country:
             cc = ev.location.country_code if ev and ev.location else None
-            loc_country.add(gold.location_country.upper(), cc.upper() if cc else None)
-    m, s = res.metrics, res.support
-    m["event.detection.recall"] = safe_div(detected, len(golds))
-    s["event.detection.recall"] = len(golds)
-    m["event_type.accuracy"] = types.accuracy
-    m["event_type.macro_f1"] = types.macro_f1
-    s["event_type.accuracy"] = s["event_type.macro_f1"] = types.total
-    if modes.total:
-        m["mode.accuracy"] = modes.accuracy
-        s["mode.accuracy"] = modes.total
-    for role, prf in roles.items():
-        prf.into(m, s, f"{role}.country")
-    for role, prf in sectors.items():
-        prf.into(m, s, f"{role}.sector")
-    for role, prf in spans.items():
-        prf.into(m, s, f"{role}.span")
-    for name, num in (("dead", dead), ("arrested", arrested)):
-        if num.n:
-            m[f"size.{name}.exact"] = num.exact_rate
-            m[f"size.{name}.mae"] = num.mae
-            s[f"size.{name}.exact"] = num.n
-    if loc_name.total:
-        m["location.text.accuracy"] = loc_name.accuracy
-        s["location.text.accuracy"] = loc_name.total
-    if loc_country.total:
-        m["location.country.accuracy"] = loc_country.accuracy
-        s["location.country.accuracy"] = loc_country.total
-    per = types.per_label()
-    res.details["confusion"] = types.matrix()
-    res.details["per_type"] = {
-        label: {"precision": round(p.precision, 4), "recall": round(p.recall, 4), "f1": round(p.f1, 4), "support": p.n_gold}
-        for label, p in sorted(per.items())
-    }
+            self.loc_country.add(gold.location_country.upper(), cc.upper() if cc else None)
+
+    def into(self, res: EvalResult, n_golds: int) -> None:
+        """Write the metrics, their support and the per-type details into ``res``."""
+        m, s = res.metrics, res.support
+        m["event.detection.recall"] = safe_div(self.detected, n_golds)
+        s["event.detection.recall"] = n_golds
+        m["event_type.accuracy"] = self.types.accuracy
+        m["event_type.macro_f1"] = self.types.macro_f1
+        s["event_type.accuracy"] = s["event_type.macro_f1"] = self.types.total
+        if self.modes.total:
+            m["mode.accuracy"] = self.modes.accuracy
+            s["mode.accuracy"] = self.modes.total
+        for group, prfs in (("country", self.roles), ("sector", self.sectors), ("span", self.spans)):
+            for role, prf in prfs.items():
+                prf.into(m, s, f"{role}.{group}")
+        for name, num in (("dead", self.dead), ("arrested", self.arrested)):
+            if num.n:
+                m[f"size.{name}.exact"] = num.exact_rate
+                m[f"size.{name}.mae"] = num.mae
+                s[f"size.{name}.exact"] = num.n
+        for key, conf in (("location.text.accuracy", self.loc_name), ("location.country.accuracy", self.loc_country)):
+            if conf.total:
+                m[key] = conf.accuracy
+                s[key] = conf.total
+        res.details["confusion"] = self.types.matrix()
+        res.details["per_type"] = {
+            label: {"precision": round(p.precision, 4), "recall": round(p.recall, 4), "f1": round(p.f1, 4), "support": p.n_gold}
+            for label, p in sorted(self.types.per_label().items())
+        }
+
+
+def score_plover(golds: list[GoldSentence], predictions: dict[str, list[Event]]) -> EvalResult:
+    """Score predicted events (``{gold id: events}``) against the gold sentences."""
+    res = EvalResult(dataset="plover-gsr", n_docs=len(golds))
+    scores = _Scores()
+    for gold in golds:
+        events = predictions.get(gold.id, [])
+        if events:
+            scores.detected += 1
+        ev = choose_event(events, gold.trigger_words)
+        scores.score_type_and_mode(gold, ev, res.errors)
+        scores.score_parties(gold, ev, res.errors)
+        scores.score_size(gold, ev, res.errors)
+        scores.score_location(gold, ev, res.errors)
+    scores.into(res, len(golds))
     return res
 
 

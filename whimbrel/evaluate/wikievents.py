@@ -21,7 +21,7 @@ Matching (also in docs/evaluation.md):
   mentions, and the predicted words overlap (by character span) any mention of the gold
   entity's coreference cluster, or, when the span cannot be placed, share its head word
   (last word) with one of those mentions.  An event location chosen only from the
-  article's focus country (``location.reason`` "article focus") is not an argument span
+  article's focus country (``location.basis`` focus) is not an argument span
   and is not scored as a place argument; nor is a recipient that whimbrel takes from the
   event's place (entity id ``place:…``, PLOVER's "affected state") scored as a target.
 """
@@ -34,8 +34,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Optional
 
+from ..codebook import kairos_to_plover
 from ..errors import EvalError
-from ..records import Article, Event
+from ..records import Article, Event, PlaceBasis
 from .base import EvalResult
 from .metrics import PRF, head_word, overlaps
 
@@ -158,14 +159,7 @@ def _doc(rec: dict[str, Any], clusters: dict[str, list[list[str]]]) -> GoldDoc:
 
 
 def default_mapper() -> Mapper:
-    """``whimbrel.codebook.kairos_to_plover``, or a clear error while it does not exist."""
-    try:
-        from ..codebook import kairos_to_plover  # type: ignore[attr-defined]
-    except ImportError as exc:
-        raise EvalError(
-            "whimbrel.codebook.kairos_to_plover is not available, so KAIROS types cannot be mapped",
-            hint="Install a whimbrel with the codebook module (or pass mapper= to evaluate_wikievents).",
-        ) from exc
+    """The codebook's KAIROS → PLOVER table (:func:`whimbrel.codebook.kairos_to_plover`)."""
     return kairos_to_plover
 
 
@@ -214,12 +208,12 @@ def _predicted(doc: GoldDoc, events: list[Event]) -> list[_Pred]:
         args: dict[str, list[tuple[str, Optional[tuple[int, int]]]]] = {"actor": [], "target": [], "place": []}
         for group, ents in (("actor", ev.actor), ("target", ev.recipient)):
             for e in ents:
-                if (e.id or "").startswith("place:"):
+                if e.from_place:
                     continue  # a target taken from the event's place is no argument span of that role
                 args[group].append((e.text, _place_span(doc.text, e.start, e.end, e.text, within)))
         # only a place the extractor grounds in the event's own text counts as an argument;
         # an event located by the article's focus country names no argument span
-        if ev.location is not None and ev.location.text and "focus" not in (ev.location.reason or ""):
+        if ev.location is not None and ev.location.text and ev.location.basis != PlaceBasis.focus:
             loc = ev.location
             args["place"].append((loc.text, _place_span(doc.text, loc.start, loc.end, loc.text, within)))
         out.append(_Pred(ev.event_type, covered, per_mention, args))

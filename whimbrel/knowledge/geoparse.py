@@ -24,11 +24,13 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional
 
-from ..records import Place, PlaceKind, PlacePrecision
-from ..stages.nlp import doc_text
-from .gazetteer import Gazetteer, SQLiteGazetteer, haversine_km, normalise
+from ..records import Place, PlaceBasis, PlaceKind, PlacePrecision
+from ..spacy_doc import doc_text
+from .distance import haversine_km
+from .gazetteer import Gazetteer, SQLiteGazetteer, normalise
 
 ENTITY_LABELS = ("GPE", "LOC", "FAC", "NORP")
 
@@ -89,10 +91,10 @@ CIVIC_NOUNS = frozenset(
     neighbourhood neighborhood airport airports sheriff opp rcmp""".split()
 )
 COURT_WORDS = frozenset("superior crown county district magistrates municipal city provincial".split())
-CALENDAR_WORDS = frozenset(
-    """january february march april may june july august september october november december monday tuesday
-    wednesday thursday friday saturday sunday christmas easter eve day week month year""".split()
-)
+MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december")
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+CALENDAR_WORDS = frozenset(MONTH_NAMES + WEEKDAY_NAMES + tuple("christmas easter eve day week month year".split()))
 # Prepositions after which a small town's name is taken as a place.
 TOWN_PREPS = LOCATIVE_PREPS | frozenset("from to outside toward towards via".split())
 # Nouns whose "of" introduces a settlement ("the villages of Foua").
@@ -121,6 +123,28 @@ class _Mention:
         self.admin_word = False
         self.best: Optional[Place] = None
         self.speech = False
+
+
+@dataclass
+class _NamesInText:
+    """What each normalised name of a text stands for on priors alone (the first pass)."""
+
+    countries: dict[str, Counter] = field(default_factory=dict)
+    admin1: dict[str, Counter] = field(default_factory=dict)
+    near: dict[str, list[tuple[float, float, Optional[str], Optional[str]]]] = field(default_factory=dict)
+
+    def context_without(self, key: str) -> dict[str, Any]:
+        """The context of a mention of ``key``: what every other name says."""
+        named: Counter[str] = Counter()
+        regions: set[tuple[str, str]] = set()
+        points: list[tuple[float, float, Optional[str], Optional[str]]] = []
+        for other, c in self.countries.items():
+            if other != key:
+                named.update(c)
+                regions.update(self.admin1[other])
+                points.extend(self.near[other])
+        return {"countries": named, "admin1": regions, "near": points,
+                "focus": max(named, key=lambda cc: named[cc]) if named else None}
 
 
 class Geoparser:
@@ -161,51 +185,70 @@ class Geoparser:
         return gz.country(c.alpha2) if c else None
 
     def _mentions(self, doc: Any) -> list[_Mention]:
-        mentions: list[_Mention] = []
+        """Candidate toponyms of ``doc``: entities, names the recogniser missed, and the
+        region after "Town, ", in text order."""
         taken = [False] * len(doc)
+        mentions: list[_Mention] = []
         for ent in doc.ents:
             for i in range(ent.start, ent.end):
                 taken[i] = True
-            parts = self._hyphen_parts(doc, ent)
-            if parts:
-                mentions.extend(parts)
-                continue
-            if ent.label_ in ("DATE", "TIME") and not any(ch.isdigit() for ch in ent.text) \
-                    and ent[0].is_title and ent[0].pos_ == "PROPN" and not CALENDAR_WORDS.intersection(
-                        t.lower_ for t in ent):
-                # the recogniser sometimes calls a place a date ("crime continues in Winnipeg")
-                cands = self._candidates(ent.text, abbreviations=False)
-                if cands and (self._scan_worthy(cands) or self._town_in_context(doc, ent.start, ent.end, cands)):
-                    mentions.append(_Mention(ent.start, ent.end, "GAZ", ent.text))
-                continue
-            if ent.label_ not in ENTITY_LABELS and ent.label_ not in _NUMERIC_LABELS:
-                listed = self._listed_towns(doc, ent)
-                if listed:
-                    mentions.extend(listed)  # "south to Ingham or Townsville"
-                elif self._anchored_town(doc, ent.start, ent.end) == ent.end or self._located(doc, ent):
-                    mentions.append(_Mention(ent.start, ent.end, "GAZ", ent.text))  # "COLUMBIA, Ky."
-                elif ent[0].is_title and self._town_in_context(
-                        doc, ent.start, ent.end, self._candidates(ent.text, abbreviations=False),
-                        person=ent.label_ == "PERSON"):
-                    mentions.append(_Mention(ent.start, ent.end, "GAZ", ent.text))  # "Cairns police"
-                elif self._org_is_place(ent.text, person=ent.label_ == "PERSON"):
-                    mentions.append(_Mention(ent.start, ent.end, "GPE", ent.text))
-                elif ent.label_ == "ORG":
-                    found = self._org_place(doc, ent)
-                    if found is not None:
-                        mentions.append(_Mention(found[0], found[1], "GAZ", doc[found[0]:found[1]].text))
-                continue
-            if ent.label_ not in ENTITY_LABELS:
-                continue
-            start = ent.start
-            while start < ent.end - 1 and doc[start].lower_ in ("the", "a"):
-                start += 1
-            end = ent.end
-            while end > start + 1 and doc[end - 1].tag_ == "POS":
-                end -= 1
-            span = doc[start:end]
-            mentions.append(_Mention(start, end, ent.label_, span.text))
-        # names the entity recogniser missed: capitalised proper-noun runs in the gazetteer
+            mentions.extend(self._entity_mentions(doc, ent))
+        mentions.extend(self._scanned_mentions(doc, taken))
+        self._add_comma_regions(doc, mentions)
+        mentions.sort(key=lambda m: m.start)
+        return mentions
+
+    def _entity_mentions(self, doc: Any, ent: Any) -> list[_Mention]:
+        """The toponyms one entity of the recogniser gives (its label is only a hint)."""
+        parts = self._hyphen_parts(doc, ent)
+        if parts:
+            return parts
+        if ent.label_ in ("DATE", "TIME"):
+            return self._place_tagged_as_date(doc, ent)
+        if ent.label_ not in ENTITY_LABELS and ent.label_ not in _NUMERIC_LABELS:
+            return self._other_entity_mentions(doc, ent)
+        if ent.label_ not in ENTITY_LABELS:
+            return []
+        start = ent.start
+        while start < ent.end - 1 and doc[start].lower_ in ("the", "a"):
+            start += 1
+        end = ent.end
+        while end > start + 1 and doc[end - 1].tag_ == "POS":
+            end -= 1
+        return [_Mention(start, end, ent.label_, doc[start:end].text)]
+
+    def _place_tagged_as_date(self, doc: Any, ent: Any) -> list[_Mention]:
+        """The recogniser sometimes calls a place a date ("crime continues in Winnipeg")."""
+        if any(ch.isdigit() for ch in ent.text) or not ent[0].is_title or ent[0].pos_ != "PROPN" \
+                or CALENDAR_WORDS.intersection(t.lower_ for t in ent):
+            return []
+        cands = self._candidates(ent.text, abbreviations=False)
+        if cands and (self._scan_worthy(cands) or self._town_in_context(doc, ent.start, ent.end, cands)):
+            return [_Mention(ent.start, ent.end, "GAZ", ent.text)]
+        return []
+
+    def _other_entity_mentions(self, doc: Any, ent: Any) -> list[_Mention]:
+        """Places hidden in a PERSON, ORG or other entity."""
+        listed = self._listed_towns(doc, ent)
+        if listed:
+            return listed  # "south to Ingham or Townsville"
+        if self._anchored_town(doc, ent.start, ent.end) == ent.end or self._located(doc, ent):
+            return [_Mention(ent.start, ent.end, "GAZ", ent.text)]  # "COLUMBIA, Ky."
+        if ent[0].is_title and self._town_in_context(
+                doc, ent.start, ent.end, self._candidates(ent.text, abbreviations=False),
+                person=ent.label_ == "PERSON"):
+            return [_Mention(ent.start, ent.end, "GAZ", ent.text)]  # "Cairns police"
+        if self._org_is_place(ent.text, person=ent.label_ == "PERSON"):
+            return [_Mention(ent.start, ent.end, "GPE", ent.text)]
+        if ent.label_ == "ORG":
+            found = self._org_place(doc, ent)
+            if found is not None:
+                return [_Mention(found[0], found[1], "GAZ", doc[found[0]:found[1]].text)]
+        return []
+
+    def _scanned_mentions(self, doc: Any, taken: list[bool]) -> list[_Mention]:
+        """Names the entity recogniser missed: capitalised proper-noun runs in the gazetteer."""
+        mentions: list[_Mention] = []
         i = 0
         while i < len(doc):
             tok = doc[i]
@@ -217,30 +260,33 @@ class Geoparser:
             j = i
             while j < len(doc) and j - i < 4 and not taken[j] and (doc[j].is_title or (shouting and doc[j].is_upper)):
                 j += 1
-            found = False
             anchored = self._anchored_town(doc, i, j)
             if anchored:
                 mentions.append(_Mention(i, anchored, "GAZ", doc[i:anchored].text))
                 i = anchored
                 continue
-            for k in range(j, i, -1):
-                span = doc[i:k]
-                if tok.pos_ == "ADJ" and k == i + 1:
-                    if self._demonym(span.text) is not None:
-                        mentions.append(_Mention(i, k, "NORP", span.text))
-                        found = True
-                        i = k
-                    break
-                cands = self._candidates(span.text, abbreviations=False)
-                if cands and (self._scan_worthy(cands) or (
-                        not shouting and self._town_in_context(doc, i, k, cands))):
-                    mentions.append(_Mention(i, k, "GAZ", span.text))
-                    found = True
-                    i = k
-                    break
-            if not found:
+            found = self._longest_known(doc, i, j, shouting)
+            if found is None:
                 i += 1
-        # the region after "Town, ": abbreviations too, and whatever the recogniser called it ("Que.")
+                continue
+            mentions.append(found)
+            i = found.end
+        return mentions
+
+    def _longest_known(self, doc: Any, i: int, j: int, shouting: bool) -> Optional[_Mention]:
+        """The longest run ``doc[i:k]`` (k ≤ j) that names a place worth taking."""
+        tok = doc[i]
+        for k in range(j, i, -1):
+            span = doc[i:k]
+            if tok.pos_ == "ADJ" and k == i + 1:
+                return _Mention(i, k, "NORP", span.text) if self._demonym(span.text) is not None else None
+            cands = self._candidates(span.text, abbreviations=False)
+            if cands and (self._scan_worthy(cands) or (not shouting and self._town_in_context(doc, i, k, cands))):
+                return _Mention(i, k, "GAZ", span.text)
+        return None
+
+    def _add_comma_regions(self, doc: Any, mentions: list[_Mention]) -> None:
+        """The region after "Town, ": abbreviations too, and whatever the recogniser called it ("Que.")."""
         covered = {t for m in mentions for t in range(m.start, m.end)}
         for m in list(mentions):
             if m.label == "NORP":
@@ -249,8 +295,6 @@ class Geoparser:
             if end and not covered.intersection(range(m.end + 1, end)):
                 mentions.append(_Mention(m.end + 1, end, "GPE", doc[m.end + 1:end].text))
                 covered.update(range(m.end + 1, end))
-        mentions.sort(key=lambda m: m.start)
-        return mentions
 
     def _located(self, doc: Any, ent: Any) -> bool:
         """A non-place entity that a locative preposition governs and that names a town ("born in Churchill")."""
@@ -519,102 +563,97 @@ class Geoparser:
         Unresolvable place entities (streets, buildings) come back with only
         ``text``, ``start`` and ``end``.
         """
-        mentions = self._mentions(doc)
-        keep: list[_Mention] = []
-        for m in mentions:
-            span = doc[m.start:m.end]
-            if m.label == "NORP":
-                place = self._demonym(m.text)
-                if place is None and self._org_is_place(m.text, person=True):
-                    m.label = "GPE"  # spaCy sometimes calls a city NORP ("destruction of Aleppo")
-                elif place is None or self._people_noun(span):
-                    continue
-                else:
-                    m.kind = PlaceKind.demonym
-                    m.cands = [(place, 0, 1)]
-                    keep.append(m)
-                    continue
-            m.cands = self._candidates(m.text, abbreviations=m.label in ("GPE", "LOC"))
-            if not m.cands and len(span) > 1 and span[-1].lower_ in ADMIN_WORDS:
-                # "Sichuan province", "Puge county": the name without its administrative noun
-                m.cands = self._candidates(span[:-1].text, abbreviations=False)
-                m.admin_word = bool(m.cands)
-            if not m.cands and len(span) > 1 and span[0].lower_ in DIRECTIONS:
-                # "Western Canada", "Far North Queensland": the name after the compass words
-                k = 0
-                while k < len(span) - 1 and span[k].lower_ in DIRECTIONS:
-                    k += 1
-                cands = self._candidates(span[k:].text, abbreviations=False)
-                if cands and any(not (c.feature_code or "").startswith("PPL") for c, _, _ in cands):
-                    m.cands, m.start, m.text = cands, m.start + k, span[k:].text
-                    span = doc[m.start:m.end]
-            if not m.cands:
-                dem = self._demonym(m.text)
-                if dem is not None and m.label in ("GPE", "LOC"):
-                    m.kind = PlaceKind.demonym
-                    m.cands = [(dem, 0, 1)]
-            if not m.cands and len(span) > 1 and m.label in ("GPE", "LOC", "FAC"):
-                # "Metcalfe County Sheriff's Office", "City of Montreal", "Turkish Embassy"
-                inner = self._org_place(doc, span)
-                if inner is not None:
-                    m.start, m.end = inner
-                    span = doc[m.start:m.end]
-                    m.text = span.text
-                    m.cands = self._candidates(m.text, abbreviations=False)
-                elif self._demonym(span[0].text) is not None and not self._candidates(span[0].text,
-                                                                                      abbreviations=False):
-                    m.end, m.text, m.kind = m.start + 1, span[0].text, PlaceKind.demonym
-                    m.cands = [(self._demonym(span[0].text), 0, 1)]  # type: ignore[list-item]
-                    keep.append(m)
-                    continue
-            if m.end < len(doc) and doc[m.end].lower_ in ADMIN_WORDS:
-                m.admin_word = True
-            root = span.root
-            while root.dep_ == "conj" and root.head != root:
-                root = root.head
-            if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in SPEECH_LEMMAS:
-                m.speech = True
-            keep.append(m)
+        keep = [m for m in (self._with_candidates(doc, m) for m in self._mentions(doc)) if m is not None]
         self._comma_regions(doc, keep)
-        # first pass: prior only, to learn which countries and admin1 regions are named;
-        # a mention's context leaves out the mentions of the same name, so that a
-        # frequent ambiguous name ("London", "Edmonton") cannot vouch for itself
+        return self._resolve_in_context(doc, keep, self._names_in_text(keep))
+
+    def _with_candidates(self, doc: Any, m: _Mention) -> Optional[_Mention]:
+        """``m`` with its gazetteer candidates (its span narrowed where only part of it is a
+        place), or None when it names no place (a people, not a country)."""
+        span = doc[m.start:m.end]
+        if m.label == "NORP":
+            place = self._demonym(m.text)
+            if place is None and self._org_is_place(m.text, person=True):
+                m.label = "GPE"  # spaCy sometimes calls a city NORP ("destruction of Aleppo")
+            elif place is None or self._people_noun(span):
+                return None
+            else:
+                m.kind = PlaceKind.demonym
+                m.cands = [(place, 0, 1)]
+                return m
+        m.cands = self._candidates(m.text, abbreviations=m.label in ("GPE", "LOC"))
+        if not m.cands and len(span) > 1 and span[-1].lower_ in ADMIN_WORDS:
+            # "Sichuan province", "Puge county": the name without its administrative noun
+            m.cands = self._candidates(span[:-1].text, abbreviations=False)
+            m.admin_word = bool(m.cands)
+        if not m.cands and len(span) > 1 and span[0].lower_ in DIRECTIONS:
+            # "Western Canada", "Far North Queensland": the name after the compass words
+            k = 0
+            while k < len(span) - 1 and span[k].lower_ in DIRECTIONS:
+                k += 1
+            cands = self._candidates(span[k:].text, abbreviations=False)
+            if cands and any(not (c.feature_code or "").startswith("PPL") for c, _, _ in cands):
+                m.cands, m.start, m.text = cands, m.start + k, span[k:].text
+                span = doc[m.start:m.end]
+        if not m.cands:
+            dem = self._demonym(m.text)
+            if dem is not None and m.label in ("GPE", "LOC"):
+                m.kind = PlaceKind.demonym
+                m.cands = [(dem, 0, 1)]
+        if not m.cands and len(span) > 1 and m.label in ("GPE", "LOC", "FAC"):
+            # "Metcalfe County Sheriff's Office", "City of Montreal", "Turkish Embassy"
+            inner = self._org_place(doc, span)
+            if inner is not None:
+                m.start, m.end = inner
+                span = doc[m.start:m.end]
+                m.text = span.text
+                m.cands = self._candidates(m.text, abbreviations=False)
+            elif self._demonym(span[0].text) is not None and not self._candidates(span[0].text,
+                                                                                  abbreviations=False):
+                m.end, m.text, m.kind = m.start + 1, span[0].text, PlaceKind.demonym
+                m.cands = [(self._demonym(span[0].text), 0, 1)]  # type: ignore[list-item]
+                return m
+        if m.end < len(doc) and doc[m.end].lower_ in ADMIN_WORDS:
+            m.admin_word = True
+        root = span.root
+        while root.dep_ == "conj" and root.head != root:
+            root = root.head
+        if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in SPEECH_LEMMAS:
+            m.speech = True
+        return m
+
+    def _names_in_text(self, keep: list[_Mention]) -> "_NamesInText":
+        """First pass, on priors only: which countries, admin1 regions and anchor points each
+        name of the text stands for."""
         empty: dict[str, Any] = {"countries": Counter(), "admin1": set(), "focus": None, "near": []}
-        counts: dict[str, Counter[str]] = {}
-        admin1: dict[str, Counter[tuple[str, str]]] = {}
-        near: dict[str, list[tuple[float, float, Optional[str], Optional[str]]]] = {}
+        names = _NamesInText()
         for m in keep:
             key = normalise(m.text)
             best = self._resolve(m, empty)
-            counts.setdefault(key, Counter())
-            admin1.setdefault(key, Counter())
-            near.setdefault(key, [])
+            names.countries.setdefault(key, Counter())
+            names.admin1.setdefault(key, Counter())
+            names.near.setdefault(key, [])
             if m.kind == PlaceKind.literal:
-                near[key].extend(self._anchors(m, empty))
+                names.near[key].extend(self._anchors(m, empty))
             if best is None or not best.country_code:
                 continue
-            counts[key][best.country_code] += 1
+            names.countries[key][best.country_code] += 1
             if best.feature_code == "ADM1" and best.admin1:
-                admin1[key][(best.country_code, best.admin1)] += 1
+                names.admin1[key][(best.country_code, best.admin1)] += 1
+        return names
+
+    def _resolve_in_context(self, doc: Any, keep: list[_Mention], names: "_NamesInText") -> list[Place]:
+        """Second pass: each mention resolved in the light of the other names of the text.  A
+        mention's context leaves out the mentions of the same name, so that a frequent
+        ambiguous name ("London", "Edmonton") cannot vouch for itself."""
         places: list[Place] = []
         contexts: dict[str, dict[str, Any]] = {}
         for m in keep:
             key = normalise(m.text)
             ctx = contexts.get(key)
             if ctx is None:
-                named: Counter[str] = Counter()
-                regions: set[tuple[str, str]] = set()
-                points: list[tuple[float, float, Optional[str], Optional[str]]] = []
-                for other, c in counts.items():
-                    if other != key:
-                        named.update(c)
-                        regions.update(admin1[other])
-                        points.extend(near[other])
-                ctx = {"countries": named, "admin1": regions, "near": points,
-                       "focus": max(named, key=lambda cc: named[cc]) if named else None}
-                contexts[key] = ctx
-            best = self._resolve(m, ctx)
-            places.append(self._finish(doc, m, best))
+                ctx = contexts[key] = names.context_without(key)
+            places.append(self._finish(doc, m, self._resolve(m, ctx)))
         return places
 
     def _anchors(self, m: _Mention, ctx: dict[str, Any],
@@ -724,8 +763,9 @@ def event_place(
 
     In order: a literal/regional place in a locative argument of the trigger
     (finest precision first), then the literal place of the same sentence closest
-    to the trigger, then the article's focus country.  The result carries
-    ``reason``: "argument of trigger", "same sentence" or "article focus".
+    to the trigger, then the article's focus country.  The result carries that
+    choice as ``basis`` (:class:`PlaceBasis`, for code) and as ``reason`` (for people):
+    "argument of trigger", "same sentence" or "article focus".
     """
     sent = trigger.sent
     usable = [
@@ -737,10 +777,10 @@ def event_place(
     if args:
         best = min(args, key=lambda p: (_PRECISION_ORDER.get(p.precision, 5) if p.precision else 5,
                                         abs(p.start - trigger.idx)))
-        return best.model_copy(update={"reason": "argument of trigger"})
+        return best.model_copy(update={"reason": "argument of trigger", "basis": PlaceBasis.argument})
     if usable:
         best = min(usable, key=lambda p: abs(p.start - trigger.idx))
-        return best.model_copy(update={"reason": "same sentence"})
+        return best.model_copy(update={"reason": "same sentence", "basis": PlaceBasis.sentence})
     if focus:
         country = next((p for p in places if p.country_code == focus and _country_level(p)), None)
         if country is None and gazetteer is not None:
@@ -748,7 +788,7 @@ def event_place(
         if country is None:
             country = Place(text=focus, country_code=focus)
         return country.model_copy(update={
-            "reason": "article focus", "precision": PlacePrecision.country, "kind": PlaceKind.literal,
+            "reason": "article focus", "basis": PlaceBasis.focus, "precision": PlacePrecision.country, "kind": PlaceKind.literal,
             "start": None, "end": None, "name": country.name, "text": country.name or focus,
             "geonameid": country.geonameid, "feature_code": country.feature_code or "PCLI", "admin1": None,
         })

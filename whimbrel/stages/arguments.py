@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from .nlp import ent_of
+from ..spacy_doc import ent_of
 from .. import codebook
 from .triggers import LIGHT_VERBS, MIN_WEIGHT, QUANTIFIER_NOUNS, governor
 

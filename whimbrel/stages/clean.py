@@ -208,7 +208,7 @@ def is_headline(line: str) -> bool:
     """True for a short Title-Case line without sentence-final punctuation.
 
     Such lines are headlines: lists of related stories, section titles and the
-    like.  ``"War Expansion: Iran Launched Missile Strikes In Northern Iraq"`` is
+    like.  ``"Border Clashes: Rebels Shell Two Villages In The East"`` is
     one; ``"The army said 12 people died."`` is not.
     """
     stripped = line.rstrip(_CLOSERS + " ")
@@ -411,6 +411,7 @@ class CleanStage:
         try:
             text = self.clean(work.article)
         except InputError as err:
+            work.error = err
             work.skip = Skip(
                 origin=err.origin or work.article.origin or work.article.id,
                 code=err.code,

@@ -18,7 +18,8 @@ from typing import Optional
 
 from whimbrel.records import Count, Size
 from whimbrel.stages import counts_lexicon as lex
-from whimbrel.stages.nlp import ent_of
+from whimbrel.knowledge.geoparse import MONTH_NAMES, WEEKDAY_NAMES
+from whimbrel.spacy_doc import ent_of, memo
 from whimbrel.stages.numbers import is_number_word, parse_quantity
 
 __all__ = ["parse_quantity", "extract_size", "victims", "cue_category", "reports_deaths"]
@@ -109,7 +110,7 @@ _DIGITS = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
 
 _DATE_WORDS = re.compile(
     r"year|month|week|day|hour|minute|ago|old|age|night|morning|evening|am\b|pm\b|[:/]|\b(?:19|20)\d\d\b|"
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(?:mon|tue|wed|thu|fri|sat|sun)"
+    r"\b(?:" + "|".join(m[:3] for m in MONTH_NAMES) + r")|\b(?:" + "|".join(d[:3] for d in WEEKDAY_NAMES) + ")"
 )
 
 
@@ -167,7 +168,7 @@ def _np_count(head, depth: int = 0, people: bool = True) -> Optional[Count]:  # 
     own: Optional[Count] = None
     if _is_quantity_word(head):
         own = parse_quantity(_span_tokens(head))
-    elif head.pos_ == "PRON" or head.tag_ == "PRP":
+    elif head.pos_ == "PRON" or head.tag_ == "PRP" or (low == "another" and not children):
         own = Count(low=1, best=1, high=1) if low in _PERSON_PRON or low == "another" else None
     else:
         nums = [c for c in children if (c.dep_ in ("nummod", "quantmod") and not _not_a_headcount(c)) or (
@@ -198,6 +199,9 @@ def _np_count(head, depth: int = 0, people: bool = True) -> Optional[Count]:  # 
         if a.dep_ == "appos" and any(g.dep_ == "conj" for g in a.children) and lex.bare_person_count(a):
             conjs.append(a)
             conjs.extend(g for g in a.children if g.dep_ == "conj" and not _is_quantity_word(g))
+        elif a.dep_ in ("nmod", "compound") and a.i < head.i and a.nbor(1).text == "," and conjs \
+                and lex.bare_person_count(a):
+            conjs.append(a)  # a list whose first member was parsed as a modifier: "a nurse, uncle, and baby"
     if conjs and own is not None:
         total = own
         for c in conjs:
@@ -234,10 +238,22 @@ def _gapped_passive(verb) -> bool:  # type: ignore[no-untyped-def]
     if verb.lemma_.lower() not in DEAD_VERBS | INJURE_VERBS | HIT_VERBS:
         return False
     kids = {c.dep_ for c in verb.children}
-    if kids & {"dobj", "obj", "aux", "auxpass", "nsubjpass", "ccomp", "xcomp"} or "nsubj" not in kids:
+    if kids & {"dobj", "obj", "aux", "auxpass", "nsubjpass", "ccomp", "xcomp"} or _gapped_subject(verb) is None:
         return False
     head = verb.head
     return _is_passive(head) or head.lemma_.lower() == "leave"
+
+
+def _gapped_subject(verb):  # type: ignore[no-untyped-def]
+    """The subject of a conjoined participle: its nsubj, or a quantity word the parser hung on
+    it as a determiner ("... and another badly injured": ``another`` as det of ``injured``)."""
+    subj = _subject(verb, ("nsubj",))
+    if subj is not None:
+        return subj
+    for c in verb.children:
+        if c.dep_ in ("det", "nummod") and c.i < verb.i and (c.lower_ == "another" or _is_quantity_word(c)):
+            return c
+    return None
 
 
 def _is_passive(verb) -> bool:  # type: ignore[no-untyped-def]
@@ -263,6 +279,8 @@ def _victim_heads(cue, category: str) -> list:  # type: ignore[no-untyped-def]
         return [subj] if subj is not None else []
     if _is_passive(cue):
         subj = _subject(cue, ("nsubjpass", "nsubj"))
+        if subj is None and _gapped_passive(cue):
+            subj = _gapped_subject(cue)
         if subj is None and cue.dep_ == "conj":
             subj = _subject(cue.head, ("nsubjpass", "nsubj"))
         if subj is None and cue.dep_ in ("acl", "amod") and cue.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
@@ -313,86 +331,121 @@ def _category_of(cue, category: str) -> str:  # type: ignore[no-untyped-def]
 
 
 def _figures(cue, category: str) -> list[tuple[str, Count]]:  # type: ignore[no-untyped-def]
-    """(category, count) pairs that a cue token reports."""
-    out: list[tuple[str, Count]] = []
+    """(category, count) pairs that a cue token reports: a verb ("killed five") by its
+    victims, a noun or adjective by the reader of its category (a table of cases)."""
     negated = any(c.dep_ == "neg" for c in cue.children)
     if cue.pos_ in ("VERB", "AUX") or cue.tag_.startswith("VB") and cue.dep_ not in ("amod",):
-        cat = _category_of(cue, category)
-        if cat == "skip":
-            return out
-        if cat in ("injured", "hit") and _later_died(cue):
-            return out
-        extra = lex.self_harm_extra(cue) if cat in ("dead", "hit") and not negated else 0
-        if extra and cat == "hit":
-            cat = "dead"  # murder-suicide: the shot victims were killed
-        for head in _victim_heads(cue, cat):
-            count = _np_count(head)
-            if count is not None and extra:
-                count = _add(count, Count(low=1, best=1, high=1))
-            if count is None and negated and head.lower_ in ("anyone", "anybody"):
-                count = Count(low=0, best=0, high=0)
-            if negated and count is not None and count.best not in (0, None):
-                count = Count(low=0, best=0, high=0)
-            if count is not None:
-                out.append((cat, count))
-            # "5 people were shot, one fatally"
-        if cat == "hit":
-            for c in cue.children:
-                if c.dep_ in ("npadvmod", "appos", "conj", "nsubj") and _is_quantity_word(c) and any(
-                        g.lower_ in ("fatally", "mortally") for g in c.children):
-                    dead = parse_quantity([c])
-                    if dead is not None:
-                        out.append(("dead", dead))
-                        out = [_minus_fatal(cat_, cnt, dead) for cat_, cnt in out]
-        # "left 5 dead and 20 wounded": predicative complements
-        if cue.lemma_.lower() in ("leave",):
-            for c in cue.children:
-                cat2 = cue_category(c)
-                if c.dep_ in ("oprd", "dobj", "ccomp", "xcomp", "conj") and cat2 in ("dead", "injured"):
-                    cnt = _np_count(c)
-                    if cnt is not None:
-                        out.append((cat2, cnt))
+        return _verb_figures(cue, category, negated)
+    reader = _NOUN_READERS.get(category)
+    if reader is not None:
+        return reader(cue)
+    return _noun_figures(cue, category, negated)
+
+
+def _verb_figures(cue, category: str, negated: bool) -> list[tuple[str, Count]]:  # type: ignore[no-untyped-def]
+    """Figures of a verb cue: its victims ("killed five people"), "one fatally", and the
+    predicative complements of "left 5 dead and 20 wounded"."""
+    out: list[tuple[str, Count]] = []
+    cat = _category_of(cue, category)
+    if cat == "skip" or cat in ("injured", "hit") and _later_died(cue):
         return out
-    # noun / adjective cues
-    if category == "killings":
-        mult = [c for c in cue.children if c.lower_ in _MULTIPLE]
-        if mult:
-            n = _MULTIPLE[mult[0].lower_]
-            return [("dead", Count(low=n, best=n, high=n))]
-        count = _np_count(cue, people=False)
-        if count is not None and not _is_quantity_word(cue):
-            return [("dead", count)]
-        victim = lex.of_victims(cue)
-        count = _np_count(victim) if victim is not None else None
+    extra = lex.self_harm_extra(cue) if cat in ("dead", "hit") and not negated else 0
+    if extra and cat == "hit":
+        cat = "dead"  # murder-suicide: the shot victims were killed
+    for head in _victim_heads(cue, cat):
+        count = _np_count(head)
+        if count is not None and extra:
+            count = _add(count, Count(low=1, best=1, high=1))
+        if count is None and negated and head.lower_ in ("anyone", "anybody"):
+            count = Count(low=0, best=0, high=0)
+        if negated and count is not None and count.best not in (0, None):
+            count = Count(low=0, best=0, high=0)
         if count is not None:
-            return [("dead", count)]
-        dets = {c.lower_ for c in cue.children if c.dep_ == "det"}
-        if dets & {"a", "an"} and cue.tag_ == "NN":
-            return [("dead", Count(low=1, best=1, high=1))]
-        return out
-    if category == "fatal":
-        return [("dead", Count(low=1))]
-    if category == "murder_suicide":
-        ms = lex.murder_suicide(cue)
-        return [("dead", ms)] if ms is not None else out
-    if category == "wound":
-        if any(t.lemma_.lower() in DIE_VERBS and t.pos_ == "VERB" for t in cue.sent):
-            return out  # "taken to hospital with gunshot wounds, where he died"
-        holder = lex.wound_holder(cue)
-        count = _np_count(holder) if holder is not None else None
-        if count is None and holder is not None:
-            count = lex.bare_person_count(holder)
-        if count is None:
-            return out
-        if lex.is_fatal_wound(cue):
-            return [("dead", count)]
-        return [("injured" if lex.is_survived_wound(cue) else "hit", count)]
-    if category == "condition":
-        if any(cue_category(t) == "dead" for t in cue.sent if t.pos_ in ("VERB", "ADJ")):
-            return out  # "taken in critical condition to the hospital, where he died"
-        holder = lex.condition_holder(cue)
-        count = _np_count(holder) if holder is not None else None
-        return [("injured", count)] if count is not None else out
+            out.append((cat, count))
+    if cat == "hit":  # "5 people were shot, one fatally"
+        for c in cue.children:
+            if c.dep_ in ("npadvmod", "appos", "conj", "nsubj") and _is_quantity_word(c) and any(
+                    g.lower_ in ("fatally", "mortally") for g in c.children):
+                dead = parse_quantity([c])
+                if dead is not None:
+                    out.append(("dead", dead))
+                    out = [_minus_fatal(cat_, cnt, dead) for cat_, cnt in out]
+    if cue.lemma_.lower() in ("leave",):  # "left 5 dead and 20 wounded": predicative complements
+        for c in cue.children:
+            cat2 = cue_category(c)
+            if c.dep_ in ("oprd", "dobj", "ccomp", "xcomp", "conj") and cat2 in ("dead", "injured"):
+                cnt = _np_count(c)
+                if cnt is not None:
+                    out.append((cat2, cnt))
+    return out
+
+
+def _killings_figures(cue) -> list[tuple[str, Count]]:  # type: ignore[no-untyped-def]
+    """"a double homicide", "three killings", "the killing of two men", "a murder"."""
+    mult = [c for c in cue.children if c.lower_ in _MULTIPLE]
+    if mult:
+        n = _MULTIPLE[mult[0].lower_]
+        return [("dead", Count(low=n, best=n, high=n))]
+    count = _np_count(cue, people=False)
+    if count is not None and not _is_quantity_word(cue):
+        return [("dead", count)]
+    victim = lex.of_victims(cue)
+    count = _np_count(victim) if victim is not None else None
+    if count is not None:
+        return [("dead", count)]
+    dets = {c.lower_ for c in cue.children if c.dep_ == "det"}
+    if dets & {"a", "an"} and cue.tag_ == "NN":
+        return [("dead", Count(low=1, best=1, high=1))]
+    return []
+
+
+def _fatal_figures(cue) -> list[tuple[str, Count]]:  # type: ignore[no-untyped-def]
+    """"a fatal shooting": at least one dead."""
+    return [("dead", Count(low=1))]
+
+
+def _murder_suicide_figures(cue) -> list[tuple[str, Count]]:  # type: ignore[no-untyped-def]
+    ms = lex.murder_suicide(cue)
+    return [("dead", ms)] if ms is not None else []
+
+
+def _wound_figures(cue) -> list[tuple[str, Count]]:  # type: ignore[no-untyped-def]
+    """"two men with gunshot wounds": hit, injured or (a fatal wound) dead."""
+    if any(t.lemma_.lower() in DIE_VERBS and t.pos_ == "VERB" for t in cue.sent):
+        return []  # "taken to hospital with gunshot wounds, where he died"
+    holder = lex.wound_holder(cue)
+    count = _np_count(holder) if holder is not None else None
+    if count is None and holder is not None:
+        count = lex.bare_person_count(holder)
+    if count is None:
+        return []
+    if lex.is_fatal_wound(cue):
+        return [("dead", count)]
+    return [("injured" if lex.is_survived_wound(cue) else "hit", count)]
+
+
+def _condition_figures(cue) -> list[tuple[str, Count]]:  # type: ignore[no-untyped-def]
+    """"three in critical condition": injured, unless the sentence says they died."""
+    if any(cue_category(t) == "dead" for t in cue.sent if t.pos_ in ("VERB", "ADJ")):
+        return []  # "taken in critical condition to the hospital, where he died"
+    holder = lex.condition_holder(cue)
+    count = _np_count(holder) if holder is not None else None
+    return [("injured", count)] if count is not None else []
+
+
+_NOUN_READERS = {
+    "killings": _killings_figures,
+    "fatal": _fatal_figures,
+    "murder_suicide": _murder_suicide_figures,
+    "wound": _wound_figures,
+    "condition": _condition_figures,
+}
+"""Noun and adjective cue categories with a reader of their own; the rest use
+:func:`_noun_figures`."""
+
+
+def _noun_figures(cue, category: str, negated: bool) -> list[tuple[str, Count]]:  # type: ignore[no-untyped-def]
+    """"five dead", "the death toll rose to 12", "20 injured people", "no casualties"."""
     if category == "dead" and cue.lower_ in ("dead", "deceased") and cue.dep_ in ("acomp", "oprd", "xcomp"):
         for head in _predicate_subject(cue):
             count = _np_count(head)
@@ -407,24 +460,21 @@ def _figures(cue, category: str) -> list[tuple[str, Count]]:  # type: ignore[no-
     if count is None and cue.dep_ in ("amod", "oprd", "acomp") and _is_quantity_word(cue.head):
         count = _np_count(cue.head)
     if count is None and cue.dep_ == "amod" and cue.head.pos_ in ("NOUN", "PROPN"):
-        count = _np_count(cue.head) if any(c.dep_ in ("nummod", "det") and c.lower_ != "the" for c in cue.head.children) else None
+        target = cue.head
+        while cue.i > cue.head.i and target.dep_ == "conj" and target.head.pos_ in ("NOUN", "PROPN"):
+            target = target.head  # "one woman and three teenagers dead": "dead" says it of all of them
+        count = _np_count(target) if any(c.dep_ in ("nummod", "det") and c.lower_ != "the" for c in target.children) else None
     if count is None:
-        return out
+        return []
     if negated and count.best not in (0, None):
         count = Count(low=0, best=0, high=0)
-    if category == "casualties":
-        if count.best == 0 and count.high == 0:
-            out.append(("dead", count))
-            out.append(("injured", count))
-        return out
-    if cue.lemma_.lower() == "body" and category == "dead":
-        pass
-    out.append((category, count))
-    return out
+    if category == "casualties":  # never a death toll, except "no casualties"
+        return [("dead", count), ("injured", count)] if count.best == 0 and count.high == 0 else []
+    return [(category, count)]
 
 
 def _later_died(cue) -> bool:  # type: ignore[no-untyped-def]
-    """ "the man injured in a shooting last week died": the wounded are counted as dead."""
+    """ "a woman wounded in Tuesday's attack died": the wounded are counted as dead."""
     if cue.dep_ not in ("acl", "relcl", "amod"):
         return False
     noun = cue.head
@@ -580,8 +630,8 @@ def _better(a: Optional[Count], b: Count) -> Count:
 
 _AGGREGATE = re.compile(
     r"\bso far\b|\bthis year\b|\bto date\b|\byear-to-date\b|\bper (?:year|month)\b|\bannually\b|"
-    r"\b(?:each|every) (?:year|month)\b|\bsince (?:the (?:start|beginning)|january|february|march|april|"
-    r"may|june|july|august|september|october|november|december|(?:19|20)\d\d)\b"
+    r"\b(?:each|every) (?:year|month)\b|\bsince (?:the (?:start|beginning)|"
+    + "|".join(MONTH_NAMES) + r"|(?:19|20)\d\d)\b"
 )
 
 
@@ -600,10 +650,11 @@ def _aggregate(cue) -> bool:  # type: ignore[no-untyped-def]
 
 def _sentence_figures(sentence) -> tuple[list, list]:  # type: ignore[no-untyped-def]
     """The trigger-independent part of :func:`extract_size`, computed once per sentence and
-    kept in the Doc's ``user_data``: (cue token index, figures) pairs and the adjacent
+    kept in the Doc's memo: (cue token index, figures) pairs and the adjacent
     "5 dead and 20 wounded" figures, running totals already left out."""
-    key = ("whimbrel_figures", sentence.start, sentence.end)
-    cached = sentence.doc.user_data.get(key)
+    key = ("figures", sentence.start, sentence.end)
+    facts = memo(sentence.doc)
+    cached = facts.get(key)
     if cached is None:
         cues = []
         for tok in sentence:
@@ -614,7 +665,7 @@ def _sentence_figures(sentence) -> tuple[list, list]:  # type: ignore[no-untyped
         adjacent = [(cat, count, pos) for cat, count, pos in _adjacent(sentence)
                     if not _aggregate(sentence.doc[pos])]
         cached = (cues, adjacent)
-        sentence.doc.user_data[key] = cached
+        facts[key] = cached
     return cached
 
 
@@ -649,7 +700,7 @@ def extract_size(sentence, trigger=None) -> Size:  # type: ignore[no-untyped-def
 
 
 _DEATH_CATEGORIES = ("dead", "killings", "fatal", "murder_suicide")
-_DEATHS_KEY = "whimbrel.counts.reports_deaths"
+_DEATHS_KEY = "counts.reports_deaths"
 
 
 def reports_deaths(doc) -> bool:  # type: ignore[no-untyped-def]
@@ -658,9 +709,9 @@ def reports_deaths(doc) -> bool:  # type: ignore[no-untyped-def]
     People who were shot ("a 12-year-old girl was shot", "suffered gunshot wounds") in an
     article that reports no death at all survived, so they count as injured.  Any
     unnegated death cue (killed, died, dead, fatal, homicide, a fatal wound) counts.  The
-    answer is kept in ``doc.user_data``.
+    answer is kept in the Doc's memo.
     """
-    known = doc.user_data.get(_DEATHS_KEY)
+    known = memo(doc).get(_DEATHS_KEY)
     if known is not None:
         return bool(known)
     found = False
@@ -674,7 +725,7 @@ def reports_deaths(doc) -> bool:  # type: ignore[no-untyped-def]
             found = not any(c.dep_ == "neg" for c in tok.children)
         if found:
             break
-    doc.user_data[_DEATHS_KEY] = found
+    memo(doc)[_DEATHS_KEY] = found
     return found
 
 

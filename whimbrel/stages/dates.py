@@ -30,7 +30,7 @@ import re
 from typing import Optional
 
 from whimbrel.records import DatePrecision, DateRef
-from whimbrel.stages.nlp import doc_ents
+from whimbrel.spacy_doc import doc_ents
 
 __all__ = ["resolve_date", "event_date", "dateline", "MONTHS", "WEEKDAYS"]
 
@@ -68,7 +68,6 @@ _SLASH = re.compile(r"\b(?P<m>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4})\b")
 _MDY = re.compile(rf"\b{_MONTH_RE}\s+{_DAY_RE}\b(?:\s*,?\s*{_YEAR_RE}\b)?")
 _DMY = re.compile(rf"\b{_DAY_RE}\s+(?:of\s+)?{_MONTH_RE}(?:\s*,?\s*{_YEAR_RE}\b)?")
 _MY = re.compile(rf"\b{_MONTH_RE}(?:\s*,?\s*(?:of\s+)?{_YEAR_RE}\b)?")
-_Y = re.compile(rf"\b{_YEAR_RE}\b")
 _WD = re.compile(rf"\b{_WD_RE}(?![a-z])")
 _AGO = re.compile(
     r"\b(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -128,24 +127,50 @@ def _normalise(text: str) -> str:
     return re.sub(r"\s+", " ", low).strip(" ,.;:")
 
 
-def resolve_date(text: str, published: Optional[dt.date]) -> Optional[DateRef]:
-    """Resolve the words of a time expression against the publication date.
+_PASS = object()
+"""A reader's answer when the expression is not of its kind (the next reader tries)."""
 
-    Returns None when ``text`` holds no time expression; a DateRef with ``value`` None
-    when it is one but cannot be resolved (relative and ``published`` is None, or future).
-    """
-    if not text or not text.strip():
-        return None
-    raw = text.strip()
-    low = _normalise(raw)
-    if isinstance(published, dt.datetime):
-        published = published.date()
+_RELATIVE: tuple[tuple[re.Pattern, str, int], ...] = tuple(
+    (re.compile(pattern), unit, delta)
+    for pattern, unit, delta in (
+        (r"\b(day before yesterday)\b", "day", -2),
+        (r"\b(yesterday|last night|overnight|previous day|the night before)\b", "day", -1),
+        (r"\b(today|tonight|this (?:morning|afternoon|evening)|earlier today|hours? ago|"
+         r"on the day|this day)\b", "day", 0),
+        (r"\b(last|past|previous) week(end)?\b", "week", -1),
+        (r"\b(this|earlier this|current) week(end)?\b", "week", 0),
+        (r"\b(last|past|previous) month\b", "month", -1),
+        (r"\b(this|earlier this|current) month\b", "month", 0),
+        (r"\b(last|past|previous) year\b", "year", -1),
+        (r"\b(this|earlier this|current) year\b", "year", 0),
+    )
+)
+"""Deictic expressions: (pattern, unit, offset from the publication date), first match wins."""
 
-    # --- absolute, with or without a year
+
+def _shifted(raw: str, published: dt.date, unit: str, delta: int) -> DateRef:
+    """The publication date moved by ``delta`` units, at that unit's precision."""
+    if unit == "day":
+        return _day(raw, published + dt.timedelta(days=delta))  # type: ignore[return-value]
+    if unit == "week":
+        return _week(raw, published + dt.timedelta(weeks=delta))
+    if unit == "month":
+        y, mo = _shift_months(published, delta)
+        return _month(raw, y, mo)
+    return _year(raw, published.year + delta)
+
+
+def _read_numeric(raw: str, low: str, published: Optional[dt.date]) -> object:
+    """2024-01-24, 24/01/2024."""
     m = _ISO.search(low) or _SLASH.search(low)
-    if m:
-        month = int(m.group("m"))
-        return _day(raw, _date(int(m.group("year")), month, int(m.group("day"))))
+    if not m:
+        return _PASS
+    return _day(raw, _date(int(m.group("year")), int(m.group("m")), int(m.group("day"))))
+
+
+def _read_day_month(raw: str, low: str, published: Optional[dt.date]) -> object:
+    """"January 24(, 2024)", "24 January (2024)": a day without a year is the latest one not
+    after the publication date."""
     for pattern in (_MDY, _DMY):
         m = pattern.search(low)
         if m and 1 <= int(m.group("day")) <= 31:
@@ -159,83 +184,103 @@ def resolve_date(text: str, published: Optional[dt.date]) -> Optional[DateRef]:
             if d is None or d > published:
                 d = _date(published.year - 1, month, day)
             return _day(raw, d)
+    return _PASS
+
+
+_MAY_AS_MONTH = re.compile(r"\b(in|of|early|late|mid|since|during|until|last|this)\s+may\b|^may\b")
+
+
+def _read_month(raw: str, low: str, published: Optional[dt.date]) -> object:
+    """"January 2024", "in January" ("may" as a modal verb is not a month)."""
     m = _MY.search(low)
-    if m and not (m.group("mon") == "may" and not re.search(r"\b(in|of|early|late|mid|since|during|until|last|this)\s+may\b|^may\b", low)):
-        # ("may" as a modal verb is not a month)
-        month = MONTHS[m.group("mon").rstrip(".")]
-        if m.group("year"):
-            return _month(raw, int(m.group("year")), month)
-        if published is None:
-            return _ref(raw, None, None)
-        year = published.year if month <= published.month else published.year - 1
-        if re.search(r"\blast\b", low) and month == published.month:
-            year -= 1
-        return _month(raw, year, month)
-
-    # --- future: a time expression, but never resolved
-    if _FUTURE.search(low):
+    if not m or (m.group("mon") == "may" and not _MAY_AS_MONTH.search(low)):
+        return _PASS
+    month = MONTHS[m.group("mon").rstrip(".")]
+    if m.group("year"):
+        return _month(raw, int(m.group("year")), month)
+    if published is None:
         return _ref(raw, None, None)
+    year = published.year if month <= published.month else published.year - 1
+    if re.search(r"\blast\b", low) and month == published.month:
+        year -= 1
+    return _month(raw, year, month)
 
-    # --- relative
+
+def _read_future(raw: str, low: str, published: Optional[dt.date]) -> object:
+    """A future time is a time expression, but never resolved."""
+    return _ref(raw, None, None) if _FUTURE.search(low) else _PASS
+
+
+def _read_ago(raw: str, low: str, published: Optional[dt.date]) -> object:
+    """"three days ago", "two weeks ago"."""
     m = _AGO.search(low)
-    if m:
-        n = _count_word(m.group("n"))
-        if n is None:
-            return _ref(raw, None, None)
-        if published is None:
-            return _ref(raw, None, None)
-        unit = m.group("unit")
-        if unit == "day":
-            return _day(raw, published - dt.timedelta(days=n))
-        if unit == "week":
-            return _week(raw, published - dt.timedelta(weeks=n))
-        if unit == "month":
-            y, mo = _shift_months(published, -n)
-            return _month(raw, y, mo)
-        return _year(raw, published.year - n)
+    if not m:
+        return _PASS
+    n = _count_word(m.group("n"))
+    if n is None or published is None:
+        return _ref(raw, None, None)
+    return _shifted(raw, published, m.group("unit"), -n)
 
+
+def _read_weekday(raw: str, low: str, published: Optional[dt.date]) -> object:
+    """"on Monday", "last Friday": the latest such day not after the publication date."""
     m = _WD.search(low)
-    if m:
-        if published is None:
-            return _ref(raw, None, None)
-        target = WEEKDAYS[m.group("wd").rstrip(".")]
-        back = (published.weekday() - target) % 7
-        if re.search(r"\blast\s+" + m.group("wd"), low) and back == 0:
-            back = 7
-        return _day(raw, published - dt.timedelta(days=back))
+    if not m:
+        return _PASS
+    if published is None:
+        return _ref(raw, None, None)
+    target = WEEKDAYS[m.group("wd").rstrip(".")]
+    back = (published.weekday() - target) % 7
+    if re.search(r"\blast\s+" + m.group("wd"), low) and back == 0:
+        back = 7
+    return _day(raw, published - dt.timedelta(days=back))
 
-    rel: list[tuple[str, object]] = [
-        (r"\b(day before yesterday)\b", ("day", -2)),
-        (r"\b(yesterday|last night|overnight|previous day|the night before)\b", ("day", -1)),
-        (r"\b(today|tonight|this (?:morning|afternoon|evening)|earlier today|hours? ago|"
-         r"on the day|this day)\b", ("day", 0)),
-        (r"\b(last|past|previous) week(end)?\b", ("week", -1)),
-        (r"\b(this|earlier this|current) week(end)?\b", ("week", 0)),
-        (r"\b(last|past|previous) month\b", ("month", -1)),
-        (r"\b(this|earlier this|current) month\b", ("month", 0)),
-        (r"\b(last|past|previous) year\b", ("year", -1)),
-        (r"\b(this|earlier this|current) year\b", ("year", 0)),
-    ]
-    for pattern, (unit, delta) in rel:  # type: ignore[misc]
-        if re.search(pattern, low):
-            if published is None:
-                return _ref(raw, None, None)
-            if unit == "day":
-                return _day(raw, published + dt.timedelta(days=delta))
-            if unit == "week":
-                return _week(raw, published + dt.timedelta(weeks=delta))
-            if unit == "month":
-                y, mo = _shift_months(published, delta)
-                return _month(raw, y, mo)
-            return _year(raw, published.year + delta)
 
+def _read_deictic(raw: str, low: str, published: Optional[dt.date]) -> object:
+    """"yesterday", "last week", "this year" (see :data:`_RELATIVE`)."""
+    for pattern, unit, delta in _RELATIVE:
+        if pattern.search(low):
+            return _ref(raw, None, None) if published is None else _shifted(raw, published, unit, delta)
+    return _PASS
+
+
+def _read_year(raw: str, low: str, published: Optional[dt.date]) -> object:
+    """"in 2019", "since 2011", or a bare year."""
     m = re.search(r"\b(?:in|since|during|of|by|until)\s+" + _YEAR_RE, low) or re.fullmatch(_YEAR_RE, low)
-    if m:
-        return _year(raw, int(m.group("year")))
+    return _year(raw, int(m.group("year"))) if m else _PASS
+
+
+def _read_time_of_day(raw: str, low: str, published: Optional[dt.date]) -> object:
+    """"overnight", "early hours" with a time of day: the publication day."""
     if _TIME_OF_DAY.search(low) and published is not None and re.search(
         r"\b(overnight|this morning|early hours|late night)\b", low
     ):
         return _day(raw, published)
+    return _PASS
+
+
+_READERS = (_read_numeric, _read_day_month, _read_month, _read_future, _read_ago, _read_weekday,
+            _read_deictic, _read_year, _read_time_of_day)
+"""The kinds of time expression in the order they are tried; the first that recognises the
+expression answers (None when it recognised a date that does not exist)."""
+
+
+def resolve_date(text: str, published: Optional[dt.date]) -> Optional[DateRef]:
+    """Resolve the words of a time expression against the publication date.
+
+    Returns None when ``text`` holds no time expression; a DateRef with ``value`` None
+    when it is one but cannot be resolved (relative and ``published`` is None, or future).
+    """
+    if not text or not text.strip():
+        return None
+    raw = text.strip()
+    low = _normalise(raw)
+    if isinstance(published, dt.datetime):
+        published = published.date()
+    for reader in _READERS:
+        found = reader(raw, low, published)
+        if found is not _PASS:
+            return found  # type: ignore[return-value]
     return None
 
 

@@ -15,20 +15,10 @@ from typing import ClassVar, Optional
 
 from .. import codebook
 from ..pipeline import Work
-from ..records import AcledType, Claim, Count, DatePrecision, DateRef, Entity, Event, Modality, Size
+from ..records import AcledType, Claim, Count, DatePrecision, DateRef, Entity, Event, Modality, PlaceBasis, Size
 from .triggers import Mention
 
 _PRECISION_RANK = {DatePrecision.day: 0, DatePrecision.week: 1, DatePrecision.month: 2, DatePrecision.year: 3}
-
-
-def _keys(entities: list[Entity]) -> set[str]:
-    out = set()
-    for e in entities:
-        if e.id:
-            out.add("id:" + e.id)
-        if e.code:
-            out.add("code:" + e.code)
-    return out
 
 
 def _codes(entities: list[Entity]) -> set[str]:
@@ -97,7 +87,7 @@ class _Cluster:
         return True
 
 
-def cluster_mentions(mentions: list[Mention], published: Optional[str]) -> list[list[Mention]]:
+def cluster_mentions(mentions: list[Mention]) -> list[list[Mention]]:
     """Group an article's mentions into incidents."""
     clusters: list[_Cluster] = []
     dated = [m for m in mentions if m.date is not None and m.date.value]
@@ -157,7 +147,7 @@ def build_event(article_id: str, members: list[Mention], published: Optional[str
     if when is None and published and first.modality in (Modality.asserted, Modality.negated):
         # undated report of a current event: the publication day, said so by an empty text
         when = DateRef(text=None, value=published, precision=DatePrecision.day)
-    place = next((m.place for m in members if m.place is not None and m.place.precision is not None and m.place.reason and "argument" in m.place.reason), None)
+    place = next((m.place for m in members if m.place is not None and m.place.precision is not None and m.place.basis == PlaceBasis.argument), None)
     place = place or next((m.place for m in members if m.place is not None), None)
     size = Size(
         dead=_merge_counts([m.size.dead for m in members]),
@@ -226,7 +216,7 @@ def _confidence(members: list[Mention], actors: tuple, recipients: tuple, hedged
     score = 0.35 + 0.15 * min(1.0, max(m.weight for m in members))
     if any(a.code for a in actors):
         score += 0.15
-    if any(r.code and not (r.id or "").startswith("place:") for r in recipients):  # a named target, not a place
+    if any(r.code and not r.from_place for r in recipients):  # a named target, not a place
         score += 0.1
     score += 0.05 * min(3, len(members) - 1)
     if any(m.claims for m in members):
@@ -240,12 +230,12 @@ class MergeStage:
     """Merge an article's mentions into events."""
 
     name: ClassVar[str] = "merge"
-    needs: ClassVar[tuple[str, ...]] = ("mentions",)
+    needs: ClassVar[tuple[str, ...]] = ("mentions.resolved",)
     gives: ClassVar[tuple[str, ...]] = ("events",)
 
     def __call__(self, work: Work) -> Work:
         published = work.article.published
-        clusters = cluster_mentions(work.mentions or [], published)
+        clusters = cluster_mentions(work.mentions or [])
         work.events = [build_event(work.article.id, members, published) for members in clusters]
         return work
 

@@ -2,7 +2,8 @@
 
 The model is loaded on first use by the stage object (never at import time and
 never into a module-level cache), so a pipeline can be pickled to worker
-processes before anything heavy exists.
+processes before anything heavy exists.  Facts derived from a Doc (its entities, its
+text) are kept by :mod:`whimbrel.spacy_doc`, where the knowledge layer can use them too.
 """
 
 from __future__ import annotations
@@ -12,40 +13,7 @@ from typing import Any, ClassVar, Optional, Sequence
 from ..errors import ModelNotFound
 from ..pipeline import Work
 
-# Components of the default English pipeline we rely on; others are disabled.
-NEEDED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
-
-
 PARAGRAPH_COMPONENT = "whimbrel_paragraphs"
-_ENTS_KEY = "whimbrel_ents"
-
-
-def doc_ents(doc: Any) -> tuple:
-    """``doc.ents`` computed once per Doc (spaCy rebuilds the tuple on every access)."""
-    cached = doc.user_data.get(_ENTS_KEY)
-    if cached is None:
-        cached = tuple(doc.ents)
-        doc.user_data[_ENTS_KEY] = cached
-    return cached
-
-
-def doc_text(doc: Any) -> str:
-    """``doc.text`` built once per Doc (spaCy joins every token on each access)."""
-    cached = doc.user_data.get("whimbrel_text")
-    if cached is None:
-        cached = doc.text
-        doc.user_data["whimbrel_text"] = cached
-    return cached
-
-
-def ent_of(tok: Any) -> Any:
-    """The entity span a token is part of, or None."""
-    if not tok.ent_type_:
-        return None
-    for ent in doc_ents(tok.doc):
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return None
 
 
 def _register_components() -> None:

@@ -20,11 +20,11 @@ from datetime import date
 from typing import Any, ClassVar, Optional
 
 from ..pipeline import Work
-from ..records import Claim, Entity, Modality, Size, Span
+from ..records import Claim, Entity, Modality, PlaceBasis, Size, Span
 from . import claims as claims_mod
 from . import counts, dates, frames, modality as modality_mod
 from .arguments import arguments, np_tokens
-from .nlp import doc_ents
+from ..spacy_doc import doc_ents
 from .triggers import Mention
 
 # material acts whose target is the country they are done in, when no other is named
@@ -95,8 +95,8 @@ class ResolveStage:
     """Fill every mention's actors, recipients, place, date, size, claims and modality."""
 
     name: ClassVar[str] = "resolve"
-    needs: ClassVar[tuple[str, ...]] = ("doc", "places", "mentions")
-    gives: ClassVar[tuple[str, ...]] = ("mentions",)
+    needs: ClassVar[tuple[str, ...]] = ("doc", "places", "mentions.raw")
+    gives: ClassVar[tuple[str, ...]] = ("mentions.resolved",)
 
     def __init__(self, actors_file: Optional[str] = None, kb: Any = None):
         self.actors_file = actors_file
@@ -168,7 +168,7 @@ class ResolveStage:
         # generic roles ("militias", "18 people") take the country of the event's own place;
         # the article's focus alone is too weak a reason: unknown stays unknown
         where = None
-        if m.place is not None and m.place.reason and "focus" not in m.place.reason:
+        if m.place is not None and m.place.basis is not None and m.place.basis != PlaceBasis.focus:
             where = self._alpha3(m.place.country_code)
         actor_heads = [h for h in actor_heads if h.idx >= ctx.dateline_end]
         m.actors = self._entities(actor_heads, ctx.quotes, where, persons)
@@ -195,15 +195,15 @@ class ResolveStage:
         only from a place that is a syntactic argument of the trigger."""
         if where is None or m.place is None:
             return None
-        reason = m.place.reason or ""
-        if not ("argument" in reason or (m.event_type in AFFECTED_TYPES and "same sentence" in reason)):
+        basis = m.place.basis
+        if not (basis == PlaceBasis.argument or (m.event_type in AFFECTED_TYPES and basis == PlaceBasis.sentence)):
             return None
         if any(e.code for e in m.recipients):
             return None
         if where in {e.code for e in m.actors} and m.event_type not in DOMESTIC_TYPES:
             return None  # meeting or aiding at home has no target there; repression and protest do
         # the id says where the target came from: the event's place, not a named party
-        pid = f"place:{m.place.geonameid}" if m.place.geonameid else f"place:{where}"
+        pid = Entity.place_id(m.place.geonameid or where)
         return Entity(text=m.place.text, name=m.place.name, code=where, sector=None, id=pid,
                       start=m.place.start, end=m.place.end)
 

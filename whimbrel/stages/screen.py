@@ -120,7 +120,7 @@ def clusters_of(work: Work) -> list[list]:
     from .merge import cluster_mentions
 
     events = work.events or []
-    clusters = cluster_mentions(work.mentions or [], work.article.published)
+    clusters = cluster_mentions(work.mentions or [])
     if len(clusters) == len(events) and all(c[0].event_type == e.event_type for c, e in zip(clusters, events)):
         return clusters
     return [members_of(e, work.mentions or []) for e in events]
@@ -214,7 +214,7 @@ class ScreenStage:
     """Relevance, trigger senses, political actors, generic statements and confidence."""
 
     name: ClassVar[str] = "screen"
-    needs: ClassVar[tuple[str, ...]] = ("doc", "mentions", "events")
+    needs: ClassVar[tuple[str, ...]] = ("doc", "mentions.resolved", "events")
     gives: ClassVar[tuple[str, ...]] = ("events",)
 
     def __call__(self, work: Work) -> Work:

@@ -16,6 +16,7 @@ from typing import Any, ClassVar, Optional
 from .. import codebook
 from ..pipeline import Work
 from ..records import Claim, DateRef, Entity, Modality, Place, Size, Span
+from ..spacy_doc import remembered
 
 # Verbs that carry no event of their own but govern a nominal trigger:
 # "launched strikes", "carried out an attack", "imposed sanctions", "held talks".
@@ -157,11 +158,7 @@ def _context_lemmas(tok: Any) -> set[str]:
     """The lemmas of the whole article (cached per Doc): an ambiguous word is read in the
     light of what the article is about, not only its own sentence."""
     doc = tok.doc
-    cached = doc.user_data.get("whimbrel_lemmas")
-    if cached is None:
-        cached = frozenset(t.lemma_.lower() for t in doc)
-        doc.user_data["whimbrel_lemmas"] = cached
-    return set(cached)
+    return set(remembered(doc, "lemmas", lambda: frozenset(t.lemma_.lower() for t in doc)))
 
 
 def _choose_sense(tok: Any, pos: str) -> Optional[codebook.TriggerSense]:
@@ -296,7 +293,7 @@ class TriggerStage:
 
     name: ClassVar[str] = "triggers"
     needs: ClassVar[tuple[str, ...]] = ("doc",)
-    gives: ClassVar[tuple[str, ...]] = ("mentions",)
+    gives: ClassVar[tuple[str, ...]] = ("mentions.raw",)
 
     def __call__(self, work: Work) -> Work:
         work.mentions = find_mentions(work.doc)

@@ -16,80 +16,21 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator, Optional, Sequence, Union
 
-from pydantic import Field
-
 from ..errors import StoreError
-from ..records import Article, Count, Event, Record, Skip
+from ..records import Article, Count, Event, Skip
 from .migrations import migrate
-
-
-# --------------------------------------------------------------------------- typed records
-
-
-class SizeReport(Record):
-    """One report's casualty figure for an event (kept, never averaged away)."""
-
-    field: str = Field(description="dead | injured | arrested")
-    article_id: str
-    source: str = Field(description="publisher (or article id when unknown)")
-    count: Count
-    hedged: bool = False
-
-
-class MergeLink(Record):
-    """Why a mention belongs to its event: the link that merged it, with feature scores."""
-
-    mention_id: str
-    article_id: str
-    linked_to: Optional[str] = Field(None, description="mention it was merged through; null for the first")
-    score: Optional[float] = None
-    reasons: dict[str, float] = Field(default_factory=dict)
-
-
-class StoredEvent(Event):
-    """A canonical, cross-article event: the Event record plus its sources and reports."""
-
-    article_ids: tuple[str, ...] = ()
-    sources: tuple[str, ...] = Field((), description="distinct publishers; syndicated copies count once")
-    n_articles: int = 0
-    n_sources: int = 0
-    first_reported: Optional[str] = None
-    last_reported: Optional[str] = None
-    size_conflict: bool = Field(False, description="reports disagree on a casualty figure")
-    size_reports: tuple[SizeReport, ...] = ()
-    links: tuple[MergeLink, ...] = ()
-
-
-class StoredArticle(Record):
-    """An article row (text omitted unless asked for)."""
-
-    id: str
-    content_hash: Optional[str] = None
-    title: Optional[str] = None
-    url: Optional[str] = None
-    publisher: Optional[str] = None
-    published: Optional[str] = None
-    origin: Optional[str] = None
-    skip_code: Optional[str] = None
-    skip_reason: Optional[str] = None
-    syndicated_of: Optional[str] = None
-    text: Optional[str] = None
-
-
-def content_hash(article: Article) -> str:
-    """Hash of what makes an article's content: the input as read (else the text), title, date."""
-    key = "\x1f".join([article.raw or article.text or "", article.title or "", article.published or ""])
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()
+from .model import StoredArticle, StoredEvent, content_hash, effective_date
 
 
 # --------------------------------------------------------------------------- the store
 
 
-class Store:
+class Database:
     """The event store at ``path`` (created and migrated on open).
 
-    Use as a context manager or call :meth:`close`.  Reads go through
-    :mod:`whimbrel.store.queries`; the convenience methods here delegate to it.
+    Use as a context manager or call :meth:`close`.  This class owns the connection,
+    the writes and the reads of single rows; queries over many events live in
+    :mod:`whimbrel.store.queries`, and :class:`whimbrel.store.Store` adds them as methods.
     """
 
     def __init__(self, path: Union[str, Path], *, timeout: float = 30.0):
@@ -276,12 +217,6 @@ class Store:
             rows = self.conn.execute("SELECT event FROM mentions WHERE article_id=? ORDER BY id", (article_id,))
         return [Event.model_validate_json(r[0]) for r in rows]
 
-    def events(self, **filters: Any) -> list[StoredEvent]:
-        """Canonical events matching ``filters`` (see :class:`whimbrel.store.queries.EventQuery`)."""
-        from .queries import EventQuery, find_events
-
-        return find_events(self, EventQuery(**filters))
-
     def search(self, text: str, limit: int = 20) -> list[StoredArticle]:
         """Full-text search (FTS5 syntax) over article titles and texts."""
         try:
@@ -304,31 +239,6 @@ class Store:
         )
         return out
 
-    def to_frame(self, **filters: Any) -> Any:
-        """The matching events as a pandas DataFrame (one flat row per event; pandas optional)."""
-        from .queries import flat_row
-
-        try:
-            import pandas as pd
-        except ImportError as exc:
-            raise StoreError("pandas is not installed", hint="pip install pandas to use to_frame().") from exc
-        return pd.DataFrame([flat_row(e) for e in self.events(**filters)])
 
 
-def effective_date(event: Event, published: Optional[str]) -> tuple[Optional[str], bool]:
-    """The day used for blocking: the event's day if known to the day, else the publication day."""
-    d = event.date
-    if d is not None and d.value and len(d.value) == 10 and (d.precision is None or d.precision.value in ("day", "week")):
-        return d.value, True
-    return (published[:10] if published else None), False
-
-
-__all__ = [
-    "MergeLink",
-    "SizeReport",
-    "Store",
-    "StoredArticle",
-    "StoredEvent",
-    "content_hash",
-    "effective_date",
-]
+__all__ = ["Database"]

@@ -33,44 +33,23 @@ from __future__ import annotations
 
 import gc
 import json
-import math
 import sqlite3
 import re
 from collections import Counter, defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date as _date
 from typing import TYPE_CHECKING, Iterable, Iterator, Optional, Sequence
 
-from ..records import Count, Event
-from .db import StoredEvent
+from ..knowledge.distance import haversine_km
+from ..records import Event
+from .model import LEAD_CHARS, Cluster, MentionView, StoredEvent, best_figure, mention_order
+from .reconcile import reconcile
 
 if TYPE_CHECKING:
-    from .db import Store
+    from .db import Database
 
 # --------------------------------------------------------------------------- inputs
-
-LEAD_CHARS = 600
-
-
-@dataclass(frozen=True)
-class MentionView:
-    """One stored per-article event with what deduplication needs from its article."""
-
-    id: str
-    article_id: str
-    event: Event
-    date: Optional[str] = None
-    date_known: bool = False
-    published: Optional[str] = None
-    source: Optional[str] = None
-    title: Optional[str] = None
-    syndicated_of: Optional[str] = None
-    lead: Optional[str] = None  # the article's first LEAD_CHARS characters
-
-    @property
-    def source_key(self) -> str:
-        return self.source or self.syndicated_of or self.article_id
-
 
 @dataclass(frozen=True)
 class DedupeParams:
@@ -107,14 +86,6 @@ class Link:
     reasons: dict[str, float] = field(default_factory=dict)
 
 
-@dataclass
-class Cluster:
-    """Mentions judged to report one incident, with the links that joined them."""
-
-    mentions: list[MentionView]
-    links: list[tuple[str, str, float, dict[str, float]]] = field(default_factory=list)
-
-
 # --------------------------------------------------------------------------- features
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+|\d+")
@@ -126,14 +97,6 @@ _STOP = frozenset(
     only own same so too very just one two three four five six seven eight nine ten police
     people man woman men women year years old told according news local reported report""".split()
 )
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _day(value: Optional[str]) -> Optional[int]:
@@ -176,16 +139,26 @@ def _entity_keys(event: Event) -> frozenset[str]:
     return frozenset(k for k in keys if k)
 
 
-def _best(c: Optional[Count]) -> Optional[int]:
-    return c.point() if c is not None else None
-
-
 def _figure_sim(a: Optional[int], b: Optional[int]) -> Optional[float]:
     if a is None or b is None:
         return None
     if a == b:
         return 1.0
     return 1.0 - abs(a - b) / max(a, b, 1)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for one block (scoring makes millions of
+    short-lived tuples, which the collector only slows down) and restore its previous
+    state afterwards, even when the block raises."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 @dataclass
@@ -217,7 +190,7 @@ class Deduper:
             text += "\n" + m.lead[:LEAD_CHARS]
         words, names = _tokens(text)
         return _Prepared(m, _day(m.date), words, names, _entity_keys(m.event),
-                         _best(m.event.size.dead), _best(m.event.size.injured))
+                         best_figure(m.event.size.dead), best_figure(m.event.size.injured))
 
     # -- pair scoring
     def score(self, a: MentionView, b: MentionView) -> Optional[Link]:
@@ -398,30 +371,30 @@ class Deduper:
                                 yield (i, j) if i < j else (j, i)
 
     # -- clustering
+    def _links(self, ordered: Sequence[MentionView], prepared: Sequence[_Prepared]) -> list[Link]:
+        """Scored candidate pairs that reach the threshold (only these can start a merge)."""
+        links: list[Link] = []
+        for i, j in self.candidates(prepared):
+            if ordered[i].article_id == ordered[j].article_id:
+                continue
+            link = self._score(prepared[i], prepared[j], i, j)
+            if link is None:
+                continue
+            link = self._syndication_boost(ordered, link)
+            if link.score >= self.params.threshold:
+                links.append(link)
+        return links
+
     def cluster(self, mentions: Sequence[MentionView]) -> list[Cluster]:
         """Group mentions into incidents (deterministic for a given input set)."""
         p = self.params
-        ordered = sorted(mentions, key=_order_key)
+        ordered = sorted(mentions, key=mention_order)
         prepared = [self._prepare(m) for m in ordered]
         self._mark_rare(prepared)
         # Only links that can start a merge are kept; scores of other pairs needed by the
         # average-link check are recomputed on demand (memory stays linear in the links kept).
-        links: list[Link] = []
-        was_enabled = gc.isenabled()
-        gc.disable()  # millions of short-lived tuples: the cyclic collector only slows this down
-        try:
-            for i, j in self.candidates(prepared):
-                if ordered[i].article_id == ordered[j].article_id:
-                    continue
-                link = self._score(prepared[i], prepared[j], i, j)
-                if link is None:
-                    continue
-                link = self._syndication_boost(ordered, link)
-                if link.score >= p.threshold:
-                    links.append(link)
-        finally:
-            if was_enabled:
-                gc.enable()
+        with collector_paused():
+            links = self._links(ordered, prepared)
         links.sort(key=lambda l: (-l.score, l.a, l.b))
         cache: dict[tuple[int, int], Optional[float]] = {(l.a, l.b): l.score for l in links}
 
@@ -504,10 +477,6 @@ def _compatible_country(a: Optional[str], b: Optional[str]) -> bool:
     return a is None or b is None or a == b
 
 
-def _order_key(m: MentionView) -> tuple[str, str, str]:
-    return (m.published or "9999-99-99", m.article_id, m.id)
-
-
 # --------------------------------------------------------------------------- store level
 
 
@@ -530,7 +499,7 @@ _MENTION_SQL = (
 )
 
 
-def load_mentions(store: "Store", where: str = "", args: Sequence[object] = ()) -> list[MentionView]:
+def load_mentions(store: "Database", where: str = "", args: Sequence[object] = ()) -> list[MentionView]:
     """Mentions from the store (optionally filtered by a SQL ``where`` over ``m``/``a``)."""
     sql = _MENTION_SQL + (f" WHERE {where}" if where else "")
     out = []
@@ -544,7 +513,7 @@ def load_mentions(store: "Store", where: str = "", args: Sequence[object] = ()) 
 
 
 def dedupe_store(
-    store: "Store", mention_ids: Optional[Iterable[str]] = None, params: Optional[DedupeParams] = None
+    store: "Database", mention_ids: Optional[Iterable[str]] = None, params: Optional[DedupeParams] = None
 ) -> DedupeSummary:
     """Re-cluster the store's mentions into events.
 
@@ -553,8 +522,6 @@ def dedupe_store(
     mention of an event those already belong to; events that lost all their mentions
     (corrections) are removed.  Without, everything is re-clustered.
     """
-    from .reconcile import reconcile  # reconcile builds on this module's records
-
     deduper = Deduper(params)
     span = deduper.params.window_days + 2
     conn = store.conn
@@ -619,7 +586,7 @@ def write_event(conn: "sqlite3.Connection", ev: StoredEvent) -> None:
     )
 
 
-def _load_by_ids(store: "Store", ids: set[str]) -> list[MentionView]:
+def _load_by_ids(store: "Database", ids: set[str]) -> list[MentionView]:
     out: list[MentionView] = []
     for chunk in _chunks(sorted(ids), 500):
         out.extend(load_mentions(store, f"m.id IN ({','.join('?' * len(chunk))})", chunk))
@@ -648,10 +615,8 @@ __all__ = [
     "dedupe_store",
     "load_mentions",
     "write_event",
-    "Cluster",
     "DedupeParams",
     "Deduper",
     "Link",
-    "MentionView",
-    "haversine_km",
+    "collector_paused",
 ]

@@ -26,7 +26,8 @@ from urllib.parse import urlsplit
 from ..errors import StoreError
 from ..records import Article, Event, Skip
 from ..settings import Settings, load
-from .db import Store, content_hash
+from .db import Database
+from .model import content_hash
 from .dedupe import DedupeParams, dedupe_store
 
 Item = Union[Article, Skip]
@@ -152,7 +153,7 @@ def publisher_of(article: Article) -> Optional[str]:
 
 def ingest(
     paths: Sequence[str],
-    store: Store,
+    store: Database,
     settings: Optional[Settings] = None,
     *,
     published: Optional[str] = None,
@@ -170,7 +171,7 @@ def ingest(
 
 def ingest_items(
     items: Iterable[Item],
-    store: Store,
+    store: Database,
     settings: Optional[Settings] = None,
     *,
     progress: bool = False,
@@ -249,7 +250,7 @@ def _default_extractor() -> Extractor:
 
 
 def _write_batch(
-    store: Store,
+    store: Database,
     batch: list[tuple],
     summary: IngestSummary,
     syn: Syndication,
@@ -300,7 +301,7 @@ def _write_batch(
             touched.update(old)
 
 
-def _record_skip(store: Store, conn: sqlite3.Connection, skip: Skip, summary: IngestSummary) -> None:
+def _record_skip(store: Database, conn: sqlite3.Connection, skip: Skip, summary: IngestSummary) -> None:
     store.put_skip(conn, skip)
     summary.skipped += 1
     summary.skip_codes[skip.code] += 1

@@ -10,8 +10,9 @@ from datetime import timedelta
 from typing import Any, Optional
 
 from ..errors import StoreError
-from .db import Store, StoredEvent
-from .dedupe import haversine_km
+from ..knowledge.distance import haversine_km
+from .db import Database
+from .model import StoredEvent
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ def _country_codes(value: str) -> list[str]:
     return [v.upper()]
 
 
-def find_events(store: Store, q: EventQuery) -> list[StoredEvent]:
+def find_events(store: Database, q: EventQuery) -> list[StoredEvent]:
     """Events matching ``q``, ordered by date then id."""
     where, args = [], []
     if q.since:
@@ -124,7 +125,7 @@ def _period(day: str, by: str) -> str:
 
 
 def trend(
-    store: Store,
+    store: Database,
     *,
     country: Optional[str] = None,
     dyad: Optional[tuple[str, str]] = None,
@@ -154,7 +155,7 @@ def trend(
     return out
 
 
-def _trend_sql(store: Store, *, country: Optional[str], by: str, since: Optional[str],
+def _trend_sql(store: Database, *, country: Optional[str], by: str, since: Optional[str],
                until: Optional[str]) -> list[TrendPoint]:
     """The same aggregation from the indexed columns, without decoding event records."""
     where, args = ["date IS NOT NULL", "length(date) >= 10"], []
@@ -232,4 +233,13 @@ def flat_row(ev: StoredEvent) -> dict[str, Any]:
     }
 
 
-__all__ = ["EventQuery", "TrendPoint", "find_events", "flat_row", "parse_near", "trend"]
+def to_frame(store: Database, **filters: Any) -> Any:
+    """The events matching ``filters`` as a pandas DataFrame (one flat row per event)."""
+    try:
+        import pandas as pd
+    except ImportError as exc:
+        raise StoreError("pandas is not installed", hint="pip install pandas to use to_frame().") from exc
+    return pd.DataFrame([flat_row(e) for e in find_events(store, EventQuery(**filters))])
+
+
+__all__ = ["EventQuery", "TrendPoint", "find_events", "flat_row", "parse_near", "to_frame", "trend"]

@@ -13,8 +13,7 @@ from collections import Counter, defaultdict
 from typing import Iterable, Optional, Sequence
 
 from ..records import Count, DateRef, Entity, Place, Size
-from .db import MergeLink, SizeReport, StoredEvent
-from .dedupe import Cluster, MentionView, _best, _order_key
+from .model import Cluster, MentionView, MergeLink, SizeReport, StoredEvent, best_figure, mention_order
 
 
 def event_id_for(first_mention_id: str) -> str:
@@ -68,7 +67,7 @@ def _reconcile_field(field_name: str, cluster: Sequence[MentionView]) -> tuple[O
     per_source: dict[str, tuple[str, int, SizeReport]] = {}
     for m in cluster:
         c = getattr(m.event.size, field_name)
-        if c is None or _best(c) is None:
+        if c is None or best_figure(c) is None:
             continue
         hedged = any(cl.hedged for cl in m.event.claims)
         rep = SizeReport(field=field_name, article_id=m.article_id, source=m.source_key, count=c, hedged=hedged)
@@ -77,20 +76,20 @@ def _reconcile_field(field_name: str, cluster: Sequence[MentionView]) -> tuple[O
         prev = per_source.get(key)
         stamp = m.published or ""
         if prev is None or (stamp, m.article_id) > (prev[0], prev[2].article_id):
-            per_source[key] = (stamp, _best(c) or 0, rep)
+            per_source[key] = (stamp, best_figure(c) or 0, rep)
     if not per_source:
         return None, reports, False
     chosen = [r for _, _, r in per_source.values()]
     firm = [r for r in chosen if not r.hedged] or chosen
-    bests = [_best(r.count) for r in firm]
+    bests = [best_figure(r.count) for r in firm]
     freq = Counter(b for b in bests if b is not None)
     top = max(freq.values())
     best = min(v for v, n in freq.items() if n == top)
-    lows = [r.count.low if r.count.low is not None else _best(r.count) for r in chosen]
-    highs = [r.count.high if r.count.high is not None else _best(r.count) for r in chosen]
+    lows = [r.count.low if r.count.low is not None else best_figure(r.count) for r in chosen]
+    highs = [r.count.high if r.count.high is not None else best_figure(r.count) for r in chosen]
     low = min(v for v in lows if v is not None)
     high = max(v for v in highs if v is not None)
-    conflict = len({_best(r.count) for r in chosen}) > 1
+    conflict = len({best_figure(r.count) for r in chosen}) > 1
     return Count(low=min(low, best), best=best, high=max(high, best)), reports, conflict
 
 
@@ -98,7 +97,7 @@ def _injured_sources(cluster: Sequence[MentionView]) -> Sequence[MentionView]:
     """Reports to read the injured from: those that know the most deaths. A victim first
     reported wounded and later dead has moved from one count to the other, so an earlier
     report's injured figure no longer holds."""
-    deaths = [(_best(m.event.size.dead) or 0) for m in cluster]
+    deaths = [(best_figure(m.event.size.dead) or 0) for m in cluster]
     most = max(deaths, default=0)
     if most == 0:
         return cluster
@@ -128,7 +127,7 @@ def reconcile(cluster: Cluster) -> StoredEvent:
     * casualties: see :func:`_reconcile_field`; ``size_conflict`` flags disagreement and
       ``size_reports`` keeps every report's figure.
     """
-    ms = sorted(cluster.mentions, key=_order_key)
+    ms = sorted(cluster.mentions, key=mention_order)
     first = ms[0]
     etype = _majority(m.event.event_type for m in ms) or first.event.event_type
     rep = next(m for m in ms if m.event.event_type == etype)

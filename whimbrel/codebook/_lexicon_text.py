@@ -1,7 +1,8 @@
 """The trigger lexicon as data: words that name events in news English.
 
 Written as a small text table and parsed once at import into frozen
-:class:`TriggerSense` records (see :mod:`whimbrel.codebook` for the API).
+:class:`~whimbrel.codebook.TriggerSense` records by :mod:`whimbrel.codebook.lexicon`,
+which holds the lookups.
 
 Syntax, one block per (type, mode)::
 

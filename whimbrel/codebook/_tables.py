@@ -1,12 +1,14 @@
 """The tables behind :mod:`whimbrel.codebook`: plain data, no logic.
 
-Facts (type names, mode names, context names, sector codes, CAMEO codes, ACLED
-category names, KAIROS type names) follow their public codebooks: the PLOVER
-manual and its CAMEO→PLOVER table (Open Event Data Alliance), the CAMEO manual,
-the ACLED codebook and the KAIROS ontology used by WikiEvents.  Definitions are
-written in our own words.  Intensities are our Goldstein-like values: the PLOVER
-per-type "Schrodt scores" as the type default, adjusted per mode toward the
-Goldstein value of the matching CAMEO sub-codes.
+The ACLED tables live with their rules in :mod:`whimbrel.codebook.acled_map`; the trigger
+words in :mod:`whimbrel.codebook._lexicon_text`.
+
+Facts (type names, mode names, context names, sector codes, CAMEO codes, KAIROS
+type names) follow their public codebooks: the PLOVER manual and its CAMEO→PLOVER
+table (Open Event Data Alliance), the CAMEO manual and the KAIROS ontology used by
+WikiEvents.  Definitions are written in our own words.  Intensities are our
+Goldstein-like values: the PLOVER per-type "Schrodt scores" as the type default,
+adjusted per mode toward the Goldstein value of the matching CAMEO sub-codes.
 
 Edit this file to change the codebook; then run ``whimbrel codebook --format md
 > docs/codebook.md`` (a test checks that the document is current).
@@ -324,88 +326,6 @@ ACTOR_CODE_TABLE: dict[str, str] = {
 # Sectors whose members count as armed (for ACLED: Battles vs Violence against civilians).
 ARMED_SECTORS: frozenset[str] = frozenset({"MIL", "COP", "SPY", "REB", "PRM", "UAF", "IMG"})
 STATE_SECTORS: frozenset[str] = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
-
-# --------------------------------------------------------------------------- ACLED
-
-ACLED_TYPES: dict[str, tuple[str, ...]] = {
-    "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
-    "Explosions/Remote violence": (
-        "Chemical weapon",
-        "Air/drone strike",
-        "Suicide bomb",
-        "Shelling/artillery/missile attack",
-        "Remote explosive/landmine/IED",
-        "Grenade",
-    ),
-    "Violence against civilians": ("Sexual violence", "Attack", "Abduction/forced disappearance"),
-    "Protests": ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"),
-    "Riots": ("Violent demonstration", "Mob violence"),
-    "Strategic developments": (
-        "Agreement",
-        "Arrests",
-        "Change to group/activity",
-        "Disrupted weapons use",
-        "Headquarters or base established",
-        "Looting/property destruction",
-        "Non-violent transfer of territory",
-        "Other",
-    ),
-}
-
-# (PLOVER type, mode) -> (ACLED event type, sub-event type); mode "*" is the type's default.
-# ASSAULT rows marked with a leading "?" are decided by the recipient (armed → Battles).
-ACLED_TABLE: dict[tuple[str, str], tuple[str, str]] = {
-    ("ASSAULT", "aerial"): ("Explosions/Remote violence", "Air/drone strike"),
-    ("ASSAULT", "heavy-weapons"): ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
-    ("ASSAULT", "explosives"): ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
-    ("ASSAULT", "suicide-attack"): ("Explosions/Remote violence", "Suicide bomb"),
-    ("ASSAULT", "abduct"): ("Violence against civilians", "Abduction/forced disappearance"),
-    ("ASSAULT", "sexual"): ("Violence against civilians", "Sexual violence"),
-    ("ASSAULT", "beat"): ("Violence against civilians", "Attack"),
-    ("ASSAULT", "torture"): ("Violence against civilians", "Attack"),
-    ("ASSAULT", "execute"): ("Violence against civilians", "Attack"),
-    ("ASSAULT", "assassinate"): ("Violence against civilians", "Attack"),
-    ("ASSAULT", "primitive"): ("Violence against civilians", "Attack"),
-    ("ASSAULT", "destroy"): ("Strategic developments", "Looting/property destruction"),
-    ("ASSAULT", "firearms"): ("Battles", "Armed clash"),
-    ("ASSAULT", "*"): ("Battles", "Armed clash"),
-    ("PROTEST", "riot"): ("Riots", "Violent demonstration"),
-    ("PROTEST", "*"): ("Protests", "Peaceful protest"),
-    ("COERCE", "arrest"): ("Strategic developments", "Arrests"),
-    ("COERCE", "confiscate"): ("Strategic developments", "Looting/property destruction"),
-    ("COERCE", "*"): ("Strategic developments", "Other"),
-    ("MOBILIZE", "*"): ("Strategic developments", "Change to group/activity"),
-    ("RETREAT", "withdraw"): ("Strategic developments", "Non-violent transfer of territory"),
-    ("RETREAT", "ceasefire"): ("Strategic developments", "Agreement"),
-    ("RETREAT", "release"): ("Strategic developments", "Agreement"),
-    ("RETREAT", "disarm"): ("Strategic developments", "Change to group/activity"),
-    ("AGREE", "*"): ("Strategic developments", "Agreement"),
-}
-
-# Trigger lemmas that pick a finer ACLED sub-event type than the mode alone.
-ACLED_TRIGGER_TABLE: dict[str, tuple[str, str]] = {
-    "grenade": ("Explosions/Remote violence", "Grenade"),
-    "chemical": ("Explosions/Remote violence", "Chemical weapon"),
-    "gas": ("Explosions/Remote violence", "Chemical weapon"),
-    "sarin": ("Explosions/Remote violence", "Chemical weapon"),
-    "chlorine": ("Explosions/Remote violence", "Chemical weapon"),
-    "defuse": ("Strategic developments", "Disrupted weapons use"),
-    "intercept": ("Strategic developments", "Disrupted weapons use"),
-    "foil": ("Strategic developments", "Disrupted weapons use"),
-    "thwart": ("Strategic developments", "Disrupted weapons use"),
-    "loot": ("Strategic developments", "Looting/property destruction"),
-    "plunder": ("Strategic developments", "Looting/property destruction"),
-    "lynch": ("Riots", "Mob violence"),
-    "mob": ("Riots", "Mob violence"),
-    "vigilante": ("Riots", "Mob violence"),
-    "headquarters": ("Strategic developments", "Headquarters or base established"),
-    "base": ("Strategic developments", "Headquarters or base established"),
-    "recapture": ("Battles", "Government regains territory"),
-    "retake": ("Battles", "Government regains territory"),
-    "liberate": ("Battles", "Government regains territory"),
-    "capture": ("Battles", "Non-state actor overtakes territory"),
-    "overrun": ("Battles", "Non-state actor overtakes territory"),
-}
 
 # --------------------------------------------------------------------------- CAMEO
 
