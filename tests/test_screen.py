@@ -41,7 +41,7 @@ def test_trigger_sense_constraints(nlp, sentence, word, etype, expected):
 @pytest.mark.parametrize(
     "sentence,word,political,expected",
     [
-        ("These tips will help you get more out of your workouts.", "help", False, False),
+        ("Our guide will help you plan a cheaper holiday.", "help", False, False),
         ("The ministry will provide food and medicine to the flood victims.", "provide", True, True),
         ("The company will provide a free trial to new users.", "provide", False, False),
     ],
@@ -132,7 +132,7 @@ def _events(nlp_text: str, **settings):
 
 
 def test_held_events_are_kept_as_data_with_all_events():
-    text = "Sign up for our newsletter to get it in your inbox. These tips will help you get the most out of your workouts."
+    text = "Join our mailing list for weekly recipes. Our guide will help you plan a cheaper holiday."
     counted = _events(text)
     everything = _events(text, all_events=True)
     assert all(e.held is None for e in counted)
