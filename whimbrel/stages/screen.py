@@ -20,7 +20,8 @@ reader), ``commerce_share`` (sentences about products, prices, sport, leisure),
 political actor or a crime);
 
 event: ``rel`` (article relevance), ``political`` (an actor or recipient is a
-political actor), ``victim`` (a person is a party, for violence and coercion),
+political actor), ``actor_code`` / ``recipient_code`` (an actor / a non-place recipient
+with a country code), ``victim`` (a person is a party, for violence and coercion),
 ``sense_ok`` (the trigger's sense constraint holds), ``verb`` (verbal trigger),
 ``asserted``, ``mode``, ``claimed``, ``mentions2`` (reported in two or more sentences),
 ``weight`` (lexicon weight), ``crime_cue`` (the sentence has words of violence or
@@ -189,6 +190,8 @@ def event_features(event: Event, members: list, rel: float, headline: float) -> 
         "rel": rel,
         "political": float(political),
         "pol_sentence": float(pol_sentence),
+        "actor_code": float(any(a.code for a in event.actor)),
+        "recipient_code": float(any(r.code and not (r.id or "").startswith("place:") for r in event.recipient)),
         "victim": float(victim),
         "sense_ok": sense_ok,
         "verb": float(any(t.pos_ == "VERB" for t in toks)),
