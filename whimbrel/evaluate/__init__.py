@@ -104,6 +104,13 @@ DATASETS: dict[str, DatasetSpec] = {
             "Gun Violence Corpus: deduplication into incidents and casualty counts",
         ),
         DatasetSpec(
+            "precision-dev",
+            "whimbrel.evaluate.precision:evaluate_precision_dev",
+            "eval",
+            ("geo/LGL.xml", "article_html/ground-truth.json"),
+            "Hand labels over whimbrel's own output on real pages and local news: precision by type (tune/check halves)",
+        ),
+        DatasetSpec(
             "generic",
             "whimbrel.evaluate.generic:evaluate_generic",
             None,

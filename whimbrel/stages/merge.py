@@ -236,7 +236,7 @@ class MergeStage:
 
     name: ClassVar[str] = "merge"
     needs: ClassVar[tuple[str, ...]] = ("mentions.resolved",)
-    gives: ClassVar[tuple[str, ...]] = ("events",)
+    gives: ClassVar[tuple[str, ...]] = ("events.merged",)
 
     def __call__(self, work: Work) -> Work:
         published = work.article.published
