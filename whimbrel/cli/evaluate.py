@@ -50,7 +50,7 @@ def eval_cmd(
 ) -> None:
     """Score whimbrel on a gold set and print its metrics.
 
-    DATASET is one of plover-gsr, wikievents, tr-news, article-html, gvc, or the path of
+    DATASET is one of plover-gsr, wikievents, tr-news, article-html, gvc, acled-dev, demo, or the path of
     a gold file in one of those formats or in the generic format (docs/evaluation.md).
     """
     from ..evaluate import gold_digests, resolve
@@ -63,7 +63,7 @@ def eval_cmd(
     if check:
         entry = gate.load_pins(pins_path)["datasets"].get(spec.name, {})
         gate._same_gold(spec.name, entry.get("gold", {}), digests)
-    result = spec.load()(path, limit=limit)
+    result = spec.run(path, limit=limit, shared_dir=shared_dir)
     _print_table(result)
     if json_out:
         Path(json_out).write_text(json.dumps(result.to_json(), indent=2) + "\n", encoding="utf-8")
