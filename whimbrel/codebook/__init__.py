@@ -12,6 +12,7 @@ modules inside are its parts:
   categories, disorder type), which falls back on ``acled_map``;
 * :mod:`.lexicon`: the trigger words and their lookups;
 * :mod:`.render`: the codebook as JSON and as Markdown;
+* :mod:`.acled_render`: ``docs/acled.md`` from the ACLED layer's tables;
 * ``_tables`` and ``_lexicon_text``: the data itself, to edit by hand.
 
 Everything here is pure: no I/O, no models; all objects are immutable.
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 from ..errors import CodebookError
 from .acled_map import ACLED_TYPES, acled
+from .acled_render import render_acled_markdown
 from .acled_rules import RULES as ACLED_RULES, AcledCues, acled_coding, disorder_type, interaction
 from .lexicon import LEXICON, PHRASAL, TRIGGERS, TriggerLexicon, TriggerSense, phrasal, senses
 from .plover import (
@@ -82,6 +84,7 @@ __all__ = [
     "legacy_to_plover",
     "phrasal",
     "quad_class",
+    "render_acled_markdown",
     "render_markdown",
     "senses",
     "threat_mode",

@@ -83,6 +83,8 @@ CUE_PHRASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "loot": ("loot", "plunder", "ransack", "pillage", "demolish", "torch", "set ... fire|ablaze",
              "burn ... house|home|shop|village|school|bus|car|office|clinic|station|stall|church|mosque"),
     # who was hit
+    "fight": ("gunbattle", "gunfight", "firefight", "shootout", "exchange of fire", "exchange fire", "clash",
+              "battle", "fighting", "skirmish"),
     "armed_target": ("soldier", "troop", "policeman", "police officer", "officer", "army", "militant", "rebel",
                      "fighter", "insurgent", "guerrilla", "militia", "militiaman", "patrol", "checkpoint",
                      "convoy", "jihadist", "separatist", "security force", "serviceman", "guard", "position"),
@@ -165,7 +167,7 @@ def _territory(f: AcledFacts) -> tuple[str, str]:
 
 
 def _hit(f: AcledFacts) -> tuple[str, str]:
-    if f.recipients & ARMED_SECTORS:
+    if f.recipients & ARMED_SECTORS or f.cue("fight"):
         return ("Battles", "Armed clash")
     if f.recipients & {"CVL", "EDU", "MED", "JRN", "REL", "REF", "BUS", "LAB", "AGR", "GOV", "LEG", "JUD", "OPP", "PTY", "ELI", "SOC"}:
         return ("Violence against civilians", "Attack")
@@ -267,7 +269,8 @@ RULES: tuple[Rule, ...] = (
          _fixed("Strategic developments", "Looting/property destruction"),
          "Property looted, seized or destroyed without other violence being reported."),
     Rule("armed-or-civilian", _ASSAULT,
-         "a shooting or other attack: armed targets make it a battle, unarmed ones violence against civilians",
+         "a shooting or other attack: armed targets or an exchange of fire (gunbattle, clash) make it a battle, "
+         "unarmed targets violence against civilians",
          lambda f: f.mode in _FIREARM_LIKE, _hit,
          "Armed clash: armed, organised groups fight each other. Attack: an armed actor attacks unarmed "
          "civilians.", results_text="Battles / Armed clash or Violence against civilians / Attack"),
@@ -310,20 +313,26 @@ def disorder_type(event_type: Optional[str], sub_event_type: Optional[str]) -> O
     return _DISORDER_SUB.get(sub_event_type or "") or DISORDER.get(event_type)
 
 
-def _inter(sectors: frozenset[str], role: str, event_type: str, sub: str) -> int:
-    """ACLED category of one side; 0 when the side is absent."""
-    if role == "actor" and event_type == "Protests":
-        return 6
-    if role == "actor" and event_type == "Riots":
-        return 5
-    if role == "recipient" and sub in ("Excessive force against protesters", "Protest with intervention"):
-        return 6
+def _category(sectors: frozenset[str]) -> int:
     found = sorted(SECTOR_INTER[s] for s in sectors if s in SECTOR_INTER)
-    if found:
-        return found[0]
-    if role == "recipient" and event_type == "Violence against civilians":
-        return 7
-    return 0
+    return found[0] if found else 0
+
+
+def _inters(actors: frozenset[str], recipients: frozenset[str], event_type: str, sub: str) -> tuple[int, int]:
+    """ACLED categories of the two sides (0: absent).  Protesters are the first side of a protest and
+    the second of excessive force against them; the police are the second side of an intervention."""
+    if sub == "Excessive force against protesters":
+        return (_category(actors) or 1, 6)
+    if sub == "Protest with intervention":
+        return (6, 1)
+    if event_type == "Protests":
+        return (6, _category(recipients))
+    if event_type == "Riots":
+        return (5, _category(recipients))
+    i2 = _category(recipients)
+    if not i2 and event_type == "Violence against civilians":
+        i2 = 7
+    return (_category(actors), i2)
 
 
 def interaction(inter1: int, inter2: int) -> str:
@@ -347,11 +356,14 @@ def acled_coding(
     recipient_sectors: Sequence[str] = (),
     trigger: Optional[str] = None,
     cues: Iterable[str] = (),
+    claimant_sectors: Sequence[str] = (),
 ) -> AcledType:
     """The full ACLED coding of a PLOVER event: type, sub-type, disorder, inter1/inter2, interaction, rule.
 
     ``cues`` are cue names from :data:`CUE_PHRASES` found in the event's sentence.  The rule
-    that decided is named in ``rule`` ("table" when the per-(type, mode) table did).
+    that decided is named in ``rule`` ("table" when the per-(type, mode) table did).  A
+    disrupted attack with no actor of its own is attributed to whoever claims it
+    (``claimant_sectors``: "air defences downed nine drones, the ministry said").
     """
     facts = AcledFacts(etype=etype.upper(), mode=mode, actors=_norm(actor_sectors),
                        recipients=_norm(recipient_sectors), cues=AcledCues(frozenset(cues) & CUES))
@@ -372,8 +384,10 @@ def acled_coding(
     et, sub = pair
     if sub not in ACLED_TYPES.get(et, ()):
         raise CodebookError(f"ACLED rule {rule_id!r} gave {et!r}/{sub!r}, which is not an ACLED pair")
-    i1 = _inter(facts.actors, "actor", et, sub)
-    i2 = _inter(facts.recipients, "recipient", et, sub)
+    actors = facts.actors
+    if rule_id == "disrupted-weapons" and not actors:
+        actors = _norm(claimant_sectors)
+    i1, i2 = _inters(actors, facts.recipients, et, sub)
     return AcledType(event_type=et, sub_event_type=sub, disorder_type=disorder_type(et, sub),
                      inter1=i1 or None, inter2=i2 or None, interaction=interaction(i1, i2) or None, rule=rule_id)
 

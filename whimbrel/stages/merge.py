@@ -181,6 +181,7 @@ def build_event(article_id: str, members: list[Mention], published: Optional[str
             actor_sectors=[e.sector for e in actors if e.sector],
             trigger=first.trigger.lemma_.lower(),
             cues=sentence_cues(first.trigger),
+            claimant_sectors=[c.claimant.sector for c in claims if c.claimant is not None and c.claimant.sector],
         )
         if first.modality == Modality.asserted
         else AcledType(),
