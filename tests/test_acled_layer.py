@@ -183,3 +183,14 @@ def test_gold_files_are_references_not_text():
     for r in recs:
         docs_by_half.setdefault((r["corpus"], r["doc"]), set()).add(r["half"])
     assert all(len(h) == 1 for h in docs_by_half.values()), "a document sits in one half only"
+
+
+def test_agreements_and_accidents_outside_acled_are_not_coded():
+    trade = acled_coding("AGREE", None, actor_sectors=["GOV"], recipient_sectors=["BUS"])
+    assert trade.event_type is None and trade.rule == "not-conflict-agreement"
+    truce = acled_coding("AGREE", None, actor_sectors=["GOV"], cues=["conflict_deal"])
+    assert truce.sub_event_type == "Agreement"
+    with_rebels = acled_coding("AGREE", None, actor_sectors=["REB"])
+    assert with_rebels.sub_event_type == "Agreement"
+    mishap = acled_coding("ASSAULT", "firearms", cues=["accident"])
+    assert mishap.event_type is None and mishap.rule == "accident"

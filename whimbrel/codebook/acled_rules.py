@@ -82,9 +82,12 @@ CUE_PHRASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "abduct": ("kidnap", "abduct", "hostage", "abduction", "kidnapping"),
     "loot": ("loot", "plunder", "ransack", "pillage", "demolish", "torch", "set ... fire|ablaze",
              "burn ... house|home|shop|village|school|bus|car|office|clinic|station|stall|church|mosque"),
+    # what makes an agreement or an explosion no ACLED event
+    "conflict_deal": ("ceasefire", "cease-fire", "truce", "peace", "surrender", "hostage", "prisoner", "evacuation",
+                      "evacuate", "cessation ... hostility|hostilities", "armistice", "disarmament", "demobilization", "amnesty"),
+    "accident": ("accidentally", "accidental", "by accident", "gas explosion", "gas leak", "car crash", "crash",
+                 "earthquake", "workplace accident", "unintentionally"),
     # who was hit
-    "fight": ("gunbattle", "gunfight", "firefight", "shootout", "exchange of fire", "exchange fire", "clash",
-              "battle", "fighting", "skirmish"),
     "armed_target": ("soldier", "troop", "policeman", "police officer", "officer", "army", "militant", "rebel",
                      "fighter", "insurgent", "guerrilla", "militia", "militiaman", "patrol", "checkpoint",
                      "convoy", "jihadist", "separatist", "security force", "serviceman", "guard", "position"),
@@ -148,7 +151,8 @@ class Rule:
     when: str
     """The condition, in words (for docs/acled.md)."""
     test: Callable[[AcledFacts], bool]
-    result: Callable[[AcledFacts], tuple[str, str]]
+    result: Callable[[AcledFacts], Optional[tuple[str, str]]]
+    """The (event type, sub-event type); ``None`` for rules that say ACLED would not code the event."""
     definition: str
     """What ACLED's codebook says of the sub-event type (our paraphrase)."""
     results_text: str = ""
@@ -167,7 +171,7 @@ def _territory(f: AcledFacts) -> tuple[str, str]:
 
 
 def _hit(f: AcledFacts) -> tuple[str, str]:
-    if f.recipients & ARMED_SECTORS or f.cue("fight"):
+    if f.recipients & ARMED_SECTORS:
         return ("Battles", "Armed clash")
     if f.recipients & {"CVL", "EDU", "MED", "JRN", "REL", "REF", "BUS", "LAB", "AGR", "GOV", "LEG", "JUD", "OPP", "PTY", "ELI", "SOC"}:
         return ("Violence against civilians", "Attack")
@@ -188,6 +192,18 @@ def _in_protest(f: AcledFacts) -> bool:
 
 
 RULES: tuple[Rule, ...] = (
+    Rule("not-conflict-agreement", frozenset({"AGREE"}),
+         "an agreement with no armed party and no ceasefire, truce, peace, surrender, prisoner or evacuation in "
+         "its sentence (trade deals, budgets, business)",
+         lambda f: not (f.actors | f.recipients) & ARMED_SECTORS and not f.cue("conflict_deal"),
+         lambda f: None,
+         "Agreement covers deals between the parties to a conflict or disorder: ceasefires, peace deals, "
+         "surrenders, prisoner exchanges, evacuations. Other agreements are not ACLED events.",
+         results_text="not coded"),
+    Rule("accident", _ASSAULT, "a shooting, explosion or death reported as an accident (gas explosion, crash)",
+         lambda f: f.cue("accident"), lambda f: None,
+         "ACLED codes political violence and demonstrations; accidents are not events.",
+         results_text="not coded"),
     Rule("disrupted-weapons", frozenset({"ASSAULT", "COERCE", "MOBILIZE"}),
          "the sentence reports an intercept, shoot-down, defusal, failed detonation or a seizure of weapons",
          lambda f: f.cue("disrupted"), _fixed("Strategic developments", "Disrupted weapons use"),
@@ -269,8 +285,7 @@ RULES: tuple[Rule, ...] = (
          _fixed("Strategic developments", "Looting/property destruction"),
          "Property looted, seized or destroyed without other violence being reported."),
     Rule("armed-or-civilian", _ASSAULT,
-         "a shooting or other attack: armed targets or an exchange of fire (gunbattle, clash) make it a battle, "
-         "unarmed targets violence against civilians",
+         "a shooting or other attack: armed targets make it a battle, unarmed ones violence against civilians",
          lambda f: f.mode in _FIREARM_LIKE, _hit,
          "Armed clash: armed, organised groups fight each other. Attack: an armed actor attacks unarmed "
          "civilians.", results_text="Battles / Armed clash or Violence against civilians / Attack"),
@@ -374,6 +389,8 @@ def acled_coding(
     for rule in RULES:
         if facts.etype in rule.types and rule.test(facts):
             rule_id, pair = rule.id, rule.result(facts)
+            if pair is None:
+                return AcledType(rule=rule_id)
             break
     if pair is None:
         base = acled(etype, mode, context, recipient_sectors=recipient_sectors, actor_sectors=actor_sectors,
