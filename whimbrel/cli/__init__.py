@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "store",
     "actors",
     "demo",
+    "batch",
     "serve",
 )
 
