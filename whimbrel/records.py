@@ -207,8 +207,15 @@ class Claim(Record):
 
 
 class AcledType(Record):
+    """ACLED's coding of an event (whimbrel's ACLED layer, docs/acled.md)."""
+
     event_type: Optional[str] = None
     sub_event_type: Optional[str] = None
+    disorder_type: Optional[str] = Field(None, description="Political violence, Demonstrations, Strategic developments")
+    inter1: Optional[int] = Field(None, description="ACLED actor category of the actor (1 state forces ... 8 external/other)")
+    inter2: Optional[int] = Field(None, description="ACLED actor category of the recipient")
+    interaction: Optional[str] = Field(None, description="inter1 and inter2, lower first ('17'); one side alone: '10'")
+    rule: Optional[str] = Field(None, description="id of the ACLED rule that decided (docs/acled.md), 'table' for the type/mode table")
 
 
 # --------------------------------------------------------------------------- top level
