@@ -45,11 +45,14 @@ CONSTRUCTIONS = [
 
 @pytest.fixture(scope="module")
 def extracted():
-    from whimbrel.evaluate import extract_articles
+    """Every event of each construction, held ones included: these tests are about the ACLED
+    layer, not the screen (which holds e.g. a defusal whose actor it does not know)."""
+    from whimbrel import extract_many
     from whimbrel.records import Article
+    from whimbrel.settings import load
 
     arts = [Article(id=str(i), text=t) for i, (t, _) in enumerate(CONSTRUCTIONS)]
-    return {a.id: ev for a, ev in extract_articles(arts)}
+    return {a.id: ev for a, ev in extract_many(arts, load({"all_events": True}))}
 
 
 @pytest.mark.parametrize("idx", range(len(CONSTRUCTIONS)), ids=[c[1] for c in CONSTRUCTIONS])
