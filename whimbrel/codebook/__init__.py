@@ -9,6 +9,7 @@ modules inside are its parts:
   modes, contexts, sectors) and its mappings to CAMEO, KAIROS and PLOVER 0.5;
 * :mod:`.acled_map`: the mapping to ACLED event and sub-event types;
 * :mod:`.lexicon`: the trigger words and their lookups;
+* :mod:`.geo_precision`: place precision as ACLED ``geo_precision`` and UCDP ``where_prec``;
 * :mod:`.render`: the codebook as JSON and as Markdown;
 * ``_tables`` and ``_lexicon_text``: the data itself, to edit by hand.
 
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 from ..errors import CodebookError
 from .acled_map import ACLED_TYPES, acled
+from .geo_precision import LocationCodes, location_codes
 from .lexicon import LEXICON, PHRASAL, TRIGGERS, TriggerLexicon, TriggerSense, phrasal, senses
 from .plover import (
     ACTOR_CODES,
@@ -54,6 +56,7 @@ __all__ = [
     "EventType",
     "KAIROS_NOTES",
     "LEXICON",
+    "LocationCodes",
     "Mode",
     "PHRASAL",
     "QUAD_CLASSES",
@@ -72,6 +75,7 @@ __all__ = [
     "kairos_is_listed",
     "kairos_to_plover",
     "legacy_to_plover",
+    "location_codes",
     "phrasal",
     "quad_class",
     "render_markdown",

@@ -728,8 +728,7 @@ class Geoparser:
         return event_place(trigger, places, focus, gazetteer=self.gazetteer)
 
 
-_PRECISION_ORDER = {PlacePrecision.point: 0, PlacePrecision.city: 1, PlacePrecision.admin1: 2,
-                    PlacePrecision.region: 3, PlacePrecision.country: 4}
+_PRECISION_ORDER = {p: i for i, p in enumerate(PlacePrecision)}  # finest first
 
 
 def _is_argument(trigger: Any, place: Place) -> bool:
