@@ -68,7 +68,8 @@ def event_place(
     ]
     args = [p for p in usable if _is_argument(trigger, p)]
     if args:
-        best = min(args, key=lambda p: (_PRECISION_ORDER.get(p.precision, 5) if p.precision else 5,
+        unknown = len(_PRECISION_ORDER)  # after the coarsest
+        best = min(args, key=lambda p: (_PRECISION_ORDER.get(p.precision, unknown) if p.precision else unknown,
                                         abs(p.start - trigger.idx)))
         return best.model_copy(update={"reason": "argument of trigger", "basis": PlaceBasis.argument})
     if usable:
