@@ -68,6 +68,11 @@ def test_named_city_keeps_city_precision(nlp, geoparser):
     assert places["Baghdad"].precision == PlacePrecision.city
 
 
+def test_a_seat_modifying_suburb_is_not_a_district(nlp, geoparser):
+    places = _by_text(geoparser.parse(nlp("Police searched a house in the Denver suburb of Aurora on Monday.")))
+    assert places["Denver"].name == "Denver" and places["Denver"].precision == PlacePrecision.city
+
+
 @pytest.mark.parametrize("sentence,village,region,precision", [
     ("Fighters stormed the village of Tin Hamzaqat in Kidal region.", "Tin Hamzaqat", "Kidal", PlacePrecision.admin1),
 ])

@@ -44,6 +44,8 @@ LINK_WORDS = frozenset(", in of near within".split()) | DIRECTION_WORDS | frozen
 ADMIN_NOUNS = frozenset("province region governorate state district county oblast prefecture department".split())
 DISTRICT_KM = 30.0
 """A district the gazetteer places within this distance of its city keeps its own point."""
+SEAT_CODES = frozenset("PPLC PPLA PPLA2 PPLA3 PPLG".split())
+"""Feature codes of seats of government: such a city is never taken for a district of another."""
 MAX_GAP = 6
 """At most this many tokens between an unknown village and the division that locates it."""
 
@@ -192,8 +194,11 @@ def _city_of_subunit(doc: Any, places: list[Place], spans: list[Any], i: int) ->
         city = places[i + 1]
         if nxt.sent == span.sent and _subunit_of(doc, span, nxt, words):
             mine = places[i]
-            if _town(mine) and haversine_km(mine.lat, mine.lon, city.lat, city.lon) <= DISTRICT_KM:
-                return None  # the gazetteer knows this part of the city: keep its own point
+            if _town(mine) and (mine.feature_code in SEAT_CODES
+                                or haversine_km(mine.lat, mine.lon, city.lat, city.lon) <= DISTRICT_KM):
+                # the gazetteer knows this part of the city (keep its own point), or it is a city in its
+                # own right, a seat, that modifies the noun ("the Cincinnati suburb of West Chester")
+                return None
             return city
     if i > 0 and spans[i - 1] is not None and _town(places[i - 1]) and _possessive_subunit(doc, spans[i - 1], span):
         return places[i - 1]
