@@ -26,3 +26,28 @@ def shared_dir() -> Path:
     if not path.exists():
         pytest.skip(f"shared folder not found at {path}")
     return path
+
+
+@pytest.fixture(scope="session")
+def demo_store(tmp_path_factory) -> Path:
+    """A store built once per session from the bundled demo corpus (ingested with the real extractor)."""
+    from whimbrel.demo import corpus_path
+    from whimbrel.settings import Settings
+    from whimbrel.store import Store
+    from whimbrel.store.ingest import ingest
+
+    folder = tmp_path_factory.mktemp("demo-store")
+    db = folder / "demo.db"
+    with Store(db) as store:
+        ingest([str(corpus_path())], store, Settings(db=str(db), data_dir=str(folder)))
+    return db
+
+
+@pytest.fixture()
+def demo_copy(demo_store, tmp_path) -> Path:
+    """A private copy of the demo store, for tests that write."""
+    import shutil
+
+    dst = tmp_path / "demo-copy.db"
+    shutil.copyfile(demo_store, dst)
+    return dst

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 
 import pytest
 
@@ -17,10 +16,7 @@ def gazetteer(tmp_path_factory) -> SQLiteGazetteer:
     # one index per test session, shared with tests/test_geoparse.py
     path = tmp_path_factory.getbasetemp() / "whimbrel-gazetteer.sqlite"
     gz = SQLiteGazetteer(path)
-    start = time.perf_counter()
-    gz.country("US")  # builds the index (about 8 s) unless another test file did
-    build = time.perf_counter() - start
-    assert build < 60, f"gazetteer build took {build:.1f}s"
+    gz.country("US")  # builds the index unless another test file did (its cost: benchmarks, not tests)
     return gz
 
 
@@ -93,13 +89,9 @@ def test_abbreviations(gazetteer):
     assert gazetteer.lookup("B.C.")[0].name == "British Columbia"
 
 
-def test_lookup_is_fast(gazetteer):
-    gazetteer.lookup("London")
-    start = time.perf_counter()
-    for _ in range(200):
-        gazetteer.lookup("London")
-    per = (time.perf_counter() - start) / 200
-    assert per < 0.001, f"{per * 1000:.3f} ms per lookup"
+def test_repeated_lookups_agree(gazetteer):
+    first = gazetteer.lookup("London")
+    assert first and all(gazetteer.lookup("London") == first for _ in range(20))
 
 
 @pytest.mark.parametrize(

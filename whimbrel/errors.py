@@ -18,7 +18,15 @@
     ├── StoreError                    E400
     ├── EvalError                     E500
     │   └── QualityGateFailed         E501
-    └── CodebookError                 E600
+    ├── CodebookError                 E600
+    └── WebError                      E700
+        ├── BadParameter              E701
+        ├── NotFound                  E702
+        ├── AuthRequired              E703
+        ├── WritesDisabled            E704
+        ├── BodyTooLarge              E705
+        ├── UnsupportedBody           E706
+        └── StoreUnavailable          E707
 
 A family's codes share its first digit (E2xx: one input cannot be read; the batch goes
 on without it).  ``CATALOG`` lists every class; ``docs/errors.md`` is generated from it
@@ -168,6 +176,70 @@ class CodebookError(WhimbrelError, ValueError):
     hint = "Use a name listed by `whimbrel codebook` (see docs/codebook.md)."
 
 
+class WebError(WhimbrelError):
+    """The HTTP API (``whimbrel serve``) refused a request; the body is ``{"error": {code, message, hint}}``."""
+
+    code = "E700"
+    hint = "See docs/api.md for the endpoints, their parameters and limits."
+    http_status = 400
+
+
+class BadParameter(WebError):
+    """A query parameter or body field has a value the API cannot use."""
+
+    code = "E701"
+    hint = "Fix the parameter named in the message; docs/api.md lists the accepted values."
+    http_status = 400
+
+
+class NotFound(WebError):
+    """No event, article, actor, place or page with that id."""
+
+    code = "E702"
+    hint = "Check the id; list events with GET /api/events or `whimbrel events`."
+    http_status = 404
+
+
+class AuthRequired(WebError):
+    """A write request without the right bearer token."""
+
+    code = "E703"
+    hint = "Send the header 'Authorization: Bearer <token>' with the token in WHIMBREL_API_TOKEN on the server."
+    http_status = 401
+
+
+class WritesDisabled(WebError):
+    """A write request to a server started without WHIMBREL_API_TOKEN."""
+
+    code = "E704"
+    hint = "Writing over HTTP is off; restart `whimbrel serve` with WHIMBREL_API_TOKEN set, or use `whimbrel ingest`."
+    http_status = 403
+
+
+class BodyTooLarge(WebError):
+    """A request body over the server's size limit."""
+
+    code = "E705"
+    hint = "Send fewer articles per request, or raise the limit with `whimbrel serve --max-body BYTES`."
+    http_status = 413
+
+
+class UnsupportedBody(WebError):
+    """A request body in a content type the endpoint does not read."""
+
+    code = "E706"
+    hint = "POST JSON (application/json: one record or a list), JSON lines (application/x-ndjson) or text/html."
+    http_status = 415
+
+
+class StoreUnavailable(WebError):
+    """The server cannot read its event store (missing, locked or from a newer whimbrel)."""
+
+    code = "E707"
+    hint = "Check the --db path given to `whimbrel serve` and that the file is a whimbrel store."
+    http_status = 503
+
+
 # --------------------------------------------------------------------------- the catalog
 
 CATALOG: tuple[type[WhimbrelError], ...] = (
@@ -188,6 +260,14 @@ CATALOG: tuple[type[WhimbrelError], ...] = (
     EvalError,
     QualityGateFailed,
     CodebookError,
+    WebError,
+    BadParameter,
+    NotFound,
+    AuthRequired,
+    WritesDisabled,
+    BodyTooLarge,
+    UnsupportedBody,
+    StoreUnavailable,
 )
 """Every error class, in the order of the tree above (docs/errors.md is made from it)."""
 
@@ -207,7 +287,10 @@ def by_code(code: str) -> type[WhimbrelError]:
 
 
 __all__ = [
+    "AuthRequired",
+    "BadParameter",
     "BinaryInput",
+    "BodyTooLarge",
     "CATALOG",
     "CodebookError",
     "ConfigError",
@@ -218,13 +301,18 @@ __all__ = [
     "MalformedRecord",
     "ModelNotFound",
     "NoMainText",
+    "NotFound",
     "NotEnglish",
     "PipelineError",
     "QualityGateFailed",
     "StageFailed",
     "StoreError",
+    "StoreUnavailable",
     "TooLarge",
+    "UnsupportedBody",
+    "WebError",
     "WhimbrelError",
+    "WritesDisabled",
     "by_code",
     "meaning",
 ]

@@ -167,8 +167,7 @@ def _guarded(stage: Stage, work: Work) -> None:
 def _skip(work: Work, err: WhimbrelError) -> None:
     """Mark ``work`` skipped by ``err``: a Skip record for the batch, the error for a caller."""
     work.error = err
-    work.skip = Skip(origin=work.article.origin or work.article.id, code=err.code, reason=str(err),
-                     article_id=work.article.id)
+    work.skip = Skip.from_error(err, work.article.origin or work.article.id, work.article.id)
 
 
 def _missing_hint(slot: str) -> str:

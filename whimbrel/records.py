@@ -244,6 +244,24 @@ class Skip(Record):
 
     origin: str = Field(description="file and line/record")
     code: str = Field(description="error code, e.g. E204")
-    reason: str
+    reason: str = Field(description="the one line a person reads: origin, code, message and hint")
     article_id: Optional[str] = None
+    message: Optional[str] = Field(None, description="what went wrong, without origin, code or hint")
+    hint: Optional[str] = Field(None, description="what to do about it")
+
+    @classmethod
+    def from_error(cls, err: Any, origin: str, article_id: Optional[str] = None) -> "Skip":
+        """The skip an error (a :class:`~whimbrel.errors.WhimbrelError`) makes of one input."""
+        where = err.origin or origin
+        return cls(origin=where, code=err.code, reason=f"{where}: [{err.code}] {err.message} — {err.hint}",
+                   article_id=article_id, message=err.message, hint=err.hint)
+
+    def line(self) -> str:
+        """The one line for people: ``ORIGIN: [CODE] message — hint``."""
+        if self.message is not None:
+            tail = f" — {self.hint}" if self.hint else ""
+            text = f"{self.origin}: [{self.code}] {self.message}{tail}"
+        else:
+            text = f"{self.origin}: [{self.code}] {self.reason}"
+        return " ".join(text.split())
 

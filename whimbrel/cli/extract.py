@@ -11,16 +11,9 @@ from ..records import Event, Skip
 
 
 def skip_line(skip: Skip) -> str:
-    """The one stderr line for a skipped input: ``whimbrel: skipped ORIGIN: [CODE] reason — hint``.
-
-    ``Skip.reason`` is normally ``str(err)`` (origin and code included); a reason
-    without them gets them prefixed.  Newlines inside the reason are flattened.
-    """
-    reason = " ".join(skip.reason.split())
-    if not reason.startswith(f"{skip.origin}: "):
-        code = f"[{skip.code}] " if f"[{skip.code}]" not in reason else ""
-        reason = f"{skip.origin}: {code}{reason}"
-    return f"whimbrel: skipped {reason}"
+    """The one stderr line for a skipped input: ``whimbrel: skipped ORIGIN: [CODE] message — hint``,
+    built from the skip's fields (:meth:`~whimbrel.records.Skip.line`), newlines flattened."""
+    return f"whimbrel: skipped {skip.line()}"
 
 
 def _emit_table(events: list[Event]) -> None:

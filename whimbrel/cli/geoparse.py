@@ -37,8 +37,7 @@ def toponym_rows(paths: list[str], settings: Any, nlp: Any = None, geoparser: An
         try:
             text = cleaner.clean(article)
         except InputError as err:
-            yield Skip(origin=err.origin or article.origin or article.id, code=err.code, reason=str(err),
-                       article_id=article.id)
+            yield Skip.from_error(err, article.origin or article.id, article.id)
             continue
         places: list[Place] = geoparser.parse(nlp(text))
         for p in places:

@@ -104,32 +104,51 @@ def _place(loc) -> str:
     return f"{name}, {loc.country_code}"
 
 
-def _table(evs) -> None:
+def _fig(c) -> str:
+    if c is None:
+        return ""
+    s = str(c.best)
+    if c.low != c.high:
+        s += f" ({c.low}-{c.high})"
+    return s
+
+
+def _table(evs, width: Optional[int] = None) -> None:
+    """Events as a table that fits the terminal: narrow terminals drop the actor columns, never cut ids."""
+    from rich import box
     from rich.console import Console
     from rich.table import Table
 
-    t = Table()
-    for col in ("id", "date", "type", "place", "actor", "recipient", "dead", "inj", "src", "art"):
-        t.add_column(col)
+    console = Console(width=width) if width else Console()
+    w = console.width
+    wide, medium = w >= 130, w >= 100
+    t = Table(box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
+    t.add_column("id", no_wrap=True, min_width=19)
+    t.add_column("date", no_wrap=True)
+    t.add_column("type", no_wrap=True, max_width=12, overflow="ellipsis")
+    t.add_column("place", overflow="ellipsis", no_wrap=True, max_width=28 if wide else 18)
+    if medium:
+        t.add_column("actor", overflow="ellipsis", no_wrap=True, max_width=24 if wide else 14)
+    if wide:
+        t.add_column("recipient", overflow="ellipsis", no_wrap=True, max_width=24)
+    t.add_column("dead", no_wrap=True, justify="right")
+    if medium:
+        t.add_column("inj", no_wrap=True, justify="right")
+    t.add_column("src", no_wrap=True, justify="right")
     for ev in evs:
-        loc = ev.location
-        dead, inj = ev.size.dead, ev.size.injured
-
-        def fig(c):
-            if c is None:
-                return ""
-            s = str(c.best)
-            if c.low != c.high:
-                s += f" ({c.low}-{c.high})"
-            return s
-
-        t.add_row(ev.id, ev.date.value if ev.date and ev.date.value else "", ev.event_type,
-                  _place(loc),
-                  ", ".join(e.name or e.text for e in ev.actor)[:30],
-                  ", ".join(e.name or e.text for e in ev.recipient)[:30],
-                  fig(dead) + ("!" if ev.size_conflict else ""), fig(inj),
-                  str(ev.n_sources), str(ev.n_articles))
-    Console().print(t)
+        row = [ev.id, ev.date.value if ev.date and ev.date.value else "", ev.event_type, _place(ev.location)]
+        if medium:
+            row.append(", ".join(e.name or e.text for e in ev.actor))
+        if wide:
+            row.append(", ".join(e.name or e.text for e in ev.recipient))
+        row.append(_fig(ev.size.dead) + ("!" if ev.size_conflict else ""))
+        if medium:
+            row.append(_fig(ev.size.injured))
+        row.append(str(ev.n_sources))
+        t.add_row(*row)
+    console.print(t)
+    if not wide:
+        click.echo(f"(terminal of {w} columns: some columns left out; --format csv or `whimbrel serve` show all)")
     click.echo(f"{len(evs)} events")
 
 

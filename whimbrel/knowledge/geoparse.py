@@ -250,6 +250,12 @@ class Geoparser:
         i = 0
         while i < len(doc):
             tok = doc[i]
+            if not taken[i] and "-" in tok.text:
+                hyphen = self._hyphen_token(tok)  # "the U.S.-led coalition" where no entity was tagged
+                if hyphen is not None:
+                    mentions.append(hyphen)
+                    i += 1
+                    continue
             shouting = tok.is_upper and len(tok.text) >= 4 and tok.is_alpha
             if taken[i] or not (tok.is_title or shouting) or (tok.pos_ not in ("PROPN", "ADJ") and not shouting) \
                     or len(tok.text) < 3:
@@ -365,6 +371,14 @@ class Geoparser:
             out.append(_Mention(a, b, "GAZ", seg.text))
         return out
 
+    def _hyphen_token(self, t: Any) -> Optional[_Mention]:
+        """The place opening one hyphenated token: "U.S.-led", "Britain-based", "Iranian-backed"."""
+        head, dash, tail = t.text.rpartition("-")
+        if dash and head and tail.islower() and (self._org_is_place(head) or self._demonym(head) is not None):
+            label = "GPE" if self._candidates(head, abbreviations=True) else "NORP"
+            return _Mention(t.i, t.i + 1, label, head, chars=(t.idx, t.idx + len(head)))
+        return None
+
     def _hyphen_parts(self, doc: Any, ent: Any) -> list[_Mention]:
         """The places of a hyphenated compound entity, one mention each.
 
@@ -400,12 +414,9 @@ class Geoparser:
                         break
             return out
         for t in ent:
-            head, dash, tail = t.text.rpartition("-")
-            if dash and head and tail.islower() and (
-                self._org_is_place(head) or self._demonym(head) is not None
-            ):
-                label = "GPE" if self._candidates(head, abbreviations=True) else "NORP"
-                out.append(_Mention(t.i, t.i + 1, label, head, chars=(t.idx, t.idx + len(head))))
+            found = self._hyphen_token(t)
+            if found is not None:
+                out.append(found)
         return out
 
     def _comma_region(self, doc: Any, k: int, cands: list[tuple[Place, int, int]]) -> int:

@@ -412,12 +412,7 @@ class CleanStage:
             text = self.clean(work.article)
         except InputError as err:
             work.error = err
-            work.skip = Skip(
-                origin=err.origin or work.article.origin or work.article.id,
-                code=err.code,
-                reason=str(err),
-                article_id=work.article.id,
-            )
+            work.skip = Skip.from_error(err, work.article.origin or work.article.id, work.article.id)
             return work
         work.text = text
         work.article = work.article.model_copy(update={"text": text})

@@ -72,7 +72,7 @@ def skip_from(err: InputError, origin: str) -> Skip:
     """
     if not err.origin:
         err.origin = origin
-    return Skip(origin=err.origin, code=err.code, reason=str(err))
+    return Skip.from_error(err, origin)
 
 
 # --------------------------------------------------------------------------- dates

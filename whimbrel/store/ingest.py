@@ -266,8 +266,8 @@ def _write_batch(
             except (sqlite3.Error, ValueError, TypeError, StoreError) as exc:
                 conn.execute(f"ROLLBACK TO a{n}")
                 conn.execute(f"RELEASE a{n}")
-                _record_skip(store, conn, Skip(origin=article.origin or article.id, code="E400",
-                                               reason=f"could not store: {exc}", article_id=None), summary)
+                err = StoreError(f"could not store: {exc}", origin=article.origin or article.id)
+                _record_skip(store, conn, Skip.from_error(err, article.origin or article.id), summary)
                 continue
             if status == "unchanged":
                 summary.unchanged += 1
