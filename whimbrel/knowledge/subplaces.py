@@ -44,6 +44,8 @@ LINK_WORDS = frozenset(", in of near within".split()) | DIRECTION_WORDS | frozen
 ADMIN_NOUNS = frozenset("province region governorate state district county oblast prefecture department".split())
 DISTRICT_KM = 30.0
 """A district the gazetteer places within this distance of its city keeps its own point."""
+FACILITY_LABELS = frozenset({"FAC"})
+"""Entity labels of facilities (bases, camps, streets, parks): not villages, never given a division's point."""
 SEAT_CODES = frozenset("PPLC PPLA PPLA2 PPLA3 PPLG".split())
 """Feature codes of seats of government: such a city is never taken for a district of another."""
 MAX_GAP = 6
@@ -176,7 +178,7 @@ def _refined(doc: Any, places: list[Place]) -> list[Place]:
             out[i] = p.model_copy(update={"precision": PlacePrecision.district})
         elif _town(p) and p.precision == PlacePrecision.city and _near(doc, span):
             out[i] = p.model_copy(update={"precision": PlacePrecision.near})
-        elif p.lat is None:
+        elif p.lat is None and span.root.ent_type_ not in FACILITY_LABELS:
             found = _locating_place(doc, places, spans, i)
             if found is not None:
                 out[i] = _as(p, found[0], found[1])
