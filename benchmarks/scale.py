@@ -36,9 +36,15 @@ COUNTRIES = [
      ("SO", 2.0, 45.3), ("AF", 31.6, 65.7), ("PK", 34.0, 71.5), ("IQ", 36.3, 43.1), ("HT", 18.5, -72.3),
      ("ET", 9.0, 38.7), ("SS", 4.9, 31.6), ("LY", 32.9, 13.2), ("BF", 12.4, -1.5), ("NE", 13.5, 2.1)]
 _R = random.Random(42)
+# Distinct alphabetic place names: the text features tokenise words of letters, so names like
+# "City12" all read as the one name "city" and made every pair of reports share their only
+# proper name (10,000 articles of 4,570 incidents became 2,333 events, B-cubed P 0.546).
+_SYL = ["ka", "ro", "mi", "tan", "sel", "bu", "dor", "vi", "zam", "le", "qu", "an", "ost", "ri", "pe", "gal", "hu", "nor", "ye", "ba"]
+CITY_NAMES = [(_SYL[k % 20] + _SYL[(k // 20) % 20] + _SYL[(k * 7 + 3) % 20]).capitalize() for k in range(400)]
 # 20 cities per country, spread over about 6 degrees: many are further apart than the 50 km merge limit
-CITIES = [(f"City{k}", cc, lat + _R.uniform(-3, 3), lon + _R.uniform(-3, 3))
+CITIES = [(CITY_NAMES[k], cc, lat + _R.uniform(-3, 3), lon + _R.uniform(-3, 3))
           for k, (cc, lat, lon) in enumerate(COUNTRIES * 20)]
+assert len(set(CITY_NAMES)) == len(CITY_NAMES)
 VOCAB = [f"w{k:04d}" for k in range(5000)]
 TYPES = ["ASSAULT", "PROTEST", "COERCE", "THREATEN", "MOBILIZE"]
 ACTORS = ["army", "rebels", "police", "militia", "protesters", "gunmen", "air force", "insurgents"]
@@ -50,6 +56,7 @@ def make_events(articles, per_day: int, seed: int):
     start = date(2023, 1, 1)
     out, i, inc = {}, 0, 0
     dated = []
+    incident_of: dict[str, tuple] = {}  # article id -> (incident number, city, type, day)
     while i < len(articles):
         inc += 1
         day = start + timedelta(days=i // per_day)
@@ -76,8 +83,33 @@ def make_events(articles, per_day: int, seed: int):
                 mentions=(Span(sentence=0, start=0, end=len(sent), text=sent),),
             )
             out[art.id] = [ev]
+            incident_of[art.id] = (inc, city[0], etype, day.isoformat())
             i += 1
-    return dated, out, inc
+    return dated, out, inc, incident_of
+
+
+def clustering_quality(store, incident_of: dict[str, tuple]) -> dict:
+    """B-cubed and pairwise scores of the store's events against the generated incidents, and
+    the share of incidents that have a twin (another incident of the same city, type and day:
+    indistinguishable but for their words)."""
+    from collections import defaultdict
+
+    from whimbrel.evaluate.metrics import bcubed, pairwise
+
+    pred: dict[str, list[str]] = defaultdict(list)
+    for mid, eid, aid in store.conn.execute(
+            "SELECT em.mention_id, em.event_id, m.article_id FROM event_mentions em JOIN mentions m ON m.id = em.mention_id"):
+        pred[eid].append(aid)
+    gold: dict[int, list[str]] = defaultdict(list)
+    keys: dict[tuple, set[int]] = defaultdict(set)
+    for aid, (inc, city, etype, day) in incident_of.items():
+        gold[inc].append(aid)
+        keys[(city, etype, day)].add(inc)
+    twins = sum(len(v) for v in keys.values() if len(v) > 1)
+    b3, pw = bcubed(pred.values(), gold.values()), pairwise(pred.values(), gold.values())
+    return {"bcubed_p": round(b3.precision, 3), "bcubed_r": round(b3.recall, 3), "bcubed_f1": round(b3.f1, 3),
+            "pairwise_p": round(pw.precision, 3), "pairwise_r": round(pw.recall, 3), "pairwise_f1": round(pw.f1, 3),
+            "incidents_with_a_same_day_twin": round(twins / max(1, len(gold)), 3)}
 
 
 class Extract:
@@ -107,7 +139,7 @@ def run(n: int, words: int, per_day: int, seed: int, folder: str) -> dict:
 
     t = time.perf_counter()
     arts = generate(n, words=words, seed=seed)
-    arts, events, incidents = make_events(arts, per_day, seed)
+    arts, events, incidents, incident_of = make_events(arts, per_day, seed)
     gen_s = time.perf_counter() - t
     db = Path(folder) / f"scale-{n}.db"
     settings = Settings(db=str(db), data_dir=folder, batch_size=500)
@@ -128,6 +160,7 @@ def run(n: int, words: int, per_day: int, seed: int, folder: str) -> dict:
             "FTS search": timed(lambda: store.search("ceasefire", limit=20)),
         }
         counts = store.counts()
+        quality = clustering_quality(store, incident_of)
     store_size = sum(os.path.getsize(p) for p in Path(folder).glob(f"scale-{n}.db*"))
     return {
         "articles": n, "incidents": incidents, "generate_s": round(gen_s, 1),
@@ -135,6 +168,7 @@ def run(n: int, words: int, per_day: int, seed: int, folder: str) -> dict:
         "dedupe_full_s": round(dedupe_s, 1), "dedupe_us_per_mention": round(dedupe_s / max(1, ds.mentions) * 1e6, 1),
         "events": counts["events"], "syndicated": summary.syndicated,
         "db_mb": round(store_size / 1e6, 1), "peak_rss_mb": round(peak_rss_mb(), 1), "query_ms": queries,
+        "quality": quality,
     }
 
 

@@ -29,7 +29,7 @@ CLAIM_CASES = [
     ("Israeli jets struck Gaza overnight, the military said in a statement.", "struck", "the military", "say", False),
     ("Two soldiers were killed in the blast, according to local officials.", "killed", "local officials", "according to", False),
     ("The Islamic State group claimed responsibility for the bombing.", "bombing", "The Islamic State group", "claim responsibility", False),
-    ("It was reported that troops fired on protesters.", "fired", None, "report", False),
+    ("It was reported that troops fired on protesters.", "fired", None, "report", True),
     ("Rebels reportedly seized the airport.", "seized", None, "reportedly", True),
     ("The alleged attack killed three civilians.", "attack", None, "alleged", True),
     ("The opposition claims government forces bombed the market.", "bombed", "The opposition", "claim", True),
@@ -82,10 +82,10 @@ def test_claim_offsets_and_text(nlp) -> None:
 
 
 def test_according_to_text(nlp) -> None:
-    text = "The strike killed four people, according to the Iraqi prime minister’s office."
+    text = "The raid killed two guards, according to the Chilean interior minister’s office."
     (claim,) = _claims(nlp, text, "killed")
     assert claim.text == "according to"
-    assert claim.claimant_text == "the Iraqi prime minister’s office"
+    assert claim.claimant_text == "the Chilean interior minister’s office"
 
 
 # --------------------------------------------------------------------------- quotes and speakers
@@ -121,7 +121,7 @@ SPEAKER_CASES = [
     ("“The red balloons are for the mother,” explained Williams. “The pink one is for the girl who never had a chance.”"
      "\n\n\"We are combing the area,\" said Deputy Tom Gill.", "pink one", "Williams"),
     # quote-only attribution verbs
-    ('"They would not even let us back into the house," David Parsons choked out.', "let us back", "David Parsons"),
+    ('"Nobody would let us near the boat," Hal Brennan choked out.', "let us near", "Hal Brennan"),
     ("“He was always happy,” his mother Ann Lee recalled.", "always happy", "his mother Ann Lee"),
     # scare quotes have no speaker
     ("Officials described the “suspected” drone attacks.", "suspected", None),
@@ -165,9 +165,9 @@ def test_trigger_in_quote_gets_speaker_claim(nlp) -> None:
 
 
 def test_speaker_span_trims_apposition(nlp) -> None:
-    doc = nlp("The US Central Command (CENTCOM) said in a statement that it struck the site.")
+    doc = nlp("The Joint Air Command (JAC) said on Tuesday that it hit the depot.")
     head = [t for t in doc if t.dep_ == "nsubj"][0]
-    assert speaker_span(head)[0] == "The US Central Command (CENTCOM)"
+    assert speaker_span(head)[0] == "The Joint Air Command (JAC)"
 
 
 # --------------------------------------------------------------------------- hedges
@@ -182,7 +182,7 @@ HEDGE_CASES = [
     ("The group is believed to have planted the bomb.", "planted", "believed to"),
     ("The militia may have fired the rockets.", "fired", "may have"),
     ("The opposition claims government forces bombed the market.", "bombed", "claims"),
-    ("U.S. & U.K. Claim They Shot Down 14 “Suspected” Drone Attacks", "Attacks", "suspected"),
+    ("Navies Say They Downed Nine “Suspected” Missile Attacks", "Attacks", "suspected"),
     ("The army apparently shelled the village.", "shelled", "apparently"),
     ("They denounced the so-called “raid” on the camp.", "raid", "“raid”"),
     # no hedge

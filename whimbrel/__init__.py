@@ -16,6 +16,7 @@ from .records import (
     Article,
     Claim,
     Count,
+    Cue,
     DatePrecision,
     DateRef,
     Entity,
@@ -28,6 +29,7 @@ from .records import (
     Size,
     Skip,
     Span,
+    TextSpan,
 )
 
 __version__ = "0.1.0"
@@ -37,6 +39,7 @@ __all__ = [
     "Article",
     "Claim",
     "Count",
+    "Cue",
     "DatePrecision",
     "DateRef",
     "Entity",
@@ -50,6 +53,7 @@ __all__ = [
     "Skip",
     "Span",
     "Store",
+    "TextSpan",
     "WhimbrelError",
     "build_pipeline",
     "extract",

@@ -63,16 +63,10 @@ def write_geojson(events: Iterable[StoredEvent], out: TextIO) -> int:
 
 
 def write_parquet(events: Iterable[StoredEvent], path: str) -> int:
-    """A parquet file of flat rows (needs the optional pyarrow)."""
-    try:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-    except ImportError as exc:
-        raise ConfigError("parquet export needs pyarrow, which is not installed",
-                          hint="pip install pyarrow, or use --format csv / jsonl.") from exc
-    rows = [flat_row(ev) for ev in events]
-    pq.write_table(pa.Table.from_pylist(rows), path)
-    return len(rows)
+    """The typed ``events`` table (whimbrel.tables, docs/schema.md) as one Parquet file; needs pyarrow."""
+    from .tables import write_events
+
+    return write_events(events, path)
 
 
 # --------------------------------------------------------------------------- ACLED

@@ -20,7 +20,7 @@ import hashlib
 from enum import Enum
 from typing import Any, Optional
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 
 class Record(BaseModel):
@@ -172,13 +172,42 @@ class Size(Record):
     arrested: Optional[Count] = None
 
 
+class TextSpan(Record):
+    """Words of the cleaned text with their offsets."""
+
+    text: str = Field(description="the words in the article")
+    start: Optional[int] = Field(None, description="character offset in the cleaned text")
+    end: Optional[int] = Field(None, description="character offset one past the end")
+
+
+class Cue(TextSpan):
+    """The reporting or hedging words of a claim ("said in a statement", "according to", "allegedly")."""
+
+    lemma: Optional[str] = Field(None, description="the reporting verb's lemma or the hedge word, e.g. 'say'")
+
+
 class Claim(Record):
-    """Who asserts an event or its figures, and whether the wording hedges it."""
+    """Who asserts an event or its figures, and whether the wording hedges it.
+
+    A nested report ("A said B accused C of X") is one claim by the nearest source (B)
+    with the reporter (A) in ``via``. An anonymous report ("it was reported that",
+    "allegedly") has no claimant and is hedged.
+    """
 
     claimant: Optional[Entity] = None
     text: str = Field(description="the attribution words, e.g. 'said in a statement'")
     hedged: bool = False
-    cue: Optional[str] = Field(None, description="the reporting verb or hedge word")
+    cue: Optional[Cue] = Field(None, description="the reporting or hedging words with their span and lemma")
+    hedge: Optional[str] = Field(None, description="the words that hedge the claim ('allegedly', 'claimed'), when hedged")
+    via: Optional[Entity] = Field(None, description="the outer source of a nested report ('A said B accused C': A)")
+    pronoun: Optional[TextSpan] = Field(None, description="the pronoun the claimant was resolved from ('he said')")
+    figures: tuple[str, ...] = Field((), description="the casualty figures this claim gives: dead, injured, arrested")
+
+    @field_validator("cue", mode="before")
+    @classmethod
+    def _cue_from_word(cls, value: Any) -> Any:
+        """A bare word (the record's form before cues had spans) is the cue's text and lemma."""
+        return {"text": value, "lemma": value} if isinstance(value, str) else value
 
 
 class AcledType(Record):

@@ -58,6 +58,9 @@ def render() -> str:
         if model is Event:
             for name in sorted(defs):
                 out += _table(name, defs[name], defs)
+    from .tables import render_markdown
+
+    out.append(render_markdown())
     return "\n".join(out).rstrip() + "\n"
 
 

@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "store",
     "actors",
     "demo",
+    "batch",
     "serve",
 )
 

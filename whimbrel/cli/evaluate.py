@@ -50,8 +50,9 @@ def eval_cmd(
 ) -> None:
     """Score whimbrel on a gold set and print its metrics.
 
-    DATASET is one of plover-gsr, wikievents, tr-news, lgl, article-html, gvc, or the path of
-    a gold file in one of those formats or in the generic format (docs/evaluation.md).
+    DATASET is one of plover-gsr, wikievents, tr-news, lgl, article-html, gvc, demo,
+    attribution-dev (who claims each event), or the path of a gold file in one of
+    those formats or in the generic format (docs/evaluation.md).
     """
     from ..evaluate import gold_digests, resolve
     from ..evaluate import gate

@@ -183,11 +183,13 @@ def show(event_id: str, db: Optional[str], as_json: bool) -> None:
     if ev.size_conflict:
         click.echo("  size_conflict: reports disagree:")
         for r in ev.size_reports:
-            click.echo(f"    {r.field} {_figure(r.count)} — {r.source} ({r.article_id}){' hedged' if r.hedged else ''}")
+            who = f", says {r.claimant}" if r.claimant else ""
+            click.echo(f"    {r.field} {_figure(r.count)} — {r.source} ({r.article_id}{who}){' hedged' if r.hedged else ''}")
     click.echo(f"  {ev.n_articles} articles, {ev.n_sources} sources, reported {ev.first_reported} .. {ev.last_reported}")
     for c in ev.claims:
         who = (c.claimant.name or c.claimant.text) if c.claimant else "?"
-        click.echo(f"  claim: {who} — {c.text}{' (hedged)' if c.hedged else ''}")
+        via = f" via {c.via.name or c.via.text}" if c.via else ""
+        click.echo(f"  claim: {who}{via} — {c.text}{' (hedged: ' + (c.hedge or c.text) + ')' if c.hedged else ''}")
     click.echo("  merged reports:")
     for link in ev.links:
         a = arts.get(link.article_id)

@@ -118,6 +118,15 @@ DATASETS: dict[str, DatasetSpec] = {
             "Your own hand-coded gold file (docs/evaluation.md, 'Generic gold format')",
         ),
         DatasetSpec(
+            "attribution-dev",
+            "whimbrel.evaluate.attribution:evaluate_attribution",
+            "evaluate/data/attribution_dev.jsonl",
+            ("",),
+            "Hand-coded claimants, cues and hedges of event mentions in the shared GVC, "
+            "article-html and WikiEvents texts (offsets only; texts read from shared_dir)",
+            packaged=True,
+        ),
+        DatasetSpec(
             "demo",
             "whimbrel.evaluate.generic:evaluate_generic",
             "demo/gold.jsonl",

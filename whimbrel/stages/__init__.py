@@ -25,6 +25,7 @@ numbers        counts: numbers in words and digits → Count(low, best, high)
 counts         resolve: dead / injured / arrested figures and whom they count
 counts_lexicon counts: who is counted when no figure is written; wounds and holders
 claims         resolve: who says so (reporting verbs, quotes, "according to", hedges)
+quotes         claims: quotations and their speakers, pronoun sources
 modality       resolve, claims: asserted, negated, hypothetical, future, historical
 =============  =========================================================================
 """

@@ -26,22 +26,36 @@ Decisions (documented in the function docstrings):
   "allegedly", "is said to") give an anonymous, hedged claim.
 """
 
+
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
-from typing import Optional
+from dataclasses import dataclass, replace
+from typing import Iterable, Optional
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
-from .modality import (
-    _CLAUSAL_DEPS,
+from ..knowledge.vocabulary import (
+    ATTRIBUTION_VERBS,
+    CLAUSAL_DEPS,
     HEDGE_ADVERBS,
     HEDGING_CUES,
+    REPORT_ADVERBS,
     REPORT_HEDGES,
+    REPORT_NOUNS,
     REPORTING_VERBS,
-    _ancestors_with_links,
-    hedge,
+    SUSPICION_VERBS,
+    UNVERIFIED_ADJECTIVES,
+    UNVERIFIED_PHRASES,
+)
+from .modality import ancestors_with_links, hedge
+from .quotes import (
+    _EXPLETIVE,
+    Quote,
+    QuoteIndex,
+    _cue_text,
+    _lemma,
+    _subject_of,
+    speaker_span,
 )
 
 __all__ = [
@@ -54,38 +68,9 @@ __all__ = [
     "speaker_span",
 ]
 
-# --------------------------------------------------------------------------- lexicons
 
-#: Verbs that introduce a quotation without being reporting verbs of an event
-#: ("calling them “an unacceptable violation”", "warned: “…”").
-SPEECH_VERBS: frozenset[str] = REPORTING_VERBS | frozenset(
-    """call describe term condemn warn urge ask reply vow promise pledge threaten
-    demand label dub decry denounce praise welcome appeal plead shout chant""".split()
-)
-
-#: Verbs that attribute a quotation right next to them but are not speech acts
-#: elsewhere ('“…,” he continued', '“…,” she recalled', '“…,” he choked out').
-QUOTE_VERBS: frozenset[str] = SPEECH_VERBS | frozenset(
-    """continue recall remember recount exclaim scream yell whisper cry sob choke laugh
-    joke wonder muse conclude begin tell""".split()
-)
-
-
-_PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
-_EXPLETIVE = frozenset({"it", "there"})
-_RELATIVE = frozenset({"who", "that", "which", "whom"})
-_PERSON_HEADS = frozenset(
-    """spokesman spokeswoman spokesperson minister president secretary official
-    commander general governor mayor ambassador envoy chief leader premier chancellor
-    senator lawmaker witness resident colonel lieutenant captain major sergeant
-    director analyst prosecutor judge lawyer king queen prince emir""".split()
-)
-
-_OPEN_DOUBLE = "“„‟«"
-_CLOSE_DOUBLE = "”»"
-_STRAIGHT = '"'
 _OBJECT_CUES = frozenset({"confirm", "deny", "announce", "report", "acknowledge", "admit"})
-_ACCUSE_VERBS = frozenset({"accuse", "charge", "blame"})
+_ACCUSE_VERBS = frozenset({"accuse", "charge", "blame"}) | SUSPICION_VERBS
 _RESPONSIBILITY_VERBS = frozenset({"claim", "take", "accept", "assume", "bear", "admit"})
 
 
@@ -96,9 +81,12 @@ _RESPONSIBILITY_VERBS = frozenset({"claim", "take", "accept", "assume", "bear", 
 class ClaimCue:
     """One reporting structure asserting an event.
 
-    ``claimant_text`` is the claimant's words (``None`` for anonymous/passive
-    reports); ``text`` the attribution words ("said in a statement",
-    "according to"); ``cue`` the reporting lemma or hedge word.
+    ``claimant_*`` is the claimant's words and span (``None`` for anonymous or
+    agentless reports); ``text`` the attribution words ("said in a statement",
+    "according to") and ``cue_start``/``cue_end`` their span; ``cue`` the reporting
+    lemma or hedge word; ``hedge_text`` the words that hedge the claim, when it is
+    hedged; ``via_*`` the outer reporter of a nested report ("A said B accused C":
+    claimant B, via A); ``pronoun_*`` the pronoun the claimant was resolved from.
     """
 
     claimant_text: Optional[str]
@@ -107,577 +95,92 @@ class ClaimCue:
     text: str
     cue: str
     hedged: bool = False
-
-
-@dataclass(frozen=True)
-class Quote:
-    """One quotation: character offsets of its content (marks excluded) and speaker."""
-
-    start: int
-    end: int
-    outer_start: int
-    outer_end: int
-    speaker_text: Optional[str] = None
-    speaker_start: Optional[int] = None
-    speaker_end: Optional[int] = None
-    cue: Optional[str] = None
-    cue_text: Optional[str] = None
-    n_tokens: int = 0
-
-    @property
-    def is_scare(self) -> bool:
-        """A short quote of a few words with no speaker: scare quotes or a title."""
-        return self.speaker_text is None and self.n_tokens <= 4
-
-
-@dataclass(frozen=True)
-class _Attribution:
-    """A reporting-verb subject seen in the doc, for pronoun resolution."""
-
-    text: str
-    start: int
-    end: int
-    is_person: bool
-    gender: Optional[str] = None
-    plural: bool = False
-
-
-@dataclass
-class QuoteIndex:
-    """All quotations of one doc with their speakers. Build with :meth:`build`."""
-
-    doc: Optional[Doc] = None
-    quotes: list[Quote] = field(default_factory=list)
-    attributions: list[_Attribution] = field(default_factory=list)
-    person_heads: frozenset[str] = frozenset()
-    _starts: list[int] = field(default_factory=list, repr=False)
-    _sents: list[Span] = field(default_factory=list, repr=False)
-    _text: str = field(default="", repr=False)
-    _sent_starts: list[int] = field(default_factory=list, repr=False)
-
-    # ------------------------------------------------------------------ building
-
-    @classmethod
-    def build(cls, doc: Doc) -> "QuoteIndex":
-        """Find every quotation in ``doc`` and attribute it to a speaker."""
-        index = cls(doc=doc)
-        index._starts = [t.idx for t in doc]
-        index._text = doc.text  # Doc.text is rebuilt from the tokens on every access
-        index._sents = list(doc.sents)
-        index._sent_starts = [s.start for s in index._sents]
-        index.person_heads = frozenset(
-            ent[-1].text.lower() for ent in doc.ents if ent.label_ == "PERSON"
-        )
-        index.attributions = index._collect_attributions()
-        quotes: list[Quote] = []
-        for q_start, q_end, o_start, o_end in _quote_spans(index._text):
-            quotes.append(index._attribute(q_start, q_end, o_start, o_end, quotes))
-        index.quotes = quotes
-        return index
-
-    def _sent_of(self, tok: Token) -> Span:
-        """The sentence of ``tok`` (``Token.sent`` rescans the doc on every call)."""
-        return self._sents[bisect_right(self._sent_starts, tok.i) - 1]
-
-    def _collect_attributions(self) -> list[_Attribution]:
-        assert self.doc is not None
-        found: list[_Attribution] = []
-        seen: set[int] = set()
-        for tok in self.doc:
-            if tok.pos_ not in ("VERB", "AUX"):
-                continue
-            speech = _lemma(tok) in SPEECH_VERBS
-            subj = _subject_of(tok) if speech else next(
-                (c for c in tok.children if c.dep_ == "nsubj"), None
-            )
-            if subj is None or subj.pos_ in ("PRON", "PUNCT", "DET", "NUM") or subj.i in seen:
-                continue
-            seen.add(subj.i)
-            is_person = self._is_person(subj)
-            if not speech and not is_person:
-                continue  # any named person subject may be "he"; organisations only as speakers
-            text, start, end = speaker_span(subj)
-            # "Pruitt" mistagged NNS keeps its lemma; "witnesses" → "witness"
-            plural = (subj.tag_ in ("NNS", "NNPS") and subj.lemma_.lower() != subj.lower_) or any(
-                c.dep_ == "conj" and c.i < tok.i for c in subj.children
-            )
-            found.append(_Attribution(text, start, end, is_person, _gender(text), plural))
-        found.sort(key=lambda a: a.start)
-        return found
-
-    def _is_person(self, head: Token) -> bool:
-        if head.ent_type_ == "PERSON":
-            return True
-        if head.lower_ in self.person_heads and head.pos_ == "PROPN":
-            return True
-        if head.lemma_.lower() in _PERSON_HEADS:
-            return True
-        return any(
-            t.lemma_.lower() in _PERSON_HEADS and t.i < head.i for t in head.subtree
-        ) and head.pos_ == "PROPN"
-
-    def _attribute(
-        self, q_start: int, q_end: int, o_start: int, o_end: int, earlier: list[Quote]
-    ) -> Quote:
-        doc = self.doc
-        assert doc is not None
-        lo = bisect_left(self._starts, q_start)
-        hi = bisect_left(self._starts, q_end)
-        inside = [t for t in doc[lo:hi] if not t.is_space]
-        n_tokens = len([t for t in inside if not t.is_punct])
-        base = dict(start=q_start, end=q_end, outer_start=o_start, outer_end=o_end, n_tokens=n_tokens)
-        starts_sentence = bool(inside) and _starts_sentence(self._text, o_start, self._sent_of(inside[0]))
-        if n_tokens <= 2 and not starts_sentence:
-            return Quote(**base)  # scare quotes or a title: nobody is speaking
-        cue_tok = self._attribution_verb(q_start, q_end, o_start, o_end, inside)
-        if cue_tok is not None:
-            subj = _subject_of(cue_tok)
-            if subj is None and cue_tok.dep_ == "acl" and cue_tok.head.i == cue_tok.i - 1:
-                subj = cue_tok.head  # '“…,” a family friend posted' parsed as a reduced relative
-            cue_text = _cue_text(cue_tok)
-            if subj is not None and subj.lower_ not in _EXPLETIVE | {"i", "we", "you"} or (
-                subj is not None and subj.lower_ == "it" and subj.dep_ == "nsubj"
-            ):
-                if subj.pos_ == "PRON":
-                    res = self.resolve_pronoun(subj)
-                else:
-                    res = speaker_span(subj)
-                if res is not None:
-                    return Quote(**base, speaker_text=res[0], speaker_start=res[1],
-                                 speaker_end=res[2], cue=_lemma(cue_tok), cue_text=cue_text)
-            return Quote(**base, cue=_lemma(cue_tok), cue_text=cue_text)
-        # No attribution of its own: a quote that continues the previous quote or
-        # follows a reporting sentence inherits that speaker.
-        prev = self._previous_speaker(o_start, earlier)
-        if prev is not None and starts_sentence:
-            return Quote(**base, speaker_text=prev.speaker_text, speaker_start=prev.speaker_start,
-                         speaker_end=prev.speaker_end, cue=prev.cue, cue_text=prev.cue_text)
-        return Quote(**base)
-
-    def _attribution_verb(
-        self, q_start: int, q_end: int, o_start: int, o_end: int, inside: list[Token]
-    ) -> Optional[Token]:
-        """The speech verb outside the quote, in its sentences, nearest to it."""
-        doc = self.doc
-        assert doc is not None
-        if not inside:
-            return None
-        first, last = inside[0], inside[-1]
-        first_sent, last_sent = self._sent_of(first), self._sent_of(last)
-        sents: list[Span] = [first_sent]
-        if last_sent.start != first_sent.start:
-            sents.append(last_sent)
-        # spaCy sometimes splits '” he said.' into its own sentence.
-        nxt_i = last_sent.end
-        follow: Optional[Span] = None
-        if nxt_i < len(doc) and "\n" not in self._text[o_end : doc[nxt_i].idx]:
-            follow = self._sent_of(doc[nxt_i])
-            sents.append(follow)
-        best: Optional[Token] = None
-        best_dist = 10**9
-        for sent in sents:
-            for tok in sent:
-                if o_start <= tok.idx < o_end:
-                    continue
-                if _lemma(tok) not in QUOTE_VERBS or tok.pos_ not in ("VERB", "AUX"):
-                    continue
-                if _lemma(tok) not in SPEECH_VERBS and not _adjacent(doc, tok, o_start, o_end):
-                    continue
-                if follow is not None and sent.start == follow.start and tok.i - follow.start > 6:
-                    continue
-                gap = self._text[tok.idx : o_start] if tok.idx < o_start else self._text[o_end : tok.idx]
-                if "\n" in gap:
-                    continue  # another paragraph: not this quote's attribution
-                dist = o_start - tok.idx if tok.idx < o_start else tok.idx - o_end
-                if dist < best_dist:
-                    best, best_dist = tok, dist
-        if best is not None:
-            return best
-        # A partial quote that is an argument of a verb ("calling them “…”").
-        for tok in inside:
-            head = tok.head
-            while head.i != head.head.i and q_start <= head.idx < q_end:
-                head = head.head
-            if q_start <= head.idx < q_end:
-                continue
-            node: Optional[Token] = head
-            for _ in range(4):
-                if node is None:
-                    break
-                gap = self._text[node.idx : o_start] if node.idx < o_start else self._text[o_end : node.idx]
-                if "\n" in gap:
-                    break  # across a paragraph break: a misparse, not an attribution
-                if _lemma(node) in SPEECH_VERBS and node.pos_ in ("VERB", "AUX"):
-                    return node
-                node = node.head if node.head.i != node.i else None
-            break
-        return None
-
-    def _previous_speaker(self, o_start: int, earlier: list[Quote]) -> Optional[Quote]:
-        """The speaker a follow-on quote inherits: previous sentence's quote or reporter."""
-        doc = self.doc
-        assert doc is not None
-        tok = _token_at(doc, o_start)
-        if tok is None:
-            return None
-        sent = self._sent_of(tok)
-        prev_sent = self._sent_of(doc[sent.start - 1]) if sent.start > 0 else None
-        if prev_sent is None:
-            return None
-        # the previous sentence holds a quote with a speaker
-        for q in reversed(earlier):
-            if q.speaker_text is not None and q.outer_end > prev_sent.start_char - 1 and q.outer_end <= o_start:
-                return q
-        # or a reporting verb with a named subject (same paragraph)
-        between = self._text[prev_sent.end_char:o_start]
-        if "\n\n" in between:
-            return None
-        for t in prev_sent:
-            if _lemma(t) in SPEECH_VERBS and t.pos_ == "VERB":
-                subj = _subject_of(t)
-                if subj is None:
-                    continue
-                res = self.resolve_pronoun(subj) if subj.pos_ == "PRON" else speaker_span(subj)
-                if res is not None:
-                    return Quote(start=0, end=0, outer_start=0, outer_end=0, speaker_text=res[0],
-                                 speaker_start=res[1], speaker_end=res[2], cue=_lemma(t),
-                                 cue_text=_cue_text(t))
-        return None
-
-    # ------------------------------------------------------------------ lookups
-
-    def quote_at(self, char_offset: int) -> Optional[Quote]:
-        """The quotation whose content covers ``char_offset``, innermost first."""
-        hits = [q for q in self.quotes if q.start <= char_offset < q.end]
-        if not hits:
-            return None
-        return min(hits, key=lambda q: q.end - q.start)
-
-    def speaker_of(self, char_offset: int) -> Optional[tuple[str, int, int]]:
-        """``(speaker_text, start, end)`` of the quotation covering the offset, if known."""
-        for q in sorted(
-            (q for q in self.quotes if q.start <= char_offset < q.end), key=lambda q: q.end - q.start
-        ):
-            if q.speaker_text is not None and q.speaker_start is not None and q.speaker_end is not None:
-                return (q.speaker_text, q.speaker_start, q.speaker_end)
-        return None
-
-    def resolve_pronoun(self, pron: Token) -> Optional[tuple[str, int, int]]:
-        """Resolve a subject pronoun to the most recent earlier named speaker that fits.
-
-        he/she → the latest attribution subject that is a person (else the latest
-        PERSON entity before it); it/they → the latest non-person attribution.
-        Other pronouns, or no fitting antecedent: the pronoun itself.
-        """
-        low = pron.lower_
-        before = [a for a in self.attributions if a.end <= pron.idx]
-        if low in _PRONOUNS_PERSON:
-            wrong = "f" if low in ("he", "him") else "m"
-            for a in reversed(before):
-                if a.is_person and a.gender != wrong and not a.plural:
-                    return (a.text, a.start, a.end)
-            persons = [e for e in pron.doc.ents if e.label_ == "PERSON" and e.end_char <= pron.idx]
-            for e in reversed(persons):
-                title = pron.doc[e.start - 1].text if e.start > 0 else ""
-                if _gender(f"{title} {e.text}") != wrong:
-                    return (e.text, e.start_char, e.end_char)
-        elif low in ("they", "them"):
-            for a in reversed(before):
-                if a.plural or not a.is_person:
-                    return (a.text, a.start, a.end)
-        elif low == "it":
-            for a in reversed(before):
-                if not a.is_person and not a.plural:
-                    return (a.text, a.start, a.end)
-        return (pron.text, pron.idx, pron.idx + len(pron.text))
-
-
-# --------------------------------------------------------------------------- quotes
-
-
-def _quote_spans(text: str) -> list[tuple[int, int, int, int]]:
-    """``(content_start, content_end, outer_start, outer_end)`` of each quotation.
-
-    Curly and straight double quotes; single quotes only at word boundaries
-    (so apostrophes are not taken for quotes). A quote still open at a
-    paragraph break is closed there (newspaper convention for quotes running
-    over several paragraphs: the next paragraph reopens with a quote mark).
-    """
-    spans: list[tuple[int, int, int, int]] = []
-    open_at: Optional[int] = None
-    open_kind = ""
-    n = len(text)
-    i = 0
-    while i < n:
-        ch = text[i]
-        if ch == "\n" and open_at is not None and (i + 1 < n and text[i + 1] == "\n"):
-            end = i
-            while end > open_at + 1 and text[end - 1].isspace():
-                end -= 1
-            spans.append((open_at + 1, end, open_at, end))
-            open_at = None
-        elif ch in _OPEN_DOUBLE and open_kind != "s" or (ch == "«"):
-            if open_at is not None and open_kind == "d":
-                # unclosed quote followed by a new one: close before it
-                spans.append((open_at + 1, i, open_at, i))
-            open_at, open_kind = i, "d"
-        elif ch in _CLOSE_DOUBLE:
-            if open_at is not None and open_kind == "d":
-                spans.append((open_at + 1, i, open_at, i + 1))
-                open_at = None
-        elif ch == _STRAIGHT:
-            if open_at is not None and open_kind == "q":
-                spans.append((open_at + 1, i, open_at, i + 1))
-                open_at = None
-            elif open_at is None and i + 1 < n and not text[i + 1].isspace():
-                open_at, open_kind = i, "q"
-        elif ch in "‘'" and open_at is None:
-            prev = text[i - 1] if i > 0 else " "
-            if (prev.isspace() or prev in "([—–-") and i + 1 < n and text[i + 1].isalnum():
-                close = _single_close(text, i + 1)
-                if close is not None:
-                    spans.append((i + 1, close, i, close + 1))
-                    i = close
-        i += 1
-    if open_at is not None:
-        end = n
-        while end > open_at + 1 and text[end - 1].isspace():
-            end -= 1
-        spans.append((open_at + 1, end, open_at, end))
-    return [s for s in spans if s[1] > s[0]]
-
-
-def _single_close(text: str, start: int) -> Optional[int]:
-    """Position of the closing single quote for an opening one, within a paragraph."""
-    for j in range(start, min(len(text), start + 400)):
-        ch = text[j]
-        if ch == "\n":
-            return None
-        if ch in "’'":
-            nxt = text[j + 1] if j + 1 < len(text) else " "
-            prv = text[j - 1]
-            if not nxt.isalnum() and not prv.isspace():
-                return j
-    return None
-
-
-# --------------------------------------------------------------------------- helpers
-
-
-def _lemma(tok: Token) -> str:
-    low = tok.lower_
-    if low in ("according",):
-        return "according to"
-    lem = tok.lemma_.lower()
-    return lem
-
-
-_FEMALE = frozenset(
-    """ms ms. mrs mrs. miss madam woman women mother daughter sister wife spokeswoman
-    congresswoman chairwoman businesswoman policewoman queen princess girl grandmother
-    aunt lady widow niece actress""".split()
-)
-_MALE = frozenset(
-    """mr mr. sir man men father son brother husband spokesman congressman chairman
-    businessman policeman king prince boy grandfather uncle lord widower nephew""".split()
-)
-
-
-def _gender(text: str) -> Optional[str]:
-    """'f' or 'm' when the phrase carries a gendered title or noun, else ``None``."""
-    words = {w.strip(",.;:()").lower() for w in text.split()} | {w.lower() for w in text.split()}
-    if words & _FEMALE:
-        return "f"
-    if words & _MALE:
-        return "m"
-    return None
-
-
-def _adjacent(doc: Doc, verb: Token, o_start: int, o_end: int) -> bool:
-    """The verb sits right after the quote ('”, she recalled') or its subject does."""
-    if verb.idx >= o_end:
-        start = _token_at(doc, o_end)
-        return start is not None and verb.i - start.i <= 4
-    return False
-
-
-def _starts_sentence(text: str, o_start: int, sent: Span) -> bool:
-    """True when the quotation (opening at ``o_start``) begins its sentence ``sent``."""
-    lead = text[sent.start_char : o_start]
-    return lead.strip() == "" or o_start <= sent.start_char
-
-
-def _token_at(doc: Doc, char_offset: int) -> Optional[Token]:
-    """The token covering ``char_offset``, or the first one after it."""
-    if not len(doc):
-        return None
-    lo, hi = 0, len(doc)  # binary search over token offsets, without a copied list
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if doc[mid].idx <= char_offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    i = lo - 1
-    if i < 0:
-        return doc[0]
-    tok = doc[i]
-    if char_offset < tok.idx + max(1, len(tok.text)):
-        return tok
-    return doc[i + 1] if i + 1 < len(doc) else None
-
-
-def _subject_of(verb: Token) -> Optional[Token]:
-    """The active subject of ``verb``, climbing conj/advcl/xcomp heads up to three levels."""
-    node = verb
-    for _ in range(4):
-        subjects = [c for c in node.children if c.dep_ == "nsubj" and not c.is_punct and c.pos_ != "PUNCT"]
-        if subjects:
-            subj = min(subjects, key=lambda c: abs(c.i - node.i))
-            if subj.lower_ in _RELATIVE and node.dep_ == "relcl":
-                return node.head  # "the man, who said ..." → the man
-            return subj
-        for child in node.children:
-            if child.dep_ == "agent":  # "it was reported by Reuters", "was claimed by IS"
-                objs = [c for c in child.children if c.dep_ == "pobj"]
-                if objs:
-                    return objs[0]
-        if any(c.dep_ == "nsubjpass" for c in node.children):
-            return None
-        if node.dep_ in ("conj", "advcl", "xcomp") and node.head.i != node.i:
-            node = node.head
-        else:
-            return None
-    return None
-
-
-def speaker_span(head: Token) -> tuple[str, int, int]:
-    """``(text, start, end)`` of the noun phrase headed by ``head``.
-
-    The phrase runs from the left edge of the subtree to the head and on to the
-    right while no comma, relative clause or clausal modifier begins
-    ("Lloyd Austin, the defence secretary, said" → "Lloyd Austin";
-    "the US Central Command (CENTCOM)" is kept whole).
-    """
-    doc = head.doc
-    left = head.left_edge.i
-    for i in range(head.i - 1, left - 1, -1):
-        if (doc[i].is_quote and doc[i].dep_ != "case") or doc[i].text in ",;:" or doc[i].is_space or doc[i].is_sent_end:
-            left = i + 1
-            break
-    while left < head.i and (doc[left].is_punct or doc[left].is_space):
-        left += 1
-    right = head.i
-    for i in range(head.i + 1, head.right_edge.i + 1):
-        tok = doc[i]
-        if tok.text == "," or tok.is_space or tok.dep_ in ("relcl", "acl", "cc", "conj") and tok.head.i == head.i:
-            break
-        if _under(tok, head, ("relcl", "acl")):
-            break
-        right = i
-    while right > head.i and doc[right].is_punct and doc[right].text not in ")]":
-        right -= 1
-    # a title abbreviation split off by the sentencizer: "IMPD Sgt. Kendale Adams"
-    if (
-        right + 2 < len(doc)
-        and doc[right].pos_ == "PROPN"
-        and len(doc[right].text) <= 4
-        and doc[right + 1].text == "."
-        and doc[right + 2].pos_ == "PROPN"
-        and doc[right + 2].is_title
-    ):
-        right += 2
-        while right + 1 < len(doc) and doc[right + 1].pos_ == "PROPN" and doc[right + 1].is_title:
-            right += 1
-    span = doc[left : right + 1]
-    return (span.text, span.start_char, span.end_char)
-
-
-def _under(tok: Token, head: Token, deps: tuple[str, ...]) -> bool:
-    node = tok
-    while node.i != head.i and node.head.i != node.i:
-        if node.dep_ in deps:
-            return True
-        node = node.head
-    return False
-
-
-def _cue_text(verb: Token) -> str:
-    """The attribution words: the verb, a particle and a prepositional phrase right after it.
-
-    "said in a statement", "told reporters", "according to".
-    """
-    doc = verb.doc
-    if verb.lower_ == "according":
-        return "according to"
-    end = verb.i
-    for child in sorted(verb.children, key=lambda c: c.i):
-        if child.i <= verb.i:
-            continue
-        if child.i != end + 1:
-            break
-        if child.dep_ in ("prt",):
-            end = child.i
-        elif child.dep_ == "prep" and child.lower_ in ("in", "on", "via", "through", "to", "during"):
-            if child.right_edge.i - child.i <= 4:  # "in a statement", not a whole clause
-                end = child.right_edge.i
-            break
-        elif child.dep_ in ("dobj", "dative") and _lemma(verb) in ("tell", "inform", "brief"):
-            if child.right_edge.i - child.i <= 4:
-                end = child.right_edge.i
-            else:
-                break
-        else:
-            break
-    while end > verb.i and (doc[end].is_punct or doc[end].is_space):
-        end -= 1
-    return doc[verb.i : end + 1].text
+    cue_start: Optional[int] = None
+    cue_end: Optional[int] = None
+    hedge_text: Optional[str] = None
+    via_text: Optional[str] = None
+    via_start: Optional[int] = None
+    via_end: Optional[int] = None
+    pronoun_text: Optional[str] = None
+    pronoun_start: Optional[int] = None
+    pronoun_end: Optional[int] = None
 
 
 # --------------------------------------------------------------------------- claims
 
 
-def _claim_from_verb(verb: Token, quotes: Optional[QuoteIndex], hedged_event: bool) -> ClaimCue:
+def _cue_span(verb: Token, text: str) -> tuple[int, int]:
+    """Character span of the attribution words ``text`` that start at ``verb``."""
+    return verb.idx, verb.idx + len(text)
+
+
+def _source(subj: Optional[Token], quotes: Optional[QuoteIndex]) -> tuple[Optional[tuple[str, int, int]], Optional[Token]]:
+    """The claimant span for a subject token, and the pronoun it was resolved from."""
+    if subj is None:
+        return None, None
+    if subj.pos_ == "PRON":
+        if quotes is not None:
+            return quotes.resolve_pronoun(subj), subj
+        return (subj.text, subj.idx, subj.idx + len(subj.text)), subj
+    return speaker_span(subj), None
+
+
+def _agentless_passive(verb: Token) -> bool:
+    """"it was reported that", "is believed": a passive report with no agent."""
+    kids = list(verb.children)
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in kids) or (
+        verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod")
+    )
+    return passive and not any(c.dep_ == "agent" for c in kids)
+
+
+def _claim_from_verb(verb: Token, quotes: Optional[QuoteIndex], hedge_word: Optional[str]) -> ClaimCue:
     subj = _subject_of(verb)
     if subj is not None and (subj.lower_ in _EXPLETIVE and subj.dep_ != "nsubj" or subj.lower_ == "there"):
         subj = None
     if subj is not None and subj.lower_ == "it" and verb.tag_ == "VBN":
         subj = None
-    res: Optional[tuple[str, int, int]] = None
-    if subj is not None:
-        if subj.pos_ == "PRON" and quotes is not None:
-            res = quotes.resolve_pronoun(subj)
-        elif subj.pos_ == "PRON":
-            res = (subj.text, subj.idx, subj.idx + len(subj.text))
-        else:
-            res = speaker_span(subj)
+    res, pron = _source(subj, quotes)
     cue = _lemma(verb)
-    hedged = hedged_event or cue in HEDGING_CUES or any(
-        c.dep_ == "advmod" and c.lower_ in HEDGE_ADVERBS for c in verb.children
+    adverb = next((c for c in verb.children if c.dep_ == "advmod" and c.lower_ in HEDGE_ADVERBS), None)
+    agentless = res is None and _agentless_passive(verb)
+    words = _cue_text(verb)
+    hedge_text = (
+        verb.text if cue in HEDGING_CUES else adverb.text if adverb is not None
+        else hedge_word or (words if agentless else None)
     )
+    start, end = _cue_span(verb, words)
+    if pron is not None and res is not None and res[1] == pron.idx:
+        pron = None  # not resolved: the pronoun is the claimant
     return ClaimCue(
         claimant_text=res[0] if res else None,
         claimant_start=res[1] if res else None,
         claimant_end=res[2] if res else None,
-        text=_cue_text(verb),
+        text=words,
         cue=cue,
-        hedged=hedged,
+        hedged=hedge_text is not None,
+        cue_start=start,
+        cue_end=end,
+        hedge_text=hedge_text,
+        pronoun_text=pron.text if pron is not None else None,
+        pronoun_start=pron.idx if pron is not None else None,
+        pronoun_end=pron.idx + len(pron.text) if pron is not None else None,
     )
 
 
-def _according_to(sent: Span, hedged_event: bool) -> list[ClaimCue]:
-    out: list[ClaimCue] = []
-    for tok in sent:
-        if tok.lower_ != "according" or tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].lower_ != "to":
-            continue
-        to = tok.doc[tok.i + 1]
-        objs = [c for c in to.children if c.dep_ == "pobj"]
-        if objs:
-            text, start, end = speaker_span(objs[0])
-            out.append(ClaimCue(text, start, end, "according to", "according to", hedged_event))
-        else:
-            out.append(ClaimCue(None, None, None, "according to", "according to", hedged_event))
-    return out
+def _according_to(tok: Token, hedge_word: Optional[str]) -> ClaimCue:
+    """"according to X" at ``tok`` ("according")."""
+    to = tok.doc[tok.i + 1]
+    end = to.idx + len(to.text)
+    objs = [c for c in to.children if c.dep_ == "pobj"]
+    src = speaker_span(objs[0]) if objs else (None, None, None)
+    return ClaimCue(src[0], src[1], src[2], "according to", "according to", hedge_word is not None,
+                    tok.idx, end, hedge_word)
+
+
+def _according_tokens(sent: Span) -> list[Token]:
+    doc = sent.doc
+    return [t for t in sent if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"]
 
 
 def _denied_claim(verb: Token) -> bool:
@@ -685,86 +188,170 @@ def _denied_claim(verb: Token) -> bool:
     if any(c.dep_ == "neg" for c in verb.children):
         return True
     subj = _subject_of(verb)
-    return subj is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children)
+    return subj is not None and any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in subj.children)
 
 
-def _responsibility(trigger: Token, hedged_event: bool) -> list[ClaimCue]:
-    """"X claimed responsibility for the attack", "the attack, which X claimed".
+def _responsibility(trigger: Token, hedge_word: Optional[str]) -> list[ClaimCue]:
+    """"X claimed responsibility for (shooting down) the plane", "the attack, which X claimed".
 
     A negated claim ("no group has claimed responsibility") gives nothing.
     """
     out: list[ClaimCue] = []
+
+    def add(verb: Token, text: str) -> None:
+        c = _claim_from_verb(verb, None, None)
+        if c.claimant_text is not None:
+            out.append(replace(c, text=text, cue="claim responsibility", hedged=hedge_word is not None,
+                               hedge_text=hedge_word, cue_end=verb.idx + len(text)))
+
     # trigger ← for ← responsibility/credit ← claim/take
-    if trigger.dep_ == "pobj" and trigger.head.lower_ in ("for", "of"):
+    if trigger.dep_ in ("pobj", "pcomp") and trigger.head.lower_ in ("for", "of"):
         noun = trigger.head.head
+        verb = noun.head
         if (
             noun.lemma_.lower() in ("responsibility", "credit")
-            and noun.head.lemma_.lower() in _RESPONSIBILITY_VERBS
-            and not _denied_claim(noun.head)
+            and verb.lemma_.lower() in _RESPONSIBILITY_VERBS
+            and not _denied_claim(verb)
         ):
-            verb = noun.head
-            c = _claim_from_verb(verb, None, hedged_event)
-            end = trigger.head.i
-            text = verb.doc[verb.i : end + 1].text if end > verb.i else verb.text
-            out.append(ClaimCue(c.claimant_text, c.claimant_start, c.claimant_end, text, "claim responsibility", hedged_event))
-    # "X claimed the attack"
-    if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() == "claim" and not _denied_claim(trigger.head):
-        c = _claim_from_verb(trigger.head, None, hedged_event)
-        out.append(ClaimCue(c.claimant_text, c.claimant_start, c.claimant_end, trigger.head.text, "claim responsibility", hedged_event))
-    # "the attack was claimed by X"
-    if trigger.dep_ == "nsubjpass" and trigger.head.lemma_.lower() == "claim" and not _denied_claim(trigger.head):
-        c = _claim_from_verb(trigger.head, None, hedged_event)
-        if c.claimant_text is not None:
-            out.append(ClaimCue(c.claimant_text, c.claimant_start, c.claimant_end, trigger.head.text, "claim responsibility", hedged_event))
-    # "the attack, which X claimed"
-    for child in trigger.children:
+            add(verb, verb.doc[verb.i : trigger.head.i + 1].text if trigger.head.i > verb.i else verb.text)
+    head = trigger.head
+    if trigger.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() == "claim" and not _denied_claim(head):
+        add(head, head.text)  # "X claimed the attack", "the attack was claimed by X"
+    for child in trigger.children:  # "the attack, which X claimed"
         if child.dep_ == "relcl" and child.lemma_.lower() == "claim" and not _denied_claim(child):
-            c = _claim_from_verb(child, None, hedged_event)
-            out.append(ClaimCue(c.claimant_text, c.claimant_start, c.claimant_end, child.text, "claim responsibility", hedged_event))
+            add(child, child.text)
     return out
+
+
+def _open_question(child: Token) -> bool:
+    """"asked whether ...", "said if ...": the complement is a question, not an assertion."""
+    return child.left_edge.lower_ in ("if", "whether")
+
+
+def _governs(child: Token, anc: Token, trigger: Token) -> bool:
+    """Whether ``anc`` is a reporting verb whose complement (through ``child``) holds the event."""
+    lem = _lemma(anc)
+    if anc.pos_ not in ("VERB", "AUX"):
+        return False
+    if lem in ATTRIBUTION_VERBS:
+        if child.dep_ in CLAUSAL_DEPS:
+            return lem in REPORTING_VERBS or child.dep_ == "ccomp"
+        if lem in _ACCUSE_VERBS and child.dep_ == "prep" and child.lower_ in ("of", "for", "over", "in"):
+            return True  # "accused of killing", "suspected in the shooting"
+        if lem == "admit" and child.dep_ == "prep" and child.lower_ == "to":
+            return True  # "admitted to shooting"
+        return child.dep_ == "dobj" and lem in _OBJECT_CUES and child.i == trigger.i
+    return False
+
+
+def _verb_claims(trigger: Token, quotes: Optional[QuoteIndex], hedge_word: Optional[str]) -> list[tuple[Token, ClaimCue]]:
+    """Claims of the reporting verbs governing the event, nearest first."""
+    out: list[tuple[Token, ClaimCue]] = []
+    for child, anc in ancestors_with_links(trigger):
+        if not _governs(child, anc, trigger):
+            continue
+        if any(c.dep_ == "neg" for c in anc.children) or _open_question(child):
+            continue  # "police did not say whether ...": nothing asserted
+        out.append((anc, _claim_from_verb(anc, quotes, hedge_word)))
+    return out
+
+
+def _report_noun(trigger: Token, hedge_word: Optional[str]) -> list[ClaimCue]:
+    """"unconfirmed reports that a child fired": content of a report noun, hedged when unverified."""
+    for child, anc in ancestors_with_links(trigger):
+        if anc.pos_ == "NOUN" and anc.lemma_.lower() in REPORT_NOUNS and child.dep_ in ("acl", "ccomp"):
+            adj = next((c for c in anc.children if c.dep_ == "amod" and c.lower_ in UNVERIFIED_ADJECTIVES), None)
+            unverified = adj is not None or anc.lemma_.lower() in ("claim", "allegation", "rumor", "rumour", "accusation")
+            owner = next((c for c in anc.children if c.dep_ == "poss"), None)
+            src = speaker_span(owner) if owner is not None and owner.pos_ != "PRON" else (None, None, None)
+            words = f"{adj.text} {anc.text}" if adj is not None and adj.i == anc.i - 1 else anc.text
+            start = adj.idx if adj is not None and adj.i == anc.i - 1 else anc.idx
+            htext = words if unverified else hedge_word
+            return [ClaimCue(src[0], src[1], src[2], words, anc.lemma_.lower(), htext is not None,
+                             start, start + len(words), htext)]
+    return []
+
+
+def _unverified(sent: Span) -> Optional[str]:
+    """"could not be independently verified" in the event's sentence."""
+    low = sent.text.lower()
+    return next((p for p in UNVERIFIED_PHRASES if p in low), None)
+
+
+def _chain(verb_claims: list[tuple[Token, ClaimCue]], according: list[Token],
+           hedge_word: Optional[str]) -> tuple[list[ClaimCue], set[int]]:
+    """Nested reports as one claim: the nearest source, with the next reporter as ``via``.
+
+    "According to X" attached to a reporting verb of the chain is that verb's reporter.
+    Returns the claims and the "according" tokens used as reporters.
+    """
+    used: set[int] = set()
+    out: list[ClaimCue] = []
+    chain = [c for _, c in verb_claims]
+    for k, (verb, claim) in enumerate(verb_claims):
+        if k > 0 and out:
+            break  # the outer reporters are the inner claim's via, not claims of their own
+        outer: Optional[ClaimCue] = None
+        for acc in according:
+            if acc.head.i == verb.i:
+                outer = _according_to(acc, hedge_word)
+                used.add(acc.i)
+                break
+        if outer is None:
+            outer = next((c for c in chain[k + 1 :] if c.claimant_text is not None), None)
+        if claim.claimant_text is None and outer is not None and outer.claimant_text is not None:
+            # "police said he is accused of ...": the police claim, hedged by the inner cue
+            claim = replace(outer, hedged=claim.hedged or outer.hedged,
+                            hedge_text=outer.hedge_text or claim.hedge_text)
+            outer = next((c for c in chain[k + 2 :] if c.claimant_text is not None), None)
+        if outer is not None and outer.claimant_text is not None:
+            claim = replace(claim, via_text=outer.claimant_text, via_start=outer.claimant_start,
+                            via_end=outer.claimant_end, hedged=claim.hedged or outer.hedged,
+                            hedge_text=claim.hedge_text or outer.hedge_text)
+        out.append(claim)
+    return out, used
 
 
 def find_claims(trigger: Token, quotes: Optional[QuoteIndex] = None) -> list[ClaimCue]:
     """The reporting structures that assert the event named by ``trigger``.
 
-    In order: reporting verbs governing the trigger through a clausal link
-    (ccomp/parataxis/xcomp; for confirm/deny/announce/report also a direct
-    object), nearest first; the speaker of a quotation containing the trigger;
-    "according to X" in the trigger's sentence; "X claimed responsibility for
-    the attack". With none of these but a report-type hedge ("reportedly",
-    "is said to"), one anonymous hedged claim. Duplicates (same claimant and
-    cue) are dropped.
+    In order: the reporting verbs governing the trigger's clause (ccomp/parataxis/
+    xcomp; for confirm/deny/announce/report also a direct object; "accused/suspected
+    of"), folded into one claim by the nearest source with the next reporter as
+    ``via``; the speaker of a quotation containing the
+    trigger; "according to X" in the trigger's sentence; a report noun ("unconfirmed
+    reports that"); "X claimed responsibility for the attack". With none of these but a
+    report-type hedge ("reportedly", "is said to"), one anonymous hedged claim.
+    Duplicates (same claimant and cue) are dropped. Nothing here reaches outside the
+    trigger's sentence except a quotation that runs on from an earlier one.
     """
     hedge_word = hedge(trigger)
-    hedged_event = hedge_word is not None
-    out: list[ClaimCue] = []
-    used_verbs: set[int] = set()
-    for child, anc in _ancestors_with_links(trigger):
-        lem = _lemma(anc)
-        if lem not in REPORTING_VERBS or anc.pos_ not in ("VERB", "AUX"):
-            continue
-        accusation = lem in _ACCUSE_VERBS and child.dep_ == "prep" and child.lower_ in ("of", "for", "over")
-        if child.dep_ in _CLAUSAL_DEPS or accusation or (
-            child.dep_ == "dobj" and lem in _OBJECT_CUES and child.i == trigger.i
-        ):
-            # "is said to" is a raising hedge, not a claim by a subject
-            out.append(_claim_from_verb(anc, quotes, hedged_event))
-            used_verbs.add(anc.i)
+    sent = trigger.sent
+    according = _according_tokens(sent)
+    verb_claims = _verb_claims(trigger, quotes, hedge_word)
+    out, used = _chain(verb_claims, according, hedge_word)
     if quotes is not None:
         q = quotes.quote_at(trigger.idx)
         if q is not None and q.speaker_text is not None and not q.is_scare:
-            out.append(
-                ClaimCue(q.speaker_text, q.speaker_start, q.speaker_end, q.cue_text or "said",
-                         q.cue or "say", hedged_event or (q.cue in HEDGING_CUES))
-            )
-    out.extend(_according_to(trigger.sent, hedged_event))
-    out.extend(_responsibility(trigger, hedged_event))
-    if not out and hedge_word in REPORT_HEDGES:
-        out.append(ClaimCue(None, None, None, hedge_word, hedge_word, True))
+            hedged = hedge_word is not None or q.cue in HEDGING_CUES
+            pron_end = q.pronoun_start + len(q.pronoun_text) if q.pronoun_start is not None and q.pronoun_text else None
+            out.append(ClaimCue(q.speaker_text, q.speaker_start, q.speaker_end, q.cue_text or "said",
+                                q.cue or "say", hedged, hedge_text=(hedge_word or q.cue_text) if hedged else None,
+                                pronoun_text=q.pronoun_text, pronoun_start=q.pronoun_start, pronoun_end=pron_end))
+    out.extend(_according_to(t, hedge_word) for t in according if t.i not in used)
+    out.extend(_report_noun(trigger, hedge_word))
+    out.extend(_responsibility(trigger, hedge_word))
+    if not out and hedge_word in REPORT_HEDGES | REPORT_ADVERBS:
+        out.append(ClaimCue(None, None, None, hedge_word, hedge_word, True, hedge_text=hedge_word))
+    unverified = _unverified(sent)
+    if unverified is not None:
+        out = [replace(c, hedged=True, hedge_text=c.hedge_text or unverified) for c in out] or [
+            ClaimCue(None, None, None, unverified, "unverified", True, hedge_text=unverified)
+        ]
     return _dedupe(out)
 
 
-def _dedupe(claims: list[ClaimCue]) -> list[ClaimCue]:
+def _dedupe(claims: Iterable[ClaimCue]) -> list[ClaimCue]:
     seen: set[tuple[Optional[str], str]] = set()
     out: list[ClaimCue] = []
     for c in claims:
@@ -773,6 +360,9 @@ def _dedupe(claims: list[ClaimCue]) -> list[ClaimCue]:
             continue
         # a quote speaker repeating a reporting verb's claimant (same span) is one claim
         if any(o.claimant_start is not None and o.claimant_start == c.claimant_start for o in out):
+            continue
+        # the reporter of a nested claim is not a second claim of its own
+        if c.claimant_start is not None and any(o.via_start == c.claimant_start for o in out):
             continue
         seen.add(key)
         out.append(c)

@@ -135,7 +135,12 @@ def _unique_claims(claims: list[Claim]) -> tuple[Claim, ...]:
     seen: dict[tuple, Claim] = {}
     for c in claims:
         key = ((c.claimant.text if c.claimant else None), c.text, c.hedged)
-        seen.setdefault(key, c)
+        prev = seen.get(key)
+        if prev is None:
+            seen[key] = c
+        elif set(c.figures) - set(prev.figures):  # the same claim giving figures in two sentences
+            figures = tuple(f for f in ("dead", "injured", "arrested") if f in prev.figures or f in c.figures)
+            seen[key] = prev.model_copy(update={"figures": figures})
     return tuple(seen.values())
 
 

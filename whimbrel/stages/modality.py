@@ -42,6 +42,15 @@ from typing import Iterable, Optional, Union
 
 from spacy.tokens import Token
 
+from ..knowledge.vocabulary import (
+    CLAUSAL_DEPS,
+    HEDGE_ADJECTIVES,
+    HEDGE_ADVERBS,
+    HEDGING_CUES,
+    RAISING_HEDGE_VERBS,
+    REPORT_HEDGES,
+    REPORTING_VERBS,
+)
 from ..records import DateRef, Modality
 
 __all__ = [
@@ -49,6 +58,7 @@ __all__ = [
     "HEDGE_ADVERBS",
     "HEDGING_CUES",
     "HISTORICAL_DAYS",
+    "ancestors_with_links",
     "REPORTING_VERBS",
     "hedge",
     "is_embedded_request_object",
@@ -257,43 +267,11 @@ def _explicit_year(trigger: Token) -> Optional[int]:
     return None
 
 
-#: Verbs whose clausal complement is what their subject asserts.
-REPORTING_VERBS: frozenset[str] = frozenset(
-    """say tell announce state claim report confirm deny allege add accuse assert declare
-    insist note explain write tweet post acknowledge admit maintain argue contend stress
-    emphasize emphasise reiterate disclose reveal indicate affirm testify mention charge
-    quote inform brief blame""".split()
-)
-
-#: Reporting cues that hedge what they report.
-HEDGING_CUES: frozenset[str] = frozenset({"claim", "allege", "accuse", "charge", "purport", "blame"})
-
-#: Adverbs that hedge an assertion.
-HEDGE_ADVERBS: frozenset[str] = frozenset(
-    """allegedly reportedly purportedly apparently supposedly possibly presumably seemingly
-    ostensibly probably""".split()
-)
-#: Adjectives/participles that hedge a noun trigger.
-HEDGE_ADJECTIVES: frozenset[str] = frozenset(
-    """alleged suspected reported purported apparent unconfirmed possible presumed claimed
-    supposed probable rumoured rumored""".split()
-)
-#: Passive verbs of the "X is said to have attacked" construction.
-RAISING_HEDGE_VERBS: frozenset[str] = frozenset(
-    """say believe think report allege rumor rumour suppose understand suspect presume
-    claim know""".split()
-)
-#: Hedges that imply an unnamed source, so they give an anonymous claim.
-REPORT_HEDGES: frozenset[str] = frozenset(
-    {"reportedly", "allegedly", "purportedly", "reported", "alleged", "purported",
-     "said to", "reported to", "alleged to", "believed to", "rumored to", "rumoured to",
-     "thought to", "understood to", "claimed"}
-)
-
-_CLAUSAL_DEPS = frozenset({"ccomp", "parataxis", "xcomp", "dep"})
+_CLAUSAL_DEPS = CLAUSAL_DEPS  # the old private name, kept for callers not yet moved
 
 
-def _ancestors_with_links(trigger: Token) -> Iterable[tuple[Token, Token]]:
+
+def ancestors_with_links(trigger: Token) -> Iterable[tuple[Token, Token]]:
     """(child_on_path, ancestor) pairs from the trigger up to the root."""
     child = trigger
     node = trigger.head
@@ -302,6 +280,9 @@ def _ancestors_with_links(trigger: Token) -> Iterable[tuple[Token, Token]]:
         yield child, node
         child, node = node, node.head
         seen += 1
+
+
+_ancestors_with_links = ancestors_with_links  # the old private name
 
 
 # --------------------------------------------------------------------------- hedges (epistemic modality)
@@ -341,7 +322,7 @@ def hedge(trigger: Token) -> Optional[str]:
         ):
             return f"{verb.head.lower_} to"
     # a hedging reporting verb above the trigger
-    for child, anc in _ancestors_with_links(trigger):
+    for child, anc in ancestors_with_links(trigger):
         if _lemma(anc) in HEDGING_CUES and child.dep_ in _CLAUSAL_DEPS and anc.pos_ == "VERB":
             return anc.lower_
         if _lemma(anc) in REPORTING_VERBS and child.dep_ in _CLAUSAL_DEPS:

@@ -309,24 +309,31 @@ def _text_article(text: str, origin: str, published: Optional[str], *, html: boo
 
 def _iter_jsonl_lines(lines: Sequence[bytes], origin: str, published: Optional[str]) -> Iterator[Item]:
     for n, raw in enumerate(lines, start=1):
-        where = f"{origin}:{n}"
-        if not raw.strip():
-            continue
+        item = read_jsonl_line(raw, n, origin, published)
+        if item is not None:
+            yield item
+
+
+def read_jsonl_line(raw: bytes, n: int, origin: str, published: Optional[str] = None) -> Optional[Item]:
+    """Line ``n`` (1-based) of JSON Lines file ``origin`` as an Article, a Skip, or None when blank."""
+    where = f"{origin}:{n}"
+    if not raw.strip():
+        return None
+    try:
         try:
-            try:
-                line = raw.decode("utf-8-sig" if n == 1 else "utf-8")
-            except UnicodeDecodeError as exc:
-                raise EncodingError(
-                    f"line {n}: not UTF-8 (byte 0x{raw[exc.start:exc.start + 1].hex()} at column {exc.start + 1})",
-                    origin=where,
-                ) from exc
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise MalformedRecord(f"line {n}: invalid JSON: {exc.msg} at column {exc.colno}", origin=where) from exc
-            yield record_to_article(rec, where, published=published, where=f"line {n}")
-        except InputError as err:
-            yield skip_from(err, where)
+            line = raw.decode("utf-8-sig" if n == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            raise EncodingError(
+                f"line {n}: not UTF-8 (byte 0x{raw[exc.start:exc.start + 1].hex()} at column {exc.start + 1})",
+                origin=where,
+            ) from exc
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise MalformedRecord(f"line {n}: invalid JSON: {exc.msg} at column {exc.colno}", origin=where) from exc
+        return record_to_article(rec, where, published=published, where=f"line {n}")
+    except InputError as err:
+        return skip_from(err, where)
 
 
 def _iter_json(text: str, origin: str, published: Optional[str]) -> Iterator[Item]:
@@ -517,4 +524,5 @@ def read_text(text: str, *, origin: str = "<text>", published: Optional[str] = N
         return [skip_from(err, origin)]
 
 
-__all__ = ["KNOWN_EXT", "decode_bytes", "html_truncation", "normalise_date", "read_paths", "read_text", "record_to_article", "skip_from"]
+__all__ = ["KNOWN_EXT", "decode_bytes", "html_truncation", "normalise_date", "read_jsonl_line", "read_paths", "read_text",
+           "record_to_article", "skip_from"]

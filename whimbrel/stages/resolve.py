@@ -20,7 +20,7 @@ from datetime import date
 from typing import Any, ClassVar, Optional
 
 from ..pipeline import Work
-from ..records import Claim, Entity, Modality, PlaceBasis, Size, Span
+from ..records import Claim, Cue, Entity, Modality, PlaceBasis, Size, Span, TextSpan
 from . import claims as claims_mod
 from . import counts, dates, frames, modality as modality_mod
 from .arguments import arguments, np_tokens
@@ -182,6 +182,10 @@ class ResolveStage:
         if m.event_type in COUNTED_TYPES:
             m.size = _size_for(sent, m)
         m.claims = self._claims(m, ctx.quotes, ctx.focus3, persons)
+        if m.size is not None and m.claims:
+            # the sentence's figures are asserted by the sentence's claims
+            given = tuple(f for f in ("dead", "injured", "arrested") if getattr(m.size, f) is not None)
+            m.claims = [c.model_copy(update={"figures": given}) for c in m.claims]
         m.modality = modality_mod.modality(m.governor if _modal_governor(m) else m.trigger, ctx.published)
         if m.modality == Modality.asserted and m.date is not None and modality_mod.is_historical(m.date, ctx.published):
             m.modality = Modality.historical
@@ -264,7 +268,17 @@ class ResolveStage:
             if cue.claimant_text:
                 claimant = self._resolve(cue.claimant_text, cue.claimant_start, cue.claimant_end, focus3)
                 claimant = _person_coref(claimant, persons)
-            out.append(Claim(claimant=claimant, text=cue.text, hedged=cue.hedged, cue=cue.cue))
+            via = None
+            if cue.via_text and cue.via_start is not None and cue.via_end is not None:
+                via = _person_coref(self._resolve(cue.via_text, cue.via_start, cue.via_end, focus3), persons)
+            pronoun = None
+            if cue.pronoun_text is not None:
+                pronoun = TextSpan(text=cue.pronoun_text, start=cue.pronoun_start, end=cue.pronoun_end)
+            out.append(Claim(
+                claimant=claimant, text=cue.text, hedged=cue.hedged,
+                cue=Cue(text=cue.text, lemma=cue.cue, start=cue.cue_start, end=cue.cue_end),
+                hedge=cue.hedge_text if cue.hedged else None, via=via, pronoun=pronoun,
+            ))
         return out
 
 

@@ -159,7 +159,7 @@ class Database:
             "INSERT INTO claims(mention_id, claimant, claimant_code, text, cue, hedged) VALUES (?,?,?,?,?,?)",
             [
                 (event.id, (c.claimant.name or c.claimant.text) if c.claimant else None,
-                 c.claimant.code if c.claimant else None, c.text, c.cue, int(c.hedged))
+                 c.claimant.code if c.claimant else None, c.text, c.cue.lemma if c.cue else None, int(c.hedged))
                 for c in event.claims
             ],
         )

@@ -346,14 +346,17 @@ class Deduper:
                         continue  # already a day-block pair
                     yield (i, j) if i < j else (j, i)
 
-    def _day_candidates(self, prepared: Sequence[_Prepared]) -> Iterator[tuple[int, int]]:
-        """Pairs (i < j) with close days and same-or-unknown country."""
+    def _day_candidates(self, prepared: Sequence[_Prepared], days: Optional[range] = None) -> Iterator[tuple[int, int]]:
+        """Pairs (i < j) with close days and same-or-unknown country (with ``days``: only pairs
+        whose earlier day is in that range)."""
         span = self.params.window_days + 2
         by_day: dict[int, dict[Optional[str], list[int]]] = defaultdict(lambda: defaultdict(list))
         for i, pm in enumerate(prepared):
             if pm.day is not None:
                 by_day[pm.day][_country(pm)].append(i)
         for day in sorted(by_day):
+            if days is not None and day not in days:
+                continue
             for c, members in by_day[day].items():
                 for i in members:
                     for off in range(0, span + 1):
@@ -371,10 +374,12 @@ class Deduper:
                                 yield (i, j) if i < j else (j, i)
 
     # -- clustering
-    def _links(self, ordered: Sequence[MentionView], prepared: Sequence[_Prepared]) -> list[Link]:
-        """Scored candidate pairs that reach the threshold (only these can start a merge)."""
+    def _links(self, ordered: Sequence[MentionView], prepared: Sequence[_Prepared],
+               pairs: Optional[Iterable[tuple[int, int]]] = None) -> list[Link]:
+        """Scored candidate pairs (default: all of :meth:`candidates`) that reach the threshold
+        (only these can start a merge)."""
         links: list[Link] = []
-        for i, j in self.candidates(prepared):
+        for i, j in (self.candidates(prepared) if pairs is None else pairs):
             if ordered[i].article_id == ordered[j].article_id:
                 continue
             link = self._score(prepared[i], prepared[j], i, j)
@@ -387,15 +392,37 @@ class Deduper:
 
     def cluster(self, mentions: Sequence[MentionView]) -> list[Cluster]:
         """Group mentions into incidents (deterministic for a given input set)."""
-        p = self.params
-        ordered = sorted(mentions, key=mention_order)
-        prepared = [self._prepare(m) for m in ordered]
-        self._mark_rare(prepared)
+        ordered, prepared = self.prepare(mentions)
         # Only links that can start a merge are kept; scores of other pairs needed by the
         # average-link check are recomputed on demand (memory stays linear in the links kept).
         with collector_paused():
             links = self._links(ordered, prepared)
-        links.sort(key=lambda l: (-l.score, l.a, l.b))
+        return self.join(ordered, prepared, links)
+
+    def prepare(self, mentions: Sequence[MentionView]) -> tuple[list[MentionView], list[_Prepared]]:
+        """Mentions in clustering order with their features; rare names counted over all of them."""
+        ordered = sorted(mentions, key=mention_order)
+        prepared = [self._prepare(m) for m in ordered]
+        self._mark_rare(prepared)
+        return ordered, prepared
+
+    def block_links(self, ordered: Sequence[MentionView], prepared: Sequence[_Prepared],
+                    first_day: int, end_day: int) -> list[Link]:
+        """The links of the day-block pairs whose earlier day is in [first_day, end_day): blocks
+        of consecutive days partition the day-candidate pairs, so they can be scored apart
+        (``ordered``/``prepared`` must hold every mention up to ``end_day`` + the window)."""
+        with collector_paused():
+            return self._links(ordered, prepared, self._day_candidates(prepared, range(first_day, end_day)))
+
+    def name_links(self, ordered: Sequence[MentionView], prepared: Sequence[_Prepared]) -> list[Link]:
+        """The links of the rare-name pairs outside the day blocks."""
+        with collector_paused():
+            return self._links(ordered, prepared, self._name_candidates(prepared))
+
+    def join(self, ordered: Sequence[MentionView], prepared: Sequence[_Prepared], links: list[Link]) -> list[Cluster]:
+        """Clusters from the scored links (complete link on compatibility, average-link check)."""
+        p = self.params
+        links = sorted(links, key=lambda l: (-l.score, l.a, l.b))
         cache: dict[tuple[int, int], Optional[float]] = {(l.a, l.b): l.score for l in links}
 
         def pair_score(i: int, j: int) -> Optional[float]:

@@ -114,18 +114,30 @@ class Syndication:
             for row in conn.execute("SELECT article_id FROM article_bands WHERE band=? AND key=?", (b, key)):
                 if row[0] != article_id:
                     cands.add(row[0])
-        best: Optional[tuple[str, str]] = None
+        rows = []
         for cid in sorted(cands):
             row = conn.execute(
                 "SELECT minhash, syndicated_of, published FROM articles WHERE id=?", (cid,)
             ).fetchone()
-            if row is None or row[0] is None:
+            if row is not None:
+                rows.append((cid, row[0], row[1], row[2]))
+        return self.original_among(sig, rows)
+
+    def original_among(
+        self, sig: Sequence[int], rows: Iterable[tuple[str, Optional[bytes], Optional[str], Optional[str]]]
+    ) -> Optional[str]:
+        """The root original among candidates ``(id, minhash, syndicated_of, published)`` (sorted by
+        id) whose estimated Jaccard similarity with ``sig`` reaches ``SYNDICATION_JACCARD``: the
+        earliest published, then the smallest root id.  Used by the store and by ``batch``."""
+        best: Optional[tuple[str, str]] = None
+        for cid, blob, syndicated_of, published in rows:
+            if blob is None:
                 continue
-            other = self.unpack(row[0])
+            other = self.unpack(blob)
             same = sum(1 for x, y in zip(sig, other) if x == y) / len(sig)
             if same >= SYNDICATION_JACCARD:
-                root = row[1] or cid
-                key = (row[2] or "9999", root)
+                root = syndicated_of or cid
+                key = (published or "9999", root)
                 if best is None or key < best:
                     best = key
         return best[1] if best else None

@@ -31,6 +31,7 @@ class SizeReport(Record):
     source: str = Field(description="publisher (or article id when unknown)")
     count: Count
     hedged: bool = False
+    claimant: Optional[str] = Field(None, description="who gives the figure in that report; null: the report itself")
 
 
 class MergeLink(Record):

@@ -12,7 +12,7 @@ import hashlib
 from collections import Counter, defaultdict
 from typing import Iterable, Optional, Sequence
 
-from ..records import Count, DateRef, Entity, Place, PlacePrecision, Size
+from ..records import Count, DateRef, Entity, Event, Place, PlacePrecision, Size
 from .model import Cluster, MentionView, MergeLink, SizeReport, StoredEvent, best_figure, mention_order
 
 
@@ -61,6 +61,14 @@ def _pick_place(mentions: Sequence[MentionView]) -> Optional[Place]:
     return pool[0]
 
 
+def _figure_claimant(event: Event, field_name: str) -> Optional[str]:
+    """Who gives an event's figure: the first named claim on a sentence with that figure."""
+    for cl in event.claims:
+        if field_name in cl.figures and cl.claimant is not None:
+            return cl.claimant.text  # the words of the report ("a local council official")
+    return None
+
+
 def _reconcile_field(field_name: str, cluster: Sequence[MentionView]) -> tuple[Optional[Count], list[SizeReport], bool]:
     """Casualty figures across reports: best = most-reported figure (ties: the lowest),
     low/high = the range of all reports; conflict when reports disagree."""
@@ -71,7 +79,8 @@ def _reconcile_field(field_name: str, cluster: Sequence[MentionView]) -> tuple[O
         if c is None or best_figure(c) is None:
             continue
         hedged = any(cl.hedged for cl in m.event.claims)
-        rep = SizeReport(field=field_name, article_id=m.article_id, source=m.source_key, count=c, hedged=hedged)
+        rep = SizeReport(field=field_name, article_id=m.article_id, source=m.source_key, count=c, hedged=hedged,
+                         claimant=_figure_claimant(m.event, field_name))
         reports.append(rep)
         key = m.source_key
         prev = per_source.get(key)

@@ -1,0 +1,245 @@
+"""Engines that run partitions: a local process pool, or a dask.distributed cluster.
+
+An engine maps :func:`~whimbrel.batch.worker.run_partition` over tasks and yields the results
+as they finish (any order; the driver writes each partition on its own).  Both keep only a
+bounded number of partitions in flight, so memory does not grow with the input.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import multiprocessing as mp
+from typing import Callable, Iterable, Iterator, Optional, Protocol
+
+from ..errors import ConfigError
+from ..settings import Settings
+from .worker import PartitionResult, PartitionTask, PipelinePlugin, run_partition
+
+Runner = Callable[[PartitionTask], PartitionResult]
+
+
+class Engine(Protocol):
+    """Runs partitions somewhere; a context manager."""
+
+    name: str
+    workers: int
+
+    def __enter__(self) -> "Engine": ...
+
+    def __exit__(self, *exc: object) -> None: ...
+
+    def map(self, tasks: Iterable[PartitionTask]) -> Iterator[PartitionResult]: ...
+
+    def map_calls(self, fn: Callable, args: Iterable[object]) -> Iterator[object]: ...
+
+
+class LocalEngine:
+    """The process pool of ``--engine local`` (fork where available, as ``extract_many``).
+
+    A worker process that dies (killed, out of memory) breaks the pool: the pool is rebuilt
+    and only the partitions that had not come back are submitted again (``max_restarts`` times).
+    """
+
+    name = "local"
+
+    def __init__(self, workers: int = 1, *, runner: Runner = run_partition, max_restarts: int = 3):
+        self.workers = max(1, workers)
+        self.runner = runner
+        self.max_restarts = max_restarts
+        self._pool: Optional[cf.ProcessPoolExecutor] = None
+        self.restarts = 0
+
+    def _new_pool(self) -> cf.ProcessPoolExecutor:
+        methods = mp.get_all_start_methods()
+        ctx = mp.get_context("fork") if "fork" in methods else mp.get_context()
+        return cf.ProcessPoolExecutor(self.workers, mp_context=ctx)
+
+    def __enter__(self) -> "LocalEngine":
+        self._pool = self._new_pool()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def pids(self) -> list[int]:
+        """Process ids of the pool's workers (for tests that kill one)."""
+        procs = getattr(self._pool, "_processes", None) or {}
+        return sorted(procs)
+
+    def map(self, tasks: Iterable[PartitionTask]) -> Iterator[PartitionResult]:
+        assert self._pool is not None, "use the engine as a context manager"
+        limit = self.workers * 2
+        pending: dict[cf.Future, PartitionTask] = {}
+        source = iter(tasks)
+        exhausted = False
+        while True:
+            while not exhausted and len(pending) < limit:
+                task = next(source, None)
+                if task is None:
+                    exhausted = True
+                    break
+                try:
+                    pending[self._pool.submit(self.runner, task)] = task
+                except cf.process.BrokenProcessPool:  # a worker died since the last wait
+                    pending[cf.Future()] = task
+                    pending = self._restart(pending)
+            if not pending:
+                return
+            done, _ = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
+            broken = False
+            for fut in done:
+                task = pending.pop(fut)
+                try:
+                    yield fut.result()
+                except cf.process.BrokenProcessPool:
+                    broken = True
+                    pending[fut] = task  # re-run below
+            if broken:
+                pending = self._restart(pending)
+
+    def map_calls(self, fn: Callable, args: Iterable[object]) -> Iterator[object]:
+        """``fn(arg)`` for every arg on the pool (results as they finish; at most 2 per worker in flight)."""
+        assert self._pool is not None, "use the engine as a context manager"
+        source = iter(args)
+        pending: set[cf.Future] = set()
+        while True:
+            while len(pending) < self.workers * 2:
+                a = next(source, _END)
+                if a is _END:
+                    break
+                pending.add(self._pool.submit(fn, a))
+            if not pending:
+                return
+            done, pending = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
+            for fut in done:
+                yield fut.result()
+
+    def _restart(self, pending: dict[cf.Future, PartitionTask]) -> dict[cf.Future, PartitionTask]:
+        """A worker died: a fresh pool, and every partition not yet returned submitted again."""
+        self.restarts += 1
+        if self.restarts > self.max_restarts:
+            raise ConfigError(f"the local process pool broke {self.restarts} times; giving up",
+                              hint="A worker keeps dying: check memory (--workers fewer, --partition-size smaller).")
+        assert self._pool is not None
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        self._pool = self._new_pool()
+        return {self._pool.submit(self.runner, t): t for t in pending.values()}
+
+
+class DaskEngine:
+    """``--engine dask``: the cluster at ``scheduler``, else a ``LocalCluster`` of processes.
+
+    Each worker builds the pipeline once (:class:`PipelinePlugin`); a task whose worker dies
+    is re-run elsewhere by the scheduler, so only that worker's partitions run again.
+    """
+
+    name = "dask"
+
+    def __init__(self, settings: Settings, workers: int = 1, *, scheduler: Optional[str] = None,
+                 runner: Runner = run_partition, threads_per_worker: int = 1):
+        self.settings = settings
+        self.workers = max(1, workers)
+        self.scheduler = scheduler
+        self.runner = runner
+        self.threads = threads_per_worker
+        self.client = None
+        self._cluster = None
+
+    def __enter__(self) -> "DaskEngine":
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError as exc:
+            raise ConfigError("--engine dask needs dask.distributed, which is not installed",
+                              hint='pip install "whimbrel[dask]" (or use --engine local).') from exc
+        if self.scheduler:
+            try:
+                self.client = Client(self.scheduler, timeout="30s")
+            except (OSError, TimeoutError) as exc:
+                raise ConfigError(f"cannot reach the Dask scheduler at {self.scheduler}: {exc}",
+                                  hint="Check the address (tcp://host:8786) and that the scheduler runs.") from exc
+        else:
+            self._cluster = LocalCluster(n_workers=self.workers, threads_per_worker=self.threads,
+                                         processes=True, dashboard_address=None)
+            self.client = Client(self._cluster)
+        n = len(self.client.scheduler_info(n_workers=-1).get("workers", {}))
+        self.workers = max(1, n) if self.scheduler else self.workers
+        from .daskplugin import DaskPipelinePlugin
+
+        self.client.register_plugin(DaskPipelinePlugin(self.settings), name=PipelinePlugin.name)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.client is not None:
+            self.client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+        self.client = self._cluster = None
+
+    def map(self, tasks: Iterable[PartitionTask]) -> Iterator[PartitionResult]:
+        from distributed import as_completed
+
+        assert self.client is not None, "use the engine as a context manager"
+        limit = self.workers * 2
+        source = iter(tasks)
+        first = [self._submit(t) for t in _take(source, limit)]
+        if not first:
+            return
+        queue = as_completed(first)
+        for fut in queue:
+            result = fut.result()
+            fut.release()
+            yield result
+            for t in _take(source, 1):
+                queue.add(self._submit(t))
+
+    def map_calls(self, fn: Callable, args: Iterable[object]) -> Iterator[object]:
+        """``fn(arg)`` for every arg on the cluster (results as they finish; bounded in flight)."""
+        from distributed import as_completed
+
+        assert self.client is not None, "use the engine as a context manager"
+        source = iter(args)
+        first = [self.client.submit(fn, a, pure=False, retries=2) for a in _take(source, self.workers * 2)]
+        if not first:
+            return
+        queue = as_completed(first)
+        for fut in queue:
+            result = fut.result()
+            fut.release()
+            yield result
+            for a in _take(source, 1):
+                queue.add(self.client.submit(fn, a, pure=False, retries=2))
+
+    def _submit(self, task: PartitionTask):
+        assert self.client is not None
+        return self.client.submit(self.runner, task, key=f"whimbrel-partition-{task.index}-{id(task)}",
+                                  pure=False, retries=2)
+
+
+_END = object()
+
+
+def _take(source: Iterator, n: int) -> list:
+    out = []
+    for _ in range(n):
+        t = next(source, _END)
+        if t is _END:
+            break
+        out.append(t)
+    return out
+
+
+def make_engine(name: str, settings: Settings, workers: int, scheduler: Optional[str] = None,
+                runner: Runner = run_partition) -> Engine:
+    """The engine called ``name`` (``local`` or ``dask``)."""
+    if name == "local":
+        if scheduler:
+            raise ConfigError("--scheduler needs --engine dask")
+        return LocalEngine(workers, runner=runner)
+    if name == "dask":
+        return DaskEngine(settings, workers, scheduler=scheduler, runner=runner)
+    raise ConfigError(f"unknown engine {name!r}", hint="Use --engine local or --engine dask.")
+
+
+__all__ = ["DaskEngine", "Engine", "LocalEngine", "make_engine"]
