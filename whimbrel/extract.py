@@ -12,11 +12,12 @@ from .settings import Settings, load
 
 
 def build_pipeline(settings: Optional[Settings] = None, *, nlp=None, gazetteer=None, kb=None) -> Pipeline:
-    """The default stages: clean → nlp → places → triggers → resolve → merge."""
+    """The default stages: clean → nlp → places → triggers → resolve → merge → screen."""
     from .stages.clean import CleanStage
     from .stages.merge import MergeStage
     from .stages.nlp import NlpStage
     from .stages.resolve import PlacesStage, ResolveStage
+    from .stages.screen import ScreenStage
     from .stages.triggers import TriggerStage
 
     s = settings or load()
@@ -28,6 +29,7 @@ def build_pipeline(settings: Optional[Settings] = None, *, nlp=None, gazetteer=N
             TriggerStage(),
             ResolveStage(s.actors or None, kb=kb),
             MergeStage(),
+            ScreenStage(),
         ]
     )
 
@@ -60,8 +62,20 @@ class PipelineCache:
 _PIPELINES = PipelineCache()
 
 
-def _outcome(w: Work) -> tuple[Article, Union[list[Event], Skip]]:
-    return w.article, (w.skip if w.skip is not None else list(w.events or []))
+def counted(event: Event, min_confidence: float = 0.0) -> bool:
+    """Whether an event is in the default output: not held back and confident enough."""
+    return event.held is None and event.confidence >= min_confidence
+
+
+def visible(events: list[Event], settings: Settings) -> list[Event]:
+    """The events ``settings`` lets through (all of them with ``all_events``)."""
+    if settings.all_events:
+        return list(events)
+    return [e for e in events if counted(e, settings.min_confidence)]
+
+
+def _outcome(w: Work, settings: Settings) -> tuple[Article, Union[list[Event], Skip]]:
+    return w.article, (w.skip if w.skip is not None else visible(w.events or [], settings))
 
 
 def extract_many(
@@ -78,7 +92,7 @@ def extract_many(
         return
     pipe = pipeline or _PIPELINES.get(s)
     for chunk in _chunks(articles, s.batch_size):
-        yield from _run_chunk(pipe, chunk)
+        yield from _run_chunk(pipe, chunk, s)
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:
@@ -92,10 +106,11 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
-def _run_chunk(pipe: Pipeline, chunk: list) -> list[tuple]:
-    """One batch of articles and skips → outcomes in the same order."""
+def _run_chunk(pipe: Pipeline, chunk: list, settings: Settings) -> list[tuple]:
+    """One batch of articles and skips → outcomes in the same order (held-back and
+    low-confidence events left out as ``settings`` say)."""
     done = iter(pipe.run_many([Work(article=a) for a in chunk if not isinstance(a, Skip)]))
-    return [(item, item) if isinstance(item, Skip) else _outcome(next(done)) for item in chunk]
+    return [(item, item) if isinstance(item, Skip) else _outcome(next(done), settings) for item in chunk]
 
 
 class _Worker:
@@ -113,7 +128,7 @@ def _init_worker(settings: Settings) -> None:
 def _run_batch(batch: list) -> list[tuple]:
     if _Worker.pipeline is None:
         _Worker.pipeline = build_pipeline(_Worker.settings)
-    return _run_chunk(_Worker.pipeline, batch)
+    return _run_chunk(_Worker.pipeline, batch, _Worker.settings)
 
 
 def _extract_parallel(articles: Iterable[Union[Article, Skip]], s: Settings) -> Iterator[tuple]:
@@ -144,16 +159,19 @@ def extract(
     Raises the specific :class:`~whimbrel.errors.WhimbrelError` that stopped the article
     (e.g. :class:`~whimbrel.errors.EmptyInput` for an empty text).  Without ``pipeline``,
     the pipeline of ``settings`` (default: the loaded settings) is built once and reused.
+    Held-back and low-confidence events are left out as ``settings`` say (the
+    ``min_confidence`` and ``all_events`` settings).
     """
     if not text or not text.strip():
         raise EmptyInput("the text to extract from is empty or only whitespace",
                          hint="Pass the article's text; there is nothing to read in an empty string.")
     article = Article(id=article_id or Article.content_id(text), text=text, raw=text, published=published)
-    pipe = pipeline or _PIPELINES.get(settings or load())
+    s = settings or load()
+    pipe = pipeline or _PIPELINES.get(s)
     work = pipe.run(Work(article=article))
     if work.skip is not None:
         raise _error_of(work)
-    return list(work.events or [])
+    return visible(work.events or [], s)
 
 
 def _error_of(work: Work) -> WhimbrelError:
@@ -164,4 +182,4 @@ def _error_of(work: Work) -> WhimbrelError:
     return StageFailed(skip.reason if skip else "the article was skipped", origin=skip.origin if skip else None)
 
 
-__all__ = ["PipelineCache", "build_pipeline", "extract", "extract_many"]
+__all__ = ["PipelineCache", "build_pipeline", "counted", "extract", "extract_many", "visible"]

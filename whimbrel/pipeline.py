@@ -32,7 +32,8 @@ SLOTS: dict[str, str] = {
     "places": "every toponym of the text, resolved (list[Place])",
     "mentions.raw": "event reports found by their triggers: type, mode, trigger words, sentence",
     "mentions.resolved": "the same reports with actors, place, date, figures, claims and modality",
-    "events": "the article's merged events (list[Event])",
+    "events.merged": "the article's merged events (list[Event]), not yet screened",
+    "events.screened": "the same events with relevance, trigger-sense and actor checks, held reasons and confidence",
 }
 """Every slot a stage can need or give, with what it holds.  A slot ``a.b`` lives in the
 attribute ``a`` of :class:`Work`."""

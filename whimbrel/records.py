@@ -62,6 +62,7 @@ class Modality(str, Enum):
     hypothetical = "hypothetical"
     future = "future"
     historical = "historical"
+    generic = "generic"  # a rule or normative statement ("the law lets ..."), no act that happened
 
 
 class PlaceBasis(str, Enum):
@@ -211,8 +212,15 @@ class Claim(Record):
 
 
 class AcledType(Record):
+    """ACLED's coding of an event (whimbrel's ACLED layer, docs/acled.md)."""
+
     event_type: Optional[str] = None
     sub_event_type: Optional[str] = None
+    disorder_type: Optional[str] = Field(None, description="Political violence, Demonstrations, Strategic developments")
+    inter1: Optional[int] = Field(None, description="ACLED actor category of the actor (1 state forces ... 8 external/other)")
+    inter2: Optional[int] = Field(None, description="ACLED actor category of the recipient")
+    interaction: Optional[str] = Field(None, description="inter1 and inter2, lower first ('17'); one side alone: '10'")
+    rule: Optional[str] = Field(None, description="id of the ACLED rule that decided (docs/acled.md), 'table' for the type/mode table")
 
 
 # --------------------------------------------------------------------------- top level
@@ -230,6 +238,10 @@ class Article(Record):
     publisher: Optional[str] = None
     language: Optional[str] = None
     origin: Optional[str] = Field(None, description="file and line/record it came from")
+    relevance: Optional[float] = Field(
+        None, description="0..1: how likely the article reports political, conflict or crime events (null: not scored)"
+    )
+    relevance_reason: Optional[str] = Field(None, description="the features behind the relevance score, in words")
 
     @staticmethod
     def content_id(text: str, *metadata: Optional[str]) -> str:
@@ -253,12 +265,18 @@ class Event(Record):
     location: Optional[Place] = Field(None, description="where it happened, with precision and reason")
     size: Size = Field(Size(), description="dead, injured and arrested as low/best/high")
     claims: tuple[Claim, ...] = Field((), description="who asserts the event or its figures")
-    modality: Modality = Field(Modality.asserted, description="asserted, negated, hypothetical, future or historical")
+    modality: Modality = Field(Modality.asserted, description="asserted, negated, hypothetical, future, historical or generic")
     acled: AcledType = Field(AcledType(), description="machine-derived ACLED event_type/sub_event_type")
     cameo: Optional[str] = Field(None, description="CAMEO root code, two digits")
     quad_class: Optional[int] = Field(None, description="0 neutral, 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict")
     intensity: Optional[float] = Field(None, description="-10 (most conflictual) .. +10")
-    confidence: float = Field(0.5, ge=0.0, le=1.0, description="0..1: how sure the extractor is")
+    confidence: float = Field(
+        0.5, ge=0.0, le=1.0,
+        description="0..1: estimated probability that the event is real and correctly typed (calibrated on precision-dev)",
+    )
+    held: Optional[str] = Field(
+        None, description="why the event is held back from the default output (kept as data with --all-events); null when counted"
+    )
     trigger: Optional[str] = Field(None, description="the words that name the event in its first mention")
     mentions: tuple[Span, ...] = Field((), description="provenance: every sentence that reports this event")
 

@@ -46,6 +46,10 @@ class Settings:
     """Articles per spaCy batch."""
     workers: int = 1
     """Parallel processes for extraction."""
+    min_confidence: float = 0.1
+    """Events below this confidence are left out of extract/ingest output (see docs/evaluation.md, precision-dev)."""
+    all_events: bool = False
+    """Keep every event: also those held back (irrelevant article, no political actor, wrong trigger sense, generic)."""
 
     def resolved(self) -> "Settings":
         data = self.data_dir or _data_dir()
@@ -65,6 +69,14 @@ def _coerce(name: str, value: Any) -> Any:
     try:
         if kind in ("int", int):
             return int(value)
+        if kind in ("float", float):
+            return float(value)
+        if kind in ("bool", bool):
+            if isinstance(value, str):
+                if value.strip().lower() not in ("1", "0", "true", "false", "yes", "no", "on", "off", ""):
+                    raise ValueError(value)
+                return value.strip().lower() in ("1", "true", "yes", "on")
+            return bool(value)
         return str(value)
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"setting {name!r} must be {kind}, got {value!r}") from exc

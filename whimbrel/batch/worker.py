@@ -68,7 +68,8 @@ class ArticleResult:
     """One input's outcome: the cleaned article and its events, or the Skip."""
 
     item: Union[Article, Skip]
-    events: tuple[Event, ...] = ()
+    events: tuple[Event, ...] = ()  # the events that count (as the store counts them)
+    held: tuple[tuple[Event, str], ...] = ()  # events held back by the screen, with their reason
     skip: Optional[Skip] = None
     minhash: Optional[bytes] = None
     digest: Optional[str] = None  # content hash of the article as read (as the store keys it)
@@ -100,7 +101,7 @@ def run_partition(task: PartitionTask) -> PartitionResult:
     import time
 
     from ..store.model import content_hash
-    from ..store.ingest import Syndication
+    from ..store.ingest import Syndication, split_held
 
     t0 = time.perf_counter()
     pipe = pipeline_for(task.settings)
@@ -122,7 +123,8 @@ def run_partition(task: PartitionTask) -> PartitionResult:
             continue
         art = w.article
         sig = syn.signature(art.text)
-        out.append(ArticleResult(item=art, events=tuple(w.events or ()),
+        kept, held = split_held(w.events or (), task.settings)
+        out.append(ArticleResult(item=art, events=tuple(kept), held=tuple(held),
                                  minhash=Syndication.pack(sig) if sig else None, digest=content_hash(it)))
     return PartitionResult(index=task.index, results=tuple(out), pid=os.getpid(),
                            peak_rss_mb=_peak_rss_mb(), seconds=time.perf_counter() - t0,

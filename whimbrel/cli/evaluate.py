@@ -51,8 +51,9 @@ def eval_cmd(
     """Score whimbrel on a gold set and print its metrics.
 
     DATASET is one of plover-gsr, wikievents, tr-news, lgl, article-html, gvc, demo,
-    attribution-dev (who claims each event), or the path of a gold file in one of
-    those formats or in the generic format (docs/evaluation.md).
+    attribution-dev (who claims each event), acled-dev (ACLED types sentence by sentence),
+    or the path of a gold file in one of those formats or in the generic format
+    (docs/evaluation.md).
     """
     from ..evaluate import gold_digests, resolve
     from ..evaluate import gate
@@ -64,7 +65,7 @@ def eval_cmd(
     if check:
         entry = gate.load_pins(pins_path)["datasets"].get(spec.name, {})
         gate._same_gold(spec.name, entry.get("gold", {}), digests)
-    result = spec.load()(path, limit=limit)
+    result = spec.run(path, limit=limit, shared_dir=shared_dir)
     _print_table(result)
     if json_out:
         Path(json_out).write_text(json.dumps(result.to_json(), indent=2) + "\n", encoding="utf-8")

@@ -53,8 +53,12 @@ def _emit_table(events: list[Event]) -> None:
 @click.option("--actors", "actors_file", type=click.Path(exists=True, dir_okay=False), help="Extra actor knowledge-base file.")
 @click.option("--model", help="Installed spaCy pipeline to use instead of the default.")
 @click.option("--workers", type=int, help="Parallel processes (default: the workers setting, 1).")
+@click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=None,
+              help="Leave out events below this confidence (default: the min_confidence setting).")
+@click.option("--all-events", is_flag=True, default=None,
+              help="Keep every event, also those held back (irrelevant article, no political actor, wrong trigger sense, generic); each says why in `held`.")
 def extract(paths: tuple[str, ...], published: str | None, fmt: str, actors_file: str | None, model: str | None,
-            workers: int | None) -> None:
+            workers: int | None, min_confidence: float | None, all_events: bool | None) -> None:
     """Extract events from articles.
 
     PATHS are files or folders (.txt, .html, .json, .jsonl, .jsonl.gz, RSS/Atom
@@ -77,7 +81,8 @@ def extract(paths: tuple[str, ...], published: str | None, fmt: str, actors_file
 
     if published is not None and normalise_date(published) is None:
         raise click.BadParameter(f"{published!r} is not a date (use YYYY-MM-DD)", param_hint="--published")
-    settings = load({"actors": actors_file, "spacy_model": model, "workers": workers})
+    settings = load({"actors": actors_file, "spacy_model": model, "workers": workers, "min_confidence": min_confidence,
+                     "all_events": all_events or None})
     skipped = 0
     collected: list[Event] = []
     for article, result in extract_many(read_paths(list(paths), settings, published=published), settings):

@@ -26,7 +26,12 @@ def _open(db: Optional[str]):
 @click.option("--published", help="Publication date (YYYY-MM-DD) for inputs that carry none.")
 @click.option("--no-progress", is_flag=True, help="Do not show the progress bar.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-def ingest(paths: tuple[str, ...], db: Optional[str], published: Optional[str], no_progress: bool, as_json: bool) -> None:
+@click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=None,
+              help="Leave out events below this confidence (default: the min_confidence setting).")
+@click.option("--all-events", is_flag=True, default=None,
+              help="Store every event, also those held back (irrelevant article, no political actor, wrong trigger sense, generic).")
+def ingest(paths: tuple[str, ...], db: Optional[str], published: Optional[str], no_progress: bool, as_json: bool,
+           min_confidence: Optional[float], all_events: Optional[bool]) -> None:
     """Read, extract, store and deduplicate articles.
 
     PATHS are files or folders (.txt, .html, .jsonl, feeds...).  Re-ingesting an
@@ -37,7 +42,7 @@ def ingest(paths: tuple[str, ...], db: Optional[str], published: Optional[str], 
     from ..settings import load
     from ..store.ingest import ingest as run_ingest
 
-    settings = load({"db": db})
+    settings = load({"db": db, "min_confidence": min_confidence, "all_events": all_events or None})
     with _open(db) as store:
         s = run_ingest(list(paths), store, settings, published=published,
                        progress=not no_progress and sys.stderr.isatty())
@@ -69,7 +74,10 @@ def ingest(paths: tuple[str, ...], db: Optional[str], published: Optional[str], 
               help="Output: a table, the event record as JSONL, flat CSV, GeoJSON, Parquet, "
                    "ACLED-compatible CSV or PLOVER JSONL.")
 @click.option("--output", "-o", help="Write to this file (required for parquet).")
-def events(db, since, until, country, etype, actor, near, min_sources, limit, fmt, output) -> None:
+@click.option("--include-rejected", is_flag=True,
+              help="Also list the events held back at ingest (irrelevant article, no political actor, wrong trigger "
+                   "sense, generic statement, low confidence), each with its reason.")
+def events(db, since, until, country, etype, actor, near, min_sources, limit, fmt, output, include_rejected) -> None:
     """List deduplicated events, filtered, in a table or an export format."""
     from ..export import WRITERS, write_parquet
     from ..store.queries import EventQuery, find_events, parse_near
@@ -78,8 +86,18 @@ def events(db, since, until, country, etype, actor, near, min_sources, limit, fm
                    near=parse_near(near) if near else None, min_sources=min_sources, limit=limit)
     with _open(db) as store:
         evs = find_events(store, q)
+        held = store.held_events(limit) if include_rejected else []
+    if include_rejected:
+        held = [(e, why) for e, why in held if not etype or e.event_type == etype.upper()]
     if fmt == "table":
         _table(evs)
+        if include_rejected:
+            _held_table(held)
+        return
+    if include_rejected and fmt == "jsonl" and not output:
+        WRITERS[fmt](evs, sys.stdout)
+        for ev, why in held:
+            sys.stdout.write(json.dumps({**ev.to_json(), "held": why}, ensure_ascii=False) + "\n")
         return
     if fmt == "parquet":
         if not output:
@@ -93,6 +111,18 @@ def events(db, since, until, country, etype, actor, near, min_sources, limit, fm
         click.echo(f"wrote {n} events to {output}", err=True)
     else:
         WRITERS[fmt](evs, sys.stdout)
+
+
+def _held_table(held) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    t = Table(title=f"held back: {len(held)} events")
+    for col in ("article", "type", "trigger", "conf", "why"):
+        t.add_column(col)
+    for ev, why in held:
+        t.add_row(ev.article_id[:18], ev.event_type, ev.trigger or "", f"{ev.confidence:.2f}", why[:110])
+    Console(width=None if sys.stdout.isatty() else 200).print(t)
 
 
 def _place(loc) -> str:

@@ -7,10 +7,13 @@ modules inside are its parts:
 
 * :mod:`.plover`: the PLOVER typology (16 event types in four quad classes, their
   modes, contexts, sectors) and its mappings to CAMEO, KAIROS and PLOVER 0.5;
-* :mod:`.acled_map`: the mapping to ACLED event and sub-event types;
+* :mod:`.acled_map`: the per-(type, mode) mapping to ACLED event and sub-event types;
+* :mod:`.acled_rules`: the ACLED layer (cues of the sentence, the ordered rule table, actor
+  categories, disorder type), which falls back on ``acled_map``;
 * :mod:`.lexicon`: the trigger words and their lookups;
 * :mod:`.geo_precision`: place precision as ACLED ``geo_precision`` and UCDP ``where_prec``;
 * :mod:`.render`: the codebook as JSON and as Markdown;
+* :mod:`.acled_render`: ``docs/acled.md`` from the ACLED layer's tables;
 * ``_tables`` and ``_lexicon_text``: the data itself, to edit by hand.
 
 Everything here is pure: no I/O, no models; all objects are immutable.
@@ -20,6 +23,8 @@ from __future__ import annotations
 
 from ..errors import CodebookError
 from .acled_map import ACLED_TYPES, acled
+from .acled_render import render_acled_markdown
+from .acled_rules import RULES as ACLED_RULES, AcledCues, acled_coding, disorder_type, interaction
 from .geo_precision import LocationCodes, location_codes
 from .lexicon import LEXICON, PHRASAL, TRIGGERS, TriggerLexicon, TriggerSense, phrasal, senses
 from .plover import (
@@ -47,7 +52,9 @@ from .plover import (
 from .render import as_json, render_markdown
 
 __all__ = [
+    "ACLED_RULES",
     "ACLED_TYPES",
+    "AcledCues",
     "ACTOR_CODES",
     "CONTEXTS",
     "CodebookError",
@@ -66,11 +73,14 @@ __all__ = [
     "TriggerLexicon",
     "TriggerSense",
     "acled",
+    "acled_coding",
     "as_json",
     "cameo_root",
     "cameo_to_plover",
+    "disorder_type",
     "event_type",
     "intensity",
+    "interaction",
     "is_valid",
     "kairos_is_listed",
     "kairos_to_plover",
@@ -78,6 +88,7 @@ __all__ = [
     "location_codes",
     "phrasal",
     "quad_class",
+    "render_acled_markdown",
     "render_markdown",
     "senses",
     "threat_mode",

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 LEXICON_TEXT = """
 ASSAULT
-V: attack, assault, kill, murder, slay, massacre, slaughter, ambush, raid, storm, strike ~0.6, hit ~0.4, target ~0.5, clash, fight ~0.7, battle, wound ~0.8, injure ~0.7, maim, butcher, mutilate, lynch, overrun, besiege, invade, capture ~0.5, recapture ~0.7, retake ~0.6, seize ~0.3, carry out +attack/raid/assault/ambush/massacre/killing, launch +attack/assault/offensive/raid/incursion/operation, mount +attack/assault/offensive/raid, stage +attack/raid/ambush, come under +attack/fire, engage ~0.4, repel ~0.6, retaliate ~0.6, kill off, wipe out, mow down, cut down ~0.4, die ~0.3, go off +bomb/device/explosive/mine ~0.9, bring down +plane/aircraft/jet/helicopter/drone ~0.8, violate +ceasefire/truce ~0.6, fire +shot/shots/round/rounds ~0.7
+V: attack, assault, kill, murder, slay, massacre, slaughter, ambush, raid, storm, strike ~0.6, hit ~0.4, target ~0.5, clash, fight ~0.7, battle, wound ~0.8, injure ~0.7, maim, butcher, mutilate, lynch, overrun, besiege, invade, capture ~0.5, recapture ~0.7, retake ~0.6, seize ~0.3, carry out +attack/raid/assault/ambush/massacre/killing, launch +attack/assault/offensive/raid/incursion/operation, mount +attack/assault/offensive/raid, stage +attack/raid/ambush, come under +attack/fire, engage ~0.4, repel ~0.6, retaliate ~0.6, kill off, wipe out, mow down, cut down ~0.4, die ~0.3, go off +bomb/device/explosive/mine ~0.9, bring down +plane/aircraft/jet/helicopter/drone ~0.8, violate +ceasefire/truce ~0.6, fire +shot/shots/round/rounds ~0.7, regain +control ~0.8, wrest +control ~0.8, reclaim ~0.5, liberate ~0.5, take +control ~0.7, seize +control ~0.8, take over +town/city/village/district/base/airport/area/region/post ~0.6
 N: attack, assault, killing, murder, massacre, slaughter, ambush, raid, clash, fighting, battle, combat, violence ~0.4, offensive, incursion, invasion, siege, hostilities, skirmish, firefight, onslaught, bloodshed, carnage, atrocity, casualty ~0.4, death ~0.4, wound ~0.4, injury ~0.4, homicide, slaying, genocide, pogrom, cleansing +ethnic, ethnic-cleansing, war ~0.5, insurgency ~0.5, operation ~0.3, assault +military/ground, conflict ~0.4, death +violent ~0.6, firearm ~0.4, violation +ceasefire/truce ~0.6, hostility ~0.5, militancy ~0.3
 ASSAULT firearms
 V: shoot, gun, gun down, shoot dead, fire ~0.4, fire on, fire at, fire into, fire upon, open +fire, spray +bullet/gunfire, snipe, pick off
@@ -68,7 +68,7 @@ ASSAULT destroy
 V: destroy, demolish, raze, burn ~0.6, torch, bulldoze, vandalize, loot, plunder, ransack, pillage, damage ~0.6, set +fire ~0.8, burn down, flatten, tear down ~0.6, shatter ~0.4, wreck ~0.6, blow up +building/bridge/house/home/pipeline/mosque/church ~0.9
 N: destruction, demolition, arson, looting, vandalism, sabotage, pillage, damage ~0.4, fire ~0.3
 COERCE
-V: coerce, repress, suppress, crack down, clamp down, persecute, harass, intimidate, silence ~0.6, punish ~0.5, oppress, disperse ~0.6, break up ~0.6, tear-gas, teargas
+V: coerce, repress, suppress, crack down, clamp down, persecute, harass, intimidate, silence ~0.6, punish ~0.5, oppress, disperse ~0.6, break up ~0.6, tear-gas, teargas, defuse ~0.9, intercept ~0.7, shoot down +drone/drones/missile/missiles/rocket/rockets ~0.8, foil ~0.6, thwart ~0.6
 N: crackdown, repression, suppression, persecution, harassment, intimidation, clampdown, purge, coercion ~0.7, cyberattack, cyber-attack, attack +cyber/hacking, hacking ~0.6
 V: hack into, deface +website/site/page
 COERCE arrest
@@ -147,7 +147,7 @@ MOBILIZE
 V: mobilize, mobilise, muster, mass +troop/troops/force/forces/tank, amass +troop/troops/force/forces
 N: mobilization, mobilisation, buildup, build-up
 MOBILIZE troops
-V: deploy, send +troop/troops/soldier/soldiers/force/forces/unit ~0.8, dispatch +troop/troops/soldier/force/forces/unit, station, reinforce, build up +force/forces/troop/troops/presence, move +troop/troops/tank/tanks/force/forces, call up +reservist/reserve/reserves, mobilize +reservist/reservists/reserve/reserves/troop/troops/army/soldier/soldiers, mobilise +reservist/reservists/reserve/reserves/troop/troops/army, conscript, recruit ~0.5, put +alert ~0.8, place +alert ~0.8, patrol ~0.5, mass ~0.6, amass ~0.7, strengthen +force/forces/presence/defense/defences/defenses/troop/troops ~0.8, bolster +force/forces/presence/troop/troops ~0.8
+V: deploy, send +troop/troops/soldier/soldiers/force/forces/unit ~0.8, dispatch +troop/troops/soldier/force/forces/unit, station, reinforce, build up +force/forces/troop/troops/presence, move +troop/troops/tank/tanks/force/forces, call up +reservist/reserve/reserves, mobilize +reservist/reservists/reserve/reserves/troop/troops/army/soldier/soldiers, mobilise +reservist/reservists/reserve/reserves/troop/troops/army, conscript, recruit ~0.5, put +alert ~0.8, place +alert ~0.8, patrol ~0.5, mass ~0.6, amass ~0.7, strengthen +force/forces/presence/defense/defences/defenses/troop/troops ~0.8, bolster +force/forces/presence/troop/troops ~0.8, set up +base/camp/headquarters/outpost/post ~0.8, establish +base/camp/headquarters/outpost/post ~0.8, open +base/outpost ~0.5
 N: deployment, reinforcement, troop ~0.4, conscription, exercise +military/naval/war/live-fire ~0.7, drill +military ~0.7, manoeuvre ~0.5, maneuver ~0.5, patrol ~0.5, alert ~0.5, alert +high/military ~0.7, buildup +military/troop/naval, game +war ~0.5, war-game ~0.5
 MOBILIZE weapons
 V: test +missile/weapon/rocket/bomb/device, test-fire, test-launch, deploy +missile/missiles/weapon/weapons/system/battery, arm ~0.5, stockpile ~0.6, enrich ~0.4
@@ -266,7 +266,7 @@ RETREAT
 V: lift +sanction/sanctions/embargo/blockade/siege ~0.9, ease +sanction/sanctions/embargo/blockade ~0.9, retreat, back off, stand down, de-escalate, surrender ~0.7, capitulate, yield +territory/control/city/town
 N: retreat, de-escalation, surrender ~0.6, capitulation
 RETREAT withdraw
-V: withdraw, pull out, pull back, leave ~0.3, evacuate ~0.4, abandon ~0.5, cede, hand over +control/territory/city/town/base, relinquish, vacate, redeploy ~0.4, fall back, lift +blockade/siege ~0.8
+V: withdraw, pull out, pull back, leave ~0.3, evacuate ~0.4, abandon ~0.5, cede, hand over +control/territory/city/town/base, relinquish, vacate, redeploy ~0.4, fall back, lift +blockade/siege ~0.8, hand +control/base/post/checkpoint ~0.6, transfer +control/checkpoint/base/post ~0.6
 N: withdrawal, pullout, pull-out, pullback, evacuation ~0.4, handover ~0.5
 RETREAT release
 V: release, free, set free, let go, pardon ~0.4, parole, exchange +prisoner/prisoners/detainee/detainees/hostage/hostages/captive/captives ~0.9, swap +prisoner/prisoners/hostage/hostages, hand over +prisoner/prisoners/hostage/hostages/body/bodies, repatriate ~0.5

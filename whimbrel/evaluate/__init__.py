@@ -45,6 +45,13 @@ class DatasetSpec:
     description: str
     packaged: bool = False
     """True when ``default_path`` is relative to the ``whimbrel`` package (ships with it), not ``shared_dir``."""
+    needs_shared: bool = False
+    """True when the evaluator also reads corpus text under ``shared_dir`` (it takes a ``shared_dir`` argument)."""
+
+    def run(self, path: Path, limit: Optional[int] = None, shared_dir: Optional[str] = None) -> EvalResult:
+        """Call the evaluator on ``path`` (passing ``shared_dir`` to those that read it)."""
+        fn = self.load()
+        return fn(path, limit=limit, shared_dir=shared_dir) if self.needs_shared else fn(path, limit=limit)
 
     def load(self) -> Callable[..., EvalResult]:
         """Import and return the evaluator function."""
@@ -111,6 +118,13 @@ DATASETS: dict[str, DatasetSpec] = {
             "Gun Violence Corpus: deduplication into incidents and casualty counts",
         ),
         DatasetSpec(
+            "precision-dev",
+            "whimbrel.evaluate.precision:evaluate_precision_dev",
+            "eval",
+            ("geo/LGL.xml", "article_html/ground-truth.json"),
+            "Hand labels over whimbrel's own output on real pages and local news: precision by type (tune/check halves)",
+        ),
+        DatasetSpec(
             "generic",
             "whimbrel.evaluate.generic:evaluate_generic",
             None,
@@ -133,6 +147,15 @@ DATASETS: dict[str, DatasetSpec] = {
             ("",),
             "Hand-coded events of the 18 demo reports (whimbrel/demo), generic format",
             packaged=True,
+        ),
+        DatasetSpec(
+            "acled-dev",
+            "whimbrel.evaluate.acled_dev:evaluate_acled_dev",
+            "evaluate/acled_gold",
+            ("recoded.jsonl", "own.jsonl"),
+            "ACLED event and sub-event types of real sentences (by reference) and our own, tune/check halves",
+            packaged=True,
+            needs_shared=True,
         ),
     )
 }
@@ -247,9 +270,8 @@ def run_eval(
 ) -> EvalResult:
     """Run one dataset (a registered name or a path) and return its :class:`EvalResult`."""
     spec, path = resolve(dataset, shared_dir)
-    fn = spec.load()
     t0 = time.perf_counter()
-    result = fn(path, limit=limit)
+    result = spec.run(path, limit=limit, shared_dir=shared_dir)
     if not result.seconds:
         result.seconds = time.perf_counter() - t0
     return result

@@ -236,7 +236,7 @@ def run_and_check(
     digests = gold_digests(spec, path)
     _same_gold(spec.name, entry.get("gold", {}), digests)  # fail before spending minutes on a run
     t0 = time.perf_counter()
-    result = spec.load()(path, limit=limit)
+    result = spec.run(path, limit=limit, shared_dir=shared_dir)
     result.seconds = result.seconds or time.perf_counter() - t0
     return result, check(spec.name, result, digests, limit, pins=pins, tolerance=tolerance)
 

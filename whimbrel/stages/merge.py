@@ -16,6 +16,7 @@ from typing import ClassVar, Optional
 from .. import codebook
 from ..pipeline import Work
 from ..records import AcledType, Claim, Count, DatePrecision, DateRef, Entity, Event, Modality, PlaceBasis, Size
+from .acled_cues import sentence_cues
 from .triggers import Mention
 
 _PRECISION_RANK = {DatePrecision.day: 0, DatePrecision.week: 1, DatePrecision.month: 2, DatePrecision.year: 3}
@@ -178,12 +179,14 @@ def build_event(article_id: str, members: list[Mention], published: Optional[str
         size=size,
         claims=claims,
         modality=first.modality,
-        acled=codebook.acled(
+        acled=codebook.acled_coding(
             etype,
             mode,
             recipient_sectors=[e.sector for e in recipients if e.sector],
             actor_sectors=[e.sector for e in actors if e.sector],
             trigger=first.trigger.lemma_.lower(),
+            cues=sentence_cues(first.trigger),
+            claimant_sectors=[c.claimant.sector for c in claims if c.claimant is not None and c.claimant.sector],
         )
         if first.modality == Modality.asserted
         else AcledType(),
@@ -236,7 +239,7 @@ class MergeStage:
 
     name: ClassVar[str] = "merge"
     needs: ClassVar[tuple[str, ...]] = ("mentions.resolved",)
-    gives: ClassVar[tuple[str, ...]] = ("events",)
+    gives: ClassVar[tuple[str, ...]] = ("events.merged",)
 
     def __call__(self, work: Work) -> Work:
         published = work.article.published

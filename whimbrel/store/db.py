@@ -131,7 +131,24 @@ class Database:
         )
         for event in events:
             self._put_mention(conn, article, event)
+        conn.execute("UPDATE articles SET relevance=?, relevance_reason=? WHERE id=?",
+                     (article.relevance, article.relevance_reason, article.id))
         return status
+
+    def put_held(self, conn: sqlite3.Connection, article_id: str, held: Sequence[tuple[Event, str]]) -> None:
+        """Replace the held-back events of an article: ``(event, reason)`` pairs (a skip is data)."""
+        conn.execute("DELETE FROM held_events WHERE article_id=?", (article_id,))
+        conn.executemany(
+            "INSERT OR REPLACE INTO held_events(id, article_id, event_type, reason, confidence, event) VALUES (?,?,?,?,?,?)",
+            [(ev.id, article_id, ev.event_type, why, ev.confidence, json.dumps(ev.to_json())) for ev, why in held],
+        )
+
+    def held_events(self, limit: Optional[int] = None) -> list[tuple[Event, str]]:
+        """The events held back from the default output, with their reasons (newest articles first)."""
+        sql = ("SELECT h.event, h.reason FROM held_events h LEFT JOIN articles a ON a.id=h.article_id"
+               " ORDER BY a.rowid DESC, h.id")
+        rows = self.conn.execute(sql + (" LIMIT ?" if limit else ""), (limit,) if limit else ()).fetchall()
+        return [(Event.model_validate(json.loads(ev)), why) for ev, why in rows]
 
     def _put_mention(self, conn: sqlite3.Connection, article: Article, event: Event) -> None:
         day, known = effective_date(event, article.published)

@@ -19,7 +19,7 @@ import re
 import sqlite3
 import time
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Iterator, Optional, Sequence, Union
 from urllib.parse import urlsplit
 
@@ -217,10 +217,11 @@ def ingest_items(
             yield item
 
     bar = _Progress(progress)
-    batch: list[tuple[Item, Union[list[Event], Skip]]] = []
+    batch: list[tuple] = []
     with bar:
-        for pair in extractor(fresh(), s):
-            batch.append(pair)
+        # every event comes back; those held back are stored apart, with their reason
+        for pair in extractor(fresh(), replace(s, all_events=True)):
+            batch.append(_split_held(pair, s))
             if len(batch) >= max(1, s.batch_size):
                 _write_batch(store, batch, summary, syn, touched, digests)
                 bar.advance(len(batch))
@@ -236,6 +237,33 @@ def ingest_items(
     return summary
 
 
+def _split_held(pair: tuple, s: Settings) -> tuple:
+    """``(item, result)`` → ``(item, counted events, [(held event, reason)])`` under ``s``."""
+    item, result = pair
+    if isinstance(result, Skip) or isinstance(item, Skip):
+        return item, result, []
+    kept, held = split_held(result, s)
+    return item, kept, held
+
+
+def split_held(events: Iterable[Event], s: Settings) -> tuple[list[Event], list[tuple[Event, str]]]:
+    """The events that count under ``s``, and those held back with their reason (screened
+    out, or below ``min_confidence``); with ``all_events`` every event counts.  The store
+    and the batch engine both apply this, so they count the same events."""
+    if s.all_events:
+        return list(events), []
+    kept: list[Event] = []
+    held: list[tuple[Event, str]] = []
+    for ev in events:
+        if ev.held is not None:
+            held.append((ev, ev.held))
+        elif ev.confidence < s.min_confidence:
+            held.append((ev, f"confidence {ev.confidence:.2f} below min_confidence {s.min_confidence:.2f}"))
+        else:
+            kept.append(ev)
+    return kept, held
+
+
 def _default_extractor() -> Extractor:
     from ..extract import extract_many
 
@@ -244,14 +272,14 @@ def _default_extractor() -> Extractor:
 
 def _write_batch(
     store: Database,
-    batch: list[tuple[Item, Union[list[Event], Skip]]],
+    batch: list[tuple],
     summary: IngestSummary,
     syn: Syndication,
     touched: set[str],
     digests: dict[str, str],
 ) -> None:
     with store.write() as conn:
-        for n, (item, result) in enumerate(batch):
+        for n, (item, result, held) in enumerate(batch):
             if isinstance(result, Skip) or isinstance(item, Skip):
                 skip = result if isinstance(result, Skip) else item  # type: ignore[assignment]
                 _record_skip(store, conn, skip, summary)
@@ -274,6 +302,8 @@ def _write_batch(
                     minhash=syn.pack(sig) if sig else None,
                     bands=syn.bands(sig) if sig else (), digest=digests.get(article.id),
                 )
+                if status != "unchanged":
+                    store.put_held(conn, article.id, held)
                 conn.execute(f"RELEASE a{n}")
             except (sqlite3.Error, ValueError, TypeError, StoreError) as exc:
                 conn.execute(f"ROLLBACK TO a{n}")
@@ -328,4 +358,4 @@ class _Progress:
             self._p.__exit__(*exc)
 
 
-__all__ = ["IngestSummary", "Syndication", "ingest", "ingest_items", "publisher_of"]
+__all__ = ["IngestSummary", "Syndication", "ingest", "ingest_items", "publisher_of", "split_held"]

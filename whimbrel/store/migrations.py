@@ -133,7 +133,25 @@ CREATE INDEX entities_mention ON entities(mention_id);
 CREATE INDEX entities_name ON entities(name);
 """
 
-MIGRATIONS: list[Migration] = [_V1]
+# 2 (issue 10): an article's relevance score and reason; events held back from the
+# default output (irrelevant article, no political actor, wrong trigger sense, generic,
+# below --min-confidence), kept as data with their reason.
+_V2 = """
+ALTER TABLE articles ADD COLUMN relevance REAL;
+ALTER TABLE articles ADD COLUMN relevance_reason TEXT;
+CREATE TABLE held_events (
+    id TEXT NOT NULL,
+    article_id TEXT NOT NULL,
+    event_type TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    confidence REAL,
+    event TEXT NOT NULL,
+    PRIMARY KEY (article_id, id)
+);
+CREATE INDEX held_events_type ON held_events(event_type);
+"""
+
+MIGRATIONS: list[Migration] = [_V1, _V2]
 """Migration n (1-based) takes the schema from version n-1 to n."""
 
 

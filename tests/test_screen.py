@@ -1,0 +1,163 @@
+"""Issue 10: trigger senses, political actors, generic statements, relevance, confidence."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from whimbrel.records import Entity, Event, Modality, Span
+from whimbrel.stages import senses
+from whimbrel.stages.confidence import Logistic, fit, load_models, reliability
+from whimbrel.stages.generic import generic_statement
+
+
+def _tok(nlp, sentence: str, word: str):
+    doc = nlp(sentence)
+    return next(t for t in doc if t.text == word)
+
+
+@pytest.mark.parametrize(
+    "sentence,word,etype,expected",
+    [
+        ("The band released a new album on Friday.", "released", "RETREAT", False),
+        ("The rebels released three hostages on Friday.", "released", "RETREAT", True),
+        ("He was released from prison last week.", "released", "RETREAT", True),
+        ("The new sedan easily beat its rivals in our test.", "beat", "ASSAULT", False),
+        ("Officers beat the protester with batons.", "beat", "ASSAULT", True),
+        ("The singer died of cardiac arrest at home.", "arrest", "COERCE", False),
+        ("The two countries struck a deal on fishing rights.", "struck", "ASSAULT", False),
+        ("Residents fought the fire for hours.", "fought", "ASSAULT", False),
+        ("The trade war hurt farmers in the region.", "war", "ASSAULT", False),
+        ("The app lets you charge your phone faster.", "charge", "ACCUSE", False),
+    ],
+)
+def test_trigger_sense_constraints(nlp, sentence, word, etype, expected):
+    ok, why = senses.check_sense(_tok(nlp, sentence, word), etype, political=False, conflict_context=False)
+    assert ok is expected
+    assert (why != "") is (expected is False)
+
+
+@pytest.mark.parametrize(
+    "sentence,word,political,expected",
+    [
+        ("Our guide will help you plan a cheaper holiday.", "help", False, False),
+        ("The ministry will provide food and medicine to the flood victims.", "provide", True, True),
+        ("The company will provide a free trial to new users.", "provide", False, False),
+    ],
+)
+def test_help_and_provide_need_a_political_donor_and_goods(nlp, sentence, word, political, expected):
+    ok, _ = senses.check_sense(_tok(nlp, sentence, word), "AID", political=political, conflict_context=False)
+    assert ok is expected
+
+
+@pytest.mark.parametrize(
+    "sentence,word,expected",
+    [
+        ("The law allows asylum seekers to stay until their hearing.", "stay", "rule statement"),
+        ("Protesters must be allowed to march.", "march", "generic statement"),
+        ("You can ask questions at the end.", "ask", "generic statement"),
+        ("Police arrested two men on Tuesday.", "arrested", None),
+        ("The army must withdraw from the town, the minister said.", "withdraw", None),
+    ],
+)
+def test_generic_statements(nlp, sentence, word, expected):
+    cue = generic_statement(_tok(nlp, sentence, word))
+    if expected is None:
+        assert cue is None
+    else:
+        assert cue is not None and cue.startswith(expected)
+
+
+@pytest.mark.parametrize(
+    "entity,expected",
+    [
+        (Entity(text="police", sector="COP"), True),
+        (Entity(text="Russia", code="RUS", id="country:RUS"), True),
+        (Entity(text="Kabul", code="AFG", id="place:1138958"), False),
+        (Entity(text="you"), False),
+        (Entity(text="the company", sector="BUS"), False),
+        (Entity(text="Taylor Swift"), False),
+    ],
+)
+def test_political_actor(entity, expected):
+    assert senses.political_actor(entity) is expected
+
+
+def test_semantic_classes(nlp):
+    doc = nlp("Gunmen abducted three villagers and burned the mosque.")
+    by = {t.text: senses.semantic_classes(t) for t in doc}
+    assert "person" in by["villagers"]
+    assert "facility" in by["mosque"]
+
+
+def test_sense_table_is_well_formed():
+    table = senses.rules()
+    assert "release" in table and "beat" in table
+    for lemma, rules in table.items():
+        for rule in rules:
+            assert rule.reason, lemma
+            assert rule.object_missing in ("ok", "fail"), lemma
+
+
+def test_logistic_fit_recovers_a_separable_signal():
+    rows = [{"a": float(i % 2), "b": 0.5} for i in range(200)]
+    labels = [i % 2 for i in range(200)]
+    model = fit(rows, labels, l2=0.1)
+    assert model.weights["a"] > 2
+    assert model.score({"a": 1.0, "b": 0.5}) > 0.9 > 0.1 > model.score({"a": 0.0, "b": 0.5})
+
+
+def test_reliability_bins():
+    table = reliability([0.1, 0.15, 0.9, 0.95], [0, 1, 1, 1], bins=5)
+    assert table[0][1] == 2 and table[0][3] == 0.5
+    assert table[4][1] == 2 and table[4][3] == 1.0
+
+
+def test_shipped_weights_load_and_explain():
+    models = load_models()
+    assert models.version
+    assert 0.0 < models.relevance_threshold < 1.0
+    assert models.event.weights, "the event model has fitted weights"
+    parts = models.event.explain({"rel": 1.0, "asserted": 1.0})
+    assert {name for name, _ in parts} <= {"rel", "asserted"}
+    assert Logistic(0.0, {}).score({}) == 0.5
+
+
+def _events(nlp_text: str, **settings):
+    from whimbrel.extract import extract
+    from whimbrel.settings import load
+
+    return extract(nlp_text, published="2024-03-05", settings=load(settings or None))
+
+
+def test_held_events_are_kept_as_data_with_all_events():
+    text = "Join our mailing list for weekly recipes. Our guide will help you plan a cheaper holiday."
+    counted = _events(text)
+    everything = _events(text, all_events=True)
+    assert all(e.held is None for e in counted)
+    assert len(everything) >= len(counted)
+    assert any(e.held for e in everything)
+
+
+def test_violent_crime_stays_an_event():
+    text = "A man was shot and killed outside a bar in Dayton on Saturday night, police said. Officers arrested a suspect on Sunday."
+    events = _events(text, min_confidence=0.0)
+    types = {e.event_type for e in events}
+    assert "ASSAULT" in types and "COERCE" in types
+    assert all(0.0 <= e.confidence <= 1.0 for e in events)
+
+
+def test_min_confidence_filters():
+    text = "Soldiers attacked the village on Monday, killing four civilians, the governor said."
+    all_conf = _events(text, min_confidence=0.0)
+    none_left = _events(text, min_confidence=1.0)
+    assert all_conf and not none_left
+
+
+def test_event_record_has_held_and_generic():
+    ev = Event(id="ev:1", article_id="a", event_type="ASSAULT", modality=Modality.generic, held="generic statement",
+               mentions=(Span(sentence=0, start=0, end=3, text="abc"),))
+    data = ev.to_json()
+    assert data["modality"] == "generic" and data["held"] == "generic statement"
+    assert json.loads(json.dumps(data))["held"] == "generic statement"

@@ -1,0 +1,128 @@
+"""``docs/acled.md``, generated from the ACLED layer's tables.
+
+``python -m whimbrel.codebook.acled_render > docs/acled.md`` writes it; a test keeps it current.
+Only the rule table, the cue phrases and the category tables are rendered here; the prose
+around them is in :data:`_INTRO` and :data:`_SCORING`.
+"""
+
+from __future__ import annotations
+
+from .acled_map import ACLED_TABLE, ACLED_TYPES
+from .acled_rules import CUE_IGNORED, CUE_PHRASES, DISORDER, INTER_NAMES, RULES, SECTOR_INTER
+
+_INTRO = """# whimbrel's ACLED layer
+
+Generated from `whimbrel/codebook/acled_rules.py` and `acled_map.py` by
+`python -m whimbrel.codebook.acled_render > docs/acled.md`; do not edit by hand.
+
+Every asserted event whimbrel extracts carries an `acled` block: ACLED's `event_type` and
+`sub_event_type`, `disorder_type`, the actor categories `inter1` (the actor) and `inter2`
+(the recipient), their `interaction` code, and `rule`, the id of the rule below that decided
+(`table` when the per-type table at the end did). Hedged, negated, future or conditional
+events get an empty block: ACLED codes what happened.
+
+ACLED codes an incident by what was done, by whom, to whom and with what. whimbrel's PLOVER
+type and mode carry much of that; the rest comes from the **cues** of the event's own
+sentence: the instrument (grenade, IED, shells, aircraft, drones, chemical agents), the
+outcome (a place taken or retaken, a base set up, a place handed over), how a protest went
+(violent, dispersed, met with lethal force), mobs, and attacks that were stopped (intercepts,
+shoot-downs, defusals, seized weapons). The extraction stage that holds the parse
+(`whimbrel/stages/acled_cues.py`, called from the merge stage) finds the cues; the codebook
+decides. The names of the types and the substance of the definitions are ACLED's (ACLED
+Codebook); the rules and the words here are ours.
+
+## Rules, in the order they are tried
+
+The first rule that applies to the event's PLOVER type and whose condition holds decides.
+An intercept therefore wins over the weapon intercepted, a captured town over the shelling
+that preceded it, and a protest's policing over the shooting it consists of.
+
+| # | rule | PLOVER types | when | ACLED type / sub-type | ACLED's definition (paraphrased) |
+|---|---|---|---|---|---|
+"""
+
+_CUES_INTRO = """
+## Cues
+
+Matched on the lemmas and lower-cased words of the event's sentence: `a b` is adjacent
+words, `a ... b` allows up to four words between, `x|y` is either word.
+
+| cue | phrases |
+|---|---|
+"""
+
+_SCORING = """
+## Actor categories and interaction
+
+`inter1` is the category of the event's actors (the lowest category among their sectors),
+`inter2` that of its recipients. Protesters (6) are the first side of Protests and rioters
+(5) of Riots; a protest with intervention is protesters against state forces (`16`);
+excessive force is the state forces (or whoever the actor is) against protesters. The
+victim of violence against civilians is a civilian (7) when nothing else is known. The interaction code is the two
+categories with the lower first (`17`: state forces against civilians); a side alone gives
+`10`, `20`, ...
+
+| category | name | whimbrel sectors |
+|---|---|---|
+"""
+
+_TABLE_INTRO = """
+## The per-type table (when no rule decides)
+
+| PLOVER type | mode | ACLED type / sub-type |
+|---|---|---|
+"""
+
+
+def _rules() -> list[str]:
+    out = []
+    for n, r in enumerate(RULES, 1):
+        result = r.results_text
+        if not result:
+            from .acled_rules import AcledCues, AcledFacts
+
+            et, sub = r.result(AcledFacts("ASSAULT", None, frozenset(), frozenset(), AcledCues()))
+            result = f"{et} / {sub}"
+        types = ", ".join(sorted(r.types))
+        out.append(f"| {n} | `{r.id}` | {types} | {r.when} | {result} | {r.definition} |")
+    return out
+
+
+def render_acled_markdown() -> str:
+    """The content of docs/acled.md."""
+    lines = [_INTRO.rstrip("\n")]
+    lines += _rules()
+    lines.append(_CUES_INTRO.rstrip("\n"))
+    for name, phrases in CUE_PHRASES.items():
+        lines.append(f"| `{name}` | {', '.join(p.replace('|', ' or ') for p in phrases)} |")
+    lines.append("")
+    lines.append("Not cues: " + ", ".join(f'"{p}"' for p in CUE_IGNORED) + ".")
+    lines.append(_SCORING.rstrip("\n"))
+    for code, name in INTER_NAMES.items():
+        sectors = ", ".join(s for s, c in SECTOR_INTER.items() if c == code) or "(from the event type)"
+        lines.append(f"| {code} | {name} | {sectors} |")
+    lines.append("")
+    lines.append("## Disorder type")
+    lines.append("")
+    for et, dis in DISORDER.items():
+        lines.append(f"- {et}: {dis}")
+    lines.append("- except Excessive force against protesters: Political violence; Demonstrations, "
+                 "and Mob violence: Political violence")
+    lines.append(_TABLE_INTRO.rstrip("\n"))
+    for (pt, mode), (et, sub) in ACLED_TABLE.items():
+        lines.append(f"| {pt} | {mode} | {et} / {sub} |")
+    lines.append("")
+    lines.append("## ACLED's event types and sub-event types")
+    lines.append("")
+    for et, subs in ACLED_TYPES.items():
+        lines.append(f"- **{et}**: {', '.join(subs)}")
+    lines.append("")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":  # pragma: no cover - a command-line convenience
+    import sys
+
+    sys.stdout.write(render_acled_markdown())
+
+__all__ = ["render_acled_markdown"]

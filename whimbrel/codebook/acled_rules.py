@@ -1,0 +1,413 @@
+"""The ACLED layer: a PLOVER event plus the cues of its sentence → ACLED's coding.
+
+ACLED codes an incident by what was done (the event type and sub-event type), by whom and
+to whom (the actor categories ``inter1``/``inter2`` and their interaction code) and by the
+kind of disorder.  whimbrel's PLOVER type and mode say much of that but not all: "police
+fired tear gas at protesters" is a PROTEST and a COERCE event to PLOVER and one *Protest
+with intervention* to ACLED.  So the layer reads, besides the type and mode, the sectors of
+the event's actors and recipients and a small set of **cues** of the event's sentence
+(weapons, outcomes, protest violence and policing, mobs, intercepts).
+
+The cues are found by the extraction stage that holds the parse
+(:mod:`whimbrel.stages.acled_cues`, from :data:`CUE_PHRASES` here); this module only
+decides.  :data:`RULES` is the ordered rule table: the first rule whose PLOVER types and
+condition fit decides, and its ``id`` is recorded on the event (``acled.rule``).  When no
+rule fits, :func:`~whimbrel.codebook.acled_map.acled` (the per-(type, mode) table) does.
+``docs/acled.md`` is generated from this table (:func:`render_acled_markdown`).
+
+Category names and definitions follow the ACLED codebook; rules and wording are ours.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Callable, Iterable, Mapping, Optional, Sequence
+
+from ..errors import CodebookError
+from ..records import AcledType
+from ._tables import ARMED_SECTORS, STATE_SECTORS
+from .acled_map import ACLED_TYPES, acled
+
+# --------------------------------------------------------------------------- cues
+
+CUE_PHRASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
+    # instruments
+    "chemical": ("chlorine", "sarin", "chemical", "nerve agent", "mustard gas", "toxic gas", "poison gas",
+                 "toxic chemical", "gas ... canister", "canister ... gas", "poisonous gas"),
+    "grenade": ("grenade",),
+    "suicide": ("suicide bomber", "suicide bombing", "suicide bomb", "suicide attack", "suicide attacker",
+                "suicide car", "suicide vest", "suicide truck", "blow himself up", "blow herself up",
+                "blow themselves up"),
+    "air": ("airstrike", "air strike", "air raid", "warplane", "aircraft", "helicopter", "drone", "gunship",
+            "air force", "jet", "aerial", "bombing raid"),
+    "shelling": ("shell", "shelling", "artillery", "mortar", "rocket", "missile", "bombardment", "bombard",
+                 "howitzer", "katyusha", "tank fire"),
+    "explosive": ("bomb", "bombing", "ied", "explosive", "landmine", "mine", "blast", "explosion", "explode",
+                  "detonate", "device"),
+    # outcomes
+    "retook": ("retake", "recapture", "regain ... control", "wrest ... control", "reclaim", "liberate",
+               "restore ... control", "take back", "win back", "back ... control"),
+    "took": ("capture", "overrun", "take over", "take ... control", "seize ... control", "gain ... control",
+             "seize ... town|village|city|district|base|airport|crossing|post|hill|hilltop|territory|capital|"
+             "stronghold|position|checkpoint|field|area|region|port"),
+    "base": ("set up ... base|camp|headquarters|post|position|outpost",
+             "establish ... base|camp|headquarters|post|position|outpost",
+             "open ... base|headquarters|outpost|command", "build ... base|outpost"),
+    "handover": ("hand over", "hand ... control|base|post|town|city|checkpoint|security|territory|position",
+                 "transfer ... control|checkpoint|base|post|security|territory", "without a fight",
+                 "without resistance", "unopposed", "move in"),
+    "disrupted": ("defuse", "intercept", "shoot down", "down ... drone|missile|rocket|aircraft|plane",
+                  "foil", "thwart", "fail to detonate", "fail to explode", "not go off", "not explode",
+                  "not detonate", "bomb disposal", "controlled explosion", "safely detonate",
+                  "seize ... weapon|explosive|ammunition|arm|cache|rocket|grenade|bomb|rifle",
+                  "confiscate ... weapon|explosive|ammunition|arm|cache|rifle",
+                  "recover ... weapon|explosive|ammunition|cache", "find ... cache|explosive",
+                  "destroy ... cache", "dismantle ... bomb|device", "cache of"),
+    # protests
+    "protest": ("protest", "protester", "protestor", "demonstration", "demonstrator", "demonstrate", "rally",
+                "march", "marcher", "sit-in", "picket", "mourner"),
+    "violent": ("riot", "rioter", "rioting", "throw ... stone|rock|petrol|molotov|brick", "hurl ... stone|rock|"
+                "petrol|molotov|brick", "pelt", "torch", "set ... fire|ablaze", "burn", "smash", "loot", "storm",
+                "rampage", "barricade", "clash ... police|security|force", "petrol bomb", "molotov", "violent"),
+    "intervention": ("tear gas", "teargas", "disperse", "break up", "water cannon", "baton", "prevent",
+                     "forcibly remove", "detain", "arrest", "round up"),
+    "lethal": ("live ammunition", "live round", "live fire", "open fire", "shoot", "kill", "to death", "sniper",
+               "fire on", "fire at", "fire into", "slaying", "rubber bullet"),
+    "peaceful": ("peaceful", "peacefully", "unarmed"),
+    # other violence
+    "mob": ("mob", "lynch", "vigilante", "set upon", "angry crowd", "crowd ... beat|stone|lynch|burn",
+            "villager ... beat|stone|lynch", "resident ... beat|stone|lynch", "stone ... to death"),
+    "sexual": ("rape", "sexual", "sexually", "gang-rape"),
+    "abduct": ("kidnap", "abduct", "hostage", "abduction", "kidnapping"),
+    "loot": ("loot", "plunder", "ransack", "pillage", "demolish", "torch", "set ... fire|ablaze",
+             "burn ... house|home|shop|village|school|bus|car|office|clinic|station|stall|church|mosque"),
+    # what makes an agreement or an explosion no ACLED event
+    "conflict_deal": ("ceasefire", "cease-fire", "truce", "peace", "surrender", "hostage", "prisoner", "evacuation",
+                      "evacuate", "cessation ... hostility|hostilities", "armistice", "disarmament", "demobilization", "amnesty"),
+    "accident": ("accidentally", "accidental", "by accident", "gas explosion", "gas leak", "car crash", "crash",
+                 "earthquake", "workplace accident", "unintentionally"),
+    # who was hit
+    "armed_target": ("soldier", "troop", "policeman", "police officer", "officer", "army", "militant", "rebel",
+                     "fighter", "insurgent", "guerrilla", "militia", "militiaman", "patrol", "checkpoint",
+                     "convoy", "jihadist", "separatist", "security force", "serviceman", "guard", "position"),
+    "civilian_victim": ("man", "woman", "child", "boy", "girl", "people", "person", "civilian", "resident",
+                        "villager", "passenger", "student", "worshipper", "journalist", "teacher", "farmer",
+                        "family", "baby", "teen", "teenager", "victim", "shopper", "pedestrian", "driver",
+                        "worker", "activist", "priest", "ambassador", "wife", "husband", "son", "daughter"),
+})
+"""Cue name → phrases (lemmas).  ``a b`` is adjacent words; ``a ... b`` allows up to four words
+between; ``x|y`` is either word.  Matched on lemmas and lower-cased forms by the stage."""
+
+CUE_IGNORED: tuple[str, ...] = ("riot police", "riot squad", "riot gear", "riot officer", "riot control",
+                                 "stun grenade", "tear gas grenade", "murder suicide", "murder-suicide")
+"""Phrases whose words are not cues ("riot police" is no riot, a "stun grenade" no grenade attack)."""
+
+CUES: frozenset[str] = frozenset(CUE_PHRASES)
+
+
+@dataclass(frozen=True)
+class AcledCues:
+    """The cue names found in an event's sentence (see :data:`CUE_PHRASES`)."""
+
+    found: frozenset[str] = frozenset()
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.found
+
+
+# --------------------------------------------------------------------------- facts
+
+
+@dataclass(frozen=True)
+class AcledFacts:
+    """Everything a rule may read: the PLOVER event, its parties' sectors, its sentence's cues."""
+
+    etype: str
+    mode: Optional[str]
+    actors: frozenset[str]
+    recipients: frozenset[str]
+    cues: AcledCues
+
+    def cue(self, *names: str) -> bool:
+        return any(n in self.cues for n in names)
+
+    @property
+    def state_actor(self) -> bool:
+        return bool(self.actors & (STATE_SECTORS | {"MIL", "COP"})) and not self.actors & {"REB", "UAF", "OPP"}
+
+    @property
+    def nonstate_actor(self) -> bool:
+        return bool(self.actors) and not self.state_actor
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One row of the rule table."""
+
+    id: str
+    types: frozenset[str]
+    """PLOVER types the rule applies to."""
+    when: str
+    """The condition, in words (for docs/acled.md)."""
+    test: Callable[[AcledFacts], bool]
+    result: Callable[[AcledFacts], Optional[tuple[str, str]]]
+    """The (event type, sub-event type); ``None`` for rules that say ACLED would not code the event."""
+    definition: str
+    """What ACLED's codebook says of the sub-event type (our paraphrase)."""
+    results_text: str = ""
+
+
+def _fixed(event_type: str, sub: str) -> Callable[[AcledFacts], tuple[str, str]]:
+    return lambda f: (event_type, sub)
+
+
+def _territory(f: AcledFacts) -> tuple[str, str]:
+    if f.cue("retook") and not f.nonstate_actor:
+        return ("Battles", "Government regains territory")
+    if f.state_actor:
+        return ("Battles", "Government regains territory")
+    return ("Battles", "Non-state actor overtakes territory")
+
+
+def _hit(f: AcledFacts) -> tuple[str, str]:
+    if f.recipients & ARMED_SECTORS:
+        return ("Battles", "Armed clash")
+    if f.recipients & {"CVL", "EDU", "MED", "JRN", "REL", "REF", "BUS", "LAB", "AGR", "GOV", "LEG", "JUD", "OPP", "PTY", "ELI", "SOC"}:
+        return ("Violence against civilians", "Attack")
+    if f.cue("armed_target"):
+        return ("Battles", "Armed clash")
+    return ("Violence against civilians", "Attack")
+
+
+_ASSAULT = frozenset({"ASSAULT"})
+_PROTESTISH = frozenset({"PROTEST", "ASSAULT", "COERCE"})
+_FIREARM_LIKE = (None, "firearms", "primitive", "beat", "torture", "execute", "assassinate")
+_WEAPON_MODES_AIR = (None, "aerial", "explosives")
+_WEAPON_MODES_SHELL = (None, "heavy-weapons", "explosives", "firearms")
+
+
+def _in_protest(f: AcledFacts) -> bool:
+    return f.etype == "PROTEST" or f.cue("protest")
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("not-conflict-agreement", frozenset({"AGREE"}),
+         "an agreement with no armed party and no ceasefire, truce, peace, surrender, prisoner or evacuation in "
+         "its sentence (trade deals, budgets, business)",
+         lambda f: not (f.actors | f.recipients) & ARMED_SECTORS and not f.cue("conflict_deal"),
+         lambda f: None,
+         "Agreement covers deals between the parties to a conflict or disorder: ceasefires, peace deals, "
+         "surrenders, prisoner exchanges, evacuations. Other agreements are not ACLED events.",
+         results_text="not coded"),
+    Rule("accident", _ASSAULT, "a shooting, explosion or death reported as an accident (gas explosion, crash)",
+         lambda f: f.cue("accident"), lambda f: None,
+         "ACLED codes political violence and demonstrations; accidents are not events.",
+         results_text="not coded"),
+    Rule("disrupted-weapons", frozenset({"ASSAULT", "COERCE", "MOBILIZE"}),
+         "the sentence reports an intercept, shoot-down, defusal, failed detonation or a seizure of weapons",
+         lambda f: f.cue("disrupted"), _fixed("Strategic developments", "Disrupted weapons use"),
+         "An attempted attack or weapons use that was stopped: explosives defused or failing to go off, missiles "
+         "and drones intercepted or shot down, caches and weapons seized. Coded to whoever stopped or reports it."),
+    Rule("chemical-weapon", _ASSAULT, "an attack whose sentence names a chemical agent (chlorine, sarin, toxic gas)",
+         lambda f: f.cue("chemical"), _fixed("Explosions/Remote violence", "Chemical weapon"),
+         "Use of chemical weapons in warfare, whatever the delivery."),
+    Rule("excessive-force", _PROTESTISH,
+         "a protest sentence with lethal force (live fire, shootings, killings) by state forces, the protest itself "
+         "not violent",
+         lambda f: _in_protest(f) and f.cue("lethal") and not (f.cue("violent") and not f.cue("peaceful"))
+         and (f.etype == "PROTEST" or f.state_actor),
+         _fixed("Protests", "Excessive force against protesters"),
+         "Peaceful protesters met with lethal or life-threatening force by state forces or their allies."),
+    Rule("violent-demonstration", frozenset({"PROTEST", "ASSAULT"}),
+         "a protest sentence where the demonstrators riot, throw stones or petrol bombs, burn or smash, or clash "
+         "with the police",
+         lambda f: _in_protest(f) and f.cue("violent") and not f.state_actor,
+         _fixed("Riots", "Violent demonstration"),
+         "A demonstration in which participants act violently or destructively (stone-throwing, arson, "
+         "vandalism, clashes with police)."),
+    Rule("protest-intervention", _PROTESTISH,
+         "a protest sentence where the police disperse, tear-gas, break up, prevent or arrest it",
+         lambda f: _in_protest(f) and f.cue("intervention") and (f.etype != "ASSAULT" or f.state_actor),
+         _fixed("Protests", "Protest with intervention"),
+         "A peaceful protest that is physically dispersed or suppressed (tear gas, batons, arrests) without "
+         "lethal force."),
+    Rule("mob-violence", frozenset({"ASSAULT", "PROTEST"}), "a mob, lynching or crowd attack",
+         lambda f: f.cue("mob"), _fixed("Riots", "Mob violence"),
+         "Violence by a disorderly crowd or rioters without a demonstration's aims, e.g. lynchings and communal "
+         "crowd attacks."),
+    Rule("territory", frozenset({"ASSAULT", "COERCE"}),
+         "a capture, seizure or recapture of a place (the actor's sector says government or non-state)",
+         lambda f: f.cue("retook", "took") and (f.etype == "ASSAULT" or f.mode == "confiscate"),
+         _territory,
+         "Government regains territory: state forces retake a place from a non-state group. Non-state actor "
+         "overtakes territory: a non-state group takes a place by force.",
+         results_text="Battles / Government regains territory or Non-state actor overtakes territory"),
+    Rule("suicide-bomb", _ASSAULT, "an attack whose sentence names a suicide bomber or bombing",
+         lambda f: f.mode == "suicide-attack" or f.cue("suicide"),
+         _fixed("Explosions/Remote violence", "Suicide bomb"),
+         "An explosive attack in which the attacker dies by the detonation."),
+    Rule("grenade", _ASSAULT, "an attack with a grenade", lambda f: f.cue("grenade"),
+         _fixed("Explosions/Remote violence", "Grenade"), "An attack with a hand-thrown or launched grenade."),
+    Rule("air-drone-strike", _ASSAULT, "an aerial attack: warplanes, helicopters, drones, air strikes",
+         lambda f: f.mode == "aerial" or (f.cue("air") and f.mode in _WEAPON_MODES_AIR),
+         _fixed("Explosions/Remote violence", "Air/drone strike"),
+         "Attacks from the air by planes, helicopters or drones."),
+    Rule("shelling", _ASSAULT, "shelling, artillery, mortars, rockets or missiles",
+         lambda f: f.mode == "heavy-weapons" or (f.cue("shelling") and f.mode in _WEAPON_MODES_SHELL),
+         _fixed("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+         "Long-range fire by artillery, mortars, rockets or missiles."),
+    Rule("remote-explosive", _ASSAULT, "a bomb, IED, landmine or other explosive set off remotely or on contact",
+         lambda f: f.mode == "explosives" or (f.cue("explosive") and f.mode is None),
+         _fixed("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+         "Explosive devices detonated remotely, by timer or by contact: bombs, IEDs, landmines, car bombs."),
+    Rule("headquarters", frozenset({"ASSAULT", "MOBILIZE", "COERCE", "RETREAT"}),
+         "an armed group sets up or establishes a base, camp or headquarters",
+         lambda f: f.cue("base"), _fixed("Strategic developments", "Headquarters or base established"),
+         "An armed group establishes a permanent or semi-permanent base or headquarters."),
+    Rule("non-violent-transfer", frozenset({"RETREAT", "AGREE", "ASSAULT", "MOBILIZE"}),
+         "a place changes hands without a fight (handed over, unopposed, after the other side withdrew)",
+         lambda f: f.cue("handover") or (f.mode == "withdraw" and f.cue("took")),
+         _fixed("Strategic developments", "Non-violent transfer of territory"),
+         "An actor acquires control of a place without fighting, e.g. after the other side withdraws or hands "
+         "it over."),
+    Rule("withdrawal", frozenset({"RETREAT"}), "a withdrawal of forces with no one reported taking over",
+         lambda f: f.mode == "withdraw", _fixed("Strategic developments", "Change to group/activity"),
+         "A significant change in a group's activity or posture, e.g. troop movements and withdrawals."),
+    Rule("sexual-violence", _ASSAULT, "rape or other sexual violence", lambda f: f.mode == "sexual" or f.cue("sexual"),
+         _fixed("Violence against civilians", "Sexual violence"), "Sexual violence against civilians."),
+    Rule("abduction", frozenset({"ASSAULT", "COERCE"}), "a kidnapping or abduction",
+         lambda f: f.mode == "abduct" or f.cue("abduct"),
+         _fixed("Violence against civilians", "Abduction/forced disappearance"),
+         "Civilians kidnapped, abducted or made to disappear by an organised armed actor."),
+    Rule("looting", frozenset({"ASSAULT", "COERCE"}), "looting, plundering, burning or demolishing property",
+         lambda f: f.mode in ("destroy", "confiscate") or f.cue("loot"),
+         _fixed("Strategic developments", "Looting/property destruction"),
+         "Property looted, seized or destroyed without other violence being reported."),
+    Rule("armed-or-civilian", _ASSAULT,
+         "a shooting or other attack: armed targets make it a battle, unarmed ones violence against civilians",
+         lambda f: f.mode in _FIREARM_LIKE, _hit,
+         "Armed clash: armed, organised groups fight each other. Attack: an armed actor attacks unarmed "
+         "civilians.", results_text="Battles / Armed clash or Violence against civilians / Attack"),
+)
+"""The ordered rule table: the first rule that applies to the event's PLOVER type and whose condition holds decides."""
+
+# --------------------------------------------------------------------------- actors and disorder
+
+INTER_NAMES: Mapping[int, str] = MappingProxyType({
+    1: "State forces", 2: "Rebel groups", 3: "Political militias", 4: "Identity militias",
+    5: "Rioters", 6: "Protesters", 7: "Civilians", 8: "External/Other forces",
+})
+"""ACLED's actor categories (``inter1``/``inter2``)."""
+
+SECTOR_INTER: Mapping[str, int] = MappingProxyType({
+    "GOV": 1, "MIL": 1, "COP": 1, "SPY": 1, "JUD": 1, "LEG": 1,
+    "REB": 2, "IMG": 2,
+    "PRM": 3, "UAF": 3,
+    "CVL": 7, "EDU": 7, "MED": 7, "JRN": 7, "REL": 7, "REF": 7, "BUS": 7, "LAB": 7, "AGR": 7,
+    "OPP": 7, "PTY": 7, "ELI": 7, "SOC": 7, "CRM": 7,
+})
+"""whimbrel sector → ACLED actor category (where the sector decides it)."""
+
+DISORDER: Mapping[str, str] = MappingProxyType({
+    "Battles": "Political violence",
+    "Explosions/Remote violence": "Political violence",
+    "Violence against civilians": "Political violence",
+    "Protests": "Demonstrations",
+    "Riots": "Demonstrations",
+    "Strategic developments": "Strategic developments",
+})
+_DISORDER_SUB = {"Excessive force against protesters": "Political violence; Demonstrations",
+                 "Mob violence": "Political violence"}
+
+
+def disorder_type(event_type: Optional[str], sub_event_type: Optional[str]) -> Optional[str]:
+    """ACLED's disorder type of an event/sub-event type."""
+    if not event_type:
+        return None
+    return _DISORDER_SUB.get(sub_event_type or "") or DISORDER.get(event_type)
+
+
+def _category(sectors: frozenset[str]) -> int:
+    found = sorted(SECTOR_INTER[s] for s in sectors if s in SECTOR_INTER)
+    return found[0] if found else 0
+
+
+def _inters(actors: frozenset[str], recipients: frozenset[str], event_type: str, sub: str) -> tuple[int, int]:
+    """ACLED categories of the two sides (0: absent).  Protesters are the first side of a protest and
+    the second of excessive force against them; the police are the second side of an intervention."""
+    if sub == "Excessive force against protesters":
+        return (_category(actors) or 1, 6)
+    if sub == "Protest with intervention":
+        return (6, 1)
+    if event_type == "Protests":
+        return (6, _category(recipients))
+    if event_type == "Riots":
+        return (5, _category(recipients))
+    i2 = _category(recipients)
+    if not i2 and event_type == "Violence against civilians":
+        i2 = 7
+    return (_category(actors), i2)
+
+
+def interaction(inter1: int, inter2: int) -> str:
+    """ACLED's interaction code: the two categories, lower first ("17"); one side alone is "10"."""
+    if not inter1 and not inter2:
+        return ""
+    a, b = sorted((inter1, inter2))
+    return f"{b}0" if a == 0 else f"{a}{b}"
+
+
+def _norm(sectors: Iterable[str]) -> frozenset[str]:
+    return frozenset(s[:3].upper() for s in sectors if s)
+
+
+def acled_coding(
+    etype: str,
+    mode: Optional[str] = None,
+    context: Iterable[str] = (),
+    *,
+    actor_sectors: Sequence[str] = (),
+    recipient_sectors: Sequence[str] = (),
+    trigger: Optional[str] = None,
+    cues: Iterable[str] = (),
+    claimant_sectors: Sequence[str] = (),
+) -> AcledType:
+    """The full ACLED coding of a PLOVER event: type, sub-type, disorder, inter1/inter2, interaction, rule.
+
+    ``cues`` are cue names from :data:`CUE_PHRASES` found in the event's sentence.  The rule
+    that decided is named in ``rule`` ("table" when the per-(type, mode) table did).  A
+    disrupted attack with no actor of its own is attributed to whoever claims it
+    (``claimant_sectors``: "air defences downed nine drones, the ministry said").
+    """
+    facts = AcledFacts(etype=etype.upper(), mode=mode, actors=_norm(actor_sectors),
+                       recipients=_norm(recipient_sectors), cues=AcledCues(frozenset(cues) & CUES))
+    if "cbrn" in set(context):
+        facts = AcledFacts(facts.etype, facts.mode, facts.actors, facts.recipients,
+                           AcledCues(facts.cues.found | {"chemical"}))
+    rule_id, pair = "table", None
+    for rule in RULES:
+        if facts.etype in rule.types and rule.test(facts):
+            rule_id, pair = rule.id, rule.result(facts)
+            if pair is None:
+                return AcledType(rule=rule_id)
+            break
+    if pair is None:
+        base = acled(etype, mode, context, recipient_sectors=recipient_sectors, actor_sectors=actor_sectors,
+                     trigger=trigger, intervention="intervention" in facts.cues)
+        if not base.event_type:
+            return AcledType()
+        pair = (base.event_type, base.sub_event_type or "")
+    et, sub = pair
+    if sub not in ACLED_TYPES.get(et, ()):
+        raise CodebookError(f"ACLED rule {rule_id!r} gave {et!r}/{sub!r}, which is not an ACLED pair")
+    actors = facts.actors
+    if rule_id == "disrupted-weapons" and not actors:
+        actors = _norm(claimant_sectors)
+    i1, i2 = _inters(actors, facts.recipients, et, sub)
+    return AcledType(event_type=et, sub_event_type=sub, disorder_type=disorder_type(et, sub),
+                     inter1=i1 or None, inter2=i2 or None, interaction=interaction(i1, i2) or None, rule=rule_id)
+
+
+__all__ = ["AcledCues", "AcledFacts", "CUES", "CUE_IGNORED", "CUE_PHRASES", "DISORDER", "INTER_NAMES", "RULES", "Rule",
+           "SECTOR_INTER", "acled_coding", "disorder_type", "interaction"]

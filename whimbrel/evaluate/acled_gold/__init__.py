@@ -1,0 +1,1 @@
+"""Data of the acled-dev gold set (see README.md here); no code."""

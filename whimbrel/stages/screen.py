@@ -1,0 +1,250 @@
+"""Screening: which events of an article are real political, conflict or crime events.
+
+Runs after the merge.  For each article it scores **relevance** (does it report such
+events at all) from inspectable features; for each event it checks the trigger's
+**sense** (:mod:`whimbrel.stages.senses`), whether a **political actor** takes part,
+whether the sentence is a **generic** statement (:mod:`whimbrel.stages.generic`), and
+gives a **calibrated confidence** (:mod:`whimbrel.stages.confidence`).
+
+An event that fails a check is not dropped: it gets a ``held`` reason (and a generic one
+modality ``generic``), so ``--all-events`` shows it and the store can keep it as data.
+An article below the relevance threshold gets its score and reason on the article
+record, and all its events are held with that reason.
+
+Features (all in [0, 1]):
+
+article: ``pol_share`` (sentences naming a political actor), ``crime_share`` (sentences
+with words of violence, crime or justice), ``you_share`` (sentences addressing the
+reader), ``commerce_share`` (sentences about products, prices, sport, leisure),
+``density`` (screened event mentions per sentence), ``headline`` (the headline names a
+political actor or a crime);
+
+event: ``rel`` (article relevance), ``political`` (an actor or recipient is a
+political actor), ``actor_code`` / ``recipient_code`` (an actor / a non-place recipient
+with a country code), ``victim`` (a person is a party, for violence and coercion),
+``sense_ok`` (the trigger's sense constraint holds), ``verb`` (verbal trigger),
+``asserted``, ``mode``, ``claimed``, ``mentions2`` (reported in two or more sentences),
+``weight`` (lexicon weight), ``crime_cue`` (the sentence has words of violence or
+crime), ``modal`` (a modal or conditional clause), ``money`` (the sentence names a sum
+of money), ``reader`` (the sentence addresses the reader), ``pol_sentence`` (the
+sentence names a political actor), ``noun_modifier`` (a noun trigger that only modifies
+or sits under a preposition), ``speculative`` (likely, fear, possible ... in the
+sentence), ``quoted`` (inside quotation marks), ``headline``, and one ``type:T`` per
+PLOVER type.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar, Optional
+
+from ..pipeline import Work
+from ..records import Event, Modality
+from . import senses
+from .confidence import load_models
+from .generic import generic_statement
+
+CRIME_CUES = frozenset(
+    """kill killed shoot shot shooting murder homicide slay slaying stab stabbing rape assault
+    arrest arrested detain jail prison inmate charge charged indict indictment convict sentence
+    court judge trial prosecutor police sheriff deputy officer trooper suspect victim crime criminal
+    robbery rob burglary kidnap kidnapping hostage gun gunman gunfire weapon bomb bombing explosion
+    attack attacker war troops soldier army military militant rebel insurgent airstrike missile
+    protest protester demonstrator riot clash violence strike sanction ceasefire treaty
+    election vote minister president government parliament senate congress lawmaker
+    gunshot wound wounded die dead death injure injured injury hurt fatal firearm rifle pistol
+    handgun bullet""".split()
+)
+COMMERCE_CUES = frozenset(
+    """price buy sell sale product app device feature review game player team season fan league
+    match recipe menu shop shopping store customer subscription download phone laptop camera
+    movie film album song music concert festival fashion beauty workout diet vacation travel
+    hotel restaurant ticket coupon newsletter inbox signup discount stream streaming""".split()
+)
+SECOND_PERSON = frozenset({"you", "your", "yours", "yourself"})
+NAME_LABELS = frozenset({"ORG", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "FAC"})
+VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "MOBILIZE", "PROTEST", "THREATEN"})
+# an article shorter than this is not scored for relevance: too little evidence
+MIN_SENTENCES = 4
+
+
+def _has_political_word(sent: Any) -> bool:
+    """The sentence names a political actor: a role word of roles.yaml, a people, a country."""
+    for ent in sent.ents:
+        if ent.label_ in ("GPE", "NORP") and senses.names_country(ent.text):
+            return True
+    for t in sent:
+        if t.ent_type_ == "NORP":
+            return True
+        if senses.role_sector(t.lemma_.lower()) in senses.POLITICAL_SECTORS or senses.role_sector(t.lower_) in senses.POLITICAL_SECTORS:
+            return True
+    return False
+
+
+def article_features(doc: Any, mentions: list, title: Optional[str]) -> dict[str, float]:
+    """The relevance features of one article (see the module docstring)."""
+    sents = list(doc.sents)
+    n = max(1, len(sents))
+    pol = sum(_has_political_word(s) for s in sents)
+    crime = sum(any(t.lemma_.lower() in CRIME_CUES or t.lower_ in CRIME_CUES for t in s) for s in sents)
+    you = sum(any(t.lower_ in SECOND_PERSON for t in s) for s in sents)
+    commerce = sum(any(t.lemma_.lower() in COMMERCE_CUES for t in s) for s in sents)
+    head_text = (title or (sents[0].text if sents else "")).lower().split()
+    head_words = {w.strip(".,:;!?'\"") for w in head_text}
+    headline = bool(head_words & CRIME_CUES) or any(senses.role_sector(w) in senses.POLITICAL_SECTORS for w in head_words)
+    return {
+        "pol_share": pol / n,
+        "crime_share": crime / n,
+        "you_share": you / n,
+        "commerce_share": commerce / n,
+        "density": min(1.0, len(mentions) / n),
+        "headline": float(headline),
+    }
+
+
+def relevance_reason(score: float, f: dict[str, float]) -> str:
+    return (
+        f"relevance {score:.2f}: political-actor sentences {f['pol_share']:.0%}, violence/crime sentences "
+        f"{f['crime_share']:.0%}, reader-addressed {f['you_share']:.0%}, commerce/leisure {f['commerce_share']:.0%}, "
+        f"event mentions per sentence {f['density']:.2f}, headline cue {'yes' if f['headline'] else 'no'}"
+    )
+
+
+def members_of(event: Event, mentions: list) -> list:
+    """The mentions an event was merged from, when the clusters are not at hand: same type,
+    one of its sentences (a fallback; :func:`clusters_of` is exact)."""
+    spans = {(s.start, s.end) for s in event.mentions}
+    return [m for m in mentions if m.event_type == event.event_type and m.span is not None and (m.span.start, m.span.end) in spans]
+
+
+def clusters_of(work: Work) -> list[list]:
+    """The mention clusters of ``work.events``, in order (the merge stage's own clustering)."""
+    from .merge import cluster_mentions
+
+    events = work.events or []
+    clusters = cluster_mentions(work.mentions or [])
+    if len(clusters) == len(events) and all(c[0].event_type == e.event_type for c, e in zip(clusters, events)):
+        return clusters
+    return [members_of(e, work.mentions or []) for e in events]
+
+
+def _political_sentence(tok: Any) -> bool:
+    return _has_political_word(tok.sent)
+
+
+def _in_name(tok: Any) -> bool:
+    """The trigger is part of a proper name ("the Georgia Bureau of Investigation")."""
+    return tok.ent_type_ in NAME_LABELS and (tok.is_title or tok.is_upper) and tok.i != tok.sent.start
+
+
+_MODALS = frozenset("could would may might should will can must".split())
+
+
+def _modal_or_conditional(tok: Any) -> bool:
+    """The trigger's clause is modal or conditional ("could be charged", "if convicted")."""
+    cur = tok
+    for _ in range(3):
+        for c in cur.children:
+            if (c.dep_ == "aux" and c.lower_ in _MODALS) or (c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether")):
+                return True
+        if cur.head is cur:
+            break
+        cur = cur.head
+    return False
+
+
+SPECULATIVE = frozenset("likely unlikely fear concern worry possible possibly potential prospect risk chance perhaps maybe expect".split())
+
+
+def _noun_modifier(tok: Any) -> bool:
+    """A noun trigger that only modifies or is governed by a preposition ("rape investigation",
+    "in favour of impeachment"): it names a topic more often than it reports a happening."""
+    return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("compound", "amod", "nmod", "poss", "pobj", "appos", "npadvmod")
+
+
+def _quoted(tok: Any) -> bool:
+    before = tok.doc[tok.sent.start:tok.i].text
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
+def event_features(event: Event, members: list, rel: float, headline: float) -> tuple[dict[str, float], Optional[str]]:
+    """The features of one event and the reason it is held back (None: counted)."""
+    ents = list(event.actor) + list(event.recipient)
+    political = any(senses.political_actor(e) for e in ents)
+    toks = [m.trigger for m in members] or []
+    arg_classes = frozenset().union(*[senses.semantic_classes(a) for t in toks for a in senses.arguments(t)]) if toks else frozenset()
+    if "polity" in arg_classes:
+        political = True
+    victim = any(senses.victim(e) for e in ents) or "person" in arg_classes
+    crime_cue = any(any(t.lemma_.lower() in CRIME_CUES for t in tok.sent) for tok in toks)
+    pol_sentence = any(_political_sentence(t) for t in toks)
+    held: Optional[str] = None
+    checks = [senses.check_sense(tok, event.event_type, political or pol_sentence, crime_cue) for tok in toks]
+    sense_ok = float(any(ok for ok, _ in checks))
+    if checks and all(ok is False for ok, _ in checks):
+        held = f"trigger sense: {checks[0][1]}"
+    if toks and all(_in_name(t) for t in toks):
+        held = held or "the trigger is part of a name, not an event"
+    if not (political or pol_sentence) and not (event.event_type in VIOLENT_TYPES and (victim or crime_cue)):
+        held = held or "no political actor (state, official, party, armed group, organisation, protesters) and no victim of violence"
+    f = {
+        "rel": rel,
+        "political": float(political),
+        "pol_sentence": float(pol_sentence),
+        "actor_code": float(any(a.code for a in event.actor)),
+        "recipient_code": float(any(r.code and not (r.id or "").startswith("place:") for r in event.recipient)),
+        "victim": float(victim),
+        "sense_ok": sense_ok,
+        "verb": float(any(t.pos_ == "VERB" for t in toks)),
+        "asserted": float(event.modality == Modality.asserted),
+        "mode": float(event.mode is not None),
+        "claimed": float(bool(event.claims)),
+        "mentions2": float(len(event.mentions) > 1),
+        "weight": max((m.weight for m in members), default=0.5),
+        "crime_cue": float(crime_cue),
+        "modal": float(any(_modal_or_conditional(t) for t in toks)),
+        "money": float(any(any(t.ent_type_ == "MONEY" for t in tok.sent) for tok in toks)),
+        "reader": float(any(any(t.lower_ in SECOND_PERSON for t in tok.sent) for tok in toks)),
+        "noun_modifier": float(bool(toks) and all(_noun_modifier(t) for t in toks)),
+        "speculative": float(any(any(t.lemma_.lower() in SPECULATIVE for t in tok.sent) for tok in toks)),
+        "quoted": float(bool(toks) and all(_quoted(t) for t in toks)),
+        "headline": headline,
+        f"type:{event.event_type}": 1.0,
+    }
+    return f, held
+
+
+class ScreenStage:
+    """Relevance, trigger senses, political actors, generic statements and confidence."""
+
+    name: ClassVar[str] = "screen"
+    needs: ClassVar[tuple[str, ...]] = ("doc", "mentions.resolved", "events.merged")
+    gives: ClassVar[tuple[str, ...]] = ("events.screened",)
+
+    def __call__(self, work: Work) -> Work:
+        models = load_models()
+        doc = work.doc
+        mentions = work.mentions or []
+        af = article_features(doc, mentions, work.article.title)
+        n_sents = sum(1 for _ in doc.sents)
+        rel = models.relevance.score(af)
+        relevant = n_sents < MIN_SENTENCES or rel >= models.relevance_threshold
+        reason = relevance_reason(rel, af) + ("" if n_sents >= MIN_SENTENCES else f" (not applied: under {MIN_SENTENCES} sentences)")
+        work.article = work.article.model_copy(update={"relevance": round(rel, 3), "relevance_reason": reason})
+        out = []
+        for ev, members in zip(work.events or [], clusters_of(work)):
+            feats, held = event_features(ev, members, rel if n_sents >= MIN_SENTENCES else 1.0, af["headline"])
+            update: dict[str, Any] = {"confidence": round(models.event.score(feats), 3)}
+            cues = [generic_statement(m.trigger) for m in members]
+            cue = cues[0] if cues and all(cues) else None
+            if cue and ev.modality == Modality.asserted:
+                update["modality"] = Modality.generic
+                held = held or cue
+            if not relevant:
+                held = held or f"article not about political events ({reason})"
+            update["held"] = held
+            out.append(ev.model_copy(update=update))
+        work.events = out
+        return work
+
+
+__all__ = ["ScreenStage", "article_features", "event_features", "members_of", "relevance_reason"]

@@ -1,0 +1,267 @@
+"""Trigger senses: the arguments and context a trigger word needs to name an event.
+
+The constraints are data (``knowledge/data/senses.yaml``); this module reads them and
+checks one mention against them with general means: the dependency parse gives the
+trigger's arguments, and each argument head gets a coarse *semantic class* from spaCy's
+entity label, its pronoun or its lemma (``person``, ``detainee``, ``polity``, ``armed``,
+``facility``, ``aid_goods``).  A failed constraint gives a reason in words; the
+screen stage (:mod:`whimbrel.stages.screen`) holds the event back with it.
+
+Also here: :func:`political_actor`, whether an entity is one PLOVER codes (a state or
+its organs, an official, a party, an armed group, an IO or NGO, protesters or rioters).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Optional
+
+from ..records import Entity
+
+DATA = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "senses.yaml"
+
+# Sectors of political actors (roles.yaml); CVL/REF count only as victims of violence.
+POLITICAL_SECTORS = frozenset("GOV MIL COP SPY REB UAF CRM OPP LEG JUD PTY NGO IGO ELI".split())
+VICTIM_SECTORS = frozenset("CVL REF MED EDU JRN REL LAB AGR".split())
+SECOND_PERSON = frozenset("you your yours yourself yourselves we us our i me my".split())
+
+_PERSON_PRONOUNS = frozenset("he him she her they them who whom himself herself themselves someone somebody anyone".split())
+# Lemmas of nouns that name people (beyond the role words of roles.yaml).
+_PERSON_NOUNS = frozenset(
+    """man woman boy girl child kid teen teenager youth person people adult baby infant son daughter
+    mother father wife husband brother sister neighbor neighbour friend victim suspect driver resident
+    citizen individual employee worker student pupil patient officer deputy agent trooper guard
+    priest journalist activist protester demonstrator prisoner inmate hostage detainee captive
+    refugee migrant immigrant deportee civilian soldier fighter rebel militant gunman attacker
+    member leader official opponent critic dissident""".split()
+)
+_DETAINEE_NOUNS = frozenset("prisoner inmate hostage detainee captive convict suspect deportee".split())
+_ARMED_NOUNS = frozenset(
+    """weapon arm gun rifle missile rocket bomb ammunition munition tank jet aircraft helicopter drone
+    warship ship vessel boat troop soldier force artillery grenade mortar vehicle""".split()
+)
+_FACILITY_NOUNS = frozenset(
+    """house home building village town city school hospital church mosque temple office station
+    base camp checkpoint compound embassy consulate car vehicle bus truck shop store market bridge
+    road facility plant refinery pipeline port airport headquarters barracks prison jail crop field
+    farmland property""".split()
+)
+_AID_GOODS = frozenset(
+    """aid food water medicine medication supply supplies assistance relief shelter tent blanket
+    vaccine dose fuel grain wheat rice money fund funding loan grant cash equipment ship
+    protection support asylum training troop weapon arm intelligence photograph""".split()
+)
+_POLITY_LABELS = frozenset({"GPE", "NORP"})
+
+
+@dataclass(frozen=True)
+class SenseRule:
+    lemma: str
+    types: tuple[str, ...]
+    object: tuple[str, ...] = ()
+    object_missing: str = "ok"
+    prep_ok: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    not_modifiers: frozenset = frozenset()
+    not_context: frozenset = frozenset()
+    needs_political: bool = False
+    pos: str = ""
+    reason: str = ""
+
+
+@lru_cache(maxsize=1)
+def rules() -> dict[str, tuple[SenseRule, ...]]:
+    """The sense table by lemma (read once per process; immutable)."""
+    import yaml
+
+    from ..errors import ConfigError
+
+    try:
+        data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(f"cannot read the trigger-sense table {DATA}: {exc}") from exc
+    out: dict[str, list[SenseRule]] = {}
+    for n, entry in enumerate(data.get("senses", []), start=1):
+        try:
+            rule = SenseRule(
+                lemma=entry["lemma"],
+                types=tuple(entry.get("types", ())),
+                object=tuple(entry.get("object", ())),
+                object_missing=entry.get("object_missing", "ok"),
+                prep_ok=tuple((k, tuple(v)) for k, v in (entry.get("prep_ok") or {}).items()),
+                not_modifiers=frozenset(entry.get("not_modifiers", ())),
+                not_context=frozenset(entry.get("not_context", ())),
+                needs_political=bool(entry.get("needs_political", False)),
+                pos=entry.get("pos", ""),
+                reason=entry.get("reason", ""),
+            )
+        except (KeyError, TypeError) as exc:
+            raise ConfigError(f"{DATA}: sense entry {n} is malformed ({exc})") from exc
+        out.setdefault(rule.lemma, []).append(rule)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def _role_sectors() -> dict[str, Optional[str]]:
+    """One-word role nouns of the actor knowledge base (roles.yaml) and their sectors."""
+    from ..knowledge.actors import _load_roles
+
+    return {r.word: r.sector for r in _load_roles() if " " not in r.word}
+
+
+def role_sector(word: str) -> Optional[str]:
+    return _role_sectors().get(word)
+
+
+def semantic_classes(tok: Any) -> frozenset:
+    """Coarse semantic classes of an argument head token."""
+    lemma = tok.lemma_.lower()
+    low = tok.lower_
+    out = set()
+    ent = tok.ent_type_
+    bare_name = tok.pos_ == "PROPN" and ent in ("", "PERSON")
+    if ent == "PERSON" or low in _PERSON_PRONOUNS or lemma in _PERSON_NOUNS or bare_name:
+        out.add("person")
+    if lemma in _DETAINEE_NOUNS:
+        out.update(("detainee", "person"))
+    if ent in _POLITY_LABELS:
+        out.add("polity")
+    sector = role_sector(lemma) or role_sector(low)
+    if sector in POLITICAL_SECTORS:
+        out.add("polity")
+        out.add("person")
+    elif sector in VICTIM_SECTORS:
+        out.add("person")
+    if lemma in _ARMED_NOUNS:
+        out.add("armed")
+    if lemma in _FACILITY_NOUNS or ent == "FAC":
+        out.add("facility")
+    if lemma in _AID_GOODS or ent == "MONEY" or any(c.lemma_.lower() in _AID_GOODS for c in tok.children if c.dep_ in ("compound", "amod")):
+        out.add("aid_goods")
+    if out & {"person", "facility", "polity"}:
+        out.add("violence_target")
+    return frozenset(out)
+
+
+def arguments(tok: Any) -> list[Any]:
+    """The heads of a trigger's object-like arguments (verb: dobj / passive subject;
+    noun: 'of' object, possessor, compound), through coordination."""
+    heads: list[Any] = []
+    if tok.pos_ in ("VERB", "AUX"):
+        heads = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr", "dative")]
+        if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            # "the man arrested yesterday", "a helicopter that was captured"
+            heads = [h for h in heads if h.lower_ not in ("that", "which", "who", "whom")] + [tok.head]
+    else:
+        for c in tok.children:
+            if c.dep_ in ("poss", "compound", "nmod"):
+                heads.append(c)
+            elif c.dep_ == "prep" and c.lower_ in ("of", "on", "against"):
+                heads.extend(p for p in c.children if p.dep_ == "pobj")
+    out = list(heads)
+    for h in heads:
+        out.extend(c for c in h.conjuncts)
+        # "tons of food aid", "5 million dollars of aid": the quantified noun is the argument
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                out.extend(p for p in c.children if p.dep_ == "pobj")
+    return out
+
+
+def _prep_objects(tok: Any) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for c in tok.children:
+        if c.dep_ == "prep":
+            out.setdefault(c.lower_, set()).update(p.lemma_.lower() for p in c.children if p.dep_ == "pobj")
+    return out
+
+
+def _modifiers(tok: Any) -> set[str]:
+    mods = set()
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod", "nmod", "poss", "prt", "dobj", "advmod", "npadvmod", "pobj", "attr"):
+            mods.add(c.lemma_.lower())
+            mods.add(c.lower_)
+        if c.dep_ == "prep":
+            mods.update(p.lemma_.lower() for p in c.children if p.dep_ == "pobj")
+    if tok.dep_ in ("compound", "amod", "nmod"):
+        mods.add(tok.head.lemma_.lower())
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        mods.add(tok.head.lower_)  # "in demand", "in charge"
+    if tok.dep_ in ("dobj", "attr", "nsubjpass"):
+        mods.add(tok.head.lemma_.lower())  # "strike a deal" seen from "deal"; "made a big deal"
+    return mods
+
+
+def rule_for(lemma: str, event_type: str, pos: str = "") -> Optional[SenseRule]:
+    for rule in rules().get(lemma, ()):
+        if (not rule.types or event_type in rule.types) and (not rule.pos or not pos or rule.pos == pos):
+            return rule
+    return None
+
+
+def check_sense(tok: Any, event_type: str, political: bool, conflict_context: bool) -> tuple[Optional[bool], str]:
+    """``(True, '')`` when the trigger's constraint holds, ``(False, reason)`` when it fails,
+    ``(None, '')`` when the word has no constraint for this type."""
+    pos = "NOUN" if tok.pos_ in ("NOUN", "PROPN") else "VERB"
+    rule = rule_for(tok.lemma_.lower(), event_type, pos) or rule_for(tok.lower_, event_type, pos)
+    if rule is None:
+        return None, ""
+    mods = _modifiers(tok)
+    if mods & rule.not_modifiers:
+        return False, rule.reason
+    if rule.not_context and not conflict_context:
+        lemmas = tok.doc.user_data.get("whimbrel_lemmas") or frozenset(t.lemma_.lower() for t in tok.doc)
+        if lemmas & rule.not_context:
+            return False, rule.reason
+    if rule.object:
+        args = arguments(tok)
+        ok = any(semantic_classes(a) & set(rule.object) for a in args)
+        if not ok and rule.prep_ok:
+            preps = _prep_objects(tok)
+            ok = any(preps.get(p, set()) & set(words) for p, words in rule.prep_ok)
+        if not ok and (args or rule.object_missing == "fail"):
+            return False, rule.reason
+    if rule.needs_political and not political:
+        return False, rule.reason
+    return True, ""
+
+
+@lru_cache(maxsize=1)
+def _countries() -> Any:
+    from ..knowledge.countries import CountryTable
+
+    return CountryTable.load()
+
+
+def names_country(text: str) -> bool:
+    """Whether ``text`` names a country or its people ("Sudan", "the UK", "Iranian")."""
+    try:
+        return _countries().lookup(text) is not None
+    except (KeyError, ValueError):
+        return False
+
+
+def political_actor(ent: Entity) -> bool:
+    """Whether an entity is a political actor PLOVER codes (not a place, not 'you')."""
+    if (ent.id or "").startswith("place:"):
+        return False
+    if ent.text.strip().lower() in SECOND_PERSON:
+        return False
+    if ent.sector in POLITICAL_SECTORS:
+        return True
+    if (ent.id or "").startswith(("country:", "igo", "ngo", "grp", "p-", "pw-")) and ent.sector not in ("BUS",):
+        return True
+    return False
+
+
+def victim(ent: Entity, tok_classes: frozenset = frozenset()) -> bool:
+    """Whether an entity can be a civilian party to violence (a person or civilians)."""
+    if (ent.id or "").startswith("place:") or ent.text.strip().lower() in SECOND_PERSON:
+        return False
+    return ent.sector in VICTIM_SECTORS or "person" in tok_classes
+
+
+__all__ = ["POLITICAL_SECTORS", "SenseRule", "arguments", "check_sense", "political_actor", "rule_for", "rules",
+           "semantic_classes", "victim"]
