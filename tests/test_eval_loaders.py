@@ -64,6 +64,8 @@ def test_detect_format(tmp_path):
     assert detect_format(wiki) == "wikievents"
     (tmp_path / "x.xml").write_text("<articles/>")
     assert detect_format(tmp_path / "x.xml") == "tr-news"
+    (tmp_path / "LGL.xml").write_text("<articles/>")
+    assert detect_format(tmp_path / "LGL.xml") == "lgl"
     html = tmp_path / "html"
     html.mkdir()
     (html / "ground-truth.json").write_text("{}")
@@ -92,7 +94,7 @@ def test_missing_evaluator_module_gives_clear_error():
 
 
 def test_registry_names():
-    assert set(DATASETS) == {"plover-gsr", "wikievents", "tr-news", "article-html", "gvc", "generic", "demo",
+    assert set(DATASETS) == {"plover-gsr", "wikievents", "tr-news", "lgl", "article-html", "gvc", "generic", "demo",
                              "attribution-dev", "acled-dev", "precision-dev"}
 
 

@@ -60,6 +60,8 @@ def test_csv_parses_back(stored):
     assert len(rows) == n == 2
     assert {r["event_type"] for r in rows} == {"ASSAULT", "PROTEST"}
     assert any(r["dead_best"] == "12" and r["size_conflict"] == "True" for r in rows)
+    # the location precision, and it in ACLED's and UCDP's codes (city: 1 and 1)
+    assert all((r["precision"], r["geo_precision"], r["where_prec"]) == ("city", "1", "1") for r in rows)
 
 
 def test_geojson_parses_back(stored):
@@ -70,6 +72,7 @@ def test_geojson_parses_back(stored):
         lon, lat = f["geometry"]["coordinates"]
         assert -180 <= lon <= 180 and -90 <= lat <= 90
         assert f["properties"]["id"] == f["id"]
+        assert (f["properties"]["geo_precision"], f["properties"]["where_prec"]) == (1, 1)
 
 
 def test_acled_csv(stored):
@@ -81,6 +84,16 @@ def test_acled_csv(stored):
     assert strike["year"] == "2024" and strike["inter1"] == "1" and strike["inter2"] == "7"
     assert strike["interaction"] == "17" and strike["event_id_cnty"].startswith("SY")
     assert "wire" in strike["source"] and "paper" in strike["source"]
+    assert (strike["geo_precision"], strike["where_prec"]) == ("1", "1")
+
+
+@pytest.mark.parametrize("precision,geo,where", [("country", 3, 6), ("admin1", 3, 4), ("admin2", 2, 3),
+                                                 ("near", 2, 2), ("district", 1, 1), ("region", 3, 5)])
+def test_acled_row_precision_codes(stored, precision, geo, where):
+    ev = stored[0]
+    loc = ev.location.model_copy(update={"precision": precision})
+    row = acled_row(ev.model_copy(update={"location": loc}))
+    assert (row["geo_precision"], row["where_prec"]) == (geo, where)
 
 
 def test_plover_jsonl(stored):

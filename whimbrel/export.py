@@ -10,6 +10,7 @@ import csv
 import json
 from typing import Any, Callable, Iterable, Optional, TextIO
 
+from .codebook.geo_precision import location_codes
 from .errors import ConfigError
 from .store.model import StoredEvent
 from .store.queries import flat_row
@@ -75,8 +76,9 @@ ACLED_COLUMNS = (
     "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
     "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3",
     "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
-    "fatalities", "tags", "timestamp",
+    "fatalities", "tags", "timestamp", "where_prec",
 )
+"""ACLED's columns, then UCDP's ``where_prec`` (the location precision in UCDP's code)."""
 
 # ACLED's numeric actor-type codes ("inter"), from our PLOVER-style sectors.
 _INTER = {"MIL": 1, "GOV": 1, "COP": 1, "SPY": 1, "REB": 2, "INS": 2, "UAF": 3, "MIL-NS": 3,
@@ -87,7 +89,6 @@ _DISORDER = {"Battles": "Political violence", "Violence against civilians": "Pol
              "Explosions/Remote violence": "Political violence", "Riots": "Political violence",
              "Protests": "Demonstrations", "Strategic developments": "Strategic developments"}
 
-_GEO_PREC = {"point": 1, "city": 1, "admin1": 2, "region": 3, "country": 3}
 _TIME_PREC = {"day": 1, "week": 2, "month": 3, "year": 3}
 
 
@@ -121,6 +122,7 @@ def acled_row(ev: StoredEvent) -> dict[str, Any]:
     if i1 is not None and i2 is None and a2 is None:
         inter = f"{i1}0"
     country, iso = _country_name(loc.country_code if loc else None)
+    codes = location_codes(loc.precision if loc else None)
     day = ev.date.value if ev.date and ev.date.value else ""
     note_bits = [s.text for s in ev.mentions[:1]]
     if ev.size_conflict:
@@ -152,13 +154,14 @@ def acled_row(ev: StoredEvent) -> dict[str, Any]:
         "location": (loc.name or loc.text) if loc else "",
         "latitude": loc.lat if loc and loc.lat is not None else "",
         "longitude": loc.lon if loc and loc.lon is not None else "",
-        "geo_precision": _GEO_PREC.get(loc.precision.value, 3) if loc and loc.precision else "",
+        "geo_precision": codes.acled_geo_precision if codes else "",
         "source": "; ".join(ev.sources),
         "source_scale": "",
         "notes": " ".join(" ".join(note_bits).split()),
         "fatalities": ev.size.dead.best if ev.size.dead and ev.size.dead.best is not None else 0,
         "tags": "size_conflict" if ev.size_conflict else "",
         "timestamp": "",
+        "where_prec": codes.ucdp_where_prec if codes else "",
     }
 
 

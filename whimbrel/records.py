@@ -44,11 +44,16 @@ class DatePrecision(str, Enum):
 
 
 class PlacePrecision(str, Enum):
-    point = "point"
-    city = "city"
-    admin1 = "admin1"
-    region = "region"
-    country = "country"
+    """How precisely a place's coordinates locate what the text names (finest first)."""
+
+    point = "point"  # a site: the coordinates are the place itself
+    city = "city"  # a town or city, at its GeoNames point
+    district = "district"  # a neighbourhood or district of a named city, at the city's point
+    near = "near"  # near, outside or on the outskirts of a town, at the town's point
+    admin2 = "admin2"  # a second-level division (county, district), or a place in it missing from the gazetteer
+    admin1 = "admin1"  # a first-level division (province, state), or a place in it missing from the gazetteer
+    region = "region"  # a named region or part of a country ("northern Iraq"), at the region's or country's point
+    country = "country"  # a country (or continent), at its centroid, never its capital
 
 
 class Modality(str, Enum):

@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "extract",
     "pipeline",
     "geoparse",
+    "gazetteer",
     "evaluate",
     "store",
     "actors",

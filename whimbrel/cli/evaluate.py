@@ -50,7 +50,7 @@ def eval_cmd(
 ) -> None:
     """Score whimbrel on a gold set and print its metrics.
 
-    DATASET is one of plover-gsr, wikievents, tr-news, article-html, gvc, demo,
+    DATASET is one of plover-gsr, wikievents, tr-news, lgl, article-html, gvc, demo,
     attribution-dev (who claims each event), acled-dev (ACLED types sentence by sentence),
     or the path of a gold file in one of those formats or in the generic format
     (docs/evaluation.md).

@@ -11,6 +11,7 @@ modules inside are its parts:
 * :mod:`.acled_rules`: the ACLED layer (cues of the sentence, the ordered rule table, actor
   categories, disorder type), which falls back on ``acled_map``;
 * :mod:`.lexicon`: the trigger words and their lookups;
+* :mod:`.geo_precision`: place precision as ACLED ``geo_precision`` and UCDP ``where_prec``;
 * :mod:`.render`: the codebook as JSON and as Markdown;
 * :mod:`.acled_render`: ``docs/acled.md`` from the ACLED layer's tables;
 * ``_tables`` and ``_lexicon_text``: the data itself, to edit by hand.
@@ -24,6 +25,7 @@ from ..errors import CodebookError
 from .acled_map import ACLED_TYPES, acled
 from .acled_render import render_acled_markdown
 from .acled_rules import RULES as ACLED_RULES, AcledCues, acled_coding, disorder_type, interaction
+from .geo_precision import LocationCodes, location_codes
 from .lexicon import LEXICON, PHRASAL, TRIGGERS, TriggerLexicon, TriggerSense, phrasal, senses
 from .plover import (
     ACTOR_CODES,
@@ -61,6 +63,7 @@ __all__ = [
     "EventType",
     "KAIROS_NOTES",
     "LEXICON",
+    "LocationCodes",
     "Mode",
     "PHRASAL",
     "QUAD_CLASSES",
@@ -82,6 +85,7 @@ __all__ = [
     "kairos_is_listed",
     "kairos_to_plover",
     "legacy_to_plover",
+    "location_codes",
     "phrasal",
     "quad_class",
     "render_acled_markdown",

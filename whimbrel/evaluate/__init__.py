@@ -97,6 +97,13 @@ DATASETS: dict[str, DatasetSpec] = {
             "TR-News toponyms: recognition and GeoNames resolution",
         ),
         DatasetSpec(
+            "lgl",
+            "whimbrel.evaluate.geo:evaluate_lgl",
+            "eval/geo/LGL.xml",
+            ("",),
+            "LGL toponyms (local US news): recognition and GeoNames resolution",
+        ),
+        DatasetSpec(
             "article-html",
             "whimbrel.evaluate.main_text:evaluate_article_html",
             "eval/article_html",
@@ -202,7 +209,7 @@ def detect_format(path: Path) -> str:
         raise EvalError(f"cannot tell the gold format of folder {path}")
     suffix = path.suffix.lower()
     if suffix == ".xml":
-        return "tr-news"
+        return "lgl" if path.name.lower().startswith("lgl") else "tr-news"
     try:
         with open(path, encoding="utf-8") as fh:
             head = fh.read(4096)

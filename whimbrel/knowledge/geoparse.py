@@ -27,9 +27,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional
 
-from ..records import Place, PlaceBasis, PlaceKind, PlacePrecision
+from ..records import Place, PlaceKind, PlacePrecision
 from ..spacy_doc import doc_text
 from .distance import haversine_km
+from .event_location import LOC_PREPS, event_place
+from .subplaces import refine_places
 from .gazetteer import Gazetteer, SQLiteGazetteer, normalise
 
 ENTITY_LABELS = ("GPE", "LOC", "FAC", "NORP")
@@ -60,10 +62,6 @@ GENERIC_WORDS = DIRECTIONS | frozenset(
 
 # Prepositions after which a proper name is a place rather than a person or a firm.
 LOCATIVE_PREPS = frozenset("in near outside inside across throughout".split())
-
-LOC_PREPS = frozenset(
-    "in near at outside inside across into from on around throughout within along off over through toward towards by".split()
-)
 
 _FEATURE_BONUS = {"PCLI": 4.0, "PCLD": 3.5, "PCLS": 3.5, "CONT": 4.0, "RGN": 3.0, "PPLC": 1.2, "ADM1": 0.6,
                   "PPL": 0.0, "ADM2": -0.3}
@@ -576,7 +574,7 @@ class Geoparser:
         """
         keep = [m for m in (self._with_candidates(doc, m) for m in self._mentions(doc)) if m is not None]
         self._comma_regions(doc, keep)
-        return self._resolve_in_context(doc, keep, self._names_in_text(keep))
+        return refine_places(doc, self._resolve_in_context(doc, keep, self._names_in_text(keep)))
 
     def _with_candidates(self, doc: Any, m: _Mention) -> Optional[_Mention]:
         """``m`` with its gazetteer candidates (its span narrowed where only part of it is a
@@ -739,71 +737,4 @@ class Geoparser:
         return event_place(trigger, places, focus, gazetteer=self.gazetteer)
 
 
-_PRECISION_ORDER = {PlacePrecision.point: 0, PlacePrecision.city: 1, PlacePrecision.admin1: 2,
-                    PlacePrecision.region: 3, PlacePrecision.country: 4}
-
-
-def _is_argument(trigger: Any, place: Place) -> bool:
-    """Whether ``place`` fills a locative slot of ``trigger`` (in/near/at X, "X bombing", "X-based")."""
-    doc = trigger.doc
-    span = doc.char_span(place.start, place.end, alignment_mode="expand") if place.start is not None else None
-    if span is None or len(span) == 0:
-        return False
-    tok = span.root
-    if tok.head == trigger and tok.dep_ in ("compound", "amod", "nmod", "npadvmod"):
-        return True
-    saw_prep = False
-    for _ in range(5):
-        if tok.dep_ == "prep" and tok.lower_ in LOC_PREPS:
-            saw_prep = True
-        head = tok.head
-        if head == tok:
-            return False
-        if head == trigger:
-            return saw_prep or (tok.dep_ == "prep" and tok.lower_ in LOC_PREPS)
-        if head.pos_ == "VERB" and head != trigger and head.dep_ not in ("xcomp", "advcl", "acl", "relcl", "conj"):
-            return False
-        tok = head
-    return False
-
-
-def event_place(
-    trigger: Any, places: list[Place], focus: Optional[str], *, gazetteer: Optional[Gazetteer] = None
-) -> Optional[Place]:
-    """The location of the event named by ``trigger`` (a spaCy Token).
-
-    In order: a literal/regional place in a locative argument of the trigger
-    (finest precision first), then the literal place of the same sentence closest
-    to the trigger, then the article's focus country.  The result carries that
-    choice as ``basis`` (:class:`PlaceBasis`, for code) and as ``reason`` (for people):
-    "argument of trigger", "same sentence" or "article focus".
-    """
-    sent = trigger.sent
-    usable = [
-        p for p in places
-        if p.kind in (PlaceKind.literal, PlaceKind.region) and p.start is not None and p.lat is not None
-        and sent.start_char <= p.start < sent.end_char
-    ]
-    args = [p for p in usable if _is_argument(trigger, p)]
-    if args:
-        best = min(args, key=lambda p: (_PRECISION_ORDER.get(p.precision, 5) if p.precision else 5,
-                                        abs(p.start - trigger.idx)))
-        return best.model_copy(update={"reason": "argument of trigger", "basis": PlaceBasis.argument})
-    if usable:
-        best = min(usable, key=lambda p: abs(p.start - trigger.idx))
-        return best.model_copy(update={"reason": "same sentence", "basis": PlaceBasis.sentence})
-    if focus:
-        country = next((p for p in places if p.country_code == focus and _country_level(p)), None)
-        if country is None and gazetteer is not None:
-            country = gazetteer.country(focus)
-        if country is None:
-            country = Place(text=focus, country_code=focus)
-        return country.model_copy(update={
-            "reason": "article focus", "basis": PlaceBasis.focus, "precision": PlacePrecision.country, "kind": PlaceKind.literal,
-            "start": None, "end": None, "name": country.name, "text": country.name or focus,
-            "geonameid": country.geonameid, "feature_code": country.feature_code or "PCLI", "admin1": None,
-        })
-    return None
-
-
-__all__ = ["Geoparser", "event_place"]
+__all__ = ["LOC_PREPS", "Geoparser", "event_place"]

@@ -267,7 +267,7 @@ class Deduper:
         if "place" not in feats and la and lb and la.lat is not None and lb.lat is not None \
                 and la.lon is not None and lb.lon is not None:
             km = haversine_km(la.lat, la.lon, lb.lat, lb.lon)
-            coarse = {"country", "region", "admin1"}
+            coarse = {"country", "region", "admin1", "admin2"}
             pa_prec = la.precision.value if la.precision else "city"
             pb_prec = lb.precision.value if lb.precision else "city"
             if pa_prec in coarse or pb_prec in coarse:

@@ -9,6 +9,7 @@ from datetime import date as _date
 from datetime import timedelta
 from typing import Any, Optional
 
+from ..codebook.geo_precision import location_codes
 from ..errors import StoreError
 from ..knowledge.distance import haversine_km
 from .db import Database
@@ -206,6 +207,7 @@ def flat_row(ev: StoredEvent) -> dict[str, Any]:
     """One flat dict per event (for tables, CSV and DataFrames)."""
     loc = ev.location
     dead, inj = ev.size.dead, ev.size.injured
+    codes = location_codes(loc.precision if loc else None)
     return {
         "id": ev.id,
         "date": ev.date.value if ev.date else None,
@@ -230,6 +232,10 @@ def flat_row(ev: StoredEvent) -> dict[str, Any]:
         "last_reported": ev.last_reported,
         "sources": "; ".join(ev.sources),
         "article_ids": "; ".join(ev.article_ids),
+        # the location's precision, and the same in ACLED's and UCDP's codes
+        "precision": loc.precision.value if loc and loc.precision else None,
+        "geo_precision": codes.acled_geo_precision if codes else None,
+        "where_prec": codes.ucdp_where_prec if codes else None,
     }
 
 

@@ -12,7 +12,7 @@ import hashlib
 from collections import Counter, defaultdict
 from typing import Iterable, Optional, Sequence
 
-from ..records import Count, DateRef, Entity, Event, Place, Size
+from ..records import Count, DateRef, Entity, Event, Place, PlacePrecision, Size
 from .model import Cluster, MentionView, MergeLink, SizeReport, StoredEvent, best_figure, mention_order
 
 
@@ -42,7 +42,7 @@ def _majority_earliest(values: Iterable[Optional[str]]) -> Optional[str]:
     return min(v for v, n in counts.items() if n == top)
 
 
-_PREC_RANK = {"point": 0, "city": 1, "admin1": 2, "region": 3, "country": 4}
+_PREC_RANK = {p.value: i for i, p in enumerate(PlacePrecision)}  # finest first: point, city, district, near, admin2...
 
 
 def _pick_place(mentions: Sequence[MentionView]) -> Optional[Place]:
@@ -50,7 +50,8 @@ def _pick_place(mentions: Sequence[MentionView]) -> Optional[Place]:
     if not places:
         return None
     def rank(p: Place) -> int:
-        return _PREC_RANK.get(p.precision.value if p.precision else "city", 5) if p.lat is not None else 6
+        unlocated = len(_PREC_RANK) + 1
+        return _PREC_RANK.get(p.precision.value if p.precision else "city", unlocated - 1) if p.lat is not None else unlocated
     best_rank = min(rank(p) for p in places)
     pool = [p for p in places if rank(p) == best_rank]
     name = _majority(p.name or p.text for p in pool)

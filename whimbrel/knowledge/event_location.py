@@ -1,0 +1,92 @@
+"""An event's location among the places of its article: :func:`event_place`.
+
+It prefers a place that fills a locative slot of the event's trigger ("attacked in Mosul",
+"the Baghdad bombing"), then the place of the same sentence closest to the trigger, then the
+article's focus country, and says which it did (``basis``, ``reason``).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from ..records import Place, PlaceBasis, PlaceKind, PlacePrecision
+from .gazetteer import Gazetteer
+
+LOC_PREPS = frozenset(
+    "in near at outside inside across into from on around throughout within along off over through toward towards by".split()
+)
+"""Prepositions that make a place a locative argument of a trigger ("in", "near", "outside"...)."""
+
+
+def _country_level(place: Place) -> bool:
+    return (place.feature_code or "").startswith("PCL")
+
+
+_PRECISION_ORDER = {p: i for i, p in enumerate(PlacePrecision)}  # finest first
+
+
+def _is_argument(trigger: Any, place: Place) -> bool:
+    """Whether ``place`` fills a locative slot of ``trigger`` (in/near/at X, "X bombing", "X-based")."""
+    doc = trigger.doc
+    span = doc.char_span(place.start, place.end, alignment_mode="expand") if place.start is not None else None
+    if span is None or len(span) == 0:
+        return False
+    tok = span.root
+    if tok.head == trigger and tok.dep_ in ("compound", "amod", "nmod", "npadvmod"):
+        return True
+    saw_prep = False
+    for _ in range(5):
+        if tok.dep_ == "prep" and tok.lower_ in LOC_PREPS:
+            saw_prep = True
+        head = tok.head
+        if head == tok:
+            return False
+        if head == trigger:
+            return saw_prep or (tok.dep_ == "prep" and tok.lower_ in LOC_PREPS)
+        if head.pos_ == "VERB" and head != trigger and head.dep_ not in ("xcomp", "advcl", "acl", "relcl", "conj"):
+            return False
+        tok = head
+    return False
+
+
+def event_place(
+    trigger: Any, places: list[Place], focus: Optional[str], *, gazetteer: Optional[Gazetteer] = None
+) -> Optional[Place]:
+    """The location of the event named by ``trigger`` (a spaCy Token).
+
+    In order: a literal/regional place in a locative argument of the trigger
+    (finest precision first), then the literal place of the same sentence closest
+    to the trigger, then the article's focus country.  The result carries that
+    choice as ``basis`` (:class:`PlaceBasis`, for code) and as ``reason`` (for people):
+    "argument of trigger", "same sentence" or "article focus".
+    """
+    sent = trigger.sent
+    usable = [
+        p for p in places
+        if p.kind in (PlaceKind.literal, PlaceKind.region) and p.start is not None and p.lat is not None
+        and sent.start_char <= p.start < sent.end_char
+    ]
+    args = [p for p in usable if _is_argument(trigger, p)]
+    if args:
+        unknown = len(_PRECISION_ORDER)  # after the coarsest
+        best = min(args, key=lambda p: (_PRECISION_ORDER.get(p.precision, unknown) if p.precision else unknown,
+                                        abs(p.start - trigger.idx)))
+        return best.model_copy(update={"reason": "argument of trigger", "basis": PlaceBasis.argument})
+    if usable:
+        best = min(usable, key=lambda p: abs(p.start - trigger.idx))
+        return best.model_copy(update={"reason": "same sentence", "basis": PlaceBasis.sentence})
+    if focus:
+        country = next((p for p in places if p.country_code == focus and _country_level(p)), None)
+        if country is None and gazetteer is not None:
+            country = gazetteer.country(focus)
+        if country is None:
+            country = Place(text=focus, country_code=focus)
+        return country.model_copy(update={
+            "reason": "article focus", "basis": PlaceBasis.focus, "precision": PlacePrecision.country, "kind": PlaceKind.literal,
+            "start": None, "end": None, "name": country.name, "text": country.name or focus,
+            "geonameid": country.geonameid, "feature_code": country.feature_code or "PCLI", "admin1": None,
+        })
+    return None
+
+
+__all__ = ["LOC_PREPS", "event_place"]
