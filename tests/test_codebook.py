@@ -366,8 +366,8 @@ def test_cli_prints_both_formats():
 
 PUBLIC_NAMES = [
     "ACLED_TYPES", "ACTOR_CODES", "CONTEXTS", "CodebookError", "Context", "EVENT_TYPES", "EventType",
-    "KAIROS_NOTES", "LEXICON", "Mode", "PHRASAL", "QUAD_CLASSES", "SECTORS", "Sector", "TRIGGERS",
-    "TriggerLexicon", "TriggerSense", "acled", "as_json", "cameo_root", "cameo_to_plover", "event_type",
+    "KAIROS_NOTES", "LEXICON", "LocationCodes", "Mode", "PHRASAL", "QUAD_CLASSES", "SECTORS", "Sector", "TRIGGERS",
+    "TriggerLexicon", "TriggerSense", "acled", "as_json", "cameo_root", "location_codes", "cameo_to_plover", "event_type",
     "intensity", "is_valid", "kairos_is_listed", "kairos_to_plover", "legacy_to_plover", "phrasal",
     "quad_class", "render_markdown", "senses", "threat_mode",
     "ACLED_RULES", "AcledCues", "acled_coding", "disorder_type", "interaction", "render_acled_markdown",
