@@ -135,3 +135,72 @@ def test_a_name_made_common_by_new_articles_unlinks_old_reports_as_a_full_run_do
     with Store(tmp_path / "full.db") as full:
         _ingest(full, tmp_path, bg + xa + la + later_arts, {**bge, **xe, **le, **later_evs})
         assert _events(full) == incremental
+
+
+# --------------------------------------------------------------------------- batch --append
+
+def _all_cases():
+    bg, bge = _background(60)
+    xa, xe = _incident()
+    la, le = _follow_up()
+    return bg + xa, la, {**bge, **xe, **le}
+
+
+_EVENTS = _all_cases()[2]
+
+
+def fake_runner(task):
+    """A worker that returns our hand-built events instead of running the NLP pipeline."""
+    from whimbrel.batch.worker import ArticleResult, PartitionResult
+    from whimbrel.records import Skip
+    from whimbrel.store.model import content_hash
+
+    out = []
+    for it in task.items:
+        if isinstance(it, Skip):
+            out.append(ArticleResult(item=it, skip=it))
+        else:
+            out.append(ArticleResult(item=it, events=tuple(_EVENTS.get(it.id, ())), digest=content_hash(it)))
+    return PartitionResult(index=task.index, results=tuple(out))
+
+
+def _jsonl(path, arts):
+    import json
+
+    path.write_text("".join(json.dumps(a.model_dump(mode="json", exclude={"raw", "origin"})) + "\n" for a in arts),
+                    encoding="utf-8")
+    return str(path)
+
+
+def _batch_groups(out) -> dict[str, frozenset[str]]:
+    from whimbrel.batch import read_events
+
+    return {e.id: frozenset(l.mention_id for l in e.links) for e in read_events(str(out))}
+
+
+def test_issue13_batch_append_links_a_late_report_without_reclustering_everything(tmp_path):
+    from whimbrel.batch import read_events, run_batch
+    from whimbrel.settings import load
+
+    first_arts, late_arts, events = _all_cases()
+    first = _jsonl(tmp_path / "spring.jsonl", first_arts)
+    late = _jsonl(tmp_path / "july.jsonl", late_arts)
+    out = tmp_path / "out"
+    s1 = run_batch([first], str(out), load(), workers=1, partition_size=20, runner=fake_runner)
+    assert not s1.merge_incremental and s1.merge_rescored == 62
+    x = {events["x1"][0].id, events["x2"][0].id}
+    (x_event,) = [eid for eid, ms in _batch_groups(out).items() if ms == x]
+    s2 = run_batch([late], str(out), load(), workers=1, partition_size=20, runner=fake_runner, append=True)
+    assert s2.merge_incremental
+    assert s2.merge_rescored == 3  # the follow-up and the incident's two reports, not the 60 others
+    assert _batch_groups(out)[x_event] == x | {events["late"][0].id}
+    appended = [e.model_dump(mode="json") for e in read_events(str(out))]
+    # one full run on both inputs gives the same events, ids and figures
+    full = tmp_path / "full"
+    run_batch([first, late], str(full), load(), workers=1, partition_size=20, runner=fake_runner)
+    assert [e.model_dump(mode="json") for e in read_events(str(full))] == appended
+    # and so does the store, ingesting the two inputs in two runs
+    with Store(tmp_path / "w.db") as store:
+        _ingest(store, tmp_path, first_arts, events)
+        _ingest(store, tmp_path, late_arts, events)
+        assert set(_groups(store).values()) == set(_batch_groups(out).values())
