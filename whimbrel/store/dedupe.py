@@ -75,6 +75,7 @@ class DedupeParams:
     common_names: float = 0.3
     name_min: int = 2
     name_window_days: int = 366
+    unnamed_days: int = 1
 
 
 @dataclass(frozen=True)
@@ -301,6 +302,11 @@ class Deduper:
             # no rare name in common, but many names in common: a big story whose names are
             # too widely reported to count as rare; no evidence either way
             del feats["names"]
+        if d > p.unnamed_days and not shared and (feats["type"] < 1.0 or feats.get("names") == 0.0):
+            # days apart, no rare name in common, and either two different types or two sets
+            # of rare names: on a busy city's feed these are two incidents, however close the
+            # place (a type misread in one report shows up within a day)
+            return None
         if ent:  # shared actors are evidence; different wording of actors is not counter-evidence
             feats["actor"] = ent
         # casualties
