@@ -129,59 +129,18 @@ def incremental_scope(corpus: Corpus, new_ids: Iterable[str], p: Knobs,
     days = corpus.days(new)
     scope = set(new)
     known = [d for d in days.values() if d]
-    if known:
+    if known:  # 1. the blocking window
         scope |= corpus.between(shift(min(known), -span), shift(max(known), span))
     names = corpus.names(new)
     asked = {w for ns in names.values() for w in ns}
     stats = corpus.stats(asked)
-    limit = rare_limit(p.rare_df, p.rare_share, stats.articles)
-    arts_new = set(new_articles.values())
-    # 2. the incidents of late reports: holders of >= name_min of a new report's rare names
-    rare_of = {i: frozenset(w for w in ns if stats.df.get(w, 0) <= limit) for i, ns in names.items()}
-    wanted = {w for ns in rare_of.values() for w in ns}
-    held = corpus.holders(wanted) if wanted else {}
-    far: set[str] = set()
-    if held:
-        held_days = corpus.days(set(held) - set(days))
-        held_days.update(days)
-        users: dict[str, list[str]] = {}
-        for i, rare in rare_of.items():
-            if len(rare) >= p.name_min:
-                for w in rare:
-                    users.setdefault(w, []).append(i)
-        for j, ns in held.items():
-            if j in scope:
-                continue
-            shared = Counter(i for w in ns for i in users.get(w, ()))
-            dj = _ordinal(held_days.get(j))
-            for i, n in shared.items():
-                di = _ordinal(days.get(i))
-                if n >= p.name_min and di is not None and dj is not None and abs(di - dj) <= p.name_window_days:
-                    far.add(j)
-                    break
+    far = _far_holders(corpus, names, days, stats, scope, p)  # 2. late reports' incidents
     scope |= far
-    # 3. names whose rarity the new articles changed
-    before_articles = stats.articles - len(arts_new)
-    limit_before = rare_limit(p.rare_df, p.rare_share, max(0, before_articles))
-    changed: set[str] = set()
-    per_article: dict[str, set[str]] = {}
-    for i, ns in names.items():
-        if i in new_articles:
-            per_article.setdefault(new_articles[i], set()).update(ns)
-    new_df = Counter(w for ns in per_article.values() for w in ns)
-    for w in asked:
-        df_before = stats.df.get(w, 0) - new_df[w]
-        if 0 < df_before <= limit_before and stats.df.get(w, 0) > limit:
-            changed.add(w)  # was rare in the other articles, now common
-    if limit > limit_before:  # the corpus grew enough for more names to count as rare
-        changed |= corpus.names_with_df(limit_before + 1, limit)
-    by_rarity: set[str] = set()
-    if changed:
-        by_rarity = set(corpus.holders(changed)) - scope
-        scope |= by_rarity
-    # 4. whole events
+    changed = _rarity_changed(corpus, names, stats, p, new_articles)  # 3.
+    by_rarity = set(corpus.holders(changed)) - scope if changed else set()
+    scope |= by_rarity
     stale: list[str] = []
-    for _ in range(4):  # pull in whole events that straddle the window
+    for _ in range(4):  # 4. pull in whole events that straddle the window
         evs = corpus.events_of(scope)
         more = corpus.members(evs)
         stale = sorted(evs)
@@ -191,6 +150,58 @@ def incremental_scope(corpus: Corpus, new_ids: Iterable[str], p: Knobs,
     all_names = {w for ns in corpus.names(scope).values() for w in ns}
     return Scope(ids=scope, stale_events=stale, stats=corpus.stats(all_names),
                  by_names=len(far), by_rarity=len(by_rarity))
+
+
+def _far_holders(corpus: Corpus, names: Mapping[str, frozenset[str]], days: Mapping[str, Optional[str]],
+                 stats: NameStats, scope: set[str], p: Knobs) -> set[str]:
+    """Reports outside ``scope``, up to ``name_window_days`` from a new report, that share
+    ``name_min`` of its rare names."""
+    limit = rare_limit(p.rare_df, p.rare_share, stats.articles)
+    users: dict[str, list[str]] = {}
+    for i, ns in names.items():
+        rare = [w for w in ns if stats.df.get(w, 0) <= limit]
+        if len(rare) >= p.name_min:
+            for w in rare:
+                users.setdefault(w, []).append(i)
+    held = corpus.holders(users) if users else {}
+    far: set[str] = set()
+    if not held:
+        return far
+    held_days = corpus.days(set(held) - set(days))
+    held_days.update(days)
+    for j, ns in held.items():
+        if j in scope:
+            continue
+        shared = Counter(i for w in ns for i in users.get(w, ()))
+        dj = _ordinal(held_days.get(j))
+        for i, n in shared.items():
+            di = _ordinal(days.get(i))
+            if n >= p.name_min and di is not None and dj is not None and abs(di - dj) <= p.name_window_days:
+                far.add(j)
+                break
+    return far
+
+
+def _rarity_changed(corpus: Corpus, names: Mapping[str, frozenset[str]], stats: NameStats, p: Knobs,
+                    new_articles: Mapping[str, str]) -> set[str]:
+    """Names whose rarity the new articles changed: made common (their document frequency
+    crossed the limit), or made rare by a larger corpus's higher limit (small corpora only)."""
+    limit = rare_limit(p.rare_df, p.rare_share, stats.articles)
+    before_articles = stats.articles - len(set(new_articles.values()))
+    limit_before = rare_limit(p.rare_df, p.rare_share, max(0, before_articles))
+    per_article: dict[str, set[str]] = {}
+    for i, ns in names.items():
+        if i in new_articles:
+            per_article.setdefault(new_articles[i], set()).update(ns)
+    new_df = Counter(w for ns in per_article.values() for w in ns)
+    changed: set[str] = set()
+    for w in {w for ns in names.values() for w in ns}:
+        df_before = stats.df.get(w, 0) - new_df[w]
+        if 0 < df_before <= limit_before and stats.df.get(w, 0) > limit:
+            changed.add(w)  # was rare in the other articles, now common
+    if limit > limit_before:  # the corpus grew enough for more names to count as rare
+        changed |= corpus.names_with_df(limit_before + 1, limit)
+    return changed
 
 
 # --------------------------------------------------------------------------- the store's index
