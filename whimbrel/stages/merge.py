@@ -17,6 +17,7 @@ from .. import codebook
 from ..pipeline import Work
 from ..records import AcledType, Claim, Count, DatePrecision, DateRef, Entity, Event, Modality, PlaceBasis, Size
 from .acled_cues import sentence_cues
+from .plausible import check_size
 from .triggers import Mention
 
 _PRECISION_RANK = {DatePrecision.day: 0, DatePrecision.week: 1, DatePrecision.month: 2, DatePrecision.year: 3}
@@ -160,6 +161,7 @@ def build_event(article_id: str, members: list[Mention], published: Optional[str
         injured=_merge_counts([m.size.injured for m in members]),
         arrested=_merge_counts([m.size.arrested for m in members]),
     )
+    size = check_size(size, place.country_code if place is not None else None)
     claims = _unique_claims([c for m in members for c in m.claims])
     actors = _unique_entities([e for m in members for e in m.actors])
     recipients = _unique_entities([e for m in members for e in m.recipients])

@@ -29,12 +29,11 @@ import json
 import os
 import re
 import sys
-from datetime import date, datetime
-from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any, BinaryIO, Iterator, Optional, Sequence, Union
 
 from ..errors import (
+    BadDate,
     BinaryInput,
     EmptyInput,
     EncodingError,
@@ -43,8 +42,9 @@ from ..errors import (
     NoMainText,
     TooLarge,
 )
-from ..records import Article, Skip
+from ..records import Article, Note, Skip
 from ..settings import Settings
+from .pubdate import normalise_date, read_published
 
 Item = Union[Article, Skip]
 
@@ -78,65 +78,16 @@ def skip_from(err: InputError, origin: str) -> Skip:
 # --------------------------------------------------------------------------- dates
 
 
-_DATE_FORMATS = (
-    "%Y-%m-%d",
-    "%Y/%m/%d",
-    "%d %B %Y",
-    "%d %b %Y",
-    "%B %d, %Y",
-    "%b %d, %Y",
-    "%B %d %Y",
-    "%b %d %Y",
-    "%d.%m.%Y",
-)
-
-
-def normalise_date(value: Any) -> Optional[str]:
-    """A publication date as ``YYYY-MM-DD``, or ``None`` when it cannot be read.
-
-    Accepts ISO dates and datetimes (``2024-01-24``, ``2024-01-24T09:30:00Z``),
-    RFC 822 dates as in RSS (``Wed, 24 Jan 2024 09:30:00 GMT``), a few written
-    forms (``24 January 2024``, ``January 24, 2024``), ``datetime``/``date``
-    objects and ``time.struct_time``.  The calendar date is kept as written
-    (no time-zone conversion).
-    """
-    if value is None:
-        return None
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if hasattr(value, "tm_year"):  # time.struct_time from feedparser
-        try:
-            return date(value.tm_year, value.tm_mon, value.tm_mday).isoformat()
-        except ValueError:
-            return None
-    if not isinstance(value, str):
-        return None
-    s = value.strip()
-    if not s:
-        return None
-    iso = s[:-1] + "+00:00" if s.endswith("Z") else s
-    try:
-        return datetime.fromisoformat(iso).date().isoformat()
-    except ValueError:
-        pass
-    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", s)
-    if m:
-        try:
-            return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
-        except ValueError:
-            return None
-    try:
-        return parsedate_to_datetime(s).date().isoformat()
-    except (TypeError, ValueError, IndexError):
-        pass
-    for fmt in _DATE_FORMATS:
-        try:
-            return datetime.strptime(s, fmt).date().isoformat()
-        except ValueError:
-            continue
-    return None
+def date_note(value: Any, origin: str, where: str = "") -> tuple[Optional[str], tuple[Note, ...]]:
+    """A record's ``published`` value read by :func:`~whimbrel.stages.pubdate.read_published`:
+    the day, and the E208 warning (naming ``origin``) when a given value was refused."""
+    got = read_published(value)
+    if got.problem is None:
+        return got.value, ()
+    prefix = f"{where}: " if where else ""
+    return None, (Note(code=BadDate.code, field="published", origin=origin,
+                       message=f"{prefix}field 'published': {got.problem}; the article is read as undated",
+                       hint=BadDate.hint),)
 
 
 # --------------------------------------------------------------------------- decoding
@@ -240,7 +191,7 @@ def record_to_article(
         value = rec.get(name)
         extra[name] = str(value).strip() or None if value is not None else None
     rid = rec.get("id")
-    own_date = normalise_date(rec.get("published"))
+    own_date, notes = date_note(rec.get("published"), origin, where)
     when = own_date or published
     # the record's own metadata only: a --published default must not change its id
     art_id = str(rid) if rid not in (None, "") else Article.content_id(
@@ -252,6 +203,7 @@ def record_to_article(
         raw=body,
         published=when,
         origin=origin,
+        warnings=notes,
         **extra,
     )
 
@@ -380,13 +332,13 @@ def _iter_feed(data: bytes, origin: str, published: Optional[str]) -> Iterator[I
             body = _entry_body(entry)
             if body is None:
                 raise MalformedRecord(f"entry {i} has no summary or content", origin=where)
-            when = None
+            when, notes = None, ()
             for key in ("published_parsed", "updated_parsed"):
                 if entry.get(key):
-                    when = normalise_date(entry.get(key))
+                    when, notes = date_note(entry.get(key), where, f"entry {i}")
                     break
-            if when is None:
-                when = normalise_date(entry.get("published") or entry.get("updated"))
+            if when is None and not notes:
+                when, notes = date_note(entry.get("published") or entry.get("updated"), where, f"entry {i}")
             eid = entry.get("id") or entry.get("link") or Article.content_id(body)
             title = entry.get("title")
             yield Article(
@@ -398,6 +350,7 @@ def _iter_feed(data: bytes, origin: str, published: Optional[str]) -> Iterator[I
                 published=when or published,
                 publisher=publisher,
                 origin=where,
+                warnings=notes,
             )
         except InputError as err:
             yield skip_from(err, where)
@@ -524,5 +477,5 @@ def read_text(text: str, *, origin: str = "<text>", published: Optional[str] = N
         return [skip_from(err, origin)]
 
 
-__all__ = ["KNOWN_EXT", "decode_bytes", "html_truncation", "normalise_date", "read_jsonl_line", "read_paths", "read_text",
+__all__ = ["KNOWN_EXT", "date_note", "decode_bytes", "html_truncation", "normalise_date", "read_jsonl_line", "read_paths", "read_text",
            "record_to_article", "skip_from"]

@@ -131,8 +131,9 @@ class Database:
         )
         for event in events:
             self._put_mention(conn, article, event)
-        conn.execute("UPDATE articles SET relevance=?, relevance_reason=? WHERE id=?",
-                     (article.relevance, article.relevance_reason, article.id))
+        conn.execute("UPDATE articles SET relevance=?, relevance_reason=?, warnings=? WHERE id=?",
+                     (article.relevance, article.relevance_reason,
+                      json.dumps([n.to_json() for n in article.warnings]) if article.warnings else None, article.id))
         return status
 
     def put_held(self, conn: sqlite3.Connection, article_id: str, held: Sequence[tuple[Event, str]]) -> None:
@@ -203,7 +204,7 @@ class Database:
         return None if row is None else StoredEvent.model_validate_json(row[0])
 
     def get_article(self, article_id: str, *, text: bool = False) -> Optional[StoredArticle]:
-        cols = "id, content_hash, title, url, publisher, published, origin, skip_code, skip_reason, syndicated_of"
+        cols = "id, content_hash, title, url, publisher, published, origin, skip_code, skip_reason, syndicated_of, warnings"
         if text:
             cols += ", text"
         row = self.conn.execute(f"SELECT {cols} FROM articles WHERE id=?", (article_id,)).fetchone()
