@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
-from email.utils import parsedate_to_datetime
+from email.utils import parsedate_to_datetime, parsedate_tz
 from typing import Any, Optional
 
 MIN_YEAR = 1800
@@ -43,6 +43,7 @@ _DATE_FORMATS = (
     "%b %d %Y",
     "%d.%m.%Y",
 )
+_UNKNOWN = "not a date this reader knows (use YYYY-MM-DD)"
 _ISO_PREFIX = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 _ISO_NUMBERS = re.compile(r"\s*([0-9]{1,4})[-/]([0-9]{1,2})[-/]([0-9]{1,2})\b")
 
@@ -54,6 +55,8 @@ class Published:
     value: Optional[str] = None
     problem: Optional[str] = None
     """None when the value is usable or absent; else why it was refused, in words."""
+    known_form: bool = True
+    """False when the value is a text in no form this reader knows (other readers may know it)."""
 
 
 def _shown(value: Any) -> str:
@@ -104,7 +107,9 @@ def _calendar(value: Any) -> tuple[Optional[date], Optional[str]]:
     try:
         return parsedate_to_datetime(s).date(), None
     except (TypeError, ValueError, IndexError, OverflowError):
-        pass
+        parts = parsedate_tz(s)  # an RFC 822 date naming no day: "Sat, 31 Feb 2024 10:00:00 GMT"
+        if parts is not None and _day_problem(parts[0], parts[1], parts[2]):
+            return None, _day_problem(parts[0], parts[1], parts[2])
     for fmt in _DATE_FORMATS:
         try:
             return datetime.strptime(s, fmt).date(), None
@@ -115,7 +120,7 @@ def _calendar(value: Any) -> tuple[Optional[date], Optional[str]]:
         why = _day_problem(int(m[1]), int(m[2]), int(m[3]))
         if why:
             return None, why
-    return None, "not a date this reader knows (use YYYY-MM-DD)"
+    return None, _UNKNOWN
 
 
 def read_published(value: Any, *, today: Optional[date] = None) -> Published:
@@ -128,7 +133,7 @@ def read_published(value: Any, *, today: Optional[date] = None) -> Published:
         return Published()
     day, why = _calendar(value)
     if day is None:
-        return Published(problem=f"{_shown(value)} is not a usable date: {why}")
+        return Published(problem=f"{_shown(value)} is not a usable date: {why}", known_form=why != _UNKNOWN)
     if day.year < MIN_YEAR:
         return Published(problem=f"{_shown(value)} is not a plausible publication date: before {MIN_YEAR}")
     now = today or datetime.now(timezone.utc).date()
