@@ -72,6 +72,7 @@ Quantity = Union[str, Sequence[object]]
 
 def _words(text: str) -> list[str]:
     low = text.lower().replace("\u2013", "-").replace("\u2014", "-")
+    low = low.replace("\u066c", ",").replace("\u066b", ".")  # Arabic thousands and decimal separators
     out: list[str] = []
     for w in _WORD.findall(low):
         out.append(w)

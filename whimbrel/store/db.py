@@ -47,10 +47,22 @@ class Database:
             self.conn.execute("PRAGMA foreign_keys=ON")
             self.version = migrate(self.conn)
         except sqlite3.Error as exc:
+            self._close_quietly()
             raise StoreError(f"cannot open the store at {self.path}: {exc}") from exc
+        except StoreError:  # e.g. a store from a newer whimbrel: refused, and left as it is
+            self._close_quietly()
+            raise
         self._lock = threading.RLock()
 
     # -- lifecycle
+    def _close_quietly(self) -> None:
+        conn = getattr(self, "conn", None)
+        if conn is not None:
+            try:
+                conn.close()
+            except sqlite3.Error:
+                pass
+
     def close(self) -> None:
         self.conn.close()
 
