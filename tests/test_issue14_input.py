@@ -269,3 +269,20 @@ def test_the_store_keeps_refused_figures_out_of_its_tables(pipeline, tmp_path):
         (mention,) = [m for m in store.mention_events("big") if m.size.refused]
         assert mention.size.refused[0].count.best == 99999999999999999999999
         assert store.conn.execute("SELECT MAX(dead_best) FROM events").fetchone()[0] is None
+
+
+@pytest.mark.parametrize("value", ["2024-02-31", "not a date", "0000-01-01", "2999-01-01"])
+def test_the_library_call_warns_and_reads_undated(pipeline, value):
+    from whimbrel.extract import extract
+
+    with pytest.warns(UserWarning, match=r"\[E208\] published: .* read as undated"):
+        events = extract(STORY, value, pipeline=pipeline, settings=Settings(all_events=True))
+    assert events and all(e.date is None or e.date.value is None for e in events)
+
+
+def test_an_article_built_by_hand_with_a_bad_date_gives_undated_events(pipeline):
+    from whimbrel.pipeline import Work
+    from whimbrel.records import Article
+
+    work = pipeline.run(Work(article=Article(id="h", text=STORY, raw=STORY, published="2024-02-31")))
+    assert work.events and all(e.date is None or e.date.value != "2024-02-31" for e in work.events)

@@ -236,6 +236,17 @@ def _confidence(members: list[Mention], actors: tuple, recipients: tuple, hedged
     return round(max(0.05, min(0.99, score)), 3)
 
 
+def _calendar_day(value: Optional[str]) -> Optional[str]:
+    """``value`` when it is a YYYY-MM-DD calendar day, else None: an event never takes a
+    publication "date" that is no day (readers refuse those with E208; this guards direct callers)."""
+    if not value or len(value) != 10:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        return None
+
+
 class MergeStage:
     """Merge an article's mentions into events."""
 
@@ -244,7 +255,7 @@ class MergeStage:
     gives: ClassVar[tuple[str, ...]] = ("events.merged",)
 
     def __call__(self, work: Work) -> Work:
-        published = work.article.published
+        published = _calendar_day(work.article.published)
         clusters = cluster_mentions(work.mentions or [])
         work.events = [build_event(work.article.id, members, published) for members in clusters]
         return work
