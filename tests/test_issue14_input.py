@@ -286,3 +286,19 @@ def test_an_article_built_by_hand_with_a_bad_date_gives_undated_events(pipeline)
 
     work = pipeline.run(Work(article=Article(id="h", text=STORY, raw=STORY, published="2024-02-31")))
     assert work.events and all(e.date is None or e.date.value != "2024-02-31" for e in work.events)
+
+
+@pytest.mark.parametrize("text", ["9999999999 years ago", "3000 years ago", "9999999999 days ago", "500000 weeks ago"])
+def test_event_dates_that_leave_the_calendar_are_unresolved_not_a_crash(text):
+    from whimbrel.stages.dates import resolve_date
+
+    ref = resolve_date(text, dt.date(2000, 1, 1))
+    assert ref is not None and ref.text == text and ref.value is None and ref.precision is None
+
+
+def test_event_dates_near_the_calendar_start():
+    from whimbrel.stages.dates import resolve_date
+
+    assert resolve_date("2 days ago", dt.date(1, 1, 1)).value is None
+    assert resolve_date("last year", dt.date(1, 1, 1)).value is None
+    assert resolve_date("2 days ago", dt.date(2024, 3, 1)).value == "2024-02-28"
