@@ -151,7 +151,13 @@ CREATE TABLE held_events (
 CREATE INDEX held_events_type ON held_events(event_type);
 """
 
-MIGRATIONS: list[Migration] = [_V1, _V2]
+# 3 (issue 14): the warnings of an article's input (values refused as it was read, e.g. an
+# impossible publication date, code E208), as a JSON list of Note records; null when none.
+_V3_WARNINGS = """
+ALTER TABLE articles ADD COLUMN warnings TEXT;
+"""
+
+MIGRATIONS: list[Migration] = [_V1, _V2, _V3_WARNINGS]
 """Migration n (1-based) takes the schema from version n-1 to n."""
 
 
