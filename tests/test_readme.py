@@ -63,3 +63,14 @@ def test_in_order_allows_omissions_not_changes():
     assert _in_order(["a", "c"], ["a", "b", "c"])
     assert not _in_order(["c", "a"], ["a", "b", "c"])
     assert not _in_order(["a", "x"], ["a", "b", "c"])
+
+
+def test_ci_runs_exactly_the_readme_test_command():
+    """`.ci/run` ends with the README's test command, slow tests included."""
+    root = Path(__file__).resolve().parents[1]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    commands = [line for line in readme.splitlines() if "python -m pytest" in line]
+    assert len(commands) == 1, commands
+    ci_lines = (root / ".ci" / "run").read_text(encoding="utf-8").strip().splitlines()
+    assert ci_lines[-1] == commands[0]
+    assert "-m slow" in commands[0]

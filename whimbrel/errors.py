@@ -12,7 +12,9 @@
     │   ├── MalformedRecord           E204
     │   ├── TooLarge                  E205
     │   ├── NotEnglish                E206
-    │   └── NoMainText                E207
+    │   ├── NoMainText                E207
+    │   ├── BadDate                   E208
+    │   └── ImplausibleFigure         E209
     ├── PipelineError                 E300
     │   └── StageFailed               E301
     ├── StoreError                    E400
@@ -130,6 +132,22 @@ class NoMainText(InputError):
 
     code = "E207"
     hint = "The page has no article body that could be extracted; check that the HTML is complete."
+
+
+class BadDate(InputError):
+    """A warning, not a skip: a publication date that is no real day (31 February, year 0,
+    not a date), before 1800, or more than a day in the future; the article is processed as undated."""
+
+    code = "E208"
+    hint = "Fix the record's 'published' field (YYYY-MM-DD); the article was processed without a date."
+
+
+class ImplausibleFigure(InputError):
+    """A warning, not a skip: a casualty figure beyond plausibility (over 10^7 in one event, or more
+    than the population of the event's country) is refused as a figure and kept in ``size.refused``."""
+
+    code = "E209"
+    hint = "Check the article's figure; the event was kept without it (see size.refused in the event)."
 
 
 class PipelineError(WhimbrelError):
@@ -254,6 +272,8 @@ CATALOG: tuple[type[WhimbrelError], ...] = (
     TooLarge,
     NotEnglish,
     NoMainText,
+    BadDate,
+    ImplausibleFigure,
     PipelineError,
     StageFailed,
     StoreError,
@@ -288,6 +308,7 @@ def by_code(code: str) -> type[WhimbrelError]:
 
 __all__ = [
     "AuthRequired",
+    "BadDate",
     "BadParameter",
     "BinaryInput",
     "BodyTooLarge",
@@ -297,6 +318,7 @@ __all__ = [
     "EmptyInput",
     "EncodingError",
     "EvalError",
+    "ImplausibleFigure",
     "InputError",
     "MalformedRecord",
     "ModelNotFound",

@@ -21,6 +21,12 @@ with the class's exit code. An input error (E2xx) skips that one input: a batch 
 without it, and the skip is kept as data with its code (`whimbrel ingest` stores it).
 A family's codes share their first digit; catching a family's class catches all its
 members.
+
+Two codes are warnings, never raised: E208 (a publication date refused) and E209 (a
+casualty figure refused as implausible). The input is still processed without the
+refused value; the warning is printed on stderr as `whimbrel: warning ORIGIN: [CODE]
+message — hint`, kept with the article (`Article.warnings`, the store's `warnings`
+column) or the event (`size.refused`), and does not change the exit code.
 """
 
 

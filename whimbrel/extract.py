@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import threading
+import warnings
 from typing import Iterable, Iterator, Optional, Union
 
-from .errors import EmptyInput, StageFailed, WhimbrelError
+from .errors import BadDate, EmptyInput, StageFailed, WhimbrelError
 from .pipeline import Pipeline, Work
 from .records import Article, Event, Skip
 from .settings import Settings, load
@@ -154,7 +155,10 @@ def extract(
     settings: Optional[Settings] = None,
     article_id: Optional[str] = None,
 ) -> list[Event]:
-    """Events of one article's text, dates resolved against ``published`` (YYYY-MM-DD).
+    """Events of one article's text, dates resolved against ``published`` (YYYY-MM-DD or a date).
+
+    A ``published`` value that is no real day, or more than a day in the future, is refused
+    with a ``UserWarning`` (E208) and the text is read as undated.
 
     Raises the specific :class:`~whimbrel.errors.WhimbrelError` that stopped the article
     (e.g. :class:`~whimbrel.errors.EmptyInput` for an empty text).  Without ``pipeline``,
@@ -165,6 +169,7 @@ def extract(
     if not text or not text.strip():
         raise EmptyInput("the text to extract from is empty or only whitespace",
                          hint="Pass the article's text; there is nothing to read in an empty string.")
+    published = _checked_published(published)
     article = Article(id=article_id or Article.content_id(text), text=text, raw=text, published=published)
     s = settings or load()
     pipe = pipeline or _PIPELINES.get(s)
@@ -172,6 +177,17 @@ def extract(
     if work.skip is not None:
         raise _error_of(work)
     return visible(work.events or [], s)
+
+
+def _checked_published(value: object) -> Optional[str]:
+    """``published`` read as every reader reads it; a refused value warns (E208) and reads as undated."""
+    from .stages.pubdate import read_published
+
+    got = read_published(value)
+    if got.problem:
+        warnings.warn(f"[{BadDate.code}] published: {got.problem}; the article is read as undated", UserWarning,
+                      stacklevel=3)
+    return got.value
 
 
 def _error_of(work: Work) -> WhimbrelError:

@@ -167,10 +167,27 @@ class Count(Record):
         return None
 
 
+def _empty(value: Any) -> bool:
+    return not value
+
+
+class RefusedFigure(Record):
+    """A figure read in the text but refused as implausible: it is kept here, not in the counts."""
+
+    figure: str = Field(description="dead | injured | arrested")
+    count: Count = Field(description="the figure as read (exact integers, however large)")
+    code: str = Field("E209", description="the warning's code (ImplausibleFigure, docs/errors.md)")
+    reason: str = Field(description="why it was refused, in words")
+
+
 class Size(Record):
     dead: Optional[Count] = None
     injured: Optional[Count] = None
     arrested: Optional[Count] = None
+    refused: tuple[RefusedFigure, ...] = Field(
+        (), exclude_if=_empty,
+        description="figures refused as implausible (over 10^7, or more than the country's people); left out when none",
+    )
 
 
 class TextSpan(Record):
@@ -226,6 +243,25 @@ class AcledType(Record):
 # --------------------------------------------------------------------------- top level
 
 
+class Note(Record):
+    """A warning about one value of an input that was refused; the input itself was read.
+
+    E.g. a publication date that is no real day: the article is processed as undated and
+    carries this note (code E208) naming the file and record."""
+
+    code: str = Field(description="warning code, e.g. E208 (docs/errors.md)")
+    field: str = Field(description="the record field whose value was refused, e.g. published")
+    origin: Optional[str] = Field(None, description="file and line/record")
+    message: str = Field(description="what was refused and why")
+    hint: Optional[str] = Field(None, description="what to do about it")
+
+    def line(self) -> str:
+        """The one line for people: ``ORIGIN: [CODE] message — hint``."""
+        where = f"{self.origin}: " if self.origin else ""
+        tail = f" — {self.hint}" if self.hint else ""
+        return " ".join(f"{where}[{self.code}] {self.message}{tail}".split())
+
+
 class Article(Record):
     """One input article after reading (and, once cleaned, with its clean text)."""
 
@@ -242,6 +278,9 @@ class Article(Record):
         None, description="0..1: how likely the article reports political, conflict or crime events (null: not scored)"
     )
     relevance_reason: Optional[str] = Field(None, description="the features behind the relevance score, in words")
+    warnings: tuple[Note, ...] = Field(
+        (), exclude_if=_empty, description="values of the input that were refused (e.g. an impossible date); left out when none"
+    )
 
     @staticmethod
     def content_id(text: str, *metadata: Optional[str]) -> str:

@@ -120,7 +120,7 @@ def articles_schema() -> Any:
         ("origin", pa.string()), ("skip_code", pa.string()), ("skip_reason", pa.string()),
         ("skip_message", pa.string()), ("skip_hint", pa.string()),
         ("n_mentions", pa.int32()), ("minhash", pa.binary()), ("position", pa.int64()),
-        ("text", pa.string()), ("raw", pa.string()),
+        ("text", pa.string()), ("raw", pa.string()), ("warnings", pa.string()),
     ], metadata={"whimbrel.table": "articles", "whimbrel.schema_version": str(SCHEMA_VERSION)})
 
 
@@ -244,7 +244,8 @@ def article_row(article: Article, *, digest: str, n_mentions: int, position: int
             "language": article.language, "origin": article.origin, "skip_code": None,
             "skip_reason": None, "skip_message": None, "skip_hint": None, "n_mentions": n_mentions,
             "minhash": minhash, "position": position,
-            "text": article.text, "raw": article.raw}
+            "text": article.text, "raw": article.raw,
+            "warnings": json.dumps([n.to_json() for n in article.warnings]) if article.warnings else None}
 
 
 def skip_row(skip: Skip, key: str, position: int) -> dict[str, Any]:
@@ -253,7 +254,7 @@ def skip_row(skip: Skip, key: str, position: int) -> dict[str, Any]:
             "published": None, "language": None, "origin": skip.origin, "skip_code": skip.code,
             "skip_reason": skip.reason, "skip_message": skip.message, "skip_hint": skip.hint,
             "n_mentions": 0, "minhash": None, "position": position,
-            "text": None, "raw": None}
+            "text": None, "raw": None, "warnings": None}
 
 
 def table(name: str, rows: Sequence[dict[str, Any]]) -> Any:
@@ -332,6 +333,7 @@ COLUMN_DOCS = {
     "position": "0-based record number in the inputs", "text": "cleaned text", "raw": "the input as read",
     "syndicated_of": "the original article",
     "names": "proper names of the report, lower case (title, sentences, trigger, lead)",
+    "warnings": "values refused as the input was read (JSON list of notes, e.g. E208 dates); null when none",
 }
 
 

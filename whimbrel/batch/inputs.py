@@ -1,7 +1,7 @@
 """Batch inputs: files found under the INPUT paths, streamed record by record, with digests.
 
 JSON Lines (``.jsonl``, ``.jsonl.gz``) and Parquet files are streamed (memory does not grow
-with the file); other kinds the reader knows (text, HTML, JSON, feeds) are read whole, as by
+with the file; a line over ``max_bytes`` is skipped with E205 without being held whole); other kinds the reader knows (text, HTML, JSON, feeds) are read whole, as by
 ``ingest``.  A record that cannot be read becomes a :class:`~whimbrel.records.Skip` naming the
 file and line (or row), exactly as ``ingest`` reports it.
 """
@@ -13,12 +13,12 @@ import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator, Optional, Sequence, Union
+from typing import Any, BinaryIO, Iterator, Optional, Sequence, Union
 
-from ..errors import BinaryInput, EmptyInput, InputError, MalformedRecord
+from ..errors import EmptyInput, InputError, MalformedRecord, TooLarge
 from ..records import Article, Skip
 from ..settings import Settings
-from ..stages.read import KNOWN_EXT, read_jsonl_line, read_paths, record_to_article, skip_from
+from ..stages.read import KNOWN_EXT, check_jsonl_head, read_jsonl_line, read_paths, record_to_article, skip_from
 
 Item = Union[Article, Skip]
 PARQUET_EXT = (".parquet",)
@@ -77,24 +77,43 @@ def iter_file(path: str, settings: Settings, published: Optional[str] = None) ->
     """The records of one input file, in order."""
     low = path.lower()
     if low.endswith(".jsonl") or low.endswith(".jsonl.gz"):
-        yield from _iter_jsonl(path, published)
+        yield from _iter_jsonl(path, published, settings.max_bytes)
     elif low.endswith(PARQUET_EXT):
         yield from _iter_parquet(path, published)
     else:
         yield from read_paths([path], settings, published=published)
 
 
-def _iter_jsonl(path: str, published: Optional[str]) -> Iterator[Item]:
+def _lines(fh: BinaryIO, limit: int) -> Iterator[Optional[bytes]]:
+    """The lines of ``fh`` without their newline; ``None`` for a line over ``limit`` bytes,
+    which is read past in blocks, never held whole in memory."""
+    while True:
+        raw = fh.readline(limit + 1)
+        if not raw:
+            return
+        if len(raw) <= limit or raw.endswith(b"\n"):
+            yield raw.rstrip(b"\n")
+            continue
+        while raw and not raw.endswith(b"\n"):
+            raw = fh.readline(1 << 20)
+        yield None
+
+
+def _iter_jsonl(path: str, published: Optional[str], limit: int) -> Iterator[Item]:
     try:
         opener = gzip.open if path.lower().endswith(".gz") else open
         with opener(path, "rb") as fh:
             head = fh.peek(8192)[:8192] if hasattr(fh, "peek") else b""
-            if b"\x00" in head:
-                raise BinaryInput("binary data (NUL bytes), not JSON Lines")
+            check_jsonl_head(head)
             seen = False
-            for n, raw in enumerate(fh, start=1):
+            for n, raw in enumerate(_lines(fh, limit), start=1):
+                if raw is None:
+                    where = f"{path}:{n}"
+                    yield skip_from(TooLarge(f"line {n} is longer than max_bytes={limit:,} bytes", origin=where), where)
+                    seen = True
+                    continue
                 seen = seen or bool(raw.strip())
-                item = read_jsonl_line(raw.rstrip(b"\n"), n, path, published)
+                item = read_jsonl_line(raw, n, path, published)
                 if item is not None:
                     yield item
             if not seen:

@@ -7,12 +7,13 @@ held no events, or the new reports are deduplicated with the store's own when it
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
 
 from ..errors import StoreError
-from ..records import Article, Event, Skip
+from ..records import Article, Event, Note, Skip
 from .merge import _files, read_events
 from .output import Output
 
@@ -85,7 +86,8 @@ def load_batch(root: str, store: Any) -> LoadSummary:
                     continue
                 art = Article(id=r["id"], text=r["text"] or "", raw=r["raw"], title=r["title"],
                               published=r["published"].isoformat() if r["published"] else None,
-                              url=r["url"], publisher=r["publisher"], language=r["language"], origin=r["origin"])
+                              url=r["url"], publisher=r["publisher"], language=r["language"], origin=r["origin"],
+                              warnings=tuple(Note.model_validate(n) for n in json.loads(r.get("warnings") or "[]")))
                 sig = syn.unpack(r["minhash"]) if r["minhash"] else None
                 events = mentions.get(art.id, [])
                 status = store.put_article(conn, art, events, syndicated_of=copies.get(art.id),

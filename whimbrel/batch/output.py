@@ -45,18 +45,19 @@ class PartitionInfo:
     mentions: int = 0
     files: dict[str, int] = field(default_factory=dict)
     skip_codes: dict[str, int] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)  # the warning lines of its articles (E208...)
 
     def to_json(self) -> dict[str, Any]:
         return {"index": self.index, "items": self.items, "digest": self.digest, "articles": self.articles,
                 "skips": self.skips, "mentions": self.mentions, "files": self.files,
-                "skip_codes": self.skip_codes}
+                "skip_codes": self.skip_codes, "warnings": self.warnings}
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> "PartitionInfo":
         return cls(index=int(d["index"]), items=int(d["items"]), digest=str(d["digest"]),
                    articles=int(d.get("articles", 0)), skips=int(d.get("skips", 0)),
                    mentions=int(d.get("mentions", 0)), files=dict(d.get("files", {})),
-                   skip_codes=dict(d.get("skip_codes", {})))
+                   skip_codes=dict(d.get("skip_codes", {})), warnings=list(d.get("warnings", [])))
 
 
 @dataclass

@@ -45,6 +45,7 @@ class BatchSummary:
     skipped: int = 0
     skip_codes: Counter = field(default_factory=Counter)
     skip_reasons: dict[str, list[str]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
     mentions: int = 0
     events: int = 0
     merged_mentions: int = 0
@@ -274,6 +275,7 @@ def _write_partition(out: Output, result: PartitionResult, size: int, pdigest: s
         month = art.published[:7] if art.published else "unknown"
         # two reports of one article with one id: the later one wins, as the store's INSERT OR REPLACE
         events = list({ev.id: ev for ev in r.events}.values())
+        info.warnings.extend(n.line() for n in art.warnings)
         articles[month].append(article_row(art, digest=r.digest or content_hash(art),
                                            n_mentions=len(events), position=pos, minhash=r.minhash))
         info.articles += 1
@@ -305,6 +307,7 @@ def _count_info(summary: BatchSummary, info: PartitionInfo) -> None:
     summary.skipped += info.skips
     summary.mentions += info.mentions
     summary.skip_codes.update(info.skip_codes)
+    summary.warnings.extend(info.warnings)
 
 
 class _Bar:

@@ -7,13 +7,27 @@ import sys
 
 import click
 
-from ..records import Event, Skip
+from ..records import Article, Event, Note, Skip
 
 
 def skip_line(skip: Skip) -> str:
     """The one stderr line for a skipped input: ``whimbrel: skipped ORIGIN: [CODE] message — hint``,
     built from the skip's fields (:meth:`~whimbrel.records.Skip.line`), newlines flattened."""
     return f"whimbrel: skipped {skip.line()}"
+
+
+def note_line(note: Note) -> str:
+    """The one stderr line for a refused value (a warning; the input was still read):
+    ``whimbrel: warning ORIGIN: [CODE] message — hint``."""
+    return f"whimbrel: warning {note.line()}"
+
+
+def echo_warnings(item: object) -> int:
+    """Print the warnings an article carries on stderr; how many there were."""
+    notes = item.warnings if isinstance(item, Article) else ()
+    for note in notes:
+        click.echo(note_line(note), err=True)
+    return len(notes)
 
 
 def _emit_table(events: list[Event]) -> None:
@@ -71,21 +85,25 @@ def extract(paths: tuple[str, ...], published: str | None, fmt: str, actors_file
     Inputs that cannot be used (empty, binary, not UTF-8, truncated HTML, a
     malformed JSONL line, over max_bytes, not English) are reported on stderr,
     one line each naming the file (and line or record), and the rest go on;
-    the exit code is 3 when anything was skipped, else 0.
+    the exit code is 3 when anything was skipped, else 0.  A value that cannot
+    be used (an impossible or future publication date) is a warning on stderr
+    naming the record; the article is read without it.
     """
     from ..extract import extract_many
     from ..settings import load
     from ..stages.read import read_paths
 
-    from ..stages.read import normalise_date
+    from ..stages.pubdate import read_published
 
-    if published is not None and normalise_date(published) is None:
-        raise click.BadParameter(f"{published!r} is not a date (use YYYY-MM-DD)", param_hint="--published")
+    if published is not None and read_published(published).value is None:
+        why = read_published(published).problem or "an empty value"
+        raise click.BadParameter(f"{why} (use YYYY-MM-DD)", param_hint="--published")
     settings = load({"actors": actors_file, "spacy_model": model, "workers": workers, "min_confidence": min_confidence,
                      "all_events": all_events or None})
     skipped = 0
     collected: list[Event] = []
     for article, result in extract_many(read_paths(list(paths), settings, published=published), settings):
+        echo_warnings(article)
         if isinstance(result, Skip):
             skipped += 1
             click.echo(skip_line(result), err=True)

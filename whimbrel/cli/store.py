@@ -37,7 +37,9 @@ def ingest(paths: tuple[str, ...], db: Optional[str], published: Optional[str], 
     PATHS are files or folders (.txt, .html, .jsonl, feeds...).  Re-ingesting an
     unchanged article changes nothing; an article whose id is known but whose
     text changed (a correction) replaces its reports.  Inputs that cannot be read
-    are stored as skipped, with their reason.
+    are stored as skipped, with their reason.  A value that cannot be used (an
+    impossible or future publication date) is a warning on stderr naming the
+    record, stored with the article; the article is read without it.
     """
     from ..settings import load
     from ..store.ingest import ingest as run_ingest
@@ -46,6 +48,10 @@ def ingest(paths: tuple[str, ...], db: Optional[str], published: Optional[str], 
     with _open(db) as store:
         s = run_ingest(list(paths), store, settings, published=published,
                        progress=not no_progress and sys.stderr.isatty())
+    from .extract import note_line
+
+    for note in s.warnings:
+        click.echo(note_line(note), err=True)
     if as_json:
         click.echo(json.dumps(s.to_json()))
         return

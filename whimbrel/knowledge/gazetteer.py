@@ -686,7 +686,9 @@ class SQLiteGazetteer:
         return self._place(row) if row else None
 
     def get(self, geonameid: int) -> Optional[Place]:
-        """The place with this GeoNames id."""
+        """The place with this GeoNames id (None for an id no SQLite integer can be)."""
+        if not -(2**63) <= int(geonameid) < 2**63:
+            return None
         row = self._connection().execute(
             f"SELECT {self._COLS} FROM place p WHERE p.pid = ?", (int(geonameid),)
         ).fetchone()

@@ -104,10 +104,14 @@ def _week(text: str, d: dt.date) -> DateRef:
 
 
 def _month(text: str, year: int, month: int) -> DateRef:
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:  # "January 0000", "3000 years ago": no calendar month
+        return _ref(text, None, None)
     return DateRef(text=text, value=f"{year:04d}-{month:02d}", precision=DatePrecision.month)
 
 
 def _year(text: str, year: int) -> DateRef:
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:  # year 0, or before the calendar: a time, not a year
+        return _ref(text, None, None)
     return DateRef(text=text, value=f"{year:04d}", precision=DatePrecision.year)
 
 
@@ -149,11 +153,14 @@ _RELATIVE: tuple[tuple[re.Pattern, str, int], ...] = tuple(
 
 
 def _shifted(raw: str, published: dt.date, unit: str, delta: int) -> DateRef:
-    """The publication date moved by ``delta`` units, at that unit's precision."""
-    if unit == "day":
-        return _day(raw, published + dt.timedelta(days=delta))  # type: ignore[return-value]
-    if unit == "week":
-        return _week(raw, published + dt.timedelta(weeks=delta))
+    """The publication date moved by ``delta`` units, at that unit's precision (no value
+    when that leaves the calendar: "9999999999 days ago")."""
+    if unit in ("day", "week"):
+        try:
+            moved = published + dt.timedelta(days=delta if unit == "day" else 7 * delta)
+        except (OverflowError, ValueError):
+            return _ref(raw, None, None)
+        return _day(raw, moved) if unit == "day" else _week(raw, moved)  # type: ignore[return-value]
     if unit == "month":
         y, mo = _shift_months(published, delta)
         return _month(raw, y, mo)

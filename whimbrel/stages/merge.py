@@ -17,6 +17,7 @@ from .. import codebook
 from ..pipeline import Work
 from ..records import AcledType, Claim, Count, DatePrecision, DateRef, Entity, Event, Modality, PlaceBasis, Size
 from .acled_cues import sentence_cues
+from .plausible import check_size
 from .triggers import Mention
 
 _PRECISION_RANK = {DatePrecision.day: 0, DatePrecision.week: 1, DatePrecision.month: 2, DatePrecision.year: 3}
@@ -160,6 +161,7 @@ def build_event(article_id: str, members: list[Mention], published: Optional[str
         injured=_merge_counts([m.size.injured for m in members]),
         arrested=_merge_counts([m.size.arrested for m in members]),
     )
+    size = check_size(size, place.country_code if place is not None else None)
     claims = _unique_claims([c for m in members for c in m.claims])
     actors = _unique_entities([e for m in members for e in m.actors])
     recipients = _unique_entities([e for m in members for e in m.recipients])
@@ -234,6 +236,17 @@ def _confidence(members: list[Mention], actors: tuple, recipients: tuple, hedged
     return round(max(0.05, min(0.99, score)), 3)
 
 
+def _calendar_day(value: Optional[str]) -> Optional[str]:
+    """``value`` when it is a YYYY-MM-DD calendar day, else None: an event never takes a
+    publication "date" that is no day (readers refuse those with E208; this guards direct callers)."""
+    if not value or len(value) != 10:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        return None
+
+
 class MergeStage:
     """Merge an article's mentions into events."""
 
@@ -242,7 +255,7 @@ class MergeStage:
     gives: ClassVar[tuple[str, ...]] = ("events.merged",)
 
     def __call__(self, work: Work) -> Work:
-        published = work.article.published
+        published = _calendar_day(work.article.published)
         clusters = cluster_mentions(work.mentions or [])
         work.events = unique_ids([build_event(work.article.id, members, published) for members in clusters],
                                  [members[0].start for members in clusters])

@@ -16,16 +16,27 @@ Conventions for :class:`~whimbrel.records.Count` (always ``low <= best <= high``
   "tens of thousands" 20000, "hundreds of thousands" 200000, "millions" 2000000.
   "Dozens of" means at least two dozen; the number reported as a best guess is that floor.
 * "no", "none", "no one", "nobody", "zero" → 0.  "a"/"an"/"one" → 1.
+
+Integers never pass through floats: digits are read exactly (``Fraction``), however many
+(up to :data:`MAX_DIGITS`), so "99999999999999999999999" is that integer, and an implausible
+figure is refused later, at the event (:mod:`whimbrel.stages.plausible`).  Not figures:
+a signed number ("-5 killed"), digits with misplaced separators ("1,2,3"), more than
+:data:`MAX_DIGITS` digits.  Decimal digits of other scripts (Arabic-Indic "٣",
+Devanagari "३") are read as their values.
 """
 
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 from typing import Iterable, Optional, Sequence, Union
 
 from whimbrel.records import Count
 
-__all__ = ["Quantity", "is_number_word", "parse_quantity"]
+__all__ = ["MAX_DIGITS", "Quantity", "is_number_word", "parse_quantity"]
+
+MAX_DIGITS = 60
+"""A longer run of digits is not read as a figure (no count is that long)."""
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -51,27 +62,40 @@ _UPTO = ("up to", "as many as", "as much as", "at most", "a maximum of", "no mor
 _ABOUT = ("about", "around", "approximately", "roughly", "some", "an estimated", "estimated",
           "approx", "circa", "perhaps", "possibly", "reportedly", "or so")
 
-_WORD = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z]+(?:'[a-z]+)?|-")
+# a minus sign glued to digits and not after a word ("-5", not the range "5-10") makes a
+# signed number: one word that is no figure
+_WORD = re.compile(r"(?<![\w)])-\d[\d,]*(?:\.\d+)?|\d[\d,]*(?:\.\d+)?|[a-z]+(?:'[a-z]+)?|-")
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")
 
 Quantity = Union[str, Sequence[object]]
 
 
 def _words(text: str) -> list[str]:
     low = text.lower().replace("\u2013", "-").replace("\u2014", "-")
+    low = low.replace("\u066c", ",").replace("\u066b", ".")  # Arabic thousands and decimal separators
     out: list[str] = []
     for w in _WORD.findall(low):
         out.append(w)
     return out
 
 
-def _digits(word: str) -> Optional[float]:
+def _digits(word: str) -> Optional[Fraction]:
+    """The exact value of a word of digits ("1,250", "2.5", "٣"), or None when it is none."""
     if not word[0].isdigit():
         return None
-    clean = word.replace(",", "")
+    whole, _, frac = word.partition(".")
+    if "," in whole and not _GROUPED.fullmatch(whole):
+        return None  # "1,2,3": separators that group no thousands
+    whole = whole.replace(",", "")
+    if len(whole) + len(frac) > MAX_DIGITS or "," in frac:
+        return None
     try:
-        return float(clean)
+        value = Fraction(int(whole))
+        if frac:
+            value += Fraction(int(frac), 10 ** len(frac))
     except ValueError:
         return None
+    return value
 
 
 def _read_number(words: list[str], i: int) -> Optional[tuple[int, int, bool]]:

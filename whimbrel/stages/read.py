@@ -29,12 +29,11 @@ import json
 import os
 import re
 import sys
-from datetime import date, datetime
-from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any, BinaryIO, Iterator, Optional, Sequence, Union
 
 from ..errors import (
+    BadDate,
     BinaryInput,
     EmptyInput,
     EncodingError,
@@ -43,8 +42,9 @@ from ..errors import (
     NoMainText,
     TooLarge,
 )
-from ..records import Article, Skip
+from ..records import Article, Note, Skip
 from ..settings import Settings
+from .pubdate import normalise_date, read_published
 
 Item = Union[Article, Skip]
 
@@ -58,7 +58,16 @@ KNOWN_EXT = TEXT_EXT + HTML_EXT + JSON_EXT + JSONL_EXT + FEED_EXT
 _RECORD_FIELDS = ("id", "title", "text", "html", "published", "url", "publisher", "language")
 _STR_FIELDS = ("title", "url", "publisher", "language")
 _TAG = re.compile(r"<[^>]*>")
-_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
+_TITLE_OPEN = re.compile(r"<title[^>]*>", re.I)
+_TITLE_CLOSE = re.compile(r"</title>", re.I)
+
+# ---- bounds (docs/robustness.md): every reader stops at these, with a clear error naming the input
+MAX_FEED_ITEMS = 10_000
+"""A feed with more items (or entries) is refused (E205) before it is parsed."""
+MAX_JSON_DIGITS = 4_000
+"""A JSON number with more digits makes its record malformed (E204): no field needs one."""
+MAX_HTML_DEPTH = 5_000
+"""A page whose tags nest deeper (void and optional-close tags not counted) is refused (E205)."""
 _SCRIPT = re.compile(r"<(script|style)\b.*?(</\1>|$)", re.I | re.S)
 
 
@@ -78,65 +87,16 @@ def skip_from(err: InputError, origin: str) -> Skip:
 # --------------------------------------------------------------------------- dates
 
 
-_DATE_FORMATS = (
-    "%Y-%m-%d",
-    "%Y/%m/%d",
-    "%d %B %Y",
-    "%d %b %Y",
-    "%B %d, %Y",
-    "%b %d, %Y",
-    "%B %d %Y",
-    "%b %d %Y",
-    "%d.%m.%Y",
-)
-
-
-def normalise_date(value: Any) -> Optional[str]:
-    """A publication date as ``YYYY-MM-DD``, or ``None`` when it cannot be read.
-
-    Accepts ISO dates and datetimes (``2024-01-24``, ``2024-01-24T09:30:00Z``),
-    RFC 822 dates as in RSS (``Wed, 24 Jan 2024 09:30:00 GMT``), a few written
-    forms (``24 January 2024``, ``January 24, 2024``), ``datetime``/``date``
-    objects and ``time.struct_time``.  The calendar date is kept as written
-    (no time-zone conversion).
-    """
-    if value is None:
-        return None
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if hasattr(value, "tm_year"):  # time.struct_time from feedparser
-        try:
-            return date(value.tm_year, value.tm_mon, value.tm_mday).isoformat()
-        except ValueError:
-            return None
-    if not isinstance(value, str):
-        return None
-    s = value.strip()
-    if not s:
-        return None
-    iso = s[:-1] + "+00:00" if s.endswith("Z") else s
-    try:
-        return datetime.fromisoformat(iso).date().isoformat()
-    except ValueError:
-        pass
-    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", s)
-    if m:
-        try:
-            return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
-        except ValueError:
-            return None
-    try:
-        return parsedate_to_datetime(s).date().isoformat()
-    except (TypeError, ValueError, IndexError):
-        pass
-    for fmt in _DATE_FORMATS:
-        try:
-            return datetime.strptime(s, fmt).date().isoformat()
-        except ValueError:
-            continue
-    return None
+def date_note(value: Any, origin: str, where: str = "") -> tuple[Optional[str], tuple[Note, ...]]:
+    """A record's ``published`` value read by :func:`~whimbrel.stages.pubdate.read_published`:
+    the day, and the E208 warning (naming ``origin``) when a given value was refused."""
+    got = read_published(value)
+    if got.problem is None:
+        return got.value, ()
+    prefix = f"{where}: " if where else ""
+    return None, (Note(code=BadDate.code, field="published", origin=origin,
+                       message=f"{prefix}field 'published': {got.problem}; the article is read as undated",
+                       hint=BadDate.hint),)
 
 
 # --------------------------------------------------------------------------- decoding
@@ -157,6 +117,11 @@ def decode_bytes(data: bytes) -> str:
             raise EncodingError(f"UTF-16 byte-order mark but undecodable text ({exc.reason})") from exc
     head = data[:8192]
     if b"\x00" in head:
+        order = utf16_without_bom(head)
+        if order:
+            code = "utf-16le" if order == "little-endian" else "utf-16be"
+            raise EncodingError(f"looks like UTF-16 ({order}) without a byte-order mark",
+                                hint=f"Convert the file to UTF-8 (e.g. iconv -f {code} -t utf-8), or save it with a BOM.")
         raise BinaryInput("binary data (NUL bytes), not text")
     try:
         text = data.decode("utf-8")
@@ -179,6 +144,22 @@ def decode_bytes(data: bytes) -> str:
     if not text.strip():
         raise EmptyInput("file holds only whitespace")
     return text
+
+
+def utf16_without_bom(head: bytes) -> Optional[str]:
+    """'little-endian' or 'big-endian' when ``head`` reads as UTF-16 text without a BOM
+    (NUL in every other byte, mostly), else None."""
+    if len(head) < 4:
+        return None
+    even, odd = head[0::2], head[1::2]
+    for nuls, other, order in ((odd, even, "little-endian"), (even, odd, "big-endian")):
+        if nuls.count(0) >= 0.9 * len(nuls) and other.count(0) <= 0.1 * len(other):
+            try:
+                text = head[: len(head) // 2 * 2].decode("utf-16-le" if order == "little-endian" else "utf-16-be")
+            except UnicodeDecodeError:
+                return None
+            return order if sum(c.isprintable() or c.isspace() for c in text) >= 0.95 * len(text) else None
+    return None
 
 
 def _read_limited(fh: BinaryIO, limit: int, what: str) -> bytes:
@@ -205,6 +186,35 @@ def _read_file(path: Path, settings: Settings) -> bytes:
 
 
 # --------------------------------------------------------------------------- records
+
+
+def _parse_int(digits: str) -> int:
+    if len(digits.lstrip("-")) > MAX_JSON_DIGITS:
+        raise MalformedRecord(f"a JSON number of {len(digits):,} digits (over {MAX_JSON_DIGITS:,})")
+    return int(digits)
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    seen: set[str] = set()
+    for key, _ in pairs:
+        if key in seen and key in _RECORD_FIELDS:
+            raise MalformedRecord(f"the key {key!r} appears twice in one object (which one is meant?)")
+        seen.add(key)
+    return dict(pairs)
+
+
+def load_json(text: str) -> Any:
+    """``json.loads`` with the readers' rules: numbers of more than :data:`MAX_JSON_DIGITS`
+    digits, a record field given twice and nesting too deep for the parser are
+    :class:`MalformedRecord` (the message says which), never a crash."""
+    try:
+        return json.loads(text, parse_int=_parse_int, object_pairs_hook=_object)
+    except RecursionError as exc:
+        raise MalformedRecord("invalid JSON: nested too deeply to read") from exc
+    except json.JSONDecodeError:
+        raise
+    except ValueError as exc:  # e.g. Python's limit on the digits of an integer
+        raise MalformedRecord(f"invalid JSON: {str(exc)[:120]}") from exc
 
 
 def record_to_article(
@@ -235,12 +245,14 @@ def record_to_article(
         why = html_truncation(body)
         if why:
             raise NoMainText(f"{prefix}field 'html': {why}", origin=origin)
+        if html_depth(body) > MAX_HTML_DEPTH:
+            raise TooLarge(f"{prefix}field 'html' nests more than {MAX_HTML_DEPTH:,} tags deep", origin=origin)
     extra: dict[str, Optional[str]] = {}
     for name in _STR_FIELDS:
         value = rec.get(name)
         extra[name] = str(value).strip() or None if value is not None else None
     rid = rec.get("id")
-    own_date = normalise_date(rec.get("published"))
+    own_date, notes = date_note(rec.get("published"), origin, where)
     when = own_date or published
     # the record's own metadata only: a --published default must not change its id
     art_id = str(rid) if rid not in (None, "") else Article.content_id(
@@ -252,16 +264,54 @@ def record_to_article(
         raw=body,
         published=when,
         origin=origin,
+        warnings=notes,
         **extra,
     )
 
 
 def _html_title(html: str) -> Optional[str]:
-    m = _TITLE.search(html)
+    """The page's first <title>...</title> (two linear searches: a page of unclosed
+    <title> tags must not cost quadratic time)."""
+    m = _TITLE_OPEN.search(html)
     if not m:
         return None
-    title = " ".join(_TAG.sub(" ", m.group(1)).split())
+    end = _TITLE_CLOSE.search(html, m.end())
+    if not end:
+        return None
+    title = " ".join(_TAG.sub(" ", html[m.end():end.start()]).split())
     return title or None
+
+
+_OPEN_OR_CLOSE = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>")
+_NOT_NESTING = frozenset(
+    "area base br col embed hr img input link meta param source track wbr "  # void elements
+    "p li dt dd td th tr option thead tbody tfoot colgroup rb rt rp optgroup".split()  # optional end tags
+)
+
+
+def html_depth(html: str, limit: int = MAX_HTML_DEPTH) -> int:
+    """How deep the tags of ``html`` nest (stops counting past ``limit``); linear time.
+
+    Void elements and elements whose end tag may be left out are not counted, so the
+    figure is a floor of what a parser builds; it is for refusing absurd pages only.
+    """
+    depth = deepest = 0
+    for m in _OPEN_OR_CLOSE.finditer(html):
+        if m.group(3) or m.group(2).lower() in _NOT_NESTING:
+            continue
+        depth = max(0, depth - 1) if m.group(1) else depth + 1
+        if depth > deepest:
+            deepest = depth
+            if deepest > limit:
+                break
+    return deepest
+
+
+def check_html_depth(html: str) -> None:
+    """Raise :class:`TooLarge` for a page nested deeper than :data:`MAX_HTML_DEPTH`."""
+    if html_depth(html) > MAX_HTML_DEPTH:
+        raise TooLarge(f"the HTML nests more than {MAX_HTML_DEPTH:,} tags deep (a parser would drop its text)",
+                       hint="This is not an ordinary web page; check how it was made.")
 
 
 _HTML_OPEN = re.compile(r"<html\b", re.I)
@@ -292,6 +342,7 @@ def _text_article(text: str, origin: str, published: Optional[str], *, html: boo
         why = html_truncation(text)
         if why:
             raise NoMainText(why, origin=origin)
+        check_html_depth(text)
         if not _html_has_text(text):
             raise NoMainText("the page holds no text outside its tags", origin=origin)
     return Article(
@@ -328,17 +379,28 @@ def read_jsonl_line(raw: bytes, n: int, origin: str, published: Optional[str] = 
                 origin=where,
             ) from exc
         try:
-            rec = json.loads(line)
+            rec = load_json(line)
         except json.JSONDecodeError as exc:
             raise MalformedRecord(f"line {n}: invalid JSON: {exc.msg} at column {exc.colno}", origin=where) from exc
+        except MalformedRecord as exc:
+            raise MalformedRecord(f"line {n}: {exc.message}", origin=where) from exc
         return record_to_article(rec, where, published=published, where=f"line {n}")
     except InputError as err:
         return skip_from(err, where)
 
 
+def check_jsonl_head(head: bytes) -> None:
+    """Refuse JSON lines that are UTF-16 (with or without BOM) or binary, from the file's first bytes."""
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff") or (b"\x00" in head and utf16_without_bom(head)):
+        raise EncodingError("JSON lines in UTF-16, not UTF-8",
+                            hint="Convert the file to UTF-8 (e.g. iconv -f utf-16 -t utf-8); JSON lines are read as UTF-8.")
+    if b"\x00" in head:
+        raise BinaryInput("binary data (NUL bytes), not JSON Lines")
+
+
 def _iter_json(text: str, origin: str, published: Optional[str]) -> Iterator[Item]:
     try:
-        data = json.loads(text)
+        data = load_json(text)
     except json.JSONDecodeError as exc:
         raise MalformedRecord(f"invalid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from exc
     if isinstance(data, list):
@@ -367,6 +429,10 @@ def _entry_body(entry: Any) -> Optional[str]:
 def _iter_feed(data: bytes, origin: str, published: Optional[str]) -> Iterator[Item]:
     import feedparser  # lazy: only feeds need it
 
+    items = len(re.findall(rb"<(?:item|entry)[\s>/]", data, re.I))
+    if items > MAX_FEED_ITEMS:
+        raise TooLarge(f"the feed has {items:,} items, over {MAX_FEED_ITEMS:,}",
+                       hint=f"Split the feed into files of at most {MAX_FEED_ITEMS:,} items.")
     parsed = feedparser.parse(data)
     entries = parsed.get("entries") or []
     if not entries:
@@ -380,13 +446,17 @@ def _iter_feed(data: bytes, origin: str, published: Optional[str]) -> Iterator[I
             body = _entry_body(entry)
             if body is None:
                 raise MalformedRecord(f"entry {i} has no summary or content", origin=where)
-            when = None
+            when, notes = None, ()
             for key in ("published_parsed", "updated_parsed"):
                 if entry.get(key):
-                    when = normalise_date(entry.get(key))
+                    when, notes = date_note(entry.get(key), where, f"entry {i}")
                     break
-            if when is None:
-                when = normalise_date(entry.get("published") or entry.get("updated"))
+            raw_date = entry.get("published") or entry.get("updated")
+            if when is None and not notes:
+                when, notes = date_note(raw_date, where, f"entry {i}")
+            elif raw_date and read_published(raw_date).known_form and read_published(raw_date).problem:
+                # feedparser rolls a day that does not exist over ("31 Feb" → 2 March): refuse it
+                when, notes = date_note(raw_date, where, f"entry {i}")
             eid = entry.get("id") or entry.get("link") or Article.content_id(body)
             title = entry.get("title")
             yield Article(
@@ -398,6 +468,7 @@ def _iter_feed(data: bytes, origin: str, published: Optional[str]) -> Iterator[I
                 published=when or published,
                 publisher=publisher,
                 origin=where,
+                warnings=notes,
             )
         except InputError as err:
             yield skip_from(err, where)
@@ -431,8 +502,7 @@ def _iter_bytes(data: bytes, origin: str, kind: Optional[str], published: Option
     if kind == "jsonl":
         if not data.strip():
             raise EmptyInput("file is empty")
-        if b"\x00" in data[:8192]:
-            raise BinaryInput("binary data (NUL bytes), not JSON Lines")
+        check_jsonl_head(data[:8192])
         yield from _iter_jsonl_lines(data.split(b"\n"), origin, published)
         return
     if kind == "feed":
@@ -524,5 +594,6 @@ def read_text(text: str, *, origin: str = "<text>", published: Optional[str] = N
         return [skip_from(err, origin)]
 
 
-__all__ = ["KNOWN_EXT", "decode_bytes", "html_truncation", "normalise_date", "read_jsonl_line", "read_paths", "read_text",
+__all__ = ["KNOWN_EXT", "MAX_FEED_ITEMS", "MAX_HTML_DEPTH", "MAX_JSON_DIGITS", "check_html_depth", "check_jsonl_head", "date_note",
+           "decode_bytes", "html_depth", "load_json", "utf16_without_bom", "html_truncation", "normalise_date", "read_jsonl_line", "read_paths", "read_text",
            "record_to_article", "skip_from"]

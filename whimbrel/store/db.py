@@ -47,10 +47,22 @@ class Database:
             self.conn.execute("PRAGMA foreign_keys=ON")
             self.version = migrate(self.conn)
         except sqlite3.Error as exc:
+            self._close_quietly()
             raise StoreError(f"cannot open the store at {self.path}: {exc}") from exc
+        except StoreError:  # e.g. a store from a newer whimbrel: refused, and left as it is
+            self._close_quietly()
+            raise
         self._lock = threading.RLock()
 
     # -- lifecycle
+    def _close_quietly(self) -> None:
+        conn = getattr(self, "conn", None)
+        if conn is not None:
+            try:
+                conn.close()
+            except sqlite3.Error:
+                pass
+
     def close(self) -> None:
         self.conn.close()
 
@@ -131,8 +143,9 @@ class Database:
         )
         for event in events:
             self._put_mention(conn, article, event)
-        conn.execute("UPDATE articles SET relevance=?, relevance_reason=? WHERE id=?",
-                     (article.relevance, article.relevance_reason, article.id))
+        conn.execute("UPDATE articles SET relevance=?, relevance_reason=?, warnings=? WHERE id=?",
+                     (article.relevance, article.relevance_reason,
+                      json.dumps([n.to_json() for n in article.warnings]) if article.warnings else None, article.id))
         return status
 
     def put_held(self, conn: sqlite3.Connection, article_id: str, held: Sequence[tuple[Event, str]]) -> None:
@@ -203,7 +216,7 @@ class Database:
         return None if row is None else StoredEvent.model_validate_json(row[0])
 
     def get_article(self, article_id: str, *, text: bool = False) -> Optional[StoredArticle]:
-        cols = "id, content_hash, title, url, publisher, published, origin, skip_code, skip_reason, syndicated_of"
+        cols = "id, content_hash, title, url, publisher, published, origin, skip_code, skip_reason, syndicated_of, warnings"
         if text:
             cols += ", text"
         row = self.conn.execute(f"SELECT {cols} FROM articles WHERE id=?", (article_id,)).fetchone()

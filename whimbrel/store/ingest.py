@@ -24,7 +24,7 @@ from typing import Callable, Iterable, Iterator, Optional, Sequence, Union
 from urllib.parse import urlsplit
 
 from ..errors import StoreError
-from ..records import Article, Event, Skip
+from ..records import Article, Event, Note, Skip
 from ..settings import Settings, load
 from .db import Database
 from .model import content_hash
@@ -53,6 +53,7 @@ class IngestSummary:
     skipped: int = 0
     skip_codes: Counter = field(default_factory=Counter)
     skips: list[Skip] = field(default_factory=list)
+    warnings: list[Note] = field(default_factory=list)
     mentions: int = 0
     events_before: int = 0
     events_after: int = 0
@@ -67,7 +68,7 @@ class IngestSummary:
         return {
             "read": self.read, "ingested": self.ingested, "replaced": self.replaced,
             "unchanged": self.unchanged, "syndicated": self.syndicated, "skipped": self.skipped,
-            "skip_codes": dict(self.skip_codes), "mentions": self.mentions,
+            "skip_codes": dict(self.skip_codes), "warnings": len(self.warnings), "mentions": self.mentions,
             "events_before": self.events_before, "events_after": self.events_after,
             "events_created": self.events_created, "merged_mentions": self.merged_mentions,
             "seconds": round(self.seconds, 2),
@@ -209,6 +210,7 @@ def ingest_items(
             if isinstance(item, Skip):
                 yield item
                 continue
+            summary.warnings.extend(item.warnings)
             digest = content_hash(item)
             if store.article_hash(item.id) == digest:
                 summary.unchanged += 1

@@ -151,11 +151,17 @@ CREATE TABLE held_events (
 CREATE INDEX held_events_type ON held_events(event_type);
 """
 
-# 3 (issue 13): the proper names of every report, so that deduplication judges rare names on
+# 3 (issue 14): the warnings of an article's input (values refused as it was read, e.g. an
+# impossible publication date, code E208), as a JSON list of Note records; null when none.
+_V3_WARNINGS = """
+ALTER TABLE articles ADD COLUMN warnings TEXT;
+"""
+
+# 4 (issue 13): the proper names of every report, so that deduplication judges rare names on
 # document frequencies of the whole store and an incremental ingest finds the incident of a
 # late follow-up (whimbrel.store.names). '' marks a report indexed without names; reports
 # stored before this migration are indexed by the next deduplication.
-_V3_NAMES = """
+_V4_NAMES = """
 CREATE TABLE IF NOT EXISTS mention_names (
     mention_id TEXT NOT NULL REFERENCES mentions(id) ON DELETE CASCADE,
     name TEXT NOT NULL,
@@ -164,7 +170,7 @@ CREATE TABLE IF NOT EXISTS mention_names (
 CREATE INDEX IF NOT EXISTS mention_names_name ON mention_names(name);
 """
 
-MIGRATIONS: list[Migration] = [_V1, _V2, _V3_NAMES]
+MIGRATIONS: list[Migration] = [_V1, _V2, _V3_WARNINGS, _V4_NAMES]
 """Migration n (1-based) takes the schema from version n-1 to n."""
 
 

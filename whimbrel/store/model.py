@@ -12,12 +12,13 @@ from here and never from each other's privates.
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass, field
 from typing import Optional
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
-from ..records import Article, Count, Event, Record
+from ..records import Article, Count, Event, Note, Record
 
 LEAD_CHARS = 600
 """How much of an article's text deduplication compares (its lead)."""
@@ -72,6 +73,19 @@ class StoredArticle(Record):
     skip_reason: Optional[str] = None
     syndicated_of: Optional[str] = None
     text: Optional[str] = None
+    warnings: tuple[Note, ...] = Field(
+        (), exclude_if=lambda v: not v, description="values of the input refused as it was read (e.g. E208 dates)"
+    )
+
+    @field_validator("warnings", mode="before")
+    @classmethod
+    def _warnings_from_column(cls, value: object) -> object:
+        """The column holds a JSON list (null when none)."""
+        if value is None:
+            return ()
+        if isinstance(value, (str, bytes)):
+            return json.loads(value)
+        return value
 
 
 def content_hash(article: Article) -> str:
