@@ -302,11 +302,11 @@ class Deduper:
             # no rare name in common, but many names in common: a big story whose names are
             # too widely reported to count as rare; no evidence either way
             del feats["names"]
-        if d > p.unnamed_days and not shared and (feats["type"] < 1.0 or feats.get("names") == 0.0):
-            # days apart, no rare name in common, and either two different types or two sets
-            # of rare names: on a busy city's feed these are two incidents, however close the
-            # place (a type misread in one report shows up within a day)
-            return None
+        # days apart, no rare name in common, and either two different types or two sets of
+        # rare names: on a busy city's feed the place and date alone do not make one incident
+        # (a type misread in one report shows up within a day).  Not a veto — the pair cannot
+        # start a merge, but other reports may still join the two (as a veto they could not)
+        unnamed = d > p.unnamed_days and not shared and (feats["type"] < 1.0 or feats.get("names") == 0.0)
         if ent:  # shared actors are evidence; different wording of actors is not counter-evidence
             feats["actor"] = ent
         # casualties
@@ -320,6 +320,8 @@ class Deduper:
                    "size": p.w_size, "text": p.w_text, "names": p.w_names}
         total = sum(weights[k] for k in feats)
         s = sum(weights[k] * v for k, v in feats.items()) / total
+        if unnamed:
+            s = min(s, p.threshold - 0.01)
         return Link(i, j, round(s, 4), {k: round(v, 3) for k, v in feats.items()})
 
     # -- blocking
