@@ -244,3 +244,43 @@ def test_a_snapshot_sees_one_committed_state(tmp_path):
         finally:
             reader.close()
     assert (before, during, after) == (0, 0, 1)
+
+
+def test_an_event_read_while_a_correction_commits_is_whole(tmp_path, monkeypatch):
+    """A correction commits between the API's first and later queries of one request: the
+    response still shows the event as it was, with every report and article (one snapshot)."""
+    from fastapi.testclient import TestClient
+
+    from tests.crash_child import Extract, corpus
+    from whimbrel.settings import Settings
+    from whimbrel.store import Store, ingest_items
+    from whimbrel.web import create_app
+    from whimbrel.web.reader import ReadOnlyStore
+
+    arts, events = corpus(40, 4)
+    db = tmp_path / "s.db"
+    s = Settings(db=str(db), data_dir=str(tmp_path), batch_size=10)
+    with Store(db) as store:
+        ingest_items(arts, store, s, extractor=Extract(events))
+        eid = store.conn.execute("SELECT event_id FROM event_mentions GROUP BY event_id HAVING COUNT(*) > 1"
+                                 " LIMIT 1").fetchone()[0]
+        victim = store.get_event(eid).links[0].article_id
+    art = next(a for a in arts if a.id == victim)
+    fixed = art.model_copy(update={"text": art.text + " Corrected.", "raw": (art.raw or "") + " Corrected."})
+    real_get_event = ReadOnlyStore.get_event
+
+    def get_event_then_correct(self, event_id):
+        ev = real_get_event(self, event_id)
+        with Store(db) as writer:  # another process's correction commits now, mid-request
+            ingest_items([fixed], writer, s, extractor=Extract({victim: []}), dedupe=False)
+        return ev
+
+    monkeypatch.setattr(ReadOnlyStore, "get_event", get_event_then_correct)
+    with TestClient(create_app(str(db), data_dir=str(tmp_path))) as client:
+        body = client.get(f"/api/events/{eid}").json()
+    reports = body["reports"]
+    assert len(reports) >= 2
+    assert all(r["sentences"] and r["title"] for r in reports), reports
+    with Store(db) as store:  # the correction did commit: the old event is taken apart
+        assert store.conn.execute("SELECT COUNT(*) FROM mentions WHERE article_id=?", (victim,)).fetchone()[0] == 0
+        assert store.get_event(eid) is None

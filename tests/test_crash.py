@@ -284,6 +284,10 @@ def test_a_correction_left_pending_regroups_the_old_event(tmp_path):
         fixed = art.model_copy(update={"text": art.text + note, "raw": (art.raw or "") + note})
         ingest_items([fixed], store, s, extractor=Extract({victim: []}), dedupe=False)  # stopped before grouping
         assert store.pending() >= 1
+        waiting = orphans(store.conn)  # no event lists a report that is gone, even before regrouping
+        assert {k: v for k, v in waiting.items() if k not in ("pending", "mentions in no event")} == \
+            {k: 0 for k in waiting if k not in ("pending", "mentions in no event")}
+        assert store.conn.execute("SELECT COUNT(*) FROM events WHERE id=?", (merged,)).fetchone()[0] == 0
         ingest_items([], store, s, extractor=Extract({}))  # the next run, with nothing to read
         assert store.pending() == 0
         assert all(v == 0 for v in orphans(store.conn).values()), orphans(store.conn)

@@ -138,11 +138,7 @@ class Database:
             return "unchanged"
         status = "new" if old is None or old[0] is None else "replaced"
         if old is not None:
-            # every report of an event the old version belonged to must be grouped again
-            conn.execute(
-                "INSERT OR IGNORE INTO pending_mentions(mention_id) SELECT DISTINCT em2.mention_id"
-                " FROM mentions m JOIN event_mentions em ON em.mention_id=m.id"
-                " JOIN event_mentions em2 ON em2.event_id=em.event_id WHERE m.article_id=?", (article.id,))
+            self._ungroup(conn, article.id)
             conn.execute("DELETE FROM mentions WHERE article_id=?", (article.id,))
             conn.execute("DELETE FROM article_bands WHERE article_id=?", (article.id,))
             conn.execute(
@@ -172,6 +168,22 @@ class Database:
         conn.execute("UPDATE articles SET relevance=?, relevance_reason=? WHERE id=?",
                      (article.relevance, article.relevance_reason, article.id))
         return status
+
+    @staticmethod
+    def _ungroup(conn: sqlite3.Connection, article_id: str) -> None:
+        """Take apart the events an article's reports belong to (it is being replaced): their
+        other reports become pending, to be grouped again, so no event ever lists a report
+        that is gone, even while a correction waits for its grouping."""
+        evs = [r[0] for r in conn.execute(
+            "SELECT DISTINCT em.event_id FROM mentions m JOIN event_mentions em ON em.mention_id=m.id"
+            " WHERE m.article_id=?", (article_id,))]
+        for k in range(0, len(evs), 500):
+            chunk = evs[k : k + 500]
+            q = ",".join("?" * len(chunk))
+            conn.execute("INSERT OR IGNORE INTO pending_mentions(mention_id) SELECT mention_id FROM event_mentions"
+                         f" WHERE event_id IN ({q})", chunk)
+            conn.execute(f"DELETE FROM event_mentions WHERE event_id IN ({q})", chunk)
+            conn.execute(f"DELETE FROM events WHERE id IN ({q})", chunk)
 
     def put_held(self, conn: sqlite3.Connection, article_id: str, held: Sequence[tuple[Event, str]]) -> None:
         """Replace the held-back events of an article: ``(event, reason)`` pairs (a skip is data)."""
