@@ -147,7 +147,8 @@ def snapshot(db: Path) -> dict:
         return {
             "articles": {r[0]: (r[1], r[2]) for r in conn.execute("SELECT id, content_hash, syndicated_of FROM articles")},
             "mentions": {r[0]: r[1] for r in conn.execute("SELECT id, article_id FROM mentions")},
-            "claims": sorted(tuple(r) for r in conn.execute("SELECT mention_id, claimant, text FROM claims")),
+            "claims": sorted((tuple(r) for r in conn.execute("SELECT mention_id, claimant, text FROM claims")),
+                             key=lambda r: tuple("" if x is None else str(x) for x in r)),
             "events": events,
             "members": {k: frozenset(v) for k, v in members.items()},
         }
