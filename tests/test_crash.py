@@ -294,3 +294,28 @@ def test_a_correction_left_pending_regroups_the_old_event(tmp_path):
         assert all(v == 0 for v in orphans(store.conn).values()), orphans(store.conn)
         left = {r[0] for r in store.conn.execute("SELECT m.article_id FROM mentions m")}
         assert victim not in left
+
+
+def test_reports_an_older_whimbrel_left_ungrouped_are_grouped_after_the_upgrade(tmp_path):
+    """A store whose killed ingest (before migration 3) left reports in no event: opening it
+    marks them pending, and the next ingest groups them."""
+    from tests.crash_child import Extract, corpus
+    from whimbrel.settings import Settings
+    from whimbrel.store import Store, ingest_items
+    from whimbrel.store.migrations import MIGRATIONS, migrate
+
+    arts, events = corpus(30, 6)
+    db = tmp_path / "old.db"
+    s = Settings(db=str(db), data_dir=str(tmp_path), batch_size=10)
+    with Store(db) as store:
+        ingest_items(arts, store, s, extractor=Extract(events), dedupe=False)
+        store.conn.execute("DROP TABLE pending_mentions")  # as the schema before migration 3 had it
+        store.conn.execute("DELETE FROM schema_version WHERE version >= 3")
+    conn = sqlite3.connect(db)
+    assert migrate(conn, MIGRATIONS[:2]) == 2
+    conn.close()
+    with Store(db) as store:
+        assert store.pending() == sum(len(v) for v in events.values())
+        ingest_items(arts, store, s, extractor=Extract(events))
+        assert all(v == 0 for v in orphans(store.conn).values())
+        assert store.counts()["events"] > 0
