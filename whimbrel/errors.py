@@ -18,6 +18,7 @@
     ├── PipelineError                 E300
     │   └── StageFailed               E301
     ├── StoreError                    E400
+    │   └── StoreBusy                 E410
     ├── EvalError                     E500
     │   └── QualityGateFailed         E501
     ├── CodebookError                 E600
@@ -172,6 +173,18 @@ class StoreError(WhimbrelError):
     exit_code = 4
 
 
+class StoreBusy(StoreError):
+    """Another process held the event database's write lock for longer than the busy timeout.
+
+    Nothing was lost: what was committed before stays, and reports stored but not yet
+    grouped into events are grouped by the next ingest.
+    """
+
+    code = "E410"
+    hint = ("Another ingest is writing to this store: wait for it to finish and run again, or raise "
+            "the busy_timeout setting (WHIMBREL_BUSY_TIMEOUT, seconds).")
+
+
 class EvalError(WhimbrelError):
     """Gold data for an evaluation is missing or malformed."""
 
@@ -277,6 +290,7 @@ CATALOG: tuple[type[WhimbrelError], ...] = (
     PipelineError,
     StageFailed,
     StoreError,
+    StoreBusy,
     EvalError,
     QualityGateFailed,
     CodebookError,
@@ -328,6 +342,7 @@ __all__ = [
     "PipelineError",
     "QualityGateFailed",
     "StageFailed",
+    "StoreBusy",
     "StoreError",
     "StoreUnavailable",
     "TooLarge",

@@ -50,6 +50,8 @@ class Settings:
     """Events below this confidence are left out of extract/ingest output (see docs/evaluation.md, precision-dev)."""
     all_events: bool = False
     """Keep every event: also those held back (irrelevant article, no political actor, wrong trigger sense, generic)."""
+    busy_timeout: float = 30.0
+    """Seconds a write to the store waits for another process's write to finish before failing with E410."""
 
     def resolved(self) -> "Settings":
         data = self.data_dir or _data_dir()

@@ -157,7 +157,20 @@ _V3_WARNINGS = """
 ALTER TABLE articles ADD COLUMN warnings TEXT;
 """
 
-MIGRATIONS: list[Migration] = [_V1, _V2, _V3_WARNINGS]
+
+# 4 (issue 14): reports stored but not yet clustered into events.  A row is written in the
+# transaction that stores its article, and removed in the transaction that writes the
+# events it belongs to, so a killed ingest leaves a durable to-do list that the next run
+# (or ``whimbrel dedupe``) finishes.  Stores made before: every report in no event is pending.
+_V4_PENDING = """
+CREATE TABLE IF NOT EXISTS pending_mentions (
+    mention_id TEXT PRIMARY KEY
+);
+INSERT OR IGNORE INTO pending_mentions(mention_id)
+    SELECT id FROM mentions WHERE id NOT IN (SELECT mention_id FROM event_mentions);
+"""
+
+MIGRATIONS: list[Migration] = [_V1, _V2, _V3_WARNINGS, _V4_PENDING]
 """Migration n (1-based) takes the schema from version n-1 to n."""
 
 
@@ -193,6 +206,9 @@ def migrate(conn: sqlite3.Connection, migrations: list[Migration] | None = None)
         step = steps[number - 1]
         try:
             conn.execute("BEGIN IMMEDIATE")
+            if current_version(conn) >= number:  # another process migrated it while we waited
+                conn.execute("COMMIT")
+                continue
             if callable(step):
                 step(conn)
             else:

@@ -23,11 +23,14 @@ MAX_POINTS = 20_000
 
 
 def open_store(request: Request) -> Iterator[ReadOnlyStore]:
-    """A read-only store for one request (closed after it)."""
+    """A read-only store for one request (closed after it), read in one snapshot: every query of
+    the request sees the same committed state, so an ingest committing meanwhile never shows
+    an event without its reports or a report without its article."""
     store = ReadOnlyStore(request.app.state.cfg.db)
     views.register_functions(store.conn)
     try:
-        yield store
+        with store.snapshot():
+            yield store
     finally:
         store.close()
 
