@@ -178,6 +178,7 @@ def test_append_adds_inputs_and_merges_again(tmp_path, corpus, reference):
     first = run_batch([str(demo_only)], str(out), load(), workers=1, partition_size=6)
     second = run_batch([str(rest)], str(out), load(), workers=1, partition_size=6, append=True)
     assert second.partitions_resumed == 3 and second.partitions_run == 1 and second.merge_ran
+    assert second.merge_incremental and second.merge_rescored < second.mentions  # issue 13: not everything
     assert second.articles == first.articles + 3 and second.events > first.events
     assert _dump(read_events(str(out))) == _dump(_store_events([str(demo_only), str(rest)], tmp_path / "s.db"))
 

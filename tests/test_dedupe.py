@@ -292,3 +292,33 @@ def test_issue5_injured_read_from_the_reports_that_know_most_deaths(reports, inj
     (cl,) = Deduper().cluster(vs)
     got = reconcile(cl).size.injured
     assert (got.best if got is not None else None) == injured
+
+
+UNNAMED_CASES = [
+    # (description, second report: type, day, sentence; merged?)
+    ("another type two days later, no name in common", "COERCE", "2024-03-04",
+     "Gunmen abducted a shopkeeper near the market, residents said.", False),
+    ("another type the next day (a misread type)", "COERCE", "2024-03-03",
+     "Gunmen abducted a shopkeeper near the market, residents said.", True),
+    ("same type two days later, other rare names", "ASSAULT", "2024-03-04",
+     "Police said Okonkwo Tamsin, 31, was shot dead outside a store on Brindle Lane.", False),
+]
+
+
+@pytest.mark.parametrize("desc,etype,day,sentence,merged", UNNAMED_CASES, ids=[c[0] for c in UNNAMED_CASES])
+def test_issue13_days_apart_without_a_shared_rare_name(desc, etype, day, sentence, merged):
+    """Two incidents in one busy city a few days apart: the place and a close date are not
+    enough when the types differ or the reports name different rare people (unnamed_days)."""
+    first = "Gunmen shot a shopkeeper dead near the Aleppo market on Kessler Avenue, residents said."
+    if etype == "ASSAULT":
+        first = FIRST
+    a = view("a", event("a", sentence=first, day="2024-03-02"), published="2024-03-02")
+    b = view("b", event("b", etype=etype, sentence=sentence, day=day).model_copy(update={"quad_class": 4}),
+             published=day)
+
+    def merged_with(params: DedupeParams) -> bool:
+        clusters = Deduper(params).cluster([a, b, *background()])
+        return any({m.article_id for m in c.mentions} >= {"a", "b"} for c in clusters)
+
+    assert merged_with(DedupeParams()) is merged, desc
+    assert merged_with(DedupeParams(unnamed_days=10_000)), "without the rule the place and date merge them"

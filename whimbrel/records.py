@@ -320,8 +320,13 @@ class Event(Record):
     mentions: tuple[Span, ...] = Field((), description="provenance: every sentence that reports this event")
 
     @staticmethod
-    def make_id(article_id: str, event_type: str, first_start: int, first_end: int) -> str:
+    def make_id(article_id: str, event_type: str, first_start: int, first_end: int,
+                trigger: Optional[int] = None) -> str:
+        """The id of an article's event: its type and first sentence; ``trigger`` (the offset of
+        its first trigger word) tells apart two events of one type first told in one sentence."""
         key = f"{article_id}|{event_type}|{first_start}|{first_end}"
+        if trigger is not None:
+            key += f"|{trigger}"
         return "ev:" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 

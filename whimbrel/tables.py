@@ -131,8 +131,15 @@ def syndication_schema() -> Any:
                      metadata={"whimbrel.table": "syndication", "whimbrel.schema_version": str(SCHEMA_VERSION)})
 
 
+def names_schema() -> Any:
+    """Every report's proper names, for rare-name document frequencies across runs."""
+    pa = _pa()
+    return pa.schema([("mention_id", pa.string()), ("article_id", pa.string()), ("names", pa.list_(pa.string()))],
+                     metadata={"whimbrel.table": "names", "whimbrel.schema_version": str(SCHEMA_VERSION)})
+
+
 SCHEMAS = {"events": events_schema, "mentions": mentions_schema, "event_mentions": event_mentions_schema,
-           "articles": articles_schema, "syndication": syndication_schema}
+           "articles": articles_schema, "syndication": syndication_schema, "names": names_schema}
 
 
 # --------------------------------------------------------------------------- rows
@@ -282,6 +289,7 @@ TABLE_DOCS = {
     "event_mentions": "One row per mention: the event it belongs to and the link that merged it.",
     "articles": "One row per input record; skipped inputs have `skip_code`/`skip_reason` and no text.",
     "syndication": "One row per syndicated copy (near-identical text of an earlier article).",
+    "names": "One row per mention: the proper names rare-name deduplication counts (document frequencies for `batch --append`).",
 }
 
 COLUMN_DOCS = {
@@ -324,6 +332,7 @@ COLUMN_DOCS = {
     "minhash": "MinHash signature (64 × uint32) for syndication",
     "position": "0-based record number in the inputs", "text": "cleaned text", "raw": "the input as read",
     "syndicated_of": "the original article",
+    "names": "proper names of the report, lower case (title, sentences, trigger, lead)",
     "warnings": "values refused as the input was read (JSON list of notes, e.g. E208 dates); null when none",
 }
 

@@ -178,12 +178,22 @@ class DaskEngine:
         self.client = self._cluster = None
 
     def map(self, tasks: Iterable[PartitionTask]) -> Iterator[PartitionResult]:
+        yield from self._bounded(self._submit, tasks)
+
+    def map_calls(self, fn: Callable, args: Iterable[object]) -> Iterator[object]:
+        """``fn(arg)`` for every arg on the cluster (results as they finish; bounded in flight)."""
+        assert self.client is not None, "use the engine as a context manager"
+        client = self.client
+        yield from self._bounded(lambda a: client.submit(fn, a, pure=False, retries=2), args)
+
+    def _bounded(self, submit: Callable[[object], object], items: Iterable) -> Iterator:
+        """Results of ``submit(item)`` futures as they finish, at most 2 per worker in flight:
+        one more is submitted each time one comes back, and each is released once read."""
         from distributed import as_completed
 
         assert self.client is not None, "use the engine as a context manager"
-        limit = self.workers * 2
-        source = iter(tasks)
-        first = [self._submit(t) for t in _take(source, limit)]
+        source = iter(items)
+        first = [submit(t) for t in _take(source, self.workers * 2)]
         if not first:
             return
         queue = as_completed(first)
@@ -192,24 +202,7 @@ class DaskEngine:
             fut.release()
             yield result
             for t in _take(source, 1):
-                queue.add(self._submit(t))
-
-    def map_calls(self, fn: Callable, args: Iterable[object]) -> Iterator[object]:
-        """``fn(arg)`` for every arg on the cluster (results as they finish; bounded in flight)."""
-        from distributed import as_completed
-
-        assert self.client is not None, "use the engine as a context manager"
-        source = iter(args)
-        first = [self.client.submit(fn, a, pure=False, retries=2) for a in _take(source, self.workers * 2)]
-        if not first:
-            return
-        queue = as_completed(first)
-        for fut in queue:
-            result = fut.result()
-            fut.release()
-            yield result
-            for a in _take(source, 1):
-                queue.add(self.client.submit(fn, a, pure=False, retries=2))
+                queue.add(submit(t))
 
     def _submit(self, task: PartitionTask):
         assert self.client is not None

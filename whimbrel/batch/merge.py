@@ -42,6 +42,8 @@ class MergeSummary:
     events: int = 0
     merged: int = 0
     syndicated: int = 0
+    incremental: bool = False  # only the neighbourhood of the appended reports was re-clustered
+    rescored: int = 0  # reports clustered in this merge
 
 
 def _files(out: Output, table: str) -> list[tuple[int, Path]]:
@@ -95,8 +97,28 @@ def syndication(articles: dict[str, ArticleMeta]) -> dict[str, str]:
     return found
 
 
-def load_mentions(out: Output, articles: dict[str, ArticleMeta], copies: dict[str, str]) -> list[Any]:
-    """The mention views the store's deduper would load (``whimbrel.store.dedupe.load_mentions``)."""
+def mention_index(out: Output, articles: dict[str, ArticleMeta]) -> tuple[dict[str, Optional[str]], dict[str, str]]:
+    """Every current report's effective day and article (no record decoded)."""
+    import pyarrow.parquet as pq
+
+    day_of: dict[str, Optional[str]] = {}
+    article_of: dict[str, str] = {}
+    size = _part_size(out)
+    for part, path in _files(out, "mentions"):
+        t = pq.read_table(path, columns=["id", "article_id", "effective_date"])
+        for mid, aid, day in zip(*(t[c].to_pylist() for c in t.column_names)):
+            a = articles.get(aid)
+            if a is None or a.position // size != part:
+                continue  # a later occurrence of this article id replaced this one
+            day_of[mid] = day.isoformat() if day else None
+            article_of[mid] = aid
+    return day_of, article_of
+
+
+def load_mentions(out: Output, articles: dict[str, ArticleMeta], copies: dict[str, str],
+                  only: Optional[set[str]] = None) -> list[Any]:
+    """The mention views the store's deduper would load (``whimbrel.store.dedupe.load_mentions``);
+    with ``only``, just those reports (the others' records are not decoded)."""
     import pyarrow.parquet as pq
 
     from ..store.model import MentionView
@@ -109,6 +131,8 @@ def load_mentions(out: Output, articles: dict[str, ArticleMeta], copies: dict[st
             a = articles.get(aid)
             if a is None or a.position // size != part:
                 continue  # a later occurrence of this article id replaced this one
+            if only is not None and mid not in only:
+                continue
             root = copies.get(aid)
             r = articles.get(root) if root else None
             source = (r.publisher if r else None) or a.publisher or (root if root else None)
@@ -177,18 +201,22 @@ def blocks(prepared: Sequence[Any], params: Any, target: int) -> Iterator[BlockT
 
 
 def cluster_blocked(mentions: Sequence[Any], params: Any = None, engine: Any = None,
-                    block_size: int = 5000) -> list[Any]:
+                    block_size: int = 5000, stats: Any = None,
+                    names_out: Optional[dict[str, frozenset[str]]] = None) -> list[Any]:
     """``Deduper.cluster`` with the day-block scoring spread over ``engine``'s workers.
 
-    Rare names are counted over all mentions first; the day blocks partition the candidate
-    pairs (a pair belongs to the block of its earlier day, and each block carries the window
-    of days after it, so pairs across block and partition boundaries are scored once); the
-    rare-name pairs are scored here; the links are then joined exactly as ``cluster`` joins
-    them, so the clusters are the same."""
+    Rare names are judged on ``stats`` (corpus-wide document frequencies), else counted over
+    all mentions first; the day blocks partition the candidate pairs (a pair belongs to the
+    block of its earlier day, and each block carries the window of days after it, so pairs
+    across block and partition boundaries are scored once); the rare-name pairs are scored
+    here; the links are then joined exactly as ``cluster`` joins them, so the clusters are the
+    same.  ``names_out`` receives every mention's proper names (for the ``names`` table)."""
     from ..store.dedupe import Deduper
 
     deduper = Deduper(params)
-    ordered, prepared = deduper.prepare(mentions)
+    ordered, prepared = deduper.prepare(mentions, stats)
+    if names_out is not None:
+        names_out.update((pm.m.id, pm.names) for pm in prepared)
     tasks = blocks(prepared, params, block_size)
     if engine is None:
         results = map(score_block, tasks)
@@ -200,20 +228,28 @@ def cluster_blocked(mentions: Sequence[Any], params: Any = None, engine: Any = N
 
 
 def run_merge(out: Output, params: Any = None, engine: Any = None) -> MergeSummary:
-    """Syndication, deduplication and reconciliation; writes events, event_mentions, syndication."""
+    """Syndication, deduplication and reconciliation of every report; writes events,
+    event_mentions, syndication and names (``batch --append`` continues a merge instead:
+    :func:`whimbrel.batch.append.merge_appended`)."""
     from ..store.model import LEAD_CHARS
     from ..store.reconcile import reconcile
 
     articles = load_articles(out, LEAD_CHARS)
     copies = syndication(articles)
     mentions = load_mentions(out, articles, copies)
-    summary = MergeSummary(mentions=len(mentions), syndicated=len(copies))
-    clusters = cluster_blocked(mentions, params, engine)
+    summary = MergeSummary(mentions=len(mentions), syndicated=len(copies), rescored=len(mentions))
+    names: dict[str, frozenset[str]] = {}
+    clusters = cluster_blocked(mentions, params, engine, names_out=names)
     events = [reconcile(cl) for cl in clusters]
     summary.events = len(events)
     summary.merged = sum(len(cl.mentions) for cl in clusters if len(cl.mentions) > 1)
-    write_merge(out, events, copies)
+    write_merge(out, events, copies, names_rows(names, {m.id: m.article_id for m in mentions}))
     return summary
+
+
+def names_rows(names: dict[str, frozenset[str]], article_of: dict[str, str]) -> list[dict[str, Any]]:
+    """Rows of the ``names`` table."""
+    return [{"mention_id": i, "article_id": article_of.get(i), "names": sorted(ns)} for i, ns in sorted(names.items())]
 
 
 def _month(ev: Any) -> str:
@@ -223,7 +259,8 @@ def _month(ev: Any) -> str:
     return "unknown"
 
 
-def write_merge(out: Output, events: Sequence[Any], copies: dict[str, str]) -> None:
+def write_merge(out: Output, events: Sequence[Any], copies: dict[str, str],
+                names: Sequence[dict[str, Any]] = ()) -> None:
     """Stage the merge tables, then swap them into place."""
     import shutil
 
@@ -244,6 +281,8 @@ def write_merge(out: Output, events: Sequence[Any], copies: dict[str, str]) -> N
     (staged / "syndication").mkdir(parents=True, exist_ok=True)
     write_table("syndication", [{"article_id": k, "syndicated_of": v} for k, v in sorted(copies.items())],
                 str(staged / "syndication" / "syndication.parquet"))
+    (staged / "names").mkdir(parents=True, exist_ok=True)
+    write_table("names", list(names), str(staged / "names" / "names.parquet"))
     out.swap_merge()
 
 

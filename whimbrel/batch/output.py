@@ -8,6 +8,7 @@
     OUT/events/month=2024-03/events.parquet            (written by the merge step)
     OUT/event_mentions/month=2024-03/events.parquet
     OUT/syndication/syndication.parquet
+    OUT/names/names.parquet                            (every report's proper names)
 
 A partition's files are written under a temporary name and renamed into place; the
 partition counts as finished only once the manifest (itself replaced atomically) lists it
@@ -29,7 +30,7 @@ from ..errors import ConfigError
 MANIFEST = "manifest.json"
 FORMAT = "whimbrel-batch"
 PART_TABLES = ("articles", "mentions")
-MERGE_TABLES = ("events", "event_mentions", "syndication")
+MERGE_TABLES = ("events", "event_mentions", "syndication", "names")
 
 
 @dataclass

@@ -51,6 +51,8 @@ class BatchSummary:
     merged_mentions: int = 0
     syndicated: int = 0
     merge_ran: bool = False
+    merge_incremental: bool = False  # --append re-clustered only the new reports' neighbourhood
+    merge_rescored: int = 0  # reports the merge clustered
     extract_seconds: float = 0.0
     merge_seconds: float = 0.0
     seconds: float = 0.0
@@ -210,14 +212,16 @@ def run_batch(
             out.clear_partition(stale)
             del manifest.partitions[stale]
         summary.partitions = len(manifest.partitions)
-        _merge_if_needed(out, manifest, summary, params, eng)
+        _merge_if_needed(out, manifest, summary, params, eng, append)
     summary.seconds = time.perf_counter() - t0
     return summary
 
 
-def _merge_if_needed(out: Output, manifest: Manifest, summary: BatchSummary, params: Any, engine: Any) -> None:
+def _merge_if_needed(out: Output, manifest: Manifest, summary: BatchSummary, params: Any, engine: Any,
+                     append: bool = False) -> None:
     digests = [manifest.partitions[k].digest for k in sorted(manifest.partitions)]
     want = merge_digest(digests, params)
+    same_params = manifest.merge.get("params") == merge_digest([], params)
     intact = (out.root / "events").exists() and manifest.merge.get("digest") == want
     if intact:
         summary.events = int(manifest.merge.get("events", 0))
@@ -225,12 +229,21 @@ def _merge_if_needed(out: Output, manifest: Manifest, summary: BatchSummary, par
         summary.syndicated = int(manifest.merge.get("syndicated", 0))
         return
     t = time.perf_counter()
-    ms = run_merge(out, params, engine)
+    # --append continues the last merge (only what the new reports touch is re-clustered) when
+    # it was made with the same parameters; otherwise everything is merged again
+    if append and same_params:
+        from .append import merge_appended
+
+        ms = merge_appended(out, params, engine)
+    else:
+        ms = run_merge(out, params, engine)
     summary.merge_seconds = time.perf_counter() - t
     summary.merge_ran = True
+    summary.merge_incremental, summary.merge_rescored = ms.incremental, ms.rescored
     summary.events, summary.merged_mentions, summary.syndicated = ms.events, ms.merged, ms.syndicated
-    manifest.merge = {"digest": want, "events": ms.events, "mentions": ms.mentions,
-                      "merged_mentions": ms.merged, "syndicated": ms.syndicated}
+    manifest.merge = {"digest": want, "params": merge_digest([], params), "events": ms.events,
+                      "mentions": ms.mentions, "merged_mentions": ms.merged, "syndicated": ms.syndicated,
+                      "incremental": ms.incremental, "rescored": ms.rescored}
     out.write_manifest(manifest)
 
 

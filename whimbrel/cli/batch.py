@@ -19,7 +19,8 @@ import click
 @click.option("--workers", type=int, help="Worker processes (local pool or LocalCluster); default: the workers setting.")
 @click.option("--partition-size", type=int, default=500, show_default=True,
               help="Input records per partition (the unit of work, of resuming and of retries).")
-@click.option("--append", is_flag=True, help="Add INPUTS to an existing output; events are merged again.")
+@click.option("--append", is_flag=True, help="Add INPUTS to an existing output; only the events their reports "
+                                             "can change are re-clustered (rare names judged on the whole output).")
 @click.option("--published", help="Publication date (YYYY-MM-DD) for inputs that carry none.")
 @click.option("--no-progress", is_flag=True, help="Do not show the progress bar.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
@@ -50,7 +51,9 @@ def batch(inputs: tuple[str, ...], out: str, engine: str, scheduler: Optional[st
     click.echo(f"partitions {s.partitions}: {s.partitions_run} run, {s.partitions_resumed} already done, "
                f"{s.half_written} half-written redone; engine {s.engine} with {s.workers} workers")
     click.echo(f"{s.throughput:.1f} articles/s extracting ({s.extract_seconds:.1f}s), merge "
-               f"{s.merge_seconds:.1f}s{'' if s.merge_ran else ' (already done)'}, total {s.seconds:.1f}s")
+               f"{s.merge_seconds:.1f}s{'' if s.merge_ran else ' (already done)'}"
+               + (f" (incremental: {s.merge_rescored} of {s.mentions} reports re-clustered)" if s.merge_incremental else "")
+               + f", total {s.seconds:.1f}s")
 
 
 @click.command()

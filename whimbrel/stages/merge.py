@@ -257,8 +257,27 @@ class MergeStage:
     def __call__(self, work: Work) -> Work:
         published = _calendar_day(work.article.published)
         clusters = cluster_mentions(work.mentions or [])
-        work.events = [build_event(work.article.id, members, published) for members in clusters]
+        work.events = unique_ids([build_event(work.article.id, members, published) for members in clusters],
+                                 [members[0].start for members in clusters])
         return work
 
 
-__all__ = ["MergeStage", "build_event", "cluster_mentions", "dates_compatible"]
+def unique_ids(events: list[Event], trigger_starts: list[int]) -> list[Event]:
+    """One id per event of an article (issue 13).  The id hashes the article, the type and the
+    first sentence, so two incidents of one type first told in the same sentence ("denied
+    carrying out the shelling ... the shelling killed") shared it, and the store and the batch
+    kept only the later one.  The first keeps the id; a later one adds its trigger's offset."""
+    seen: set[str] = set()
+    out = []
+    for ev, trigger in zip(events, trigger_starts):
+        if ev.id in seen:
+            span = ev.mentions[0] if ev.mentions else None
+            ev = ev.model_copy(update={"id": Event.make_id(
+                ev.article_id, ev.event_type, span.start if span else trigger, span.end if span else trigger,
+                trigger=trigger)})
+        seen.add(ev.id)
+        out.append(ev)
+    return out
+
+
+__all__ = ["MergeStage", "build_event", "cluster_mentions", "dates_compatible", "unique_ids"]

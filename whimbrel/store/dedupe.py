@@ -44,6 +44,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator, Optional, Sequence
 from ..knowledge.distance import haversine_km
 from ..records import Event
 from .model import LEAD_CHARS, Cluster, MentionView, StoredEvent, best_figure, mention_order
+from .names import NameStats, StoreCorpus, incremental_scope, rare_limit
 from .reconcile import reconcile
 
 if TYPE_CHECKING:
@@ -74,6 +75,7 @@ class DedupeParams:
     common_names: float = 0.3
     name_min: int = 2
     name_window_days: int = 366
+    unnamed_days: int = 1
 
 
 @dataclass(frozen=True)
@@ -200,21 +202,30 @@ class Deduper:
         feature only counts inside :meth:`cluster`."""
         return self._score(self._prepare(a), self._prepare(b), 0, 1)
 
-    def _mark_rare(self, prepared: Sequence[_Prepared]) -> None:
-        """Set each mention's rare names: names used by at most ``rare_df`` articles of the batch
-        and at most ``rare_share`` of its articles (document frequency counted per article, so an
-        article's several reports count once)."""
-        per_article: dict[str, set[str]] = defaultdict(set)
-        for pm in prepared:
-            per_article[pm.m.article_id] |= pm.names
-        df: Counter[str] = Counter()
-        for names in per_article.values():
-            df.update(names)
-        # rarity needs a background: in a batch of n articles, a name is rare only if it is in
+    def names_of(self, m: MentionView) -> frozenset[str]:
+        """The proper names of a report (title, mention sentences, trigger, lead) that rarity is
+        judged on; the store and the batch keep them in their name index."""
+        return self._prepare(m).names
+
+    def _mark_rare(self, prepared: Sequence[_Prepared], stats: Optional[NameStats] = None) -> None:
+        """Set each mention's rare names: names used by at most ``rare_df`` articles and at most
+        ``rare_share`` of them (document frequency counted per article, so an article's several
+        reports count once) — of the corpus ``stats`` describes, else of the batch itself."""
+        if stats is None:
+            per_article: dict[str, set[str]] = defaultdict(set)
+            for pm in prepared:
+                per_article[pm.m.article_id] |= pm.names
+            counted: Counter[str] = Counter()
+            for names in per_article.values():
+                counted.update(names)
+            stats = NameStats(counted, len(per_article))
+        # rarity needs a background: in a corpus of n articles, a name is rare only if it is in
         # at most rare_share * n of them (so a handful of articles has no rare names)
-        limit = min(self.params.rare_df, int(self.params.rare_share * len(per_article)))
+        limit = rare_limit(self.params.rare_df, self.params.rare_share, stats.articles)
+        df = stats.df
         for pm in prepared:
-            pm.rare = frozenset(w for w in pm.names if df[w] <= limit)
+            # a name missing from the corpus counts is at least in this article
+            pm.rare = frozenset(w for w in pm.names if 0 < df.get(w, 1) <= limit)
 
     def _score(self, pa: _Prepared, pb: _Prepared, i: int, j: int) -> Optional[Link]:
         p = self.params
@@ -291,6 +302,11 @@ class Deduper:
             # no rare name in common, but many names in common: a big story whose names are
             # too widely reported to count as rare; no evidence either way
             del feats["names"]
+        if d > p.unnamed_days and not shared and (feats["type"] < 1.0 or feats.get("names") == 0.0):
+            # days apart, no rare name in common, and either two different types or two sets
+            # of rare names: on a busy city's feed these are two incidents, however close the
+            # place (a type misread in one report shows up within a day)
+            return None
         if ent:  # shared actors are evidence; different wording of actors is not counter-evidence
             feats["actor"] = ent
         # casualties
@@ -390,20 +406,23 @@ class Deduper:
                 links.append(link)
         return links
 
-    def cluster(self, mentions: Sequence[MentionView]) -> list[Cluster]:
-        """Group mentions into incidents (deterministic for a given input set)."""
-        ordered, prepared = self.prepare(mentions)
+    def cluster(self, mentions: Sequence[MentionView], stats: Optional[NameStats] = None) -> list[Cluster]:
+        """Group mentions into incidents (deterministic for a given input set); rare names are
+        judged on ``stats`` (corpus-wide counts), else counted over ``mentions``."""
+        ordered, prepared = self.prepare(mentions, stats)
         # Only links that can start a merge are kept; scores of other pairs needed by the
         # average-link check are recomputed on demand (memory stays linear in the links kept).
         with collector_paused():
             links = self._links(ordered, prepared)
         return self.join(ordered, prepared, links)
 
-    def prepare(self, mentions: Sequence[MentionView]) -> tuple[list[MentionView], list[_Prepared]]:
-        """Mentions in clustering order with their features; rare names counted over all of them."""
+    def prepare(self, mentions: Sequence[MentionView],
+                stats: Optional[NameStats] = None) -> tuple[list[MentionView], list[_Prepared]]:
+        """Mentions in clustering order with their features; rare names judged on the corpus
+        document frequencies ``stats``, else counted over the mentions themselves."""
         ordered = sorted(mentions, key=mention_order)
         prepared = [self._prepare(m) for m in ordered]
-        self._mark_rare(prepared)
+        self._mark_rare(prepared, stats)
         return ordered, prepared
 
     def block_links(self, ordered: Sequence[MentionView], prepared: Sequence[_Prepared],
@@ -544,10 +563,13 @@ def dedupe_store(
 ) -> DedupeSummary:
     """Re-cluster the store's mentions into events.
 
-    With ``mention_ids`` (e.g. those just ingested), only the neighbourhood that can
-    change is redone: mentions within the blocking window of their days, plus every
-    mention of an event those already belong to; events that lost all their mentions
-    (corrections) are removed.  Without, everything is re-clustered.
+    With ``mention_ids`` (e.g. those just ingested), only the neighbourhood that can change is
+    redone (:func:`whimbrel.store.names.incremental_scope`): mentions within the blocking window
+    of their days, mentions anywhere that share rare names with them (a late follow-up meets
+    its incident), mentions whose names' rarity the new articles changed, and every mention of
+    an event those belong to; rare names are judged on the document frequencies of the whole
+    store (the ``mention_names`` index).  Events that lost all their mentions (corrections) are
+    removed.  Without ``mention_ids``, everything is re-clustered.
 
     The reads, the clustering and the writes run in one write transaction, so two
     processes never interleave their clustering, and a kill leaves the events as they
@@ -574,29 +596,24 @@ def _dedupe(store: "Database", conn: "sqlite3.Connection", ids: Optional[set[str
             params: Optional[DedupeParams], *, all_pending: bool = False) -> DedupeSummary:
     """The body of :func:`dedupe_store`, inside the caller's write transaction ``conn``."""
     deduper = Deduper(params)
-    span = deduper.params.window_days + 2
+    corpus = StoreCorpus(conn)
+    stats: Optional[NameStats] = None
     if ids is None:
         scope = load_mentions(store)
         stale_events = [r[0] for r in conn.execute("SELECT id FROM events")]
+        missing = set(corpus.unindexed())
+        fresh = {m.id: deduper.names_of(m) for m in scope if m.id in missing}
     else:
-        days = [r[0] for r in _chunked_select(conn, "SELECT date FROM mentions WHERE id IN ({})", ids) if r[0]]
-        scope_ids = set(ids)
-        if days:
-            lo, hi = _shift(min(days), -span), _shift(max(days), span)
-            scope_ids |= {r[0] for r in conn.execute("SELECT id FROM mentions WHERE date BETWEEN ? AND ?", (lo, hi))}
-        stale_events = []
-        for _ in range(4):  # pull in whole events that straddle the window
-            evs = {r[0] for r in _chunked_select(
-                conn, "SELECT DISTINCT event_id FROM event_mentions WHERE mention_id IN ({})", scope_ids)}
-            more = {r[0] for r in _chunked_select(
-                conn, "SELECT mention_id FROM event_mentions WHERE event_id IN ({})", evs)}
-            stale_events = sorted(evs)
-            if more <= scope_ids:
-                break
-            scope_ids |= more
-        scope = [m for m in _load_by_ids(store, scope_ids)]
+        fresh = {m.id: deduper.names_of(m) for m in _load_by_ids(store, set(corpus.unindexed()))}
+    if fresh:
+        StoreCorpus.index(conn, fresh)
+    if ids is not None:
+        article_of = dict(_chunked_select(conn, "SELECT id, article_id FROM mentions WHERE id IN ({})", ids))
+        found = incremental_scope(corpus, article_of, deduper.params, article_of)
+        stale_events, stats = found.stale_events, found.stats
+        scope = _load_by_ids(store, found.ids)
     summary = DedupeSummary(mentions=len(scope), events_before=len(stale_events))
-    clusters = deduper.cluster(scope)
+    clusters = deduper.cluster(scope, stats)
     for chunk in _chunks(stale_events, 500):
         q = ",".join("?" * len(chunk))
         conn.execute(f"DELETE FROM event_mentions WHERE event_id IN ({q})", chunk)
@@ -657,10 +674,6 @@ def _chunks(items: Sequence[str], n: int) -> Iterator[list[str]]:
     items = list(items)
     for k in range(0, len(items), n):
         yield items[k : k + n]
-
-
-def _shift(day: str, days: int) -> str:
-    return _date.fromordinal(_date.fromisoformat(day[:10]).toordinal() + days).isoformat()
 
 
 __all__ = [

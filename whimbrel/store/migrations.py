@@ -170,7 +170,21 @@ INSERT OR IGNORE INTO pending_mentions(mention_id)
     SELECT id FROM mentions WHERE id NOT IN (SELECT mention_id FROM event_mentions);
 """
 
-MIGRATIONS: list[Migration] = [_V1, _V2, _V3_WARNINGS, _V4_PENDING]
+
+# 5 (issue 13): the proper names of every report, so that deduplication judges rare names on
+# document frequencies of the whole store and an incremental ingest finds the incident of a
+# late follow-up (whimbrel.store.names). '' marks a report indexed without names; reports
+# stored before this migration are indexed by the next deduplication.
+_V5_NAMES = """
+CREATE TABLE IF NOT EXISTS mention_names (
+    mention_id TEXT NOT NULL REFERENCES mentions(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    PRIMARY KEY (mention_id, name)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS mention_names_name ON mention_names(name);
+"""
+
+MIGRATIONS: list[Migration] = [_V1, _V2, _V3_WARNINGS, _V4_PENDING, _V5_NAMES]
 """Migration n (1-based) takes the schema from version n-1 to n."""
 
 
