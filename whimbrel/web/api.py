@@ -24,7 +24,8 @@ MAX_POINTS = 20_000
 
 def open_store(request: Request) -> Iterator[ReadOnlyStore]:
     """A read-only store for one request (closed after it)."""
-    store = ReadOnlyStore(request.app.state.cfg.db)
+    cfg = request.app.state.cfg
+    store = ReadOnlyStore(cfg.db, query_seconds=cfg.query_seconds)
     views.register_functions(store.conn)
     try:
         yield store

@@ -28,7 +28,7 @@ def _run(store: ReadOnlyStore, sql: str, args: list[Any], *, fts: bool = False) 
         return store.conn.execute(sql, args).fetchall()
     except sqlite3.OperationalError as exc:
         msg = str(exc)
-        if fts and not any(w in msg for w in ("locked", "no such table", "disk", "unable to open")):
+        if fts and not any(w in msg for w in ("locked", "no such table", "disk", "unable to open", "interrupted")):
             raise BadParameter(f"bad full-text query: {msg}",
                                hint='Use words, "quoted phrases", AND / OR / NOT, or a prefix*.') from exc
         raise
