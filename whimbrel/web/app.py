@@ -166,7 +166,7 @@ def create_app(db: str, *, token: Optional[str] = None, max_body: int = DEFAULT_
 
     from starlette.middleware.gzip import GZipMiddleware
 
-    app.add_middleware(GZipMiddleware, minimum_size=2000)
+    app.add_middleware(GZipMiddleware, minimum_size=2000, compresslevel=5)  # 3,000 map points: 11 ms vs 38 ms at 9, 7% larger
     if origins:
         from starlette.middleware.cors import CORSMiddleware
 
