@@ -105,7 +105,8 @@ QUERIES = {
     "events: type=ASSAULT, most deaths": "/api/events?type=ASSAULT&sort=-dead",
     "events: actor=rebels": "/api/events?actor=rebels",
     "events: dyad army:civilians": "/api/events?dyad=army:civilians",
-    "events: near 50 km": "/api/events?near=36.2,37.1,50",
+    "events: near 50 km": "/api/events?near=36.2,37.1,50",  # (no event there: the cost of looking)
+    "events: near 50 km of a town": f"/api/events?near={CITIES[0][2]:.2f},{CITIES[0][3]:.2f},50",
     "events: full text": "/api/events?q=w0042",
     "events: csv export of 1000": "/api/events?country=SY&limit=1000&format=csv",
     "points: map, newest 3000": "/api/points?max=3000",

@@ -251,7 +251,7 @@ class UriTooLong(WebError):
 
 
 class QueryTimeout(WebError):
-    """A read that ran past the server's time limit and was stopped."""
+    """A request whose reads used more CPU time than the server allows, stopped."""
 
     code = "E709"
     hint = "Narrow the filters (a date range, a country) or raise `whimbrel serve --query-seconds`."

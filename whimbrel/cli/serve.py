@@ -52,7 +52,7 @@ def answered_hosts(host: str, trusted: Sequence[str]) -> tuple[str, ...]:
 @click.option("--max-query", default=4096, show_default=True, type=click.IntRange(256, 65_536),
               help="Longest accepted query string, in bytes (E708 beyond).")
 @click.option("--query-seconds", default=20.0, show_default=True, type=click.FloatRange(0.1, 3600),
-              help="A read running longer is stopped and answered with E709.")
+              help="A request whose reads use more CPU seconds is stopped and answered with E709.")
 @click.option("--max-connections", default=100, show_default=True, type=click.IntRange(1, 10_000),
               help="Connections served at once; more are answered 503.")
 @click.option("--trusted-host", "trusted_hosts", multiple=True, metavar="NAME",

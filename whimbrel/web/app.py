@@ -135,7 +135,8 @@ def _install_handlers(app: FastAPI) -> None:
     async def _unexpected(request: Request, exc: Exception) -> Response:
         if isinstance(exc, sqlite3.OperationalError) and "interrupted" in str(exc):
             limit = request.app.state.cfg.query_seconds
-            return _error_response(request, QueryTimeout(f"the query ran past the limit of {limit:g} s"), 503)
+            err = QueryTimeout(f"the reads of this request used more than the limit of {limit:g} s of CPU time")
+            return _error_response(request, err, 503)
         return _internal_error(request, exc)
 
 

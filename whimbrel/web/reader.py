@@ -8,6 +8,7 @@ an ingest that is writing beside it: it sees the last committed state.
 from __future__ import annotations
 
 import sqlite3
+import threading
 import time
 from pathlib import Path
 from typing import Optional, Union
@@ -47,10 +48,19 @@ class ReadOnlyStore(Store):
             )
 
     def limit_time(self, seconds: float) -> None:
-        """Stop any statement still running ``seconds`` after this call (``sqlite3.OperationalError:
-        interrupted``, which the server answers with E709)."""
-        deadline = time.monotonic() + seconds
-        self.conn.set_progress_handler(lambda: 1 if time.monotonic() > deadline else 0, 20_000)
+        """Stop the reads of this connection once they have used ``seconds`` of CPU time in one
+        thread (``sqlite3.OperationalError: interrupted``, which the server answers with E709).
+
+        CPU time, not wall time: under load a cheap read can wait long for a core, and it must
+        not be stopped for that; an expensive one is stopped however busy the machine is.
+        """
+        started: dict[int, float] = {}
+
+        def check() -> int:
+            now = time.thread_time()
+            return 1 if now - started.setdefault(threading.get_ident(), now) > seconds else 0
+
+        self.conn.set_progress_handler(check, 20_000)
 
     def write(self):  # type: ignore[override]
         raise StoreUnavailable("this store is opened read-only")
