@@ -65,8 +65,7 @@ def store_digest(db) -> dict:
         schema = conn.execute("SELECT type, name, sql FROM sqlite_master ORDER BY name").fetchall()
         out = {"schema": hashlib.sha256(repr(schema).encode()).hexdigest()}
         for (t,) in conn.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE '%fts%'"):
-            rows = conn.execute(f'SELECT * FROM "{t}" ORDER BY rowid').fetchall() if t != "article_bands" else \
-                conn.execute(f'SELECT * FROM "{t}" ORDER BY 1, 2, 3').fetchall()
+            rows = sorted(conn.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr)  # some are WITHOUT ROWID
             out[t] = (len(rows), hashlib.sha256(repr(rows).encode()).hexdigest())
     return out
 
