@@ -29,7 +29,9 @@
         ├── WritesDisabled            E704
         ├── BodyTooLarge              E705
         ├── UnsupportedBody           E706
-        └── StoreUnavailable          E707
+        ├── StoreUnavailable          E707
+        ├── UriTooLong                E708
+        └── QueryTimeout              E709
 
 A family's codes share its first digit (E2xx: one input cannot be read; the batch goes
 on without it).  ``CATALOG`` lists every class; ``docs/errors.md`` is generated from it
@@ -271,6 +273,22 @@ class StoreUnavailable(WebError):
     http_status = 503
 
 
+class UriTooLong(WebError):
+    """A request whose path or query string is longer than the server accepts."""
+
+    code = "E708"
+    hint = "Use fewer or shorter filter values (docs/api.md lists the limits), or raise `whimbrel serve --max-query`."
+    http_status = 414
+
+
+class QueryTimeout(WebError):
+    """A request whose reads used more CPU time than the server allows, stopped."""
+
+    code = "E709"
+    hint = "Narrow the filters (a date range, a country) or raise `whimbrel serve --query-seconds`."
+    http_status = 503
+
+
 # --------------------------------------------------------------------------- the catalog
 
 CATALOG: tuple[type[WhimbrelError], ...] = (
@@ -302,6 +320,8 @@ CATALOG: tuple[type[WhimbrelError], ...] = (
     BodyTooLarge,
     UnsupportedBody,
     StoreUnavailable,
+    UriTooLong,
+    QueryTimeout,
 )
 """Every error class, in the order of the tree above (docs/errors.md is made from it)."""
 
@@ -337,16 +357,18 @@ __all__ = [
     "MalformedRecord",
     "ModelNotFound",
     "NoMainText",
-    "NotFound",
     "NotEnglish",
+    "NotFound",
     "PipelineError",
     "QualityGateFailed",
+    "QueryTimeout",
     "StageFailed",
     "StoreBusy",
     "StoreError",
     "StoreUnavailable",
     "TooLarge",
     "UnsupportedBody",
+    "UriTooLong",
     "WebError",
     "WhimbrelError",
     "WritesDisabled",

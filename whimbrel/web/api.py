@@ -26,7 +26,8 @@ def open_store(request: Request) -> Iterator[ReadOnlyStore]:
     """A read-only store for one request (closed after it), read in one snapshot: every query of
     the request sees the same committed state, so an ingest committing meanwhile never shows
     an event without its reports or a report without its article."""
-    store = ReadOnlyStore(request.app.state.cfg.db)
+    cfg = request.app.state.cfg
+    store = ReadOnlyStore(cfg.db, query_seconds=cfg.query_seconds)
     views.register_functions(store.conn)
     try:
         with store.snapshot():
