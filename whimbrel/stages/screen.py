@@ -63,18 +63,29 @@ COMMERCE_CUES = frozenset(
 SECOND_PERSON = frozenset({"you", "your", "yours", "yourself"})
 NAME_LABELS = frozenset({"ORG", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "FAC"})
 VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "MOBILIZE", "PROTEST", "THREATEN"})
+# Verbal and cooperative types: everyday language uses their triggers most ("help", "offer",
+# "meet", "warn", "deal"), so they need a party that resolves to a political actor or a
+# sentence that names a country or people (a role word such as "office" or "board" alone is
+# not enough), and an article more relevant than other events need.
+VERBAL_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+                          "REJECT", "THREATEN"})
 # an article shorter than this is not scored for relevance: too little evidence
 MIN_SENTENCES = 4
 
 
-def _has_political_word(sent: Any) -> bool:
-    """The sentence names a political actor: a role word of roles.yaml, a people, a country."""
+def _names_polity(sent: Any) -> bool:
+    """The sentence names a country or a people ("Sudan", "the UK", "Iranian")."""
     for ent in sent.ents:
         if ent.label_ in ("GPE", "NORP") and senses.names_country(ent.text):
             return True
+    return any(t.ent_type_ == "NORP" for t in sent)
+
+
+def _has_political_word(sent: Any) -> bool:
+    """The sentence names a political actor: a role word of roles.yaml, a people, a country."""
+    if _names_polity(sent):
+        return True
     for t in sent:
-        if t.ent_type_ == "NORP":
-            return True
         if senses.role_sector(t.lemma_.lower()) in senses.POLITICAL_SECTORS or senses.role_sector(t.lower_) in senses.POLITICAL_SECTORS:
             return True
     return False
@@ -186,6 +197,10 @@ def event_features(event: Event, members: list, rel: float, headline: float) -> 
         held = held or "the trigger is part of a name, not an event"
     if not (political or pol_sentence) and not (event.event_type in VIOLENT_TYPES and (victim or crime_cue)):
         held = held or "no political actor (state, official, party, armed group, organisation, protesters) and no victim of violence"
+    if event.event_type in VERBAL_TYPES and not political and not any(_names_polity(t.sent) for t in toks):
+        held = held or (f"a {event.event_type} event needs an actor or recipient that is a political actor "
+                        "(a state, official, party, armed group or organisation) or a sentence that names a country; "
+                        "a role word alone is not enough")
     f = {
         "rel": rel,
         "political": float(political),
@@ -227,7 +242,8 @@ class ScreenStage:
         af = article_features(doc, mentions, work.article.title)
         n_sents = sum(1 for _ in doc.sents)
         rel = models.relevance.score(af)
-        relevant = n_sents < MIN_SENTENCES or rel >= models.relevance_threshold
+        scored = n_sents >= MIN_SENTENCES
+        relevant = not scored or rel >= models.relevance_threshold
         reason = relevance_reason(rel, af) + ("" if n_sents >= MIN_SENTENCES else f" (not applied: under {MIN_SENTENCES} sentences)")
         work.article = work.article.model_copy(update={"relevance": round(rel, 3), "relevance_reason": reason})
         out = []
@@ -241,6 +257,9 @@ class ScreenStage:
                 held = held or cue
             if not relevant:
                 held = held or f"article not about political events ({reason})"
+            elif scored and ev.event_type in VERBAL_TYPES and rel < models.verbal_threshold:
+                held = held or (f"article relevance under the bar of verbal and cooperative events "
+                                f"({models.verbal_threshold:.2f}; {reason})")
             update["held"] = held
             out.append(ev.model_copy(update=update))
         work.events = out
