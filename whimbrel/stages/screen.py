@@ -177,6 +177,66 @@ def _quoted(tok: Any) -> bool:
     return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
+# Bodies of local administration: a council approving a budget or a board meeting is not
+# an event PLOVER codes (the labelling rules of precision-dev), though a court, police or
+# government act is.
+LOCAL_BODIES = frozenset(
+    """council councilman councilwoman councillor councilor councilmen board commission commissioner
+    commissioners township village selectman selectmen alderman aldermen trustee trustees
+    superintendent district school zoning utility utilities committee""".split()
+)
+_REPORTING = frozenset("say tell report announce add state claim confirm note explain write insist".split())
+
+
+def _subject(tok: Any) -> Optional[Any]:
+    """The grammatical subject of a trigger: its own (verb), its possessor (noun), or the
+    subject of the verb it hangs from (an object noun, an infinitive, a conjunct)."""
+    cur = tok
+    for _ in range(3):
+        for c in cur.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "agent") and c.lower_ not in ("that", "which"):
+                return c
+            if cur.pos_ in ("NOUN", "PROPN") and c.dep_ == "poss":
+                return c
+        if cur.dep_ in ("dobj", "xcomp", "conj", "attr") and cur.head is not cur:
+            cur = cur.head
+        elif cur.dep_ in ("relcl", "acl") and cur.head is not cur:
+            return cur.head
+        else:
+            return None
+    return None
+
+
+def _political_np(head: Any) -> bool:
+    """A noun phrase that names a state, its organs, officials or a people."""
+    for t in [head, *(c for c in head.children if c.dep_ in ("compound", "amod", "poss", "nmod"))]:
+        classes = senses.semantic_classes(t)
+        if "polity" in classes or (t.ent_type_ in ("GPE", "NORP") and senses.names_country(t.text)):
+            return True
+    return False
+
+
+def _main_clause(tok: Any) -> bool:
+    """The trigger is a main predication: the root, a conjunct of it, or the clause a
+    reporting verb reports ("officials said troops withdrew")."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    if tok.dep_ == "ROOT":
+        return True
+    if tok.dep_ == "conj" and tok.head.dep_ == "ROOT":
+        return True
+    return tok.dep_ in ("ccomp", "parataxis") and tok.head.lemma_.lower() in _REPORTING
+
+
+def _local_body(event: Event, toks: list) -> bool:
+    words = {w.strip(".,;:").lower() for e in event.actor for w in e.text.split()}
+    for t in toks:
+        subj = _subject(t)
+        if subj is not None:
+            words.update(x.lower_ for x in subj.subtree)
+    return bool(words & LOCAL_BODIES)
+
+
 def event_features(event: Event, members: list, rel: float, headline: float) -> tuple[dict[str, float], Optional[str]]:
     """The features of one event and the reason it is held back (None: counted)."""
     ents = list(event.actor) + list(event.recipient)
@@ -223,6 +283,15 @@ def event_features(event: Event, members: list, rel: float, headline: float) -> 
         "speculative": float(any(any(t.lemma_.lower() in SPECULATIVE for t in tok.sent) for tok in toks)),
         "quoted": float(bool(toks) and all(_quoted(t) for t in toks)),
         "headline": headline,
+        "actor_political": float(any(senses.political_actor(e) for e in event.actor)),
+        "subject_political": float(any((sj := _subject(t)) is not None and _political_np(sj) for t in toks)),
+        "main_clause": float(any(_main_clause(t) for t in toks)),
+        "local_body": float(_local_body(event, toks)),
+        "question": float(any(t.sent.text.rstrip().endswith("?") for t in toks)),
+        "weapon_noun": float(bool(toks) and all(t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in senses.ARMED_NOUNS
+                                                 for t in toks)),
+        "past": float(any(t.tag_ in ("VBD", "VBN") for t in toks)),
+        "verbal_type": float(event.event_type in VERBAL_TYPES),
         f"type:{event.event_type}": 1.0,
     }
     return f, held

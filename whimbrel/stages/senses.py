@@ -38,7 +38,7 @@ _PERSON_NOUNS = frozenset(
     member leader official opponent critic dissident""".split()
 )
 _DETAINEE_NOUNS = frozenset("prisoner inmate hostage detainee captive convict suspect deportee".split())
-_ARMED_NOUNS = frozenset(
+ARMED_NOUNS = frozenset(
     """weapon arm gun rifle missile rocket bomb ammunition munition tank jet aircraft helicopter drone
     warship ship vessel boat troop soldier force artillery grenade mortar vehicle""".split()
 )
@@ -133,7 +133,7 @@ def semantic_classes(tok: Any) -> frozenset:
         out.add("person")
     elif sector in VICTIM_SECTORS:
         out.add("person")
-    if lemma in _ARMED_NOUNS:
+    if lemma in ARMED_NOUNS:
         out.add("armed")
     if lemma in _FACILITY_NOUNS or ent == "FAC":
         out.add("facility")
