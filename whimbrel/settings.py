@@ -46,7 +46,7 @@ class Settings:
     """Articles per spaCy batch."""
     workers: int = 1
     """Parallel processes for extraction."""
-    min_confidence: float = 0.1
+    min_confidence: float = 0.25
     """Events below this confidence are left out of extract/ingest output (see docs/evaluation.md, precision-dev)."""
     all_events: bool = False
     """Keep every event: also those held back (irrelevant article, no political actor, wrong trigger sense, generic)."""

@@ -63,18 +63,29 @@ COMMERCE_CUES = frozenset(
 SECOND_PERSON = frozenset({"you", "your", "yours", "yourself"})
 NAME_LABELS = frozenset({"ORG", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "FAC"})
 VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "MOBILIZE", "PROTEST", "THREATEN"})
+# Verbal and cooperative types: everyday language uses their triggers most ("help", "offer",
+# "meet", "warn", "deal"), so they need a party that resolves to a political actor or a
+# sentence that names a country or people (a role word such as "office" or "board" alone is
+# not enough), and an article more relevant than other events need.
+VERBAL_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+                          "REJECT", "THREATEN"})
 # an article shorter than this is not scored for relevance: too little evidence
 MIN_SENTENCES = 4
 
 
-def _has_political_word(sent: Any) -> bool:
-    """The sentence names a political actor: a role word of roles.yaml, a people, a country."""
+def _names_polity(sent: Any) -> bool:
+    """The sentence names a country or a people ("Sudan", "the UK", "Iranian")."""
     for ent in sent.ents:
         if ent.label_ in ("GPE", "NORP") and senses.names_country(ent.text):
             return True
+    return any(t.ent_type_ == "NORP" for t in sent)
+
+
+def _has_political_word(sent: Any) -> bool:
+    """The sentence names a political actor: a role word of roles.yaml, a people, a country."""
+    if _names_polity(sent):
+        return True
     for t in sent:
-        if t.ent_type_ == "NORP":
-            return True
         if senses.role_sector(t.lemma_.lower()) in senses.POLITICAL_SECTORS or senses.role_sector(t.lower_) in senses.POLITICAL_SECTORS:
             return True
     return False
@@ -166,6 +177,66 @@ def _quoted(tok: Any) -> bool:
     return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
+# Bodies of local administration: a council approving a budget or a board meeting is not
+# an event PLOVER codes (the labelling rules of precision-dev), though a court, police or
+# government act is.
+LOCAL_BODIES = frozenset(
+    """council councilman councilwoman councillor councilor councilmen board commission commissioner
+    commissioners township village selectman selectmen alderman aldermen trustee trustees
+    superintendent district school zoning utility utilities committee""".split()
+)
+_REPORTING = frozenset("say tell report announce add state claim confirm note explain write insist".split())
+
+
+def _subject(tok: Any) -> Optional[Any]:
+    """The grammatical subject of a trigger: its own (verb), its possessor (noun), or the
+    subject of the verb it hangs from (an object noun, an infinitive, a conjunct)."""
+    cur = tok
+    for _ in range(3):
+        for c in cur.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "agent") and c.lower_ not in ("that", "which"):
+                return c
+            if cur.pos_ in ("NOUN", "PROPN") and c.dep_ == "poss":
+                return c
+        if cur.dep_ in ("dobj", "xcomp", "conj", "attr") and cur.head is not cur:
+            cur = cur.head
+        elif cur.dep_ in ("relcl", "acl") and cur.head is not cur:
+            return cur.head
+        else:
+            return None
+    return None
+
+
+def _political_np(head: Any) -> bool:
+    """A noun phrase that names a state, its organs, officials or a people."""
+    for t in [head, *(c for c in head.children if c.dep_ in ("compound", "amod", "poss", "nmod"))]:
+        classes = senses.semantic_classes(t)
+        if "polity" in classes or (t.ent_type_ in ("GPE", "NORP") and senses.names_country(t.text)):
+            return True
+    return False
+
+
+def _main_clause(tok: Any) -> bool:
+    """The trigger is a main predication: the root, a conjunct of it, or the clause a
+    reporting verb reports ("officials said troops withdrew")."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    if tok.dep_ == "ROOT":
+        return True
+    if tok.dep_ == "conj" and tok.head.dep_ == "ROOT":
+        return True
+    return tok.dep_ in ("ccomp", "parataxis") and tok.head.lemma_.lower() in _REPORTING
+
+
+def _local_body(event: Event, toks: list) -> bool:
+    words = {w.strip(".,;:").lower() for e in event.actor for w in e.text.split()}
+    for t in toks:
+        subj = _subject(t)
+        if subj is not None:
+            words.update(x.lower_ for x in subj.subtree)
+    return bool(words & LOCAL_BODIES)
+
+
 def event_features(event: Event, members: list, rel: float, headline: float) -> tuple[dict[str, float], Optional[str]]:
     """The features of one event and the reason it is held back (None: counted)."""
     ents = list(event.actor) + list(event.recipient)
@@ -186,6 +257,10 @@ def event_features(event: Event, members: list, rel: float, headline: float) -> 
         held = held or "the trigger is part of a name, not an event"
     if not (political or pol_sentence) and not (event.event_type in VIOLENT_TYPES and (victim or crime_cue)):
         held = held or "no political actor (state, official, party, armed group, organisation, protesters) and no victim of violence"
+    if event.event_type in VERBAL_TYPES and not political and not any(_names_polity(t.sent) for t in toks):
+        held = held or (f"a {event.event_type} event needs an actor or recipient that is a political actor "
+                        "(a state, official, party, armed group or organisation) or a sentence that names a country; "
+                        "a role word alone is not enough")
     f = {
         "rel": rel,
         "political": float(political),
@@ -208,6 +283,15 @@ def event_features(event: Event, members: list, rel: float, headline: float) -> 
         "speculative": float(any(any(t.lemma_.lower() in SPECULATIVE for t in tok.sent) for tok in toks)),
         "quoted": float(bool(toks) and all(_quoted(t) for t in toks)),
         "headline": headline,
+        "actor_political": float(any(senses.political_actor(e) for e in event.actor)),
+        "subject_political": float(any((sj := _subject(t)) is not None and _political_np(sj) for t in toks)),
+        "main_clause": float(any(_main_clause(t) for t in toks)),
+        "local_body": float(_local_body(event, toks)),
+        "question": float(any(t.sent.text.rstrip().endswith("?") for t in toks)),
+        "weapon_noun": float(bool(toks) and all(t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in senses.ARMED_NOUNS
+                                                 for t in toks)),
+        "past": float(any(t.tag_ in ("VBD", "VBN") for t in toks)),
+        "verbal_type": float(event.event_type in VERBAL_TYPES),
         f"type:{event.event_type}": 1.0,
     }
     return f, held
@@ -227,7 +311,8 @@ class ScreenStage:
         af = article_features(doc, mentions, work.article.title)
         n_sents = sum(1 for _ in doc.sents)
         rel = models.relevance.score(af)
-        relevant = n_sents < MIN_SENTENCES or rel >= models.relevance_threshold
+        scored = n_sents >= MIN_SENTENCES
+        relevant = not scored or rel >= models.relevance_threshold
         reason = relevance_reason(rel, af) + ("" if n_sents >= MIN_SENTENCES else f" (not applied: under {MIN_SENTENCES} sentences)")
         work.article = work.article.model_copy(update={"relevance": round(rel, 3), "relevance_reason": reason})
         out = []
@@ -241,6 +326,9 @@ class ScreenStage:
                 held = held or cue
             if not relevant:
                 held = held or f"article not about political events ({reason})"
+            elif scored and ev.event_type in VERBAL_TYPES and rel < models.verbal_threshold:
+                held = held or (f"article relevance under the bar of verbal and cooperative events "
+                                f"({models.verbal_threshold:.2f}; {reason})")
             update["held"] = held
             out.append(ev.model_copy(update=update))
         work.events = out
