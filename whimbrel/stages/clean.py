@@ -392,7 +392,9 @@ class CleanStage:
             declared = _declared_english(article.language)
             if declared is False:
                 raise NotEnglish(f"record declares language {article.language!r}", origin=origin)
-            if declared is None and len(text) >= MIN_LANGUAGE_CHARS:
+            # a text with enough English function words is never called foreign, so the
+            # (costly) detector only runs on the others: the same verdicts, far fewer runs
+            if declared is None and len(text) >= MIN_LANGUAGE_CHARS and english_share(text) < _MIN_ENGLISH_SHARE:
                 probs = self._language.probabilities(text)
                 best = max(probs, key=probs.__getitem__) if probs else None
                 sure = 0.9 if len(text) < SHORT_LANGUAGE_CHARS else 0.0
@@ -400,7 +402,6 @@ class CleanStage:
                     best is not None
                     and probs.get("en", 0.0) < 0.2
                     and probs[best] >= sure
-                    and english_share(text) < _MIN_ENGLISH_SHARE
                 ):
                     raise NotEnglish(
                         f"text looks like {best!r} (p={probs[best]:.2f}), not English", origin=origin
