@@ -144,7 +144,10 @@ def _run_batch(batch: list) -> list[tuple]:
     return _run_chunk(_Worker.pipeline, batch, _Worker.settings)
 
 
-_WARM_UP = "Police arrested two men in Paris on Monday, officials said."
+_WARM_UP = (
+    "Syrian government forces shelled the town of Idlib on Monday, killing 12 civilians, the Syrian "
+    "Observatory for Human Rights said. Police in Lagos arrested 20 protesters, witnesses told reporters."
+)
 
 
 def _warm(pipe: Pipeline) -> None:
