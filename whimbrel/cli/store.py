@@ -30,8 +30,10 @@ def _open(db: Optional[str]):
               help="Leave out events below this confidence (default: the min_confidence setting).")
 @click.option("--all-events", is_flag=True, default=None,
               help="Store every event, also those held back (irrelevant article, no political actor, wrong trigger sense, generic).")
+@click.option("--workers", type=int, default=None,
+              help="Extraction processes (default: the workers setting; 0: one per CPU core).")
 def ingest(paths: tuple[str, ...], db: Optional[str], published: Optional[str], no_progress: bool, as_json: bool,
-           min_confidence: Optional[float], all_events: Optional[bool]) -> None:
+           min_confidence: Optional[float], all_events: Optional[bool], workers: Optional[int]) -> None:
     """Read, extract, store and deduplicate articles.
 
     PATHS are files or folders (.txt, .html, .jsonl, feeds...).  Re-ingesting an
@@ -42,7 +44,7 @@ def ingest(paths: tuple[str, ...], db: Optional[str], published: Optional[str], 
     from ..settings import load
     from ..store.ingest import ingest as run_ingest
 
-    settings = load({"db": db, "min_confidence": min_confidence, "all_events": all_events or None})
+    settings = load({"db": db, "min_confidence": min_confidence, "all_events": all_events or None, "workers": workers})
     with _open(db) as store:
         s = run_ingest(list(paths), store, settings, published=published,
                        progress=not no_progress and sys.stderr.isatty())
