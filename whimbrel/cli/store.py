@@ -48,8 +48,11 @@ def _print_commit(commit) -> None:
 @click.option("--print-commits", is_flag=True,
               help="Print 'committed ID' for each article once its transaction is committed, "
                    "'grouping N reports' and 'committed events' around the grouping into events.")
+@click.option("--workers", type=int, default=None,
+              help="Extraction processes (default: the workers setting; 0: one per CPU core).")
 def ingest(paths: tuple[str, ...], db: Optional[str], published: Optional[str], no_progress: bool, as_json: bool,
-           min_confidence: Optional[float], all_events: Optional[bool], print_commits: bool) -> None:
+           min_confidence: Optional[float], all_events: Optional[bool], print_commits: bool,
+           workers: Optional[int]) -> None:
     """Read, extract, store and deduplicate articles.
 
     PATHS are files or folders (.txt, .html, .jsonl, feeds...).  Re-ingesting an
@@ -63,7 +66,7 @@ def ingest(paths: tuple[str, ...], db: Optional[str], published: Optional[str], 
     from ..settings import load
     from ..store.ingest import ingest as run_ingest
 
-    settings = load({"db": db, "min_confidence": min_confidence, "all_events": all_events or None})
+    settings = load({"db": db, "min_confidence": min_confidence, "all_events": all_events or None, "workers": workers})
     with _open(db) as store:
         s = run_ingest(list(paths), store, settings, published=published,
                        progress=not no_progress and sys.stderr.isatty(),

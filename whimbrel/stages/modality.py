@@ -52,6 +52,7 @@ from ..knowledge.vocabulary import (
     REPORTING_VERBS,
 )
 from ..records import DateRef, Modality
+from ..spacy_doc import remembered
 
 __all__ = [
     "HEDGE_ADJECTIVES",
@@ -289,6 +290,11 @@ _ancestors_with_links = ancestors_with_links  # the old private name
 
 
 def hedge(trigger: Token) -> Optional[str]:
+    """:func:`_hedge` of ``trigger``, computed once per token (claims and resolve both ask)."""
+    return remembered(trigger.doc, ("modality.hedge", trigger.i), lambda: _hedge(trigger))
+
+
+def _hedge(trigger: Token) -> Optional[str]:
     """The word(s) weakening the assertion of the event named by ``trigger``, or ``None``.
 
     Checked, nearest first: hedge adverbs on the trigger or its clause's verbs

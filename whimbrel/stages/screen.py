@@ -42,6 +42,7 @@ from ..records import Event, Modality
 from . import senses
 from .confidence import load_models
 from .generic import generic_statement
+from ..spacy_doc import doc_sents, remembered, sent_ents, token_table
 
 CRIME_CUES = frozenset(
     """kill killed shoot shot shooting murder homicide slay slaying stab stabbing rape assault
@@ -83,22 +84,67 @@ def _names_polity(sent: Any) -> bool:
 
 def _has_political_word(sent: Any) -> bool:
     """The sentence names a political actor: a role word of roles.yaml, a people, a country."""
-    if _names_polity(sent):
-        return True
-    for t in sent:
-        if senses.role_sector(t.lemma_.lower()) in senses.POLITICAL_SECTORS or senses.role_sector(t.lower_) in senses.POLITICAL_SECTORS:
+    return _political_at(sent.doc, sent.start, sent.end)
+
+
+def _political_at(doc: Any, start: int, end: int) -> bool:
+    """:func:`_has_political_word` of ``doc[start:end]``, computed once per sentence."""
+    return remembered(doc, ("screen.political", start, end), lambda: _political_words(doc, start, end))
+
+
+def _political_words(doc: Any, start: int, end: int) -> bool:
+    for ent in sent_ents(doc, start, end):
+        if ent.label_ in ("GPE", "NORP") and senses.names_country(ent.text):
+            return True
+    tt = token_table(doc)
+    for i in range(start, end):
+        if tt.ent_type[i] == "NORP":
+            return True
+        if senses.role_sector(tt.lemma[i]) in senses.POLITICAL_SECTORS or senses.role_sector(tt.lower[i]) in senses.POLITICAL_SECTORS:
             return True
     return False
 
 
+class _SentenceWords:
+    """Per sentence of a Doc, the word cues the screen reads (computed once per Doc)."""
+
+    def __init__(self, doc: Any) -> None:
+        tt = token_table(doc)
+        self.bounds = tt.sent_bounds
+        self.sent_of = tt.sent_of
+        rows = []
+        for start, end in tt.sent_bounds:
+            lemmas, lowers, ents = tt.lemma[start:end], tt.lower[start:end], tt.ent_type[start:end]
+            rows.append((
+                any(a in CRIME_CUES or b in CRIME_CUES for a, b in zip(lemmas, lowers)),  # crime (lemma or form)
+                any(a in CRIME_CUES for a in lemmas),  # crime cue of an event (lemma)
+                any(b in SECOND_PERSON for b in lowers),
+                any(a in COMMERCE_CUES for a in lemmas),
+                any(e == "MONEY" for e in ents),
+                any(a in SPECULATIVE for a in lemmas),
+            ))
+        self.rows = rows
+
+    def of(self, tok: Any) -> tuple:
+        return self.rows[self.sent_of[tok.i]]
+
+
+def _sentence_words(doc: Any) -> _SentenceWords:
+    return remembered(doc, "screen.words", lambda: _SentenceWords(doc))
+
+
+_CRIME, _CRIME_LEMMA, _YOU, _COMMERCE, _MONEY, _SPECULATIVE = range(6)
+
+
 def article_features(doc: Any, mentions: list, title: Optional[str]) -> dict[str, float]:
     """The relevance features of one article (see the module docstring)."""
-    sents = list(doc.sents)
+    sents = doc_sents(doc)
     n = max(1, len(sents))
-    pol = sum(_has_political_word(s) for s in sents)
-    crime = sum(any(t.lemma_.lower() in CRIME_CUES or t.lower_ in CRIME_CUES for t in s) for s in sents)
-    you = sum(any(t.lower_ in SECOND_PERSON for t in s) for s in sents)
-    commerce = sum(any(t.lemma_.lower() in COMMERCE_CUES for t in s) for s in sents)
+    words = _sentence_words(doc)
+    pol = sum(_political_at(doc, start, end) for start, end in words.bounds)
+    crime = sum(r[_CRIME] for r in words.rows)
+    you = sum(r[_YOU] for r in words.rows)
+    commerce = sum(r[_COMMERCE] for r in words.rows)
     head_text = (title or (sents[0].text if sents else "")).lower().split()
     head_words = {w.strip(".,:;!?'\"") for w in head_text}
     headline = bool(head_words & CRIME_CUES) or any(senses.role_sector(w) in senses.POLITICAL_SECTORS for w in head_words)
@@ -139,7 +185,8 @@ def clusters_of(work: Work) -> list[list]:
 
 
 def _political_sentence(tok: Any) -> bool:
-    return _has_political_word(tok.sent)
+    start, end = token_table(tok.doc).sent_bounds[token_table(tok.doc).sent_of[tok.i]]
+    return _political_at(tok.doc, start, end)
 
 
 def _in_name(tok: Any) -> bool:
@@ -246,7 +293,8 @@ def event_features(event: Event, members: list, rel: float, headline: float) -> 
     if "polity" in arg_classes:
         political = True
     victim = any(senses.victim(e) for e in ents) or "person" in arg_classes
-    crime_cue = any(any(t.lemma_.lower() in CRIME_CUES for t in tok.sent) for tok in toks)
+    words = _sentence_words(toks[0].doc) if toks else None
+    crime_cue = any(words.of(tok)[_CRIME_LEMMA] for tok in toks)
     pol_sentence = any(_political_sentence(t) for t in toks)
     held: Optional[str] = None
     checks = [senses.check_sense(tok, event.event_type, political or pol_sentence, crime_cue) for tok in toks]
@@ -277,10 +325,10 @@ def event_features(event: Event, members: list, rel: float, headline: float) -> 
         "weight": max((m.weight for m in members), default=0.5),
         "crime_cue": float(crime_cue),
         "modal": float(any(_modal_or_conditional(t) for t in toks)),
-        "money": float(any(any(t.ent_type_ == "MONEY" for t in tok.sent) for tok in toks)),
-        "reader": float(any(any(t.lower_ in SECOND_PERSON for t in tok.sent) for tok in toks)),
+        "money": float(any(words.of(tok)[_MONEY] for tok in toks)),
+        "reader": float(any(words.of(tok)[_YOU] for tok in toks)),
         "noun_modifier": float(bool(toks) and all(_noun_modifier(t) for t in toks)),
-        "speculative": float(any(any(t.lemma_.lower() in SPECULATIVE for t in tok.sent) for tok in toks)),
+        "speculative": float(any(words.of(tok)[_SPECULATIVE] for tok in toks)),
         "quoted": float(bool(toks) and all(_quoted(t) for t in toks)),
         "headline": headline,
         "actor_political": float(any(senses.political_actor(e) for e in event.actor)),
@@ -309,7 +357,7 @@ class ScreenStage:
         doc = work.doc
         mentions = work.mentions or []
         af = article_features(doc, mentions, work.article.title)
-        n_sents = sum(1 for _ in doc.sents)
+        n_sents = len(doc_sents(doc))
         rel = models.relevance.score(af)
         scored = n_sents >= MIN_SENTENCES
         relevant = not scored or rel >= models.relevance_threshold
