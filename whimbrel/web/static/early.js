@@ -1,6 +1,6 @@
 // Loaded in the map page's <head>: builds the URLs of the page's two data requests (the events
-// table and the map points) and starts both at once, while Leaflet and the other scripts are
-// still loading.  common.js's getJSON hands each answer to the first caller of the same URL.
+// table and the map points) and starts both, while Leaflet and the other scripts are still
+// loading.  common.js's getJSON hands each answer to the first caller of the same URL.
 (function () {
   "use strict";
   const urls = (window.whimbrelURLs = {
@@ -24,10 +24,10 @@
   const get = (url) => fetch(url, { headers: { Accept: "application/json" } });
   const table = "/api/events?" + urls.table(here);
   const points = "/api/points?" + urls.points(here, urls.MAX_POINTS);
-  // the table's page first (it is small), the map's points as soon as the server has answered it:
-  // asked together, the two would share the server's CPU and both arrive late
+  // both at once: asking for the points only once the table's page had arrived made the map
+  // later (~2.5 s instead of ~1.9 s in a profile on a loaded machine) and the table no sooner
   early[table] = get(table);
-  early[points] = early[table].then(() => get(points), () => get(points));
+  early[points] = get(points);
   early[table].catch(() => {});  // a failure is reported when the page asks for the URL
   early[points].catch(() => {});
 })();
