@@ -17,7 +17,7 @@ from typing import Any, Callable
 from xml.sax.saxutils import escape
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from whimbrel.errors import InputError
@@ -386,7 +386,22 @@ def test_api_query_strings(api, path, params):
 def test_api_path_parameters(api, kind, value):
     from urllib.parse import quote
 
+    # a known server bug, kept apart in test_api_place_id_beyond_64_bits (reported, web code not ours)
+    assume(not (kind == "places" and _beyond_int64(value)))
     _answered(api.get(f"/api/{kind}/{quote(value, safe='')}"))
+
+
+def _beyond_int64(value: str) -> bool:
+    try:
+        return not -(2**63) <= int(value.strip()) < 2**63
+    except ValueError:
+        return False
+
+
+@pytest.mark.xfail(strict=True, reason="found by the fuzz run: GET /api/places/{id} with an id beyond 64 bits answers "
+                                       "500 (OverflowError in whimbrel/web/views.py place_detail); reported to the lead")
+def test_api_place_id_beyond_64_bits(api):
+    _answered(api.get(f"/api/places/{2**63}"))
 
 
 @fuzz("API bodies (POST /api/articles)", fast=30, slow=200,
