@@ -75,6 +75,8 @@ class _Cluster:
             return False
         if not dates_compatible(self.date, m.date):
             return False
+        if _own_clause_actors(self.members, m):
+            return False
         a, r = _codes(self.actors), _codes(self.recipients)
         ma, mr = _codes(m.actors), _codes(m.recipients)
         # new parties may join only a side that had none ("US strikes" + "the U.S. and Iran")
@@ -86,6 +88,21 @@ class _Cluster:
         if (ma & r and not ma & a) or (mr & a and not mr & r):
             return False
         return True
+
+
+def _party_keys(entities: list[Entity]) -> set[str]:
+    return {e.code or (e.name or e.text).lower() for e in entities}
+
+
+def _own_clause_actors(members: list[Mention], m: Mention) -> bool:
+    """Two mentions of one sentence that the trigger stage kept apart, each with its own
+    actors and none in common, are two events ("troops retook the town while rebels attacked
+    a post"; "... as the army presses its offensive")."""
+    same = [x for x in members if x.sentence == m.sentence]
+    if not same or not m.actors:
+        return False
+    theirs = _party_keys([e for x in same for e in x.actors])
+    return bool(theirs) and not (theirs & _party_keys(m.actors))
 
 
 def cluster_mentions(mentions: list[Mention]) -> list[list[Mention]]:
@@ -244,8 +261,25 @@ class MergeStage:
     def __call__(self, work: Work) -> Work:
         published = work.article.published
         clusters = cluster_mentions(work.mentions or [])
-        work.events = [build_event(work.article.id, members, published) for members in clusters]
+        events = [build_event(work.article.id, members, published) for members in clusters]
+        work.events = _distinct_ids(work.article.id, events)
         return work
+
+
+def _distinct_ids(article_id: str, events: list[Event]) -> list[Event]:
+    """Two events first reported in one sentence (the two sides of 'A and B exchanged fire')
+    would share an id: the second and later ones take their order in the id."""
+    seen: dict[str, int] = {}
+    out = []
+    for ev in events:
+        n = seen.get(ev.id, 0)
+        seen[ev.id] = n + 1
+        if n:
+            span = ev.mentions[0] if ev.mentions else None
+            start, end = (span.start, span.end) if span else (0, 0)
+            ev = ev.model_copy(update={"id": Event.make_id(article_id, f"{ev.event_type}#{n}", start, end)})
+        out.append(ev)
+    return out
 
 
 __all__ = ["MergeStage", "build_event", "cluster_mentions", "dates_compatible"]
