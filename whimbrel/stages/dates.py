@@ -20,7 +20,9 @@ Conventions
   time expressions but are not resolved (``value`` None).
 * Week precision: ``value`` is the Monday of the week (ISO weeks).
 * Parts of the day ("Sunday night", "early hours of Monday", "late on Friday",
-  "at midnight on Wednesday") resolve to the day named.
+  "at midnight on Wednesday") resolve to the day named; so does a part of the day written
+  beside a named day ("on Wednesday overnight", "overnight on 3 March", "on Friday at
+  dawn"): only a bare "overnight" is the night before publication.
 """
 
 from __future__ import annotations
