@@ -113,3 +113,33 @@ def test_gvc_baselines_and_halves_by_incident():
     assert res.support["tune.bcubed.f1"] + res.support["check.bcubed.f1"] == 20
     split = res.details["split"]
     assert split["by"] == "incident" and split["tune_incidents"] + split["check_incidents"] == 10
+
+
+def test_generic_halves_and_majority_event_baseline():
+    from whimbrel.evaluate.generic import GoldArticle, GoldEvent, add_halves as generic_halves
+
+    golds = [GoldArticle(id=f"g{i}", text="Police detained nine men.", published=None,
+                         events=(GoldEvent("COERCE"), GoldEvent("PROTEST")) if i % 2 else (GoldEvent("COERCE"),))
+             for i in range(16)]
+    preds = {g.id: [_ev("COERCE")] for g in golds}
+    res = EvalResult(dataset="demo")
+    generic_halves(res, golds, preds)
+    assert res.details["split"]["majority_type"] == "COERCE"
+    for half in ("tune", "check"):
+        part = [g for g in golds if half_of(g.id) == half]
+        n_gold = sum(len(g.events) for g in part)
+        # the baseline guesses COERCE once per article: every guess right, one gold event found per article
+        assert res.metrics[f"baseline.majority.{half}.event.precision"] == pytest.approx(1.0)
+        assert res.metrics[f"baseline.majority.{half}.event.recall"] == pytest.approx(len(part) / n_gold)
+        assert res.metrics[f"{half}.event.f1"] == pytest.approx(res.metrics[f"baseline.majority.{half}.event.f1"])
+
+
+def test_article_html_halves_with_all_text_baseline():
+    from whimbrel.evaluate.main_text import _halves
+
+    rows = [(f"page{i}", 0.9, 0.9, 0.9, "gold", "pred", 0.4) for i in range(30)]
+    res = EvalResult(dataset="article_html")
+    _halves(res, rows)
+    assert res.metrics["check.text.f1"] == pytest.approx(0.9)
+    assert res.metrics["baseline.tune.all_text.f1"] == pytest.approx(0.4)
+    assert res.support["tune.text.f1"] + res.support["check.text.f1"] == 30
