@@ -357,6 +357,27 @@ def _declared_english(language: Optional[str]) -> Optional[bool]:
 # --------------------------------------------------------------------------- stage
 
 
+_SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{1,40}$")
+
+
+def with_title(title: Optional[str], text: str) -> str:
+    """The text with the article's title field as its last paragraph, when the text does not
+    already open with it: a headline is reported news (issue 9).  Appended, not prepended,
+    so every offset into the body stays what it was; a site name after " | " or " - " is cut."""
+    if not title or not text.strip():
+        return text
+    head = " ".join(title.split())
+    cut = _SITE_SUFFIX.sub("", head)
+    if len(cut.split()) >= 3:
+        head = cut
+    if len(head.split()) < 3:
+        return text
+    opening = " ".join(text[: len(head) + 500].split()).lower()
+    if head.lower() in opening:
+        return text
+    return text.rstrip() + "\n\n" + head
+
+
 class CleanStage:
     """Pipeline stage ``clean``: ``article`` → ``text`` (and the article with its clean text).
 
@@ -381,7 +402,7 @@ class CleanStage:
         if len(raw) > self.settings.max_chars * 20:
             raise TooLarge(f"raw input of {len(raw):,} characters is too large to clean", origin=origin)
         html = looks_like_html(raw)
-        text = clean_text(raw, is_html=html)
+        text = with_title(article.title, clean_text(raw, is_html=html))
         if not text.strip():
             what = "page" if html else "text"
             raise NoMainText(f"no article text left in the {what} after cleaning", origin=origin)

@@ -20,7 +20,9 @@ Conventions
   time expressions but are not resolved (``value`` None).
 * Week precision: ``value`` is the Monday of the week (ISO weeks).
 * Parts of the day ("Sunday night", "early hours of Monday", "late on Friday",
-  "at midnight on Wednesday") resolve to the day named.
+  "at midnight on Wednesday") resolve to the day named; so does a part of the day written
+  beside a named day ("on Wednesday overnight", "overnight on 3 March", "on Friday at
+  dawn"): only a bare "overnight" is the night before publication.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ import datetime as dt
 import re
 from typing import Optional
 
+from whimbrel.knowledge.vocabulary import ACCORDING_LEMMA, NUMBER_UNITS, SPEECH_VERBS
 from whimbrel.records import DatePrecision, DateRef
 from whimbrel.spacy_doc import doc_ents, doc_sents, remembered, token_table
 
@@ -46,8 +49,7 @@ WEEKDAYS: dict[str, int] = {
     "saturday": 5, "sat": 5, "sunday": 6, "sun": 6,
 }
 _SMALL = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "a": 1, "an": 1, **{w: n for w, n in NUMBER_UNITS.items() if 1 <= n <= 12},
     "several": 3, "a few": 3, "few": 3, "a couple of": 2, "couple of": 2,
 }
 
@@ -297,10 +299,7 @@ _TIME_WORDS = {
     "yesterday", "today", "tonight", "overnight", "monday", "tuesday", "wednesday",
     "thursday", "friday", "saturday", "sunday",
 }
-_REPORT_VERBS = {
-    "say", "tell", "report", "announce", "state", "add", "confirm", "claim", "note",
-    "write", "accord", "quote", "disclose", "reveal", "explain", "insist", "deny",
-}
+_REPORT_VERBS = SPEECH_VERBS | {ACCORDING_LEMMA}
 
 
 def _clause_verb(tok):  # type: ignore[no-untyped-def]
@@ -377,9 +376,9 @@ def _sentence_dates(sent, published: Optional[dt.date]) -> list[tuple]:  # type:
     def compute() -> list[tuple]:
         clause_of = _clause_verbs(doc)
         out = []
-        for span in _candidate_spans(sent):
-            ref = resolve_date(span.text, published)
-            if ref is None:
+        candidates = [(span, resolve_date(span.text, published)) for span in _candidate_spans(sent)]
+        for span, ref in candidates:
+            if ref is None or _part_of_named_day(span, candidates):
                 continue
             root = span.root
             verb = doc[clause_of[root.head.i if root.dep_ != "ROOT" else root.i]]
@@ -425,6 +424,25 @@ def event_date(trigger, published: Optional[dt.date]) -> Optional[DateRef]:  # t
         if best is None or (rank, distance) < (best[0], best[1]):
             best = (rank, distance, ref)
     return best[2] if best else None
+
+
+_PART_OF_DAY = re.compile(r"^(?:overnight|the early hours|early hours|late night|late at night)$")
+
+
+def _part_of_named_day(span, candidates) -> bool:  # type: ignore[no-untyped-def]
+    """"on Wednesday overnight", "overnight on March 3": the part of the day belongs to the day
+    named beside it (within three words), so it does not move the date back to the day before
+    publication."""
+    if not _PART_OF_DAY.match(_normalise(span.text)):
+        return False
+    for other, ref in candidates:
+        if other is span or ref is None or ref.precision != DatePrecision.day:
+            continue
+        gap = other.start - span.end if other.start >= span.end else span.start - other.end
+        low = _normalise(other.text)
+        if gap <= 3 and any(p.search(low) for p in (_WD, _MDY, _DMY, _ISO, _SLASH)):
+            return True
+    return False
 
 
 def _precision_rank(ref: DateRef) -> int:

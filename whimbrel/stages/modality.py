@@ -50,6 +50,7 @@ from ..knowledge.vocabulary import (
     RAISING_HEDGE_VERBS,
     REPORT_HEDGES,
     REPORTING_VERBS,
+    SPEECH_VERBS,
 )
 from ..records import DateRef, Modality
 from ..spacy_doc import remembered
@@ -104,10 +105,7 @@ _CESSATION_VERBS = frozenset({"cease", "stop", "halt", "end", "suspend", "refrai
 #: Verbs whose object event was stopped before it happened ("foiled an attack").
 _PREVENTION_VERBS = frozenset({"foil", "thwart", "prevent", "avert", "frustrate", "preempt", "pre-empt"})
 #: Reporting verbs: "would" in their complement is a backshifted "will" (future).
-_REPORTING = frozenset(
-    """say tell announce state report confirm add claim insist warn write tweet
-    declare indicate predict vow promise pledge""".split()
-)
+_REPORTING = SPEECH_VERBS
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
