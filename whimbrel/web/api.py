@@ -6,7 +6,7 @@ import io
 import json
 from typing import Any, Iterator, Optional
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from ..errors import BadParameter
@@ -158,7 +158,8 @@ def get_actor(actor_id: str, store: ReadOnlyStore = Depends(open_store)) -> JSON
 
 
 @router.get("/places/{geonameid}", summary="What happened at a GeoNames place")
-def get_place(geonameid: int, store: ReadOnlyStore = Depends(open_store)) -> JSONResponse:
+def get_place(geonameid: int = Path(ge=0, lt=2**63, description="GeoNames id (a non-negative 64-bit integer)"),
+              store: ReadOnlyStore = Depends(open_store)) -> JSONResponse:
     return _json(views.place_detail(store, geonameid))
 
 
