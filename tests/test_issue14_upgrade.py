@@ -124,7 +124,7 @@ def test_a_version_1_store_is_migrated_in_place_without_loss(tmp_path):
         assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         # every row is still there, unchanged
         assert _rows(path) == before
-        assert store.counts() == {"articles": 3, "mentions": 2, "events": 1, "claims": 1, "entities": 3, "skipped": 1}
+        assert store.counts() == {"articles": 3, "mentions": 2, "events": 1, "claims": 1, "entities": 3, "skipped": 1, "pending": 0}
         # and readable through the Store API
         a = store.get_article("v1-a", text=True)
         assert (a.title, a.publisher, a.published, a.text, a.warnings) == (

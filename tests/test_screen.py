@@ -161,3 +161,61 @@ def test_event_record_has_held_and_generic():
     data = ev.to_json()
     assert data["modality"] == "generic" and data["held"] == "generic statement"
     assert json.loads(json.dumps(data))["held"] == "generic statement"
+
+
+def test_verbal_types_need_a_political_party_not_a_role_word():
+    # "office" is a role word of the actor tables, but no party of the meeting is political
+    private = _events("The couple met at the office of a friend last spring.", all_events=True)
+    meeting = [e for e in private if e.event_type == "CONSULT"]
+    assert meeting and all(e.held and "political actor" in e.held for e in meeting)
+    # a sentence that names a country keeps a verbal event whose actor the parse missed
+    state = _events("Turkey will allow refugees to return home as part of a deal signed on Monday.", all_events=True)
+    assert any(e.event_type == "AGREE" and e.held is None for e in state)
+    officials = _events("The Foreign Minister met his Iranian counterpart in Geneva on Monday.", all_events=True)
+    assert any(e.event_type == "CONSULT" and e.held is None for e in officials)
+
+
+def test_verbal_relevance_bar_is_at_least_the_article_bar():
+    from whimbrel.evaluate.fit_confidence import Row, passes
+
+    models = load_models()
+    assert models.relevance_threshold <= models.verbal_threshold < 1.0
+    verbal = Row("a", "tune", {"verbal_type": 1.0}, None, True, False)
+    violent = Row("a", "tune", {"verbal_type": 0.0}, None, True, False)
+    between = (models.relevance_threshold + models.verbal_threshold) / 2
+    assert passes(violent, between, models.relevance_threshold, models.verbal_threshold)
+    assert not passes(verbal, between, models.relevance_threshold, models.verbal_threshold)
+    assert passes(verbal, models.verbal_threshold, models.relevance_threshold, models.verbal_threshold)
+
+
+@pytest.mark.parametrize(
+    "sentence,word,subject,main,local",
+    [
+        ("The ministry said troops withdrew from the town.", "withdrew", "troops", True, False),
+        ("The county council approved the new budget.", "approved", "council", True, True),
+        ("Officials hope to sign the agreement soon.", "sign", "Officials", False, False),
+        ("Russia's offer of talks surprised the diplomats.", "offer", "Russia", False, False),
+    ],
+)
+def test_clause_features(nlp, sentence, word, subject, main, local):
+    from whimbrel.stages import screen
+
+    tok = _tok(nlp, sentence, word)
+    subj = screen._subject(tok)
+    assert subj is not None and subj.text == subject
+    assert screen._main_clause(tok) is main
+    ev = Event(id="ev:1", article_id="a", event_type="SUPPORT", mentions=(Span(sentence=0, start=0, end=3, text="abc"),))
+    assert screen._local_body(ev, [tok]) is local
+
+
+def test_political_noun_phrase(nlp):
+    from whimbrel.stages import screen
+
+    assert screen._political_np(_tok(nlp, "Iranian officials rejected the plan.", "officials"))
+    assert not screen._political_np(_tok(nlp, "The couple rejected the plan.", "couple"))
+
+
+def test_fitted_event_model_uses_the_declared_features():
+    from whimbrel.evaluate.fit_confidence import FEATURES
+
+    assert set(load_models().event.weights) <= set(FEATURES) | {"rel"}

@@ -40,7 +40,8 @@ def ids(resp) -> list[str]:
 def error(resp, status: int, code: str) -> dict:
     assert resp.status_code == status, resp.text
     body = resp.json()
-    assert set(body) == {"error"} and set(body["error"]) == {"code", "message", "hint"}
+    assert set(body) == {"error"}
+    assert set(body["error"]) == ({"code", "message", "hint", "id"} if status == 500 else {"code", "message", "hint"})
     assert body["error"]["code"] == code
     assert body["error"]["message"] and body["error"]["hint"]
     assert "Traceback" not in resp.text
@@ -296,6 +297,7 @@ def test_unexpected_errors_leak_no_trace(client, monkeypatch):
     r = client.get("/api/health")
     e = error(r, 500, "E000")
     assert "secret" not in r.text and "RuntimeError" not in r.text and "internal error" in e["message"]
+    assert e["id"] in e["message"] and r.headers["X-Error-Id"] == e["id"]
 
 
 # --------------------------------------------------------------------------- one event, article, trends...

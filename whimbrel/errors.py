@@ -18,6 +18,7 @@
     ├── PipelineError                 E300
     │   └── StageFailed               E301
     ├── StoreError                    E400
+    │   └── StoreBusy                 E410
     ├── EvalError                     E500
     │   └── QualityGateFailed         E501
     ├── CodebookError                 E600
@@ -28,7 +29,9 @@
         ├── WritesDisabled            E704
         ├── BodyTooLarge              E705
         ├── UnsupportedBody           E706
-        └── StoreUnavailable          E707
+        ├── StoreUnavailable          E707
+        ├── UriTooLong                E708
+        └── QueryTimeout              E709
 
 A family's codes share its first digit (E2xx: one input cannot be read; the batch goes
 on without it).  ``CATALOG`` lists every class; ``docs/errors.md`` is generated from it
@@ -172,6 +175,18 @@ class StoreError(WhimbrelError):
     exit_code = 4
 
 
+class StoreBusy(StoreError):
+    """Another process held the event database's write lock for longer than the busy timeout.
+
+    Nothing was lost: what was committed before stays, and reports stored but not yet
+    grouped into events are grouped by the next ingest.
+    """
+
+    code = "E410"
+    hint = ("Another ingest is writing to this store: wait for it to finish and run again, or raise "
+            "the busy_timeout setting (WHIMBREL_BUSY_TIMEOUT, seconds).")
+
+
 class EvalError(WhimbrelError):
     """Gold data for an evaluation is missing or malformed."""
 
@@ -258,6 +273,22 @@ class StoreUnavailable(WebError):
     http_status = 503
 
 
+class UriTooLong(WebError):
+    """A request whose path or query string is longer than the server accepts."""
+
+    code = "E708"
+    hint = "Use fewer or shorter filter values (docs/api.md lists the limits), or raise `whimbrel serve --max-query`."
+    http_status = 414
+
+
+class QueryTimeout(WebError):
+    """A request whose reads used more CPU time than the server allows, stopped."""
+
+    code = "E709"
+    hint = "Narrow the filters (a date range, a country) or raise `whimbrel serve --query-seconds`."
+    http_status = 503
+
+
 # --------------------------------------------------------------------------- the catalog
 
 CATALOG: tuple[type[WhimbrelError], ...] = (
@@ -277,6 +308,7 @@ CATALOG: tuple[type[WhimbrelError], ...] = (
     PipelineError,
     StageFailed,
     StoreError,
+    StoreBusy,
     EvalError,
     QualityGateFailed,
     CodebookError,
@@ -288,6 +320,8 @@ CATALOG: tuple[type[WhimbrelError], ...] = (
     BodyTooLarge,
     UnsupportedBody,
     StoreUnavailable,
+    UriTooLong,
+    QueryTimeout,
 )
 """Every error class, in the order of the tree above (docs/errors.md is made from it)."""
 
@@ -323,15 +357,18 @@ __all__ = [
     "MalformedRecord",
     "ModelNotFound",
     "NoMainText",
-    "NotFound",
     "NotEnglish",
+    "NotFound",
     "PipelineError",
     "QualityGateFailed",
+    "QueryTimeout",
     "StageFailed",
+    "StoreBusy",
     "StoreError",
     "StoreUnavailable",
     "TooLarge",
     "UnsupportedBody",
+    "UriTooLong",
     "WebError",
     "WhimbrelError",
     "WritesDisabled",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import collections
+import itertools
 import threading
 import warnings
 from typing import Iterable, Iterator, Optional, Union
@@ -86,13 +88,22 @@ def extract_many(
     pipeline: Optional[Pipeline] = None,
 ) -> Iterator[tuple[Union[Article, Skip], Union[list[Event], Skip]]]:
     """Run the pipeline over articles (batched); yields (cleaned article, events) or (input, Skip),
-    in input order, skips in their place."""
+    in input order, skips in their place.
+
+    With more than one worker (``settings.workers``; 0 means one per core) and more than one
+    batch of input, batches go to worker processes; the output is the same as in one process.
+    """
     s = settings or load()
-    if s.workers > 1 and pipeline is None:
-        yield from _extract_parallel(articles, s)
-        return
+    workers = s.worker_count()
     pipe = pipeline or _PIPELINES.get(s)
-    for chunk in _chunks(articles, s.batch_size):
+    items = iter(articles)
+    if workers > 1 and pipeline is None:
+        head = list(itertools.islice(items, s.batch_size + 1))
+        if len(head) > s.batch_size:  # more than one batch: worth the worker processes
+            yield from _extract_parallel(itertools.chain(head, items), s, workers)
+            return
+        items = iter(head)
+    for chunk in _chunks(items, s.batch_size):
         yield from _run_chunk(pipe, chunk, s)
 
 
@@ -115,15 +126,17 @@ def _run_chunk(pipe: Pipeline, chunk: list, settings: Settings) -> list[tuple]:
 
 
 class _Worker:
-    """The pipeline of one worker process, built on its first batch."""
+    """The pipeline of one worker process: inherited from the parent (fork) or built on its
+    first batch."""
 
     pipeline: Optional[Pipeline] = None
     settings: Optional[Settings] = None
 
 
-def _init_worker(settings: Settings) -> None:
+def _init_worker(settings: Settings, inherited: bool) -> None:
     _Worker.settings = settings
-    _Worker.pipeline = None
+    # a forked worker finds the parent's loaded pipeline in its copy of the cache
+    _Worker.pipeline = _PIPELINES.get(settings) if inherited else None
 
 
 def _run_batch(batch: list) -> list[tuple]:
@@ -132,19 +145,34 @@ def _run_batch(batch: list) -> list[tuple]:
     return _run_chunk(_Worker.pipeline, batch, _Worker.settings)
 
 
-def _extract_parallel(articles: Iterable[Union[Article, Skip]], s: Settings) -> Iterator[tuple]:
-    """Batches of articles over ``s.workers`` processes, results in input order."""
+_WARM_UP = (
+    "Syrian government forces shelled the town of Idlib on Monday, killing 12 civilians, the Syrian "
+    "Observatory for Human Rights said. Police in Lagos arrested 20 protesters, witnesses told reporters."
+)
+
+
+def _warm(pipe: Pipeline) -> None:
+    """Load what a pipeline loads on first use (the model, the knowledge bases)."""
+    pipe.run_many([Work(article=Article(id="warm-up", text=_WARM_UP, raw=_WARM_UP, language="en"))])
+
+
+def _extract_parallel(articles: Iterable[Union[Article, Skip]], s: Settings, workers: int) -> Iterator[tuple]:
+    """Batches of articles over ``workers`` processes, results in input order."""
     import multiprocessing as mp
 
-    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    with ctx.Pool(s.workers, initializer=_init_worker, initargs=(s,)) as pool:
-        pending = []
+    fork = "fork" in mp.get_all_start_methods()
+    ctx = mp.get_context("fork") if fork else mp.get_context()
+    if fork:
+        # load once here; the forked workers share the loaded model instead of each loading it
+        _warm(_PIPELINES.get(s))
+    with ctx.Pool(workers, initializer=_init_worker, initargs=(s, fork)) as pool:
+        pending: collections.deque = collections.deque()
         for chunk in _chunks(articles, s.batch_size):
             pending.append(pool.apply_async(_run_batch, (chunk,)))
-            while len(pending) > s.workers * 2:
-                yield from pending.pop(0).get()
-        for job in pending:
-            yield from job.get()
+            while len(pending) > workers * 2:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
 
 
 def extract(

@@ -44,12 +44,20 @@ class Settings:
     """Longest article text, in characters, that is parsed; longer ones are skipped with E205."""
     batch_size: int = 32
     """Articles per spaCy batch."""
-    workers: int = 1
-    """Parallel processes for extraction."""
-    min_confidence: float = 0.1
+    workers: int = 0
+    """Parallel processes for extraction (0: one per CPU core; inputs of one batch or less run in one process)."""
+    min_confidence: float = 0.25
     """Events below this confidence are left out of extract/ingest output (see docs/evaluation.md, precision-dev)."""
     all_events: bool = False
     """Keep every event: also those held back (irrelevant article, no political actor, wrong trigger sense, generic)."""
+    busy_timeout: float = 30.0
+    """Seconds a write to the store waits for another process's write to finish before failing with E410."""
+
+    def worker_count(self) -> int:
+        """The number of extraction processes: ``workers``, or the machine's cores when it is 0."""
+        if self.workers > 0:
+            return self.workers
+        return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
     def resolved(self) -> "Settings":
         data = self.data_dir or _data_dir()

@@ -55,6 +55,51 @@ def doc_text(doc: Any) -> str:
     return remembered(doc, "text", lambda: doc.text)
 
 
+def doc_sents(doc: Any) -> tuple:
+    """``tuple(doc.sents)``, computed once per Doc."""
+    return remembered(doc, "sents", lambda: tuple(doc.sents))
+
+
+class TokenTable:
+    """The string attributes of every token of a Doc, read once into lists.
+
+    Indexing a Doc (``doc[i]``) builds a new Token object each time and each attribute
+    access converts a hash to a string; stages that scan sentences for words read these
+    lists instead.  ``lemma`` is the lower-cased lemma.  ``sent_of[i]`` is the index of
+    the sentence of token ``i`` in :func:`doc_sents`; ``sent_bounds[k]`` its (start, end).
+    """
+
+    __slots__ = ("lower", "lemma", "pos", "tag", "dep", "ent_type", "head", "sent_of", "sent_bounds")
+
+    def __init__(self, doc: Any) -> None:
+        rows = [(t.lower_, t.lemma_.lower(), t.pos_, t.tag_, t.dep_, t.ent_type_, t.head.i) for t in doc]
+        cols = list(zip(*rows)) if rows else [()] * 7
+        self.lower, self.lemma, self.pos, self.tag, self.dep, self.ent_type, self.head = (list(c) for c in cols)
+        self.sent_bounds = [(s.start, s.end) for s in doc_sents(doc)]
+        sent_of = [0] * len(doc)
+        for k, (start, end) in enumerate(self.sent_bounds):
+            sent_of[start:end] = [k] * (end - start)
+        self.sent_of = sent_of
+
+
+def token_table(doc: Any) -> TokenTable:
+    """The :class:`TokenTable` of ``doc`` (built once per Doc)."""
+    return remembered(doc, "token_table", lambda: TokenTable(doc))
+
+
+def sent_ents(doc: Any, start: int, end: int) -> list:
+    """``Span.ents`` of the span ``doc[start:end]`` from the remembered entities (same rule:
+    the entities from the first that starts inside, up to the first that ends outside)."""
+    out = []
+    for ent in doc_ents(doc):
+        if ent.start >= start:
+            if ent.end <= end:
+                out.append(ent)
+            else:
+                break
+    return out
+
+
 def ent_of(tok: Any) -> Any:
     """The entity span a token is part of, or None."""
     if not tok.ent_type_:
@@ -65,4 +110,4 @@ def ent_of(tok: Any) -> Any:
     return None
 
 
-__all__ = ["DocMemo", "doc_ents", "doc_text", "ent_of", "memo", "remembered"]
+__all__ = ["DocMemo", "TokenTable", "doc_ents", "doc_sents", "doc_text", "ent_of", "memo", "remembered", "sent_ents", "token_table"]

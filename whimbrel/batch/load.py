@@ -57,7 +57,7 @@ def load_batch(root: str, store: Any) -> LoadSummary:
     """Store the batch output at ``root`` in ``store`` (a :class:`whimbrel.store.Store`)."""
     import pyarrow.parquet as pq
 
-    from ..store.dedupe import dedupe_store, write_event
+    from ..store.dedupe import dedupe_pending, write_event
     from ..store.ingest import Syndication
 
     out = Output(root)
@@ -100,14 +100,16 @@ def load_batch(root: str, store: Any) -> LoadSummary:
                 summary.mentions += len(events)
                 touched += [e.id for e in events]
     if had_events:
-        if touched:
-            dedupe_store(store, touched)
+        if touched or store.pending():
+            dedupe_pending(store)  # the stored reports pending (these, and any an interrupted run left)
         summary.deduplicated = True
     else:
         with store.write() as conn:
             for ev in read_events(root):
                 write_event(conn, ev)
                 summary.events += 1
+            # the batch's events group its reports: those are no longer pending
+            conn.execute("DELETE FROM pending_mentions WHERE mention_id IN (SELECT mention_id FROM event_mentions)")
     summary.events = int(store.conn.execute("SELECT COUNT(*) FROM events").fetchone()[0])
     return summary
 

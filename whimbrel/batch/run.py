@@ -159,7 +159,7 @@ def run_batch(
 ) -> BatchSummary:
     """Run the pipeline over ``inputs`` into the Parquet dataset ``out_dir`` (docs/scaling.md)."""
     s = settings or load()
-    n_workers = workers or s.workers
+    n_workers = workers or s.worker_count()
     if partition_size < 1:
         raise ConfigError("--partition-size must be at least 1")
     t0 = time.perf_counter()

@@ -86,16 +86,22 @@ def eval_cmd(
 @click.command("bench")
 @click.option("--articles", "n_articles", type=int, default=200, show_default=True, help="Generated articles.")
 @click.option("--words", type=int, default=400, show_default=True, help="Words per article (about).")
-@click.option("--workers", type=int, default=1, show_default=True, help="Parallel processes.")
+@click.option("--workers", type=int, default=0, show_default=True,
+              help="Worker processes for the parallel and ingest runs (0: one per CPU core).")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the generated corpus (same seed, same articles).")
+@click.option("--no-ingest", is_flag=True, help="Leave out the ingest run (extract + store + dedupe).")
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON instead of markdown.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Markdown file to append to (default docs/benchmarks.md).")
 @click.option("--no-append", is_flag=True, help="Print only; do not append to the benchmarks file.")
-def bench_cmd(n_articles: int, words: int, workers: int, seed: int, out: Optional[Path], no_append: bool) -> None:
-    """Time extraction (articles/s, words/s, peak memory, per-stage seconds) on a generated corpus."""
+def bench_cmd(n_articles: int, words: int, workers: int, seed: int, no_ingest: bool, as_json: bool,
+              out: Optional[Path], no_append: bool) -> None:
+    """Time extraction on a generated corpus: side by side with a plain spaCy parse of the same
+    texts in one process (the ratio, per-stage seconds), then with worker processes, then ingest
+    (articles/s, words/s, peak memory)."""
     from ..evaluate.bench import append_markdown, run_bench, to_markdown
 
-    result = run_bench(n_articles, words, workers, seed)
-    click.echo(to_markdown(result))
+    result = run_bench(n_articles, words, workers, seed, ingest=not no_ingest)
+    click.echo(json.dumps(result.to_json(), indent=2) if as_json else to_markdown(result))
     if not no_append:
         click.echo(f"appended to {append_markdown(result, out)}", err=True)
 

@@ -66,7 +66,7 @@ def _emit_table(events: list[Event]) -> None:
               help="jsonl: one event per line; json: one array of events; table: a readable summary.")
 @click.option("--actors", "actors_file", type=click.Path(exists=True, dir_okay=False), help="Extra actor knowledge-base file.")
 @click.option("--model", help="Installed spaCy pipeline to use instead of the default.")
-@click.option("--workers", type=int, help="Parallel processes (default: the workers setting, 1).")
+@click.option("--workers", type=int, help="Parallel processes (default: the workers setting; 0: one per CPU core).")
 @click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=None,
               help="Leave out events below this confidence (default: the min_confidence setting).")
 @click.option("--all-events", is_flag=True, default=None,
@@ -106,6 +106,7 @@ def extract(paths: tuple[str, ...], published: str | None, fmt: str, actors_file
         echo_warnings(article)
         if isinstance(result, Skip):
             skipped += 1
+            sys.stdout.flush()  # the events before it are out first, also when stdout is a pipe
             click.echo(skip_line(result), err=True)
             continue
         if fmt == "jsonl":

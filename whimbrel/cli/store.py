@@ -17,7 +17,22 @@ def _open(db: Optional[str]):
     from ..settings import load
     from ..store import Store
 
-    return Store(load({"db": db}).db)
+    s = load({"db": db})
+    return Store(s.db, timeout=s.busy_timeout)
+
+
+def _print_commit(commit) -> None:
+    """One flushed line per article stored, and a line when grouping starts and ends: a
+    process killed at any point has printed only what is durable."""
+    if commit.stage == "articles":
+        lines = [f"committed {aid}" for aid in commit.ids]
+    elif commit.stage == "grouping":
+        lines = [f"grouping {commit.pending} reports"]
+    else:
+        lines = ["committed events"]
+    if lines:
+        sys.stdout.write("\n".join(lines) + "\n")
+        sys.stdout.flush()
 
 
 @click.command()
@@ -30,8 +45,14 @@ def _open(db: Optional[str]):
               help="Leave out events below this confidence (default: the min_confidence setting).")
 @click.option("--all-events", is_flag=True, default=None,
               help="Store every event, also those held back (irrelevant article, no political actor, wrong trigger sense, generic).")
+@click.option("--print-commits", is_flag=True,
+              help="Print 'committed ID' for each article once its transaction is committed, "
+                   "'grouping N reports' and 'committed events' around the grouping into events.")
+@click.option("--workers", type=int, default=None,
+              help="Extraction processes (default: the workers setting; 0: one per CPU core).")
 def ingest(paths: tuple[str, ...], db: Optional[str], published: Optional[str], no_progress: bool, as_json: bool,
-           min_confidence: Optional[float], all_events: Optional[bool]) -> None:
+           min_confidence: Optional[float], all_events: Optional[bool], print_commits: bool,
+           workers: Optional[int]) -> None:
     """Read, extract, store and deduplicate articles.
 
     PATHS are files or folders (.txt, .html, .jsonl, feeds...).  Re-ingesting an
@@ -39,15 +60,17 @@ def ingest(paths: tuple[str, ...], db: Optional[str], published: Optional[str], 
     text changed (a correction) replaces its reports.  Inputs that cannot be read
     are stored as skipped, with their reason.  A value that cannot be used (an
     impossible or future publication date) is a warning on stderr naming the
-    record, stored with the article; the article is read without it.
+    record, stored with the article; the article is read without it.  An interrupted ingest loses nothing committed: run it
+    again and it stores what is missing and groups every report still pending into events.
     """
     from ..settings import load
     from ..store.ingest import ingest as run_ingest
 
-    settings = load({"db": db, "min_confidence": min_confidence, "all_events": all_events or None})
+    settings = load({"db": db, "min_confidence": min_confidence, "all_events": all_events or None, "workers": workers})
     with _open(db) as store:
         s = run_ingest(list(paths), store, settings, published=published,
-                       progress=not no_progress and sys.stderr.isatty())
+                       progress=not no_progress and sys.stderr.isatty(),
+                       on_commit=_print_commit if print_commits else None)
     from .extract import note_line
 
     for note in s.warnings:

@@ -1,8 +1,21 @@
-"""``whimbrel bench``: extraction throughput, peak memory and per-stage time on a generated corpus.
+"""``whimbrel bench``: extraction against the parser's own pace, throughput with workers, memory.
 
 The corpus comes from :mod:`whimbrel.demo.generate` (``generate(n, words, seed)``) in the source
-tree, so the same command gives comparable numbers on any machine.  Results are appended
-to ``docs/benchmarks.md`` with the machine's details.
+tree, so the same command gives comparable numbers on any machine.  Its records declare no
+language (as real feeds mostly do), so the language check runs as it would on them.
+
+One run measures, on the same texts:
+
+1. **side by side, one process**: the plain spaCy pipeline of the same model
+   (``spacy.load(model)`` + ``nlp.pipe`` with the same batch size) and whimbrel's whole
+   pipeline, batch after batch alternately, so that the load of other programs on the
+   machine weighs on both alike; the **ratio** is whimbrel's time over spaCy's, with
+   whimbrel's time per stage (``clean.language``: the language check inside ``clean``);
+2. **extract with workers**: :func:`whimbrel.extract_many` with ``workers`` processes, end to
+   end after one model load (articles/s), and the peak memory of one worker;
+3. **ingest**: the same with storing and deduplication into a fresh store (articles/s).
+
+Results are appended to ``docs/benchmarks.md`` with the machine's details and load average.
 """
 
 from __future__ import annotations
@@ -12,30 +25,34 @@ import os
 import platform
 import resource
 import sys
+import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Optional
 
 from ..records import Article
 
 
-
 @dataclass
 class BenchResult:
-    """One benchmark run."""
+    """One benchmark run (seconds exclude model loading, reported apart)."""
 
     articles: int
     words: int
     workers: int
-    seconds: float
+    seconds: float  # whimbrel, one process, side by side with spaCy
     load_seconds: float
     events: int
-    peak_rss_mb: float
+    peak_rss_mb: float  # the largest process: the one-process run (both models) or a worker
     stage_seconds: dict[str, float] = field(default_factory=dict)
     machine: dict[str, str] = field(default_factory=dict)
     date: str = ""
+    spacy_seconds: float = 0.0
+    parallel_seconds: float = 0.0  # extract_many with ``workers`` processes
+    worker_rss_mb: float = 0.0
+    ingest_seconds: float = 0.0
+    load_average: tuple[float, float, float] = (0.0, 0.0, 0.0)
 
     @property
     def articles_per_s(self) -> float:
@@ -45,6 +62,19 @@ class BenchResult:
     def words_per_s(self) -> float:
         return self.words / self.seconds if self.seconds else 0.0
 
+    @property
+    def ratio(self) -> float:
+        """whimbrel's time over a plain spaCy parse of the same texts (same run)."""
+        return self.seconds / self.spacy_seconds if self.spacy_seconds else 0.0
+
+    @property
+    def parallel_articles_per_s(self) -> float:
+        return self.articles / self.parallel_seconds if self.parallel_seconds else 0.0
+
+    @property
+    def ingest_articles_per_s(self) -> float:
+        return self.articles / self.ingest_seconds if self.ingest_seconds else 0.0
+
     def to_json(self) -> dict[str, Any]:
         return {
             "date": self.date,
@@ -52,12 +82,20 @@ class BenchResult:
             "words": self.words,
             "workers": self.workers,
             "seconds": round(self.seconds, 3),
+            "spacy_seconds": round(self.spacy_seconds, 3),
+            "ratio": round(self.ratio, 3),
             "load_seconds": round(self.load_seconds, 3),
             "articles_per_s": round(self.articles_per_s, 3),
             "words_per_s": round(self.words_per_s, 1),
+            "parallel_seconds": round(self.parallel_seconds, 3),
+            "parallel_articles_per_s": round(self.parallel_articles_per_s, 3),
+            "ingest_seconds": round(self.ingest_seconds, 3),
+            "ingest_articles_per_s": round(self.ingest_articles_per_s, 3),
             "events": self.events,
             "peak_rss_mb": round(self.peak_rss_mb, 1),
+            "worker_rss_mb": round(self.worker_rss_mb, 1),
             "stage_seconds": {k: round(v, 3) for k, v in self.stage_seconds.items()},
+            "load_average": [round(x, 2) for x in self.load_average],
             "machine": self.machine,
         }
 
@@ -89,88 +127,147 @@ def machine_info() -> dict[str, str]:
 
 
 def make_corpus(n: int, words: int, seed: int = 0) -> list[Article]:
-    """``n`` generated articles of about ``words`` words each (:mod:`whimbrel.demo.generate`)."""
+    """``n`` generated articles of about ``words`` words each (:mod:`whimbrel.demo.generate`),
+    their language undeclared."""
     from ..demo.generate import generate
 
-    return generate(n, words, seed)
+    return [a.model_copy(update={"language": None}) for a in generate(n, words, seed)]
+
+
+def _rss_mb(who: int) -> float:
+    """Peak resident memory of this process (RUSAGE_SELF) or of its largest finished child, in MiB."""
+    divisor = 1024 * 1024 if sys.platform == "darwin" else 1024  # bytes on macOS, KiB on Linux
+    return resource.getrusage(who).ru_maxrss / divisor
 
 
 def _peak_rss_mb() -> float:
-    """Peak resident memory of this process and its finished children, in MiB (Linux: KiB units)."""
-    divisor = 1024 * 1024 if sys.platform == "darwin" else 1024  # bytes on macOS, KiB on Linux
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / divisor
-    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / divisor
-    return max(own, kids)
+    return max(_rss_mb(resource.RUSAGE_SELF), _rss_mb(resource.RUSAGE_CHILDREN))
 
 
-def _run_chunk(articles: list[Article]) -> tuple[int, dict[str, float], float, float]:
-    """Extract a chunk: (events, stage seconds, load seconds, extraction seconds)."""
-    from ..extract import build_pipeline
+def _side_by_side(corpus: list[Article], settings: Any) -> tuple[float, float, float, int, dict[str, float]]:
+    """(spaCy seconds, whimbrel seconds, load seconds, events, stage seconds), batch by batch."""
+    from ..extract import _warm, build_pipeline
     from ..pipeline import Work
+    import spacy
 
-    pipe = build_pipeline()
     t0 = time.perf_counter()
-    pipe.run_many([Work(article=Article(id="warmup", text="Police arrested two men in Paris.", raw="Police arrested two men in Paris.", language="en"))])
+    pipe = build_pipeline(settings)
+    _warm(pipe)
     load = time.perf_counter() - t0
-    stages: dict[str, float] = {}
+    plain = spacy.load(settings.spacy_model)  # the model as spaCy ships it, nothing of whimbrel's
+    list(plain.pipe(["Police arrested two men in Paris."]))
+    bs = settings.batch_size
+    t_spacy = t_whim = 0.0
     events = 0
-    t1 = time.perf_counter()
+    stages: dict[str, float] = {}
+    for k in range(0, len(corpus), bs):
+        chunk = corpus[k : k + bs]
+        t = time.perf_counter()
+        for _ in plain.pipe([a.text for a in chunk], batch_size=bs):
+            pass
+        t_spacy += time.perf_counter() - t
+        t = time.perf_counter()
+        done = pipe.run_many([Work(article=a) for a in chunk])
+        t_whim += time.perf_counter() - t
+        for w in done:
+            events += len(w.events or [])
+            for name, sec in w.timings.items():
+                stages[name] = stages.get(name, 0.0) + sec
+    return t_spacy, t_whim, load, events, stages
+
+
+def _with_workers(corpus: list[Article], settings: Any) -> float:
+    """Seconds of :func:`whimbrel.extract_many` over the corpus (the pipeline loaded before)."""
+    from ..extract import _PIPELINES, _warm, extract_many
+
+    _warm(_PIPELINES.get(settings))
+    t = time.perf_counter()
+    for _ in extract_many(corpus, settings):
+        pass
+    return time.perf_counter() - t
+
+
+def _ingest(corpus: list[Article], settings: Any) -> float:
+    """Seconds of ingesting the corpus (extract, store, deduplicate) into a fresh store."""
+    from ..extract import _PIPELINES, _warm
+    from ..store import Store
+    from ..store.ingest import ingest_items
+
+    _warm(_PIPELINES.get(replace(settings, all_events=True)))  # the settings ingest extracts with
+    with tempfile.TemporaryDirectory(prefix="whimbrel-bench-") as tmp:
+        with Store(Path(tmp) / "bench.db") as store:
+            t = time.perf_counter()
+            ingest_items(corpus, store, settings)
+            return time.perf_counter() - t
+
+
+def run_bench(n_articles: int = 200, words: int = 400, workers: int = 0, seed: int = 0,
+              *, ingest: bool = True) -> BenchResult:
+    """Generate the corpus and time it: side by side with spaCy in one process, then with
+    ``workers`` processes (0: one per core), then ingested."""
     from ..settings import load as load_settings
 
-    for w in pipe.stream((Work(article=a) for a in articles), batch_size=load_settings().batch_size):
-        events += len(w.events or [])
-        for name, sec in w.timings.items():
-            stages[name] = stages.get(name, 0.0) + sec
-    return events, stages, load, time.perf_counter() - t1
-
-
-def run_bench(n_articles: int = 200, words: int = 400, workers: int = 1, seed: int = 0) -> BenchResult:
-    """Generate the corpus and time extraction over it (``workers`` processes)."""
     corpus = make_corpus(n_articles, words, seed)
     n_words = sum(len(a.text.split()) for a in corpus)
-    t0 = time.perf_counter()
-    if workers <= 1:
-        parts = [_run_chunk(corpus)]
-        wall = parts[0][3]
-        load = parts[0][2]
-    else:
-        chunks = [corpus[i::workers] for i in range(workers)]
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            parts = list(pool.map(_run_chunk, chunks))
-        load = max(p[2] for p in parts)
-        wall = time.perf_counter() - t0 - load  # model loading runs in parallel, once per worker
-    stages: dict[str, float] = {}
-    for _, st, _, _ in parts:
-        for k, v in st.items():
-            stages[k] = stages.get(k, 0.0) + v
+    base = load_settings()
+    t_spacy, t_whim, load, events, stages = _side_by_side(corpus, replace(base, workers=1))
+    own_rss = _rss_mb(resource.RUSAGE_SELF)
+    par = replace(base, workers=workers)
+    k = par.worker_count()
+    parallel = _with_workers(corpus, par)
+    ingested = _ingest(corpus, par) if ingest else 0.0
     return BenchResult(
         articles=len(corpus),
         words=n_words,
-        workers=workers,
-        seconds=wall,
+        workers=k,
+        seconds=t_whim,
         load_seconds=load,
-        events=sum(p[0] for p in parts),
-        peak_rss_mb=_peak_rss_mb(),
+        events=events,
+        peak_rss_mb=max(own_rss, _rss_mb(resource.RUSAGE_CHILDREN)),
         stage_seconds=stages,
         machine=machine_info(),
         date=_dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
+        spacy_seconds=t_spacy,
+        parallel_seconds=parallel,
+        worker_rss_mb=_rss_mb(resource.RUSAGE_CHILDREN) if k > 1 else own_rss,
+        ingest_seconds=ingested,
+        load_average=os.getloadavg() if hasattr(os, "getloadavg") else (0.0, 0.0, 0.0),
     )
 
 
 def to_markdown(r: BenchResult) -> str:
     """One benchmark as a markdown section."""
     m = r.machine
-    total = sum(r.stage_seconds.values()) or 1.0
+    total = sum(v for k, v in r.stage_seconds.items() if "." not in k) or 1.0
+    la = ", ".join(f"{x:.2f}" for x in r.load_average)
     lines = [
         f"### {r.date} — {r.articles} articles × ~{r.words // max(r.articles, 1)} words, {r.workers} worker(s)",
         "",
-        f"Machine: {m.get('cpu')}, {m.get('cores')} cores, {m.get('os')}; Python {m.get('python')}, spaCy {m.get('spacy')}.",
+        f"Machine: {m.get('cpu')}, {m.get('cores')} cores, {m.get('os')}; Python {m.get('python')}, "
+        f"spaCy {m.get('spacy')}; load average at the end {la}.",
         "",
-        "| articles/s | words/s | seconds | model load s | events | peak RSS MiB |",
-        "|---:|---:|---:|---:|---:|---:|",
-        f"| {r.articles_per_s:.2f} | {r.words_per_s:,.0f} | {r.seconds:.1f} | {r.load_seconds:.1f} | {r.events} | {r.peak_rss_mb:.0f} |",
+        "| one process, same texts | seconds | articles/s |",
+        "|---|---:|---:|",
+        f"| spaCy alone (`nlp.pipe`) | {r.spacy_seconds:.1f} | {r.articles / r.spacy_seconds if r.spacy_seconds else 0:.2f} |",
+        f"| whimbrel extract | {r.seconds:.1f} | {r.articles_per_s:.2f} |",
+        f"| **ratio whimbrel / spaCy** | **{r.ratio:.2f}** | |",
         "",
-        "| stage | seconds | share |",
+        "| run | articles/s | words/s | seconds |",
+        "|---|---:|---:|---:|",
+        f"| extract, 1 process | {r.articles_per_s:.2f} | {r.words_per_s:,.0f} | {r.seconds:.1f} |",
+    ]
+    if r.parallel_seconds:
+        lines.append(f"| extract, {r.workers} worker(s) | {r.parallel_articles_per_s:.2f} | "
+                     f"{r.words / r.parallel_seconds:,.0f} | {r.parallel_seconds:.1f} |")
+    if r.ingest_seconds:
+        lines.append(f"| ingest (extract + store + dedupe), {r.workers} worker(s) | {r.ingest_articles_per_s:.2f} | "
+                     f"{r.words / r.ingest_seconds:,.0f} | {r.ingest_seconds:.1f} |")
+    lines += [
+        "",
+        f"Model load {r.load_seconds:.1f} s (not counted above); {r.events} events; peak RSS "
+        f"{r.peak_rss_mb:.0f} MiB (the one-process run holds both models), one worker {r.worker_rss_mb:.0f} MiB.",
+        "",
+        "| stage | seconds | share of whimbrel |",
         "|---|---:|---:|",
     ]
     lines += [f"| {k} | {v:.2f} | {v / total:.0%} |" for k, v in r.stage_seconds.items()]

@@ -270,8 +270,29 @@ def evaluate_generic(path: Path, limit: Optional[int] = None) -> EvalResult:
     articles = [Article(id=g.id, text=g.text, raw=g.text, language="en", published=g.published, origin=f"{Path(path).name}:{g.id}") for g in golds]
     predictions = predict(articles)
     res = score_generic(golds, predictions)
+    add_halves(res, golds, predictions)
     res.seconds = time.perf_counter() - t0
     return res
 
 
-__all__ = ["GoldArticle", "GoldEvent", "claimant_matches", "evaluate_generic", "load_generic", "pair_events", "score_generic"]
+def add_halves(res: EvalResult, golds: list[GoldArticle], predictions: dict[str, list[Event]]) -> None:
+    """``tune.*`` / ``check.*`` (split by article id, :mod:`.halves`) and the majority baseline
+    ``baseline.majority.{half}.event.*``: one event per article, of the tune half's most frequent type."""
+    from .halves import HALVES, SPLIT_SEED, copy_prefixed, half_of, majority
+    from .metrics import PRF
+
+    tune = [g for g in golds if half_of(g.id) == "tune"]
+    guess = majority(e.event_type for g in tune for e in g.events)
+    for half in HALVES:
+        part = [g for g in golds if half_of(g.id) == half]
+        copy_prefixed(res, score_generic(part, predictions, res.dataset), half)
+        prf = PRF()
+        for g in part:
+            hit = int(any(e.event_type == guess for e in g.events))
+            prf.add(hit, 1, hit, len(g.events))
+        prf.into(res.metrics, res.support, f"baseline.majority.{half}.event")
+    res.details["split"] = {"seed": SPLIT_SEED, "tune_articles": len(tune), "check_articles": len(golds) - len(tune),
+                            "majority_type": guess}
+
+
+__all__ = ["GoldArticle", "GoldEvent", "add_halves", "claimant_matches", "evaluate_generic", "load_generic", "pair_events", "score_generic"]

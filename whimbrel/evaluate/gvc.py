@@ -37,6 +37,7 @@ from typing import Any, Optional, Union
 from ..errors import EvalError
 from ..records import Article, Event
 from .base import EvalResult
+from .halves import HALVES, SPLIT_SEED, half_of
 
 
 def _load(folder: Path, limit: Optional[int]) -> tuple[list[dict], dict[str, dict]]:
@@ -258,17 +259,63 @@ def evaluate_gvc(folder: Union[str, Path], limit: Optional[int] = None, *, setti
     m["events.duplicate_share"] = _duplicate_share(pred, gold_of)
     geocode = _CityGeocoder()
     tallies: dict[str, list[float]] = defaultdict(list)
+    by_half: dict[str, dict[str, list[float]]] = {h: defaultdict(list) for h in HALVES}
     for inc_id, aids in gold.items():
         inc = incs.get(inc_id)
         if inc is not None:
-            _score_incident(tallies, result, inc_id, inc, aids, ing, pred, geocode)
-    for name, vals in tallies.items():
-        m[name] = sum(vals) / len(vals) if vals else 0.0
-        result.support[name] = len(vals)
+            one: dict[str, list[float]] = defaultdict(list)
+            _score_incident(one, result, inc_id, inc, aids, ing, pred, geocode)
+            _baselines(one, inc)
+            for name, vals in one.items():
+                tallies[name].extend(vals)
+                by_half[half_of(inc_id)][name].extend(vals)
+    for prefix, tally in [("", tallies)] + [(f"{h}.", by_half[h]) for h in HALVES]:
+        for name, vals in tally.items():
+            key = _baseline_key(prefix, name)
+            m[key] = sum(vals) / len(vals) if vals else 0.0
+            result.support[key] = len(vals)
+    _score_halves(result, pred, gold, gold_of)
     result.details["ingest"] = ing.summary.to_json()
     result.details["main_event_rule"] = "ASSAULT report with most sentence mentions; ties: has a figure, then earliest"
     result.seconds = time.perf_counter() - t0
     return result
+
+
+def _baselines(t: dict[str, list[float]], inc: dict) -> None:
+    """The do-nothing figures of one incident: always 1 killed, always 0 injured."""
+    t["baseline.always_1_killed.exact"].append(float(int(inc.get("killed") or 0) == 1))
+    t["baseline.always_0_injured.exact"].append(float(int(inc.get("injured") or 0) == 0))
+
+
+def _baseline_key(prefix: str, name: str) -> str:
+    """``baseline.X`` of a half is ``baseline.{half}.X``, like the other sets' baselines."""
+    if prefix and name.startswith("baseline."):
+        return f"baseline.{prefix}{name[len('baseline.'):]}"
+    return prefix + name
+
+
+def _score_halves(result: EvalResult, pred: dict[str, list[str]], gold: dict[str, list[str]],
+                  gold_of: dict[str, str]) -> None:
+    """B-cubed and pairwise F1 of each half (split by incident; clusters cut to the half's articles),
+    with the one-event-per-article baseline ``baseline.singletons.*``."""
+    from .metrics import bcubed, pairwise
+
+    halves = {"": None, **{f"{h}.": h for h in HALVES}}
+    for prefix, half in halves.items():
+        keep = {a for a, inc in gold_of.items() if half is None or half_of(inc) == half}
+        p = [c for c in ([a for a in aids if a in keep] for aids in pred.values()) if c]
+        g = [c for c in ([a for a in aids if a in keep] for aids in gold.values()) if c]
+        single = [[a] for a in sorted(keep)]
+        if half is not None:
+            b3, pw = bcubed(p, g), pairwise(p, g)
+            result.metrics[f"{half}.bcubed.f1"], result.metrics[f"{half}.pairwise.f1"] = b3.f1, pw.f1
+            result.support[f"{half}.bcubed.f1"] = result.support[f"{half}.pairwise.f1"] = len(keep)
+        key = f"baseline.{prefix}singletons.bcubed.f1"
+        result.metrics[key] = bcubed(single, g).f1
+        result.support[key] = len(keep)
+    result.details["split"] = {"seed": SPLIT_SEED, "by": "incident",
+                               "tune_incidents": sum(1 for i in gold if half_of(i) == "tune"),
+                               "check_incidents": sum(1 for i in gold if half_of(i) == "check")}
 
 
 def _score_counts(t: dict[str, list[float]], where: str, killed: int, injured: int, inc: dict) -> None:

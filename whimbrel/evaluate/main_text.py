@@ -69,7 +69,7 @@ def evaluate_article_html(folder: str, limit: Optional[int] = None) -> EvalResul
     if limit is not None:
         ids = ids[:limit]
     t0 = time.perf_counter()
-    rows: list[tuple[str, float, float, float, str, str]] = []
+    rows: list[tuple] = []
     for doc_id in ids:
         gold = truth[doc_id].get("articleBody") or ""
         page = root / "html" / f"{doc_id}.html.gz"
@@ -81,7 +81,7 @@ def evaluate_article_html(folder: str, limit: Optional[int] = None) -> EvalResul
         html = data.decode("utf-8", errors="replace")
         predicted = clean_text(html, is_html=True)
         p, r, f = prf(predicted, gold)
-        rows.append((doc_id, p, r, f, gold, predicted))
+        rows.append((doc_id, p, r, f, gold, predicted, prf(" ".join(_TAGS.sub(" ", html).split()), gold)[2]))
     n = len(rows)
     result = EvalResult(dataset="article_html", n_docs=n, seconds=time.perf_counter() - t0)
     if n:
@@ -91,7 +91,7 @@ def evaluate_article_html(folder: str, limit: Optional[int] = None) -> EvalResul
             "text.f1": sum(r[3] for r in rows) / n,
         }
         result.support = {"text.precision": n, "text.recall": n, "text.f1": n}
-    for doc_id, p, r, f, gold, predicted in sorted(rows, key=lambda row: row[3]):
+    for doc_id, p, r, f, gold, predicted, _ in sorted(rows, key=lambda row: row[3]):
         if f >= 0.9:
             break
         result.errors.append(
@@ -109,7 +109,26 @@ def evaluate_article_html(folder: str, limit: Optional[int] = None) -> EvalResul
             }
         )
     result.details = {"below_0.9": len(result.errors), "shingle": SHINGLE}
+    _halves(result, rows)
     return result
+
+
+_TAGS = re.compile(r"<(script|style)\b.*?</\1>|<[^>]+>", re.S | re.I)
+
+
+def _halves(result: EvalResult, rows: list[tuple]) -> None:
+    """``tune.text.f1`` / ``check.text.f1`` (split by page id, :mod:`.halves`) and the do-nothing
+    baseline ``baseline.{half}.all_text.f1``: every text of the page, tags stripped, kept."""
+    from .halves import HALVES, half_of
+
+    for half in HALVES:
+        part = [r for r in rows if half_of(r[0]) == half]
+        if not part:
+            continue
+        result.metrics[f"{half}.text.f1"] = sum(r[3] for r in part) / len(part)
+        result.support[f"{half}.text.f1"] = len(part)
+        result.metrics[f"baseline.{half}.all_text.f1"] = sum(r[6] for r in part) / len(part)
+        result.support[f"baseline.{half}.all_text.f1"] = len(part)
 
 
 __all__ = ["evaluate_article_html", "prf", "shingles"]

@@ -24,6 +24,7 @@ from ..codebook import legacy_to_plover
 from ..errors import EvalError
 from ..records import Article, Event
 from .base import EvalResult
+from .halves import HALVES, SPLIT_SEED, constant_accuracy, copy_prefixed, half_of, majority
 from .metrics import PRF, Confusion, NumberScore, overlaps, safe_div
 
 # CAMEO country codes in the gold file that differ from ISO 3166 alpha-3.
@@ -301,8 +302,43 @@ def evaluate_plover(path: Path, limit: Optional[int] = None) -> EvalResult:
     articles = [Article(id=g.id, text=g.text, raw=g.text, language="en", published=g.date, origin=f"{Path(path).name}:{g.id}") for g in golds]
     predictions = predict(articles)
     res = score_plover(golds, predictions)
+    add_halves(res, golds, predictions)
     res.seconds = time.perf_counter() - t0
     return res
 
 
-__all__ = ["GoldSentence", "choose_event", "evaluate_plover", "load_plover", "score_plover"]
+HALF_METRICS = ("event.detection.recall", "event_type.accuracy", "event_type.macro_f1", "mode.accuracy",
+                "actor.country.f1", "recipient.country.f1", "actor_recipient.country.f1", "actor.sector.f1",
+                "recipient.sector.f1", "actor.span.f1", "recipient.span.f1", "location.text.accuracy")
+"""The metrics repeated for the tune and the check half."""
+
+
+def add_halves(res: EvalResult, golds: list[GoldSentence], predictions: dict[str, list[Event]]) -> None:
+    """``tune.*`` / ``check.*`` (each sentence is its own document, split by its id) and the
+    majority baselines ``baseline.majority.{half}.*``: the tune half's most frequent type, mode
+    and actor / recipient country for every sentence."""
+    tune = [g for g in golds if half_of(g.id) == "tune"]
+    guess_type = majority(g.event_type for g in tune)
+    guess_mode = majority(g.mode for g in tune if g.mode)
+    guess_actor = majority(a.code for g in tune for a in g.source if a.code)
+    guess_recipient = majority(a.code for g in tune for a in g.target if a.code)
+    for half in HALVES:
+        part = [g for g in golds if half_of(g.id) == half]
+        copy_prefixed(res, score_plover(part, predictions), half, HALF_METRICS)
+        base = f"baseline.majority.{half}"
+        res.metrics[f"{base}.event_type.accuracy"] = constant_accuracy([g.event_type for g in part], guess_type)
+        res.support[f"{base}.event_type.accuracy"] = len(part)
+        modes = [g.mode for g in part if g.mode]
+        res.metrics[f"{base}.mode.accuracy"] = constant_accuracy(modes, guess_mode)
+        res.support[f"{base}.mode.accuracy"] = len(modes)
+        for role, guess, attr in (("actor", guess_actor, "source"), ("recipient", guess_recipient, "target")):
+            prf = PRF()
+            for g in part:
+                prf.add_sets({guess} if guess else set(), {a.code for a in getattr(g, attr) if a.code})
+            prf.into(res.metrics, res.support, f"{base}.{role}.country")
+    res.details["split"] = {"seed": SPLIT_SEED, "tune_sentences": len(tune), "check_sentences": len(golds) - len(tune),
+                            "majority": {"event_type": guess_type, "mode": guess_mode, "actor": guess_actor,
+                                         "recipient": guess_recipient}}
+
+
+__all__ = ["GoldSentence", "add_halves", "choose_event", "evaluate_plover", "load_plover", "score_plover"]

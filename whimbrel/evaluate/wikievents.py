@@ -38,6 +38,7 @@ from ..codebook import kairos_to_plover
 from ..errors import EvalError
 from ..records import Article, Event, PlaceBasis
 from .base import EvalResult
+from .halves import HALVES, SPLIT_SEED, copy_prefixed, half_of, majority
 from .metrics import PRF, head_word, overlaps
 
 ACTOR_ROLES = frozenset(
@@ -238,12 +239,16 @@ def _arg_matches(doc: GoldDoc, entity_id: str, words: str, span: Optional[tuple[
     return bool(head) and any(head_word(m.text) == head for m in mentions)
 
 
-def score_wikievents(docs: list[GoldDoc], predictions: dict[str, list[Event]], mapper: Mapper) -> EvalResult:
-    """Score predicted events (``{doc id: events}``) against the gold documents."""
+def score_wikievents(docs: list[GoldDoc], predictions: dict[str, list[Event]], mapper: Mapper,
+                     image_docs: Optional[list[GoldDoc]] = None) -> EvalResult:
+    """Score predicted events (``{doc id: events}``) against the gold documents.
+
+    The PLOVER types scored are those the gold of ``image_docs`` (default: ``docs``) maps to,
+    so a half is scored on the types of the whole set."""
     res = EvalResult(dataset="wikievents", n_docs=len(docs))
     image: set[str] = set()
     adi_image: set[str] = set()
-    for doc in docs:
+    for doc in image_docs if image_docs is not None else docs:
         for ev in doc.events:
             ev["plover"] = _plover(mapper, ev["type"])
             if ev["plover"]:
@@ -324,13 +329,44 @@ def evaluate_wikievents(path: Path, limit: Optional[int] = None, mapper: Optiona
     articles = [Article(id=d.id, text=d.text, raw=d.text, language="en", origin=f"{Path(path).name}:{d.id}") for d in docs]
     predictions = predict(articles)
     res = score_wikievents(docs, predictions, mapper)
+    add_halves(res, docs, predictions, mapper)
     res.seconds = time.perf_counter() - t0
     return res
+
+
+HALF_METRICS = ("trigger.f1", "trigger.attack_die_injure.f1", "argument.actor.f1", "argument.target.f1",
+                "argument.place.f1")
+"""The metrics repeated for the tune and the check half."""
+
+
+def add_halves(res: EvalResult, docs: list[GoldDoc], predictions: dict[str, list[Event]], mapper: Mapper) -> None:
+    """``tune.*`` / ``check.*`` (split by document id) and the majority baseline
+    ``baseline.majority.{half}.trigger.*``: every sentence given one mention of the tune half's
+    most frequent PLOVER type (the argument baselines of a do-nothing system are 0)."""
+    for doc in docs:
+        for ev in doc.events:
+            ev.setdefault("plover", _plover(mapper, ev["type"]))
+    tune = [d for d in docs if half_of(d.id) == "tune"]
+    guess = majority(ev["plover"] for d in tune for ev in d.events if ev["plover"])
+    for half in HALVES:
+        part = [d for d in docs if half_of(d.id) == half]
+        copy_prefixed(res, score_wikievents(part, predictions, mapper, image_docs=docs), half, HALF_METRICS)
+        for name, only_adi in (("trigger", False), ("trigger.attack_die_injure", True)):
+            prf = PRF()
+            for d in part:
+                units = {(ev["sent"], ev["plover"]) for ev in d.events if ev["plover"]
+                         and (not only_adi or ev["type"].startswith(ATTACK_DIE_INJURE))}
+                good = sum(1 for s in range(len(d.sentences)) if (s, guess) in units)
+                prf.add(good, len(d.sentences), sum(1 for u in units if u[1] == guess), len(units))
+            prf.into(res.metrics, res.support, f"baseline.majority.{half}.{name}")
+    res.details["split"] = {"seed": SPLIT_SEED, "tune_docs": len(tune), "check_docs": len(docs) - len(tune),
+                            "majority_type": guess}
 
 
 __all__ = [
     "ACTOR_ROLES",
     "GoldDoc",
+    "add_halves",
     "PLACE_ROLES",
     "TARGET_ROLES",
     "evaluate_wikievents",

@@ -33,14 +33,16 @@ from .distance import haversine_km
 from .event_location import LOC_PREPS, event_place
 from .subplaces import refine_places
 from .gazetteer import Gazetteer, SQLiteGazetteer, normalise
+from .vocabulary import SPEECH_VERBS
 
 ENTITY_LABELS = ("GPE", "LOC", "FAC", "NORP")
 
-SPEECH_LEMMAS = frozenset(
-    """say warn accuse announce deny condemn urge claim insist threaten demand reject respond call
-    criticize criticise protest vow pledge declare state tell blame reply welcome agree refuse
-    confirm report allege argue complain dismiss denounce order ask offer propose expel recall
-    summon sanction retaliate announce approve veto praise push press seek signal""".split()
+# verbs whose subject is a political actor, not a place: the shared speech verbs and the
+# verbal and diplomatic acts only a government or group does
+SPEECH_LEMMAS = SPEECH_VERBS | frozenset(
+    """condemn urge threaten demand reject respond call criticize criticise protest reply welcome
+    agree refuse complain dismiss denounce order ask offer propose expel recall summon sanction
+    retaliate approve veto praise push press seek signal""".split()
 )
 
 DIRECTIONS = frozenset(

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
 from ..codebook.acled_rules import CUE_IGNORED, CUE_PHRASES
+from ..spacy_doc import remembered
 
 GAP = 4
 
@@ -42,8 +43,21 @@ def _compiled() -> dict[str, tuple[_Phrase, ...]]:
     return {name: tuple(_compile(p) for p in phrases) for name, phrases in CUE_PHRASES.items()}
 
 
+def _first_word_index(phrases: Iterable[tuple[Any, _Phrase]]) -> dict[str, tuple[tuple[Any, _Phrase], ...]]:
+    """Phrases by each word that can start them: a sentence is only tried where one of its
+    tokens can begin a phrase (same matches as trying every phrase at every token)."""
+    index: dict[str, list[tuple[Any, _Phrase]]] = {}
+    for name, phrase in phrases:
+        for word in phrase.parts[0].words[0]:
+            index.setdefault(word, []).append((name, phrase))
+    return {w: tuple(v) for w, v in index.items()}
+
+
 _PHRASES = _compiled()  # built once from the codebook's frozen table, never changed
 _IGNORED = tuple(_compile(p) for p in CUE_IGNORED)
+# read-only lookups derived from the frozen tables at import (no state changes after)
+_BY_FIRST = _first_word_index((name, p) for name, phrases in _PHRASES.items() for p in phrases)
+_IGNORED_BY_FIRST = _first_word_index((k, p) for k, p in enumerate(_IGNORED))  # keyed by order
 
 
 def _forms(tokens: Iterable[Any]) -> list[frozenset[str]]:
@@ -62,31 +76,43 @@ def _part_at(forms: Sequence[frozenset[str]], i: int, part: _Part) -> bool:
     return all(forms[i + k] & alts for k, alts in enumerate(part.words))
 
 
+def _matches_at(forms: Sequence[frozenset[str]], i: int, phrase: _Phrase) -> bool:
+    """Whether ``phrase`` matches with its first part at token ``i``."""
+    first = phrase.parts[0]
+    if not _part_at(forms, i, first):
+        return False
+    pos = i + len(first.words)
+    for part in phrase.parts[1:]:
+        hit = next((j for j in range(pos, min(len(forms), pos + GAP + 1)) if _part_at(forms, j, part)), None)
+        if hit is None:
+            return False
+        pos = hit + len(part.words)
+    return True
+
+
 def _matches(forms: Sequence[frozenset[str]], phrase: _Phrase) -> bool:
-    first, rest = phrase.parts[0], phrase.parts[1:]
-    for i in range(len(forms)):
-        if not _part_at(forms, i, first):
-            continue
-        pos = i + len(first.words)
-        ok = True
-        for part in rest:
-            hit = next((j for j in range(pos, min(len(forms), pos + GAP + 1)) if _part_at(forms, j, part)), None)
-            if hit is None:
-                ok = False
-                break
-            pos = hit + len(part.words)
-        if ok:
-            return True
-    return False
+    return any(_matches_at(forms, i, phrase) for i in range(len(forms)))
+
+
+def _starts(forms: Sequence[frozenset[str]], index: dict) -> Iterable[tuple[int, Any, _Phrase]]:
+    """(position, key, phrase) for every phrase whose first word a token's forms can be."""
+    for i, fs in enumerate(forms):
+        for f in fs:
+            for name, phrase in index.get(f, ()):
+                yield i, name, phrase
 
 
 def _blank_ignored(forms: list[frozenset[str]]) -> list[frozenset[str]]:
     """Blank the tokens of phrases that are no cue ("riot police") so no cue phrase matches them."""
     out = list(forms)
-    for phrase in _IGNORED:
-        words = [w for part in phrase.parts for w in part.words]
-        for i in range(len(out) - len(words) + 1):
-            if all(out[i + k] & alts for k, alts in enumerate(words)):
+    # ignored phrases are applied one after another, each over the text blanked so far
+    hits: dict[int, list[int]] = {}
+    for i, k_phrase, _ in _starts(forms, _IGNORED_BY_FIRST):
+        hits.setdefault(k_phrase, []).append(i)
+    for k_phrase in sorted(hits):
+        words = [w for part in _IGNORED[k_phrase].parts for w in part.words]
+        for i in sorted(set(hits[k_phrase])):
+            if i + len(words) <= len(out) and all(out[i + k] & alts for k, alts in enumerate(words)):
                 for k in range(len(words)):
                     out[i + k] = frozenset()
     return out
@@ -95,16 +121,21 @@ def _blank_ignored(forms: list[frozenset[str]]) -> list[frozenset[str]]:
 def cues_in_tokens(tokens: Iterable[Any]) -> frozenset[str]:
     """The cue names whose phrases occur in these tokens (spaCy tokens or anything with ``lemma_``/``lower_``)."""
     forms = _blank_ignored(_forms(tokens))
-    return frozenset(name for name, phrases in _PHRASES.items() if any(_matches(forms, p) for p in phrases))
+    found: set[str] = set()
+    for i, name, phrase in _starts(forms, _BY_FIRST):
+        if name not in found and _matches_at(forms, i, phrase):
+            found.add(name)
+    return frozenset(found)
 
 
 def sentence_cues(token: Any) -> frozenset[str]:
-    """The cues of the sentence a spaCy token is in (the whole doc when sentences are not set)."""
+    """The cues of the sentence a spaCy token is in (the whole doc when sentences are not set);
+    read once per sentence of a Doc."""
     try:
         sent = token.sent
     except (AttributeError, ValueError):
-        sent = getattr(token, "doc", ())
-    return cues_in_tokens(sent)
+        return cues_in_tokens(getattr(token, "doc", ()))
+    return remembered(token.doc, ("acled_cues", sent.start), lambda: cues_in_tokens(sent))
 
 
 __all__ = ["GAP", "cues_in_tokens", "sentence_cues"]

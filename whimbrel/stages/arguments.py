@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
+from ..knowledge.vocabulary import QUANTITY_NOUNS, SPEECH_VERBS
 from ..spacy_doc import ent_of
 from .. import codebook
 from .triggers import LIGHT_VERBS, MIN_WEIGHT, QUANTIFIER_NOUNS, governor
@@ -170,7 +171,9 @@ def arguments(mention: Any) -> tuple[list[Any], list[Any]]:
                 recipients += _children(trig, "nsubjpass")
             else:
                 actors += _subject(trig)
-                recipients += _children(trig, "dobj", "dative")
+                # "exchanged fire", "traded shots": the object is what passes between the parties
+                recipients += _children(trig, "dative") if trig.lemma_.lower() in RECIPROCAL_VERBS else \
+                    _children(trig, "dobj", "dative")
                 # "kidnapped up to 16 advisers": the parser hangs the object off "up to"
                 for prt in _children(trig, "prt"):
                     for prep in _children(prt, "prep"):
@@ -261,7 +264,7 @@ def _embedded_recipients(trig: Any) -> list[Any]:
     return out
 
 
-REPORTING_VERBS = frozenset("say tell announce state add claim report declare insist warn confirm".split())
+REPORTING_VERBS = SPEECH_VERBS
 
 
 def _antecedent(tok: Any) -> Any:
@@ -281,7 +284,7 @@ def _antecedent(tok: Any) -> Any:
 
 
 # Quantity heads of a people phrase: "Thousands of Nigerians", "Tens of thousands of students".
-_GROUP_HEADS = frozenset("thousand hundred dozen ten score million number group crowd handful couple lot".split())
+_GROUP_HEADS = QUANTITY_NOUNS
 
 
 def _counted_group(tok: Any) -> Any:
@@ -346,6 +349,50 @@ def _names_event(verb: Any) -> bool:
 
 
 
+# "A and B exchanged fire / traded accusations": each party acts on the other.
+RECIPROCAL_VERBS = frozenset("exchange trade swap".split())
+# "A and B clashed": a conjoined subject with no other party is a two-sided fight.
+SYMMETRIC_VERBS = frozenset("clash fight battle skirmish spar feud".split())
+
+
+def _each_other(tok: Any) -> bool:
+    """'each other', 'one another'."""
+    return tok.lower_ in ("other", "another") and any(x.lower_ in ("each", "one") for x in tok.lefts)
+
+
+def _objects(tok: Any) -> list[Any]:
+    out = _children(tok, "dobj")
+    for c in tok.children:
+        if c.dep_ in ("prep", "dative"):
+            out += _children(c, "pobj")
+    return out
+
+
+def is_reciprocal(mention: Any) -> bool:
+    """Whether the parties of a mention act on one another, by syntax: a reciprocal pronoun
+    ("clashed with each other", "attacked one another"), an exchange of an event ("exchanged
+    fire", "are trading strikes", "traded accusations"), or a symmetric verb with a conjoined
+    subject and no other party ("Armenian and Azerbaijani troops clashed")."""
+    trigger_ids = {t.i for t in mention.triggers}
+    words = list(mention.triggers) + ([mention.governor] if mention.governor is not None else [])
+    for tok in words:
+        objs = _objects(tok)
+        if any(_each_other(o) for o in objs):
+            return True
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and lemma in RECIPROCAL_VERBS:
+            objs_here = _children(tok, "dobj")
+            # the verb is the trigger through its object ("exchanged fire", "swapped prisoners")
+            # or governs an event noun ("trading strikes", "traded accusations")
+            if objs_here and (tok.i in trigger_ids or any(o.i in trigger_ids or _is_event_noun(o) for o in objs_here)):
+                return True
+        if tok.pos_ == "VERB" and lemma in SYMMETRIC_VERBS and not _is_passive(tok):
+            subj = _children(tok, "nsubj")
+            if subj and any(c.dep_ == "conj" for c in subj[0].children) and not objs:
+                return True
+    return False
+
+
 def _dedupe(toks: list[Any]) -> list[Any]:
     seen, out = set(), []
     for t in toks:
@@ -355,4 +402,4 @@ def _dedupe(toks: list[Any]) -> list[Any]:
     return out
 
 
-__all__ = ["arguments", "expand_conjuncts", "np_tokens", "owner_of"]
+__all__ = ["arguments", "expand_conjuncts", "is_reciprocal", "np_tokens", "owner_of"]

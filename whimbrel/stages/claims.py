@@ -47,6 +47,7 @@ from ..knowledge.vocabulary import (
     UNVERIFIED_ADJECTIVES,
     UNVERIFIED_PHRASES,
 )
+from ..spacy_doc import remembered, token_table
 from .modality import ancestors_with_links, hedge
 from .quotes import (
     _EXPLETIVE,
@@ -180,7 +181,13 @@ def _according_to(tok: Token, hedge_word: Optional[str]) -> ClaimCue:
 
 def _according_tokens(sent: Span) -> list[Token]:
     doc = sent.doc
-    return [t for t in sent if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"]
+
+    def compute() -> tuple:
+        low = token_table(doc).lower
+        return tuple(doc[i] for i in range(sent.start, sent.end)
+                     if low[i] == "according" and i + 1 < len(doc) and low[i + 1] == "to")
+
+    return list(remembered(doc, ("claims.according", sent.start, sent.end), compute))
 
 
 def _denied_claim(verb: Token) -> bool:
@@ -274,8 +281,11 @@ def _report_noun(trigger: Token, hedge_word: Optional[str]) -> list[ClaimCue]:
 
 def _unverified(sent: Span) -> Optional[str]:
     """"could not be independently verified" in the event's sentence."""
-    low = sent.text.lower()
-    return next((p for p in UNVERIFIED_PHRASES if p in low), None)
+    def compute() -> Optional[str]:
+        low = sent.text.lower()
+        return next((p for p in UNVERIFIED_PHRASES if p in low), None)
+
+    return remembered(sent.doc, ("claims.unverified", sent.start, sent.end), compute)
 
 
 def _chain(verb_claims: list[tuple[Token, ClaimCue]], according: list[Token],

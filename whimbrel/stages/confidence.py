@@ -46,6 +46,8 @@ class Models:
     event: Logistic
     relevance: Logistic
     relevance_threshold: float
+    # the higher bar of article relevance for verbal and cooperative types (screen.VERBAL_TYPES)
+    verbal_threshold: float = 0.0
 
 
 @lru_cache(maxsize=4)
@@ -60,6 +62,7 @@ def load_models(path: str = str(DATA)) -> Models:
             event=Logistic(float(data["event"]["bias"]), dict(data["event"]["weights"])),
             relevance=Logistic(float(data["relevance"]["bias"]), dict(data["relevance"]["weights"])),
             relevance_threshold=float(data["relevance"]["threshold"]),
+            verbal_threshold=float(data["relevance"].get("verbal_threshold", data["relevance"]["threshold"])),
         )
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise ConfigError(f"cannot read the confidence weights {path}: {exc}") from exc

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
+from whimbrel.knowledge.vocabulary import MULTIPLE_WORDS, PAIR_NOUNS
 from whimbrel.records import Count
 
 __all__ = [
@@ -37,7 +38,7 @@ KIN_PLURALS = {
     "brothers", "sisters", "siblings", "parents", "grandparents", "twins", "stepchildren",
     "stepdaughters", "stepsons", "babies", "toddlers", "nephews", "nieces", "cousins",
 }
-_PAIR_NOUNS = {"couple", "pair", "duo"}
+_PAIR_NOUNS = PAIR_NOUNS
 NOT_PEOPLE = {
     "police", "family", "security", "military", "army", "crowd", "staff", "personnel",
     "group", "force", "team", "government", "public", "population", "unit", "gunfire", "fire",
@@ -45,7 +46,7 @@ NOT_PEOPLE = {
     "car", "shooting", "incident", "attack", "head", "chest", "leg", "arm", "back", "face",
     "wound", "wounds", "injury", "injuries", "life", "death", "time", "way", "year", "day",
 }
-_MULTIPLE = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
+_MULTIPLE = MULTIPLE_WORDS
 _HARM_VERBS = {"kill", "shoot", "gun", "slay", "murder", "stab"}
 _CONDITION_ADJ = {"critical", "serious", "grave", "stable", "fair", "guarded", "life-threatening"}
 _HOSPITAL = {"hospital", "hospitals", "emergency", "er"}

@@ -20,7 +20,9 @@ Conventions
   time expressions but are not resolved (``value`` None).
 * Week precision: ``value`` is the Monday of the week (ISO weeks).
 * Parts of the day ("Sunday night", "early hours of Monday", "late on Friday",
-  "at midnight on Wednesday") resolve to the day named.
+  "at midnight on Wednesday") resolve to the day named; so does a part of the day written
+  beside a named day ("on Wednesday overnight", "overnight on 3 March", "on Friday at
+  dawn"): only a bare "overnight" is the night before publication.
 """
 
 from __future__ import annotations
@@ -29,8 +31,9 @@ import datetime as dt
 import re
 from typing import Optional
 
+from whimbrel.knowledge.vocabulary import ACCORDING_LEMMA, NUMBER_UNITS, SPEECH_VERBS
 from whimbrel.records import DatePrecision, DateRef
-from whimbrel.spacy_doc import doc_ents
+from whimbrel.spacy_doc import doc_ents, doc_sents, remembered, token_table
 
 __all__ = ["resolve_date", "event_date", "dateline", "MONTHS", "WEEKDAYS"]
 
@@ -46,8 +49,7 @@ WEEKDAYS: dict[str, int] = {
     "saturday": 5, "sat": 5, "sunday": 6, "sun": 6,
 }
 _SMALL = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "a": 1, "an": 1, **{w: n for w, n in NUMBER_UNITS.items() if 1 <= n <= 12},
     "several": 3, "a few": 3, "few": 3, "a couple of": 2, "couple of": 2,
 }
 
@@ -297,10 +299,7 @@ _TIME_WORDS = {
     "yesterday", "today", "tonight", "overnight", "monday", "tuesday", "wednesday",
     "thursday", "friday", "saturday", "sunday",
 }
-_REPORT_VERBS = {
-    "say", "tell", "report", "announce", "state", "add", "confirm", "claim", "note",
-    "write", "accord", "quote", "disclose", "reveal", "explain", "insist", "deny",
-}
+_REPORT_VERBS = SPEECH_VERBS | {ACCORDING_LEMMA}
 
 
 def _clause_verb(tok):  # type: ignore[no-untyped-def]
@@ -338,6 +337,57 @@ def _candidate_spans(sent) -> list:  # type: ignore[no-untyped-def]
     return spans
 
 
+def _clause_index(tt, i: int) -> int:  # type: ignore[no-untyped-def]
+    """:func:`_clause_verb` by token index over a :class:`~whimbrel.spacy_doc.TokenTable`."""
+    for _ in range(60):
+        if tt.pos[i] in ("VERB", "AUX") or tt.dep[i] == "ROOT" or tt.head[i] == i:
+            return i
+        i = tt.head[i]
+    return i
+
+
+def _clause_verbs(doc) -> list[int]:  # type: ignore[no-untyped-def]
+    """Per token of ``doc``, the index of its clause verb (:func:`_clause_verb`), once per Doc."""
+    def compute() -> list[int]:
+        tt = token_table(doc)
+        return [_clause_index(tt, i) for i in range(len(tt.head))]
+
+    return remembered(doc, "dates.clause_verbs", compute)
+
+
+def _governing(clause_of: list[int], head: list[int], i: int) -> set[int]:
+    """The indices :func:`_ancestors_clause_verbs` gives for token ``i``."""
+    out: list[int] = []
+    cur = clause_of[i]
+    while head[cur] != cur:
+        cur = clause_of[head[cur]]
+        out.append(cur)
+        if len(out) > 30:
+            break
+    return set(out)
+
+
+def _sentence_dates(sent, published: Optional[dt.date]) -> list[tuple]:  # type: ignore[no-untyped-def]
+    """The resolved time expressions of a sentence, with what :func:`event_date` weighs:
+    (ref, root index, clause verb index, the verb reports, the verb's POS); once per
+    sentence and publication date."""
+    doc = sent.doc
+
+    def compute() -> list[tuple]:
+        clause_of = _clause_verbs(doc)
+        out = []
+        candidates = [(span, resolve_date(span.text, published)) for span in _candidate_spans(sent)]
+        for span, ref in candidates:
+            if ref is None or _part_of_named_day(span, candidates):
+                continue
+            root = span.root
+            verb = doc[clause_of[root.head.i if root.dep_ != "ROOT" else root.i]]
+            out.append((ref, root.i, verb.i, verb.lemma_ in _REPORT_VERBS, verb.pos_))
+        return out
+
+    return remembered(doc, ("dates.sentence", sent.start, sent.end, published), compute)
+
+
 def event_date(trigger, published: Optional[dt.date]) -> Optional[DateRef]:  # type: ignore[no-untyped-def]
     """The time expression attached to ``trigger``'s clause, resolved; else None.
 
@@ -346,31 +396,53 @@ def event_date(trigger, published: Optional[dt.date]) -> Optional[DateRef]:  # t
     then one in the same sentence that hangs off no other verb.  Expressions attached
     to a different event verb are never taken.
     """
-    sent = trigger.sent
-    clause = _clause_verb(trigger)
-    subtree = {t.i for t in trigger.subtree} | {t.i for t in clause.subtree if _clause_verb(t).i == clause.i}
-    governing = _ancestors_clause_verbs(trigger)
+    doc = trigger.doc
+    tt = token_table(doc)
+    sent = doc_sents(doc)[tt.sent_of[trigger.i]]
+    found = _sentence_dates(sent, published)
+    if not found:
+        return None
+    clause_of = _clause_verbs(doc)
+    clause = clause_of[trigger.i]
+    subtree: Optional[set[int]] = None  # built only when a candidate needs it
+    governing = _governing(clause_of, tt.head, trigger.i)
     best: Optional[tuple[int, int, DateRef]] = None
-    for span in _candidate_spans(sent):
-        ref = resolve_date(span.text, published)
-        if ref is None:
-            continue
-        root = span.root
-        verb = _clause_verb(root.head if root.dep_ != "ROOT" else root)
-        if root.i in subtree or verb.i == clause.i or verb.i == trigger.i:
+    for ref, root_i, verb_i, reports, verb_pos in found:
+        if verb_i != clause and verb_i != trigger.i and subtree is None:
+            subtree = {t.i for t in trigger.subtree} | {t.i for t in doc[clause].subtree if clause_of[t.i] == clause}
+        if verb_i == clause or verb_i == trigger.i or root_i in subtree:  # type: ignore[operator]
             tier = 0
-        elif any(verb.i == g.i for g in governing):
-            tier = 1 if verb.lemma_ in _REPORT_VERBS else 2
-        elif verb.pos_ not in ("VERB", "AUX"):
+        elif verb_i in governing:
+            tier = 1 if reports else 2
+        elif verb_pos not in ("VERB", "AUX"):
             tier = 3
         else:
             continue  # attached to a different event verb
         # resolved values beat unresolved; precise beats vague; nearer beats farther
         rank = tier * 10 + (0 if ref.value else 5) + _precision_rank(ref)
-        distance = abs(root.i - trigger.i)
+        distance = abs(root_i - trigger.i)
         if best is None or (rank, distance) < (best[0], best[1]):
             best = (rank, distance, ref)
     return best[2] if best else None
+
+
+_PART_OF_DAY = re.compile(r"^(?:overnight|the early hours|early hours|late night|late at night)$")
+
+
+def _part_of_named_day(span, candidates) -> bool:  # type: ignore[no-untyped-def]
+    """"on Wednesday overnight", "overnight on March 3": the part of the day belongs to the day
+    named beside it (within three words), so it does not move the date back to the day before
+    publication."""
+    if not _PART_OF_DAY.match(_normalise(span.text)):
+        return False
+    for other, ref in candidates:
+        if other is span or ref is None or ref.precision != DatePrecision.day:
+            continue
+        gap = other.start - span.end if other.start >= span.end else span.start - other.end
+        low = _normalise(other.text)
+        if gap <= 3 and any(p.search(low) for p in (_WD, _MDY, _DMY, _ISO, _SLASH)):
+            return True
+    return False
 
 
 def _precision_rank(ref: DateRef) -> int:

@@ -76,6 +76,8 @@ class _Cluster:
             return False
         if not dates_compatible(self.date, m.date):
             return False
+        if _own_clause_actors(self.members, m):
+            return False
         a, r = _codes(self.actors), _codes(self.recipients)
         ma, mr = _codes(m.actors), _codes(m.recipients)
         # new parties may join only a side that had none ("US strikes" + "the U.S. and Iran")
@@ -87,6 +89,21 @@ class _Cluster:
         if (ma & r and not ma & a) or (mr & a and not mr & r):
             return False
         return True
+
+
+def _party_keys(entities: list[Entity]) -> set[str]:
+    return {e.code or (e.name or e.text).lower() for e in entities}
+
+
+def _own_clause_actors(members: list[Mention], m: Mention) -> bool:
+    """Two mentions of one sentence that the trigger stage kept apart, each with its own
+    actors and none in common, are two events ("troops retook the town while rebels attacked
+    a post"; "... as the army presses its offensive")."""
+    same = [x for x in members if x.sentence == m.sentence]
+    if not same or not m.actors:
+        return False
+    theirs = _party_keys([e for x in same for e in x.actors])
+    return bool(theirs) and not (theirs & _party_keys(m.actors))
 
 
 def cluster_mentions(mentions: list[Mention]) -> list[list[Mention]]:
@@ -266,15 +283,21 @@ def unique_ids(events: list[Event], trigger_starts: list[int]) -> list[Event]:
     """One id per event of an article (issue 13).  The id hashes the article, the type and the
     first sentence, so two incidents of one type first told in the same sentence ("denied
     carrying out the shelling ... the shelling killed") shared it, and the store and the batch
-    kept only the later one.  The first keeps the id; a later one adds its trigger's offset."""
+    kept only the later one.  The first keeps the id; a later one adds its trigger's offset,
+    and, where that still collides (the two sides of "A and B exchanged fire" share one
+    trigger), its order among them."""
     seen: set[str] = set()
     out = []
     for ev, trigger in zip(events, trigger_starts):
         if ev.id in seen:
             span = ev.mentions[0] if ev.mentions else None
-            ev = ev.model_copy(update={"id": Event.make_id(
-                ev.article_id, ev.event_type, span.start if span else trigger, span.end if span else trigger,
-                trigger=trigger)})
+            start, end = (span.start, span.end) if span else (trigger, trigger)
+            ev = ev.model_copy(update={"id": Event.make_id(ev.article_id, ev.event_type, start, end, trigger=trigger)})
+            n = 1
+            while ev.id in seen:
+                ev = ev.model_copy(update={"id": Event.make_id(
+                    ev.article_id, f"{ev.event_type}#{n}", start, end, trigger=trigger)})
+                n += 1
         seen.add(ev.id)
         out.append(ev)
     return out

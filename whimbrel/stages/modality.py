@@ -50,8 +50,10 @@ from ..knowledge.vocabulary import (
     RAISING_HEDGE_VERBS,
     REPORT_HEDGES,
     REPORTING_VERBS,
+    SPEECH_VERBS,
 )
 from ..records import DateRef, Modality
+from ..spacy_doc import remembered
 
 __all__ = [
     "HEDGE_ADJECTIVES",
@@ -103,10 +105,7 @@ _CESSATION_VERBS = frozenset({"cease", "stop", "halt", "end", "suspend", "refrai
 #: Verbs whose object event was stopped before it happened ("foiled an attack").
 _PREVENTION_VERBS = frozenset({"foil", "thwart", "prevent", "avert", "frustrate", "preempt", "pre-empt"})
 #: Reporting verbs: "would" in their complement is a backshifted "will" (future).
-_REPORTING = frozenset(
-    """say tell announce state report confirm add claim insist warn write tweet
-    declare indicate predict vow promise pledge""".split()
-)
+_REPORTING = SPEECH_VERBS
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
@@ -289,6 +288,11 @@ _ancestors_with_links = ancestors_with_links  # the old private name
 
 
 def hedge(trigger: Token) -> Optional[str]:
+    """:func:`_hedge` of ``trigger``, computed once per token (claims and resolve both ask)."""
+    return remembered(trigger.doc, ("modality.hedge", trigger.i), lambda: _hedge(trigger))
+
+
+def _hedge(trigger: Token) -> Optional[str]:
     """The word(s) weakening the assertion of the event named by ``trigger``, or ``None``.
 
     Checked, nearest first: hedge adverbs on the trigger or its clause's verbs

@@ -68,7 +68,21 @@ class NlpStage:
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
         state["_nlp"] = None  # workers load their own copy
+        state["_countries"] = None
         return state
+
+    def _headlines(self, doc: Any) -> Any:
+        """Headline-style sentences take the parse of their sentence-cased copy (:mod:`.headlines`)."""
+        from .headlines import reparse_headlines
+
+        def known(word: str) -> bool:
+            if getattr(self, "_countries", None) is None:
+                from ..knowledge.countries import CountryTable
+
+                self._countries = CountryTable.load()
+            return self._countries.lookup(word) is not None
+
+        return reparse_headlines(self.nlp, doc, known)
 
     @property
     def nlp(self) -> Any:
@@ -77,11 +91,11 @@ class NlpStage:
         return self._nlp
 
     def __call__(self, work: Work) -> Work:
-        work.doc = self.nlp(work.text)
+        work.doc = self._headlines(self.nlp(work.text))
         return work
 
     def run_batch(self, works: Sequence[Work]) -> list[Work]:
         docs = self.nlp.pipe([w.text for w in works], batch_size=self.batch_size)
         for w, doc in zip(works, docs):
-            w.doc = doc
+            w.doc = self._headlines(doc)
         return list(works)

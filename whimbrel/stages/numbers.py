@@ -31,6 +31,7 @@ import re
 from fractions import Fraction
 from typing import Iterable, Optional, Sequence, Union
 
+from whimbrel.knowledge.vocabulary import MULTIPLIERS, NUMBER_TENS, NUMBER_UNITS, VAGUE_QUANTITIES
 from whimbrel.records import Count
 
 __all__ = ["MAX_DIGITS", "Quantity", "is_number_word", "parse_quantity"]
@@ -38,22 +39,11 @@ __all__ = ["MAX_DIGITS", "Quantity", "is_number_word", "parse_quantity"]
 MAX_DIGITS = 60
 """A longer run of digits is not read as a figure (no count is that long)."""
 
-_UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}
-_TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
-# vague plurals: smallest reading
-_VAGUE = {
-    "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "millions": 2_000_000,
-    "several": 3, "tens": 20,
-}
+# number words, multipliers and vague plurals (smallest reading): the shared vocabulary
+_UNITS = NUMBER_UNITS
+_TENS = NUMBER_TENS
+_SCALES = MULTIPLIERS
+_VAGUE = VAGUE_QUANTITIES
 _LOWER = ("at least", "at minimum", "a minimum of", "no fewer than", "no less than", "not less than",
           "more than", "over", "upwards of", "in excess of", "above", "exceeding", "at least another")
 _NEARLY = ("nearly", "almost", "close to", "fewer than", "less than", "just under", "under",

@@ -15,7 +15,7 @@ Knowledge (actor base, gazetteer) is created lazily by the stage object.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, ClassVar, Optional
 
@@ -23,7 +23,7 @@ from ..pipeline import Work
 from ..records import Claim, Cue, Entity, Modality, PlaceBasis, Size, Span, TextSpan
 from . import claims as claims_mod
 from . import counts, dates, frames, modality as modality_mod
-from .arguments import arguments, np_tokens
+from .arguments import arguments, is_reciprocal, np_tokens
 from ..spacy_doc import doc_ents
 from .triggers import Mention
 
@@ -137,6 +137,7 @@ class ResolveStage:
         kept = [m for m in (work.mentions or []) if not modality_mod.is_embedded_request_object(m.trigger)]
         for m in kept:
             self._resolve_mention(m, ctx)
+        kept = [part for m in kept for part in reciprocal_split(m)]
         # PLOVER's verbal frames: promises, threats, demands, refusals
         by_sentence: dict[int, list[Mention]] = {}
         for m in kept:
@@ -285,6 +286,22 @@ class ResolveStage:
 _DATELINE = re.compile(r"^[A-Z][A-Z'. -]{2,40}(?:,\s*[A-Z][\w .'-]{1,40})?\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s")
 
 
+def reciprocal_split(m: Mention) -> list[Mention]:
+    """'A and B exchanged fire' is A→B and B→A, not A+B against nobody: one mention per party,
+    each acting on the others.  Only when the syntax says the act is mutual
+    (:func:`.arguments.is_reciprocal`), at least two distinct parties act and no other party
+    is named as the target."""
+    if len(m.actors) < 2 or any(not r.from_place for r in m.recipients) or not is_reciprocal(m):
+        return [m]
+    parties: dict[str, list[Entity]] = {}
+    for e in m.actors:
+        parties.setdefault(e.code or (e.name or e.text).lower(), []).append(e)
+    if len(parties) < 2:
+        return [m]
+    return [replace(m, actors=list(ents), recipients=[o for k, os in parties.items() if k != key for o in os])
+            for key, ents in parties.items()]
+
+
 def _dateline_end(head_text: str) -> int:
     """Length of a wire dateline ("IDLIB, Syria — ") at the start of the text, else 0."""
     m = _DATELINE.match(head_text)
@@ -347,4 +364,4 @@ def _last_person(tok: Any) -> Optional[tuple[str, int, int]]:
     return best.text, best.start_char, best.end_char
 
 
-__all__ = ["PlacesStage", "ResolveStage"]
+__all__ = ["PlacesStage", "ResolveStage", "reciprocal_split"]

@@ -42,6 +42,7 @@ from ..records import Event, Modality
 from . import senses
 from .confidence import load_models
 from .generic import generic_statement
+from ..spacy_doc import doc_sents, remembered, sent_ents, token_table
 
 CRIME_CUES = frozenset(
     """kill killed shoot shot shooting murder homicide slay slaying stab stabbing rape assault
@@ -63,31 +64,87 @@ COMMERCE_CUES = frozenset(
 SECOND_PERSON = frozenset({"you", "your", "yours", "yourself"})
 NAME_LABELS = frozenset({"ORG", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "FAC"})
 VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "MOBILIZE", "PROTEST", "THREATEN"})
+# Verbal and cooperative types: everyday language uses their triggers most ("help", "offer",
+# "meet", "warn", "deal"), so they need a party that resolves to a political actor or a
+# sentence that names a country or people (a role word such as "office" or "board" alone is
+# not enough), and an article more relevant than other events need.
+VERBAL_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+                          "REJECT", "THREATEN"})
 # an article shorter than this is not scored for relevance: too little evidence
 MIN_SENTENCES = 4
 
 
-def _has_political_word(sent: Any) -> bool:
-    """The sentence names a political actor: a role word of roles.yaml, a people, a country."""
+def _names_polity(sent: Any) -> bool:
+    """The sentence names a country or a people ("Sudan", "the UK", "Iranian")."""
     for ent in sent.ents:
         if ent.label_ in ("GPE", "NORP") and senses.names_country(ent.text):
             return True
-    for t in sent:
-        if t.ent_type_ == "NORP":
+    return any(t.ent_type_ == "NORP" for t in sent)
+
+
+def _has_political_word(sent: Any) -> bool:
+    """The sentence names a political actor: a role word of roles.yaml, a people, a country."""
+    return _political_at(sent.doc, sent.start, sent.end)
+
+
+def _political_at(doc: Any, start: int, end: int) -> bool:
+    """:func:`_has_political_word` of ``doc[start:end]``, computed once per sentence."""
+    return remembered(doc, ("screen.political", start, end), lambda: _political_words(doc, start, end))
+
+
+def _political_words(doc: Any, start: int, end: int) -> bool:
+    for ent in sent_ents(doc, start, end):
+        if ent.label_ in ("GPE", "NORP") and senses.names_country(ent.text):
             return True
-        if senses.role_sector(t.lemma_.lower()) in senses.POLITICAL_SECTORS or senses.role_sector(t.lower_) in senses.POLITICAL_SECTORS:
+    tt = token_table(doc)
+    for i in range(start, end):
+        if tt.ent_type[i] == "NORP":
+            return True
+        if senses.role_sector(tt.lemma[i]) in senses.POLITICAL_SECTORS or senses.role_sector(tt.lower[i]) in senses.POLITICAL_SECTORS:
             return True
     return False
 
 
+class _SentenceWords:
+    """Per sentence of a Doc, the word cues the screen reads (computed once per Doc)."""
+
+    def __init__(self, doc: Any) -> None:
+        tt = token_table(doc)
+        self.bounds = tt.sent_bounds
+        self.sent_of = tt.sent_of
+        rows = []
+        for start, end in tt.sent_bounds:
+            lemmas, lowers, ents = tt.lemma[start:end], tt.lower[start:end], tt.ent_type[start:end]
+            rows.append((
+                any(a in CRIME_CUES or b in CRIME_CUES for a, b in zip(lemmas, lowers)),  # crime (lemma or form)
+                any(a in CRIME_CUES for a in lemmas),  # crime cue of an event (lemma)
+                any(b in SECOND_PERSON for b in lowers),
+                any(a in COMMERCE_CUES for a in lemmas),
+                any(e == "MONEY" for e in ents),
+                any(a in SPECULATIVE for a in lemmas),
+            ))
+        self.rows = rows
+
+    def of(self, tok: Any) -> tuple:
+        return self.rows[self.sent_of[tok.i]]
+
+
+def _sentence_words(doc: Any) -> _SentenceWords:
+    return remembered(doc, "screen.words", lambda: _SentenceWords(doc))
+
+
+_CRIME, _CRIME_LEMMA, _YOU, _COMMERCE, _MONEY, _SPECULATIVE = range(6)
+
+
 def article_features(doc: Any, mentions: list, title: Optional[str]) -> dict[str, float]:
     """The relevance features of one article (see the module docstring)."""
-    sents = list(doc.sents)
+    sents = doc_sents(doc)
     n = max(1, len(sents))
-    pol = sum(_has_political_word(s) for s in sents)
-    crime = sum(any(t.lemma_.lower() in CRIME_CUES or t.lower_ in CRIME_CUES for t in s) for s in sents)
-    you = sum(any(t.lower_ in SECOND_PERSON for t in s) for s in sents)
-    commerce = sum(any(t.lemma_.lower() in COMMERCE_CUES for t in s) for s in sents)
+    words = _sentence_words(doc)
+    pol = sum(_political_at(doc, start, end) for start, end in words.bounds)
+    crime = sum(r[_CRIME] for r in words.rows)
+    you = sum(r[_YOU] for r in words.rows)
+    commerce = sum(r[_COMMERCE] for r in words.rows)
     head_text = (title or (sents[0].text if sents else "")).lower().split()
     head_words = {w.strip(".,:;!?'\"") for w in head_text}
     headline = bool(head_words & CRIME_CUES) or any(senses.role_sector(w) in senses.POLITICAL_SECTORS for w in head_words)
@@ -128,7 +185,8 @@ def clusters_of(work: Work) -> list[list]:
 
 
 def _political_sentence(tok: Any) -> bool:
-    return _has_political_word(tok.sent)
+    start, end = token_table(tok.doc).sent_bounds[token_table(tok.doc).sent_of[tok.i]]
+    return _political_at(tok.doc, start, end)
 
 
 def _in_name(tok: Any) -> bool:
@@ -166,6 +224,66 @@ def _quoted(tok: Any) -> bool:
     return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
+# Bodies of local administration: a council approving a budget or a board meeting is not
+# an event PLOVER codes (the labelling rules of precision-dev), though a court, police or
+# government act is.
+LOCAL_BODIES = frozenset(
+    """council councilman councilwoman councillor councilor councilmen board commission commissioner
+    commissioners township village selectman selectmen alderman aldermen trustee trustees
+    superintendent district school zoning utility utilities committee""".split()
+)
+_REPORTING = frozenset("say tell report announce add state claim confirm note explain write insist".split())
+
+
+def _subject(tok: Any) -> Optional[Any]:
+    """The grammatical subject of a trigger: its own (verb), its possessor (noun), or the
+    subject of the verb it hangs from (an object noun, an infinitive, a conjunct)."""
+    cur = tok
+    for _ in range(3):
+        for c in cur.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "agent") and c.lower_ not in ("that", "which"):
+                return c
+            if cur.pos_ in ("NOUN", "PROPN") and c.dep_ == "poss":
+                return c
+        if cur.dep_ in ("dobj", "xcomp", "conj", "attr") and cur.head is not cur:
+            cur = cur.head
+        elif cur.dep_ in ("relcl", "acl") and cur.head is not cur:
+            return cur.head
+        else:
+            return None
+    return None
+
+
+def _political_np(head: Any) -> bool:
+    """A noun phrase that names a state, its organs, officials or a people."""
+    for t in [head, *(c for c in head.children if c.dep_ in ("compound", "amod", "poss", "nmod"))]:
+        classes = senses.semantic_classes(t)
+        if "polity" in classes or (t.ent_type_ in ("GPE", "NORP") and senses.names_country(t.text)):
+            return True
+    return False
+
+
+def _main_clause(tok: Any) -> bool:
+    """The trigger is a main predication: the root, a conjunct of it, or the clause a
+    reporting verb reports ("officials said troops withdrew")."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    if tok.dep_ == "ROOT":
+        return True
+    if tok.dep_ == "conj" and tok.head.dep_ == "ROOT":
+        return True
+    return tok.dep_ in ("ccomp", "parataxis") and tok.head.lemma_.lower() in _REPORTING
+
+
+def _local_body(event: Event, toks: list) -> bool:
+    words = {w.strip(".,;:").lower() for e in event.actor for w in e.text.split()}
+    for t in toks:
+        subj = _subject(t)
+        if subj is not None:
+            words.update(x.lower_ for x in subj.subtree)
+    return bool(words & LOCAL_BODIES)
+
+
 def event_features(event: Event, members: list, rel: float, headline: float) -> tuple[dict[str, float], Optional[str]]:
     """The features of one event and the reason it is held back (None: counted)."""
     ents = list(event.actor) + list(event.recipient)
@@ -175,7 +293,8 @@ def event_features(event: Event, members: list, rel: float, headline: float) -> 
     if "polity" in arg_classes:
         political = True
     victim = any(senses.victim(e) for e in ents) or "person" in arg_classes
-    crime_cue = any(any(t.lemma_.lower() in CRIME_CUES for t in tok.sent) for tok in toks)
+    words = _sentence_words(toks[0].doc) if toks else None
+    crime_cue = any(words.of(tok)[_CRIME_LEMMA] for tok in toks)
     pol_sentence = any(_political_sentence(t) for t in toks)
     held: Optional[str] = None
     checks = [senses.check_sense(tok, event.event_type, political or pol_sentence, crime_cue) for tok in toks]
@@ -186,6 +305,10 @@ def event_features(event: Event, members: list, rel: float, headline: float) -> 
         held = held or "the trigger is part of a name, not an event"
     if not (political or pol_sentence) and not (event.event_type in VIOLENT_TYPES and (victim or crime_cue)):
         held = held or "no political actor (state, official, party, armed group, organisation, protesters) and no victim of violence"
+    if event.event_type in VERBAL_TYPES and not political and not any(_names_polity(t.sent) for t in toks):
+        held = held or (f"a {event.event_type} event needs an actor or recipient that is a political actor "
+                        "(a state, official, party, armed group or organisation) or a sentence that names a country; "
+                        "a role word alone is not enough")
     f = {
         "rel": rel,
         "political": float(political),
@@ -202,12 +325,21 @@ def event_features(event: Event, members: list, rel: float, headline: float) -> 
         "weight": max((m.weight for m in members), default=0.5),
         "crime_cue": float(crime_cue),
         "modal": float(any(_modal_or_conditional(t) for t in toks)),
-        "money": float(any(any(t.ent_type_ == "MONEY" for t in tok.sent) for tok in toks)),
-        "reader": float(any(any(t.lower_ in SECOND_PERSON for t in tok.sent) for tok in toks)),
+        "money": float(any(words.of(tok)[_MONEY] for tok in toks)),
+        "reader": float(any(words.of(tok)[_YOU] for tok in toks)),
         "noun_modifier": float(bool(toks) and all(_noun_modifier(t) for t in toks)),
-        "speculative": float(any(any(t.lemma_.lower() in SPECULATIVE for t in tok.sent) for tok in toks)),
+        "speculative": float(any(words.of(tok)[_SPECULATIVE] for tok in toks)),
         "quoted": float(bool(toks) and all(_quoted(t) for t in toks)),
         "headline": headline,
+        "actor_political": float(any(senses.political_actor(e) for e in event.actor)),
+        "subject_political": float(any((sj := _subject(t)) is not None and _political_np(sj) for t in toks)),
+        "main_clause": float(any(_main_clause(t) for t in toks)),
+        "local_body": float(_local_body(event, toks)),
+        "question": float(any(t.sent.text.rstrip().endswith("?") for t in toks)),
+        "weapon_noun": float(bool(toks) and all(t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in senses.ARMED_NOUNS
+                                                 for t in toks)),
+        "past": float(any(t.tag_ in ("VBD", "VBN") for t in toks)),
+        "verbal_type": float(event.event_type in VERBAL_TYPES),
         f"type:{event.event_type}": 1.0,
     }
     return f, held
@@ -225,9 +357,10 @@ class ScreenStage:
         doc = work.doc
         mentions = work.mentions or []
         af = article_features(doc, mentions, work.article.title)
-        n_sents = sum(1 for _ in doc.sents)
+        n_sents = len(doc_sents(doc))
         rel = models.relevance.score(af)
-        relevant = n_sents < MIN_SENTENCES or rel >= models.relevance_threshold
+        scored = n_sents >= MIN_SENTENCES
+        relevant = not scored or rel >= models.relevance_threshold
         reason = relevance_reason(rel, af) + ("" if n_sents >= MIN_SENTENCES else f" (not applied: under {MIN_SENTENCES} sentences)")
         work.article = work.article.model_copy(update={"relevance": round(rel, 3), "relevance_reason": reason})
         out = []
@@ -241,6 +374,9 @@ class ScreenStage:
                 held = held or cue
             if not relevant:
                 held = held or f"article not about political events ({reason})"
+            elif scored and ev.event_type in VERBAL_TYPES and rel < models.verbal_threshold:
+                held = held or (f"article relevance under the bar of verbal and cooperative events "
+                                f"({models.verbal_threshold:.2f}; {reason})")
             update["held"] = held
             out.append(ev.model_copy(update=update))
         work.events = out

@@ -38,7 +38,7 @@ _PERSON_NOUNS = frozenset(
     member leader official opponent critic dissident""".split()
 )
 _DETAINEE_NOUNS = frozenset("prisoner inmate hostage detainee captive convict suspect deportee".split())
-_ARMED_NOUNS = frozenset(
+ARMED_NOUNS = frozenset(
     """weapon arm gun rifle missile rocket bomb ammunition munition tank jet aircraft helicopter drone
     warship ship vessel boat troop soldier force artillery grenade mortar vehicle""".split()
 )
@@ -67,6 +67,7 @@ class SenseRule:
     not_context: frozenset = frozenset()
     needs_political: bool = False
     pos: str = ""
+    deps: frozenset = frozenset()
     reason: str = ""
 
 
@@ -94,6 +95,7 @@ def rules() -> dict[str, tuple[SenseRule, ...]]:
                 not_context=frozenset(entry.get("not_context", ())),
                 needs_political=bool(entry.get("needs_political", False)),
                 pos=entry.get("pos", ""),
+                deps=frozenset(entry.get("deps", ())),
                 reason=entry.get("reason", ""),
             )
         except (KeyError, TypeError) as exc:
@@ -133,7 +135,7 @@ def semantic_classes(tok: Any) -> frozenset:
         out.add("person")
     elif sector in VICTIM_SECTORS:
         out.add("person")
-    if lemma in _ARMED_NOUNS:
+    if lemma in ARMED_NOUNS:
         out.add("armed")
     if lemma in _FACILITY_NOUNS or ent == "FAC":
         out.add("facility")
@@ -191,6 +193,8 @@ def _modifiers(tok: Any) -> set[str]:
         mods.add(tok.head.lower_)  # "in demand", "in charge"
     if tok.dep_ in ("dobj", "attr", "nsubjpass"):
         mods.add(tok.head.lemma_.lower())  # "strike a deal" seen from "deal"; "made a big deal"
+    if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
+        mods.add(tok.head.lemma_.lower())  # "the rates charged by utilities": the noun is the object
     return mods
 
 
@@ -208,6 +212,8 @@ def check_sense(tok: Any, event_type: str, political: bool, conflict_context: bo
     rule = rule_for(tok.lemma_.lower(), event_type, pos) or rule_for(tok.lower_, event_type, pos)
     if rule is None:
         return None, ""
+    if rule.deps and tok.dep_ not in rule.deps:
+        return False, rule.reason
     mods = _modifiers(tok)
     if mods & rule.not_modifiers:
         return False, rule.reason

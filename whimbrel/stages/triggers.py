@@ -16,6 +16,7 @@ from typing import Any, ClassVar, Optional
 from .. import codebook
 from ..pipeline import Work
 from ..records import Claim, DateRef, Entity, Modality, Place, Size, Span
+from ..knowledge.vocabulary import COGNITION_VERBS, REPORTING_VERBS, VERBAL_ACT_REPORTING_VERBS
 from ..spacy_doc import remembered
 
 # Verbs that carry no event of their own but govern a nominal trigger:
@@ -25,8 +26,11 @@ LIGHT_VERBS = frozenset(
     continue begin resume intensify escalate order perform unleash step wage commit
     execute undertake initiate lead join organize organise stage call announce declare
     reach conclude broker open extend provide send give offer renew restart start reopen
-    postpone resume""".split()
+    postpone resume press push""".split()
 )
+# Verbs whose own sense (press: REQUEST) gives way when they carry an event on:
+# "pressed its offensive", "pushed the attack" (the event is the noun's).
+CARRYING_VERBS = frozenset("press push".split())
 # Nouns that quantify an event noun: "a new round of airstrikes", "a series of attacks".
 QUANTIFIER_NOUNS = frozenset(
     "round series wave spate string barrage volley campaign number couple salvo flurry "
@@ -151,7 +155,8 @@ CONFLICT_CUES = frozenset(
     jet warplane war offensive attack raid""".split()
 )
 # Reporting verbs are not events when they report a clause ("claims these attacks are ...").
-REPORTING = frozenset("claim say state report tell add insist note argue believe think".split())
+# (a reporting verb whose report is a verbal act of its own, "alleged that", stays an event)
+REPORTING = (REPORTING_VERBS - VERBAL_ACT_REPORTING_VERBS) | COGNITION_VERBS
 
 
 def _context_lemmas(tok: Any) -> set[str]:
@@ -176,6 +181,10 @@ def _choose_sense(tok: Any, pos: str) -> Optional[codebook.TriggerSense]:
             return None  # "Iranian-backed", "US-led"
         if any(c.dep_ == "oprd" for c in tok.children):
             return None  # "calling them a violation": naming, not an event
+        if lemma in CARRYING_VERBS and any(
+                c.dep_ == "dobj" and any(o.weight >= 0.8 for o in codebook.senses(c.lemma_.lower(), "NOUN"))
+                for c in tok.children):
+            return None  # "the army pressed its offensive": the offensive is the event
     mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss")}
     mods |= {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss")}
     # for a verb the context is its objects; for a noun, its modifiers ("air strikes", "general strike")

@@ -27,8 +27,8 @@ from __future__ import annotations
 from typing import Any
 
 from .db import Database
-from .dedupe import DedupeParams, Deduper, DedupeSummary, dedupe_store
-from .ingest import IngestSummary, ingest, ingest_items
+from .dedupe import DedupeParams, Deduper, DedupeSummary, dedupe_pending, dedupe_store
+from .ingest import Commit, IngestSummary, ingest, ingest_items
 from .model import Cluster, MentionView, MergeLink, SizeReport, StoredArticle, StoredEvent, content_hash
 from .queries import EventQuery, TrendPoint, find_events, flat_row, to_frame, trend
 from .reconcile import reconcile
@@ -48,6 +48,7 @@ class Store(Database):
 
 __all__ = [
     "Cluster",
+    "Commit",
     "Database",
     "DedupeParams",
     "DedupeSummary",
@@ -62,6 +63,7 @@ __all__ = [
     "StoredEvent",
     "TrendPoint",
     "content_hash",
+    "dedupe_pending",
     "dedupe_store",
     "find_events",
     "flat_row",

@@ -1,9 +1,14 @@
 """The SQLite event store: articles, per-article mentions and canonical events.
 
 One writer at a time (a process-local lock plus ``BEGIN IMMEDIATE``, which takes
-SQLite's write lock up front), any number of readers (WAL journal).  Every write
-runs inside one transaction, so a failure rolls back the whole batch and nothing
-already stored is lost.
+SQLite's write lock up front; another process waits up to the busy timeout, then
+gets :class:`~whimbrel.errors.StoreBusy`, E410), any number of readers (WAL journal;
+:meth:`Database.snapshot` gives a reader one consistent view over several queries).
+Every write runs inside one transaction, so a failure, or a kill, rolls back the
+whole batch and nothing already stored is lost.  An article's rows (article, mentions,
+entities, claims, bands, held events) are written together with its rows in
+``pending_mentions``: the reports still to be grouped into events, which the
+deduplicator removes in the transaction that writes those events.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator, Optional, Sequence, Union
 
-from ..errors import StoreError
+from ..errors import StoreBusy, StoreError
 from ..records import Article, Count, Event, Skip
 from .migrations import migrate
 from .model import StoredArticle, StoredEvent, content_hash, effective_date
@@ -53,6 +58,7 @@ class Database:
             self._close_quietly()
             raise
         self._lock = threading.RLock()
+        self.timeout = timeout
 
     # -- lifecycle
     def _close_quietly(self) -> None:
@@ -78,6 +84,11 @@ class Database:
         with self._lock:
             try:
                 self.conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:
+                if _busy(exc):
+                    raise StoreBusy(f"the store at {self.path} is being written by another process; "
+                                    f"waited {self.timeout:g}s for its write lock") from exc
+                raise StoreError(f"cannot start a write on {self.path}: {exc}") from exc
             except sqlite3.Error as exc:
                 raise StoreError(f"cannot start a write on {self.path}: {exc}") from exc
             try:
@@ -91,6 +102,26 @@ class Database:
                 except sqlite3.Error as exc:
                     self.conn.execute("ROLLBACK")
                     raise StoreError(f"commit failed on {self.path}: {exc}") from exc
+
+    @contextmanager
+    def snapshot(self) -> Iterator[sqlite3.Connection]:
+        """One read transaction: every query inside sees the same committed state, so a reader
+        never sees an event without its reports, or a report without its article, even while
+        an ingest commits beside it (WAL).  Re-entrant; a no-op inside a write."""
+        if self.conn.in_transaction:
+            yield self.conn
+            return
+        self.conn.execute("BEGIN DEFERRED")
+        try:
+            self.conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()  # start the snapshot now
+            yield self.conn
+        finally:
+            if self.conn.in_transaction:
+                self.conn.execute("COMMIT")
+
+    def pending(self) -> int:
+        """How many stored reports are still to be grouped into events (left by an interrupted ingest)."""
+        return int(self.conn.execute("SELECT COUNT(*) FROM pending_mentions").fetchone()[0])
 
     # -- articles
     def article_hash(self, article_id: str) -> Optional[str]:
@@ -119,6 +150,7 @@ class Database:
             return "unchanged"
         status = "new" if old is None or old[0] is None else "replaced"
         if old is not None:
+            self._ungroup(conn, article.id)
             conn.execute("DELETE FROM mentions WHERE article_id=?", (article.id,))
             conn.execute("DELETE FROM article_bands WHERE article_id=?", (article.id,))
             conn.execute(
@@ -143,10 +175,28 @@ class Database:
         )
         for event in events:
             self._put_mention(conn, article, event)
+        conn.executemany("INSERT OR IGNORE INTO pending_mentions(mention_id) VALUES (?)",
+                         [(event.id,) for event in events])
         conn.execute("UPDATE articles SET relevance=?, relevance_reason=?, warnings=? WHERE id=?",
                      (article.relevance, article.relevance_reason,
                       json.dumps([n.to_json() for n in article.warnings]) if article.warnings else None, article.id))
         return status
+
+    @staticmethod
+    def _ungroup(conn: sqlite3.Connection, article_id: str) -> None:
+        """Take apart the events an article's reports belong to (it is being replaced): their
+        other reports become pending, to be grouped again, so no event ever lists a report
+        that is gone, even while a correction waits for its grouping."""
+        evs = [r[0] for r in conn.execute(
+            "SELECT DISTINCT em.event_id FROM mentions m JOIN event_mentions em ON em.mention_id=m.id"
+            " WHERE m.article_id=?", (article_id,))]
+        for k in range(0, len(evs), 500):
+            chunk = evs[k : k + 500]
+            q = ",".join("?" * len(chunk))
+            conn.execute("INSERT OR IGNORE INTO pending_mentions(mention_id) SELECT mention_id FROM event_mentions"
+                         f" WHERE event_id IN ({q})", chunk)
+            conn.execute(f"DELETE FROM event_mentions WHERE event_id IN ({q})", chunk)
+            conn.execute(f"DELETE FROM events WHERE id IN ({q})", chunk)
 
     def put_held(self, conn: sqlite3.Connection, article_id: str, held: Sequence[tuple[Event, str]]) -> None:
         """Replace the held-back events of an article: ``(event, reason)`` pairs (a skip is data)."""
@@ -247,11 +297,17 @@ class Database:
         out = {}
         for table in ("articles", "mentions", "events", "claims", "entities"):
             out[table] = int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+        out["pending"] = self.pending()
         out["skipped"] = int(
             self.conn.execute("SELECT COUNT(*) FROM articles WHERE skip_code IS NOT NULL").fetchone()[0]
         )
         return out
 
+
+def _busy(exc: sqlite3.OperationalError) -> bool:
+    """Whether SQLite gave up waiting for another connection's lock."""
+    msg = str(exc).lower()
+    return "locked" in msg or "busy" in msg
 
 
 __all__ = ["Database"]

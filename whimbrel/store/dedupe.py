@@ -572,12 +572,35 @@ def dedupe_store(
     an event those belong to; rare names are judged on the document frequencies of the whole
     store (the ``mention_names`` index).  Events that lost all their mentions (corrections) are
     removed.  Without ``mention_ids``, everything is re-clustered.
+
+    The reads, the clustering and the writes run in one write transaction, so two
+    processes never interleave their clustering, and a kill leaves the events as they
+    were.  The pending rows of the mentions clustered (all of them, without
+    ``mention_ids``) are removed in that transaction.
     """
+    with store.write() as conn:
+        if mention_ids is None:
+            return _dedupe(store, conn, None, params, all_pending=True)
+        return _dedupe(store, conn, set(mention_ids), params)
+
+
+def dedupe_pending(store: "Database", params: Optional[DedupeParams] = None) -> DedupeSummary:
+    """Cluster every pending mention (stored but not yet in an event: this run's, and those an
+    interrupted run left) with its neighbourhood, as :func:`dedupe_store` does with ids."""
+    with store.write() as conn:
+        ids = {r[0] for r in conn.execute("SELECT mention_id FROM pending_mentions")}
+        if not ids:
+            return DedupeSummary()
+        return _dedupe(store, conn, ids, params)
+
+
+def _dedupe(store: "Database", conn: "sqlite3.Connection", ids: Optional[set[str]],
+            params: Optional[DedupeParams], *, all_pending: bool = False) -> DedupeSummary:
+    """The body of :func:`dedupe_store`, inside the caller's write transaction ``conn``."""
     deduper = Deduper(params)
-    conn = store.conn
     corpus = StoreCorpus(conn)
     stats: Optional[NameStats] = None
-    if mention_ids is None:
+    if ids is None:
         scope = load_mentions(store)
         stale_events = [r[0] for r in conn.execute("SELECT id FROM events")]
         missing = set(corpus.unindexed())
@@ -585,28 +608,30 @@ def dedupe_store(
     else:
         fresh = {m.id: deduper.names_of(m) for m in _load_by_ids(store, set(corpus.unindexed()))}
     if fresh:
-        with store.write() as w:
-            StoreCorpus.index(w, fresh)
-    if mention_ids is not None:
-        ids = set(mention_ids)
+        StoreCorpus.index(conn, fresh)
+    if ids is not None:
         article_of = dict(_chunked_select(conn, "SELECT id, article_id FROM mentions WHERE id IN ({})", ids))
         found = incremental_scope(corpus, article_of, deduper.params, article_of)
         stale_events, stats = found.stale_events, found.stats
         scope = _load_by_ids(store, found.ids)
     summary = DedupeSummary(mentions=len(scope), events_before=len(stale_events))
     clusters = deduper.cluster(scope, stats)
-    with store.write() as w:
-        for chunk in _chunks(stale_events, 500):
-            q = ",".join("?" * len(chunk))
-            w.execute(f"DELETE FROM event_mentions WHERE event_id IN ({q})", chunk)
-            w.execute(f"DELETE FROM events WHERE id IN ({q})", chunk)
-        for cl in clusters:
-            ev = reconcile(cl)
-            write_event(w, ev)
-            summary.events += 1
-            if len(cl.mentions) > 1:
-                summary.merged += len(cl.mentions)
-        w.execute("DELETE FROM events WHERE id NOT IN (SELECT DISTINCT event_id FROM event_mentions)")
+    for chunk in _chunks(stale_events, 500):
+        q = ",".join("?" * len(chunk))
+        conn.execute(f"DELETE FROM event_mentions WHERE event_id IN ({q})", chunk)
+        conn.execute(f"DELETE FROM events WHERE id IN ({q})", chunk)
+    for cl in clusters:
+        ev = reconcile(cl)
+        write_event(conn, ev)
+        summary.events += 1
+        if len(cl.mentions) > 1:
+            summary.merged += len(cl.mentions)
+    conn.execute("DELETE FROM events WHERE id NOT IN (SELECT DISTINCT event_id FROM event_mentions)")
+    if all_pending:
+        conn.execute("DELETE FROM pending_mentions")
+    else:
+        for chunk in _chunks(sorted(ids or ()), 500):
+            conn.execute(f"DELETE FROM pending_mentions WHERE mention_id IN ({','.join('?' * len(chunk))})", chunk)
     return summary
 
 
@@ -655,6 +680,7 @@ def _chunks(items: Sequence[str], n: int) -> Iterator[list[str]]:
 
 __all__ = [
     "DedupeSummary",
+    "dedupe_pending",
     "dedupe_store",
     "load_mentions",
     "write_event",

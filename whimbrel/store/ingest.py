@@ -4,6 +4,14 @@ Each batch of articles is written in one transaction, each article inside its ow
 savepoint: an article that fails to store is recorded as skipped (E400) and the
 rest of the batch, and everything stored before, is kept.
 
+Crash safety: an article's rows and its reports' place in ``pending_mentions`` (the
+reports still to be grouped into events) commit together; the grouping (see
+:func:`whimbrel.store.dedupe.dedupe_pending`) runs once the articles are stored, over
+every pending report, and removes them from the table in the transaction that writes
+their events.  So a run killed at any point leaves whole articles and a durable list
+of what is left to group, and the next run, even one that finds every article
+unchanged, finishes it; the end state is the same as an uninterrupted run's.
+
 Syndicated copies (the same wire story on several sites) are found with MinHash
 over 5-word shingles: signatures are cut into bands whose keys are stored in the
 ``article_bands`` table, so candidates are found with an index lookup across
@@ -28,9 +36,22 @@ from ..records import Article, Event, Note, Skip
 from ..settings import Settings, load
 from .db import Database
 from .model import content_hash
-from .dedupe import DedupeParams, dedupe_store
+from .dedupe import DedupeParams, dedupe_pending
 
 Item = Union[Article, Skip]
+
+
+@dataclass(frozen=True)
+class Commit:
+    """What one committed transaction of an ingest made durable (for ``on_commit``).
+
+    ``stage`` is ``"articles"`` (a batch of articles, ``ids`` those stored or replaced),
+    ``"grouping"`` (the articles are all stored; grouping ``pending`` reports into events
+    starts) or ``"events"`` (the events are written; ``ids`` is empty)."""
+
+    stage: str
+    ids: tuple[str, ...] = ()
+    pending: int = 0
 Extractor = Callable[..., Iterator[tuple[Item, Union[list[Event], Skip]]]]
 
 NUM_PERM = 64
@@ -173,13 +194,14 @@ def ingest(
     progress: bool = False,
     extractor: Optional[Extractor] = None,
     params: Optional[DedupeParams] = None,
+    on_commit: Optional[Callable[[Commit], None]] = None,
 ) -> IngestSummary:
     """Read ``paths``, extract events, store articles and mentions, deduplicate."""
     from ..stages.read import read_paths
 
     s = settings or load()
     return ingest_items(read_paths(paths, s, published=published), store, s,
-                        progress=progress, extractor=extractor, params=params)
+                        progress=progress, extractor=extractor, params=params, on_commit=on_commit)
 
 
 def ingest_items(
@@ -191,9 +213,12 @@ def ingest_items(
     extractor: Optional[Extractor] = None,
     params: Optional[DedupeParams] = None,
     dedupe: bool = True,
+    on_commit: Optional[Callable[[Commit], None]] = None,
 ) -> IngestSummary:
     """Ingest already-read articles (or Skips).  ``extractor`` defaults to
-    :func:`whimbrel.extract_many`; tests and benchmarks pass their own."""
+    :func:`whimbrel.extract_many`; tests and benchmarks pass their own.  ``on_commit`` is
+    called after each committed transaction (see :class:`Commit`).  With ``dedupe=False``
+    the reports stay pending for a later :func:`~whimbrel.store.dedupe.dedupe_pending`."""
     s = settings or load()
     if extractor is None:
         extractor = _default_extractor()
@@ -201,8 +226,8 @@ def ingest_items(
     summary = IngestSummary()
     summary.events_before = int(store.conn.execute("SELECT COUNT(*) FROM events").fetchone()[0])
     syn = Syndication()
-    touched: set[str] = set()
     digests: dict[str, str] = {}
+    note = on_commit or (lambda c: None)
 
     def fresh() -> Iterator[Item]:
         for item in items:
@@ -225,15 +250,18 @@ def ingest_items(
         for pair in extractor(fresh(), replace(s, all_events=True)):
             batch.append(_split_held(pair, s))
             if len(batch) >= max(1, s.batch_size):
-                _write_batch(store, batch, summary, syn, touched, digests)
+                note(Commit("articles", _write_batch(store, batch, summary, syn, digests)))
                 bar.advance(len(batch))
                 batch = []
         if batch:
-            _write_batch(store, batch, summary, syn, touched, digests)
+            note(Commit("articles", _write_batch(store, batch, summary, syn, digests)))
             bar.advance(len(batch))
-    if dedupe and touched:
-        ds = dedupe_store(store, touched, params)
+    pending = store.pending() if dedupe else 0
+    if pending:
+        note(Commit("grouping", pending=pending))
+        ds = dedupe_pending(store, params)
         summary.merged_mentions = ds.merged
+        note(Commit("events"))
     summary.events_after = int(store.conn.execute("SELECT COUNT(*) FROM events").fetchone()[0])
     summary.seconds = time.perf_counter() - t0
     return summary
@@ -277,9 +305,10 @@ def _write_batch(
     batch: list[tuple],
     summary: IngestSummary,
     syn: Syndication,
-    touched: set[str],
     digests: dict[str, str],
-) -> None:
+) -> tuple[str, ...]:
+    """Store one batch in one transaction; the ids of the articles stored or replaced."""
+    stored: list[str] = []
     with store.write() as conn:
         for n, (item, result, held) in enumerate(batch):
             if isinstance(result, Skip) or isinstance(item, Skip):
@@ -295,10 +324,6 @@ def _write_batch(
                         article = article.model_copy(update={"publisher": pub})
                 sig = syn.signature(article.text)
                 original = syn.original_of(conn, article.id, sig) if sig else None
-                # mentions of an event the old version belonged to must be re-clustered
-                old = [r[0] for r in conn.execute(
-                    "SELECT DISTINCT em2.mention_id FROM mentions m JOIN event_mentions em ON em.mention_id=m.id"
-                    " JOIN event_mentions em2 ON em2.event_id=em.event_id WHERE m.article_id=?", (article.id,))]
                 status = store.put_article(
                     conn, article, result, syndicated_of=original,
                     minhash=syn.pack(sig) if sig else None,
@@ -320,8 +345,8 @@ def _write_batch(
             summary.replaced += status == "replaced"
             summary.syndicated += original is not None
             summary.mentions += len(result)
-            touched.update(e.id for e in result)
-            touched.update(old)
+            stored.append(article.id)
+    return tuple(stored)
 
 
 def _record_skip(store: Database, conn: sqlite3.Connection, skip: Skip, summary: IngestSummary) -> None:
@@ -360,4 +385,4 @@ class _Progress:
             self._p.__exit__(*exc)
 
 
-__all__ = ["IngestSummary", "Syndication", "ingest", "ingest_items", "publisher_of", "split_held"]
+__all__ = ["Commit", "IngestSummary", "Syndication", "ingest", "ingest_items", "publisher_of", "split_held"]

@@ -157,11 +157,25 @@ _V3_WARNINGS = """
 ALTER TABLE articles ADD COLUMN warnings TEXT;
 """
 
-# 4 (issue 13): the proper names of every report, so that deduplication judges rare names on
+
+# 4 (issue 14): reports stored but not yet clustered into events.  A row is written in the
+# transaction that stores its article, and removed in the transaction that writes the
+# events it belongs to, so a killed ingest leaves a durable to-do list that the next run
+# (or ``whimbrel dedupe``) finishes.  Stores made before: every report in no event is pending.
+_V4_PENDING = """
+CREATE TABLE IF NOT EXISTS pending_mentions (
+    mention_id TEXT PRIMARY KEY
+);
+INSERT OR IGNORE INTO pending_mentions(mention_id)
+    SELECT id FROM mentions WHERE id NOT IN (SELECT mention_id FROM event_mentions);
+"""
+
+
+# 5 (issue 13): the proper names of every report, so that deduplication judges rare names on
 # document frequencies of the whole store and an incremental ingest finds the incident of a
 # late follow-up (whimbrel.store.names). '' marks a report indexed without names; reports
 # stored before this migration are indexed by the next deduplication.
-_V4_NAMES = """
+_V5_NAMES = """
 CREATE TABLE IF NOT EXISTS mention_names (
     mention_id TEXT NOT NULL REFERENCES mentions(id) ON DELETE CASCADE,
     name TEXT NOT NULL,
@@ -170,7 +184,39 @@ CREATE TABLE IF NOT EXISTS mention_names (
 CREATE INDEX IF NOT EXISTS mention_names_name ON mention_names(name);
 """
 
-MIGRATIONS: list[Migration] = [_V1, _V2, _V3_WARNINGS, _V4_NAMES]
+
+# 6 (issue 14): indexes for the filters of `whimbrel events` and the HTTP API on large stores.
+# entity_names holds each distinct actor/recipient/claimant name and text once (kept by a
+# trigger; a name left by deleted rows only matches nothing), so a substring filter scans the
+# names, not every entity, then finds their mentions through entities(role, ...) and their
+# events through a covering event_mentions index; events_by_id covers what the pages sort
+# and sum for a set of event ids, lat/lon serves near and bbox, dead_best sort=-dead, and
+# events_cover the trends and counts over the whole store.
+_V6_INDEXES = """
+CREATE TABLE IF NOT EXISTS entity_names (
+    role TEXT NOT NULL,
+    name TEXT NOT NULL,
+    PRIMARY KEY (role, name)
+) WITHOUT ROWID;
+INSERT OR IGNORE INTO entity_names(role, name) SELECT role, text FROM entities;
+INSERT OR IGNORE INTO entity_names(role, name) SELECT role, name FROM entities WHERE name IS NOT NULL;
+CREATE TRIGGER IF NOT EXISTS entities_names_ai AFTER INSERT ON entities BEGIN
+    INSERT OR IGNORE INTO entity_names(role, name) VALUES (new.role, new.text);
+    INSERT OR IGNORE INTO entity_names(role, name) SELECT new.role, new.name WHERE new.name IS NOT NULL;
+END;
+CREATE INDEX IF NOT EXISTS entities_role_name ON entities(role, name, mention_id);
+CREATE INDEX IF NOT EXISTS entities_role_text ON entities(role, text, mention_id);
+CREATE INDEX IF NOT EXISTS entities_role_code ON entities(role, code, mention_id);
+CREATE INDEX IF NOT EXISTS entities_role_kb ON entities(role, kb_id, mention_id);
+CREATE INDEX IF NOT EXISTS event_mentions_cover ON event_mentions(mention_id, event_id);
+CREATE INDEX IF NOT EXISTS events_by_id ON events(id, date, dead_best, n_sources, intensity, last_reported, country,
+                                                  event_type);
+CREATE INDEX IF NOT EXISTS events_latlon ON events(lat, lon);
+CREATE INDEX IF NOT EXISTS events_dead ON events(dead_best);
+CREATE INDEX IF NOT EXISTS events_cover ON events(date, country, event_type, intensity, dead_best, n_sources);
+"""
+
+MIGRATIONS: list[Migration] = [_V1, _V2, _V3_WARNINGS, _V4_PENDING, _V5_NAMES, _V6_INDEXES]
 """Migration n (1-based) takes the schema from version n-1 to n."""
 
 
@@ -206,6 +252,9 @@ def migrate(conn: sqlite3.Connection, migrations: list[Migration] | None = None)
         step = steps[number - 1]
         try:
             conn.execute("BEGIN IMMEDIATE")
+            if current_version(conn) >= number:  # another process migrated it while we waited
+                conn.execute("COMMIT")
+                continue
             if callable(step):
                 step(conn)
             else:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date as _date
@@ -11,8 +10,8 @@ from typing import Any, Optional
 
 from ..codebook.geo_precision import location_codes
 from ..errors import StoreError
-from ..knowledge.distance import haversine_km
 from .db import Database
+from .filters import EventFilter, country_codes, register_functions
 from .model import StoredEvent
 
 
@@ -43,67 +42,27 @@ def parse_near(value: str) -> tuple[float, float, float]:
 
 def _country_codes(value: str) -> list[str]:
     """Accept an alpha-2 or alpha-3 code or a country name; events store alpha-2 codes."""
-    v = value.strip()
-    try:
-        import pycountry
+    return country_codes(value)
 
-        hit = pycountry.countries.get(alpha_2=v.upper()) if len(v) == 2 else None
-        hit = hit or (pycountry.countries.get(alpha_3=v.upper()) if len(v) == 3 else None)
-        if hit is None:
-            try:
-                hit = pycountry.countries.lookup(v)
-            except LookupError:
-                hit = None
-        if hit is not None:
-            return [hit.alpha_2]
-    except ImportError:
-        pass
-    return [v.upper()]
+
+def event_filter(q: EventQuery) -> EventFilter:
+    """The :class:`~whimbrel.store.filters.EventFilter` of an :class:`EventQuery` (``actor``
+    matches actors and recipients alike)."""
+    return EventFilter(since=q.since, until=q.until, country=tuple(_country_codes(q.country)) if q.country else (),
+                       type=(q.type.upper(),) if q.type else (), party=q.actor or None, near=q.near,
+                       min_sources=q.min_sources)
 
 
 def find_events(store: Database, q: EventQuery) -> list[StoredEvent]:
-    """Events matching ``q``, ordered by date then id."""
-    where, args = [], []
-    if q.since:
-        where.append("e.date >= ?")
-        args.append(q.since)
-    if q.until:
-        where.append("e.date <= ?")
-        args.append(q.until + "\uffff")
-    if q.country:
-        codes = _country_codes(q.country)
-        where.append(f"e.country IN ({','.join('?' * len(codes))})")
-        args.extend(codes)
-    if q.type:
-        where.append("e.event_type = ?")
-        args.append(q.type.upper())
-    if q.min_sources:
-        where.append("e.n_sources >= ?")
-        args.append(q.min_sources)
-    if q.actor:
-        where.append(
-            "e.id IN (SELECT em.event_id FROM event_mentions em JOIN entities en ON en.mention_id=em.mention_id"
-            " WHERE en.role IN ('actor','recipient') AND (en.name LIKE ? OR en.text LIKE ? OR en.code = ?))"
-        )
-        args.extend([f"%{q.actor}%", f"%{q.actor}%", q.actor.upper()])
+    """Events matching ``q``, ordered by date then id (the WHERE clause is the API's)."""
+    where, args = event_filter(q).where(with_cursor=False)
     if q.near:
-        lat, lon, km = q.near
-        dlat = km / 111.0
-        dlon = km / max(1e-6, 111.0 * math.cos(math.radians(lat)))
-        where.append("e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?")
-        args.extend([lat - dlat, lat + dlat, lon - dlon, lon + dlon])
-    sql = "SELECT e.record, e.lat, e.lon FROM events e"
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY e.date, e.id"
-    out = []
-    for row in store.conn.execute(sql, args):
-        if q.near and haversine_km(q.near[0], q.near[1], row["lat"], row["lon"]) > q.near[2]:
-            continue
-        out.append(StoredEvent.model_validate_json(row["record"]))
-        if q.limit and len(out) >= q.limit:
-            break
-    return out
+        register_functions(store.conn)
+    sql = f"SELECT e.record FROM events e WHERE {where} ORDER BY e.date, e.id"
+    if q.limit:
+        sql += " LIMIT ?"
+        args = [*args, q.limit]
+    return [StoredEvent.model_validate_json(row[0]) for row in store.conn.execute(sql, args)]
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import io
 import json
 from typing import Any, Iterator, Optional
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from ..errors import BadParameter
@@ -23,11 +23,15 @@ MAX_POINTS = 20_000
 
 
 def open_store(request: Request) -> Iterator[ReadOnlyStore]:
-    """A read-only store for one request (closed after it)."""
-    store = ReadOnlyStore(request.app.state.cfg.db)
+    """A read-only store for one request (closed after it), read in one snapshot: every query of
+    the request sees the same committed state, so an ingest committing meanwhile never shows
+    an event without its reports or a report without its article."""
+    cfg = request.app.state.cfg
+    store = ReadOnlyStore(cfg.db, query_seconds=cfg.query_seconds)
     views.register_functions(store.conn)
     try:
-        yield store
+        with store.snapshot():
+            yield store
     finally:
         store.close()
 
@@ -154,7 +158,8 @@ def get_actor(actor_id: str, store: ReadOnlyStore = Depends(open_store)) -> JSON
 
 
 @router.get("/places/{geonameid}", summary="What happened at a GeoNames place")
-def get_place(geonameid: int, store: ReadOnlyStore = Depends(open_store)) -> JSONResponse:
+def get_place(geonameid: int = Path(ge=0, lt=2**63, description="GeoNames id (a non-negative 64-bit integer)"),
+              store: ReadOnlyStore = Depends(open_store)) -> JSONResponse:
     return _json(views.place_detail(store, geonameid))
 
 

@@ -17,8 +17,7 @@ from typing import Any, Optional
 from ..errors import BadParameter, NotFound
 from ..records import Event
 from ..store.model import StoredEvent
-from ..knowledge.distance import haversine_km
-from .filters import EventFilter, encode_cursor
+from .filters import EventFilter, encode_cursor, like_pattern, register_functions
 from .reader import ReadOnlyStore
 
 
@@ -28,15 +27,10 @@ def _run(store: ReadOnlyStore, sql: str, args: list[Any], *, fts: bool = False) 
         return store.conn.execute(sql, args).fetchall()
     except sqlite3.OperationalError as exc:
         msg = str(exc)
-        if fts and not any(w in msg for w in ("locked", "no such table", "disk", "unable to open")):
+        if fts and not any(w in msg for w in ("locked", "no such table", "disk", "unable to open", "interrupted")):
             raise BadParameter(f"bad full-text query: {msg}",
                                hint='Use words, "quoted phrases", AND / OR / NOT, or a prefix*.') from exc
         raise
-
-
-def register_functions(conn: sqlite3.Connection) -> None:
-    """SQL functions the filters use (``whim_km``: great-circle distance in km)."""
-    conn.create_function("whim_km", 4, haversine_km, deterministic=True)
 
 
 # --------------------------------------------------------------------------- events
@@ -59,7 +53,7 @@ def page_events(store: ReadOnlyStore, flt: EventFilter, *, count: bool = True) -
     The page's rowids are found first (from the indexed columns), then only their records are read.
     """
     where, args = flt.where()
-    keys = _run(store, f"SELECT e.rowid AS r, {flt.sort_value_sql()} AS k FROM events e WHERE {where}"
+    keys = _run(store, f"SELECT e.rowid AS r, {flt.sort_value_sql()} AS k FROM {flt.source()} WHERE {where}"
                        f" ORDER BY {flt.order_by()} LIMIT ?", [*args, flt.limit + 1], fts=bool(flt.q))
     more = len(keys) > flt.limit
     keys = keys[: flt.limit]
@@ -73,7 +67,7 @@ def page_events(store: ReadOnlyStore, flt: EventFilter, *, count: bool = True) -
     total = -1
     if count:
         w2, a2 = flt.where(with_cursor=False)
-        total = int(_run(store, f"SELECT COUNT(*) FROM events e WHERE {w2}", a2, fts=bool(flt.q))[0][0])
+        total = int(_run(store, f"SELECT COUNT(*) FROM {flt.source()} WHERE {w2}", a2, fts=bool(flt.q))[0][0])
     return EventPage(records, total, nxt)
 
 
@@ -82,9 +76,9 @@ def points(store: ReadOnlyStore, flt: EventFilter, limit: int) -> dict[str, Any]
     where, args = flt.where(with_cursor=False)
     rows = _run(store, "SELECT e.id, e.lat, e.lon, e.event_type, e.dead_best, e.date, e.place, e.country,"
                        " e.n_sources, json_extract(e.record, '$.location.precision') AS precision"
-                       f" FROM events e WHERE {where} AND e.lat IS NOT NULL AND e.lon IS NOT NULL"
+                       f" FROM {flt.source()} WHERE {where} AND e.lat IS NOT NULL AND e.lon IS NOT NULL"
                        f" ORDER BY {flt.order_by()} LIMIT ?", [*args, limit + 1], fts=bool(flt.q))
-    total = int(_run(store, f"SELECT COUNT(*) FROM events e WHERE {where}", args, fts=bool(flt.q))[0][0])
+    total = int(_run(store, f"SELECT COUNT(*) FROM {flt.source()} WHERE {where}", args, fts=bool(flt.q))[0][0])
     pts = [{"id": r["id"], "lat": r["lat"], "lon": r["lon"], "type": r["event_type"], "dead": r["dead_best"],
             "date": r["date"], "place": r["place"], "country": r["country"], "sources": r["n_sources"],
             "precision": r["precision"]} for r in rows[:limit]]
@@ -200,33 +194,51 @@ def _event_names(store: ReadOnlyStore, ids: list[str], role: str) -> dict[str, s
     return out
 
 
-PERIOD_SQL = {"day": "substr(e.date, 1, 10)", "month": "substr(e.date, 1, 7)",
-              "week": "date(substr(e.date, 1, 10), '-6 days', 'weekday 1')"}
+def period_of(day: str, interval: str) -> str:
+    """The period a day (``YYYY-MM-DD``) falls in: the day, the Monday of its week, or ``YYYY-MM``."""
+    if interval == "month":
+        return day[:7]
+    if interval == "week":
+        try:
+            d = date.fromisoformat(day)
+        except ValueError:  # not a calendar day: its own period, as SQLite's date() would not place it
+            return day
+        return (d - timedelta(days=d.weekday())).isoformat()
+    return day
+
+
+INTERVALS = ("day", "week", "month")
 
 
 def trends(store: ReadOnlyStore, flt: EventFilter, *, interval: str = "week", group: Optional[str] = None,
            top: int = 8) -> dict[str, Any]:
     """Events, fatalities and mean intensity per period, overall and per group (country, type, actor, dyad).
 
-    Only events dated to the day (or finer) are counted; totals and country/type groups are
-    aggregated by SQLite, actor and dyad groups from the events' entities.
+    Only events dated to the day (or finer) are counted.  SQLite sums per day (and country or
+    type) from a covering index; the days are folded into weeks or months here, and actor and
+    dyad groups come from the events' entities.
     """
-    if interval not in PERIOD_SQL:
+    if interval not in INTERVALS:
         raise BadParameter(f"interval must be day, week or month, not {interval!r}")
     if group not in (None, "country", "type", "actor", "dyad"):
         raise BadParameter(f"group must be country, type, actor or dyad, not {group!r}")
     where, args = flt.where(with_cursor=False)
     where += " AND e.date IS NOT NULL AND length(e.date) >= 10"
-    col = {"country": "COALESCE(e.country, '?')", "type": "e.event_type"}.get(group or "", "''")
-    rows = _run(store, f"SELECT {PERIOD_SQL[interval]} AS p, {col} AS g, COUNT(*) AS n, SUM(e.intensity) AS si,"
+    col = {"country": "e.country", "type": "e.event_type"}.get(group or "")
+    # grouped by the stored date (and country), the covering index is read in order, with no sort
+    rows = _run(store, f"SELECT e.date AS d, {col or 'NULL'} AS g, COUNT(*) AS n, SUM(e.intensity) AS si,"
                        " COUNT(e.intensity) AS ni, SUM(COALESCE(e.dead_best, 0)) AS dead"
-                       f" FROM events e WHERE {where} GROUP BY p, g", args, fts=bool(flt.q))
+                       f" FROM {flt.source(aggregate=True)} WHERE {where} GROUP BY e.date{', ' + col if col else ''}", args,
+                fts=bool(flt.q))
     total = _Acc()
     per: dict[str, _Acc] = defaultdict(_Acc)
+    periods: dict[str, str] = {}
     for r in rows:
-        total.add_sums(r["p"], r["n"], r["si"], r["ni"], r["dead"])
-        if group in ("country", "type"):
-            per[r["g"]].add_sums(r["p"], r["n"], r["si"], r["ni"], r["dead"])
+        day = r["d"][:10]
+        p = periods.get(day) or periods.setdefault(day, period_of(day, interval))
+        total.add_sums(p, r["n"], r["si"], r["ni"], r["dead"])
+        if col:
+            per["?" if r["g"] is None else r["g"]].add_sums(p, r["n"], r["si"], r["ni"], r["dead"])
     if group in ("actor", "dyad"):
         _group_by_entities(store, flt, where, args, interval, group, per)
     ranked = sorted(per.items(), key=lambda kv: (-kv[1].n, kv[0]))[:top]
@@ -237,16 +249,18 @@ def trends(store: ReadOnlyStore, flt: EventFilter, *, interval: str = "week", gr
 
 def _group_by_entities(store: ReadOnlyStore, flt: EventFilter, where: str, args: list[Any], interval: str,
                        group: str, per: dict[str, "_Acc"]) -> None:
-    rows = _run(store, f"SELECT e.id, {PERIOD_SQL[interval]} AS p, e.intensity, e.dead_best FROM events e"
+    rows = _run(store, f"SELECT e.id, substr(e.date, 1, 10) AS d, e.intensity, e.dead_best FROM {flt.source()}"
                        f" WHERE {where}", args, fts=bool(flt.q))
     ids = [r["id"] for r in rows]
     actors = _event_names(store, ids, "actor")
     targets = _event_names(store, ids, "recipient") if group == "dyad" else {}
+    periods: dict[str, str] = {}
     for r in rows:
+        p = periods.get(r["d"]) or periods.setdefault(r["d"], period_of(r["d"], interval))
         a = sorted(actors.get(r["id"], ()))
         keys = a if group == "actor" else [f"{x}–{y}" for x in a for y in sorted(targets.get(r["id"], ()))]
         for k in keys:
-            per[k].add_sums(r["p"], 1, r["intensity"], 0 if r["intensity"] is None else 1, r["dead_best"] or 0)
+            per[k].add_sums(p, 1, r["intensity"], 0 if r["intensity"] is None else 1, r["dead_best"] or 0)
 
 
 @dataclass
@@ -281,7 +295,7 @@ def changes(store: ReadOnlyStore, flt: EventFilter, *, weeks: int = 4) -> dict[s
     base = replace(flt, since=None, until=None, cursor=None)
     where, args = base.where(with_cursor=False)
     rows = _run(store, f"SELECT e.country, e.date > ? AS recent, COUNT(*) AS n, SUM(COALESCE(e.dead_best,0)) AS dead"
-                       f" FROM events e WHERE {where} AND e.date > ? AND e.date <= ? AND e.country IS NOT NULL"
+                       f" FROM {base.source()} WHERE {where} AND e.date > ? AND e.date <= ? AND e.country IS NOT NULL"
                        " GROUP BY e.country, recent", [mid.isoformat() + "\uffff", *args,
                                                         start.isoformat() + "\uffff", end.isoformat() + "\uffff"], fts=bool(flt.q))
     acc: dict[str, dict[str, int]] = defaultdict(lambda: {"current": 0, "previous": 0, "dead_current": 0,
@@ -346,12 +360,14 @@ def actor_detail(store: ReadOnlyStore, actor: str) -> dict[str, Any]:
     for role in ("actor", "recipient"):
         flt = EventFilter(**{role: actor})
         where, args = flt.where(with_cursor=False)
-        ids = [r[0] for r in _run(store, f"SELECT e.id FROM events e WHERE {where} ORDER BY e.date", args)]
+        ids = [r[0] for r in _run(store, f"SELECT e.id FROM {flt.source()} WHERE {where} ORDER BY e.date", args)]
         out["as_" + role] = ids
-    like = f"%{actor}%"
+    like = like_pattern(actor)
+    names_sql = "SELECT name FROM entity_names WHERE role IN ('actor','recipient') AND name LIKE ? ESCAPE '\\'"
     for r in store.conn.execute(
         "SELECT DISTINCT COALESCE(name, text) AS n, code, kb_id, sector FROM entities WHERE role IN ('actor','recipient')"
-        " AND (name LIKE ? OR text LIKE ? OR code = ? OR kb_id = ?) LIMIT 20", (like, like, actor.upper(), actor)):
+        f" AND (name IN ({names_sql}) OR text IN ({names_sql}) OR code = ? OR kb_id = ?) LIMIT 20",
+            (like, like, actor.upper(), actor)):
         names.add(r["n"])
         out.setdefault("matched", []).append({"name": r["n"], "code": r["code"], "kb_id": r["kb_id"],
                                               "sector": r["sector"]})

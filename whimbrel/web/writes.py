@@ -20,7 +20,8 @@ def authorise(cfg: Any, header: Optional[str]) -> None:
     scheme, _, given = (header or "").partition(" ")
     if scheme.lower() != "bearer" or not given.strip():
         raise AuthRequired("this endpoint needs an 'Authorization: Bearer <token>' header")
-    if not hmac.compare_digest(given.strip().encode("utf-8"), cfg.token.encode("utf-8")):
+    # header values arrive decoded as latin-1: encoding back gives the bytes sent (a UTF-8 token works)
+    if not hmac.compare_digest(given.strip().encode("latin-1", "replace"), cfg.token.encode("utf-8")):
         raise AuthRequired("the bearer token is not the one this server was started with")
 
 

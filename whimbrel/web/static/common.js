@@ -43,7 +43,9 @@
   W.onLive = function (f) { W.liveListeners.push(f); };
 
   W.getJSON = async function (url) {
-    const r = await fetch(url, { headers: { Accept: "application/json" } });
+    const early = window.whimbrelEarly && window.whimbrelEarly[url];  // started by early.js
+    if (early) delete window.whimbrelEarly[url];
+    const r = await (early || fetch(url, { headers: { Accept: "application/json" } }));
     const body = await r.json().catch(() => ({}));
     if (!r.ok) {
       const e = body.error || { code: "E000", message: "HTTP " + r.status, hint: "" };

@@ -6,7 +6,7 @@
   const box = document.getElementById("map");
   const counter = document.getElementById("map-count");
   const changeBox = document.getElementById("change-layer");
-  const MAX_POINTS = 3000;  // newest first; the count line says when more matched
+  const MAX_POINTS = window.whimbrelURLs.MAX_POINTS;  // newest first; the count line says when more matched
   const map = L.map(box, { preferCanvas: false, worldCopyJump: true, minZoom: 1, maxZoom: 12, keyboard: true,
                            attributionControl: true }).setView([20, 20], 2);
   map.attributionControl.setPrefix(false);
@@ -88,10 +88,7 @@
   }
 
   async function load(params) {
-    const p = new URLSearchParams(params);
-    ["interval", "group", "layer", "cursor", "limit"].forEach((k) => p.delete(k));
-    p.set("max", String(MAX_POINTS));
-    const data = await W.getJSON("/api/points?" + p.toString());
+    const data = await W.getJSON("/api/points?" + window.whimbrelURLs.points(params, MAX_POINTS).toString());
     cluster.clearLayers();
     const markers = data.points.map(marker);
     cluster.addLayers(markers);

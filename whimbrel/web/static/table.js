@@ -5,15 +5,8 @@
   const tbody = document.querySelector("#events tbody");
   const count = document.getElementById("table-count");
   const more = document.getElementById("more");
-  const PAGE = 50;
 
-  function queryFor(params, format) {
-    const p = new URLSearchParams(params);
-    ["interval", "group", "layer"].forEach((k) => p.delete(k));
-    if (!p.has("limit")) p.set("limit", String(PAGE));
-    if (format) p.set("format", format);
-    return p;
-  }
+  function queryFor(params, format) { return window.whimbrelURLs.table(params, format); }  // early.js
 
   function names(list) { return (list || []).map((e) => e.name || e.text).join(", "); }
   function figure(c) {
