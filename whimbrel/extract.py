@@ -8,6 +8,7 @@ import threading
 import warnings
 from typing import Iterable, Iterator, Optional, Union
 
+from .chunking import chunked
 from .errors import BadDate, EmptyInput, StageFailed, WhimbrelError
 from .pipeline import Pipeline, Work
 from .records import Article, Event, Skip
@@ -103,19 +104,8 @@ def extract_many(
             yield from _extract_parallel(itertools.chain(head, items), s, workers)
             return
         items = iter(head)
-    for chunk in _chunks(items, s.batch_size):
+    for chunk in chunked(items, s.batch_size):
         yield from _run_chunk(pipe, chunk, s)
-
-
-def _chunks(items: Iterable, size: int) -> Iterator[list]:
-    chunk: list = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def _run_chunk(pipe: Pipeline, chunk: list, settings: Settings) -> list[tuple]:
@@ -167,7 +157,7 @@ def _extract_parallel(articles: Iterable[Union[Article, Skip]], s: Settings, wor
         _warm(_PIPELINES.get(s))
     with ctx.Pool(workers, initializer=_init_worker, initargs=(s, fork)) as pool:
         pending: collections.deque = collections.deque()
-        for chunk in _chunks(articles, s.batch_size):
+        for chunk in chunked(articles, s.batch_size):
             pending.append(pool.apply_async(_run_batch, (chunk,)))
             while len(pending) > workers * 2:
                 yield from pending.popleft().get()

@@ -22,6 +22,7 @@ import time
 from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any, Callable, ClassVar, Iterable, Iterator, Optional, Protocol, Sequence
 
+from .chunking import chunked
 from .errors import PipelineError, StageFailed, WhimbrelError
 from .records import Article, Event, Skip
 
@@ -235,13 +236,7 @@ class Pipeline:
         return batch
 
     def stream(self, works: Iterable[Work], batch_size: int = 32) -> Iterator[Work]:
-        chunk: list[Work] = []
-        for w in works:
-            chunk.append(w)
-            if len(chunk) >= batch_size:
-                yield from self.run_many(chunk)
-                chunk = []
-        if chunk:
+        for chunk in chunked(works, batch_size):
             yield from self.run_many(chunk)
 
 

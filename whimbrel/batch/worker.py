@@ -15,6 +15,7 @@ import os
 from dataclasses import asdict, dataclass, field
 from typing import Optional, Sequence, Union
 
+from ..chunking import chunked
 from ..pipeline import Pipeline, Work
 from ..records import Article, Event, Skip
 from ..settings import Settings
@@ -108,8 +109,7 @@ def run_partition(task: PartitionTask) -> PartitionResult:
     syn = Syndication()
     articles = [it for it in task.items if isinstance(it, Article)]
     done: dict[int, Work] = {}
-    for k in range(0, len(articles), max(1, task.settings.batch_size)):
-        chunk = articles[k : k + max(1, task.settings.batch_size)]
+    for chunk in chunked(articles, task.settings.batch_size):
         for a, w in zip(chunk, pipe.run_many([Work(article=a) for a in chunk])):
             done[id(a)] = w
     out: list[ArticleResult] = []

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Optional
 
+from ..chunking import chunked
 from ..records import Article
 
 
@@ -160,8 +161,7 @@ def _side_by_side(corpus: list[Article], settings: Any) -> tuple[float, float, f
     t_spacy = t_whim = 0.0
     events = 0
     stages: dict[str, float] = {}
-    for k in range(0, len(corpus), bs):
-        chunk = corpus[k : k + bs]
+    for chunk in chunked(corpus, bs):
         t = time.perf_counter()
         for _ in plain.pipe([a.text for a in chunk], batch_size=bs):
             pass

@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator, Optional, Sequence, Union
 
+from ..chunking import IN_LIST_SIZE, chunked, placeholders
 from ..errors import StoreBusy, StoreError
 from ..records import Article, Count, Event, Skip
 from .migrations import migrate
@@ -190,9 +191,8 @@ class Database:
         evs = [r[0] for r in conn.execute(
             "SELECT DISTINCT em.event_id FROM mentions m JOIN event_mentions em ON em.mention_id=m.id"
             " WHERE m.article_id=?", (article_id,))]
-        for k in range(0, len(evs), 500):
-            chunk = evs[k : k + 500]
-            q = ",".join("?" * len(chunk))
+        for chunk in chunked(evs, IN_LIST_SIZE):
+            q = placeholders(len(chunk))
             conn.execute("INSERT OR IGNORE INTO pending_mentions(mention_id) SELECT mention_id FROM event_mentions"
                          f" WHERE event_id IN ({q})", chunk)
             conn.execute(f"DELETE FROM event_mentions WHERE event_id IN ({q})", chunk)

@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 from datetime import date as _date
 from typing import TYPE_CHECKING, Iterable, Iterator, Optional, Sequence
 
+from ..chunking import IN_LIST_SIZE, chunked, placeholders, select_in
 from ..knowledge.distance import haversine_km
 from ..records import Event
 from .model import LEAD_CHARS, Cluster, MentionView, StoredEvent, best_figure, mention_order
@@ -610,14 +611,14 @@ def _dedupe(store: "Database", conn: "sqlite3.Connection", ids: Optional[set[str
     if fresh:
         StoreCorpus.index(conn, fresh)
     if ids is not None:
-        article_of = dict(_chunked_select(conn, "SELECT id, article_id FROM mentions WHERE id IN ({})", ids))
+        article_of = dict(select_in(conn, "SELECT id, article_id FROM mentions WHERE id IN ({})", sorted(ids)))
         found = incremental_scope(corpus, article_of, deduper.params, article_of)
         stale_events, stats = found.stale_events, found.stats
         scope = _load_by_ids(store, found.ids)
     summary = DedupeSummary(mentions=len(scope), events_before=len(stale_events))
     clusters = deduper.cluster(scope, stats)
-    for chunk in _chunks(stale_events, 500):
-        q = ",".join("?" * len(chunk))
+    for chunk in chunked(stale_events, IN_LIST_SIZE):
+        q = placeholders(len(chunk))
         conn.execute(f"DELETE FROM event_mentions WHERE event_id IN ({q})", chunk)
         conn.execute(f"DELETE FROM events WHERE id IN ({q})", chunk)
     for cl in clusters:
@@ -630,8 +631,8 @@ def _dedupe(store: "Database", conn: "sqlite3.Connection", ids: Optional[set[str
     if all_pending:
         conn.execute("DELETE FROM pending_mentions")
     else:
-        for chunk in _chunks(sorted(ids or ()), 500):
-            conn.execute(f"DELETE FROM pending_mentions WHERE mention_id IN ({','.join('?' * len(chunk))})", chunk)
+        for chunk in chunked(sorted(ids or ()), IN_LIST_SIZE):
+            conn.execute(f"DELETE FROM pending_mentions WHERE mention_id IN ({placeholders(len(chunk))})", chunk)
     return summary
 
 
@@ -660,22 +661,9 @@ def write_event(conn: "sqlite3.Connection", ev: StoredEvent) -> None:
 
 def _load_by_ids(store: "Database", ids: set[str]) -> list[MentionView]:
     out: list[MentionView] = []
-    for chunk in _chunks(sorted(ids), 500):
-        out.extend(load_mentions(store, f"m.id IN ({','.join('?' * len(chunk))})", chunk))
+    for chunk in chunked(sorted(ids), IN_LIST_SIZE):
+        out.extend(load_mentions(store, f"m.id IN ({placeholders(len(chunk))})", chunk))
     return out
-
-
-def _chunked_select(conn: "sqlite3.Connection", sql: str, ids: Iterable[str]) -> list[tuple]:
-    rows: list[tuple] = []
-    for chunk in _chunks(sorted(ids), 500):
-        rows.extend(conn.execute(sql.format(",".join("?" * len(chunk))), chunk).fetchall())
-    return rows
-
-
-def _chunks(items: Sequence[str], n: int) -> Iterator[list[str]]:
-    items = list(items)
-    for k in range(0, len(items), n):
-        yield items[k : k + n]
 
 
 __all__ = [

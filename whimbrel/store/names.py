@@ -26,7 +26,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date as _date
-from typing import TYPE_CHECKING, Iterable, Iterator, Mapping, Optional, Protocol, Sequence
+from typing import TYPE_CHECKING, Iterable, Mapping, Optional, Protocol, Sequence
+
+from ..chunking import select_in
 
 if TYPE_CHECKING:
     import sqlite3
@@ -207,12 +209,6 @@ def _rarity_changed(corpus: Corpus, names: Mapping[str, frozenset[str]], stats: 
 # --------------------------------------------------------------------------- the store's index
 
 
-def chunks(items: Iterable[str], n: int = 500) -> Iterator[list[str]]:
-    items = sorted(items)
-    for k in range(0, len(items), n):
-        yield items[k : k + n]
-
-
 class StoreCorpus:
     """:class:`Corpus` over the store's tables (``mentions``, ``mention_names``, ``event_mentions``)."""
 
@@ -220,10 +216,7 @@ class StoreCorpus:
         self.conn = conn
 
     def _rows(self, sql: str, ids: Iterable[str], extra: Sequence[object] = ()) -> list[tuple]:
-        rows: list[tuple] = []
-        for chunk in chunks(ids):
-            rows += self.conn.execute(sql.format(",".join("?" * len(chunk))), (*chunk, *extra)).fetchall()
-        return rows
+        return select_in(self.conn, sql, sorted(ids), after=extra)
 
     def days(self, ids: Iterable[str]) -> dict[str, Optional[str]]:
         return {r[0]: r[1] for r in self._rows("SELECT id, date FROM mentions WHERE id IN ({})", ids)}

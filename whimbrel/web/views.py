@@ -14,11 +14,14 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any, Optional
 
+from ..chunking import select_in
 from ..errors import BadParameter, NotFound
 from ..records import Event
 from ..store.model import StoredEvent
 from .filters import EventFilter, encode_cursor, like_pattern, register_functions
 from .reader import ReadOnlyStore
+
+_IN_LIST = 900  # keys a statement in the views' IN (…) lists
 
 
 def _run(store: ReadOnlyStore, sql: str, args: list[Any], *, fts: bool = False) -> list[sqlite3.Row]:
@@ -57,11 +60,8 @@ def page_events(store: ReadOnlyStore, flt: EventFilter, *, count: bool = True) -
                        f" ORDER BY {flt.order_by()} LIMIT ?", [*args, flt.limit + 1], fts=bool(flt.q))
     more = len(keys) > flt.limit
     keys = keys[: flt.limit]
-    recs: dict[int, str] = {}
-    for i in range(0, len(keys), 900):
-        chunk = [k["r"] for k in keys[i:i + 900]]
-        recs.update(store.conn.execute(
-            f"SELECT rowid, record FROM events WHERE rowid IN ({','.join('?' * len(chunk))})", chunk).fetchall())
+    recs: dict[int, str] = dict(select_in(store.conn, "SELECT rowid, record FROM events WHERE rowid IN ({})",
+                                          [k["r"] for k in keys], size=_IN_LIST))
     records = [json.loads(recs[k["r"]]) for k in keys if k["r"] in recs]
     nxt = encode_cursor(keys[-1]["k"], keys[-1]["r"]) if more and keys else None
     total = -1
@@ -183,14 +183,10 @@ def highlight(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, bool]]
 
 def _event_names(store: ReadOnlyStore, ids: list[str], role: str) -> dict[str, set[str]]:
     out: dict[str, set[str]] = defaultdict(set)
-    for i in range(0, len(ids), 900):
-        chunk = ids[i:i + 900]
-        for r in store.conn.execute(
-            "SELECT em.event_id, COALESCE(en.name, en.text) FROM event_mentions em JOIN entities en"
-            f" ON en.mention_id=em.mention_id WHERE en.role=? AND em.event_id IN ({','.join('?' * len(chunk))})",
-            [role, *chunk],
-        ):
-            out[r[0]].add(r[1])
+    for r in select_in(store.conn, "SELECT em.event_id, COALESCE(en.name, en.text) FROM event_mentions em"
+                       " JOIN entities en ON en.mention_id=em.mention_id WHERE en.role=? AND em.event_id IN ({})",
+                       ids, before=(role,), size=_IN_LIST):
+        out[r[0]].add(r[1])
     return out
 
 
@@ -319,11 +315,8 @@ def changes(store: ReadOnlyStore, flt: EventFilter, *, weeks: int = 4) -> dict[s
 def _summary(store: ReadOnlyStore, ids: list[str], exclude: set[str]) -> dict[str, Any]:
     if not ids:
         return {"events": 0, "timeline": [], "counterparts": [], "places": [], "types": []}
-    evs = []
-    for i in range(0, len(ids), 900):
-        chunk = ids[i:i + 900]
-        evs.extend(StoredEvent.model_validate_json(r[0]) for r in store.conn.execute(
-            f"SELECT record FROM events WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+    evs = [StoredEvent.model_validate_json(r[0])
+           for r in select_in(store.conn, "SELECT record FROM events WHERE id IN ({})", ids, size=_IN_LIST)]
     months: Counter = Counter()
     dead: Counter = Counter()
     others: Counter = Counter()
