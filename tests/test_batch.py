@@ -121,6 +121,45 @@ def test_rerun_is_idempotent(batch_out, corpus):
     assert _dump(read_events(str(out))) == before
 
 
+
+def test_batch_warnings_are_the_notes_printed_as_extract_prints_them(tmp_path):
+    """A refused date (E208): the same stderr line as extract/ingest print, on the first run and
+    on a resumed one (the notes come back from the manifest, which keeps their lines too), also
+    from a manifest that holds only the lines; the articles table keeps the notes."""
+    import pyarrow.parquet as pq
+    from click.testing import CliRunner
+
+    from whimbrel.cli import main
+    from whimbrel.cli.extract import note_line
+    from whimbrel.records import Note
+    from whimbrel.stages.read import read_paths
+
+    path = _write_jsonl(tmp_path / "dated.jsonl", [OWN[0], {**OWN[2], "id": "t-bad", "published": "2024-02-31"}])
+    notes = [n for a in read_paths([str(path)]) for n in a.warnings]
+    assert [n.code for n in notes] == ["E208"]
+    want = [note_line(n) for n in notes]
+    assert want == [f"whimbrel: warning {notes[0].origin}: [E208] {notes[0].message} — {notes[0].hint}"]
+    out = tmp_path / "out"
+    args = ["batch", "--out", str(out), "--workers", "1", "--no-progress", str(path)]
+
+    def printed() -> list[str]:
+        r = CliRunner().invoke(main, args)
+        assert r.exit_code == 0, r.output
+        return [x for x in r.stderr.splitlines() if x.startswith("whimbrel: warning")]
+
+    assert printed() == want
+    manifest = json.loads((out / "manifest.json").read_text("utf-8"))
+    (part,) = manifest["partitions"]
+    assert part["warnings"] == [n.line() for n in notes]
+    assert [Note.model_validate(n) for n in part["notes"]] == notes
+    rows = {r["id"]: r for r in pq.read_table(out / "articles").to_pylist()}
+    assert json.loads(rows["t-bad"]["warnings"]) == [n.to_json() for n in notes] and rows["t-1"]["warnings"] is None
+    assert printed() == want  # resumed: nothing rerun, the same warning
+    del part["notes"]  # a manifest written before the notes were kept
+    (out / "manifest.json").write_text(json.dumps(manifest), "utf-8")
+    assert printed() == want
+
+
 def test_interrupted_run_resumes_and_redoes_half_written_partitions(corpus, reference, tmp_path):
     out = tmp_path / "out"
 

@@ -20,12 +20,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
 from ..errors import ConfigError
+from ..records import Note
 
 MANIFEST = "manifest.json"
 FORMAT = "whimbrel-batch"
@@ -45,19 +47,37 @@ class PartitionInfo:
     mentions: int = 0
     files: dict[str, int] = field(default_factory=dict)
     skip_codes: dict[str, int] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)  # the warning lines of its articles (E208...)
+    warnings: list[Note] = field(default_factory=list)  # the refused values of its articles (E208...)
 
     def to_json(self) -> dict[str, Any]:
         return {"index": self.index, "items": self.items, "digest": self.digest, "articles": self.articles,
                 "skips": self.skips, "mentions": self.mentions, "files": self.files,
-                "skip_codes": self.skip_codes, "warnings": self.warnings}
+                "skip_codes": self.skip_codes,
+                # the lines for people (the form manifests have always held) and the notes themselves
+                "warnings": [n.line() for n in self.warnings], "notes": [n.to_json() for n in self.warnings]}
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> "PartitionInfo":
         return cls(index=int(d["index"]), items=int(d["items"]), digest=str(d["digest"]),
                    articles=int(d.get("articles", 0)), skips=int(d.get("skips", 0)),
                    mentions=int(d.get("mentions", 0)), files=dict(d.get("files", {})),
-                   skip_codes=dict(d.get("skip_codes", {})), warnings=list(d.get("warnings", [])))
+                   skip_codes=dict(d.get("skip_codes", {})), warnings=_notes(d))
+
+
+_LINE = re.compile(r"(?:(?P<origin>.+?): )?\[(?P<code>[^\]]*)\] ?(?P<message>.*?)(?: — (?P<hint>.*))?", re.S)
+
+
+def _notes(d: dict[str, Any]) -> list[Note]:
+    """A partition's notes; a manifest written before they were kept has only their lines
+    (``ORIGIN: [CODE] message — hint``), read back into notes that print the same line."""
+    if "notes" in d:
+        return [Note.model_validate(n) for n in d["notes"]]
+    out = []
+    for line in d.get("warnings", []):
+        m = _LINE.fullmatch(str(line))
+        out.append(Note(code=m["code"], field="", origin=m["origin"], message=m["message"], hint=m["hint"])
+                   if m else Note(code="", field="", message=str(line)))
+    return out
 
 
 @dataclass

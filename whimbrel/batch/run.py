@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Optional, Sequence, Union
 
 from ..errors import ConfigError
-from ..records import Article, Skip
+from ..records import Article, Note, Skip
 from ..settings import Settings, load
 from .engine import Engine, make_engine
 from .inputs import InputFile, digest, expand, iter_inputs
@@ -45,7 +45,7 @@ class BatchSummary:
     skipped: int = 0
     skip_codes: Counter = field(default_factory=Counter)
     skip_reasons: dict[str, list[str]] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Note] = field(default_factory=list)  # the refused values of the articles (E208...)
     mentions: int = 0
     events: int = 0
     merged_mentions: int = 0
@@ -68,6 +68,7 @@ class BatchSummary:
 
     def to_json(self) -> dict[str, Any]:
         d = {k: v for k, v in asdict(self).items() if k not in ("skip_codes", "peak_rss_mb")}
+        d["warnings"] = [n.line() for n in self.warnings]  # the lines for people, in their place
         d["skip_codes"] = dict(self.skip_codes)
         d["peak_rss_mb"] = {str(k): round(v, 1) for k, v in self.peak_rss_mb.items()}
         d["throughput"] = round(self.throughput, 2)
@@ -275,7 +276,7 @@ def _write_partition(out: Output, result: PartitionResult, size: int, pdigest: s
         month = art.published[:7] if art.published else "unknown"
         # two reports of one article with one id: the later one wins, as the store's INSERT OR REPLACE
         events = list({ev.id: ev for ev in r.events}.values())
-        info.warnings.extend(n.line() for n in art.warnings)
+        info.warnings.extend(art.warnings)
         articles[month].append(article_row(art, digest=r.digest or content_hash(art),
                                            n_mentions=len(events), position=pos, minhash=r.minhash))
         info.articles += 1

@@ -34,12 +34,12 @@ def batch(inputs: tuple[str, ...], out: str, engine: str, scheduler: Optional[st
     """
     from ..batch import run_batch
     from ..settings import load
+    from .extract import echo_notes
 
     s = run_batch(list(inputs), out, load(), engine=engine, scheduler=scheduler, workers=workers,
                   partition_size=partition_size, append=append, published=published,
                   progress=not no_progress and sys.stderr.isatty())
-    for line in s.warnings:
-        click.echo(f"whimbrel: warning {line}", err=True)
+    echo_notes(s.warnings)
     if as_json:
         click.echo(json.dumps(s.to_json()))
         return

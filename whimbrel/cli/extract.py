@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import Iterable
 
 import click
 
@@ -22,12 +23,17 @@ def note_line(note: Note) -> str:
     return f"whimbrel: warning {note.line()}"
 
 
+def echo_notes(notes: Iterable[Note]) -> int:
+    """Print warnings on stderr, a :func:`note_line` each; how many there were."""
+    n = 0
+    for n, note in enumerate(notes, 1):
+        click.echo(note_line(note), err=True)
+    return n
+
+
 def echo_warnings(item: object) -> int:
     """Print the warnings an article carries on stderr; how many there were."""
-    notes = item.warnings if isinstance(item, Article) else ()
-    for note in notes:
-        click.echo(note_line(note), err=True)
-    return len(notes)
+    return echo_notes(item.warnings if isinstance(item, Article) else ())
 
 
 def _emit_table(events: list[Event]) -> None:

@@ -71,10 +71,9 @@ def ingest(paths: tuple[str, ...], db: Optional[str], published: Optional[str], 
         s = run_ingest(list(paths), store, settings, published=published,
                        progress=not no_progress and sys.stderr.isatty(),
                        on_commit=_print_commit if print_commits else None)
-    from .extract import note_line
+    from .extract import echo_notes
 
-    for note in s.warnings:
-        click.echo(note_line(note), err=True)
+    echo_notes(s.warnings)
     if as_json:
         click.echo(json.dumps(s.to_json()))
         return
