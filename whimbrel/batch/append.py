@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any, Iterable, Optional
+from typing import Any, Iterable, Mapping, Optional
 
 from ..store.names import NameStats
 from .output import Output
@@ -50,23 +50,30 @@ class BatchCorpus:
 
     def __init__(self, day_of: dict[str, Optional[str]], article_of: dict[str, str],
                  names: dict[str, frozenset[str]], event_of: dict[str, str]):
-        self.day_of, self.article_of, self.names_of, self.event_of = day_of, article_of, names, event_of
+        self.day_of, self.article_of, self.event_of = day_of, article_of, event_of
+        self.names_of: dict[str, frozenset[str]] = {}
         self._by_day = sorted((d, i) for i, d in day_of.items() if d)
         self._holders: dict[str, set[str]] = {}
-        per_article: dict[str, set[str]] = {}
-        for i, ns in names.items():
-            self._holders_add(i, ns)
-            if i in article_of:
-                per_article.setdefault(article_of[i], set()).update(ns)
-        self._df = Counter(w for ns in per_article.values() for w in ns)
+        self._per_article: dict[str, set[str]] = {}
+        self._df: Counter = Counter()
         self._articles = len(set(article_of.values()))
         self._members: dict[str, set[str]] = {}
         for m, e in event_of.items():
             self._members.setdefault(e, set()).add(m)
+        self.add_names(names)
 
-    def _holders_add(self, i: str, ns: Iterable[str]) -> None:
-        for w in ns:
-            self._holders.setdefault(w, set()).add(i)
+    def unindexed(self) -> list[str]:
+        return [i for i in self.day_of if i not in self.names_of]
+
+    def add_names(self, names: Mapping[str, Iterable[str]]) -> None:
+        for i, ns in names.items():
+            ns = self.names_of[i] = frozenset(ns)
+            for w in ns:
+                self._holders.setdefault(w, set()).add(i)
+            if i in self.article_of:
+                used = self._per_article.setdefault(self.article_of[i], set())
+                self._df.update(ns - used)
+                used |= ns
 
     def days(self, ids: Iterable[str]) -> dict[str, Optional[str]]:
         return {i: self.day_of[i] for i in ids if i in self.day_of}
@@ -106,9 +113,8 @@ def append_merge(out: Output, params: Any, engine: Any, previous: Previous) -> O
     """Re-cluster only what the new reports touch; ``None`` when a full merge is needed.
 
     Returns ``(events, copies, names, summary numbers)`` for :func:`whimbrel.batch.merge.write_merge`."""
-    from ..store.dedupe import Deduper
+    from ..store.dedupe import Deduper, recluster_new
     from ..store.model import LEAD_CHARS
-    from ..store.names import incremental_scope
     from ..store.reconcile import reconcile
     from .merge import cluster_blocked, load_articles, load_mentions, mention_index, read_events, syndication
 
@@ -117,21 +123,19 @@ def append_merge(out: Output, params: Any, engine: Any, previous: Previous) -> O
     day_of, article_of = mention_index(out, articles)
     if not set(previous.event_of) <= set(day_of):
         return None  # a report the last merge linked is gone (its article was replaced)
-    deduper = Deduper(params)
     new_ids = set(day_of) - set(previous.event_of)
-    new = load_mentions(out, articles, copies, only=new_ids)
-    names = {i: ns for i, ns in previous.names.items() if i in day_of}
-    names.update({m.id: deduper.names_of(m) for m in new})
-    corpus = BatchCorpus(day_of, article_of, names, previous.event_of)
-    found = incremental_scope(corpus, new_ids, deduper.params, {i: article_of[i] for i in new_ids})
-    scope = load_mentions(out, articles, copies, only=found.ids)
-    clusters = cluster_blocked(scope, params, engine, stats=found.stats)
-    stale = set(found.stale_events)
+    corpus = BatchCorpus(day_of, article_of, {i: ns for i, ns in previous.names.items() if i in day_of},
+                         previous.event_of)
+    done = recluster_new(corpus, Deduper(params), {i: article_of[i] for i in new_ids},
+                         lambda some: load_mentions(out, articles, copies, only=some),
+                         lambda scope, stats: cluster_blocked(scope, params, engine, stats=stats))
+    stale = set(done.scope.stale_events)
     events = [e for e in read_events(str(out.root)) if e.id not in stale]
-    events += [reconcile(cl) for cl in clusters]
+    events += [reconcile(cl) for cl in done.clusters]
     merged = sum(1 for e in events if len(e.links) > 1 for _ in e.links)
-    return events, copies, names, {"mentions": len(day_of), "rescored": len(scope), "new": len(new_ids),
-                                   "merged": merged, "by_names": found.by_names, "by_rarity": found.by_rarity}
+    return events, copies, corpus.names_of, {"mentions": len(day_of), "rescored": len(done.mentions),
+                                             "new": len(new_ids), "merged": merged,
+                                             "by_names": done.scope.by_names, "by_rarity": done.scope.by_rarity}
 
 
 def merge_appended(out: Output, params: Any = None, engine: Any = None) -> Any:

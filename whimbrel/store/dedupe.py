@@ -39,13 +39,13 @@ from collections import Counter, defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date as _date
-from typing import TYPE_CHECKING, Iterable, Iterator, Optional, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Mapping, Optional, Sequence
 
 from ..chunking import IN_LIST_SIZE, chunked, placeholders, select_in
 from ..knowledge.distance import haversine_km
 from ..records import Event
 from .model import LEAD_CHARS, Cluster, MentionView, StoredEvent, best_figure, mention_order
-from .names import NameStats, StoreCorpus, incremental_scope, rare_limit
+from .names import IndexedCorpus, NameStats, Scope, StoreCorpus, incremental_scope, rare_limit
 from .reconcile import reconcile
 
 if TYPE_CHECKING:
@@ -600,23 +600,19 @@ def _dedupe(store: "Database", conn: "sqlite3.Connection", ids: Optional[set[str
     """The body of :func:`dedupe_store`, inside the caller's write transaction ``conn``."""
     deduper = Deduper(params)
     corpus = StoreCorpus(conn)
-    stats: Optional[NameStats] = None
     if ids is None:
         scope = load_mentions(store)
         stale_events = [r[0] for r in conn.execute("SELECT id FROM events")]
         missing = set(corpus.unindexed())
         fresh = {m.id: deduper.names_of(m) for m in scope if m.id in missing}
+        if fresh:
+            corpus.add_names(fresh)
+        clusters = deduper.cluster(scope)
     else:
-        fresh = {m.id: deduper.names_of(m) for m in _load_by_ids(store, set(corpus.unindexed()))}
-    if fresh:
-        StoreCorpus.index(conn, fresh)
-    if ids is not None:
         article_of = dict(select_in(conn, "SELECT id, article_id FROM mentions WHERE id IN ({})", sorted(ids)))
-        found = incremental_scope(corpus, article_of, deduper.params, article_of)
-        stale_events, stats = found.stale_events, found.stats
-        scope = _load_by_ids(store, found.ids)
+        done = recluster_new(corpus, deduper, article_of, lambda some: _load_by_ids(store, some))
+        scope, stale_events, clusters = done.mentions, done.scope.stale_events, done.clusters
     summary = DedupeSummary(mentions=len(scope), events_before=len(stale_events))
-    clusters = deduper.cluster(scope, stats)
     for chunk in chunked(stale_events, IN_LIST_SIZE):
         q = placeholders(len(chunk))
         conn.execute(f"DELETE FROM event_mentions WHERE event_id IN ({q})", chunk)
@@ -634,6 +630,33 @@ def _dedupe(store: "Database", conn: "sqlite3.Connection", ids: Optional[set[str
         for chunk in chunked(sorted(ids or ()), IN_LIST_SIZE):
             conn.execute(f"DELETE FROM pending_mentions WHERE mention_id IN ({placeholders(len(chunk))})", chunk)
     return summary
+
+
+@dataclass
+class Reclustered:
+    """An incremental pass: its scope, the reports it read and their clusters."""
+
+    scope: Scope
+    mentions: list[MentionView]
+    clusters: list[Cluster]
+
+
+def recluster_new(corpus: IndexedCorpus, deduper: Deduper, new_articles: Mapping[str, str],
+                  load: Callable[[set[str]], list[MentionView]],
+                  cluster: Optional[Callable[[list[MentionView], NameStats], list[Cluster]]] = None) -> Reclustered:
+    """Cluster the neighbourhood of new reports, the one sequence of the store's incremental
+    dedupe and of ``batch --append``: index the names of the reports ``corpus`` holds without
+    them, find what the new reports (``new_articles``: report → article, already in ``corpus``)
+    can change (:func:`~whimbrel.store.names.incremental_scope`), and cluster it with rare names
+    judged on the whole corpus. ``load`` reads reports by id; ``cluster`` (the deduper's own by
+    default) takes the reports and the corpus-wide name statistics."""
+    missing = set(corpus.unindexed())
+    if missing:
+        corpus.add_names({m.id: deduper.names_of(m) for m in load(missing)})
+    found = incremental_scope(corpus, new_articles, deduper.params, new_articles)
+    mentions = load(found.ids)
+    clusters = (cluster or deduper.cluster)(mentions, found.stats)
+    return Reclustered(found, mentions, clusters)
 
 
 def write_event(conn: "sqlite3.Connection", ev: StoredEvent) -> None:
@@ -668,9 +691,11 @@ def _load_by_ids(store: "Database", ids: set[str]) -> list[MentionView]:
 
 __all__ = [
     "DedupeSummary",
+    "Reclustered",
     "dedupe_pending",
     "dedupe_store",
     "load_mentions",
+    "recluster_new",
     "write_event",
     "DedupeParams",
     "Deduper",

@@ -96,6 +96,18 @@ class Corpus(Protocol):
         ...
 
 
+class IndexedCorpus(Corpus, Protocol):
+    """A :class:`Corpus` that keeps the names of its reports and can be told those it lacks."""
+
+    def unindexed(self) -> list[str]:
+        """Reports held without their names."""
+        ...
+
+    def add_names(self, names: Mapping[str, Iterable[str]]) -> None:
+        """Record the names of reports (those :meth:`unindexed` gave)."""
+        ...
+
+
 @dataclass
 class Scope:
     """What an incremental pass re-clusters: the reports, the events they replace, and the
@@ -264,6 +276,9 @@ class StoreCorpus:
         return [r[0] for r in self.conn.execute(
             "SELECT m.id FROM mentions m WHERE NOT EXISTS (SELECT 1 FROM mention_names n WHERE n.mention_id = m.id)")]
 
+    def add_names(self, names: Mapping[str, Iterable[str]]) -> None:
+        self.index(self.conn, names)
+
     @staticmethod
     def index(conn: "sqlite3.Connection", names: Mapping[str, Iterable[str]]) -> None:
         """Record each report's names (a report without names gets the :data:`NO_NAMES` row).
@@ -272,4 +287,4 @@ class StoreCorpus:
         conn.executemany("INSERT OR IGNORE INTO mention_names(mention_id, name) VALUES (?, ?)", rows)
 
 
-__all__ = ["Corpus", "Knobs", "NO_NAMES", "NameStats", "Scope", "StoreCorpus", "incremental_scope", "rare_limit"]
+__all__ = ["Corpus", "IndexedCorpus", "Knobs", "NO_NAMES", "NameStats", "Scope", "StoreCorpus", "incremental_scope", "rare_limit"]
