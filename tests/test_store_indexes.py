@@ -94,3 +94,54 @@ def test_event_filter_of_a_query():
     f = event_filter(EventQuery(since="2024-01-01", country="SYR", type="protest", actor="army", min_sources=2))
     assert f.country == ("SY",) and f.type == ("PROTEST",) and f.party == "army" and f.actor is None
     assert f.min_sources == 2 and f.since == "2024-01-01"
+
+
+def test_claimant_filter_reads_the_claimant_index_not_the_claims(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        plan = _plan(store.conn, EventFilter(claimant="ministry"))
+    assert "SCAN claims" not in plan and "SCAN entities" not in plan and "SCAN em" not in plan, plan
+    assert "entities_role_name" in plan and "entities_role_code" in plan and "events_by_id" in plan
+
+
+def test_claimant_filter_matches_what_the_claims_say(demo_store):
+    """The same events as the claims table's own reading: the claimant's name (its text when it
+    has no name) contains the value, or its code is the value."""
+    with Store(demo_store) as store:
+        conn = store.conn
+        claimants = [r[0] for r in conn.execute("SELECT DISTINCT claimant FROM claims WHERE claimant IS NOT NULL")]
+        codes = [r[0] for r in conn.execute("SELECT DISTINCT claimant_code FROM claims WHERE claimant_code IS NOT NULL")]
+        assert claimants and codes
+        values = [claimants[0], claimants[-1][:4].lower(), codes[0], codes[0].lower(), "nobody-says-this", "%", "_"]
+        found = []
+        for value in values:
+            w, a = EventFilter(claimant=value).where()
+            got = {r[0] for r in conn.execute(f"SELECT e.id FROM events e WHERE {w}", a)}
+            like = "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            want = {r[0] for r in conn.execute(
+                "SELECT DISTINCT em.event_id FROM event_mentions em JOIN claims c ON c.mention_id = em.mention_id"
+                " WHERE c.claimant LIKE ? ESCAPE '\\' OR c.claimant_code = ?", (like, value.upper()))}
+            assert got == want, value
+            found.append(len(got))
+        assert all(found[:4]) and found[4] == 0
+
+
+def test_trend_of_a_dyad_counts_the_api_dyad_events(demo_store):
+    """`whimbrel trend --dyad` reads the events of the API's dyad filter (either direction)."""
+    from whimbrel.store.queries import trend
+
+    with Store(demo_store) as store:
+        conn = store.conn
+        pairs = conn.execute(
+            "SELECT a.name, r.name, COUNT(DISTINCT em.event_id) FROM entities a JOIN entities r"
+            " ON r.mention_id = a.mention_id AND r.role = 'recipient' AND r.name IS NOT NULL"
+            " JOIN event_mentions em ON em.mention_id = a.mention_id"
+            " WHERE a.role = 'actor' AND a.name IS NOT NULL GROUP BY 1, 2 ORDER BY 3 DESC LIMIT 3").fetchall()
+        assert pairs
+        for x, y, _ in pairs:
+            w, a = EventFilter(dyad=(x, y)).where()
+            rows = conn.execute(f"SELECT e.date, e.dead_best FROM events e WHERE {w}"
+                                " AND e.date IS NOT NULL AND length(e.date) >= 10", a).fetchall()
+            got = trend(store, dyad=(x, y), by="month")
+            assert sum(p.events for p in got) == len(rows) > 0
+            assert sum(p.fatalities for p in got) == sum(r[1] or 0 for r in rows)
+            assert got == trend(store, dyad=(y, x), by="month")  # either direction

@@ -9,7 +9,7 @@ chosen from fixed tables here are ever formatted into the SQL text.
 Names of actors, recipients and claimants match by substring (case-insensitive) in
 two steps: the distinct names that contain the value, from the small
 ``entity_names`` table, then the mentions with exactly those names through the
-``entities(role, name)`` indexes (migration 3), never a scan of every entity.
+``entities(role, name)`` indexes (migration 6), never a scan of every entity or claim.
 """
 
 from __future__ import annotations
@@ -164,9 +164,8 @@ class EventFilter:
             for role, name in (("actor", x), ("recipient", y), ("actor", y), ("recipient", x)):
                 a.extend(_ent_args(role, name))
         if self.claimant:
-            w.append("e.id IN (SELECT em.event_id FROM event_mentions em JOIN claims c ON c.mention_id=em.mention_id"
-                     " WHERE c.claimant LIKE ? ESCAPE '\\' OR c.claimant_code = ?)")
-            a.extend([_like(self.claimant), self.claimant.upper()])
+            w.append(_CLAIMANT)
+            a.extend(_claimant_args(self.claimant))
         if self.min_sources:
             w.append("e.n_sources >= ?")
             a.append(self.min_sources)
@@ -248,6 +247,14 @@ _ENT = ("e.id IN (SELECT em.event_id FROM event_mentions em INDEXED BY event_men
         " UNION ALL SELECT mention_id FROM entities WHERE role = ? AND code = ?"
         " UNION ALL SELECT mention_id FROM entities WHERE role = ? AND kb_id = ?))")
 
+# events with a claim whose claimant's name (its text when it has no name) contains the value,
+# or whose code is the value: the claimants' entity rows (role 'claimant', one per claim with a
+# claimant) through the same indexes, never a scan of the claims
+_CLAIMANT = ("e.id IN (SELECT em.event_id FROM event_mentions em INDEXED BY event_mentions_cover WHERE em.mention_id IN ("
+             f"SELECT mention_id FROM entities WHERE role = ? AND name IN ({_NAMES})"
+             f" UNION ALL SELECT mention_id FROM entities WHERE role = ? AND text IN ({_NAMES}) AND name IS NULL"
+             " UNION ALL SELECT mention_id FROM entities WHERE role = ? AND code = ?))")
+
 
 def country_codes(value: str) -> list[str]:
     """An alpha-2 or alpha-3 code or a country name → the alpha-2 codes events are stored with."""
@@ -275,6 +282,11 @@ _like = like_pattern
 def _ent_args(role: str, name: str) -> list[Any]:
     like = _like(name)
     return [role, role, like, role, role, like, role, name.upper(), role, name]
+
+
+def _claimant_args(name: str) -> list[Any]:
+    like, role = _like(name), "claimant"
+    return [role, role, like, role, role, like, role, name.upper()]
 
 
 def _entity(w: list[str], a: list[Any], roles: tuple[str, ...], name: str) -> None:

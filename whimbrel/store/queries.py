@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date as _date
 from datetime import timedelta
 from typing import Any, Optional
@@ -93,45 +93,18 @@ def trend(
     since: Optional[str] = None,
     until: Optional[str] = None,
 ) -> list[TrendPoint]:
-    """Counts and mean intensity per day/week/month; ``dyad`` = (actor A, actor B), either direction."""
+    """Counts and mean intensity per day/week/month; ``dyad`` = (actor A, actor B), either
+    direction, as the API's ``dyad`` filter matches them (the WHERE clause is the API's).
+    Only events dated to the day (or finer) are counted; the sums come from the indexed
+    columns, without decoding event records."""
     if by not in ("day", "week", "month"):
         raise StoreError(f"--by must be day, week or month, not {by!r}")
-    if dyad is None:
-        return _trend_sql(store, country=country, by=by, since=since, until=until)
-    events = find_events(store, EventQuery(since=since, until=until, country=country))
-    buckets: dict[str, list[StoredEvent]] = defaultdict(list)
-    for ev in events:
-        if ev.date is None or not ev.date.value or len(ev.date.value) < 10:
-            continue
-        if dyad and not _matches_dyad(ev, dyad):
-            continue
-        buckets[_period(ev.date.value, by)].append(ev)
-    out = []
-    for key in sorted(buckets):
-        evs = buckets[key]
-        ints = [e.intensity for e in evs if e.intensity is not None]
-        dead = sum((e.size.dead.best or 0) for e in evs if e.size.dead is not None)
-        out.append(TrendPoint(key, len(evs), round(sum(ints) / len(ints), 3) if ints else None, dead))
-    return out
-
-
-def _trend_sql(store: Database, *, country: Optional[str], by: str, since: Optional[str],
-               until: Optional[str]) -> list[TrendPoint]:
-    """The same aggregation from the indexed columns, without decoding event records."""
-    where, args = ["date IS NOT NULL", "length(date) >= 10"], []
-    if since:
-        where.append("date >= ?")
-        args.append(since)
-    if until:
-        where.append("date <= ?")
-        args.append(until + "\uffff")
-    if country:
-        codes = _country_codes(country)
-        where.append(f"country IN ({','.join('?' * len(codes))})")
-        args.extend(codes)
+    flt = replace(event_filter(EventQuery(since=since, until=until, country=country)), dyad=dyad)
+    where, args = flt.where(with_cursor=False)
     acc: dict[str, list[float]] = defaultdict(lambda: [0, 0.0, 0, 0])
     for day, intensity, dead in store.conn.execute(
-        f"SELECT date, intensity, dead_best FROM events WHERE {' AND '.join(where)}", args
+        f"SELECT e.date, e.intensity, e.dead_best FROM {flt.source(aggregate=True)} WHERE {where}"
+        " AND e.date IS NOT NULL AND length(e.date) >= 10", args
     ):
         a = acc[_period(day, by)]
         a[0] += 1
@@ -141,25 +114,6 @@ def _trend_sql(store: Database, *, country: Optional[str], by: str, since: Optio
         a[3] += dead or 0
     return [TrendPoint(k, int(a[0]), round(a[1] / a[2], 3) if a[2] else None, int(a[3]))
             for k, a in sorted(acc.items())]
-
-
-def _names(ents: Any) -> set[str]:
-    out = set()
-    for e in ents:
-        for v in (e.name, e.text, e.code):
-            if v:
-                out.add(v.lower())
-    return out
-
-
-def _matches_dyad(ev: StoredEvent, dyad: tuple[str, str]) -> bool:
-    a, b = (x.lower() for x in dyad)
-    src, tgt = _names(ev.actor), _names(ev.recipient)
-
-    def has(names: set[str], key: str) -> bool:
-        return any(key == n or key in n for n in names)
-
-    return (has(src, a) and has(tgt, b)) or (has(src, b) and has(tgt, a))
 
 
 def flat_row(ev: StoredEvent) -> dict[str, Any]:
