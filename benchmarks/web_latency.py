@@ -105,6 +105,7 @@ QUERIES = {
     "events: type=ASSAULT, most deaths": "/api/events?type=ASSAULT&sort=-dead",
     "events: actor=rebels": "/api/events?actor=rebels",
     "events: dyad army:civilians": "/api/events?dyad=army:civilians",
+    "events: claimant=witnesses": "/api/events?claimant=witnesses",
     "events: near 50 km": "/api/events?near=36.2,37.1,50",  # (no event there: the cost of looking)
     "events: near 50 km of a town": f"/api/events?near={CITIES[0][2]:.2f},{CITIES[0][3]:.2f},50",
     "events: full text": "/api/events?q=w0042",
