@@ -435,7 +435,9 @@ def modality(trigger: Token, published: Optional[str] = None) -> Modality:
         negated = True
     mood = _own_mood(verb)
     for comp, gov in _chain(verb):
-        lem = _lemma(gov)
+        # a conjunct shares its head's mood, not its head's meaning: "set upon a man and beat
+        # him" is not "set to beat", "threatened and attacked" not a threat to attack
+        lem = _lemma(gov) if comp.dep_ != "conj" else ""
         gov_neg = _negated_here(gov)
         if lem in _NEG_IMPLICATIVE:
             if gov_neg:

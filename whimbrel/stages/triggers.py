@@ -141,8 +141,13 @@ def _object_lemmas(tok: Any) -> set[str]:
     return out
 
 
+# Particles the parser sometimes attaches as adverbs ("took away a journalist": advmod).
+ADVERB_PARTICLES = frozenset("away back off out down up over".split())
+
+
 def _particles(tok: Any) -> set[str]:
-    return {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "dobj", "compound:prt")}
+    return {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "dobj", "compound:prt")
+            or (c.dep_ == "advmod" and c.lower_ in ADVERB_PARTICLES)}
 
 
 # Below this lexicon weight a sense is too weak to stand alone ("claim", "troops").
@@ -166,6 +171,15 @@ def _context_lemmas(tok: Any) -> set[str]:
     return set(remembered(doc, "lemmas", lambda: frozenset(t.lemma_.lower() for t in doc)))
 
 
+# What a violent act leaves its victim in ("shot dead", "burned alive", "beaten unconscious"):
+# a result, not a name given to something ("calling them a violation").
+RESULT_STATES = frozenset("dead alive unconscious senseless lifeless".split())
+
+
+def _has_clause_object(tok: Any) -> bool:
+    return any(c.dep_ in ("dobj", "nsubj") for c in tok.children)
+
+
 def _choose_sense(tok: Any, pos: str) -> Optional[codebook.TriggerSense]:
     lemma = tok.lemma_.lower()
     options = codebook.senses(lemma, pos)
@@ -177,10 +191,10 @@ def _choose_sense(tok: Any, pos: str) -> Optional[codebook.TriggerSense]:
     if pos == "VERB":
         if lemma in REPORTING and any(c.dep_ in ("ccomp", "parataxis") for c in tok.children):
             return None
-        if tok.dep_ in ("amod", "compound") or (tok.i > 0 and tok.nbor(-1).text == "-"):
-            return None  # "Iranian-backed", "US-led"
-        if any(c.dep_ == "oprd" for c in tok.children):
-            return None  # "calling them a violation": naming, not an event
+        if tok.dep_ in ("amod", "compound") or (tok.i > 0 and tok.nbor(-1).text == "-" and not _has_clause_object(tok)):
+            return None  # "Iranian-backed", "US-led" (but "gang-raped three women" is a clause)
+        if any(c.dep_ == "oprd" and c.lemma_.lower() not in RESULT_STATES for c in tok.children):
+            return None  # "calling them a violation": naming, not an event (but "shot dead")
         if lemma in CARRYING_VERBS and any(
                 c.dep_ == "dobj" and any(o.weight >= 0.8 for o in codebook.senses(c.lemma_.lower(), "NOUN"))
                 for c in tok.children):
