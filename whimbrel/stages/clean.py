@@ -453,7 +453,8 @@ def _declared_english(language: Optional[str]) -> Optional[bool]:
 # --------------------------------------------------------------------------- stage
 
 
-_SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{1,40}$")
+# a site name after the last spaced separator (" | ", " - ", " – "): "... - WTOC-TV: Savannah"
+_SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+(?:(?!\s[|–—-]\s).){1,80}$")
 
 
 def with_title(title: Optional[str], text: str) -> str:
