@@ -43,6 +43,9 @@ CASES = [
      "Explosions/Remote violence", "Remote explosive/landmine/IED"),
     ("Shells crashed into the market district for a second day, residents said.",
      "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    # a where/when clause tells the place's own past, not how this protest went
+    ("About 200 farmers marched on Monday in the river town, where seven people were killed in riots last year.",
+     "Protests", "Peaceful protest"),
 ]
 
 NOT_CODED = [
