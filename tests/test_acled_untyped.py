@@ -43,6 +43,14 @@ CASES = [
      "Explosions/Remote violence", "Remote explosive/landmine/IED"),
     ("Shells crashed into the market district for a second day, residents said.",
      "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    # a headline parsed without any verb: a word the lexicon knows only as a verb is the verb
+    ("Insurgents Overrun Police Station In Hill District", "Battles", "Non-state actor overtakes territory"),
+    # troops shipped out are a withdrawal
+    ("Two hundred marines were shipped out of the island base on Thursday, the navy said.",
+     "Strategic developments", "Change to group/activity"),
+    # a gallery caption's credit and counter go, its sentence stays
+    ("Photo: Jane Roe Image 3 of 5 A teenager was shot outside a gas station on Main Street.",
+     "Violence against civilians", "Attack"),
     # a where/when clause tells the place's own past, not how this protest went
     ("About 200 farmers marched on Monday in the river town, where seven people were killed in riots last year.",
      "Protests", "Peaceful protest"),
@@ -52,6 +60,8 @@ NOT_CODED = [
     "Shell reported higher quarterly profits on Thursday as oil prices climbed.",
     "A gas explosion accidentally destroyed a bakery in the old town, firefighters said.",
     "There are many ways to bring down a toy drone in a park, he said.",
+    "Quarterly Earnings Report Season Preview For Retail Investors",
+    "The warehouse shipped out 500 boxes of toys before the holiday, the company said.",
 ]
 
 
@@ -63,7 +73,7 @@ def labels():
 
     texts = [c[0] for c in CASES] + NOT_CODED
     arts = [Article(id=str(i), text=t) for i, t in enumerate(texts)]
-    return {a.text: predicted_label(ev) for a, ev in extract_many(arts)}
+    return {texts[int(a.id)]: predicted_label(ev) for a, ev in extract_many(arts)}
 
 
 @pytest.mark.parametrize("text,etype,sub", CASES, ids=[c[2] + ":" + c[0][:30] for c in CASES])

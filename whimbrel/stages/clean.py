@@ -194,6 +194,27 @@ def _norm_line(line: str) -> str:
     return _WS.sub(" ", line).strip()
 
 
+# A photo gallery's caption line: "Photo: <credit> Image 2 of 4 <the caption>" (the counter
+# may come twice: "Image 1 of / 4 Caption Close Image 1 of 4").  The caption after it is a
+# sentence of the report; the credit and counter are page furniture.
+_GALLERY_PREFIX = re.compile(
+    r"^(?:photo|image|picture)s?\s*:\s*(?:[^:]{0,60}?\s)?image\s+\d+\s+of\s+/?\s*\d+\s+"
+    r"(?:caption\s+close\s+image\s+\d+\s+of\s+\d+\s+)?(?=[A-Z0-9\"“])",
+    re.I,
+)
+
+
+def strip_gallery_prefix(line: str) -> str:
+    """``line`` without a leading gallery credit and counter when a sentence follows them."""
+    m = _GALLERY_PREFIX.match(line)
+    if not m:
+        return line
+    rest = line[m.end():]
+    if len(rest.split()) >= 5 and rest.rstrip(_CLOSERS + " ").endswith(_FINAL_PUNCT):
+        return rest
+    return line
+
+
 def is_boilerplate(line: str) -> bool:
     """True for a line that is page furniture (call to action, credit, notice)."""
     if not line or not any(ch.isalnum() for ch in line):
@@ -378,7 +399,7 @@ def clean_plain(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
     lines: list[Optional[str]] = []
     for raw in text.split("\n"):
-        line = _norm_line(raw)
+        line = strip_gallery_prefix(_norm_line(raw))
         if not line:
             lines.append(None)
         elif not is_boilerplate(line):

@@ -348,6 +348,24 @@ def _threat_frame(tok: Any) -> Optional[codebook.TriggerSense]:
 _NON_EVENT_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT", "WORK_OF_ART"})
 
 
+def _verbless_headline(sent: Any) -> bool:
+    from .clean import is_headline
+
+    return remembered(sent.doc, ("verbless_headline", sent.start), lambda: not any(
+        t.pos_ in ("VERB", "AUX") for t in sent) and is_headline(sent.text.strip()))
+
+
+def _headline_verb(tok: Any, sent: Any) -> Optional[codebook.TriggerSense]:
+    """In a headline parsed without any verb ("Jihadists Overrun Army Post"), a word the
+    lexicon knows only as a verb is that verb: its plain sense (no particle or object)."""
+    lemma = tok.lemma_.lower()
+    if codebook.senses(lemma, "NOUN") or tok.i == sent.end - 1 or not _verbless_headline(sent):
+        return None
+    plain = [o for o in codebook.senses(lemma, "VERB")
+             if o.weight >= MIN_WEIGHT and not o.particle and not o.object_lemmas]
+    return max(plain, key=lambda o: o.weight) if plain else None
+
+
 def find_mentions(doc: Any) -> list[Mention]:
     mentions: list[Mention] = []
     for s_i, sent in enumerate(doc.sents):
@@ -363,6 +381,10 @@ def find_mentions(doc: Any) -> list[Mention]:
                 pos = "VERB"
             elif tok.pos_ in ("NOUN", "PROPN"):
                 pos = "NOUN"
+                verb = _headline_verb(tok, sent)
+                if verb is not None:
+                    found.append((tok, verb))
+                    continue
                 if (tok.dep_ == "compound" and codebook.senses(tok.head.lemma_.lower(), "NOUN") == []
                         and tok.head.lemma_.lower() not in EVENT_HEAD_NOUNS):
                     continue  # "attack helicopter", "protest movement" (but "mediation efforts")
