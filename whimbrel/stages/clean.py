@@ -195,8 +195,8 @@ def _norm_line(line: str) -> str:
 
 
 # A photo gallery's caption line: "Photo: <credit> Image 2 of 4 <the caption>" (the counter
-# may come twice: "Image 1 of / 4 Caption Close Image 1 of 4").  The caption after it is a
-# sentence of the report; the credit and counter are page furniture.
+# may come twice, the first time split by a slash and followed by the gallery's close button).
+# The caption after it is a sentence of the report; the credit and counter are page furniture.
 _GALLERY_PREFIX = re.compile(
     r"^(?:photo|image|picture)s?\s*:\s*(?:[^:]{0,60}?\s)?image\s+\d+\s+of\s+/?\s*\d+\s+"
     r"(?:caption\s+close\s+image\s+\d+\s+of\s+\d+\s+)?(?=[A-Z0-9\"“])",
