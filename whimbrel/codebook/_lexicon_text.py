@@ -266,7 +266,7 @@ RETREAT
 V: lift +sanction/sanctions/embargo/blockade/siege ~0.9, ease +sanction/sanctions/embargo/blockade ~0.9, retreat, back off, stand down, de-escalate, surrender ~0.7, capitulate, yield +territory/control/city/town
 N: retreat, de-escalation, surrender ~0.6, capitulation
 RETREAT withdraw
-V: withdraw, pull out, pull back, ship out ~0.6, leave ~0.3, evacuate ~0.4, abandon ~0.5, cede, hand over +control/territory/city/town/base/security/district/area/region/position/post/checkpoint, relinquish, vacate, redeploy ~0.4, fall back, lift +blockade/siege ~0.8, hand +control/base/post/checkpoint ~0.6, transfer +control/checkpoint/base/post ~0.6
+V: withdraw, pull out, pull back, leave ~0.3, evacuate ~0.4, abandon ~0.5, cede, hand over +control/territory/city/town/base/security/district/area/region/position/post/checkpoint, relinquish, vacate, redeploy ~0.4, fall back, lift +blockade/siege ~0.8, hand +control/base/post/checkpoint ~0.6, transfer +control/checkpoint/base/post ~0.6
 N: withdrawal, pullout, pull-out, pullback, evacuation ~0.4, handover ~0.5
 RETREAT release
 V: release, free, set free, let go, pardon ~0.4, parole, exchange +prisoner/prisoners/detainee/detainees/hostage/hostages/captive/captives ~0.9, swap +prisoner/prisoners/hostage/hostages, hand over +prisoner/prisoners/hostage/hostages/body/bodies, repatriate ~0.5
