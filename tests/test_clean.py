@@ -88,11 +88,32 @@ CLEAN_CASES = [
     ("Troops   entered\tthe  town\u00a0on Monday.", "Troops entered the town on Monday."),
     # hard-wrapped paragraph is joined
     ("Troops entered the town on Monday and\nsecured the main road, officials said.", "Troops entered the town on Monday and secured the main road, officials said."),
-    # related headline list dropped, a single section title between paragraphs kept
+    # a related-headline list is dropped: under a "Related" header, with timestamps, or three items or more
     (
-        f"{BODY}\n\nRebels Seize Town as Army Withdraws From the North\nPresident Calls Emergency Meeting Over Border Crisis\n\n{BODY2}",
+        f"{BODY}\n\nRelated coverage\nRebels Seize Town as Army Withdraws From the North\nPresident Calls Emergency Meeting Over Border Crisis\n\n{BODY2}",
         f"{BODY}\n\n{BODY2}",
     ),
+    (
+        f"{BODY}\n\nRebels Seize Town as Army Withdraws From the North\n3 hours ago\n"
+        f"President Calls Emergency Meeting Over Border Crisis\n5 hours ago\n\n{BODY2}",
+        f"{BODY}\n\n{BODY2}",
+    ),
+    (
+        f"{BODY}\n\nRebels Seize Town as Army Withdraws From the North\nPresident Calls Emergency Meeting Over Border Crisis\n"
+        f"Floods Cut Off Three Villages in the Delta\n\n{BODY2}",
+        f"{BODY}\n\n{BODY2}",
+    ),
+    # two headlines between paragraphs with no mark of a list are the report's own (issue 9)
+    (
+        f"{BODY}\n\nRebels Seize Town as Army Withdraws From the North\n\nPresident Calls Emergency Meeting Over Border Crisis\n\n{BODY2}",
+        f"{BODY}\n\nRebels Seize Town as Army Withdraws From the North\n\nPresident Calls Emergency Meeting Over Border Crisis\n\n{BODY2}",
+    ),
+    # two headlines after the body are a list; a date line on its own stays
+    (
+        f"{BODY}\n\nRebels Seize Town as Army Withdraws From the North\nPresident Calls Emergency Meeting Over Border Crisis",
+        BODY,
+    ),
+    (f"March 5, 2024\n\n{BODY}", f"March 5, 2024\n\n{BODY}"),
     (f"{BODY}\n\nCasualties Mount in Northern Province\n\n{BODY2}", f"{BODY}\n\nCasualties Mount in Northern Province\n\n{BODY2}"),
     # list items (bullets, numbers) are kept even in Title Case
     (f"{BODY}\n\n— Ann Doe, 44, of Cedar Lane in Millbrook (critical)\n— Paul Roe, 31, of Elm Street (stable)",
@@ -139,11 +160,13 @@ def test_sample_article(shared_dir):
     raw = (shared_dir / "samples" / "us-strikes-iraq.txt").read_text(encoding="utf-8")
     out = clean_text(raw, is_html=False)
     paragraphs = out.split("\n\n")
-    assert len(paragraphs) == 6
+    # the two headlines between paragraphs are the report's own (issue 9): kept
+    assert len(paragraphs) == 8
     assert paragraphs[0].startswith("The United States has launched")
     assert paragraphs[-1].startswith("This war is quickly advancing.")
+    assert paragraphs[5].startswith("War Expansion") and "Shot Down 14" in paragraphs[6]
     assert "Kataib Hezbollah’s headquarters" in out and "it’s offensive" in out
-    for gone in ("War Expansion", "Shot Down 14", "Read the full article", "Comments are closed"):
+    for gone in ("Read the full article", "Comments are closed"):
         assert gone not in out
     # every kept paragraph is exactly an original paragraph
     originals = {p.strip() for p in raw.split("\n\n")}

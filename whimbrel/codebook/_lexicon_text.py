@@ -39,15 +39,15 @@ V: blow up +himself/herself/themselves ~0.9
 N: bomber +suicide, bombing +suicide, attack +suicide, bomb +suicide, vest +suicide/explosive, suicide ~0.4, bomber ~0.6
 ASSAULT heavy-weapons
 V: shell, bombard, pound, fire +rocket/missile/mortar/shell/artillery, launch +rocket/missile/mortar, rocket ~0.7, barrage ~0.6
-N: shelling, bombardment, artillery, mortar, rocket, missile, barrage, salvo, strike +missile/artillery/rocket, fire +artillery/mortar/rocket/tank, tank ~0.3, katyusha
+N: shelling, bombardment, artillery, mortar, rocket, missile, shell ~0.5, barrage, salvo, strike +missile/artillery/rocket, fire +artillery/mortar/rocket/tank, tank ~0.3, katyusha
 ASSAULT aerial
-V: airstrike, air-strike, strafe, shoot down ~0.7, launch +airstrike/strike/drone, carry out +airstrike/strike/sortie, conduct +airstrike/strike/raid/sortie, strike ~0.3
+V: airstrike, air-strike, strafe, shoot down ~0.7, drop +bomb/bombs/barrel/barrels/canister/canisters/munition/munitions/explosive/explosives/payload ~0.8, launch +airstrike/strike/drone, carry out +airstrike/strike/sortie, conduct +airstrike/strike/raid/sortie, strike ~0.3
 N: airstrike, air-strike, strike +air/drone/aerial/israeli/american/russian/coalition/precision, raid +air, bombing +aerial/air/carpet, drone ~0.4, warplane ~0.6, sortie, helicopter ~0.3, barrel-bomb, bomb +barrel/cluster
 ASSAULT abduct
-V: abduct, kidnap, hijack, snatch ~0.6, take +hostage/captive, hold +hostage/captive, seize +hostage ~0.8, disappear ~0.4, carry off ~0.5
+V: abduct, kidnap, hijack, snatch ~0.6, take away +journalist/activist/man/woman/boy/girl/son/daughter/husband/wife/student/resident/villager/he/him/she/her/they/them ~0.7, take +hostage/captive, hold +hostage/captive, seize +hostage ~0.8, disappear ~0.4, carry off ~0.5
 N: abduction, kidnapping, kidnap, hijacking, hostage, hostage-taking, captive ~0.6, disappearance +forced/enforced
 ASSAULT beat
-V: beat, batter, assault ~0.5, punch, kick, whip, flog, lash, club, bludgeon, manhandle
+V: beat, batter, assault ~0.5, set upon ~0.8, punch, kick, whip, flog, lash, club, bludgeon, manhandle
 N: beating, lashing, flogging
 ASSAULT torture
 V: torture, torment, abuse ~0.5, mistreat ~0.5
@@ -266,7 +266,7 @@ RETREAT
 V: lift +sanction/sanctions/embargo/blockade/siege ~0.9, ease +sanction/sanctions/embargo/blockade ~0.9, retreat, back off, stand down, de-escalate, surrender ~0.7, capitulate, yield +territory/control/city/town
 N: retreat, de-escalation, surrender ~0.6, capitulation
 RETREAT withdraw
-V: withdraw, pull out, pull back, leave ~0.3, evacuate ~0.4, abandon ~0.5, cede, hand over +control/territory/city/town/base, relinquish, vacate, redeploy ~0.4, fall back, lift +blockade/siege ~0.8, hand +control/base/post/checkpoint ~0.6, transfer +control/checkpoint/base/post ~0.6
+V: withdraw, pull out, pull back, leave ~0.3, evacuate ~0.4, abandon ~0.5, cede, hand over +control/territory/city/town/base/security/district/area/region/position/post/checkpoint, relinquish, vacate, redeploy ~0.4, fall back, lift +blockade/siege ~0.8, hand +control/base/post/checkpoint ~0.6, transfer +control/checkpoint/base/post ~0.6
 N: withdrawal, pullout, pull-out, pullback, evacuation ~0.4, handover ~0.5
 RETREAT release
 V: release, free, set free, let go, pardon ~0.4, parole, exchange +prisoner/prisoners/detainee/detainees/hostage/hostages/captive/captives ~0.9, swap +prisoner/prisoners/hostage/hostages, hand over +prisoner/prisoners/hostage/hostages/body/bodies, repatriate ~0.5

@@ -45,6 +45,8 @@ CUE_PHRASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
                  "howitzer", "katyusha", "tank fire"),
     "explosive": ("bomb", "bombing", "ied", "explosive", "landmine", "mine", "blast", "explosion", "explode",
                   "detonate", "device"),
+    "device": ("bomb", "ied", "landmine", "device", "grenade", "ordnance", "shell", "mortar", "rocket",
+               "explosive"),
     # outcomes
     "retook": ("retake", "recapture", "regain ... control", "wrest ... control", "reclaim", "liberate",
                "restore ... control", "take back", "win back", "back ... control"),
@@ -200,9 +202,12 @@ RULES: tuple[Rule, ...] = (
          "Agreement covers deals between the parties to a conflict or disorder: ceasefires, peace deals, "
          "surrenders, prisoner exchanges, evacuations. Other agreements are not ACLED events.",
          results_text="not coded"),
-    Rule("accident", _ASSAULT, "a shooting, explosion or death reported as an accident (gas explosion, crash)",
-         lambda f: f.cue("accident"), lambda f: None,
-         "ACLED codes political violence and demonstrations; accidents are not events.",
+    Rule("accident", _ASSAULT, "a shooting, explosion or death reported as an accident (gas explosion, crash), "
+         "unless a weapon went off (a bomb, mine, shell or other device)",
+         lambda f: f.cue("accident") and not f.cue("device"), lambda f: None,
+         "ACLED codes political violence and demonstrations; accidents are not events. A weapon that goes off "
+         "by accident (a landmine, unexploded ordnance, a bomb detonating while being planted) is still coded "
+         "as the explosion it is.",
          results_text="not coded"),
     Rule("disrupted-weapons", frozenset({"ASSAULT", "COERCE", "MOBILIZE"}),
          "the sentence reports an intercept, shoot-down, defusal, failed detonation or a seizure of weapons",

@@ -128,14 +128,35 @@ def cues_in_tokens(tokens: Iterable[Any]) -> frozenset[str]:
     return frozenset(found)
 
 
+# Relative adverbs that open a clause about a place's or a time's own past ("in Serbia,
+# where 24 people were killed in riots last March"): that clause is another event.
+_SCENE_RELATIVES = frozenset({"where", "when"})
+
+
+def _scene_clauses(sent: Any, token: Any) -> tuple[tuple[int, int], ...]:
+    """Token ranges of the sentence's where/when relative clauses that do not hold ``token``."""
+    out = []
+    for t in sent:
+        if t.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ in _SCENE_RELATIVES for c in t.children):
+            lo, hi = t.left_edge.i, t.right_edge.i + 1
+            if not (lo <= token.i < hi):
+                out.append((lo, hi))
+    return tuple(out)
+
+
 def sentence_cues(token: Any) -> frozenset[str]:
-    """The cues of the sentence a spaCy token is in (the whole doc when sentences are not set);
-    read once per sentence of a Doc."""
+    """The cues of the sentence a spaCy token is in (the whole doc when sentences are not set),
+    leaving out a where/when relative clause that tells another event of the place or time
+    (:func:`_scene_clauses`); read once per sentence (and left-out clauses) of a Doc."""
     try:
         sent = token.sent
     except (AttributeError, ValueError):
         return cues_in_tokens(getattr(token, "doc", ()))
-    return remembered(token.doc, ("acled_cues", sent.start), lambda: cues_in_tokens(sent))
+    skip = _scene_clauses(sent, token)
+    if not skip:
+        return remembered(token.doc, ("acled_cues", sent.start), lambda: cues_in_tokens(sent))
+    kept = [t for t in sent if not any(lo <= t.i < hi for lo, hi in skip)]
+    return remembered(token.doc, ("acled_cues", sent.start, skip), lambda: cues_in_tokens(kept))
 
 
 __all__ = ["GAP", "cues_in_tokens", "sentence_cues"]

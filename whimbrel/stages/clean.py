@@ -7,7 +7,9 @@
   ("Read the full article here", "Subscribe…", "Click here…", "Share this:"),
   "Comments are closed.", "Advertisement", cookie notices, bylines and photo
   credits, and lists of related headlines (short Title-Case lines without
-  sentence-final punctuation).
+  sentence-final punctuation, in runs of three or more, after the body, or beside
+  a mark of a list of links: a "Related" header, "Read more", a timestamp).  Two
+  headlines between paragraphs with no such mark are the report's own and kept.
 * Paragraphs are separated by one blank line (``"\\n\\n"``); whitespace inside a
   line is collapsed to single spaces; the words themselves (quotes, apostrophes,
   dashes) are kept exactly as written.
@@ -192,6 +194,27 @@ def _norm_line(line: str) -> str:
     return _WS.sub(" ", line).strip()
 
 
+# A photo gallery's caption line: "Photo: <credit> Image 2 of 4 <the caption>" (the counter
+# may come twice, the first time split by a slash and followed by the gallery's close button).
+# The caption after it is a sentence of the report; the credit and counter are page furniture.
+_GALLERY_PREFIX = re.compile(
+    r"^(?:photo|image|picture)s?\s*:\s*(?:[^:]{0,60}?\s)?image\s+\d+\s+of\s+/?\s*\d+\s+"
+    r"(?:caption\s+close\s+image\s+\d+\s+of\s+\d+\s+)?(?=[A-Z0-9\"“])",
+    re.I,
+)
+
+
+def strip_gallery_prefix(line: str) -> str:
+    """``line`` without a leading gallery credit and counter when a sentence follows them."""
+    m = _GALLERY_PREFIX.match(line)
+    if not m:
+        return line
+    rest = line[m.end():]
+    if len(rest.split()) >= 5 and rest.rstrip(_CLOSERS + " ").endswith(_FINAL_PUNCT):
+        return rest
+    return line
+
+
 def is_boilerplate(line: str) -> bool:
     """True for a line that is page furniture (call to action, credit, notice)."""
     if not line or not any(ch.isalnum() for ch in line):
@@ -249,30 +272,122 @@ def _join_wrapped(lines: list[str]) -> list[str]:
 _ENUMERATED = re.compile(r"^(?:(?:\d{1,3}|[a-zA-Z])[.)]\s|[-–—•*▪►·]\s*)")
 
 
-def _drop_headline_runs(lines: list[Optional[str]], keep_first: bool = True) -> list[Optional[str]]:
-    """Blank out related-headline lists in a line sequence (``None`` marks a blank line).
+class _Marker(str):
+    """A line that marks a list of links (a "Related stories" header, "Read more", a
+    timestamp), kept in the line sequence while headline runs are read.  A boilerplate
+    marker never reaches the text; any other (a date line) goes only with its list."""
 
-    A headline (:func:`is_headline`) is dropped when it belongs to a run of two or
-    more headlines (blank lines between them allowed) or when it is the last
-    non-blank line of the text.  A single headline between paragraphs is a
-    section title and is kept; numbered list items are kept; the first line is
-    kept (the article's own title).
+
+class _KeptMarker(_Marker):
+    """A marker that is no boilerplate: it stays in the text unless its list is dropped."""
+
+
+# Lines that head a list of links ("Related stories", "You may also like") or follow one of
+# its items (a timestamp, "5 min read", "Video"); an inline link ("Related post: ...") is
+# neither: it is a link, not a mark beside one.
+_LIST_HEADER = re.compile(
+    r"""^[\W_]*(?:
+        related(?:\ (?:articles?|stories|coverage|news|content|posts?|links?|reading|topics?))?
+      | more\ (?:on\ this(?:\ story)?|stories|news|from\ \w+(?:\ \w+)?) | see\ also | read\ (?:more|next|also)
+      | (?:you\ (?:may|might)\ (?:also\ )?(?:like|be\ interested\ in)) | recommended(?:\ for\ you|\ stories)?
+      | (?:most\ )?(?:popular|trending|read)(?:\ (?:now|stories|articles|news|today))? | top\ stories | latest(?:\ news)?
+    )[\W_]*$""",
+    re.I | re.X,
+)
+_LIST_TRAILER = re.compile(
+    r"""^[\W_]*(?:
+        \d{1,3}\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|months?)\s+ago
+      | just\ now | yesterday | today
+      | \d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?
+      | (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun)\.?,?\s+\d{1,2}\s+_MONTH\.?,?(?:\s+\d{4})?
+      | _MONTH\.?\s+\d{1,2}(?:st|nd|rd|th)?,?(?:\s+\d{4})?
+      | \d{1,2}\s+_MONTH\.?,?(?:\s+\d{4})?
+      | \d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}
+      | \d+\s*min(?:ute)?s?\s+read | watch | video | listen | gallery | photos | live
+    )[\W_]*$""".replace("_MONTH", r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+                          r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"),
+    re.I | re.X,
+)
+_MAX_MARKER = 60
+
+
+def _marker_kind(line: str) -> Optional[str]:
+    """``"header"``, ``"trailer"`` or ``None`` (see :data:`_LIST_HEADER`, :data:`_LIST_TRAILER`)."""
+    if len(line) > _MAX_MARKER:
+        return None
+    if _LIST_HEADER.match(line):
+        return "header"
+    return "trailer" if _LIST_TRAILER.match(line) else None
+
+
+def _is_link_marker(line: str) -> bool:
+    return _marker_kind(line) is not None
+
+
+def _headline_runs(idx: list[int], flags: dict[int, bool], lines: list[Optional[str]]) -> list[list[int]]:
+    """Runs of consecutive headline lines (blank lines and list markers between them allowed)."""
+    runs: list[list[int]] = []
+    cur: list[int] = []
+    for i in idx:
+        if isinstance(lines[i], _Marker):
+            continue
+        if flags[i]:
+            cur.append(i)
+        elif cur:
+            runs.append(cur)
+            cur = []
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+def _is_link_list(run: list[int], idx: list[int], lines: list[Optional[str]]) -> bool:
+    """Whether a run of headlines is a list of links rather than a report's headlines: three
+    or more items, nothing but headlines after it (it follows the body), a list header just
+    before its first item, or a timestamp-like trailer after one of its items."""
+    if len(run) >= 3:
+        return True
+    pos = {i: k for k, i in enumerate(idx)}
+    after = [i for i in idx[pos[run[-1]] + 1:] if not isinstance(lines[i], _Marker)]
+    if not after:
+        return True
+    first = pos[run[0]]
+    if first > 0 and isinstance(lines[idx[first - 1]], _Marker) and _marker_kind(lines[idx[first - 1]]) == "header":
+        return True
+    return any(pos[i] + 1 < len(idx) and isinstance(lines[idx[pos[i] + 1]], _Marker)
+               and _marker_kind(lines[idx[pos[i] + 1]]) == "trailer" for i in run)
+
+
+def _drop_headline_runs(lines: list[Optional[str]], keep_first: bool = True) -> list[Optional[str]]:
+    """Blank out related-headline lists in a line sequence (``None`` marks a blank line,
+    a :class:`_Marker` a dropped line that marks a list of links).
+
+    A run of two or more headlines (:func:`is_headline`; blank lines and markers between
+    them allowed) is dropped when it is a list of links (:func:`_is_link_list`); two
+    headlines between paragraphs with no marker are the report's own headlines and kept
+    (a headline is reported news, issue 9).  A single headline is dropped when it is the
+    last non-blank line of the text or stands next to a list marker; between paragraphs it
+    is a section title and kept.  Numbered list items are kept; the first line is kept
+    (the article's own title).  Markers themselves always go.
     """
     idx = [i for i, line in enumerate(lines) if line is not None]
     flags = {
-        i: is_headline(lines[i]) and not _ENUMERATED.match(lines[i])  # type: ignore[arg-type]
+        i: not isinstance(lines[i], _Marker) and is_headline(lines[i]) and not _ENUMERATED.match(lines[i])  # type: ignore[arg-type]
         for i in idx
     }
+    if keep_first and idx:
+        flags[idx[0]] = False
     out = list(lines)
-    for pos, i in enumerate(idx):
-        if not flags[i] or (keep_first and pos == 0):
-            continue
-        prev_h = pos > 0 and flags[idx[pos - 1]] and not (keep_first and pos - 1 == 0)
-        next_h = pos + 1 < len(idx) and flags[idx[pos + 1]]
-        last = pos == len(idx) - 1
-        if prev_h or next_h or last:
-            out[i] = None
-    return out
+    pos = {i: k for k, i in enumerate(idx)}
+    for run in _headline_runs(idx, flags, lines):
+        if _is_link_list(run, idx, lines):
+            for i in run:
+                out[i] = None
+            for i in idx[max(0, pos[run[0]] - 1): pos[run[-1]] + 2]:
+                if isinstance(lines[i], _Marker):
+                    out[i] = None  # the list's own timestamps and headers go with it
+    return [line if not isinstance(line, _Marker) else (str(line) if isinstance(line, _KeptMarker) else None)
+            for line in out]
 
 
 def clean_plain(text: str) -> str:
@@ -284,11 +399,13 @@ def clean_plain(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
     lines: list[Optional[str]] = []
     for raw in text.split("\n"):
-        line = _norm_line(raw)
+        line = strip_gallery_prefix(_norm_line(raw))
         if not line:
             lines.append(None)
         elif not is_boilerplate(line):
-            lines.append(line)
+            lines.append(_KeptMarker(line) if _is_link_marker(line) else line)
+        elif _is_link_marker(line):
+            lines.append(_Marker(line))
     lines = _drop_headline_runs(lines)
     paragraphs: list[str] = []
     block: list[str] = []
@@ -357,7 +474,8 @@ def _declared_english(language: Optional[str]) -> Optional[bool]:
 # --------------------------------------------------------------------------- stage
 
 
-_SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{1,40}$")
+# a site name after the last spaced separator (" | ", " - ", " – "): "... - WTOC-TV: Savannah"
+_SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+(?:(?!\s[|–—-]\s).){1,80}$")
 
 
 def with_title(title: Optional[str], text: str) -> str:

@@ -67,6 +67,15 @@ def sentence_case(line: str, names: set[str], known_name: Optional[KnownName] = 
     return "".join(out)
 
 
+_FIELD = re.compile(r"(?:^|\s)[A-Z][A-Za-z]*(?: [A-Za-z]+){0,2}:(?:\s|$)")
+
+
+def _form_fields(line: str) -> bool:
+    """A line of labelled fields ("Date: ... From: ... Summary:") or one that leads into what
+    follows (ends with a colon): a form or a lead-in, not a headline."""
+    return line.endswith(":") or len(_FIELD.findall(line)) >= 2
+
+
 def _same_tokens(a: Any, b: Any, offset: int) -> bool:
     return len(a) == len(b) and all(x.idx - offset == y.idx and len(x.text) == len(y.text) for x, y in zip(a, b))
 
@@ -77,7 +86,7 @@ def reparse_headlines(nlp: Any, doc: Any, known_name: Optional[KnownName] = None
     Returns ``doc`` (changed in place).  A sentence is headline-style when
     :func:`whimbrel.stages.clean.is_headline` says so (short, Title Case, no final stop).
     """
-    spans = [s for s in doc.sents if is_headline(s.text.strip())]
+    spans = [s for s in doc.sents if is_headline(s.text.strip()) and not _form_fields(s.text.strip())]
     if not spans:
         return doc
     from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG

@@ -435,7 +435,11 @@ def modality(trigger: Token, published: Optional[str] = None) -> Modality:
         negated = True
     mood = _own_mood(verb)
     for comp, gov in _chain(verb):
+        # a conjunct is no complement of a future-marking head: "set upon a man and beat him"
+        # is not "set to beat him"
         lem = _lemma(gov)
+        if comp.dep_ == "conj" and lem in _FUTURE_GOVERNORS:
+            lem = ""
         gov_neg = _negated_here(gov)
         if lem in _NEG_IMPLICATIVE:
             if gov_neg:

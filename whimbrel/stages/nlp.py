@@ -91,11 +91,32 @@ class NlpStage:
         return self._nlp
 
     def __call__(self, work: Work) -> Work:
-        work.doc = self._headlines(self.nlp(work.text))
+        work.doc = fix_prefixed_lemmas(self._headlines(self.nlp(work.text)))
         return work
 
     def run_batch(self, works: Sequence[Work]) -> list[Work]:
         docs = self.nlp.pipe([w.text for w in works], batch_size=self.batch_size)
         for w, doc in zip(works, docs):
-            w.doc = self._headlines(doc)
+            w.doc = fix_prefixed_lemmas(self._headlines(doc))
         return list(works)
+
+
+# Irregular past forms that the lemmatizer leaves as they are once a prefix is on them
+# ("retook", "retaken", "outran"): the prefix is kept and the base form put back.
+IRREGULAR_PAST = {"took": "take", "taken": "take", "ran": "run", "threw": "throw", "thrown": "throw",
+                  "drove": "drive", "driven": "drive", "won": "win", "fought": "fight", "shot": "shoot"}
+VERB_PREFIXES = ("re", "over", "out")
+
+
+def fix_prefixed_lemmas(doc: Any) -> Any:
+    """Give verbs like "retook" the lemma of their base form ("retake"); other tokens unchanged."""
+    for tok in doc:
+        low = tok.lower_
+        if tok.pos_ != "VERB" or tok.lemma_.lower() != low:
+            continue
+        for prefix in VERB_PREFIXES:
+            rest = low[len(prefix):]
+            if low.startswith(prefix) and rest in IRREGULAR_PAST:
+                tok.lemma_ = prefix + IRREGULAR_PAST[rest]
+                break
+    return doc

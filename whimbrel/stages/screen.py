@@ -64,6 +64,8 @@ COMMERCE_CUES = frozenset(
 SECOND_PERSON = frozenset({"you", "your", "yours", "yourself"})
 NAME_LABELS = frozenset({"ORG", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "FAC"})
 VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "MOBILIZE", "PROTEST", "THREATEN"})
+# Bombs and other explosive devices going off: violence whoever is named as actor or victim.
+WEAPON_MODES = frozenset({"explosives", "suicide-attack"})
 # Verbal and cooperative types: everyday language uses their triggers most ("help", "offer",
 # "meet", "warn", "deal"), so they need a party that resolves to a political actor or a
 # sentence that names a country or people (a role word such as "office" or "board" alone is
@@ -303,7 +305,14 @@ def event_features(event: Event, members: list, rel: float, headline: float) -> 
         held = f"trigger sense: {checks[0][1]}"
     if toks and all(_in_name(t) for t in toks):
         held = held or "the trigger is part of a name, not an event"
-    if not (political or pol_sentence) and not (event.event_type in VIOLENT_TYPES and (victim or crime_cue)):
+    # a bomb going off is violence; so are shells or missiles named as landing (a weapon noun is
+    # an attack only as a clause's subject or object: senses.yaml) and an attack by a weapon or
+    # armed unit ("a helicopter dropped ..."); a verb alone ("bombards us with offers") is not
+    weapon_attack = event.event_type == "ASSAULT" and (
+        event.mode in WEAPON_MODES
+        or (event.mode in ("heavy-weapons", "aerial") and bool(toks) and all(t.pos_ != "VERB" for t in toks))
+        or any("armed" in senses.semantic_classes(subj) for subj in map(_subject, toks) if subj is not None))
+    if not (political or pol_sentence) and not (event.event_type in VIOLENT_TYPES and (victim or crime_cue or weapon_attack)):
         held = held or "no political actor (state, official, party, armed group, organisation, protesters) and no victim of violence"
     if event.event_type in VERBAL_TYPES and not political and not any(_names_polity(t.sent) for t in toks):
         held = held or (f"a {event.event_type} event needs an actor or recipient that is a political actor "

@@ -40,13 +40,13 @@ _PERSON_NOUNS = frozenset(
 _DETAINEE_NOUNS = frozenset("prisoner inmate hostage detainee captive convict suspect deportee".split())
 ARMED_NOUNS = frozenset(
     """weapon arm gun rifle missile rocket bomb ammunition munition tank jet aircraft helicopter drone
-    warship ship vessel boat troop soldier force artillery grenade mortar vehicle""".split()
+    warship ship vessel boat troop soldier force artillery grenade mortar vehicle cache arsenal stockpile""".split()
 )
 _FACILITY_NOUNS = frozenset(
     """house home building village town city school hospital church mosque temple office station
     base camp checkpoint compound embassy consulate car vehicle bus truck shop store market bridge
     road facility plant refinery pipeline port airport headquarters barracks prison jail crop field
-    farmland property""".split()
+    farmland property tower mast depot warehouse outpost post position hill hilltop ridge crossing""".split()
 )
 _AID_GOODS = frozenset(
     """aid food water medicine medication supply supplies assistance relief shelter tent blanket

@@ -141,8 +141,13 @@ def _object_lemmas(tok: Any) -> set[str]:
     return out
 
 
+# Particles the parser sometimes attaches as adverbs ("took away a journalist": advmod).
+ADVERB_PARTICLES = frozenset("away back off out down up over".split())
+
+
 def _particles(tok: Any) -> set[str]:
-    return {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "dobj", "compound:prt")}
+    return {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "dobj", "compound:prt")
+            or (c.dep_ == "advmod" and c.lower_ in ADVERB_PARTICLES)}
 
 
 # Below this lexicon weight a sense is too weak to stand alone ("claim", "troops").
@@ -166,6 +171,15 @@ def _context_lemmas(tok: Any) -> set[str]:
     return set(remembered(doc, "lemmas", lambda: frozenset(t.lemma_.lower() for t in doc)))
 
 
+# What a violent act leaves its victim in ("shot dead", "burned alive", "beaten unconscious"):
+# a result, not a name given to something ("calling them a violation").
+RESULT_STATES = frozenset("dead alive unconscious senseless lifeless".split())
+
+
+def _has_clause_object(tok: Any) -> bool:
+    return any(c.dep_ in ("dobj", "nsubj") for c in tok.children)
+
+
 def _choose_sense(tok: Any, pos: str) -> Optional[codebook.TriggerSense]:
     lemma = tok.lemma_.lower()
     options = codebook.senses(lemma, pos)
@@ -177,10 +191,10 @@ def _choose_sense(tok: Any, pos: str) -> Optional[codebook.TriggerSense]:
     if pos == "VERB":
         if lemma in REPORTING and any(c.dep_ in ("ccomp", "parataxis") for c in tok.children):
             return None
-        if tok.dep_ in ("amod", "compound") or (tok.i > 0 and tok.nbor(-1).text == "-"):
-            return None  # "Iranian-backed", "US-led"
-        if any(c.dep_ == "oprd" for c in tok.children):
-            return None  # "calling them a violation": naming, not an event
+        if tok.dep_ in ("amod", "compound") or (tok.i > 0 and tok.nbor(-1).text == "-" and not _has_clause_object(tok)):
+            return None  # "Iranian-backed", "US-led" (but "gang-raped three women" is a clause)
+        if any(c.dep_ == "oprd" and c.lemma_.lower() not in RESULT_STATES for c in tok.children):
+            return None  # "calling them a violation": naming, not an event (but "shot dead")
         if lemma in CARRYING_VERBS and any(
                 c.dep_ == "dobj" and any(o.weight >= 0.8 for o in codebook.senses(c.lemma_.lower(), "NOUN"))
                 for c in tok.children):
@@ -334,6 +348,24 @@ def _threat_frame(tok: Any) -> Optional[codebook.TriggerSense]:
 _NON_EVENT_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT", "WORK_OF_ART"})
 
 
+def _verbless_headline(sent: Any) -> bool:
+    from .clean import is_headline
+
+    return remembered(sent.doc, ("verbless_headline", sent.start), lambda: not any(
+        t.pos_ in ("VERB", "AUX") for t in sent) and is_headline(sent.text.strip()))
+
+
+def _headline_verb(tok: Any, sent: Any) -> Optional[codebook.TriggerSense]:
+    """In a headline parsed without any verb ("Jihadists Overrun Army Post"), a word the
+    lexicon knows only as a verb is that verb: its plain sense (no particle or object)."""
+    lemma = tok.lemma_.lower()
+    if codebook.senses(lemma, "NOUN") or tok.i == sent.end - 1 or not _verbless_headline(sent):
+        return None
+    plain = [o for o in codebook.senses(lemma, "VERB")
+             if o.weight >= MIN_WEIGHT and not o.particle and not o.object_lemmas]
+    return max(plain, key=lambda o: o.weight) if plain else None
+
+
 def find_mentions(doc: Any) -> list[Mention]:
     mentions: list[Mention] = []
     for s_i, sent in enumerate(doc.sents):
@@ -349,6 +381,10 @@ def find_mentions(doc: Any) -> list[Mention]:
                 pos = "VERB"
             elif tok.pos_ in ("NOUN", "PROPN"):
                 pos = "NOUN"
+                verb = _headline_verb(tok, sent)
+                if verb is not None:
+                    found.append((tok, verb))
+                    continue
                 if (tok.dep_ == "compound" and codebook.senses(tok.head.lemma_.lower(), "NOUN") == []
                         and tok.head.lemma_.lower() not in EVENT_HEAD_NOUNS):
                     continue  # "attack helicopter", "protest movement" (but "mediation efforts")
