@@ -29,7 +29,7 @@ from typing import Any, Iterable, Optional
 
 from ..records import Place, PlaceKind, PlacePrecision
 from ..spacy_doc import doc_text
-from .distance import haversine_km
+from .distance import within_km
 from .event_location import LOC_PREPS, event_place
 from .subplaces import refine_places
 from .gazetteer import Gazetteer, SQLiteGazetteer, normalise
@@ -556,7 +556,7 @@ class Geoparser:
                 if any(acc == cc and adm == place.admin1 for _, _, acc, adm in ctx["near"]):
                     score += NEAR_BONUS
             elif (place.feature_code or "").startswith(("PPL", "ADM2")) and any(
-                haversine_km(place.lat, place.lon, lat, lon) <= NEAR_KM for lat, lon, _, _ in ctx["near"]
+                within_km(place.lat, place.lon, lat, lon, NEAR_KM) for lat, lon, _, _ in ctx["near"]
             ):
                 score += NEAR_BONUS
         return score

@@ -37,8 +37,9 @@ Decisions
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date, timedelta
-from typing import Iterable, Optional, Union
+from typing import Any, Iterable, Optional, Union
 
 from spacy.tokens import Token
 
@@ -249,9 +250,21 @@ def _conditional(verb: Token) -> bool:
     return False
 
 
+def _year_positions(doc: Any) -> list[int]:
+    """Indices of the DATE tokens of ``doc`` that hold a four-digit year (once per Doc)."""
+    return remembered(doc, "modality.year_positions",
+                      lambda: [t.i for t in doc if t.ent_type_ == "DATE" and _YEAR.search(t.text)])
+
+
 def _explicit_year(trigger: Token) -> Optional[int]:
     """A four-digit year in a DATE entity attached to the trigger's clause."""
     head = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    # every token looked at below lies in the subtree of ``head``, inside its edges: no year
+    # token there, no year (the walk would find none)
+    years = _year_positions(trigger.doc)
+    k = bisect_left(years, head.left_edge.i)
+    if k == len(years) or years[k] > head.right_edge.i:
+        return None
     for tok in list(trigger.subtree) + list(head.children):
         if tok.ent_type_ == "DATE":
             m = _YEAR.search(tok.text)
@@ -370,9 +383,19 @@ def _may_have(verb: Token) -> Optional[str]:
     return None
 
 
+def _quote_positions(doc: Any) -> list[int]:
+    """Indices of the quote-mark tokens of ``doc`` (once per Doc)."""
+    return remembered(doc, "modality.quote_positions", lambda: [t.i for t in doc if t.is_quote])
+
+
 def _in_scare_quotes(tok: Token) -> bool:
     """True when ``tok`` sits alone (or with ≤ 2 words) between quote marks."""
     doc = tok.doc
+    # the opening mark is looked for at most four tokens back: none there, no scare quotes
+    quotes = _quote_positions(doc)
+    k = bisect_left(quotes, tok.i - 4)
+    if k == len(quotes) or quotes[k] >= tok.i:
+        return False
     left = tok.i - 1
     while left >= 0 and tok.i - left <= 3 and not doc[left].is_quote:
         if doc[left].is_punct or doc[left].is_space:
