@@ -106,3 +106,57 @@ def test_scare_quote_guard_keeps_the_answer(nlp):
     marked = {t.text for t in doc if modality._in_scare_quotes(t)}
     assert "attack" in marked and "peaceful" in marked
     assert "fired" not in marked and "hurt" not in marked
+
+
+def test_sentence_cues_from_the_table_equal_cues_in_tokens(nlp):
+    from whimbrel.stages import acled_cues
+
+    doc = nlp("Riot police fired tear gas at protesters who threw stones in the capital. "
+              "Gunmen abducted 20 villagers and looted shops, residents said. "
+              "A suicide bomber blew himself up at a checkpoint, wounding three soldiers.")
+    for sent in doc.sents:
+        assert acled_cues._table_forms(doc, sent.start, sent.end) == acled_cues._forms(sent)
+        assert acled_cues.sentence_cues(sent[0]) == acled_cues.cues_in_tokens(sent)
+
+
+def test_conditional_guard(nlp):
+    from whimbrel.stages import modality
+
+    plain = nlp("Troops shelled the town and killed four people.")
+    assert not modality._has_condition_mark(plain)
+    assert not any(modality._conditional(t) for t in plain)
+    cond = nlp("The army will attack the town if the talks fail.")
+    assert modality._has_condition_mark(cond)
+    assert modality._conditional(next(t for t in cond if t.lemma_ == "attack"))
+
+
+def test_geoparser_asks_each_name_once_per_document(nlp):
+    from whimbrel.knowledge.geoparse import Geoparser
+
+    class Counting(Geoparser):
+        def _lookup(self, text, *, abbreviations):
+            self.asked.append((text, abbreviations))
+            return super()._lookup(text, abbreviations=abbreviations)
+
+    parser = Counting()
+    parser.asked = []
+    doc = nlp("Fighting broke out in Aleppo on Monday. Aleppo residents fled to Idlib, "
+              "and more shelling hit Aleppo and Idlib later.")
+    first = parser.parse(doc)
+    asked = list(parser.asked)
+    assert asked and len(asked) == len(set(asked))
+    # nothing is kept once the document is done: a second parse asks again, with the same answer
+    parser.asked.clear()
+    assert parser.parse(doc) == first
+    assert sorted(parser.asked) == sorted(asked)
+    assert parser._doc_local.candidates is None
+    assert parser._candidates("Aleppo", abbreviations=False) == parser._lookup("Aleppo", abbreviations=False)
+
+
+def test_geoparser_pickles_without_its_document_memo():
+    import pickle
+
+    from whimbrel.knowledge.geoparse import Geoparser
+
+    parser = pickle.loads(pickle.dumps(Geoparser()))
+    assert getattr(parser._doc_local, "candidates", None) is None

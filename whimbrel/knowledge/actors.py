@@ -497,9 +497,17 @@ class ActorKB:
                              if " " not in kk and any(e.kind in ("name", "demonym", "metonym") for e in entries)):
                 by_length.setdefault(len(kk), []).append(kk)
             self._single_keys = by_length
-        la = len(key)
-        pool = [kk for lb, keys in self._single_keys.items() if 2.0 * min(la, lb) / (la + lb) >= 0.85 for kk in keys]
-        return difflib.get_close_matches(key, pool, n=3, cutoff=0.85)
+        known = self.__dict__.setdefault("_close_memo", {})  # like resolve's memo: the base does not change
+        hit = known.get(key)
+        if hit is None:
+            la = len(key)
+            pool = [kk for lb, keys in self._single_keys.items() if 2.0 * min(la, lb) / (la + lb) >= 0.85
+                    for kk in keys]
+            hit = difflib.get_close_matches(key, pool, n=3, cutoff=0.85)
+            if len(known) > 50_000:
+                known.clear()
+            known[key] = hit
+        return list(hit)
 
     def _role(self, pool: list[Match], steps: list[str]) -> tuple[Optional[str], Optional[str]]:
         roles = [m.entry.target for m in pool if m.entry.kind == "role"]

@@ -54,7 +54,7 @@ from ..knowledge.vocabulary import (
     SPEECH_VERBS,
 )
 from ..records import DateRef, Modality
-from ..spacy_doc import remembered
+from ..spacy_doc import remembered, token_table
 
 __all__ = [
     "HEDGE_ADJECTIVES",
@@ -230,8 +230,22 @@ def _own_mood(verb: Token) -> Optional[Modality]:
     return None
 
 
+_CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest"})  # every mark word _conditional tests
+
+
+def _has_condition_mark(doc: Any) -> bool:
+    """Whether any token of ``doc`` is a ``mark`` among :data:`_CONDITION_MARKS` (once per Doc)."""
+    def compute() -> bool:
+        table = token_table(doc)
+        return any(d == "mark" and w in _CONDITION_MARKS for d, w in zip(table.dep, table.lower))
+
+    return remembered(doc, "modality.condition_mark", compute)
+
+
 def _conditional(verb: Token) -> bool:
     """The verb's clause (or one it hangs from) is introduced by if/unless."""
+    if not _has_condition_mark(verb.doc):
+        return False  # every True below needs such a mark
     node = verb
     for _ in range(6):
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "lest") for c in node.children):
@@ -375,6 +389,8 @@ def _clause_verbs(trigger: Token) -> list[Token]:
 
 def _may_have(verb: Token) -> Optional[str]:
     """'may have' / 'might have' + past participle: an epistemic hedge on a past event."""
+    if verb.tag_ != "VBN":
+        return None  # (tested first: the only answer below is for a participle)
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
     lows = [a.lower_ for a in aux]
     for modal in ("may", "might"):

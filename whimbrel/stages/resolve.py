@@ -168,10 +168,7 @@ class ResolveStage:
         # a place named inside an actor's phrase ("The U.S. airstrikes") is not where it happened
         arg_spans = [_np_range(h) for h in actor_heads]
         arg_spans += [(h.idx, h.idx + len(h.text)) for h in recipient_heads if h.ent_type_ in ("GPE", "LOC")]
-        if arg_spans:
-            candidates = [p for p in ctx.places if p.text not in persons and not _inside(p, arg_spans)]
-        else:
-            candidates = [p for p in ctx.places if p.text not in persons]
+        candidates = _candidate_places(ctx.places, arg_spans, persons)
         m.place = event_place(m.trigger, candidates, ctx.focus2)
         # generic roles ("militias", "18 people") take the country of the event's own place;
         # the article's focus alone is too weak a reason: unknown stays unknown
@@ -320,10 +317,21 @@ def _np_range(head: Any) -> tuple[int, int]:
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
-def _inside(place: Any, spans: list[tuple[int, int]]) -> bool:
-    if place.start is None:
-        return False
-    return any(s <= place.start and place.end <= e for s, e in spans)
+def _candidate_places(places: list[Any], spans: list[tuple[int, int]], persons: dict[str, Entity]) -> list[Any]:
+    """The places not inside one of ``spans`` (an actor's phrase) and not a person's name."""
+    if not spans:
+        return [p for p in places if p.text not in persons]
+    out = []
+    for p in places:
+        if p.text in persons:
+            continue
+        start = p.start
+        if start is not None:
+            end = p.end
+            if any(s <= start and end <= e for s, e in spans):
+                continue
+        out.append(p)
+    return out
 
 
 def _person_coref(ent: Entity, persons: dict[str, Entity]) -> Entity:
