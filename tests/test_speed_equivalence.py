@@ -160,3 +160,16 @@ def test_geoparser_pickles_without_its_document_memo():
 
     parser = pickle.loads(pickle.dumps(Geoparser()))
     assert getattr(parser._doc_local, "candidates", None) is None
+
+
+def test_running_total_guard(nlp):
+    from whimbrel.stages import counts
+
+    doc = nlp("Gunmen killed 12 people in the market on Sunday. "
+              "The attack brings the number of people killed so far this year to 140.")
+    first, second = list(doc.sents)
+    table_low = [t.lower_ for t in first]
+    assert not counts._may_aggregate(table_low)
+    assert counts._may_aggregate([t.lower_ for t in second])
+    assert counts.extract_size(first).dead.best == 12
+    assert counts.extract_size(second).dead is None  # a running total, not this event's dead

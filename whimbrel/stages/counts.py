@@ -667,6 +667,15 @@ def _aggregate(cue) -> bool:  # type: ignore[no-untyped-def]
     return bool(_AGGREGATE.search(text))
 
 
+# Every alternative of _AGGREGATE holds one of these space-free pieces, and _aggregate joins
+# tokens with spaces: a sentence none of whose tokens holds one has no running total.
+_AGGREGATE_PIECES = ("far", "year", "date", "month", "annually", "since")
+
+
+def _may_aggregate(lowers: list[str]) -> bool:
+    return any(piece in low for low in lowers for piece in _AGGREGATE_PIECES)
+
+
 def _sentence_figures(sentence) -> tuple[list, list]:  # type: ignore[no-untyped-def]
     """The trigger-independent part of :func:`extract_size`, computed once per sentence and
     kept in the Doc's memo: (cue token index, figures) pairs and the adjacent
@@ -679,16 +688,20 @@ def _sentence_figures(sentence) -> tuple[list, list]:  # type: ignore[no-untyped
         doc = sentence.doc
         table = token_table(doc)
         low, lem = table.lower, table.lemma
+        # the sentences the span's tokens are in (the span itself, for a sentence)
+        lo = table.sent_bounds[table.sent_of[sentence.start]][0]
+        hi = table.sent_bounds[table.sent_of[sentence.end - 1]][1]
+        totals = _may_aggregate(low[lo:hi])
         for i in range(sentence.start, sentence.end):
             if not _may_be_cue(low[i], lem[i]):
                 continue
             tok = doc[i]
             category = cue_category(tok)
-            if category is None or _aggregate(tok):
+            if category is None or totals and _aggregate(tok):
                 continue
             cues.append((tok.i, _figures(tok, category)))
         adjacent = [(cat, count, pos) for cat, count, pos in _adjacent(sentence)
-                    if not _aggregate(sentence.doc[pos])]
+                    if not (totals and _aggregate(sentence.doc[pos]))]
         cached = (cues, adjacent)
         facts[key] = cached
     return cached
