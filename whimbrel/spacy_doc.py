@@ -67,9 +67,11 @@ class TokenTable:
     access converts a hash to a string; stages that scan sentences for words read these
     lists instead.  ``lemma`` is the lower-cased lemma.  ``sent_of[i]`` is the index of
     the sentence of token ``i`` in :func:`doc_sents`; ``sent_bounds[k]`` its (start, end).
+    ``children[i]`` lists the indices of the syntactic children of token ``i`` in text
+    order, as ``Token.children`` gives them.
     """
 
-    __slots__ = ("lower", "lemma", "pos", "tag", "dep", "ent_type", "head", "sent_of", "sent_bounds")
+    __slots__ = ("lower", "lemma", "pos", "tag", "dep", "ent_type", "head", "sent_of", "sent_bounds", "children")
 
     def __init__(self, doc: Any) -> None:
         rows = [(t.lower_, t.lemma_.lower(), t.pos_, t.tag_, t.dep_, t.ent_type_, t.head.i) for t in doc]
@@ -80,6 +82,11 @@ class TokenTable:
         for k, (start, end) in enumerate(self.sent_bounds):
             sent_of[start:end] = [k] * (end - start)
         self.sent_of = sent_of
+        children: list[list[int]] = [[] for _ in range(len(doc))]
+        for i, h in enumerate(self.head):
+            if h != i:
+                children[h].append(i)
+        self.children = children
 
 
 def token_table(doc: Any) -> TokenTable:

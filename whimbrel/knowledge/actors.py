@@ -172,7 +172,7 @@ class ActorKB:
         self._actors: dict[str, Actor] = {a.id: a for a in actors}
         self._roles = tuple(roles)
         self._index = _Index()
-        self._single_keys: Optional[list[str]] = None
+        self._single_keys: Optional[dict[int, list[str]]] = None  # one-word keys by length (_close_keys)
         self._build()
 
     # ------------------------------------------------------------------ loading
@@ -481,15 +481,33 @@ class ActorKB:
         for k, (key, start, end, surface) in enumerate(toks):
             if k in covered or len(key) < 5 or not surface[:1].isupper():
                 continue
-            if self._single_keys is None:
-                self._single_keys = sorted(
-                    kk for kk, entries in self._index.entries.items()
-                    if " " not in kk and any(e.kind in ("name", "demonym", "metonym") for e in entries))
-            close = [c for c in difflib.get_close_matches(key, self._single_keys, n=3, cutoff=0.85) if c[0] == key[0]]
+            close = [c for c in self._close_keys(key) if c[0] == key[0]]
             if close:
                 entry = next(e for e in self._index.entries[close[0]] if e.kind in ("name", "demonym", "metonym"))
                 extra.append(Match(k, k + 1, start, end, replace(entry, alias=f"{close[0]} (fuzzy)")))
         return sorted(matches + extra, key=lambda m: m.tok_start) if extra else matches
+
+    def _close_keys(self, key: str) -> list[str]:
+        """``difflib.get_close_matches(key, keys, n=3, cutoff=0.85)`` over the one-word country
+        names and demonyms, asked only of the keys whose length can reach the cutoff (difflib's
+        own first test, ``real_quick_ratio``, on lengths alone), so the answer is the same."""
+        if self._single_keys is None:
+            by_length: dict[int, list[str]] = {}
+            for kk in sorted(kk for kk, entries in self._index.entries.items()
+                             if " " not in kk and any(e.kind in ("name", "demonym", "metonym") for e in entries)):
+                by_length.setdefault(len(kk), []).append(kk)
+            self._single_keys = by_length
+        known = self.__dict__.setdefault("_close_memo", {})  # like resolve's memo: the base does not change
+        hit = known.get(key)
+        if hit is None:
+            la = len(key)
+            pool = [kk for lb, keys in self._single_keys.items() if 2.0 * min(la, lb) / (la + lb) >= 0.85
+                    for kk in keys]
+            hit = difflib.get_close_matches(key, pool, n=3, cutoff=0.85)
+            if len(known) > 50_000:
+                known.clear()
+            known[key] = hit
+        return list(hit)
 
     def _role(self, pool: list[Match], steps: list[str]) -> tuple[Optional[str], Optional[str]]:
         roles = [m.entry.target for m in pool if m.entry.kind == "role"]

@@ -16,4 +16,17 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
-__all__ = ["EARTH_RADIUS_KM", "haversine_km"]
+_KM_PER_DEGREE = EARTH_RADIUS_KM * math.pi / 180.0
+
+
+def within_km(lat1: float, lon1: float, lat2: float, lon2: float, km: float) -> bool:
+    """``haversine_km(lat1, lon1, lat2, lon2) <= km``, answered without the trigonometry for
+    points whose latitudes alone are farther apart than ``km``: the great-circle distance is
+    never less than the north-south one.  The 0.1 % margin keeps rounding on the exact side,
+    so the answer is always the same as the full formula's."""
+    if abs(lat2 - lat1) * _KM_PER_DEGREE > km * 1.001:
+        return False
+    return haversine_km(lat1, lon1, lat2, lon2) <= km
+
+
+__all__ = ["EARTH_RADIUS_KM", "haversine_km", "within_km"]

@@ -61,10 +61,11 @@ def event_place(
     "argument of trigger", "same sentence" or "article focus".
     """
     sent = trigger.sent
+    first, last = sent.start_char, sent.end_char
     usable = [
         p for p in places
-        if p.kind in (PlaceKind.literal, PlaceKind.region) and p.start is not None and p.lat is not None
-        and sent.start_char <= p.start < sent.end_char
+        if p.start is not None and first <= p.start < last and p.lat is not None
+        and p.kind in (PlaceKind.literal, PlaceKind.region)
     ]
     args = [p for p in usable if _is_argument(trigger, p)]
     if args:

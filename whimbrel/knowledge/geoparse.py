@@ -23,13 +23,14 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional
 
 from ..records import Place, PlaceKind, PlacePrecision
 from ..spacy_doc import doc_text
-from .distance import haversine_km
+from .distance import within_km
 from .event_location import LOC_PREPS, event_place
 from .subplaces import refine_places
 from .gazetteer import Gazetteer, SQLiteGazetteer, normalise
@@ -154,6 +155,17 @@ class Geoparser:
         self._gazetteer = gazetteer
         self.min_scan_population = min_scan_population
         self._countries: Any = None
+        # per thread, the gazetteer answers of the document being parsed (see :meth:`parse`)
+        self._doc_local = threading.local()
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state.pop("_doc_local", None)
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._doc_local = threading.local()
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -172,6 +184,18 @@ class Geoparser:
     # ------------------------------------------------------------------ candidates
 
     def _candidates(self, text: str, *, abbreviations: bool) -> list[tuple[Place, int, int]]:
+        """The gazetteer's candidates for ``text``; while a document is parsed, each name is
+        asked once per document (the lists are never changed in place)."""
+        memo = getattr(self._doc_local, "candidates", None)
+        if memo is None:
+            return self._lookup(text, abbreviations=abbreviations)
+        key = (text, abbreviations)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = self._lookup(text, abbreviations=abbreviations)
+        return found
+
+    def _lookup(self, text: str, *, abbreviations: bool) -> list[tuple[Place, int, int]]:
         gz = self.gazetteer
         if isinstance(gz, SQLiteGazetteer):
             return gz.candidates(text, limit=25, with_abbreviations=abbreviations)
@@ -556,7 +580,7 @@ class Geoparser:
                 if any(acc == cc and adm == place.admin1 for _, _, acc, adm in ctx["near"]):
                     score += NEAR_BONUS
             elif (place.feature_code or "").startswith(("PPL", "ADM2")) and any(
-                haversine_km(place.lat, place.lon, lat, lon) <= NEAR_KM for lat, lon, _, _ in ctx["near"]
+                within_km(place.lat, place.lon, lat, lon, NEAR_KM) for lat, lon, _, _ in ctx["near"]
             ):
                 score += NEAR_BONUS
         return score
@@ -574,9 +598,13 @@ class Geoparser:
         Unresolvable place entities (streets, buildings) come back with only
         ``text``, ``start`` and ``end``.
         """
-        keep = [m for m in (self._with_candidates(doc, m) for m in self._mentions(doc)) if m is not None]
-        self._comma_regions(doc, keep)
-        return refine_places(doc, self._resolve_in_context(doc, keep, self._names_in_text(keep)))
+        self._doc_local.candidates = {}  # the gazetteer answers of this document only
+        try:
+            keep = [m for m in (self._with_candidates(doc, m) for m in self._mentions(doc)) if m is not None]
+            self._comma_regions(doc, keep)
+            return refine_places(doc, self._resolve_in_context(doc, keep, self._names_in_text(keep)))
+        finally:
+            self._doc_local.candidates = None
 
     def _with_candidates(self, doc: Any, m: _Mention) -> Optional[_Mention]:
         """``m`` with its gazetteer candidates (its span narrowed where only part of it is a

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
 from ..codebook.acled_rules import CUE_IGNORED, CUE_PHRASES
-from ..spacy_doc import remembered
+from ..spacy_doc import remembered, token_table
 
 GAP = 4
 
@@ -118,9 +118,25 @@ def _blank_ignored(forms: list[frozenset[str]]) -> list[frozenset[str]]:
     return out
 
 
+def _table_forms(doc: Any, start: int, end: int) -> list[frozenset[str]]:
+    """:func:`_forms` of the tokens ``start``..``end`` of a Doc, read off its TokenTable."""
+    table = token_table(doc)
+    lemmas, lowers = table.lemma, table.lower
+    out = []
+    for i in range(start, end):
+        lemma = lemmas[i]
+        lower = (lowers[i] or str(doc[i])).lower()
+        out.append(frozenset(f for f in (lemma, lower) if f))
+    return out
+
+
 def cues_in_tokens(tokens: Iterable[Any]) -> frozenset[str]:
     """The cue names whose phrases occur in these tokens (spaCy tokens or anything with ``lemma_``/``lower_``)."""
-    forms = _blank_ignored(_forms(tokens))
+    return _cues_in_forms(_forms(tokens))
+
+
+def _cues_in_forms(forms: list[frozenset[str]]) -> frozenset[str]:
+    forms = _blank_ignored(forms)
     found: set[str] = set()
     for i, name, phrase in _starts(forms, _BY_FIRST):
         if name not in found and _matches_at(forms, i, phrase):
@@ -154,9 +170,15 @@ def sentence_cues(token: Any) -> frozenset[str]:
         return cues_in_tokens(getattr(token, "doc", ()))
     skip = _scene_clauses(sent, token)
     if not skip:
-        return remembered(token.doc, ("acled_cues", sent.start), lambda: cues_in_tokens(sent))
-    kept = [t for t in sent if not any(lo <= t.i < hi for lo, hi in skip)]
-    return remembered(token.doc, ("acled_cues", sent.start, skip), lambda: cues_in_tokens(kept))
+        return remembered(token.doc, ("acled_cues", sent.start),
+                          lambda: _cues_in_forms(_table_forms(sent.doc, sent.start, sent.end)))
+
+    def kept_cues() -> frozenset[str]:
+        forms = _table_forms(sent.doc, sent.start, sent.end)
+        return _cues_in_forms([f for i, f in enumerate(forms, sent.start)
+                               if not any(lo <= i < hi for lo, hi in skip)])
+
+    return remembered(token.doc, ("acled_cues", sent.start, skip), kept_cues)
 
 
 __all__ = ["GAP", "cues_in_tokens", "sentence_cues"]

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from ..knowledge.vocabulary import QUANTITY_NOUNS, SPEECH_VERBS
-from ..spacy_doc import ent_of
+from ..spacy_doc import ent_of, token_table
 from .. import codebook
 from .triggers import LIGHT_VERBS, MIN_WEIGHT, QUANTIFIER_NOUNS, governor
 
@@ -91,25 +91,35 @@ def expand_conjuncts(heads: Iterable[Any]) -> list[Any]:
 
 
 def _children(tok: Any, *deps: str) -> list[Any]:
-    return [c for c in tok.children if c.dep_ in deps]
+    """The children of ``tok`` with one of ``deps``, in text order (read off the Doc's
+    :class:`~whimbrel.spacy_doc.TokenTable`: only the matching children become Tokens)."""
+    doc = tok.doc
+    table = token_table(doc)
+    dep = table.dep
+    return [doc[j] for j in table.children[tok.i] if dep[j] in deps]
 
 
 def _prep_objects(tok: Any, preps: frozenset[str]) -> list[Any]:
     out = []
-    for c in tok.children:
-        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
-            out.extend(_children(c, "pobj", "pcomp"))
-        elif c.dep_ == "prt" and c.lower_ in preps:
+    doc = tok.doc
+    table = token_table(doc)
+    dep, low = table.dep, table.lower
+    for j in table.children[tok.i]:
+        if dep[j] in ("prep", "agent", "dative") and low[j] in preps:
+            out.extend(_children(doc[j], "pobj", "pcomp"))
+        elif dep[j] == "prt" and low[j] in preps:
             # "called on X": X hangs off the verb as a dobj after the particle
-            out.extend(o for o in _children(tok, "dobj") if o.i > c.i)
+            out.extend(o for o in _children(tok, "dobj") if o.i > j)
     return out
 
 
 def _agent(verb: Any) -> list[Any]:
     out = []
-    for c in verb.children:
-        if c.dep_ == "agent":
-            out.extend(_children(c, "pobj"))
+    doc = verb.doc
+    table = token_table(doc)
+    for j in table.children[verb.i]:
+        if table.dep[j] == "agent":
+            out.extend(_children(doc[j], "pobj"))
     return out
 
 
@@ -130,7 +140,9 @@ def _subject(verb: Any) -> list[Any]:
 
 
 def _is_passive(verb: Any) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    table = token_table(verb.doc)
+    dep = table.dep
+    return any(dep[j] in ("nsubjpass", "auxpass") for j in table.children[verb.i])
 
 
 def owner_of(target: Any) -> list[Any]:

@@ -47,7 +47,7 @@ from ..knowledge.vocabulary import (
     UNVERIFIED_ADJECTIVES,
     UNVERIFIED_PHRASES,
 )
-from ..spacy_doc import remembered, token_table
+from ..spacy_doc import doc_text, remembered, token_table
 from .modality import ancestors_with_links, hedge
 from .quotes import (
     _EXPLETIVE,
@@ -282,7 +282,7 @@ def _report_noun(trigger: Token, hedge_word: Optional[str]) -> list[ClaimCue]:
 def _unverified(sent: Span) -> Optional[str]:
     """"could not be independently verified" in the event's sentence."""
     def compute() -> Optional[str]:
-        low = sent.text.lower()
+        low = doc_text(sent.doc)[sent.start_char:sent.end_char].lower()  # = sent.text, without a token walk
         return next((p for p in UNVERIFIED_PHRASES if p in low), None)
 
     return remembered(sent.doc, ("claims.unverified", sent.start, sent.end), compute)

@@ -19,7 +19,7 @@ from typing import Optional
 from whimbrel.records import Count, Size
 from whimbrel.stages import counts_lexicon as lex
 from whimbrel.knowledge.geoparse import MONTH_NAMES, WEEKDAY_NAMES
-from whimbrel.spacy_doc import ent_of, memo
+from whimbrel.spacy_doc import ent_of, memo, token_table
 from whimbrel.stages.numbers import is_number_word, parse_quantity
 
 __all__ = ["parse_quantity", "extract_size", "victims", "cue_category", "reports_deaths"]
@@ -52,6 +52,24 @@ _FATAL_MODS = {"fatally", "dead", "death", "mortally", "killed", "kill"}
 _PERSON_PRON = {"he", "she", "him", "her", "himself", "herself"}
 _ZERO_PRON = {"nobody", "noone", "none"}
 _SEPARATE_MARKS = {"after", "before", "since", "until", "till", "once"}
+
+
+# Every lower-cased word and lemma for which :func:`cue_category` can answer other than None
+# (its tests and those of the lexicon functions it calls), so that scans over a sentence's
+# tokens can pass the others by (:func:`_may_be_cue`).  A word added to a test in
+# cue_category must be added here too.
+_CUE_LOWERS = frozenset({"dead", "deceased", "arrested", "detained", "killed", "injured", "wounded", "hurt",
+                         "condition", "suicide", "suicides", "murder-suicide", "murder/suicide"})
+_CUE_LEMMAS = frozenset(
+    {"commit", "take", "send", "put", "land"}  # suicide and hospital verbs (counts_lexicon)
+    | DEAD_VERBS | DIE_VERBS | INJURE_VERBS | HIT_VERBS | ARREST_VERBS | DEAD_NOUNS | INJURE_NOUNS | ARREST_NOUNS
+    | CASUALTY_NOUNS | _KILLING_NOUNS | _ATTACK_NOUNS | lex.WOUND_NOUNS
+)
+
+
+def _may_be_cue(lower: str, lemma: str) -> bool:
+    """False when :func:`cue_category` is None for a token of this lower form and (lower-cased) lemma."""
+    return lower in _CUE_LOWERS or lemma in _CUE_LEMMAS
 
 
 def cue_category(tok) -> Optional[str]:  # type: ignore[no-untyped-def]
@@ -136,9 +154,10 @@ def _not_a_headcount(tok) -> bool:  # type: ignore[no-untyped-def]
 
 def _is_quantity_word(tok) -> bool:  # type: ignore[no-untyped-def]
     low = tok.lower_
-    if _not_a_headcount(tok):
+    # the cheap test first: most tokens are no number at all (both tests are pure)
+    if not (_DIGITS.match(low) or is_number_word(low)):
         return False
-    return bool(_DIGITS.match(low)) or is_number_word(low)
+    return not _not_a_headcount(tok)
 
 
 def _span_tokens(head, skip_deps=("prep", "relcl", "acl", "appos", "punct", "cc", "conj_np")):  # type: ignore[no-untyped-def]
@@ -648,6 +667,15 @@ def _aggregate(cue) -> bool:  # type: ignore[no-untyped-def]
     return bool(_AGGREGATE.search(text))
 
 
+# Every alternative of _AGGREGATE holds one of these space-free pieces, and _aggregate joins
+# tokens with spaces: a sentence none of whose tokens holds one has no running total.
+_AGGREGATE_PIECES = ("far", "year", "date", "month", "annually", "since")
+
+
+def _may_aggregate(lowers: list[str]) -> bool:
+    return any(piece in low for low in lowers for piece in _AGGREGATE_PIECES)
+
+
 def _sentence_figures(sentence) -> tuple[list, list]:  # type: ignore[no-untyped-def]
     """The trigger-independent part of :func:`extract_size`, computed once per sentence and
     kept in the Doc's memo: (cue token index, figures) pairs and the adjacent
@@ -657,13 +685,23 @@ def _sentence_figures(sentence) -> tuple[list, list]:  # type: ignore[no-untyped
     cached = facts.get(key)
     if cached is None:
         cues = []
-        for tok in sentence:
+        doc = sentence.doc
+        table = token_table(doc)
+        low, lem = table.lower, table.lemma
+        # the sentences the span's tokens are in (the span itself, for a sentence)
+        lo = table.sent_bounds[table.sent_of[sentence.start]][0]
+        hi = table.sent_bounds[table.sent_of[sentence.end - 1]][1]
+        totals = _may_aggregate(low[lo:hi])
+        for i in range(sentence.start, sentence.end):
+            if not _may_be_cue(low[i], lem[i]):
+                continue
+            tok = doc[i]
             category = cue_category(tok)
-            if category is None or _aggregate(tok):
+            if category is None or totals and _aggregate(tok):
                 continue
             cues.append((tok.i, _figures(tok, category)))
         adjacent = [(cat, count, pos) for cat, count, pos in _adjacent(sentence)
-                    if not _aggregate(sentence.doc[pos])]
+                    if not (totals and _aggregate(sentence.doc[pos]))]
         cached = (cues, adjacent)
         facts[key] = cached
     return cached
@@ -715,7 +753,12 @@ def reports_deaths(doc) -> bool:  # type: ignore[no-untyped-def]
     if known is not None:
         return bool(known)
     found = False
-    for tok in doc:
+    table = token_table(doc)
+    low, lem = table.lower, table.lemma
+    for i in range(len(doc)):
+        if not _may_be_cue(low[i], lem[i]):
+            continue
+        tok = doc[i]
         cat = cue_category(tok)
         if cat == "wound":
             found = lex.is_fatal_wound(tok)

@@ -331,9 +331,11 @@ def _candidate_spans(sent) -> list:  # type: ignore[no-untyped-def]
         if ent.label_ in ("DATE", "TIME"):
             spans.append(ent)
             covered.update(range(ent.start, ent.end))
-    for tok in sent:
-        if tok.i not in covered and tok.lower_ in _TIME_WORDS:
-            spans.append(tok.doc[tok.i : tok.i + 1])
+    doc = sent.doc
+    low = token_table(doc).lower
+    for i in range(sent.start, sent.end):
+        if i not in covered and low[i] in _TIME_WORDS:
+            spans.append(doc[i : i + 1])
     return spans
 
 

@@ -86,7 +86,10 @@ def reparse_headlines(nlp: Any, doc: Any, known_name: Optional[KnownName] = None
     Returns ``doc`` (changed in place).  A sentence is headline-style when
     :func:`whimbrel.stages.clean.is_headline` says so (short, Title Case, no final stop).
     """
-    spans = [s for s in doc.sents if is_headline(s.text.strip()) and not _form_fields(s.text.strip())]
+    text = doc.text
+    # a sentence's text as a slice of the Doc's (equal to ``Span.text``, without a token walk)
+    spans = [s for s in doc.sents
+             if is_headline(line := text[s.start_char:s.end_char].strip()) and not _form_fields(line)]
     if not spans:
         return doc
     from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
@@ -94,7 +97,6 @@ def reparse_headlines(nlp: Any, doc: Any, known_name: Optional[KnownName] = None
     attrs = [TAG, POS, MORPH, LEMMA, HEAD, DEP, ENT_IOB, ENT_TYPE]
     array = doc.to_array(attrs)
     changed = False
-    text = doc.text
     for span in spans:
         body = _body_names(text, (span.start_char, span.end_char))
         copy_text = sentence_case(span.text, body, known_name)

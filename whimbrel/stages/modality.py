@@ -37,8 +37,9 @@ Decisions
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date, timedelta
-from typing import Iterable, Optional, Union
+from typing import Any, Iterable, Optional, Union
 
 from spacy.tokens import Token
 
@@ -53,7 +54,7 @@ from ..knowledge.vocabulary import (
     SPEECH_VERBS,
 )
 from ..records import DateRef, Modality
-from ..spacy_doc import remembered
+from ..spacy_doc import remembered, token_table
 
 __all__ = [
     "HEDGE_ADJECTIVES",
@@ -229,8 +230,22 @@ def _own_mood(verb: Token) -> Optional[Modality]:
     return None
 
 
+_CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest"})  # every mark word _conditional tests
+
+
+def _has_condition_mark(doc: Any) -> bool:
+    """Whether any token of ``doc`` is a ``mark`` among :data:`_CONDITION_MARKS` (once per Doc)."""
+    def compute() -> bool:
+        table = token_table(doc)
+        return any(d == "mark" and w in _CONDITION_MARKS for d, w in zip(table.dep, table.lower))
+
+    return remembered(doc, "modality.condition_mark", compute)
+
+
 def _conditional(verb: Token) -> bool:
     """The verb's clause (or one it hangs from) is introduced by if/unless."""
+    if not _has_condition_mark(verb.doc):
+        return False  # every True below needs such a mark
     node = verb
     for _ in range(6):
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "lest") for c in node.children):
@@ -249,9 +264,21 @@ def _conditional(verb: Token) -> bool:
     return False
 
 
+def _year_positions(doc: Any) -> list[int]:
+    """Indices of the DATE tokens of ``doc`` that hold a four-digit year (once per Doc)."""
+    return remembered(doc, "modality.year_positions",
+                      lambda: [t.i for t in doc if t.ent_type_ == "DATE" and _YEAR.search(t.text)])
+
+
 def _explicit_year(trigger: Token) -> Optional[int]:
     """A four-digit year in a DATE entity attached to the trigger's clause."""
     head = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    # every token looked at below lies in the subtree of ``head``, inside its edges: no year
+    # token there, no year (the walk would find none)
+    years = _year_positions(trigger.doc)
+    k = bisect_left(years, head.left_edge.i)
+    if k == len(years) or years[k] > head.right_edge.i:
+        return None
     for tok in list(trigger.subtree) + list(head.children):
         if tok.ent_type_ == "DATE":
             m = _YEAR.search(tok.text)
@@ -362,6 +389,8 @@ def _clause_verbs(trigger: Token) -> list[Token]:
 
 def _may_have(verb: Token) -> Optional[str]:
     """'may have' / 'might have' + past participle: an epistemic hedge on a past event."""
+    if verb.tag_ != "VBN":
+        return None  # (tested first: the only answer below is for a participle)
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
     lows = [a.lower_ for a in aux]
     for modal in ("may", "might"):
@@ -370,9 +399,19 @@ def _may_have(verb: Token) -> Optional[str]:
     return None
 
 
+def _quote_positions(doc: Any) -> list[int]:
+    """Indices of the quote-mark tokens of ``doc`` (once per Doc)."""
+    return remembered(doc, "modality.quote_positions", lambda: [t.i for t in doc if t.is_quote])
+
+
 def _in_scare_quotes(tok: Token) -> bool:
     """True when ``tok`` sits alone (or with ≤ 2 words) between quote marks."""
     doc = tok.doc
+    # the opening mark is looked for at most four tokens back: none there, no scare quotes
+    quotes = _quote_positions(doc)
+    k = bisect_left(quotes, tok.i - 4)
+    if k == len(quotes) or quotes[k] >= tok.i:
+        return False
     left = tok.i - 1
     while left >= 0 and tok.i - left <= 3 and not doc[left].is_quote:
         if doc[left].is_punct or doc[left].is_space:

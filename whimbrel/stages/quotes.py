@@ -20,6 +20,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from ..knowledge.vocabulary import REPORTING_VERBS
+from ..spacy_doc import token_table
 
 __all__ = ["Quote", "QuoteIndex", "QUOTE_VERBS", "SPEECH_VERBS", "speaker_span", "subject_of"]
 
@@ -135,9 +136,12 @@ class QuoteIndex:
         assert self.doc is not None
         found: list[_Attribution] = []
         seen: set[int] = set()
-        for tok in self.doc:
-            if tok.pos_ not in ("VERB", "AUX"):
+        doc = self.doc
+        pos = token_table(doc).pos
+        for i in range(len(doc)):
+            if pos[i] not in ("VERB", "AUX"):
                 continue
+            tok = doc[i]
             speech = _lemma(tok) in SPEECH_VERBS
             subj = _subject_of(tok) if speech else next(
                 (c for c in tok.children if c.dep_ == "nsubj"), None

@@ -24,7 +24,7 @@ from ..records import Claim, Cue, Entity, Modality, PlaceBasis, Size, Span, Text
 from . import claims as claims_mod
 from . import counts, dates, frames, modality as modality_mod
 from .arguments import arguments, is_reciprocal, np_tokens
-from ..spacy_doc import doc_ents
+from ..spacy_doc import doc_ents, doc_sents, doc_text
 from .triggers import Mention
 
 # material acts whose target is the country they are done in, when no other is named
@@ -59,6 +59,7 @@ class _ArticleContext:
     persons: dict[str, Entity]  # surname → resolved person, filled as the article is read
     dateline_end: int
     sents: list[Any]
+    text: str  # the Doc's text (sentence texts are slices of it)
 
 
 class PlacesStage:
@@ -133,7 +134,8 @@ class ResolveStage:
         focus3 = country.alpha3 if country else None
         quotes = claims_mod.QuoteIndex.build(doc)
         dateline_end = _dateline_end(doc[: min(len(doc), 40)].text)
-        ctx = _ArticleContext(published, places, focus2, focus3, quotes, {}, dateline_end, list(doc.sents))
+        ctx = _ArticleContext(published, places, focus2, focus3, quotes, {}, dateline_end, list(doc_sents(doc)),
+                              doc_text(doc))
         kept = [m for m in (work.mentions or []) if not modality_mod.is_embedded_request_object(m.trigger)]
         for m in kept:
             self._resolve_mention(m, ctx)
@@ -159,12 +161,14 @@ class ResolveStage:
 
         persons = ctx.persons
         sent = ctx.sents[m.sentence]
-        m.span = Span(sentence=m.sentence, start=sent.start_char, end=sent.end_char, text=sent.text)
+        start_char, end_char = sent.start_char, sent.end_char
+        # the sentence's text as a slice of the Doc's (equal to ``sent.text``, without a token walk)
+        m.span = Span(sentence=m.sentence, start=start_char, end=end_char, text=ctx.text[start_char:end_char])
         actor_heads, recipient_heads = arguments(m)
         # a place named inside an actor's phrase ("The U.S. airstrikes") is not where it happened
         arg_spans = [_np_range(h) for h in actor_heads]
         arg_spans += [(h.idx, h.idx + len(h.text)) for h in recipient_heads if h.ent_type_ in ("GPE", "LOC")]
-        candidates = [p for p in ctx.places if not _inside(p, arg_spans) and p.text not in persons]
+        candidates = _candidate_places(ctx.places, arg_spans, persons)
         m.place = event_place(m.trigger, candidates, ctx.focus2)
         # generic roles ("militias", "18 people") take the country of the event's own place;
         # the article's focus alone is too weak a reason: unknown stays unknown
@@ -313,10 +317,21 @@ def _np_range(head: Any) -> tuple[int, int]:
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
-def _inside(place: Any, spans: list[tuple[int, int]]) -> bool:
-    if place.start is None:
-        return False
-    return any(s <= place.start and place.end <= e for s, e in spans)
+def _candidate_places(places: list[Any], spans: list[tuple[int, int]], persons: dict[str, Entity]) -> list[Any]:
+    """The places not inside one of ``spans`` (an actor's phrase) and not a person's name."""
+    if not spans:
+        return [p for p in places if p.text not in persons]
+    out = []
+    for p in places:
+        if p.text in persons:
+            continue
+        start = p.start
+        if start is not None:
+            end = p.end
+            if any(s <= start and end <= e for s, e in spans):
+                continue
+        out.append(p)
+    return out
 
 
 def _person_coref(ent: Entity, persons: dict[str, Entity]) -> Entity:

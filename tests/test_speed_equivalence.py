@@ -1,0 +1,175 @@
+"""Fast paths that must answer exactly as the slow code they stand in for (issue 15)."""
+
+from __future__ import annotations
+
+import difflib
+import random
+import string
+
+import pytest
+
+from whimbrel.knowledge.distance import haversine_km, within_km
+
+
+def test_within_km_agrees_with_the_formula():
+    rng = random.Random(7)
+    for _ in range(20000):
+        lat1, lon1 = rng.uniform(-89, 89), rng.uniform(-180, 180)
+        # many pairs near the threshold: the shortcut must never decide them wrongly
+        lat2 = lat1 + rng.uniform(-2.0, 2.0)
+        lon2 = lon1 + rng.uniform(-3.0, 3.0)
+        for km in (50.0, 100.0, 161.0):
+            assert within_km(lat1, lon1, lat2, lon2, km) == (haversine_km(lat1, lon1, lat2, lon2) <= km)
+
+
+def test_within_km_on_the_meridian_edge():
+    # two points on one meridian about 100 km apart: only the full formula can say
+    d = 100.0 / haversine_km(0.0, 0.0, 1.0, 0.0)
+    assert within_km(10.0, 5.0, 10.0 + d * 0.9999, 5.0, 100.0)
+    assert not within_km(10.0, 5.0, 10.0 + d * 1.0001, 5.0, 100.0)
+
+
+def test_close_keys_equal_difflib_over_all_keys():
+    from whimbrel.knowledge.actors import ActorKB
+
+    kb = ActorKB.load(None)
+    kb._close_keys("warmup")
+    keys = sorted(k for ks in kb._single_keys.values() for k in ks)
+    rng = random.Random(3)
+    words = []
+    for key in keys[::3]:
+        w = list(key)
+        for _ in range(rng.randint(0, 2)):
+            pos = rng.randrange(len(w))
+            w[pos] = rng.choice(string.ascii_lowercase)
+        words.append("".join(w))
+    words += ["".join(rng.choice(string.ascii_lowercase) for _ in range(rng.randint(5, 12))) for _ in range(200)]
+    for w in words:
+        assert kb._close_keys(w) == difflib.get_close_matches(w, keys, n=3, cutoff=0.85), w
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from whimbrel.stages.nlp import NlpStage
+    from whimbrel.settings import load
+
+    return NlpStage(load().spacy_model).nlp
+
+
+def test_every_cue_word_passes_the_prefilter(nlp):
+    from whimbrel.stages.counts import _may_be_cue, cue_category
+
+    text = (
+        "Gunmen killed four villagers and wounded nine others near the market on Sunday. "
+        "Two men died in hospital, and a third is in critical condition after he was shot. "
+        "Police arrested 12 protesters and detained their leader; one suspect committed suicide. "
+        "The death toll from the bombing rose to 31, with dozens of casualties and several injuries. "
+        "A double homicide and a murder-suicide were reported, and the fatal stabbing left one dead. "
+        "Officers sent three people to the hospital; the deceased took his own life, relatives said. "
+        "Soldiers were hurt in the ambush, and the bodies of five fighters were found."
+    )
+    doc = nlp(text)
+    found = 0
+    for tok in doc:
+        if cue_category(tok) is not None:
+            found += 1
+            assert _may_be_cue(tok.lower_, tok.lemma_.lower()), tok.text
+    assert found >= 15
+
+
+def test_explicit_year_guard_keeps_the_answer(nlp):
+    from whimbrel.stages import modality
+
+    doc = nlp("Rebels attacked the town in March 2019, and troops shelled the hills on Monday. "
+              "The 1994 genocide killed many; the army said last week that it will withdraw.")
+    years = {t.text: modality._explicit_year(t) for t in doc if t.lemma_ in ("attack", "shell", "kill", "withdraw")}
+    assert years["attacked"] == 2019
+    assert years["killed"] == 1994
+    assert years["withdraw"] is None
+
+
+def test_token_table_children_are_token_children(nlp):
+    from whimbrel.spacy_doc import token_table
+
+    doc = nlp("The police, who arrived late, said gunmen had attacked and burned two villages near the river. "
+              "Officials called on both sides to stop the shelling of civilian areas, which was condemned.")
+    table = token_table(doc)
+    for tok in doc:
+        assert table.children[tok.i] == [c.i for c in tok.children]
+
+
+def test_scare_quote_guard_keeps_the_answer(nlp):
+    from whimbrel.stages import modality
+
+    doc = nlp('Officials denied the "attack" took place. A so-called “peaceful” march ended in clashes. '
+              'Troops "fired warning shots into the air," a witness said, and no one was hurt.')
+    marked = {t.text for t in doc if modality._in_scare_quotes(t)}
+    assert "attack" in marked and "peaceful" in marked
+    assert "fired" not in marked and "hurt" not in marked
+
+
+def test_sentence_cues_from_the_table_equal_cues_in_tokens(nlp):
+    from whimbrel.stages import acled_cues
+
+    doc = nlp("Riot police fired tear gas at protesters who threw stones in the capital. "
+              "Gunmen abducted 20 villagers and looted shops, residents said. "
+              "A suicide bomber blew himself up at a checkpoint, wounding three soldiers.")
+    for sent in doc.sents:
+        assert acled_cues._table_forms(doc, sent.start, sent.end) == acled_cues._forms(sent)
+        assert acled_cues.sentence_cues(sent[0]) == acled_cues.cues_in_tokens(sent)
+
+
+def test_conditional_guard(nlp):
+    from whimbrel.stages import modality
+
+    plain = nlp("Troops shelled the town and killed four people.")
+    assert not modality._has_condition_mark(plain)
+    assert not any(modality._conditional(t) for t in plain)
+    cond = nlp("The army will attack the town if the talks fail.")
+    assert modality._has_condition_mark(cond)
+    assert modality._conditional(next(t for t in cond if t.lemma_ == "attack"))
+
+
+def test_geoparser_asks_each_name_once_per_document(nlp):
+    from whimbrel.knowledge.geoparse import Geoparser
+
+    class Counting(Geoparser):
+        def _lookup(self, text, *, abbreviations):
+            self.asked.append((text, abbreviations))
+            return super()._lookup(text, abbreviations=abbreviations)
+
+    parser = Counting()
+    parser.asked = []
+    doc = nlp("Fighting broke out in Aleppo on Monday. Aleppo residents fled to Idlib, "
+              "and more shelling hit Aleppo and Idlib later.")
+    first = parser.parse(doc)
+    asked = list(parser.asked)
+    assert asked and len(asked) == len(set(asked))
+    # nothing is kept once the document is done: a second parse asks again, with the same answer
+    parser.asked.clear()
+    assert parser.parse(doc) == first
+    assert sorted(parser.asked) == sorted(asked)
+    assert parser._doc_local.candidates is None
+    assert parser._candidates("Aleppo", abbreviations=False) == parser._lookup("Aleppo", abbreviations=False)
+
+
+def test_geoparser_pickles_without_its_document_memo():
+    import pickle
+
+    from whimbrel.knowledge.geoparse import Geoparser
+
+    parser = pickle.loads(pickle.dumps(Geoparser()))
+    assert getattr(parser._doc_local, "candidates", None) is None
+
+
+def test_running_total_guard(nlp):
+    from whimbrel.stages import counts
+
+    doc = nlp("Gunmen killed 12 people in the market on Sunday. "
+              "The attack brings the number of people killed so far this year to 140.")
+    first, second = list(doc.sents)
+    table_low = [t.lower_ for t in first]
+    assert not counts._may_aggregate(table_low)
+    assert counts._may_aggregate([t.lower_ for t in second])
+    assert counts.extract_size(first).dead.best == 12
+    assert counts.extract_size(second).dead is None  # a running total, not this event's dead
