@@ -65,6 +65,7 @@ class SenseRule:
     prep_ok: tuple[tuple[str, tuple[str, ...]], ...] = ()
     not_modifiers: frozenset = frozenset()
     not_context: frozenset = frozenset()
+    not_subjects: frozenset = frozenset()
     needs_political: bool = False
     pos: str = ""
     deps: frozenset = frozenset()
@@ -93,6 +94,7 @@ def rules() -> dict[str, tuple[SenseRule, ...]]:
                 prep_ok=tuple((k, tuple(v)) for k, v in (entry.get("prep_ok") or {}).items()),
                 not_modifiers=frozenset(entry.get("not_modifiers", ())),
                 not_context=frozenset(entry.get("not_context", ())),
+                not_subjects=frozenset(entry.get("not_subjects", ())),
                 needs_political=bool(entry.get("needs_political", False)),
                 pos=entry.get("pos", ""),
                 deps=frozenset(entry.get("deps", ())),
@@ -191,11 +193,33 @@ def _modifiers(tok: Any) -> set[str]:
         mods.add(tok.head.lemma_.lower())
     if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
         mods.add(tok.head.lower_)  # "in demand", "in charge"
-    if tok.dep_ in ("dobj", "attr", "nsubjpass"):
-        mods.add(tok.head.lemma_.lower())  # "strike a deal" seen from "deal"; "made a big deal"
+    if tok.dep_ in ("dobj", "attr", "nsubjpass", "nsubj"):
+        # "strike a deal" seen from "deal"; "made a big deal"; "a fire broke out"
+        mods.add(tok.head.lemma_.lower())
+    for c in tok.children:
+        if c.dep_ == "xcomp":
+            mods.add(c.lemma_.lower())  # "declined to comment"
+        elif c.dep_ == "nsubjpass":
+            mods.add(c.lemma_.lower())  # "officers were called to the bar"
     if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
         mods.add(tok.head.lemma_.lower())  # "the rates charged by utilities": the noun is the object
     return mods
+
+
+def _subject_words(tok: Any) -> set[str]:
+    """Lemmas of the active subject of a verb trigger (through a conjunct or a causative
+    "causing the car to strike"), with "drive" when the subject is "driven by" someone."""
+    cur = tok
+    for _ in range(2):
+        subj = next((c for c in cur.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            words = {subj.lemma_.lower()}
+            words.update(c.lemma_.lower() for c in subj.children if c.dep_ == "acl")
+            return words
+        if cur.dep_ not in ("conj", "xcomp", "ccomp") or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return set()
 
 
 def rule_for(lemma: str, event_type: str, pos: str = "") -> Optional[SenseRule]:
@@ -216,6 +240,8 @@ def check_sense(tok: Any, event_type: str, political: bool, conflict_context: bo
         return False, rule.reason
     mods = _modifiers(tok)
     if mods & rule.not_modifiers:
+        return False, rule.reason
+    if rule.not_subjects and pos == "VERB" and _subject_words(tok) & rule.not_subjects:
         return False, rule.reason
     if rule.not_context and not conflict_context:
         lemmas = tok.doc.user_data.get("whimbrel_lemmas") or frozenset(t.lemma_.lower() for t in tok.doc)
