@@ -86,7 +86,7 @@ UNREALISED_NOUNS = frozenset("fear risk threat prospect possibility danger chanc
 UNREALISED_ADJECTIVES = frozenset("possible likely unlikely impossible probable".split())
 # Verbs whose infinitive complement is a purpose or a plot, not an act ("conspiring to hack",
 # "was intended to shoot down").
-PURPOSE_GOVERNORS = frozenset("conspire plot design intend mean aim scheme".split())
+PURPOSE_GOVERNORS = frozenset("conspire plot design intend aim scheme".split())
 # Nouns whose infinitive complement is planned, pressed for or possible, not done
 # ("pressure to outlaw", "a plot to kill", "the wrong place to intercept").
 PLAN_NOUNS = frozenset(
@@ -99,24 +99,23 @@ def _infinitive(tok: Any) -> bool:
     return tok.pos_ in ("VERB", "AUX") and tok.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
 
 
-def unrealised(tok: Any, speech_act: bool = False) -> Optional[str]:
+def unrealised(tok: Any) -> Optional[str]:
     """The cue when the trigger names an act that has not happened, else None.
 
-    * a **purpose or plan infinitive**: an infinitive that is an adverbial clause ("troops
-      were there to intercept missiles"; not for a ``speech_act``: "protesters gathered to
-      demand his release" reports the demand), the complement of a noun of plan, pressure
-      or means ("under pressure to outlaw organ sales", "a conspiracy to commit fraud", "in
-      the wrong place to intercept") or of a verb of plotting or design ("conspired to hack");
+    * a **plan infinitive**: the complement of a noun of plan, pressure or means ("under
+      pressure to outlaw organ sales", "a conspiracy to commit fraud", "in the wrong place
+      to intercept") or of a verb of plotting or design ("conspired to hack").  A purpose
+      clause is not one: "fighters crossed the border to reinforce the group" reports the
+      reinforcement, "protesters gathered to demand his release" the demand;
     * the "of" complement of a noun of fear or chance ("his fear of being extradited");
     * a trigger under a predicate of possibility ("is possible upon conviction").
     """
     if _infinitive(tok):
         head = tok.head
-        if tok.dep_ == "advcl" and not speech_act:
-            return f"purpose clause: 'to {tok.text}'"
         if tok.dep_ in ("acl", "relcl") and head.lemma_.lower() in PLAN_NOUNS:
             return f"planned act: '{head.text} to {tok.text}'"
-        if tok.dep_ == "xcomp" and head.lemma_.lower() in PURPOSE_GOVERNORS:
+        # "he did not intend to kill her": the killing may well have happened
+        if tok.dep_ == "xcomp" and head.lemma_.lower() in PURPOSE_GOVERNORS and not any(c.dep_ == "neg" for c in head.children):
             return f"planned act: '{head.text} to {tok.text}'"
     cur = tok
     for _ in range(_MAX_HOPS):

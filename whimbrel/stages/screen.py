@@ -70,9 +70,6 @@ VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "MOBILIZE"
 # not enough), and an article more relevant than other events need.
 VERBAL_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
                           "REJECT", "THREATEN"})
-# Acts done by saying or gathering: "rallied to demand", "met to discuss" report the demand
-# and the talks, so a purpose clause does not make them unrealised.
-SPEECH_TYPES = frozenset({"REQUEST", "PROTEST", "ACCUSE", "CONSULT", "SUPPORT", "REJECT", "AGREE", "THREATEN", "CONCEDE"})
 # an article shorter than this is not scored for relevance: too little evidence
 MIN_SENTENCES = 4
 
@@ -310,14 +307,18 @@ def sense_failure(checks: list[tuple[Optional[bool], str]]) -> Optional[str]:
     (head first), or None.
 
     The event takes its type, trigger and modality from its head mention, so a head that
-    fails its constraint fails the event ("a horse was killed after being attacked": the
-    killing of an animal, whatever "attacked" says; a "killer bee attack" retold later as
-    "an attack this bad"); so does an event all of whose mentions fail.  A later mention
-    that passes does not rescue a failed head: merged mentions are often other happenings.
+    fails its constraint fails the event when at least half of its mentions fail too ("a
+    horse was killed after being attacked": the killing of an animal, whatever "attacked"
+    says; a "killer bee attack" retold later as "an attack this bad").  A failed head
+    among many mentions that do not fail is a stray sentence merged into a real event
+    ("the caller hung up" before five sentences of a shooting): the event stays counted.
     """
     if not checks:
         return None
-    if checks[0][0] is False or all(ok is False for ok, _ in checks):
+    fails = sum(ok is False for ok, _ in checks)
+    if checks[0][0] is False and 2 * fails >= len(checks):
+        return checks[0][1]
+    if fails == len(checks):
         return checks[0][1]
     return None
 
@@ -340,7 +341,7 @@ def event_features(event: Event, members: list, rel: float, headline: float) -> 
     failed = sense_failure(checks)
     if failed:
         held = f"trigger sense: {failed}"
-    if toks and (_in_name(toks[0]) or all(_in_name(t) for t in toks)):
+    if toks and all(_in_name(t) for t in toks):
         held = held or "the trigger is part of a name, not an event"
     # a person as a party makes a crime event only of physical violence; an accusation, an
     # occupation or a sanction with no political actor needs words of crime or violence
@@ -389,19 +390,17 @@ def event_features(event: Event, members: list, rel: float, headline: float) -> 
 
 
 def _not_happened(event: Event, members: list) -> Optional[str]:
-    """Why an event names an act that did not happen, or None.
+    """Why an event names an act that did not happen, or None: its head mention is planned,
+    purposed, feared or possible (:func:`whimbrel.stages.generic.unrealised`) and at least
+    half of its mentions are.
 
-    A hypothetical event ("if convicted", "could have been charged": a conditional or a
-    modal on its head mention) is not counted; nor one whose head mention is planned,
-    purposed, feared or possible (:func:`whimbrel.stages.generic.unrealised`) when at least
-    half of its mentions are.  Future and negated events stay counted: the precision labels
-    count a denial and a scheduled act as reported events more often than not.
+    Modality alone does not hold an event: crime reports put real shootings under "whether"
+    and "if" ("police are investigating whether she shot herself", "a possible shooting"),
+    so a hypothetical or future event stays counted, with a lower confidence.
     """
-    if event.modality == Modality.hypothetical:
-        return "hypothetical: a conditional or modal clause, not an act that happened"
     if not members:
         return None
-    cues = [unrealised(m.trigger, speech_act=event.event_type in SPEECH_TYPES) for m in members]
+    cues = [unrealised(m.trigger) for m in members]
     if cues[0] and 2 * sum(bool(c) for c in cues) >= len(cues):
         return f"not an act that happened ({cues[0]})"
     return None

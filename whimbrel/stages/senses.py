@@ -46,7 +46,8 @@ _FACILITY_NOUNS = frozenset(
     """house home building village town city school hospital church mosque temple office station
     base camp checkpoint compound embassy consulate car vehicle bus truck shop store market bridge
     road facility plant refinery pipeline port airport headquarters barracks prison jail crop field
-    farmland property""".split()
+    farmland property stronghold position territory area region district province outpost hill island
+    garrison fort fortress capital bastion enclave""".split()
 )
 _AID_GOODS = frozenset(
     """aid food water medicine medication supply supplies assistance relief shelter tent blanket
@@ -181,13 +182,35 @@ def _prep_objects(tok: Any) -> dict[str, set[str]]:
     return out
 
 
+# A place phrase says where, not what kind: "an attack in the heart of London" is no heart attack.
+_LOCATIVE_PREPS = frozenset("in at near outside inside across around throughout".split())
+
+
+def _label_prefix(tok: Any) -> bool:
+    """A caption label opening the sentence ("Photo: ...", "Video: ..."), which the parser
+    may take for a subject: it is no argument."""
+    nxt = tok.i + 1
+    return tok.i == tok.sent.start and nxt < len(tok.doc) and tok.doc[nxt].text == ":"
+
+
+def _function(tok: Any) -> str:
+    """The dependency label of a trigger, a conjunct taking its first conjunct's ("gunmen and
+    suicide bombers attacked": "bombers" is a subject too)."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ != "conj" or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return cur.dep_
+
+
 def _modifiers(tok: Any) -> set[str]:
     mods = set()
     for c in tok.children:
-        if c.dep_ in ("compound", "amod", "nmod", "poss", "prt", "dobj", "advmod", "npadvmod", "pobj", "attr"):
+        if c.dep_ in ("compound", "amod", "nmod", "poss", "prt", "dobj", "advmod", "npadvmod", "pobj", "attr", "oprd"):
             mods.add(c.lemma_.lower())
             mods.add(c.lower_)
-        if c.dep_ == "prep":
+        if c.dep_ == "prep" and c.lower_ not in _LOCATIVE_PREPS:
             mods.update(p.lemma_.lower() for p in c.children if p.dep_ == "pobj")
     if tok.dep_ in ("compound", "amod", "nmod"):
         mods.add(tok.head.lemma_.lower())
@@ -199,7 +222,7 @@ def _modifiers(tok: Any) -> set[str]:
     for c in tok.children:
         if c.dep_ == "xcomp":
             mods.add(c.lemma_.lower())  # "declined to comment"
-        elif c.dep_ == "nsubjpass":
+        elif c.dep_ == "nsubjpass" and not _label_prefix(c):
             mods.add(c.lemma_.lower())  # "officers were called to the bar"
     if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
         mods.add(tok.head.lemma_.lower())  # "the rates charged by utilities": the noun is the object
@@ -236,7 +259,7 @@ def check_sense(tok: Any, event_type: str, political: bool, conflict_context: bo
     rule = rule_for(tok.lemma_.lower(), event_type, pos) or rule_for(tok.lower_, event_type, pos)
     if rule is None:
         return None, ""
-    if rule.deps and tok.dep_ not in rule.deps:
+    if rule.deps and _function(tok) not in rule.deps:
         return False, rule.reason
     mods = _modifiers(tok)
     if mods & rule.not_modifiers:
