@@ -31,8 +31,8 @@ RULE_VERBS = frozenset("allow let permit require forbid prohibit make oblige ent
 GENERIC_MODALS = frozenset("must can may should could cannot ca might".split())
 GENERIC_SUBJECTS = frozenset("you anyone anybody everyone everybody one people someone nobody whoever".split())
 _MAX_HOPS = 4
-# "When the United States slaps tariffs on goods, it is not foreign exporters who pay": a
-# present-tense "when" clause states what happens whenever, not what happened.
+# "Whenever a government raises duties on imports, shoppers pay more": a present-tense
+# "when" clause states what happens every time, not what happened.
 HABITUAL_MARKS = frozenset("when whenever".split())
 
 

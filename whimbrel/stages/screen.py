@@ -189,7 +189,8 @@ def _political_sentence(tok: Any) -> bool:
     return _political_at(tok.doc, start, end)
 
 
-MONTHS = frozenset("january february march april may june july august september october november december".split())
+# (alphabetical)
+MONTHS = frozenset("april august december february january july june march may november october september".split())
 
 
 def _title_cased(sent: Any) -> bool:
