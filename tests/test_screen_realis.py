@@ -87,6 +87,12 @@ def _events(text: str):
     return extract(text, published="2024-03-05", settings=load({"all_events": True, "min_confidence": 0.0}))
 
 
+def test_a_conditional_charge_is_held_as_data():
+    events = _events("If convicted, the mayor could face ten years in prison.")
+    conv = [e for e in events if (e.trigger or "").lower().startswith("convicted")]
+    assert conv and all(e.held and e.held.startswith("hypothetical") for e in conv)
+
+
 def test_a_shooting_under_whether_stays_counted():
     # crime reports put real shootings under "whether": modality alone holds nothing
     events = _events("Police are investigating whether the woman shot herself at the house on Tuesday.")

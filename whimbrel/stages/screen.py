@@ -395,10 +395,14 @@ def _not_happened(event: Event, members: list) -> Optional[str]:
     purposed, feared or possible (:func:`whimbrel.stages.generic.unrealised`) and at least
     half of its mentions are.
 
-    Modality alone does not hold an event: crime reports put real shootings under "whether"
-    and "if" ("police are investigating whether she shot herself", "a possible shooting"),
-    so a hypothetical or future event stays counted, with a lower confidence.
+    A hypothetical event (a conditional or a modal on its head: "if convicted", "could have
+    been charged") is held unless it is an ASSAULT: crime reports put real shootings under
+    "whether" and "if" ("police are investigating whether she shot herself", "a possible
+    shooting"), so violence keeps counting, with a lower confidence.  A future event stays
+    counted (a scheduled meeting, an announced withdrawal).
     """
+    if event.modality == Modality.hypothetical and event.event_type != "ASSAULT":
+        return "hypothetical: a conditional or modal clause, not an act that happened"
     if not members:
         return None
     cues = [unrealised(m.trigger) for m in members]
