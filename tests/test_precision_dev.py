@@ -71,6 +71,12 @@ def test_scoring_counts_precision_baseline_and_unlabelled():
     assert m["check.real.recall"] == 1.0
     assert m["check.labelled_share"] == 0.5  # the new event has no label
     assert m["check.by_type.ASSAULT.precision"] == 1.0
+    assert "check.by_type.RETREAT.precision" not in m  # held: not counted
+    # the baseline keeps everything, held events included
+    assert m["check.baseline.by_type.ASSAULT.precision"] == 1.0
+    assert m["check.baseline.by_type.RETREAT.precision"] == 0.0
+    assert result.support["check.baseline.by_type.RETREAT.precision"] == 1
+    assert result.support["check.by_type.ASSAULT.precision"] == 1
 
 
 def test_actor_accuracy_only_while_the_actor_is_unchanged():

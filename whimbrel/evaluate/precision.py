@@ -156,18 +156,18 @@ def score_half(rows: list[Scored], half: str, out: EvalResult) -> None:
     shown = [r for r in mine if r.counted]
     m[p + "labelled_share"] = _share(sum(r.label is not None for r in shown), len(shown))
     s[p + "labelled_share"] = len(shown)
+    _precision_by_type(p + "by_type.", counted, out)
+    _precision_by_type(p + "baseline.by_type.", labelled, out)
+
+
+def _precision_by_type(prefix: str, rows: list[Scored], out: EvalResult) -> None:
+    """``{prefix}T.precision`` (share of real events) and its support for each event type T of ``rows``."""
     by_type: dict[str, list[Scored]] = defaultdict(list)
-    for r in counted:
+    for r in rows:
         by_type[r.event.event_type].append(r)
     for etype, group in sorted(by_type.items()):
-        m[f"{p}by_type.{etype}.precision"] = _share(sum(r.label.real for r in group), len(group))
-        s[f"{p}by_type.{etype}.precision"] = len(group)
-    base_type: dict[str, list[Scored]] = defaultdict(list)
-    for r in labelled:
-        base_type[r.event.event_type].append(r)
-    for etype, group in sorted(base_type.items()):
-        m[f"{p}baseline.by_type.{etype}.precision"] = _share(sum(r.label.real for r in group), len(group))
-        s[f"{p}baseline.by_type.{etype}.precision"] = len(group)
+        out.metrics[f"{prefix}{etype}.precision"] = _share(sum(r.label.real for r in group), len(group))
+        out.support[f"{prefix}{etype}.precision"] = len(group)
 
 
 def join_labels(events_by_article: dict[str, list[Event]], labels: Iterable[Label], min_confidence: float) -> list[Scored]:

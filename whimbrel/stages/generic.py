@@ -12,7 +12,11 @@ Two general patterns over the dependency parse:
   constitution, guideline ...;
 * a **modal with a generic subject**: must/can/may/should/could/cannot on the trigger's
   clause, whose subject is the reader ("you"), an indefinite pronoun (anyone, everyone,
-  one, people) or a bare plural noun with no determiner ("protesters must ...").
+  one, people) or a bare plural noun with no determiner ("protesters must ...");
+* a **habitual clause**: the trigger heads a present-tense "when/whenever" clause
+  ("when a state slaps tariffs on goods, ...").
+
+:func:`unrealised` finds acts that are planned, purposed, feared or possible, not done.
 """
 
 from __future__ import annotations
@@ -27,6 +31,9 @@ RULE_VERBS = frozenset("allow let permit require forbid prohibit make oblige ent
 GENERIC_MODALS = frozenset("must can may should could cannot ca might".split())
 GENERIC_SUBJECTS = frozenset("you anyone anybody everyone everybody one people someone nobody whoever".split())
 _MAX_HOPS = 4
+# "Whenever a government raises duties on imports, shoppers pay more": a present-tense
+# "when" clause states what happens every time, not what happened.
+HABITUAL_MARKS = frozenset("when whenever".split())
 
 
 def _clause_verbs(tok: Any) -> list[Any]:
@@ -65,7 +72,67 @@ def generic_statement(tok: Any) -> Optional[str]:
         modals = [c for c in verb.children if c.dep_ == "aux" and c.lower_ in GENERIC_MODALS]
         if modals and subj is not None and _generic_np(subj):
             return f"generic statement: '{subj.text} {modals[0].text}'"
+        mark = next((c for c in verb.children if c.dep_ in ("advmod", "mark") and c.lower_ in HABITUAL_MARKS), None)
+        if mark is not None and verb is tok and verb.dep_ == "advcl" and verb.tag_ in ("VBZ", "VBP"):
+            return f"habitual statement: '{mark.text} ... {verb.text}'"
     return None
 
 
-__all__ = ["generic_statement"]
+# Nouns of fear or chance whose "of" complement has not happened ("his fear of being
+# extradited", "the risk of attack").
+UNREALISED_NOUNS = frozenset("fear risk threat prospect possibility danger chance likelihood spectre specter".split())
+# Adjectives that, as the predicate over a trigger, say it may happen ("a sentence is possible
+# upon conviction", "an attack is likely").
+UNREALISED_ADJECTIVES = frozenset("possible likely unlikely impossible probable".split())
+# Verbs whose infinitive complement is a purpose or a plot, not an act ("conspiring to hack",
+# "was intended to shoot down").
+PURPOSE_GOVERNORS = frozenset("conspire plot design intend aim scheme".split())
+# Nouns whose infinitive complement is planned, pressed for or possible, not done
+# ("pressure to outlaw", "a plot to kill", "the wrong place to intercept").
+PLAN_NOUNS = frozenset(
+    """pressure plan plot conspiracy scheme bid effort push proposal intention aim goal place way
+    right power authority need chance opportunity ability capacity capability readiness""".split()
+)
+
+
+def _infinitive(tok: Any) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and tok.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
+
+
+def unrealised(tok: Any) -> Optional[str]:
+    """The cue when the trigger names an act that has not happened, else None.
+
+    * a **plan infinitive**: the complement of a noun of plan, pressure or means ("under
+      pressure to outlaw organ sales", "a conspiracy to commit fraud", "in the wrong place
+      to intercept") or of a verb of plotting or design ("conspired to hack").  A purpose
+      clause is not one: "fighters crossed the border to reinforce the group" reports the
+      reinforcement, "protesters gathered to demand his release" the demand;
+    * the "of" complement of a noun of fear or chance ("his fear of being extradited");
+    * a trigger under a predicate of possibility ("is possible upon conviction").
+    """
+    if _infinitive(tok):
+        head = tok.head
+        if tok.dep_ in ("acl", "relcl") and head.lemma_.lower() in PLAN_NOUNS:
+            return f"planned act: '{head.text} to {tok.text}'"
+        # "he did not intend to kill her": the killing may well have happened
+        if tok.dep_ == "xcomp" and head.lemma_.lower() in PURPOSE_GOVERNORS and not any(c.dep_ == "neg" for c in head.children):
+            return f"planned act: '{head.text} to {tok.text}'"
+    cur = tok
+    for _ in range(_MAX_HOPS):
+        head = cur.head
+        if head is cur:
+            break
+        if cur.dep_ in ("pobj", "pcomp") and head.lower_ == "of" and head.head.lemma_.lower() in UNREALISED_NOUNS:
+            return f"not happened: '{head.head.text} of ... {tok.text}'"
+        if head.pos_ == "ADJ" and head.lemma_.lower() in UNREALISED_ADJECTIVES and head.dep_ in ("acomp", "ROOT", "ccomp"):
+            return f"possibility: '{head.text}'"
+        adj = next((c for c in head.children if c.dep_ == "acomp" and c.lemma_.lower() in UNREALISED_ADJECTIVES), None)
+        if head.lemma_.lower() == "be" and adj is not None:
+            return f"possibility: '{head.text} {adj.text}'"
+        if cur.dep_ in ("ccomp", "advcl", "relcl", "parataxis"):
+            break
+        cur = head
+    return None
+
+
+__all__ = ["generic_statement", "unrealised"]

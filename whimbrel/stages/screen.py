@@ -41,7 +41,7 @@ from ..pipeline import Work
 from ..records import Event, Modality
 from . import senses
 from .confidence import load_models
-from .generic import generic_statement
+from .generic import generic_statement, unrealised
 from ..spacy_doc import doc_sents, remembered, sent_ents, token_table
 
 CRIME_CUES = frozenset(
@@ -191,9 +191,28 @@ def _political_sentence(tok: Any) -> bool:
     return _political_at(tok.doc, start, end)
 
 
+# (alphabetical)
+MONTHS = frozenset("april august december february january july june march may november october september".split())
+
+
+def _title_cased(sent: Any) -> bool:
+    """A headline in title case ("Medvedev Approves Treaties"): capitals say nothing of names."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.is_title or t.is_upper for t in words) >= 0.8 * len(words)
+
+
 def _in_name(tok: Any) -> bool:
-    """The trigger is part of a proper name ("the Georgia Bureau of Investigation")."""
-    return tok.ent_type_ in NAME_LABELS and (tok.is_title or tok.is_upper) and tok.i != tok.sent.start
+    """The trigger is part of a proper name ("the Georgia Bureau of Investigation", "the
+    March of Dimes") or of a date ("on March 4")."""
+    if not (tok.is_title or tok.is_upper) or tok.i == tok.sent.start or _title_cased(tok.sent):
+        return False
+    if tok.ent_type_ in NAME_LABELS or (tok.ent_type_ == "DATE" and tok.lower_ in MONTHS):
+        return True
+    # a capitalised noun with a capitalised "of" complement: "the March of Dimes"
+    return tok.pos_ == "PROPN" and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(p.pos_ == "PROPN" and p.is_title for p in c.children)
+        for c in tok.children
+    )
 
 
 _MODALS = frozenset("could would may might should will can must".split())
@@ -286,6 +305,27 @@ def _local_body(event: Event, toks: list) -> bool:
     return bool(words & LOCAL_BODIES)
 
 
+def sense_failure(checks: list[tuple[Optional[bool], str]]) -> Optional[str]:
+    """The reason an event fails its trigger-sense check, from the checks of its mentions
+    (head first), or None.
+
+    The event takes its type, trigger and modality from its head mention, so a head that
+    fails its constraint fails the event when at least half of its mentions fail too ("a
+    horse was killed after being attacked": the killing of an animal, whatever "attacked"
+    says; a "killer bee attack" retold later as "an attack this bad").  A failed head
+    among many mentions that do not fail is a stray sentence merged into a real event
+    ("the caller hung up" before five sentences of a shooting): the event stays counted.
+    """
+    if not checks:
+        return None
+    fails = sum(ok is False for ok, _ in checks)
+    if checks[0][0] is False and 2 * fails >= len(checks):
+        return checks[0][1]
+    if fails == len(checks):
+        return checks[0][1]
+    return None
+
+
 def event_features(event: Event, members: list, rel: float, headline: float) -> tuple[dict[str, float], Optional[str]]:
     """The features of one event and the reason it is held back (None: counted)."""
     ents = list(event.actor) + list(event.recipient)
@@ -301,8 +341,9 @@ def event_features(event: Event, members: list, rel: float, headline: float) -> 
     held: Optional[str] = None
     checks = [senses.check_sense(tok, event.event_type, political or pol_sentence, crime_cue) for tok in toks]
     sense_ok = float(any(ok for ok, _ in checks))
-    if checks and all(ok is False for ok, _ in checks):
-        held = f"trigger sense: {checks[0][1]}"
+    failed = sense_failure(checks)
+    if failed:
+        held = f"trigger sense: {failed}"
     if toks and all(_in_name(t) for t in toks):
         held = held or "the trigger is part of a name, not an event"
     # a bomb going off is violence; so are shells or missiles named as landing (a weapon noun is
@@ -312,8 +353,12 @@ def event_features(event: Event, members: list, rel: float, headline: float) -> 
         event.mode in WEAPON_MODES
         or (event.mode in ("heavy-weapons", "aerial") and bool(toks) and all(t.pos_ != "VERB" for t in toks))
         or any("armed" in senses.semantic_classes(subj) for subj in map(_subject, toks) if subj is not None))
-    if not (political or pol_sentence) and not (event.event_type in VIOLENT_TYPES and (victim or crime_cue or weapon_attack)):
-        held = held or "no political actor (state, official, party, armed group, organisation, protesters) and no victim of violence"
+    # a person as a party makes a crime event only of physical violence; an accusation, an
+    # occupation or a sanction with no political actor needs words of crime or violence
+    violent_party = crime_cue or weapon_attack or (victim and event.event_type == "ASSAULT")
+    if not (political or pol_sentence) and not (event.event_type in VIOLENT_TYPES and violent_party):
+        held = held or ("no political actor (state, official, party, armed group, organisation, protesters), "
+                        "no victim of violence and no words of crime")
     if event.event_type in VERBAL_TYPES and not political and not any(_names_polity(t.sent) for t in toks):
         held = held or (f"a {event.event_type} event needs an actor or recipient that is a political actor "
                         "(a state, official, party, armed group or organisation) or a sentence that names a country; "
@@ -354,6 +399,27 @@ def event_features(event: Event, members: list, rel: float, headline: float) -> 
     return f, held
 
 
+def _not_happened(event: Event, members: list) -> Optional[str]:
+    """Why an event names an act that did not happen, or None: its head mention is planned,
+    purposed, feared or possible (:func:`whimbrel.stages.generic.unrealised`) and at least
+    half of its mentions are.
+
+    A hypothetical event (a conditional or a modal on its head: "if convicted", "could have
+    been charged") is held unless it is an ASSAULT: crime reports put real shootings under
+    "whether" and "if" ("police are investigating whether she shot herself", "a possible
+    shooting"), so violence keeps counting, with a lower confidence.  A future event stays
+    counted (a scheduled meeting, an announced withdrawal).
+    """
+    if event.modality == Modality.hypothetical and event.event_type != "ASSAULT":
+        return "hypothetical: a conditional or modal clause, not an act that happened"
+    if not members:
+        return None
+    cues = [unrealised(m.trigger) for m in members]
+    if cues[0] and 2 * sum(bool(c) for c in cues) >= len(cues):
+        return f"not an act that happened ({cues[0]})"
+    return None
+
+
 class ScreenStage:
     """Relevance, trigger senses, political actors, generic statements and confidence."""
 
@@ -381,6 +447,7 @@ class ScreenStage:
             if cue and ev.modality == Modality.asserted:
                 update["modality"] = Modality.generic
                 held = held or cue
+            held = held or _not_happened(ev, members)
             if not relevant:
                 held = held or f"article not about political events ({reason})"
             elif scored and ev.event_type in VERBAL_TYPES and rel < models.verbal_threshold:
@@ -392,4 +459,4 @@ class ScreenStage:
         return work
 
 
-__all__ = ["ScreenStage", "article_features", "event_features", "members_of", "relevance_reason"]
+__all__ = ["ScreenStage", "article_features", "event_features", "members_of", "relevance_reason", "sense_failure"]

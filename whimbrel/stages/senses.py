@@ -46,7 +46,9 @@ _FACILITY_NOUNS = frozenset(
     """house home building village town city school hospital church mosque temple office station
     base camp checkpoint compound embassy consulate car vehicle bus truck shop store market bridge
     road facility plant refinery pipeline port airport headquarters barracks prison jail crop field
-    farmland property tower mast depot warehouse outpost post position hill hilltop ridge crossing""".split()
+    farmland property tower mast depot warehouse outpost post position hill hilltop ridge crossing
+    stronghold territory area region district province island garrison fort fortress capital bastion
+    enclave""".split()
 )
 _AID_GOODS = frozenset(
     """aid food water medicine medication supply supplies assistance relief shelter tent blanket
@@ -65,6 +67,7 @@ class SenseRule:
     prep_ok: tuple[tuple[str, tuple[str, ...]], ...] = ()
     not_modifiers: frozenset = frozenset()
     not_context: frozenset = frozenset()
+    not_subjects: frozenset = frozenset()
     needs_political: bool = False
     pos: str = ""
     deps: frozenset = frozenset()
@@ -93,6 +96,7 @@ def rules() -> dict[str, tuple[SenseRule, ...]]:
                 prep_ok=tuple((k, tuple(v)) for k, v in (entry.get("prep_ok") or {}).items()),
                 not_modifiers=frozenset(entry.get("not_modifiers", ())),
                 not_context=frozenset(entry.get("not_context", ())),
+                not_subjects=frozenset(entry.get("not_subjects", ())),
                 needs_political=bool(entry.get("needs_political", False)),
                 pos=entry.get("pos", ""),
                 deps=frozenset(entry.get("deps", ())),
@@ -179,23 +183,67 @@ def _prep_objects(tok: Any) -> dict[str, set[str]]:
     return out
 
 
+# A place phrase says where, not what kind: "an attack in the heart of London" is no heart attack.
+_LOCATIVE_PREPS = frozenset("in at near outside inside across around throughout".split())
+
+
+def _label_prefix(tok: Any) -> bool:
+    """A caption label opening the sentence ("Photo: ...", "Video: ..."), which the parser
+    may take for a subject: it is no argument."""
+    nxt = tok.i + 1
+    return tok.i == tok.sent.start and nxt < len(tok.doc) and tok.doc[nxt].text == ":"
+
+
+def _function(tok: Any) -> str:
+    """The dependency label of a trigger, a conjunct taking its first conjunct's ("gunmen and
+    suicide bombers attacked": "bombers" is a subject too)."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ != "conj" or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return cur.dep_
+
+
 def _modifiers(tok: Any) -> set[str]:
     mods = set()
     for c in tok.children:
-        if c.dep_ in ("compound", "amod", "nmod", "poss", "prt", "dobj", "advmod", "npadvmod", "pobj", "attr"):
+        if c.dep_ in ("compound", "amod", "nmod", "poss", "prt", "dobj", "advmod", "npadvmod", "pobj", "attr", "oprd"):
             mods.add(c.lemma_.lower())
             mods.add(c.lower_)
-        if c.dep_ == "prep":
+        if c.dep_ == "prep" and c.lower_ not in _LOCATIVE_PREPS:
             mods.update(p.lemma_.lower() for p in c.children if p.dep_ == "pobj")
     if tok.dep_ in ("compound", "amod", "nmod"):
         mods.add(tok.head.lemma_.lower())
     if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
         mods.add(tok.head.lower_)  # "in demand", "in charge"
-    if tok.dep_ in ("dobj", "attr", "nsubjpass"):
-        mods.add(tok.head.lemma_.lower())  # "strike a deal" seen from "deal"; "made a big deal"
+    if tok.dep_ in ("dobj", "attr", "nsubjpass", "nsubj"):
+        # "strike a deal" seen from "deal"; "made a big deal"; "a fire broke out"
+        mods.add(tok.head.lemma_.lower())
+    for c in tok.children:
+        if c.dep_ == "xcomp":
+            mods.add(c.lemma_.lower())  # "declined to comment"
+        elif c.dep_ == "nsubjpass" and not _label_prefix(c):
+            mods.add(c.lemma_.lower())  # "officers were called to the bar"
     if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
         mods.add(tok.head.lemma_.lower())  # "the rates charged by utilities": the noun is the object
     return mods
+
+
+def _subject_words(tok: Any) -> set[str]:
+    """Lemmas of the active subject of a verb trigger (through a conjunct or a causative
+    "causing the car to strike"), with "drive" when the subject is "driven by" someone."""
+    cur = tok
+    for _ in range(2):
+        subj = next((c for c in cur.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            words = {subj.lemma_.lower()}
+            words.update(c.lemma_.lower() for c in subj.children if c.dep_ == "acl")
+            return words
+        if cur.dep_ not in ("conj", "xcomp", "ccomp") or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return set()
 
 
 def rule_for(lemma: str, event_type: str, pos: str = "") -> Optional[SenseRule]:
@@ -212,10 +260,12 @@ def check_sense(tok: Any, event_type: str, political: bool, conflict_context: bo
     rule = rule_for(tok.lemma_.lower(), event_type, pos) or rule_for(tok.lower_, event_type, pos)
     if rule is None:
         return None, ""
-    if rule.deps and tok.dep_ not in rule.deps:
+    if rule.deps and _function(tok) not in rule.deps:
         return False, rule.reason
     mods = _modifiers(tok)
     if mods & rule.not_modifiers:
+        return False, rule.reason
+    if rule.not_subjects and pos == "VERB" and _subject_words(tok) & rule.not_subjects:
         return False, rule.reason
     if rule.not_context and not conflict_context:
         lemmas = tok.doc.user_data.get("whimbrel_lemmas") or frozenset(t.lemma_.lower() for t in tok.doc)
