@@ -322,3 +322,33 @@ def test_issue13_days_apart_without_a_shared_rare_name(desc, etype, day, sentenc
 
     assert merged_with(DedupeParams()) is merged, desc
     assert merged_with(DedupeParams(unnamed_days=10_000)), "without the rule the place and date merge them"
+
+
+@pytest.mark.parametrize("title, sentence, lead", [
+    ("Market fire in Aleppo", "Gunmen attacked Aleppo market", "Residents said Omar Haddad ran a stall there."),
+    ("Market fire in Aleppo", "Gunmen attacked the market.", "  Omar Haddad ran a stall there."),
+    (None, "Witnesses saw Farida Nasser at the clinic", "Doctors at Saint Luke said Nasser was hurt."),
+    ("Report: Nasser hurt", "The clinic treated Farida Nasser!", "\"Nasser is stable,\" Doctors said."),
+    (None, "", "Karim Salo was arrested."),
+])
+def test_features_tokenised_by_piece_equal_the_whole_text(title, sentence, lead):
+    """The title and lead are tokenised once per article and the mention sentences apart: the
+    words and names must be those of the whole text (a name's capital after a piece boundary
+    is judged on the character before it, across the separator)."""
+    from dataclasses import replace
+
+    from whimbrel.store.dedupe import _tokens
+
+    m = replace(view("a", event("a1", sentence=sentence), title=title), lead=lead)
+    text = " ".join(s.text for s in m.event.mentions)
+    if m.event.trigger:
+        text += " " + m.event.trigger
+    if title:
+        text = title + ". " + text
+    text += "\n" + lead
+    memo: dict = {}
+    dd = Deduper()
+    for _ in range(2):  # the second time from the memo
+        pm = dd._prepare(m, memo)
+        assert (pm.words, pm.names) == _tokens(text)
+    assert memo

@@ -231,6 +231,17 @@ def run_merge(out: Output, params: Any = None, engine: Any = None) -> MergeSumma
     """Syndication, deduplication and reconciliation of every report; writes events,
     event_mentions, syndication and names (``batch --append`` continues a merge instead:
     :func:`whimbrel.batch.append.merge_appended`)."""
+    from ..store.dedupe import collector_paused
+
+    # the merge holds every report's record (hundreds of thousands of objects) for its whole
+    # length: with the cyclic collector on, each full collection walks all of them again, so
+    # its cost grew with the square of the reports; nothing the merge builds needs it
+    with collector_paused():
+        return _merge(out, params, engine)
+
+
+def _merge(out: Output, params: Any, engine: Any) -> MergeSummary:
+    """The body of :func:`run_merge`."""
     from ..store.model import LEAD_CHARS
     from ..store.reconcile import reconcile
 

@@ -111,8 +111,11 @@ def _day(value: Optional[str]) -> Optional[int]:
         return None
 
 
-def _tokens(text: str) -> tuple[frozenset[str], frozenset[str]]:
-    """Content words (lower case) and proper names (capitalised, not sentence-initial)."""
+def _tokens(text: str, before: str = "") -> tuple[frozenset[str], frozenset[str]]:
+    """Content words (lower case) and proper names (capitalised, not sentence-initial).
+
+    ``before`` is the last non-space character in front of ``text`` when it is a piece of a
+    longer text ("" at its start): the pieces' tokens then add up to the whole text's."""
     words, names = set(), set()
     for m in _WORD.finditer(text):
         w = m.group(0)
@@ -124,7 +127,8 @@ def _tokens(text: str) -> tuple[frozenset[str], frozenset[str]]:
             j = m.start() - 1
             while j >= 0 and text[j].isspace():
                 j -= 1
-            if j >= 0 and text[j] not in ".!?\"'\u201c\u201d:":
+            prev = text[j] if j >= 0 else before
+            if prev and prev not in ".!?\"'\u201c\u201d:":
                 names.add(low)
     return frozenset(words), frozenset(names)
 
@@ -132,7 +136,8 @@ def _tokens(text: str) -> tuple[frozenset[str], frozenset[str]]:
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> Optional[float]:
     if not a or not b:
         return None
-    return len(a & b) / len(a | b)
+    shared = len(a & b)
+    return shared / (len(a) + len(b) - shared)  # the size of a | b, without building it
 
 
 def _entity_keys(event: Event) -> frozenset[str]:
@@ -183,15 +188,28 @@ class Deduper:
         self.params = params or DedupeParams()
 
     # -- preparation
-    def _prepare(self, m: MentionView) -> _Prepared:
-        text = " ".join(s.text for s in m.event.mentions)
+    def _prepare(self, m: MentionView, memo: Optional[dict[tuple[str, str], tuple[frozenset[str], frozenset[str]]]] = None) -> _Prepared:
+        """Features of one report.  Its text is the title, ". ", the mention sentences and the
+        trigger, a new line and the article's lead; it is tokenised piece by piece (no word
+        spans a separator), the title and lead, shared by an article's reports, once per
+        article through ``memo``."""
+        body = " ".join(s.text for s in m.event.mentions)
         if m.event.trigger:
-            text += " " + m.event.trigger
+            body += " " + m.event.trigger
+        pieces = [(body, "." if m.title else "")]
         if m.title:
-            text = m.title + ". " + text
+            pieces.append((m.title, ""))
         if m.lead:  # a news lead names the who, what and where of the article's main story
-            text += "\n" + m.lead[:LEAD_CHARS]
-        words, names = _tokens(text)
+            prefix = (m.title + ". " + body) if m.title else body
+            pieces.append((m.lead[:LEAD_CHARS], prefix.rstrip()[-1:]))
+        words: frozenset[str] = frozenset()
+        names: frozenset[str] = frozenset()
+        for k, piece in enumerate(pieces):
+            if k == 0 or memo is None:
+                got = _tokens(*piece)
+            else:
+                got = memo.get(piece) or memo.setdefault(piece, _tokens(*piece))
+            words, names = words | got[0], names | got[1]
         return _Prepared(m, _day(m.date), words, names, _entity_keys(m.event),
                          best_figure(m.event.size.dead), best_figure(m.event.size.injured))
 
@@ -424,7 +442,8 @@ class Deduper:
         """Mentions in clustering order with their features; rare names judged on the corpus
         document frequencies ``stats``, else counted over the mentions themselves."""
         ordered = sorted(mentions, key=mention_order)
-        prepared = [self._prepare(m) for m in ordered]
+        memo: dict[tuple[str, str], tuple[frozenset[str], frozenset[str]]] = {}
+        prepared = [self._prepare(m, memo) for m in ordered]
         self._mark_rare(prepared, stats)
         return ordered, prepared
 
@@ -464,6 +483,10 @@ class Deduper:
         parent = list(range(len(ordered)))
         members: dict[int, list[int]] = {i: [i] for i in range(len(ordered))}
         tree: dict[int, list[tuple[int, int, float, dict[str, float]]]] = defaultdict(list)
+        # two clusters that failed the check fail it again until one of them grows: the many
+        # links between two big clusters are then not each checked over all their pairs
+        grown: dict[int, int] = defaultdict(int)  # root -> merges it has absorbed
+        refused: set[tuple[int, int, int, int]] = set()
 
         def find(x: int) -> int:
             while parent[x] != x:
@@ -477,10 +500,14 @@ class Deduper:
             ra, rb = find(link.a), find(link.b)
             if ra == rb:
                 continue
+            tried = (ra, rb, grown[ra], grown[rb]) if ra < rb else (rb, ra, grown[rb], grown[ra])
+            if tried in refused:
+                continue
             ma, mb = members[ra], members[rb]
             if not p.allow_same_article:
                 arts_a = {ordered[i].article_id for i in ma}
                 if any(ordered[j].article_id in arts_a for j in mb):
+                    refused.add(tried)
                     continue
             total, vetoed = 0.0, 0
             for i in ma:
@@ -492,8 +519,10 @@ class Deduper:
                         total += s
             pairs = len(ma) * len(mb)
             if vetoed > p.max_veto_share * pairs or total / pairs < p.threshold - p.avg_margin:
+                refused.add(tried)
                 continue
             root, other = (ra, rb) if ra < rb else (rb, ra)
+            grown[root] += 1
             parent[other] = root
             members[root] = sorted(members[ra] + members[rb])
             del members[other]
