@@ -211,6 +211,9 @@ def test_event_page_shows_highlighted_sentences_and_claimants(page, server):
 def test_timeline_draws_bars(page, server):
     page.goto(server + "/timeline?interval=week&group=country")
     page.wait_for_selector("#chart-types[data-bars] rect.bar")
+    # the three charts are drawn from separate requests: wait for each, as a user would
+    page.wait_for_selector("#chart-groups polyline", state="attached")
+    page.wait_for_selector("#chart-intensity polyline", state="attached")
     assert page.locator("#chart-groups polyline").count() > 0
     assert page.locator("#chart-intensity polyline").count() > 0
     assert page.locator("#group-table tbody tr").count() > 0
