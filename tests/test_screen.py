@@ -10,11 +10,9 @@ from whimbrel.records import Entity, Event, Modality, Span
 from whimbrel.stages import senses
 from whimbrel.stages.confidence import Logistic, fit, load_models, reliability
 from whimbrel.stages.generic import generic_statement
+from tests.doctokens import token_in
 
 
-def _tok(nlp, sentence: str, word: str):
-    doc = nlp(sentence)
-    return next(t for t in doc if t.text == word)
 
 
 @pytest.mark.parametrize(
@@ -33,7 +31,7 @@ def _tok(nlp, sentence: str, word: str):
     ],
 )
 def test_trigger_sense_constraints(nlp, sentence, word, etype, expected):
-    ok, why = senses.check_sense(_tok(nlp, sentence, word), etype, political=False, conflict_context=False)
+    ok, why = senses.check_sense(token_in(nlp, sentence, word), etype, political=False, conflict_context=False)
     assert ok is expected
     assert (why != "") is (expected is False)
 
@@ -47,7 +45,7 @@ def test_trigger_sense_constraints(nlp, sentence, word, etype, expected):
     ],
 )
 def test_help_and_provide_need_a_political_donor_and_goods(nlp, sentence, word, political, expected):
-    ok, _ = senses.check_sense(_tok(nlp, sentence, word), "AID", political=political, conflict_context=False)
+    ok, _ = senses.check_sense(token_in(nlp, sentence, word), "AID", political=political, conflict_context=False)
     assert ok is expected
 
 
@@ -62,7 +60,7 @@ def test_help_and_provide_need_a_political_donor_and_goods(nlp, sentence, word, 
     ],
 )
 def test_generic_statements(nlp, sentence, word, expected):
-    cue = generic_statement(_tok(nlp, sentence, word))
+    cue = generic_statement(token_in(nlp, sentence, word))
     if expected is None:
         assert cue is None
     else:
@@ -200,7 +198,7 @@ def test_verbal_relevance_bar_is_at_least_the_article_bar():
 def test_clause_features(nlp, sentence, word, subject, main, local):
     from whimbrel.stages import screen
 
-    tok = _tok(nlp, sentence, word)
+    tok = token_in(nlp, sentence, word)
     subj = screen._subject(tok)
     assert subj is not None and subj.text == subject
     assert screen._main_clause(tok) is main
@@ -211,8 +209,8 @@ def test_clause_features(nlp, sentence, word, subject, main, local):
 def test_political_noun_phrase(nlp):
     from whimbrel.stages import screen
 
-    assert screen._political_np(_tok(nlp, "Iranian officials rejected the plan.", "officials"))
-    assert not screen._political_np(_tok(nlp, "The couple rejected the plan.", "couple"))
+    assert screen._political_np(token_in(nlp, "Iranian officials rejected the plan.", "officials"))
+    assert not screen._political_np(token_in(nlp, "The couple rejected the plan.", "couple"))
 
 
 def test_fitted_event_model_uses_the_declared_features():

@@ -7,11 +7,9 @@ import pytest
 from whimbrel.stages import senses
 from whimbrel.stages.generic import generic_statement, unrealised
 from whimbrel.stages.screen import sense_failure
+from tests.doctokens import token_in
 
 
-def _tok(nlp, sentence: str, word: str):
-    doc = nlp(sentence)
-    return next(t for t in doc if t.text == word)
 
 
 @pytest.mark.parametrize(
@@ -37,7 +35,7 @@ def _tok(nlp, sentence: str, word: str):
     ],
 )
 def test_new_trigger_senses(nlp, sentence, word, etype, expected):
-    ok, why = senses.check_sense(_tok(nlp, sentence, word), etype, political=True, conflict_context=False)
+    ok, why = senses.check_sense(token_in(nlp, sentence, word), etype, political=True, conflict_context=False)
     assert ok is expected
     assert (why != "") is (expected is False)
 
@@ -67,7 +65,7 @@ def test_the_head_mention_decides_the_sense():
     ],
 )
 def test_unrealised_acts(nlp, sentence, word, expected):
-    cue = unrealised(_tok(nlp, sentence, word))
+    cue = unrealised(token_in(nlp, sentence, word))
     if expected is None:
         assert cue is None
     else:
@@ -75,9 +73,9 @@ def test_unrealised_acts(nlp, sentence, word, expected):
 
 
 def test_habitual_when_clause_is_generic(nlp):
-    cue = generic_statement(_tok(nlp, "When a country slaps tariffs on imports, shoppers pay more.", "slaps"))
+    cue = generic_statement(token_in(nlp, "When a country slaps tariffs on imports, shoppers pay more.", "slaps"))
     assert cue is not None and cue.startswith("habitual statement")
-    assert generic_statement(_tok(nlp, "When police arrived, they arrested two men.", "arrested")) is None
+    assert generic_statement(token_in(nlp, "When police arrived, they arrested two men.", "arrested")) is None
 
 
 def _events(text: str):
@@ -101,21 +99,21 @@ def test_a_shooting_under_whether_stays_counted():
 
 
 def test_an_animal_killed_is_no_assault_but_a_relative_is(nlp):
-    horse = senses.check_sense(_tok(nlp, "A horse was killed after being attacked.", "killed"), "ASSAULT", True, False)
+    horse = senses.check_sense(token_in(nlp, "A horse was killed after being attacked.", "killed"), "ASSAULT", True, False)
     assert horse[0] is False
-    man = senses.check_sense(_tok(nlp, "A man killed his ex-girlfriend on Sunday.", "killed"), "ASSAULT", True, False)
+    man = senses.check_sense(token_in(nlp, "A man killed his ex-girlfriend on Sunday.", "killed"), "ASSAULT", True, False)
     assert man[0] is True
 
 
 def test_a_place_phrase_is_no_modifier(nlp):
     # "heart" rules out a heart attack, not an attack in the heart of a city
-    ok, _ = senses.check_sense(_tok(nlp, "The attack in the heart of the city killed five people.", "attack"),
+    ok, _ = senses.check_sense(token_in(nlp, "The attack in the heart of the city killed five people.", "attack"),
                                "ASSAULT", True, False)
     assert ok is True
 
 
 def test_a_conjunct_subject_is_a_subject(nlp):
-    tok = _tok(nlp, "Gunmen and suicide bombers attacked the base at dawn.", "bombers")
+    tok = token_in(nlp, "Gunmen and suicide bombers attacked the base at dawn.", "bombers")
     assert senses.check_sense(tok, "ASSAULT", True, False)[0] is True
 
 
