@@ -241,6 +241,8 @@ RULES: tuple[Rule, ...] = (
          lambda f: f.cue("mob"), _fixed("Riots", "Mob violence"),
          "Violence by a disorderly crowd or rioters without a demonstration's aims, e.g. lynchings and communal "
          "crowd attacks."),
+    Rule("sexual-violence", _ASSAULT, "rape or other sexual violence", lambda f: f.mode == "sexual" or f.cue("sexual"),
+         _fixed("Violence against civilians", "Sexual violence"), "Sexual violence against civilians."),
     Rule("territory", frozenset({"ASSAULT", "COERCE"}),
          "a capture, seizure or recapture of a place (the actor's sector says government or non-state)",
          lambda f: f.cue("retook", "took") and (f.etype == "ASSAULT" or f.mode == "confiscate"),
@@ -279,8 +281,6 @@ RULES: tuple[Rule, ...] = (
     Rule("withdrawal", frozenset({"RETREAT"}), "a withdrawal of forces with no one reported taking over",
          lambda f: f.mode == "withdraw", _fixed("Strategic developments", "Change to group/activity"),
          "A significant change in a group's activity or posture, e.g. troop movements and withdrawals."),
-    Rule("sexual-violence", _ASSAULT, "rape or other sexual violence", lambda f: f.mode == "sexual" or f.cue("sexual"),
-         _fixed("Violence against civilians", "Sexual violence"), "Sexual violence against civilians."),
     Rule("abduction", frozenset({"ASSAULT", "COERCE"}), "a kidnapping or abduction",
          lambda f: f.mode == "abduct" or f.cue("abduct"),
          _fixed("Violence against civilians", "Abduction/forced disappearance"),
