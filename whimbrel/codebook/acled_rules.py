@@ -105,7 +105,34 @@ CUE_IGNORED: tuple[str, ...] = ("riot police", "riot squad", "riot gear", "riot 
                                  "stun grenade", "tear gas grenade", "murder suicide", "murder-suicide")
 """Phrases whose words are not cues ("riot police" is no riot, a "stun grenade" no grenade attack)."""
 
-CUES: frozenset[str] = frozenset(CUE_PHRASES)
+ARGUMENT_CUES: Mapping[str, str] = MappingProxyType({
+    "person_object": "the event's object (direct object, passive subject, or the noun a participle describes) "
+                     "names people: a person's name, a pronoun, or a noun for people (workers, civilians, a chief)",
+    "property_object": "the event's object names property: a building, place, vehicle, goods, aid, livestock, "
+                       "land, money or weapons",
+})
+"""Cues read off the trigger's own arguments in the parse (not phrases of the sentence): the
+stage gives them from each object's semantic class (:func:`whimbrel.stages.senses.semantic_classes`)."""
+
+PROPERTY_NOUNS: frozenset[str] = frozenset(
+    """property land farmland plot estate asset belonging possession good goods merchandise cargo
+    livestock cattle cow goat sheep camel herd donkey horse harvest crop grain money cash fund
+    farm valuable jewellery jewelry gold equipment machinery vehicle car truck lorry motorcycle bus boat
+    house home shop store warehouse office factory building""".split())
+"""Lemmas of nouns for property, beyond the stage's facility and goods classes (what Looting/property
+destruction is about: property taken or destroyed)."""
+
+PEOPLE_NOUNS: frozenset[str] = frozenset(
+    """engineer technician contractor nurse doctor medic trader merchant businessman businesswoman
+    shopkeeper herder herdsman farmer fisherman miner pilot crew sailor seafarer missionary tourist
+    traveller traveler pilgrim foreigner expatriate national staff staffer employee volunteer
+    aid-worker villager passenger commuter chief elder headman cleric imam pastor monk nun schoolgirl
+    schoolboy pupil student teacher lawyer judge candidate politician lawmaker mayor governor
+    official diplomat reporter photographer cameraman relative family""".split())
+"""Lemmas of nouns for people by occupation or standing, beyond the stage's person class (who can be
+abducted, as opposed to what can be looted)."""
+
+CUES: frozenset[str] = frozenset(CUE_PHRASES) | frozenset(ARGUMENT_CUES)
 
 
 @dataclass(frozen=True)
@@ -189,6 +216,15 @@ _WEAPON_MODES_AIR = (None, "aerial", "explosives")
 _WEAPON_MODES_SHELL = (None, "heavy-weapons", "explosives", "firearms")
 
 
+def _seizes_people(f: AcledFacts) -> bool:
+    """A seizure (PLOVER's confiscate mode) whose object names people and no property."""
+    return f.mode == "confiscate" and f.cue("person_object") and not f.cue("property_object")
+
+
+def _policing(f: AcledFacts) -> bool:
+    return bool(f.actors & {"COP", "JUD"})
+
+
 def _in_protest(f: AcledFacts) -> bool:
     return f.etype == "PROTEST" or f.cue("protest")
 
@@ -202,6 +238,14 @@ RULES: tuple[Rule, ...] = (
          "Agreement covers deals between the parties to a conflict or disorder: ceasefires, peace deals, "
          "surrenders, prisoner exchanges, evacuations. Other agreements are not ACLED events.",
          results_text="not coded"),
+    Rule("conflict-agreement", frozenset({"RETREAT", "CONCEDE"}),
+         "a surrender, or a ceasefire or truce declared or agreed, by a party to the conflict or with a ceasefire, "
+         "truce, surrender or prisoner release in its sentence",
+         lambda f: f.mode in (None, "ceasefire") and f.cue("conflict_deal")
+         and (f.etype == "RETREAT" or bool((f.actors | f.recipients) & ARMED_SECTORS)),
+         _fixed("Strategic developments", "Agreement"),
+         "Agreement covers deals between the parties to a conflict or disorder: ceasefires, peace deals, "
+         "surrenders, prisoner exchanges, evacuations."),
     Rule("accident", _ASSAULT, "a shooting, explosion or death reported as an accident (gas explosion, crash), "
          "unless a weapon went off (a bomb, mine, shell or other device)",
          lambda f: f.cue("accident") and not f.cue("device"), lambda f: None,
@@ -281,14 +325,28 @@ RULES: tuple[Rule, ...] = (
     Rule("withdrawal", frozenset({"RETREAT"}), "a withdrawal of forces with no one reported taking over",
          lambda f: f.mode == "withdraw", _fixed("Strategic developments", "Change to group/activity"),
          "A significant change in a group's activity or posture, e.g. troop movements and withdrawals."),
-    Rule("abduction", frozenset({"ASSAULT", "COERCE"}), "a kidnapping or abduction",
-         lambda f: f.mode == "abduct" or f.cue("abduct"),
+    Rule("abduction", frozenset({"ASSAULT", "COERCE"}),
+         "a kidnapping or abduction, or a seizure (seize, grab, snatch) whose object is people and whose actor "
+         "is not the police or the courts",
+         lambda f: f.mode == "abduct" or f.cue("abduct") or (_seizes_people(f) and not _policing(f)),
          _fixed("Violence against civilians", "Abduction/forced disappearance"),
          "Civilians kidnapped, abducted or made to disappear by an organised armed actor."),
-    Rule("looting", frozenset({"ASSAULT", "COERCE"}), "looting, plundering, burning or demolishing property",
-         lambda f: f.mode in ("destroy", "confiscate") or f.cue("loot"),
+    Rule("seized-by-police", frozenset({"ASSAULT", "COERCE"}),
+         "a seizure whose object is people, by the police or the courts",
+         lambda f: _seizes_people(f) and _policing(f), _fixed("Strategic developments", "Arrests"),
+         "Arrests: state forces or others in control of an area detain people."),
+    Rule("looting", frozenset({"ASSAULT", "COERCE"}),
+         "looting, plundering, burning or demolishing property; a seizure (confiscate) only when its object is "
+         "property",
+         lambda f: f.mode == "destroy" or f.cue("loot") or (f.mode == "confiscate" and f.cue("property_object")),
          _fixed("Strategic developments", "Looting/property destruction"),
          "Property looted, seized or destroyed without other violence being reported."),
+    Rule("seizure-of-nothing-named", frozenset({"ASSAULT", "COERCE"}),
+         "a seizure (confiscate) with neither people nor property as its object",
+         lambda f: f.mode == "confiscate", lambda f: None,
+         "Looting/property destruction needs property taken or destroyed; a seizure of nothing named (a "
+         "reference to earlier seizures, a seized opportunity) is not coded.",
+         results_text="not coded"),
     Rule("armed-or-civilian", _ASSAULT,
          "a shooting or other attack: armed targets make it a battle, unarmed ones violence against civilians",
          lambda f: f.mode in _FIREARM_LIKE, _hit,

@@ -15,8 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
-from ..codebook.acled_rules import CUE_IGNORED, CUE_PHRASES
+from ..codebook.acled_rules import CUE_IGNORED, CUE_PHRASES, PEOPLE_NOUNS, PROPERTY_NOUNS
 from ..spacy_doc import remembered, token_table
+from .senses import arguments, semantic_classes
 
 GAP = 4
 
@@ -181,4 +182,30 @@ def sentence_cues(token: Any) -> frozenset[str]:
     return remembered(token.doc, ("acled_cues", sent.start, skip), kept_cues)
 
 
-__all__ = ["GAP", "cues_in_tokens", "sentence_cues"]
+_PROPERTY_CLASSES = frozenset({"facility", "aid_goods", "armed"})
+
+
+def _object_heads(token: Any) -> list[Any]:
+    """The object-like arguments of a trigger (:func:`~whimbrel.stages.senses.arguments`); for a
+    multi-word trigger ("took ... hostage") of its verb.  A noun trigger's possessor is no object."""
+    heads = arguments(token) if getattr(token, "pos_", "") in ("VERB", "AUX") else []
+    return [h for h in heads if h.i != token.i]
+
+
+def argument_cues(token: Any) -> frozenset[str]:
+    """The cues of the trigger's own objects (:data:`~whimbrel.codebook.acled_rules.ARGUMENT_CUES`):
+    ``person_object`` when one names people, ``property_object`` when one names property."""
+    if not hasattr(token, "children"):
+        return frozenset()
+    found: set[str] = set()
+    for head in _object_heads(token):
+        classes = semantic_classes(head)
+        lemma = head.lemma_.lower()
+        if ("person" in classes or lemma in PEOPLE_NOUNS or head.lower_ in PEOPLE_NOUNS) and "facility" not in classes:
+            found.add("person_object")  # "aid workers" are people, whatever their compound says
+        elif classes & _PROPERTY_CLASSES or lemma in PROPERTY_NOUNS:
+            found.add("property_object")
+    return frozenset(found)
+
+
+__all__ = ["GAP", "argument_cues", "cues_in_tokens", "sentence_cues"]
