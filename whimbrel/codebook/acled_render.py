@@ -8,7 +8,8 @@ around them is in :data:`_INTRO` and :data:`_SCORING`.
 from __future__ import annotations
 
 from .acled_map import ACLED_TABLE, ACLED_TYPES
-from .acled_rules import CUE_IGNORED, CUE_PHRASES, DISORDER, INTER_NAMES, RULES, SECTOR_INTER
+from .acled_rules import (ARGUMENT_CUES, CUE_IGNORED, CUE_PHRASES, DISORDER, INTER_NAMES, PEOPLE_NOUNS, PROPERTY_NOUNS,
+                          RULES, SECTOR_INTER)
 
 _INTRO = """# whimbrel's ACLED layer
 
@@ -97,6 +98,14 @@ def render_acled_markdown() -> str:
         lines.append(f"| `{name}` | {', '.join(p.replace('|', ' or ') for p in phrases)} |")
     lines.append("")
     lines.append("Not cues: " + ", ".join(f'"{p}"' for p in CUE_IGNORED) + ".")
+    lines.append("")
+    lines.append("Cues of the trigger's own objects, read off the parse (the object's semantic class, or one of the "
+                 "lemmas listed):")
+    lines.append("")
+    for name, text in ARGUMENT_CUES.items():
+        lines.append(f"- `{name}`: {text}.")
+    lines.append(f"- people nouns: {', '.join(sorted(PEOPLE_NOUNS))}.")
+    lines.append(f"- property nouns: {', '.join(sorted(PROPERTY_NOUNS))}.")
     lines.append(_SCORING.rstrip("\n"))
     for code, name in INTER_NAMES.items():
         sectors = ", ".join(s for s, c in SECTOR_INTER.items() if c == code) or "(from the event type)"

@@ -126,7 +126,7 @@ PEOPLE_NOUNS: frozenset[str] = frozenset(
     """engineer technician contractor nurse doctor medic trader merchant businessman businesswoman
     shopkeeper herder herdsman farmer fisherman miner pilot crew sailor seafarer missionary tourist
     traveller traveler pilgrim foreigner expatriate national staff staffer employee volunteer
-    aid-worker villager passenger commuter chief elder headman cleric imam pastor monk nun schoolgirl
+    villager passenger commuter chief elder headman cleric imam pastor monk nun schoolgirl
     schoolboy pupil student teacher lawyer judge candidate politician lawmaker mayor governor
     official diplomat reporter photographer cameraman relative family""".split())
 """Lemmas of nouns for people by occupation or standing, beyond the stage's person class (who can be
