@@ -41,18 +41,11 @@ CASES = [
     ("Villagers came under fire as they fled the town.", ("Violence against civilians", "Attack")),
     # 3. deployments of armed forces
     ("The army deployed two battalions to the northern province on Monday.", CHANGE),
-    # ... and armed forces arriving or landing somewhere (the subject decides: a minister's arrival is no deployment)
-    ("A contingent of peacekeepers arrived in the capital on Friday.", CHANGE),
-    ("The first batch of foreign troops arrived in the port city on Wednesday, officials said.", CHANGE),
-    ("Hundreds of marines landed on the northern coast overnight.", CHANGE),
 ]
 
 NOT_CODED = [
     # a seizure with neither people nor property as its object is no ACLED event
     "Customs officers seized counterfeit perfume worth thousands at the port.",
-    # arriving or landing is a deployment only for armed forces
-    "The plane landed safely at the airport after a short delay.",
-    "The new coach arrived in the city on Friday to meet the players.",
 ]
 
 

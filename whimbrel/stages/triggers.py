@@ -366,34 +366,6 @@ def _headline_verb(tok: Any, sent: Any) -> Optional[codebook.TriggerSense]:
     return max(plain, key=lambda o: o.weight) if plain else None
 
 
-# Verbs of arriving whose subject is an armed force name its deployment ("peacekeepers arrived in
-# the capital", "marines landed on the coast"): ACLED's change to a group's activity.
-DEPLOYMENT_MOTION_VERBS = frozenset({"arrive", "land"})
-FORCE_NOUNS = frozenset(
-    """troop soldier force peacekeeper contingent battalion brigade regiment unit marine paratrooper
-    reinforcement detachment division commando militiaman army navy""".split()
-)
-
-
-def _force_subject(tok: Any) -> bool:
-    """Whether a verb's subject is an armed force ("troops", "a batch of peacekeeping troops")."""
-    for c in tok.children:
-        if c.dep_ not in ("nsubj", "nsubjpass"):
-            continue
-        heads = [c] + [p for prep in c.children if prep.dep_ == "prep" and prep.lower_ == "of"
-                       for p in prep.children if p.dep_ == "pobj"]
-        if any(h.lemma_.lower() in FORCE_NOUNS or h.lower_ in FORCE_NOUNS for h in heads):
-            return True
-    return False
-
-
-def _deployment_move(tok: Any) -> Optional[codebook.TriggerSense]:
-    if tok.lemma_.lower() in DEPLOYMENT_MOTION_VERBS and _force_subject(tok):
-        return codebook.TriggerSense(lemma=tok.lemma_.lower(), pos="VERB", event_type="MOBILIZE", mode="troops",
-                                     weight=0.8)
-    return None
-
-
 def find_mentions(doc: Any) -> list[Mention]:
     mentions: list[Mention] = []
     for s_i, sent in enumerate(doc.sents):
@@ -407,10 +379,6 @@ def find_mentions(doc: Any) -> list[Mention]:
                 continue
             if tok.pos_ == "VERB":
                 pos = "VERB"
-                moved = _deployment_move(tok)
-                if moved is not None:
-                    found.append((tok, moved))
-                    continue
             elif tok.pos_ in ("NOUN", "PROPN"):
                 pos = "NOUN"
                 verb = _headline_verb(tok, sent)
