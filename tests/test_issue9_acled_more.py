@@ -39,6 +39,15 @@ CASES = [
     ("An army convoy came under attack on the highway south of the city.", ("Battles", "Armed clash")),
     ("Soldiers at the outpost were fired upon by insurgents.", ("Battles", "Armed clash")),
     ("Villagers came under fire as they fled the town.", ("Violence against civilians", "Attack")),
+    # a gunbattle fought by an armed actor is an armed clash, whoever was killed in it
+    ("Soldiers killed four villagers in a gunbattle near the river crossing, local officials said.",
+     ("Battles", "Armed clash")),
+    ("Police shot dead two men during an exchange of fire on the outskirts of the city.", ("Battles", "Armed clash")),
+    # an attack by a crowd or a community, no armed group among the attackers, is mob violence
+    ("Residents of two neighbouring villages attacked each other with machetes and clubs over a land dispute.",
+     ("Riots", "Mob violence")),
+    ("A crowd attacked a bus driver after a quarrel at the station, witnesses said.", ("Riots", "Mob violence")),
+    ("Armed villagers attacked an army post overnight.", ("Battles", "Armed clash")),
     # 3. deployments of armed forces
     ("The army deployed two battalions to the northern province on Monday.", CHANGE),
 ]

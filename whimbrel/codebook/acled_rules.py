@@ -89,6 +89,9 @@ CUE_PHRASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
                       "evacuate", "cessation ... hostility|hostilities", "armistice", "disarmament", "demobilization", "amnesty"),
     "accident": ("accidentally", "accidental", "by accident", "gas explosion", "gas leak", "car crash", "crash",
                  "earthquake", "workplace accident", "unintentionally"),
+    # a fight between armed sides named as such
+    "gunbattle": ("gunbattle", "gun battle", "gunfight", "gun fight", "firefight", "shootout", "shoot-out",
+                  "exchange of fire", "exchange ... fire|gunfire", "trade ... fire|gunfire"),
     # who was hit
     "armed_target": ("soldier", "troop", "policeman", "police officer", "officer", "army", "militant", "rebel",
                      "fighter", "insurgent", "guerrilla", "militia", "militiaman", "patrol", "checkpoint",
@@ -108,6 +111,8 @@ CUE_IGNORED: tuple[str, ...] = ("riot police", "riot squad", "riot gear", "riot 
 ARGUMENT_CUES: Mapping[str, str] = MappingProxyType({
     "person_object": "the event's object (direct object, passive subject, or the noun a participle describes) "
                      "names people: a person's name, a pronoun, or a noun for people (workers, civilians, a chief)",
+    "crowd_actor": "the event's subject is a crowd or an unorganised body of people (a crowd, villagers, "
+                   "residents, youths, members of a community), not an armed group",
     "property_object": "the event's object names property: a building, place, vehicle, goods, aid, livestock, "
                        "land, money or weapons",
 })
@@ -131,6 +136,10 @@ PEOPLE_NOUNS: frozenset[str] = frozenset(
     official diplomat reporter photographer cameraman relative family""".split())
 """Lemmas of nouns for people by occupation or standing, beyond the stage's person class (who can be
 abducted, as opposed to what can be looted)."""
+
+CROWD_NOUNS: frozenset[str] = frozenset(
+    "crowd mob throng horde villager resident youth community neighbour neighbor onlooker bystander".split())
+"""Lemmas of nouns for an unorganised body of people: as the attacker, what ACLED calls mob violence."""
 
 CUES: frozenset[str] = frozenset(CUE_PHRASES) | frozenset(ARGUMENT_CUES)
 
@@ -200,7 +209,7 @@ def _territory(f: AcledFacts) -> tuple[str, str]:
 
 
 def _hit(f: AcledFacts) -> tuple[str, str]:
-    if f.recipients & ARMED_SECTORS:
+    if f.recipients & ARMED_SECTORS or (f.cue("gunbattle") and (f.actors & ARMED_SECTORS)):
         return ("Battles", "Armed clash")
     if f.recipients & {"CVL", "EDU", "MED", "JRN", "REL", "REF", "BUS", "LAB", "AGR", "GOV", "LEG", "JUD", "OPP", "PTY", "ELI", "SOC"}:
         return ("Violence against civilians", "Attack")
@@ -281,8 +290,11 @@ RULES: tuple[Rule, ...] = (
          _fixed("Protests", "Protest with intervention"),
          "A peaceful protest that is physically dispersed or suppressed (tear gas, batons, arrests) without "
          "lethal force."),
-    Rule("mob-violence", frozenset({"ASSAULT", "PROTEST"}), "a mob, lynching or crowd attack",
-         lambda f: f.cue("mob"), _fixed("Riots", "Mob violence"),
+    Rule("mob-violence", frozenset({"ASSAULT", "PROTEST"}),
+         "a mob, lynching or crowd attack; or an attack whose subject is a crowd or community, no armed or state "
+         "party among its actors",
+         lambda f: f.cue("mob") or (f.cue("crowd_actor") and not f.actors & ARMED_SECTORS and not f.state_actor),
+         _fixed("Riots", "Mob violence"),
          "Violence by a disorderly crowd or rioters without a demonstration's aims, e.g. lynchings and communal "
          "crowd attacks."),
     Rule("sexual-violence", _ASSAULT, "rape or other sexual violence", lambda f: f.mode == "sexual" or f.cue("sexual"),
@@ -348,7 +360,8 @@ RULES: tuple[Rule, ...] = (
          "reference to earlier seizures, a seized opportunity) is not coded.",
          results_text="not coded"),
     Rule("armed-or-civilian", _ASSAULT,
-         "a shooting or other attack: armed targets make it a battle, unarmed ones violence against civilians",
+         "a shooting or other attack: armed targets (or a gunbattle an armed actor fought) make it a battle, unarmed "
+         "ones violence against civilians",
          lambda f: f.mode in _FIREARM_LIKE, _hit,
          "Armed clash: armed, organised groups fight each other. Attack: an armed actor attacks unarmed "
          "civilians.", results_text="Battles / Armed clash or Violence against civilians / Attack"),

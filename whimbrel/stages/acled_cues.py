@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
-from ..codebook.acled_rules import CUE_IGNORED, CUE_PHRASES, PEOPLE_NOUNS, PROPERTY_NOUNS
+from ..codebook.acled_rules import CROWD_NOUNS, CUE_IGNORED, CUE_PHRASES, PEOPLE_NOUNS, PROPERTY_NOUNS
 from ..spacy_doc import remembered, token_table
 from .senses import arguments, semantic_classes
 
@@ -192,11 +192,19 @@ def _object_heads(token: Any) -> list[Any]:
     return [h for h in heads if h.i != token.i]
 
 
-def argument_cues(token: Any) -> frozenset[str]:
-    """The cues of the trigger's own objects (:data:`~whimbrel.codebook.acled_rules.ARGUMENT_CUES`):
-    ``person_object`` when one names people, ``property_object`` when one names property."""
-    if not hasattr(token, "children"):
-        return frozenset()
+def argument_cues(*tokens: Any) -> frozenset[str]:
+    """The cues of the triggers' own arguments (:data:`~whimbrel.codebook.acled_rules.ARGUMENT_CUES`):
+    ``person_object`` when an object names people, ``property_object`` when one names property,
+    ``crowd_actor`` when the subject is a crowd.  Give every trigger word of the mention ("attacked
+    ... with machetes": the verb holds the arguments)."""
+    found: set[str] = set()
+    for token in tokens:
+        if hasattr(token, "children"):
+            found |= _token_argument_cues(token)
+    return frozenset(found)
+
+
+def _token_argument_cues(token: Any) -> set[str]:
     found: set[str] = set()
     for head in _object_heads(token):
         classes = semantic_classes(head)
@@ -205,7 +213,27 @@ def argument_cues(token: Any) -> frozenset[str]:
             found.add("person_object")  # "aid workers" are people, whatever their compound says
         elif classes & _PROPERTY_CLASSES or lemma in PROPERTY_NOUNS:
             found.add("property_object")
-    return frozenset(found)
+    if _crowd_subject(token):
+        found.add("crowd_actor")
+    return found
+
+
+def _crowd_subject(token: Any) -> bool:
+    """Whether the trigger verb's subject is a crowd or community ("a crowd", "members of rival
+    communities"), and not one armed ("armed villagers")."""
+    if getattr(token, "pos_", "") not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "under" for c in token.children):
+        return False  # "villagers came under fire": the subject is the one attacked
+    for c in token.children:
+        if c.dep_ != "nsubj":
+            continue
+        heads = [c] + [p for prep in c.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                       for p in prep.children if p.dep_ == "pobj"]
+        armed = any(m.lower_ == "armed" for h in heads for m in h.children if m.dep_ == "amod")
+        if not armed and any(h.lemma_.lower() in CROWD_NOUNS for h in heads):
+            return True
+    return False
 
 
 __all__ = ["GAP", "argument_cues", "cues_in_tokens", "sentence_cues"]

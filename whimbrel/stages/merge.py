@@ -204,7 +204,7 @@ def build_event(article_id: str, members: list[Mention], published: Optional[str
             recipient_sectors=[e.sector for e in recipients if e.sector],
             actor_sectors=[e.sector for e in actors if e.sector],
             trigger=first.trigger.lemma_.lower(),
-            cues=sentence_cues(first.trigger) | argument_cues(first.trigger),
+            cues=sentence_cues(first.trigger) | argument_cues(first.trigger, *first.triggers),
             claimant_sectors=[c.claimant.sector for c in claims if c.claimant is not None and c.claimant.sector],
         )
         if first.modality == Modality.asserted
