@@ -29,6 +29,13 @@ CASES = [
     # 2. a hunger strike is a peaceful protest
     ("Students started a hunger strike outside the university on Monday.", ("Protests", "Peaceful protest")),
     ("Dozens of detainees have been on hunger strike for a week, their lawyers said.", ("Protests", "Peaceful protest")),
+    # ... and the seizure a protest demands back is its grievance, not a looting of this report
+    ("Dismissed workers went on hunger strike outside the ministry, demanding the return of land seized by the "
+     "army years ago.", ("Protests", "Peaceful protest")),
+    ("Hundreds of students marched in the capital to protest against the killing of a classmate by police.",
+     ("Protests", "Peaceful protest")),
+    # (a seizure beside a demand is still the seizure)
+    ("Rebels seized two engineers and demanded a ransom.", ABDUCTION),
     # 4. a surrender or a declared ceasefire is an agreement, not the fighting before it
     ("Two hundred fighters surrendered to the army after a week of fighting.", AGREEMENT),
     ("The insurgent faction declared a three-day truce in the eastern hills after weeks of clashes with a rival militia.",

@@ -113,6 +113,8 @@ ARGUMENT_CUES: Mapping[str, str] = MappingProxyType({
                      "names people: a person's name, a pronoun, or a noun for people (workers, civilians, a chief)",
     "crowd_actor": "the event's subject is a crowd or an unorganised body of people (a crowd, villagers, "
                    "residents, youths, members of a community), not an armed group",
+    "grievance": "the event is told inside what a demand or protest is about (\"demanding the "
+                 "return of land seized by the army\", \"protesting against the killing of a student\")",
     "property_object": "the event's object names property: a building, place, vehicle, goods, aid, livestock, "
                        "land, money or weapons",
 })
@@ -136,6 +138,10 @@ PEOPLE_NOUNS: frozenset[str] = frozenset(
     official diplomat reporter photographer cameraman relative family""".split())
 """Lemmas of nouns for people by occupation or standing, beyond the stage's person class (who can be
 abducted, as opposed to what can be looted)."""
+
+GRIEVANCE_WORDS: frozenset[str] = frozenset(
+    "demand protest".split())
+"""Lemmas of the verbs and nouns whose object is what a protest or demand is about."""
 
 CROWD_NOUNS: frozenset[str] = frozenset(
     "crowd mob throng horde villager resident youth community neighbour neighbor onlooker bystander".split())
@@ -255,6 +261,12 @@ RULES: tuple[Rule, ...] = (
          _fixed("Strategic developments", "Agreement"),
          "Agreement covers deals between the parties to a conflict or disorder: ceasefires, peace deals, "
          "surrenders, prisoner exchanges, evacuations."),
+    Rule("grievance", frozenset({"ASSAULT", "COERCE"}),
+         "an attack or seizure told as what a demand or protest is about",
+         lambda f: f.cue("grievance"), lambda f: None,
+         "ACLED codes the demonstration; the earlier act the demonstrators name is its grievance, not an event "
+         "of this report.",
+         results_text="not coded"),
     Rule("accident", _ASSAULT, "a shooting, explosion or death reported as an accident (gas explosion, crash), "
          "unless a weapon went off (a bomb, mine, shell or other device)",
          lambda f: f.cue("accident") and not f.cue("device"), lambda f: None,

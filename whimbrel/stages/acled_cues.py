@@ -15,7 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
-from ..codebook.acled_rules import CROWD_NOUNS, CUE_IGNORED, CUE_PHRASES, PEOPLE_NOUNS, PROPERTY_NOUNS
+from ..codebook.acled_rules import (CROWD_NOUNS, CUE_IGNORED, CUE_PHRASES, GRIEVANCE_WORDS, PEOPLE_NOUNS,
+                                    PROPERTY_NOUNS)
 from ..spacy_doc import remembered, token_table
 from .senses import arguments, semantic_classes
 
@@ -215,7 +216,26 @@ def _token_argument_cues(token: Any) -> set[str]:
             found.add("property_object")
     if _crowd_subject(token):
         found.add("crowd_actor")
+    if _in_grievance(token):
+        found.add("grievance")
     return found
+
+
+_OBJECT_DEPS = frozenset({"dobj", "pobj", "prep", "acl", "relcl", "amod", "compound", "nmod", "poss", "appos", "conj"})
+
+
+def _in_grievance(token: Any) -> bool:
+    """Whether the trigger sits in the object of a demand or protest ("demand the
+    return of land seized by the army"): climbing from it through object and modifier links
+    only, a grievance word is reached."""
+    cur = token
+    for _ in range(8):
+        if cur.dep_ not in _OBJECT_DEPS or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in GRIEVANCE_WORDS and cur.i != token.i:
+            return True
+    return False
 
 
 def _crowd_subject(token: Any) -> bool:
