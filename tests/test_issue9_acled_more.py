@@ -55,6 +55,10 @@ CASES = [
      ("Riots", "Mob violence")),
     ("A crowd attacked a bus driver after a quarrel at the station, witnesses said.", ("Riots", "Mob violence")),
     ("Armed villagers attacked an army post overnight.", ("Battles", "Armed clash")),
+    # a strike named by its weapon is an attack, not a labour strike
+    ("Doctors said a chemical weapons strike on the town had left dozens struggling to breathe.",
+     ("Explosions/Remote violence", "Chemical weapon")),
+    ("Teachers went on strike for a third week over unpaid wages.", ("Protests", "Peaceful protest")),
     # 3. deployments of armed forces
     ("The army deployed two battalions to the northern province on Monday.", CHANGE),
 ]
