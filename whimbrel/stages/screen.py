@@ -74,6 +74,10 @@ VERBAL_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE",
                           "REJECT", "THREATEN"})
 # an article shorter than this is not scored for relevance: too little evidence
 MIN_SENTENCES = 4
+# nouns that name a risk, and the verbs that only state one ("X poses a threat to Y", "the
+# danger it represents", "remains a risk"): a statement about a risk names no act of threatening
+RISK_NOUNS = frozenset({"threat", "risk", "danger", "menace", "hazard"})
+RISK_VERBS = frozenset({"pose", "represent", "be", "remain", "constitute", "present", "become"})
 
 
 def _names_polity(sent: Any) -> bool:
@@ -305,6 +309,20 @@ def _local_body(event: Event, toks: list) -> bool:
     return bool(words & LOCAL_BODIES)
 
 
+def _risk_statement(tok: Any) -> bool:
+    """Whether a trigger is a risk noun that a copular or risk verb only states: its object or
+    attribute ("Russia poses a threat", "they are a danger to ...") or the verb of a relative
+    clause on it ("the threat it poses to the press").  A threat uttered ("a threat to strike"
+    from a speaker, "issued a threat") has another verb and stays an event."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in RISK_NOUNS:
+        return False
+    if any(c.dep_ == "relcl" and c.lemma_.lower() in RISK_VERBS for c in tok.children):
+        return True
+    head = tok.head
+    return (tok.dep_ in ("dobj", "attr", "oprd", "acomp") and head is not tok
+            and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in RISK_VERBS)
+
+
 def sense_failure(checks: list[tuple[Optional[bool], str]]) -> Optional[str]:
     """The reason an event fails its trigger-sense check, from the checks of its mentions
     (head first), or None.
@@ -344,6 +362,8 @@ def event_features(event: Event, members: list, rel: float, headline: float) -> 
     failed = sense_failure(checks)
     if failed:
         held = f"trigger sense: {failed}"
+    if toks and all(_risk_statement(t) for t in toks):
+        held = held or "a statement that something is a threat or risk, not an act of threatening"
     if toks and all(_in_name(t) for t in toks):
         held = held or "the trigger is part of a name, not an event"
     # a bomb going off is violence; so are shells or missiles named as landing (a weapon noun is
