@@ -42,6 +42,7 @@ from ..records import Event, Modality
 from . import senses
 from .confidence import load_models
 from .generic import generic_statement, unrealised
+from .modality import negated_here
 from ..spacy_doc import doc_sents, remembered, sent_ents, token_table
 
 CRIME_CUES = frozenset(
@@ -431,6 +432,18 @@ def event_features(event: Event, members: list, rel: float, headline: float) -> 
     return f, held
 
 
+def _negated_trigger(m: Any) -> Optional[str]:
+    """The cue when a mention is negated by a negation on its own trigger ("had never been
+    arrested", "would not be intimidated", "no strikes"): the act did not happen.  A negation
+    elsewhere ("police were not linking the arrests to the protests", "denied the attack")
+    says nothing against the act itself."""
+    if m.modality == Modality.negated and negated_here(m.trigger):
+        neg = next((c for c in m.trigger.children if c.dep_ in ("neg", "det", "advmod")
+                    and c.lower_ in ("not", "n't", "never", "no")), None)
+        return f"negated: '{neg.text if neg is not None else 'not'} {m.trigger.text}'"
+    return None
+
+
 def _not_happened(event: Event, members: list) -> Optional[str]:
     """Why an event names an act that did not happen, or None: its head mention is planned,
     purposed, feared or possible (:func:`whimbrel.stages.generic.unrealised`) and at least
@@ -445,6 +458,9 @@ def _not_happened(event: Event, members: list) -> Optional[str]:
     if event.modality == Modality.hypothetical and event.event_type != "ASSAULT":
         return "hypothetical: a conditional or modal clause, not an act that happened"
     cue = head_held([unrealised(m.trigger) for m in members])
+    if cue:
+        return f"not an act that happened ({cue})"
+    cue = head_held([_negated_trigger(m) for m in members])
     return f"not an act that happened ({cue})" if cue else None
 
 
