@@ -39,3 +39,14 @@ def test_issue10_negation_elsewhere_keeps_the_event():
 ])
 def test_issue10_noun_object_of_planned_infinitive(nlp, sentence, word, planned):
     assert bool(unrealised(token_in(nlp, sentence, word))) is planned
+
+
+@pytest.mark.parametrize("sentence,word,planned", [
+    ("The ministry said the new radars were there to intercept rockets fired from the hills.", "intercept", True),
+    ("The council is under pressure to follow its neighbours to ban the trade and to expel the dealers.", "ban", True),
+    ("The council is under pressure to follow its neighbours to ban the trade and to expel the dealers.", "expel", True),
+    ("Fighters crossed the border to reinforce the besieged garrison.", "reinforce", False),
+    ("Protesters gathered outside parliament to demand his release.", "demand", False),
+])
+def test_issue10_purpose_of_a_state_or_of_a_plan_is_not_done(nlp, sentence, word, planned):
+    assert bool(unrealised(token_in(nlp, sentence, word))) is planned

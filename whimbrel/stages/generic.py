@@ -107,8 +107,11 @@ def _act_or_weapon(classes: frozenset) -> bool:
     return "person" not in classes or "armed" in classes
 
 
-def _plan_infinitive(verb: Any) -> Optional[str]:
-    """The cue when ``verb`` is the infinitive of a plan noun or a plotting verb, else None."""
+def _plan_infinitive(verb: Any, depth: int = 0) -> Optional[str]:
+    """The cue when ``verb`` is the infinitive of a plan noun or a plotting verb, the purpose
+    of a mere state ("the radars were there to intercept missiles": no act is reported, only
+    what something is for), or the purpose or conjunct of such a planned infinitive ("under
+    pressure to follow its neighbours to outlaw the trade and to bar ..."), else None."""
     if not _infinitive(verb):
         return None
     head = verb.head
@@ -117,6 +120,10 @@ def _plan_infinitive(verb: Any) -> Optional[str]:
     # "he did not intend to kill her": the killing may well have happened
     if verb.dep_ == "xcomp" and head.lemma_.lower() in PURPOSE_GOVERNORS and not any(c.dep_ == "neg" for c in head.children):
         return f"planned act: '{head.text} to {verb.text}'"
+    if verb.dep_ == "advcl" and head.lemma_.lower() == "be":
+        return f"purpose of a state: '{head.text} ... to {verb.text}'"
+    if verb.dep_ in ("advcl", "conj") and head is not verb and depth < _MAX_HOPS:
+        return _plan_infinitive(head, depth + 1)
     return None
 
 
