@@ -52,24 +52,11 @@ def test_issue10_purpose_of_a_state_or_of_a_plan_is_not_done(nlp, sentence, word
     assert bool(unrealised(token_in(nlp, sentence, word))) is planned
 
 
-def test_issue10_an_avoided_act_did_not_happen():
-    avoided = [e for e in _events("The opposition leader has avoided extradition to Kenya for six years.")
-               if e.trigger == "extradition"]
-    assert avoided and all(e.held and "avoided" in e.held for e in avoided)
-    done = [e for e in _events("Kenya extradited the opposition leader to Uganda on Monday.") if e.trigger == "extradited"]
-    assert done and all(e.held is None for e in done)
-
-
-@pytest.mark.parametrize("sentence,word,held", [
-    ("The rebel commander evaded capture for six years.", "capture", True),
-    ("The rebel commander did not escape capture in the end.", "capture", False),
-    ("Troops completed the capture of the town.", "capture", False),
-])
-def test_issue10_object_of_avoidance_verb(nlp, sentence, word, held):
+def test_issue10_an_escaped_act_still_happened(nlp):
     from types import SimpleNamespace
 
     from whimbrel.records import Modality
     from whimbrel.stages.screen import _negated_trigger
 
-    mention = SimpleNamespace(trigger=token_in(nlp, sentence, word), modality=Modality.asserted)
-    assert bool(_negated_trigger(mention)) is held
+    tok = token_in(nlp, "The villagers escaped the deportation inflicted on their neighbours.", "deportation")
+    assert _negated_trigger(SimpleNamespace(trigger=tok, modality=Modality.asserted)) is None

@@ -432,27 +432,17 @@ def event_features(event: Event, members: list, rel: float, headline: float) -> 
     return f, held
 
 
-# verbs whose object is an act that someone escaped, so it did not happen ("avoided
-# extradition", "evaded capture"); not verbs of prevention by an authority ("police foiled
-# an attack" is data of its own: ACLED codes disrupted attacks)
-AVOIDANCE_VERBS = frozenset({"avoid", "evade", "escape", "elude", "dodge"})
-
-
 def _negated_trigger(m: Any) -> Optional[str]:
     """The cue when a mention is negated by a negation on its own trigger ("had never been
-    arrested", "would not be intimidated", "no strikes") or is a noun that its verb says
-    was avoided ("has avoided extradition"): the act did not happen.  A negation
-    elsewhere ("police were not linking the arrests to the protests", "denied the attack")
-    says nothing against the act itself."""
+    arrested", "would not be intimidated", "no strikes"): the act did not happen.  A
+    negation elsewhere ("police were not linking the arrests to the protests", "denied the
+    attack") says nothing against the act itself.  Nor does a verb of avoidance: "its
+    peoples escaped the deportation inflicted on their neighbours" tells a deportation."""
     tok = m.trigger
     if m.modality == Modality.negated and negated_here(tok):
         neg = next((c for c in tok.children if c.dep_ in ("neg", "det", "advmod")
                     and c.lower_ in ("not", "n't", "never", "no")), None)
         return f"negated: '{neg.text if neg is not None else 'not'} {tok.text}'"
-    head = tok.head
-    if (tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj" and head.lemma_.lower() in AVOIDANCE_VERBS
-            and not negated_here(head)):
-        return f"avoided: '{head.text} {tok.text}'"
     return None
 
 
