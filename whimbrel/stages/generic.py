@@ -23,6 +23,8 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
+from .senses import semantic_classes
+
 RULE_SUBJECTS = frozenset(
     """law laws rule rules policy policies constitution guideline guidelines regulation regulations
     code statute act bill legislation treaty provision requirement ordinance charter""".split()
@@ -99,6 +101,32 @@ def _infinitive(tok: Any) -> bool:
     return tok.pos_ in ("VERB", "AUX") and tok.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
 
 
+def _act_or_weapon(classes: frozenset) -> bool:
+    """A noun of these semantic classes can name an act or its means: not a person, unless
+    armed (troops and missiles are both "armed")."""
+    return "person" not in classes or "armed" in classes
+
+
+def _plan_infinitive(verb: Any, depth: int = 0) -> Optional[str]:
+    """The cue when ``verb`` is the infinitive of a plan noun or a plotting verb, the purpose
+    of a mere state ("the radars were there to intercept missiles": no act is reported, only
+    what something is for), or the purpose or conjunct of such a planned infinitive ("under
+    pressure to follow its neighbours to outlaw the trade and to bar ..."), else None."""
+    if not _infinitive(verb):
+        return None
+    head = verb.head
+    if verb.dep_ in ("acl", "relcl") and head.lemma_.lower() in PLAN_NOUNS:
+        return f"planned act: '{head.text} to {verb.text}'"
+    # "he did not intend to kill her": the killing may well have happened
+    if verb.dep_ == "xcomp" and head.lemma_.lower() in PURPOSE_GOVERNORS and not any(c.dep_ == "neg" for c in head.children):
+        return f"planned act: '{head.text} to {verb.text}'"
+    if verb.dep_ == "advcl" and head.lemma_.lower() == "be":
+        return f"purpose of a state: '{head.text} ... to {verb.text}'"
+    if verb.dep_ in ("advcl", "conj") and head is not verb and depth < _MAX_HOPS:
+        return _plan_infinitive(head, depth + 1)
+    return None
+
+
 def unrealised(tok: Any) -> Optional[str]:
     """The cue when the trigger names an act that has not happened, else None.
 
@@ -106,17 +134,21 @@ def unrealised(tok: Any) -> Optional[str]:
       pressure to outlaw organ sales", "a conspiracy to commit fraud", "in the wrong place
       to intercept") or of a verb of plotting or design ("conspired to hack").  A purpose
       clause is not one: "fighters crossed the border to reinforce the group" reports the
-      reinforcement, "protesters gathered to demand his release" the demand;
+      reinforcement, "protesters gathered to demand his release" the demand.  A noun
+      trigger that is the object of such an infinitive is planned with it ("intended to
+      shoot down missiles");
     * the "of" complement of a noun of fear or chance ("his fear of being extradited");
     * a trigger under a predicate of possibility ("is possible upon conviction").
     """
-    if _infinitive(tok):
-        head = tok.head
-        if tok.dep_ in ("acl", "relcl") and head.lemma_.lower() in PLAN_NOUNS:
-            return f"planned act: '{head.text} to {tok.text}'"
-        # "he did not intend to kill her": the killing may well have happened
-        if tok.dep_ == "xcomp" and head.lemma_.lower() in PURPOSE_GOVERNORS and not any(c.dep_ == "neg" for c in head.children):
-            return f"planned act: '{head.text} to {tok.text}'"
+    # a noun trigger that names the act or its weapon takes the plan of the infinitive it is
+    # the object of ("intended to shoot down missiles", "a plot to plant bombs"); a person
+    # is no act ("efforts to persuade protesters": the protesters are real)
+    noun_object = (tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass")
+                   and _act_or_weapon(semantic_classes(tok)))
+    verb = tok.head if noun_object else tok
+    cue = _plan_infinitive(verb)
+    if cue:
+        return cue
     cur = tok
     for _ in range(_MAX_HOPS):
         head = cur.head

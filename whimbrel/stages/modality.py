@@ -67,6 +67,7 @@ __all__ = [
     "is_embedded_request_object",
     "is_historical",
     "modality",
+    "negated_here",
 ]
 
 #: An event dated more than this many days before publication is historical.
@@ -118,7 +119,7 @@ def _aux(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
 
 
-def _negated_here(tok: Token) -> bool:
+def negated_here(tok: Token) -> bool:
     """A negation attached directly to ``tok``."""
     for c in tok.children:
         if c.dep_ == "neg":
@@ -451,7 +452,7 @@ def modality(trigger: Token, published: Optional[str] = None) -> Modality:
                 return Modality.hypothetical
             if c.dep_ in ("amod", "compound") and c.lower_ in ("planned", "future", "upcoming", "imminent", "coming"):
                 return Modality.future
-        if trigger.dep_ in ("dobj", "nsubjpass") and not _negated_here(trigger.head):
+        if trigger.dep_ in ("dobj", "nsubjpass") and not negated_here(trigger.head):
             if _lemma(trigger.head) in _PREVENTION_VERBS:
                 return Modality.negated  # "police foiled a bomb attack": it did not take place
             if _lemma(trigger.head) == "deny":
@@ -459,14 +460,14 @@ def modality(trigger: Token, published: Optional[str] = None) -> Modality:
     verb = _clause_head(trigger)
     if verb is None:
         return _historical_or_asserted(trigger, published)
-    if verb is trigger and _lemma(trigger) in _NEG_IMPLICATIVE and _negated_here(trigger):
+    if verb is trigger and _lemma(trigger) in _NEG_IMPLICATIVE and negated_here(trigger):
         # litotes: "will not hesitate to act", "did not fail to respond" — the
         # statement itself is the (threat or) assertion, made now
         return Modality.hypothetical if _conditional(trigger) else Modality.asserted
     if _conditional(verb):
         return Modality.hypothetical
-    negated = _negated_here(verb)
-    if verb is not trigger and _negated_here(trigger):
+    negated = negated_here(verb)
+    if verb is not trigger and negated_here(trigger):
         negated = True
     if verb.dep_ == "pcomp" and verb.head.lower_ == "without":
         negated = True  # "withdrew without firing a shot"
@@ -479,7 +480,7 @@ def modality(trigger: Token, published: Optional[str] = None) -> Modality:
         lem = _lemma(gov)
         if comp.dep_ == "conj" and lem in _FUTURE_GOVERNORS:
             lem = ""
-        gov_neg = _negated_here(gov)
+        gov_neg = negated_here(gov)
         if lem in _NEG_IMPLICATIVE:
             if gov_neg:
                 # "will not hesitate to act": double negation; take the governor's mood
@@ -504,7 +505,7 @@ def modality(trigger: Token, published: Optional[str] = None) -> Modality:
     node = verb
     for _ in range(3):
         if node.dep_ in ("ccomp", "xcomp", "dobj", "pcomp") and _lemma(node.head) == "deny":
-            if not _negated_here(node.head):
+            if not negated_here(node.head):
                 negated = True
             break
         if node.dep_ in ("conj", "pcomp", "pobj", "prep") and node.head.i != node.i:

@@ -42,6 +42,7 @@ from ..records import Event, Modality
 from . import senses
 from .confidence import load_models
 from .generic import generic_statement, unrealised
+from .modality import negated_here
 from ..spacy_doc import doc_sents, remembered, sent_ents, token_table
 
 CRIME_CUES = frozenset(
@@ -74,6 +75,10 @@ VERBAL_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE",
                           "REJECT", "THREATEN"})
 # an article shorter than this is not scored for relevance: too little evidence
 MIN_SENTENCES = 4
+# nouns that name a risk, and the verbs that only state one ("X poses a threat to Y", "the
+# danger it represents", "remains a risk"): a statement about a risk names no act of threatening
+RISK_NOUNS = frozenset({"threat", "risk", "danger", "menace", "hazard"})
+RISK_VERBS = frozenset({"pose", "represent", "be", "remain", "constitute", "present", "become"})
 
 
 def _names_polity(sent: Any) -> bool:
@@ -305,25 +310,52 @@ def _local_body(event: Event, toks: list) -> bool:
     return bool(words & LOCAL_BODIES)
 
 
+# verbs and nouns whose topic is a risk warned of or feared ("the threat he has warned about",
+# "warned of the danger", "fears of a threat"): the warning is the act (its own trigger), the risk
+# is only what it is about
+RISK_TOPIC_HEADS = frozenset({"warn", "warning", "caution", "alert", "fear", "worry", "concern"})
+
+
+def _risk_statement(tok: Any) -> bool:
+    """Whether a trigger is a risk noun that a copular or risk verb only states: its object or
+    attribute ("Russia poses a threat", "they are a danger to ...") or the verb of a relative
+    clause on it ("the threat it poses to the press"); or a risk that a warning or fear is
+    about ("the threat he has warned about", "warned of the danger").  A threat uttered ("a
+    threat to strike" from a speaker, "issued a threat") has another verb and stays an event."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in RISK_NOUNS:
+        return False
+    if any(c.dep_ == "relcl" and c.lemma_.lower() in RISK_VERBS | RISK_TOPIC_HEADS for c in tok.children):
+        return True
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ in ("of", "about", "against") and head.head.lemma_.lower() in RISK_TOPIC_HEADS:
+        return True
+    return (tok.dep_ in ("dobj", "attr", "oprd", "acomp") and head is not tok
+            and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in RISK_VERBS)
+
+
+def head_held(cues: list[Optional[str]]) -> Optional[str]:
+    """The reason a mention-level check holds a merged event, from its mentions' cues (head
+    first; None: the mention passes), or None.
+
+    The event takes its type, trigger and modality from its head mention, so a head that is
+    no event (a risk stated, a name, a generic or unrealised act, a trigger in another
+    sense) holds the event when at least half of its mentions are held too: a non-event
+    statement does not become an event by merging with one or two other mentions.  A held
+    head among more mentions that pass is a stray sentence merged into a real event ("the
+    caller hung up" before five sentences of a shooting): the event stays counted.  A head
+    that passes keeps the event.
+    """
+    if cues and cues[0] and 2 * sum(bool(c) for c in cues) >= len(cues):
+        return cues[0]
+    return None
+
+
 def sense_failure(checks: list[tuple[Optional[bool], str]]) -> Optional[str]:
     """The reason an event fails its trigger-sense check, from the checks of its mentions
-    (head first), or None.
-
-    The event takes its type, trigger and modality from its head mention, so a head that
-    fails its constraint fails the event when at least half of its mentions fail too ("a
-    horse was killed after being attacked": the killing of an animal, whatever "attacked"
-    says; a "killer bee attack" retold later as "an attack this bad").  A failed head
-    among many mentions that do not fail is a stray sentence merged into a real event
-    ("the caller hung up" before five sentences of a shooting): the event stays counted.
-    """
-    if not checks:
-        return None
-    fails = sum(ok is False for ok, _ in checks)
-    if checks[0][0] is False and 2 * fails >= len(checks):
-        return checks[0][1]
-    if fails == len(checks):
-        return checks[0][1]
-    return None
+    (head first), or None: :func:`head_held` over the failed checks ("a horse was killed
+    after being attacked": the killing of an animal, whatever "attacked" says).  An
+    unconstrained head (``None``) is not a failure."""
+    return head_held([reason if ok is False else None for ok, reason in checks])
 
 
 def event_features(event: Event, members: list, rel: float, headline: float) -> tuple[dict[str, float], Optional[str]]:
@@ -344,8 +376,9 @@ def event_features(event: Event, members: list, rel: float, headline: float) -> 
     failed = sense_failure(checks)
     if failed:
         held = f"trigger sense: {failed}"
-    if toks and all(_in_name(t) for t in toks):
-        held = held or "the trigger is part of a name, not an event"
+    held = held or head_held(["a statement that something is a threat or risk, not an act of threatening"
+                              if _risk_statement(t) else None for t in toks])
+    held = held or head_held(["the trigger is part of a name, not an event" if _in_name(t) else None for t in toks])
     # a bomb going off is violence; so are shells or missiles named as landing (a weapon noun is
     # an attack only as a clause's subject or object: senses.yaml) and an attack by a weapon or
     # armed unit ("a helicopter dropped ..."); a verb alone ("bombards us with offers") is not
@@ -399,6 +432,20 @@ def event_features(event: Event, members: list, rel: float, headline: float) -> 
     return f, held
 
 
+def _negated_trigger(m: Any) -> Optional[str]:
+    """The cue when a mention is negated by a negation on its own trigger ("had never been
+    arrested", "would not be intimidated", "no strikes"): the act did not happen.  A
+    negation elsewhere ("police were not linking the arrests to the protests", "denied the
+    attack") says nothing against the act itself.  Nor does a verb of avoidance: "its
+    peoples escaped the deportation inflicted on their neighbours" tells a deportation."""
+    tok = m.trigger
+    if m.modality == Modality.negated and negated_here(tok):
+        neg = next((c for c in tok.children if c.dep_ in ("neg", "det", "advmod")
+                    and c.lower_ in ("not", "n't", "never", "no")), None)
+        return f"negated: '{neg.text if neg is not None else 'not'} {tok.text}'"
+    return None
+
+
 def _not_happened(event: Event, members: list) -> Optional[str]:
     """Why an event names an act that did not happen, or None: its head mention is planned,
     purposed, feared or possible (:func:`whimbrel.stages.generic.unrealised`) and at least
@@ -412,12 +459,11 @@ def _not_happened(event: Event, members: list) -> Optional[str]:
     """
     if event.modality == Modality.hypothetical and event.event_type != "ASSAULT":
         return "hypothetical: a conditional or modal clause, not an act that happened"
-    if not members:
-        return None
-    cues = [unrealised(m.trigger) for m in members]
-    if cues[0] and 2 * sum(bool(c) for c in cues) >= len(cues):
-        return f"not an act that happened ({cues[0]})"
-    return None
+    cue = head_held([unrealised(m.trigger) for m in members])
+    if cue:
+        return f"not an act that happened ({cue})"
+    cue = head_held([_negated_trigger(m) for m in members])
+    return f"not an act that happened ({cue})" if cue else None
 
 
 class ScreenStage:
@@ -442,8 +488,7 @@ class ScreenStage:
         for ev, members in zip(work.events or [], clusters_of(work)):
             feats, held = event_features(ev, members, rel if n_sents >= MIN_SENTENCES else 1.0, af["headline"])
             update: dict[str, Any] = {"confidence": round(models.event.score(feats), 3)}
-            cues = [generic_statement(m.trigger) for m in members]
-            cue = cues[0] if cues and all(cues) else None
+            cue = head_held([generic_statement(m.trigger) for m in members])
             if cue and ev.modality == Modality.asserted:
                 update["modality"] = Modality.generic
                 held = held or cue
@@ -459,4 +504,4 @@ class ScreenStage:
         return work
 
 
-__all__ = ["ScreenStage", "article_features", "event_features", "members_of", "relevance_reason", "sense_failure"]
+__all__ = ["ScreenStage", "article_features", "event_features", "members_of", "head_held", "relevance_reason", "sense_failure"]

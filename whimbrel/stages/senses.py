@@ -150,6 +150,22 @@ def semantic_classes(tok: Any) -> frozenset:
     return frozenset(out)
 
 
+# nouns of quantity, measure, collection or part: their "of" object is what is counted
+PARTITIVE_NOUNS = frozenset(
+    """ton tonne kilo kilogram kilogramme pound litre liter gallon barrel load shipment consignment
+    truckload convoy crate box bag sack package parcel dollar euro pound dozen score hundred
+    thousand million billion number group crowd band gang team unit batch cluster handful
+    couple pair set series lot plenty majority minority part portion rest half third quarter
+    members member family families body bodies""".split()
+)
+
+
+def _partitive(tok: Any) -> bool:
+    """A noun of quantity, measure, collection or part ("tons", "dozens", "a group"), or a number."""
+    return (tok.lemma_.lower() in PARTITIVE_NOUNS or tok.lower_ in PARTITIVE_NOUNS or tok.like_num
+            or tok.ent_type_ in ("QUANTITY", "MONEY", "CARDINAL"))
+
+
 def arguments(tok: Any) -> list[Any]:
     """The heads of a trigger's object-like arguments (verb: dobj / passive subject;
     noun: 'of' object, possessor, compound), through coordination."""
@@ -168,7 +184,11 @@ def arguments(tok: Any) -> list[Any]:
     out = list(heads)
     for h in heads:
         out.extend(c for c in h.conjuncts)
-        # "tons of food aid", "5 million dollars of aid": the quantified noun is the argument
+        # "tons of food aid", "5 million dollars of aid", "a group of protesters": the
+        # quantified noun is the argument; not the owner of a quality or an abstraction
+        # ("damaged the dignity of the people", "the economy of the country")
+        if not _partitive(h):
+            continue
         for c in h.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 out.extend(p for p in c.children if p.dep_ == "pobj")
