@@ -291,3 +291,49 @@ def test_blocked_clustering_on_a_generated_feed():
     one = key(Deduper().cluster(mentions))
     assert len(one) < len(mentions)
     assert key(cluster_blocked(mentions, block_size=25)) == one
+
+
+def _child_peak(q) -> None:
+    from whimbrel.batch.worker import _peak_rss_mb
+
+    q.put(_peak_rss_mb())
+
+
+def test_issue13_a_spawned_worker_reports_its_own_peak_memory_not_its_parents():
+    """ru_maxrss survives exec: a Dask worker spawned by a driver that had grown after a merge
+    reported the driver's peak (2.7 GB) as its own.  The peak is now the process's own."""
+    import multiprocessing as mp
+
+    from whimbrel.batch.worker import _peak_rss_mb
+
+    ballast = bytearray(400 * 2**20)  # 400 MB touched by the parent
+    for i in range(0, len(ballast), 4096):
+        ballast[i] = 1
+    assert _peak_rss_mb() > 400
+    ctx = mp.get_context("spawn")
+    q = ctx.Queue()
+    p = ctx.Process(target=_child_peak, args=(q,))
+    p.start()
+    child = q.get(timeout=120)
+    p.join(30)
+    del ballast
+    assert 0 < child < 300
+
+
+def test_issue13_the_worker_plugin_warns_about_a_fixed_malloc_trim_threshold(monkeypatch, caplog):
+    import logging
+
+    from whimbrel.batch import worker as w
+
+    built = []
+    monkeypatch.setattr(w, "pipeline_for", lambda s: built.append(s))
+    monkeypatch.setenv("MALLOC_TRIM_THRESHOLD_", "65536")
+    with caplog.at_level(logging.WARNING, logger="whimbrel.batch"):
+        w.PipelinePlugin(settings="S").setup(worker=None)
+    assert built == ["S"]
+    assert "MALLOC_TRIM_THRESHOLD_=65536" in caplog.text and "pre-spawn-environ" in caplog.text
+    caplog.clear()
+    monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_")
+    with caplog.at_level(logging.WARNING, logger="whimbrel.batch"):
+        w.PipelinePlugin(settings="S").setup(worker=None)
+    assert caplog.text == ""

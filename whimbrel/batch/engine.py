@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import multiprocessing as mp
+import os
 from typing import Callable, Iterable, Iterator, Optional, Protocol
 
 from ..errors import ConfigError
@@ -146,6 +147,7 @@ class DaskEngine:
         self.threads = threads_per_worker
         self.client = None
         self._cluster = None
+        self._trim: Optional[str] = None
 
     def __enter__(self) -> "DaskEngine":
         try:
@@ -160,8 +162,18 @@ class DaskEngine:
                 raise ConfigError(f"cannot reach the Dask scheduler at {self.scheduler}: {exc}",
                                   hint="Check the address (tcp://host:8786) and that the scheduler runs.") from exc
         else:
-            self._cluster = LocalCluster(n_workers=self.workers, threads_per_worker=self.threads,
-                                         processes=True, dashboard_address=None)
+            import dask
+
+            # distributed starts each worker process with MALLOC_TRIM_THRESHOLD_=65536 to hand
+            # freed memory back sooner; any explicit glibc setting also fixes the mmap threshold at
+            # 128 KiB, so every larger buffer (a parse's arrays) became an mmap, page faults and a
+            # munmap: extraction ran ~1.5x slower than in a plain process (docs/scaling.md)
+            # (a nanny also copies it into this process's environment, which the next cluster's
+            # workers would inherit: it is kept out while this engine runs, restored after)
+            self._trim = os.environ.pop(_TRIM, None)
+            with dask.config.set({f"distributed.nanny.pre-spawn-environ.{_TRIM}": None}):
+                self._cluster = LocalCluster(n_workers=self.workers, threads_per_worker=self.threads,
+                                             processes=True, dashboard_address=None)
             self.client = Client(self._cluster)
         n = len(self.client.scheduler_info(n_workers=-1).get("workers", {}))
         self.workers = max(1, n) if self.scheduler else self.workers
@@ -175,20 +187,49 @@ class DaskEngine:
             self.client.close()
         if self._cluster is not None:
             self._cluster.close()
+            if self._trim is not None:
+                os.environ[_TRIM] = self._trim
         self.client = self._cluster = None
 
     def map(self, tasks: Iterable[PartitionTask]) -> Iterator[PartitionResult]:
         yield from self._bounded(self._submit, tasks)
 
     def map_calls(self, fn: Callable, args: Iterable[object]) -> Iterator[object]:
-        """``fn(arg)`` for every arg on the cluster (results as they finish; bounded in flight)."""
+        """``fn(arg)`` for every arg on the cluster (results as they finish; bounded in flight).
+
+        Each argument is scattered to a worker and the call refers to it, so a large argument
+        (a merge block holds ~10 MiB of reports) goes to the worker as data instead of inside
+        the task graph, which the scheduler would unpickle and forward.  Should the worker that
+        holds an argument die, the argument is scattered again and the call re-run (twice)."""
         assert self.client is not None, "use the engine as a context manager"
         client = self.client
-        yield from self._bounded(lambda a: client.submit(fn, a, pure=False, retries=2), args)
+        held: dict[str, tuple[object, object, int]] = {}  # call key -> (data future, arg, tries)
 
-    def _bounded(self, submit: Callable[[object], object], items: Iterable) -> Iterator:
+        def submit(a: object, tries: int = 0):
+            [data] = client.scatter([a], hash=False)
+            fut = client.submit(fn, data, pure=False, retries=2)
+            held[fut.key] = (data, a, tries)
+            return fut
+
+        def collect(fut):
+            data, a, tries = held.pop(fut.key)
+            try:
+                return fut.result(), None
+            except Exception as exc:  # noqa: BLE001 - a lost worker surfaces as any of several errors
+                if tries >= 2 or not _lost_worker(exc):
+                    raise
+                return None, submit(a, tries + 1)
+            finally:
+                fut.release()
+                data.release()
+
+        yield from self._bounded(submit, args, collect)
+
+    def _bounded(self, submit: Callable[[object], object], items: Iterable,
+                 collect: Optional[Callable[[object], tuple[object, object]]] = None) -> Iterator:
         """Results of ``submit(item)`` futures as they finish, at most 2 per worker in flight:
-        one more is submitted each time one comes back, and each is released once read."""
+        one more is submitted each time one comes back, and each is released once read
+        (``collect(future)`` gives its result, or a future re-submitted in its place)."""
         from distributed import as_completed
 
         assert self.client is not None, "use the engine as a context manager"
@@ -198,8 +239,14 @@ class DaskEngine:
             return
         queue = as_completed(first)
         for fut in queue:
-            result = fut.result()
-            fut.release()
+            if collect is None:
+                result = fut.result()
+                fut.release()
+            else:
+                result, again = collect(fut)
+                if again is not None:
+                    queue.add(again)
+                    continue
             yield result
             for t in _take(source, 1):
                 queue.add(submit(t))
@@ -211,6 +258,16 @@ class DaskEngine:
 
 
 _END = object()
+_TRIM = "MALLOC_TRIM_THRESHOLD_"
+
+
+def _lost_worker(exc: BaseException) -> bool:
+    """Whether ``exc`` says a call failed because a worker (and the data it held) went away."""
+    from distributed.client import FutureCancelledError
+    from distributed.scheduler import KilledWorker
+
+    return isinstance(exc, (KilledWorker, FutureCancelledError, OSError)) or type(exc).__name__ in (
+        "FutureCancelledError", "CancelledError", "CommClosedError")
 
 
 def _take(source: Iterator, n: int) -> list:

@@ -132,9 +132,22 @@ def run_partition(task: PartitionTask) -> PartitionResult:
 
 
 def _peak_rss_mb() -> float:
+    """This process's peak resident set size in MB.
+
+    Linux's ``VmHWM`` belongs to the address space, which ``exec`` replaces, so a Dask worker
+    (spawned: fork, then exec) reports its own peak.  ``ru_maxrss`` is kept across ``exec``: a
+    worker spawned by a driver holding 2.7 GB after a merge reported 2.7 GB it never used.
+    """
     import resource
     import sys
 
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        pass
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
@@ -148,6 +161,14 @@ class PipelinePlugin:
         self.settings = settings
 
     def setup(self, worker: object) -> None:
+        if os.environ.get("MALLOC_TRIM_THRESHOLD_"):
+            import logging
+
+            logging.getLogger("whimbrel.batch").warning(
+                "this worker runs with MALLOC_TRIM_THRESHOLD_=%s (distributed's default for the "
+                "workers a nanny spawns): extraction runs ~1.5x slower; set "
+                "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_ to null in the "
+                "workers' Dask configuration (docs/scaling.md)", os.environ["MALLOC_TRIM_THRESHOLD_"])
         pipeline_for(self.settings)
 
     def teardown(self, worker: object) -> None:
