@@ -9,6 +9,8 @@ from __future__ import annotations
 import pytest
 
 CLASH = ("Battles", "Armed clash")
+TRANSFER = ("Strategic developments", "Non-violent transfer of territory")
+OVERTAKE = ("Battles", "Non-state actor overtakes territory")
 
 CASES = [
     # 1. a negation in one clause does not reach a contrasted clause ('..., but ...') or a
@@ -17,12 +19,25 @@ CASES = [
      "heavy gunfire.", CLASH),
     ("Rebels did not take the town, and their positions came under intense gunfire at dawn.", CLASH),
     ("The statement did not blame any group, but the patrol came under gunfire near the bridge.", CLASH),
+    # 2. a place taken with no fight (peacefully, unopposed, after the other side withdrew or left) is a
+    #    non-violent transfer of territory, not a battle; taken by force it stays a battle
+    ("Militiamen took control of the market town after police abandoned their posts, residents said.", TRANSFER),
+    ("Insurgents captured the district headquarters unopposed on Sunday.", TRANSFER),
+    ("Government troops recaptured the hill town peacefully after the insurgents fled.", TRANSFER),
+    ("Insurgents captured the district headquarters after a fierce gunbattle with soldiers.", OVERTAKE),
+    ("Rebels overran the border town on Sunday, residents said.", OVERTAKE),
+    # ... and so is a place entered after a withdrawal told beside armed actors, whoever the parser
+    #    made the withdrawal's subject
+    ("Gunmen entered the settlement after the other faction pulled out, witnesses said.", TRANSFER),
+    ("Rebel fighters entered the town without a fight after the garrison withdrew.", TRANSFER),
 ]
 
 # ... while a negation over the same clause still holds
 NOT_CODED = [
     "The rebels did not claim the raid and denied launching attacks.",
     "Troops did not come under fire during the patrol, the spokesman said.",
+    # a withdrawal with no armed actor named anywhere in its sentence is still no ACLED event
+    "The rival bidder withdrew from the auction on Friday.",
 ]
 
 

@@ -59,6 +59,12 @@ CUE_PHRASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "handover": ("hand over", "hand ... control|base|post|town|city|checkpoint|security|territory|position",
                  "transfer ... control|checkpoint|base|post|security|territory", "without a fight",
                  "without resistance", "unopposed", "move in"),
+    "entered": ("enter ... town|village|city|district|base|camp|capital|neighbourhood|neighborhood|territory|"
+                "airport|port|area|region|province|settlement|stronghold",),
+    "uncontested": ("peacefully", "without a fight", "without fighting", "no fighting", "without resistance",
+                    "no resistance", "unopposed", "without a shot", "without firing", "without bloodshed",
+                    "no clash", "no clashes",
+                    "after ... withdraw|withdrawal|pullout|leave|retreat|abandon|vacate|flee|evacuate|pull"),
     "disrupted": ("defuse", "intercept", "shoot down", "down ... drone|missile|rocket|aircraft|plane",
                   "foil", "thwart", "fail to detonate", "fail to explode", "not go off", "not explode",
                   "not detonate", "bomb disposal", "controlled explosion", "safely detonate",
@@ -311,6 +317,15 @@ RULES: tuple[Rule, ...] = (
          "crowd attacks."),
     Rule("sexual-violence", _ASSAULT, "rape or other sexual violence", lambda f: f.mode == "sexual" or f.cue("sexual"),
          _fixed("Violence against civilians", "Sexual violence"), "Sexual violence against civilians."),
+    Rule("taken-unopposed", frozenset({"ASSAULT", "COERCE", "RETREAT", "MOBILIZE"}),
+         "a place taken (captured, taken over, retaken, entered) peacefully, unopposed or after the other side "
+         "withdrew or left, with no fighting named",
+         lambda f: f.cue("took", "retook", "entered") and f.cue("uncontested") and not f.cue("gunbattle")
+         and (f.etype != "COERCE" or f.mode == "confiscate"),
+         _fixed("Strategic developments", "Non-violent transfer of territory"),
+         "Non-violent transfer of territory: an actor acquires control of a place without a violent interaction "
+         "with another actor (taking a place by force is a battle: Government regains territory or Non-state "
+         "actor overtakes territory)."),
     Rule("territory", frozenset({"ASSAULT", "COERCE"}),
          "a capture, seizure or recapture of a place (the actor's sector says government or non-state)",
          lambda f: f.cue("retook", "took") and (f.etype == "ASSAULT" or f.mode == "confiscate"),
@@ -342,7 +357,7 @@ RULES: tuple[Rule, ...] = (
          "An armed group establishes a permanent or semi-permanent base or headquarters."),
     Rule("non-violent-transfer", frozenset({"RETREAT", "AGREE", "ASSAULT", "MOBILIZE"}),
          "a place changes hands without a fight (handed over, unopposed, after the other side withdrew)",
-         lambda f: f.cue("handover") or (f.mode == "withdraw" and f.cue("took")),
+         lambda f: f.cue("handover") or (f.mode == "withdraw" and f.cue("took", "entered")),
          _fixed("Strategic developments", "Non-violent transfer of territory"),
          "An actor acquires control of a place without fighting, e.g. after the other side withdraws or hands "
          "it over."),
