@@ -11,6 +11,7 @@ import pytest
 CLASH = ("Battles", "Armed clash")
 TRANSFER = ("Strategic developments", "Non-violent transfer of territory")
 OVERTAKE = ("Battles", "Non-state actor overtakes territory")
+CHANGE = ("Strategic developments", "Change to group/activity")
 
 CASES = [
     # 1. a negation in one clause does not reach a contrasted clause ('..., but ...') or a
@@ -30,6 +31,11 @@ CASES = [
     #    made the withdrawal's subject
     ("Gunmen entered the settlement after the other faction pulled out, witnesses said.", TRANSFER),
     ("Rebel fighters entered the town without a fight after the garrison withdrew.", TRANSFER),
+    # 3. peace forces or troops shipped or flown out (a withdrawal, PLOVER SANCTION withdraw as CAMEO's
+    #    "withdraw peacekeepers") are a change to the force's activity
+    ("Sixty peacekeepers were shipped out of the northern province on Thursday, the mission said.", CHANGE),
+    ("The last UN contingent was flown out of the besieged city at dawn.", CHANGE),
+    ("The alliance shipped out two hundred peacekeepers from the border zone this week.", CHANGE),
 ]
 
 # ... while a negation over the same clause still holds
@@ -38,6 +44,8 @@ NOT_CODED = [
     "Troops did not come under fire during the patrol, the spokesman said.",
     # a withdrawal with no armed actor named anywhere in its sentence is still no ACLED event
     "The rival bidder withdrew from the auction on Friday.",
+    # goods shipped out are no withdrawal of a force
+    "The factory shipped out its first batch of tractors on Friday.",
 ]
 
 
@@ -60,3 +68,21 @@ def test_issue9_untyped_sentence_gets_its_acled_type(labels, text, want):
 @pytest.mark.parametrize("text", NOT_CODED, ids=[t[:30] for t in NOT_CODED])
 def test_issue9_negated_sentence_not_coded(labels, text):
     assert labels[text] is None
+
+
+@pytest.mark.parametrize("etype,mode,cues,actors,want", [
+    # the rule table on the cues the stage hands over
+    ("SANCTION", "withdraw", ["armed_personnel"], ["IGO"], CHANGE),
+    ("SANCTION", "withdraw", [], ["GOV"], (None, None)),          # an ambassador recalled: no ACLED event
+    ("ASSAULT", None, ["took", "uncontested"], ["REB"], TRANSFER),
+    ("ASSAULT", None, ["retook", "uncontested"], ["MIL"], TRANSFER),
+    ("ASSAULT", None, ["took", "uncontested", "gunbattle"], ["REB"], OVERTAKE),
+    ("ASSAULT", None, ["took"], ["REB"], OVERTAKE),
+    ("RETREAT", "withdraw", ["entered"], ["REB"], TRANSFER),
+    ("RETREAT", "withdraw", [], ["REB"], CHANGE),
+])
+def test_issue9_untyped_rules(etype, mode, cues, actors, want):
+    from whimbrel.codebook.acled_rules import acled_coding
+
+    got = acled_coding(etype, mode, cues=cues, actor_sectors=actors)
+    assert (got.event_type, got.sub_event_type) == want

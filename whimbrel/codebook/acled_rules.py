@@ -98,6 +98,9 @@ CUE_PHRASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     # a fight between armed sides named as such
     "gunbattle": ("gunbattle", "gun battle", "gunfight", "gun fight", "firefight", "shootout", "shoot-out",
                   "exchange of fire", "exchange ... fire|gunfire", "trade ... fire|gunfire"),
+    # who is moved: armed personnel and peace forces
+    "armed_personnel": ("peacekeeper", "peacekeeping", "blue helmet", "troop", "soldier", "contingent",
+                        "battalion", "brigade"),
     # who was hit
     "armed_target": ("soldier", "troop", "policeman", "police officer", "officer", "army", "militant", "rebel",
                      "fighter", "insurgent", "guerrilla", "militia", "militiaman", "patrol", "checkpoint",
@@ -364,6 +367,12 @@ RULES: tuple[Rule, ...] = (
     Rule("withdrawal", frozenset({"RETREAT"}), "a withdrawal of forces with no one reported taking over",
          lambda f: f.mode == "withdraw", _fixed("Strategic developments", "Change to group/activity"),
          "A significant change in a group's activity or posture, e.g. troop movements and withdrawals."),
+    Rule("force-withdrawal", frozenset({"SANCTION"}),
+         "a withdrawal (pulled out, shipped out) of troops or peacekeepers, told as the sending side's sanction",
+         lambda f: f.mode == "withdraw" and f.cue("armed_personnel"),
+         _fixed("Strategic developments", "Change to group/activity"),
+         "Change to group/activity: a significant change in an armed group's or force's posture, e.g. troop "
+         "movements and withdrawals (a peace force is an armed force too)."),
     Rule("abduction", frozenset({"ASSAULT", "COERCE"}),
          "a kidnapping or abduction, or a seizure (seize, grab, snatch) whose object is people and whose actor "
          "is not the police or the courts",
