@@ -12,6 +12,7 @@ CLASH = ("Battles", "Armed clash")
 TRANSFER = ("Strategic developments", "Non-violent transfer of territory")
 OVERTAKE = ("Battles", "Non-state actor overtakes territory")
 CHANGE = ("Strategic developments", "Change to group/activity")
+OTHER = ("Strategic developments", "Other")
 
 CASES = [
     # 1. a negation in one clause does not reach a contrasted clause ('..., but ...') or a
@@ -36,6 +37,12 @@ CASES = [
     ("Sixty peacekeepers were shipped out of the northern province on Thursday, the mission said.", CHANGE),
     ("The last UN contingent was flown out of the besieged city at dawn.", CHANGE),
     ("The alliance shipped out two hundred peacekeepers from the border zone this week.", CHANGE),
+    # 4. gunfire aimed at no one (into the air, warning shots), no one hurt, is a strategic development
+    #    (Other), not an attack; with someone hurt, or at a protest, the other rules decide
+    ("Masked men fired shots into the air outside the polling station, frightening voters.", OTHER),
+    ("Gunmen fired into the air as they fled the village.", OTHER),
+    ("Troops fired warning shots near the border fence overnight, a spokesman said.", OTHER),
+    ("Police fired shots in the air to disperse the protesters.", ("Protests", "Protest with intervention")),
 ]
 
 # ... while a negation over the same clause still holds
@@ -80,6 +87,8 @@ def test_issue9_negated_sentence_not_coded(labels, text):
     ("ASSAULT", None, ["took"], ["REB"], OVERTAKE),
     ("RETREAT", "withdraw", ["entered"], ["REB"], TRANSFER),
     ("RETREAT", "withdraw", [], ["REB"], CHANGE),
+    ("ASSAULT", "firearms", ["aimless_fire"], ["UAF"], OTHER),
+    ("ASSAULT", "firearms", ["aimless_fire", "harm"], ["UAF"], ("Violence against civilians", "Attack")),
 ])
 def test_issue9_untyped_rules(etype, mode, cues, actors, want):
     from whimbrel.codebook.acled_rules import acled_coding

@@ -98,6 +98,10 @@ CUE_PHRASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     # a fight between armed sides named as such
     "gunbattle": ("gunbattle", "gun battle", "gunfight", "gun fight", "firefight", "shootout", "shoot-out",
                   "exchange of fire", "exchange ... fire|gunfire", "trade ... fire|gunfire"),
+    # gunfire aimed at no one, and harm done
+    "aimless_fire": ("in the air", "into the air", "in the sky", "into the sky", "skyward", "warning shot",
+                     "celebratory gunfire", "celebratory fire", "celebratory shot"),
+    "harm": ("kill", "wound", "injure", "injury", "dead", "die", "hurt", "casualty", "hit", "death"),
     # who is moved: armed personnel and peace forces
     "armed_personnel": ("peacekeeper", "peacekeeping", "blue helmet", "troop", "soldier", "contingent",
                         "battalion", "brigade"),
@@ -395,6 +399,12 @@ RULES: tuple[Rule, ...] = (
          "Looting/property destruction needs property taken or destroyed; a seizure of nothing named (a "
          "reference to earlier seizures, a seized opportunity) is not coded.",
          results_text="not coded"),
+    Rule("shots-in-the-air", _ASSAULT,
+         "shots fired into the air or as a warning, no one reported hurt and no protest in the sentence",
+         lambda f: f.mode in (None, "firearms") and f.cue("aimless_fire") and not f.cue("harm", "protest"),
+         _fixed("Strategic developments", "Other"),
+         "Gunfire aimed at no one (into the air, warning shots) with no one hurt is no attack or clash: it is "
+         "coded as a strategic development (Other); at a protest the protest rules decide."),
     Rule("armed-or-civilian", _ASSAULT,
          "a shooting or other attack: armed targets (or a gunbattle an armed actor fought) make it a battle, unarmed "
          "ones violence against civilians",
