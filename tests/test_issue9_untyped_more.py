@@ -95,3 +95,19 @@ def test_issue9_untyped_rules(etype, mode, cues, actors, want):
 
     got = acled_coding(etype, mode, cues=cues, actor_sectors=actors)
     assert (got.event_type, got.sub_event_type) == want
+
+
+@pytest.mark.parametrize("text,recipient", [
+    # 5. "X came under fire/shelling", "X was under attack": X is the one hit, not the attacker
+    ("Government troops came under heavy shelling from rebel positions.", "Government troops"),
+    ("The garrison town was under attack by insurgents for a week.", "town"),
+])
+def test_issue9_under_attack_subject_is_recipient(text, recipient):
+    from whimbrel import extract_many
+    from whimbrel.records import Article
+
+    [(_, events)] = list(extract_many([Article(id="0", text=text)]))
+    hit = [e for e in events if e.event_type == "ASSAULT"]
+    assert hit
+    assert any(recipient in r.text for r in hit[0].recipient)
+    assert not any(recipient in a.text for a in hit[0].actor)
