@@ -135,7 +135,7 @@ SANCTION expel
 V: expel +diplomat/ambassador/envoy/observer/monitor/mission/agency/ngo/staff/inspector/inspectors/peacekeeper/peacekeepers, oust ~0.4, suspend +member/membership ~0.7, kick out ~0.6, force out ~0.5, deny +entry/visa ~0.6
 N: expulsion +diplomat/diplomatic
 SANCTION withdraw
-V: withdraw +ambassador/envoy/diplomat/aid/observer/monitor/support/funding/mission, pull +aid/funding/support/staff, pull out +staff/mission ~0.6
+V: withdraw +ambassador/envoy/diplomat/aid/observer/monitor/support/funding/mission, pull +aid/funding/support/staff, pull out +staff/mission ~0.6, ship out +peacekeeper/peacekeepers/observer/observers/monitor/monitors/mission/staff/contingent ~0.7, fly out +peacekeeper/peacekeepers/observer/observers/monitor/monitors/staff/contingent ~0.6
 N: withdrawal +aid/funding/ambassador/mission
 SANCTION cancel
 V: cancel +talk/talks/meeting/visit/summit/negotiation, call off +talk/talks/meeting/visit/summit, postpone +talk/talks/visit ~0.5, walk out +talk/talks ~0.7, break off +talk/talks/negotiation, suspend +talk/talks/negotiation/dialogue, end +mediation/talk/talks/negotiation/negotiations ~0.7

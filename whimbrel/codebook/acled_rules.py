@@ -59,6 +59,12 @@ CUE_PHRASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "handover": ("hand over", "hand ... control|base|post|town|city|checkpoint|security|territory|position",
                  "transfer ... control|checkpoint|base|post|security|territory", "without a fight",
                  "without resistance", "unopposed", "move in"),
+    "entered": ("enter ... town|village|city|district|base|camp|capital|neighbourhood|neighborhood|territory|"
+                "airport|port|area|region|province|settlement|stronghold",),
+    "uncontested": ("peacefully", "without a fight", "without fighting", "no fighting", "without resistance",
+                    "no resistance", "unopposed", "without a shot", "without firing", "without bloodshed",
+                    "no clash", "no clashes",
+                    "after ... withdraw|withdrawal|pullout|leave|retreat|abandon|vacate|flee|evacuate|pull"),
     "disrupted": ("defuse", "intercept", "shoot down", "down ... drone|missile|rocket|aircraft|plane",
                   "foil", "thwart", "fail to detonate", "fail to explode", "not go off", "not explode",
                   "not detonate", "bomb disposal", "controlled explosion", "safely detonate",
@@ -92,6 +98,13 @@ CUE_PHRASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     # a fight between armed sides named as such
     "gunbattle": ("gunbattle", "gun battle", "gunfight", "gun fight", "firefight", "shootout", "shoot-out",
                   "exchange of fire", "exchange ... fire|gunfire", "trade ... fire|gunfire"),
+    # gunfire aimed at no one, and harm done
+    "aimless_fire": ("in the air", "into the air", "in the sky", "into the sky", "skyward", "warning shot",
+                     "celebratory gunfire", "celebratory fire", "celebratory shot"),
+    "harm": ("kill", "wound", "injure", "injury", "dead", "die", "hurt", "casualty", "hit", "death"),
+    # who is moved: armed personnel and peace forces
+    "armed_personnel": ("peacekeeper", "peacekeeping", "blue helmet", "troop", "soldier", "contingent",
+                        "battalion", "brigade"),
     # who was hit
     "armed_target": ("soldier", "troop", "policeman", "police officer", "officer", "army", "militant", "rebel",
                      "fighter", "insurgent", "guerrilla", "militia", "militiaman", "patrol", "checkpoint",
@@ -311,6 +324,15 @@ RULES: tuple[Rule, ...] = (
          "crowd attacks."),
     Rule("sexual-violence", _ASSAULT, "rape or other sexual violence", lambda f: f.mode == "sexual" or f.cue("sexual"),
          _fixed("Violence against civilians", "Sexual violence"), "Sexual violence against civilians."),
+    Rule("taken-unopposed", frozenset({"ASSAULT", "COERCE", "RETREAT", "MOBILIZE"}),
+         "a place taken (captured, taken over, retaken, entered) peacefully, unopposed or after the other side "
+         "withdrew or left, with no fighting named",
+         lambda f: f.cue("took", "retook", "entered") and f.cue("uncontested") and not f.cue("gunbattle")
+         and (f.etype != "COERCE" or f.mode == "confiscate"),
+         _fixed("Strategic developments", "Non-violent transfer of territory"),
+         "Non-violent transfer of territory: an actor acquires control of a place without a violent interaction "
+         "with another actor (taking a place by force is a battle: Government regains territory or Non-state "
+         "actor overtakes territory)."),
     Rule("territory", frozenset({"ASSAULT", "COERCE"}),
          "a capture, seizure or recapture of a place (the actor's sector says government or non-state)",
          lambda f: f.cue("retook", "took") and (f.etype == "ASSAULT" or f.mode == "confiscate"),
@@ -342,13 +364,19 @@ RULES: tuple[Rule, ...] = (
          "An armed group establishes a permanent or semi-permanent base or headquarters."),
     Rule("non-violent-transfer", frozenset({"RETREAT", "AGREE", "ASSAULT", "MOBILIZE"}),
          "a place changes hands without a fight (handed over, unopposed, after the other side withdrew)",
-         lambda f: f.cue("handover") or (f.mode == "withdraw" and f.cue("took")),
+         lambda f: f.cue("handover") or (f.mode == "withdraw" and f.cue("took", "entered")),
          _fixed("Strategic developments", "Non-violent transfer of territory"),
          "An actor acquires control of a place without fighting, e.g. after the other side withdraws or hands "
          "it over."),
     Rule("withdrawal", frozenset({"RETREAT"}), "a withdrawal of forces with no one reported taking over",
          lambda f: f.mode == "withdraw", _fixed("Strategic developments", "Change to group/activity"),
          "A significant change in a group's activity or posture, e.g. troop movements and withdrawals."),
+    Rule("force-withdrawal", frozenset({"SANCTION"}),
+         "a withdrawal (pulled out, shipped out) of troops or peacekeepers, told as the sending side's sanction",
+         lambda f: f.mode == "withdraw" and f.cue("armed_personnel"),
+         _fixed("Strategic developments", "Change to group/activity"),
+         "Change to group/activity: a significant change in an armed group's or force's posture, e.g. troop "
+         "movements and withdrawals (a peace force is an armed force too)."),
     Rule("abduction", frozenset({"ASSAULT", "COERCE"}),
          "a kidnapping or abduction, or a seizure (seize, grab, snatch) whose object is people and whose actor "
          "is not the police or the courts",
@@ -371,6 +399,12 @@ RULES: tuple[Rule, ...] = (
          "Looting/property destruction needs property taken or destroyed; a seizure of nothing named (a "
          "reference to earlier seizures, a seized opportunity) is not coded.",
          results_text="not coded"),
+    Rule("shots-in-the-air", _ASSAULT,
+         "shots fired into the air or as a warning, no one reported hurt and no protest in the sentence",
+         lambda f: f.mode in (None, "firearms") and f.cue("aimless_fire") and not f.cue("harm", "protest"),
+         _fixed("Strategic developments", "Other"),
+         "Gunfire aimed at no one (into the air, warning shots) with no one hurt is no attack or clash: it is "
+         "coded as a strategic development (Other); at a protest the protest rules decide."),
     Rule("armed-or-civilian", _ASSAULT,
          "a shooting or other attack: armed targets (or a gunbattle an armed actor fought) make it a battle, unarmed "
          "ones violence against civilians",

@@ -208,7 +208,11 @@ def arguments(mention: Any) -> tuple[list[Any], list[Any]]:
             eventless = gov is not None and trig.dep_ == "dobj" and not _names_event(gov)
             if gov is not None and (gov.lemma_.lower() in LIGHT_VERBS or any(gov.i == t.i for t in mention.triggers)
                                     or trig.dep_ in ("nsubj", "nsubjpass") or activity or eventless):
-                if trig.dep_ in ("dobj", "pobj", "attr") or trig.head.dep_ == "prep":
+                if trig.dep_ == "pobj" and trig.head.lower_ == "under" and trig.head.head.i == gov.i:
+                    # "their posts came under gunfire", "the town was under attack": the subject is hit
+                    recipients += _subject(gov) if not _is_passive(gov) else []
+                    actors += _prep_objects(trig, frozenset({"from", "by"}))
+                elif trig.dep_ in ("dobj", "pobj", "attr") or trig.head.dep_ == "prep":
                     # "US forces conducted strikes on X": subject of the light verb acts
                     actors += _subject(gov) if not _is_passive(gov) else _agent(gov)
                     gov_preps = frozenset({"against", "on", "upon", "targeting"})

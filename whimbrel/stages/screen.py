@@ -89,6 +89,16 @@ def _names_polity(sent: Any) -> bool:
     return any(t.ent_type_ == "NORP" for t in sent)
 
 
+#: Sectors of the role words that name an armed actor (troops, police, rebels, militiamen, gunmen).
+ARMED_ROLE_SECTORS = frozenset({"MIL", "COP", "REB", "UAF"})
+
+
+def _names_armed_actor(sent: Any) -> bool:
+    """The sentence names an armed actor by a role word ("fighters", "troops", "militiamen")."""
+    return any(senses.role_sector(t.lemma_.lower()) in ARMED_ROLE_SECTORS
+               or senses.role_sector(t.lower_) in ARMED_ROLE_SECTORS for t in sent if t.pos_ in ("NOUN", "PROPN"))
+
+
 def _has_political_word(sent: Any) -> bool:
     """The sentence names a political actor: a role word of roles.yaml, a people, a country."""
     return _political_at(sent.doc, sent.start, sent.end)
@@ -392,7 +402,12 @@ def event_features(event: Event, members: list, rel: float, headline: float) -> 
     if not (political or pol_sentence) and not (event.event_type in VIOLENT_TYPES and violent_party):
         held = held or ("no political actor (state, official, party, armed group, organisation, protesters), "
                         "no victim of violence and no words of crime")
-    if event.event_type in VERBAL_TYPES and not political and not any(_names_polity(t.sent) for t in toks):
+    # a military withdrawal told beside armed actors ("fighters moved in after the rival group withdrew")
+    # is one between armed sides, whoever the parser made its subject
+    armed_withdrawal = event.event_type == "RETREAT" and event.mode == "withdraw" and any(
+        _names_armed_actor(t.sent) for t in toks)
+    if (event.event_type in VERBAL_TYPES and not political and not armed_withdrawal
+            and not any(_names_polity(t.sent) for t in toks)):
         held = held or (f"a {event.event_type} event needs an actor or recipient that is a political actor "
                         "(a state, official, party, armed group or organisation) or a sentence that names a country; "
                         "a role word alone is not enough")

@@ -234,8 +234,23 @@ def governor(tok: Any) -> Any:
             break
         if gov.pos_ == "VERB" and gov.dep_ == "conj" and gov.tag_ not in ("JJ",) and gov.lemma_.lower() in LIGHT_VERBS:
             break
+        if gov.pos_ in ("VERB", "AUX") and gov.dep_ == "conj" and _own_clause(gov):
+            break  # "did not involve the army, but their posts came under fire": a clause of its own
         gov = gov.head
     return gov
+
+
+def _own_clause(verb: Any) -> bool:
+    """A verb conjunct that is a clause of its own: it has its own subject, or it is set against
+    the first conjunct by a contrastive conjunction ("..., but ..."); its governor's negation
+    and mood are not its own."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return True
+    return any(c.dep_ == "cc" and c.lower_ in CONTRASTIVE_CC for c in verb.head.children)
+
+
+#: Conjunctions that set one clause against another.
+CONTRASTIVE_CC = frozenset({"but", "yet", "whereas", "although", "though"})
 
 
 def _raw_governor(tok: Any) -> Any:
