@@ -206,7 +206,7 @@ REQUEST
 V: request, ask, urge, appeal, call on, call upon, call for, demand, press ~0.7, plead ~0.4, plead for, plead with, implore, beg ~0.6, petition, seek ~0.6, exhort, insist ~0.6, order ~0.5, instruct ~0.5, summon ~0.4, invite ~0.4, lobby ~0.5, push +for ~0.5, oblige ~0.4, require ~0.3, call ~0.4
 N: request, appeal, demand, call ~0.6, plea, petition, ultimatum ~0.3, call +for, invitation ~0.4
 REQUEST assist
-V: ask +aid/help/assistance/support/loan/troop/troops/weapon/weapons/protection/asylum/cooperation, request +aid/help/assistance/support/loan/troop/troops/weapon/weapons/protection/asylum/cooperation, seek +aid/help/assistance/support/loan/protection/asylum, appeal +aid/help/assistance/support/donation
+V: ask +aid/help/assistance/support/loan/troop/troops/weapon/weapons/protection/asylum/cooperation/extradition, request +aid/help/assistance/support/loan/troop/troops/weapon/weapons/protection/asylum/cooperation/extradition, seek +aid/help/assistance/support/loan/protection/asylum/extradition, demand +extradition, appeal +aid/help/assistance/support/donation
 N: appeal +aid/humanitarian/donation, request +aid/assistance/help/asylum, application +asylum
 REQUEST change
 V: demand +resignation/reform/change/election/elections/referendum/step, call for +resignation/reform/change/election/elections/referendum/investigation/inquiry

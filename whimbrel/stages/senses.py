@@ -71,6 +71,9 @@ class SenseRule:
     needs_political: bool = False
     pos: str = ""
     deps: frozenset = frozenset()
+    # lemmas of speech verbs: a noun trigger that is only the setting ("at"/"during") of one
+    # names where someone spoke, not the event ("the senator said at a rally that ...")
+    venue_of: frozenset = frozenset()
     reason: str = ""
 
 
@@ -100,6 +103,7 @@ def rules() -> dict[str, tuple[SenseRule, ...]]:
                 needs_political=bool(entry.get("needs_political", False)),
                 pos=entry.get("pos", ""),
                 deps=frozenset(entry.get("deps", ())),
+                venue_of=frozenset(entry.get("venue_of", ())),
                 reason=entry.get("reason", ""),
             )
         except (KeyError, TypeError) as exc:
@@ -266,6 +270,22 @@ def _subject_words(tok: Any) -> set[str]:
     return set()
 
 
+# speakers whose speech at a rally still reports the protest ("protesters said at the rally")
+_PROTESTER_WORDS = frozenset({"protester", "protestor", "demonstrator", "activist", "marcher", "striker", "picketer"})
+
+
+def _speech_venue(tok: Any, verbs: frozenset) -> bool:
+    """``tok`` is the object of "at"/"during" attached to a speech verb of ``verbs`` whose
+    subject is no protester: the trigger is where the speaker spoke."""
+    if tok.dep_ != "pobj" or tok.head.lower_ not in ("at", "during"):
+        return False
+    verb = tok.head.head
+    if verb.lemma_.lower() not in verbs:
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return not any(c.lemma_.lower() in _PROTESTER_WORDS for c in subjects)
+
+
 def rule_for(lemma: str, event_type: str, pos: str = "") -> Optional[SenseRule]:
     for rule in rules().get(lemma, ()):
         if (not rule.types or event_type in rule.types) and (not rule.pos or not pos or rule.pos == pos):
@@ -284,6 +304,8 @@ def check_sense(tok: Any, event_type: str, political: bool, conflict_context: bo
         return False, rule.reason
     mods = _modifiers(tok)
     if mods & rule.not_modifiers:
+        return False, rule.reason
+    if rule.venue_of and _speech_venue(tok, rule.venue_of):
         return False, rule.reason
     if rule.not_subjects and pos == "VERB" and _subject_words(tok) & rule.not_subjects:
         return False, rule.reason
