@@ -98,6 +98,20 @@ def test_token_table_children_are_token_children(nlp):
         assert table.children[tok.i] == [c.i for c in tok.children]
 
 
+def test_issue15_token_table_reads_what_the_tokens_say(nlp):
+    from whimbrel.spacy_doc import TokenTable
+
+    doc = nlp("The U.S.-backed forces said on Monday that 12 ISIS fighters were killed near Raqqa. "
+              "\"We won't stop,\" Ahmed al-Hassan told reporters — hours later, shelling resumed.\n\n"
+              "Officials in Kyiv denied it.  ")
+    table = TokenTable(doc)
+    rows = [(t.lower_, t.lemma_.lower(), t.pos_, t.tag_, t.dep_, t.ent_type_, t.head.i) for t in doc]
+    assert list(zip(table.lower, table.lemma, table.pos, table.tag, table.dep, table.ent_type, table.head)) == rows
+    assert any(h < i for i, h in enumerate(table.head)) and any(h > i for i, h in enumerate(table.head))
+    empty = TokenTable(nlp(""))
+    assert empty.lower == [] and empty.head == [] and empty.children == []
+
+
 def test_scare_quote_guard_keeps_the_answer(nlp):
     from whimbrel.stages import modality
 

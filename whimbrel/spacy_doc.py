@@ -74,9 +74,29 @@ class TokenTable:
     __slots__ = ("lower", "lemma", "pos", "tag", "dep", "ent_type", "head", "sent_of", "sent_bounds", "children")
 
     def __init__(self, doc: Any) -> None:
-        rows = [(t.lower_, t.lemma_.lower(), t.pos_, t.tag_, t.dep_, t.ent_type_, t.head.i) for t in doc]
-        cols = list(zip(*rows)) if rows else [()] * 7
-        self.lower, self.lemma, self.pos, self.tag, self.dep, self.ent_type, self.head = (list(c) for c in cols)
+        n = len(doc)
+        if n:
+            # one array read of the hashes instead of a Token object per token; each distinct
+            # hash is turned into its string once
+            from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LOWER, POS, TAG
+
+            lower, lemma, pos, tag, dep, ent_type, head = doc.to_array([LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE,
+                                                                       HEAD]).T.tolist()
+            strings = doc.vocab.strings
+            names: dict[int, str] = {}
+            for h in set(lower).union(pos, tag, dep, ent_type):
+                names[h] = strings[h]
+            lemmas = {h: strings[h].lower() for h in set(lemma)}
+            self.lower = [names[h] for h in lower]
+            self.lemma = [lemmas[h] for h in lemma]
+            self.pos = [names[h] for h in pos]
+            self.tag = [names[h] for h in tag]
+            self.dep = [names[h] for h in dep]
+            self.ent_type = [names[h] for h in ent_type]
+            # HEAD is the offset to the head, stored unsigned: back to a signed index
+            self.head = [i + (h if h < 1 << 63 else h - (1 << 64)) for i, h in enumerate(head)]
+        else:
+            self.lower, self.lemma, self.pos, self.tag, self.dep, self.ent_type, self.head = [], [], [], [], [], [], []
         self.sent_bounds = [(s.start, s.end) for s in doc_sents(doc)]
         sent_of = [0] * len(doc)
         for k, (start, end) in enumerate(self.sent_bounds):
