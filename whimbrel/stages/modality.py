@@ -115,7 +115,11 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
 def _aux(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    """The auxiliaries before ``verb`` (its children read off the token table)."""
+    doc = verb.doc
+    table = token_table(doc)
+    dep, v = table.dep, verb.i
+    return [doc[c] for c in table.children[v] if dep[c] in ("aux", "auxpass") and c < v]
 
 
 def _negated_here(tok: Token) -> bool:

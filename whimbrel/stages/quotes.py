@@ -510,24 +510,28 @@ def _token_at(doc: Doc, char_offset: int) -> Optional[Token]:
 
 
 def _subject_of(verb: Token) -> Optional[Token]:
-    """The active subject of ``verb``, climbing conj/advcl/xcomp heads up to three levels."""
-    node = verb
+    """The active subject of ``verb``, climbing conj/advcl/xcomp heads up to three levels
+    (the walk reads the Doc's token table; only the answer becomes a Token)."""
+    doc = verb.doc
+    table = token_table(doc)
+    dep, low, pos, up, kids, punct = table.dep, table.lower, table.pos, table.head, table.children, table.is_punct
+    node = verb.i
     for _ in range(4):
-        subjects = [c for c in node.children if c.dep_ == "nsubj" and not c.is_punct and c.pos_ != "PUNCT"]
+        subjects = [c for c in kids[node] if dep[c] == "nsubj" and not punct[c] and pos[c] != "PUNCT"]
         if subjects:
-            subj = min(subjects, key=lambda c: abs(c.i - node.i))
-            if subj.lower_ in _RELATIVE and node.dep_ == "relcl":
-                return node.head  # "the man, who said ..." → the man
-            return subj
-        for child in node.children:
-            if child.dep_ == "agent":  # "it was reported by Reuters", "was claimed by IS"
-                objs = [c for c in child.children if c.dep_ == "pobj"]
+            subj = min(subjects, key=lambda c: abs(c - node))
+            if low[subj] in _RELATIVE and dep[node] == "relcl":
+                return doc[up[node]]  # "the man, who said ..." → the man
+            return doc[subj]
+        for child in kids[node]:
+            if dep[child] == "agent":  # "it was reported by Reuters", "was claimed by IS"
+                objs = [c for c in kids[child] if dep[c] == "pobj"]
                 if objs:
-                    return objs[0]
-        if any(c.dep_ == "nsubjpass" for c in node.children):
+                    return doc[objs[0]]
+        if any(dep[c] == "nsubjpass" for c in kids[node]):
             return None
-        if node.dep_ in ("conj", "advcl", "xcomp") and node.head.i != node.i:
-            node = node.head
+        if dep[node] in ("conj", "advcl", "xcomp") and up[node] != node:
+            node = up[node]
         else:
             return None
     return None
