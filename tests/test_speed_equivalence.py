@@ -98,6 +98,74 @@ def test_token_table_children_are_token_children(nlp):
         assert table.children[tok.i] == [c.i for c in tok.children]
 
 
+def test_issue15_token_table_reads_what_the_tokens_say(nlp):
+    from whimbrel.spacy_doc import TokenTable
+
+    doc = nlp("The U.S.-backed forces said on Monday that 12 ISIS fighters were killed near Raqqa. "
+              "\"We won't stop,\" Ahmed al-Hassan told reporters — hours later, shelling resumed.\n\n"
+              "Officials in Kyiv denied it.  ")
+    table = TokenTable(doc)
+    rows = [(t.lower_, t.lemma_.lower(), t.pos_, t.tag_, t.dep_, t.ent_type_, t.head.i) for t in doc]
+    assert list(zip(table.lower, table.lemma, table.pos, table.tag, table.dep, table.ent_type, table.head)) == rows
+    assert any(h < i for i, h in enumerate(table.head)) and any(h > i for i, h in enumerate(table.head))
+    empty = TokenTable(nlp(""))
+    assert empty.lower == [] and empty.head == [] and empty.children == []
+
+
+def _speaker_span_of_tokens(head):
+    """speaker_span as it read Token objects before issue 15 (the reference)."""
+    doc = head.doc
+
+    def under(tok, deps):
+        node = tok
+        while node.i != head.i and node.head.i != node.i:
+            if node.dep_ in deps:
+                return True
+            node = node.head
+        return False
+
+    left = head.left_edge.i
+    for i in range(head.i - 1, left - 1, -1):
+        if (doc[i].is_quote and doc[i].dep_ != "case") or doc[i].text in ",;:" or doc[i].is_space or doc[i].is_sent_end:
+            left = i + 1
+            break
+    while left < head.i and (doc[left].is_punct or doc[left].is_space):
+        left += 1
+    right = head.i
+    for i in range(head.i + 1, head.right_edge.i + 1):
+        tok = doc[i]
+        if tok.text == "," or tok.is_space or tok.dep_ in ("relcl", "acl", "cc", "conj") and tok.head.i == head.i:
+            break
+        if under(tok, ("relcl", "acl")):
+            break
+        right = i
+    while right > head.i and doc[right].is_punct and doc[right].text not in ")]":
+        right -= 1
+    if (right + 2 < len(doc) and doc[right].pos_ == "PROPN" and len(doc[right].text) <= 4
+            and doc[right + 1].text == "." and doc[right + 2].pos_ == "PROPN" and doc[right + 2].is_title):
+        right += 2
+        while right + 1 < len(doc) and doc[right + 1].pos_ == "PROPN" and doc[right + 1].is_title:
+            right += 1
+    span = doc[left : right + 1]
+    return (span.text, span.start_char, span.end_char)
+
+
+def test_issue15_speaker_span_from_the_table_equals_the_token_walk(nlp):
+    from whimbrel.stages.quotes import speaker_span
+
+    doc = nlp("Lloyd Austin, the defence secretary, said the strikes would go on. "
+              "IMPD Sgt. Kendale Adams told reporters that officers, who arrived late, found two men. "
+              "The US Central Command (CENTCOM) said in a statement: \"We hit the depot.\"\n\n"
+              "A spokesman for the ministry, speaking on condition of anonymity, denied it; "
+              "witnesses and residents of the village said soldiers fired.  Officials in Kyiv agreed")
+    checked = 0
+    for tok in doc:
+        if tok.pos_ in ("NOUN", "PROPN", "PRON"):
+            assert speaker_span(tok) == _speaker_span_of_tokens(tok), tok.text
+            checked += 1
+    assert checked >= 25
+
+
 def test_scare_quote_guard_keeps_the_answer(nlp):
     from whimbrel.stages import modality
 

@@ -68,15 +68,45 @@ class TokenTable:
     lists instead.  ``lemma`` is the lower-cased lemma.  ``sent_of[i]`` is the index of
     the sentence of token ``i`` in :func:`doc_sents`; ``sent_bounds[k]`` its (start, end).
     ``children[i]`` lists the indices of the syntactic children of token ``i`` in text
-    order, as ``Token.children`` gives them.
+    order, as ``Token.children`` gives them.  ``text`` and ``idx`` are ``Token.text`` and
+    ``Token.idx``; ``is_punct``, ``is_space``, ``is_quote`` and ``is_title`` the lexical flags
+    (0 or 1); ``sent_start`` is ``Token.is_sent_start`` as spaCy stores it (1, -1, 0 for unset).
     """
 
-    __slots__ = ("lower", "lemma", "pos", "tag", "dep", "ent_type", "head", "sent_of", "sent_bounds", "children")
+    __slots__ = ("lower", "lemma", "pos", "tag", "dep", "ent_type", "head", "sent_of", "sent_bounds", "children",
+                 "text", "idx", "is_punct", "is_space", "is_quote", "is_title", "sent_start")
 
     def __init__(self, doc: Any) -> None:
-        rows = [(t.lower_, t.lemma_.lower(), t.pos_, t.tag_, t.dep_, t.ent_type_, t.head.i) for t in doc]
-        cols = list(zip(*rows)) if rows else [()] * 7
-        self.lower, self.lemma, self.pos, self.tag, self.dep, self.ent_type, self.head = (list(c) for c in cols)
+        n = len(doc)
+        if n:
+            # one array read of the hashes instead of a Token object per token; each distinct
+            # hash is turned into its string once
+            from spacy.attrs import (DEP, ENT_TYPE, HEAD, IDX, IS_PUNCT, IS_QUOTE, IS_SPACE, IS_TITLE, LEMMA,
+                                     LOWER, ORTH, POS, SENT_START, TAG)
+
+            (lower, lemma, pos, tag, dep, ent_type, head, orth, self.idx, self.is_punct, self.is_space, self.is_quote,
+             self.is_title, sent_start) = doc.to_array([LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE, HEAD, ORTH, IDX,
+                                                        IS_PUNCT, IS_SPACE, IS_QUOTE, IS_TITLE,
+                                                        SENT_START]).T.tolist()
+            strings = doc.vocab.strings
+            names: dict[int, str] = {}
+            for h in set(lower).union(pos, tag, dep, ent_type, orth):
+                names[h] = strings[h]
+            self.text = [names[h] for h in orth]
+            self.sent_start = [h if h < 1 << 63 else h - (1 << 64) for h in sent_start]
+            lemmas = {h: strings[h].lower() for h in set(lemma)}
+            self.lower = [names[h] for h in lower]
+            self.lemma = [lemmas[h] for h in lemma]
+            self.pos = [names[h] for h in pos]
+            self.tag = [names[h] for h in tag]
+            self.dep = [names[h] for h in dep]
+            self.ent_type = [names[h] for h in ent_type]
+            # HEAD is the offset to the head, stored unsigned: back to a signed index
+            self.head = [i + (h if h < 1 << 63 else h - (1 << 64)) for i, h in enumerate(head)]
+        else:
+            self.lower, self.lemma, self.pos, self.tag, self.dep, self.ent_type, self.head = [], [], [], [], [], [], []
+            self.text, self.idx, self.is_punct, self.is_space, self.is_quote, self.is_title, self.sent_start = (
+                [], [], [], [], [], [], [])
         self.sent_bounds = [(s.start, s.end) for s in doc_sents(doc)]
         sent_of = [0] * len(doc)
         for k, (start, end) in enumerate(self.sent_bounds):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from ..records import Place, PlaceBasis, PlaceKind, PlacePrecision
+from ..spacy_doc import remembered, token_table
 from .gazetteer import Gazetteer
 
 LOC_PREPS = frozenset(
@@ -25,25 +26,40 @@ def _country_level(place: Place) -> bool:
 _PRECISION_ORDER = {p: i for i, p in enumerate(PlacePrecision)}  # finest first
 
 
+def _root_of(doc: Any, start: int, end: int) -> Optional[int]:
+    """Index of the root token of the characters ``start:end`` (expanded to tokens), once per Doc."""
+    def compute() -> Optional[int]:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        return span.root.i
+
+    return remembered(doc, ("event_location.root", start, end), compute)
+
+
 def _is_argument(trigger: Any, place: Place) -> bool:
     """Whether ``place`` fills a locative slot of ``trigger`` (in/near/at X, "X bombing", "X-based")."""
     doc = trigger.doc
-    span = doc.char_span(place.start, place.end, alignment_mode="expand") if place.start is not None else None
-    if span is None or len(span) == 0:
+    root = _root_of(doc, place.start, place.end) if place.start is not None else None
+    if root is None:
         return False
-    tok = span.root
-    if tok.head == trigger and tok.dep_ in ("compound", "amod", "nmod", "npadvmod"):
+    # the climb reads the Doc's token table (indices, labels, heads) instead of Tokens
+    table = token_table(doc)
+    dep, low, pos, up = table.dep, table.lower, table.pos, table.head
+    t = trigger.i
+    tok = root
+    if up[tok] == t and dep[tok] in ("compound", "amod", "nmod", "npadvmod"):
         return True
     saw_prep = False
     for _ in range(5):
-        if tok.dep_ == "prep" and tok.lower_ in LOC_PREPS:
+        if dep[tok] == "prep" and low[tok] in LOC_PREPS:
             saw_prep = True
-        head = tok.head
+        head = up[tok]
         if head == tok:
             return False
-        if head == trigger:
-            return saw_prep or (tok.dep_ == "prep" and tok.lower_ in LOC_PREPS)
-        if head.pos_ == "VERB" and head != trigger and head.dep_ not in ("xcomp", "advcl", "acl", "relcl", "conj"):
+        if head == t:
+            return saw_prep or (dep[tok] == "prep" and low[tok] in LOC_PREPS)
+        if pos[head] == "VERB" and head != t and dep[head] not in ("xcomp", "advcl", "acl", "relcl", "conj"):
             return False
         tok = head
     return False

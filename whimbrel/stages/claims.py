@@ -47,8 +47,8 @@ from ..knowledge.vocabulary import (
     UNVERIFIED_ADJECTIVES,
     UNVERIFIED_PHRASES,
 )
-from ..spacy_doc import doc_text, remembered, token_table
-from .modality import ancestors_with_links, hedge
+from ..spacy_doc import doc_sents, doc_text, remembered, token_table
+from .modality import hedge
 from .quotes import (
     _EXPLETIVE,
     Quote,
@@ -211,22 +211,29 @@ def _responsibility(trigger: Token, hedge_word: Optional[str]) -> list[ClaimCue]
             out.append(replace(c, text=text, cue="claim responsibility", hedged=hedge_word is not None,
                                hedge_text=hedge_word, cue_end=verb.idx + len(text)))
 
+    # the tests read the Doc's token table; only the verbs that pass become Tokens
+    doc = trigger.doc
+    table = token_table(doc)
+    dep, low, lem = table.dep, table.lower, table.lemma
+    i = trigger.i
+    h = table.head[i]
     # trigger ← for ← responsibility/credit ← claim/take
-    if trigger.dep_ in ("pobj", "pcomp") and trigger.head.lower_ in ("for", "of"):
-        noun = trigger.head.head
-        verb = noun.head
-        if (
-            noun.lemma_.lower() in ("responsibility", "credit")
-            and verb.lemma_.lower() in _RESPONSIBILITY_VERBS
-            and not _denied_claim(verb)
-        ):
-            add(verb, verb.doc[verb.i : trigger.head.i + 1].text if trigger.head.i > verb.i else verb.text)
-    head = trigger.head
-    if trigger.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() == "claim" and not _denied_claim(head):
-        add(head, head.text)  # "X claimed the attack", "the attack was claimed by X"
-    for child in trigger.children:  # "the attack, which X claimed"
-        if child.dep_ == "relcl" and child.lemma_.lower() == "claim" and not _denied_claim(child):
-            add(child, child.text)
+    if dep[i] in ("pobj", "pcomp") and low[h] in ("for", "of"):
+        noun = table.head[h]
+        v = table.head[noun]
+        if lem[noun] in ("responsibility", "credit") and lem[v] in _RESPONSIBILITY_VERBS:
+            verb = doc[v]
+            if not _denied_claim(verb):
+                add(verb, doc[v : h + 1].text if h > v else verb.text)
+    if dep[i] in ("dobj", "nsubjpass") and lem[h] == "claim":
+        head = doc[h]
+        if not _denied_claim(head):
+            add(head, head.text)  # "X claimed the attack", "the attack was claimed by X"
+    for j in table.children[i]:  # "the attack, which X claimed"
+        if dep[j] == "relcl" and lem[j] == "claim":
+            child = doc[j]
+            if not _denied_claim(child):
+                add(child, child.text)
     return out
 
 
@@ -254,28 +261,46 @@ def _governs(child: Token, anc: Token, trigger: Token) -> bool:
 def _verb_claims(trigger: Token, quotes: Optional[QuoteIndex], hedge_word: Optional[str]) -> list[tuple[Token, ClaimCue]]:
     """Claims of the reporting verbs governing the event, nearest first."""
     out: list[tuple[Token, ClaimCue]] = []
-    for child, anc in ancestors_with_links(trigger):
-        if not _governs(child, anc, trigger):
-            continue
-        if any(c.dep_ == "neg" for c in anc.children) or _open_question(child):
-            continue  # "police did not say whether ...": nothing asserted
-        out.append((anc, _claim_from_verb(anc, quotes, hedge_word)))
+    doc = trigger.doc
+    table = token_table(doc)
+    pos, low, lem, head = table.pos, table.lower, table.lemma, table.head
+    # the path of :func:`.modality.ancestors_with_links`, read off the table: only an ancestor that can
+    # be a reporting verb (what :func:`_governs` asks first) becomes a Token
+    child, node = trigger.i, head[trigger.i]
+    seen = 0
+    while node != child and seen < 30:
+        if pos[node] in ("VERB", "AUX") and ("according to" if low[node] == "according" else lem[node]) in ATTRIBUTION_VERBS:
+            link, anc = doc[child], doc[node]
+            if _governs(link, anc, trigger) and not (any(c.dep_ == "neg" for c in anc.children) or _open_question(link)):
+                out.append((anc, _claim_from_verb(anc, quotes, hedge_word)))
+            # "police did not say whether ...": nothing asserted
+        child, node = node, head[node]
+        seen += 1
     return out
 
 
 def _report_noun(trigger: Token, hedge_word: Optional[str]) -> list[ClaimCue]:
     """"unconfirmed reports that a child fired": content of a report noun, hedged when unverified."""
-    for child, anc in ancestors_with_links(trigger):
-        if anc.pos_ == "NOUN" and anc.lemma_.lower() in REPORT_NOUNS and child.dep_ in ("acl", "ccomp"):
-            adj = next((c for c in anc.children if c.dep_ == "amod" and c.lower_ in UNVERIFIED_ADJECTIVES), None)
-            unverified = adj is not None or anc.lemma_.lower() in ("claim", "allegation", "rumor", "rumour", "accusation")
-            owner = next((c for c in anc.children if c.dep_ == "poss"), None)
-            src = speaker_span(owner) if owner is not None and owner.pos_ != "PRON" else (None, None, None)
-            words = f"{adj.text} {anc.text}" if adj is not None and adj.i == anc.i - 1 else anc.text
-            start = adj.idx if adj is not None and adj.i == anc.i - 1 else anc.idx
-            htext = words if unverified else hedge_word
-            return [ClaimCue(src[0], src[1], src[2], words, anc.lemma_.lower(), htext is not None,
-                             start, start + len(words), htext)]
+    doc = trigger.doc
+    table = token_table(doc)
+    pos, lem, dep, head = table.pos, table.lemma, table.dep, table.head
+    child_i, node = trigger.i, head[trigger.i]
+    seen = 0
+    while node != child_i and seen < 30:  # the path of :func:`.modality.ancestors_with_links`, off the table
+        if not (pos[node] == "NOUN" and lem[node] in REPORT_NOUNS and dep[child_i] in ("acl", "ccomp")):
+            child_i, node = node, head[node]
+            seen += 1
+            continue
+        anc = doc[node]
+        adj = next((c for c in anc.children if c.dep_ == "amod" and c.lower_ in UNVERIFIED_ADJECTIVES), None)
+        unverified = adj is not None or anc.lemma_.lower() in ("claim", "allegation", "rumor", "rumour", "accusation")
+        owner = next((c for c in anc.children if c.dep_ == "poss"), None)
+        src = speaker_span(owner) if owner is not None and owner.pos_ != "PRON" else (None, None, None)
+        words = f"{adj.text} {anc.text}" if adj is not None and adj.i == anc.i - 1 else anc.text
+        start = adj.idx if adj is not None and adj.i == anc.i - 1 else anc.idx
+        htext = words if unverified else hedge_word
+        return [ClaimCue(src[0], src[1], src[2], words, anc.lemma_.lower(), htext is not None,
+                         start, start + len(words), htext)]
     return []
 
 
@@ -336,7 +361,7 @@ def find_claims(trigger: Token, quotes: Optional[QuoteIndex] = None) -> list[Cla
     trigger's sentence except a quotation that runs on from an earlier one.
     """
     hedge_word = hedge(trigger)
-    sent = trigger.sent
+    sent = doc_sents(trigger.doc)[token_table(trigger.doc).sent_of[trigger.i]]  # = trigger.sent, no rescan
     according = _according_tokens(sent)
     verb_claims = _verb_claims(trigger, quotes, hedge_word)
     out, used = _chain(verb_claims, according, hedge_word)

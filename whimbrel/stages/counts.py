@@ -541,26 +541,36 @@ _FILLERS = {"people", "persons", "others", "more", "civilians", "person", "soldi
 
 
 def _adjacent(sent) -> list[tuple[str, Count, int]]:  # type: ignore[no-untyped-def]
-    """'5 dead and 20 wounded': a quantity followed closely by a casualty word."""
+    """'5 dead and 20 wounded': a quantity followed closely by a casualty word.
+
+    Reads the span's words off the Doc's token table; only a token that passes the cheap
+    number test of :func:`_is_quantity_word` becomes a Token."""
     out = []
-    toks = list(sent)
-    for k, tok in enumerate(toks):
-        if not _is_quantity_word(tok) or tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"):
+    doc = sent.doc
+    table = token_table(doc)
+    base, stop = sent.start, sent.end
+    n = stop - base
+    low, dep, ent, text = table.lower[base:stop], table.dep[base:stop], table.ent_type[base:stop], table.text[base:stop]
+    for k in range(n):
+        w = low[k]
+        if not (_DIGITS.match(w) or is_number_word(w)):
+            continue  # no number word: _is_quantity_word says no
+        if not _is_quantity_word(doc[base + k]) or ent[k] in ("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"):
             continue
-        for j in range(k + 1, min(k + 6, len(toks))):
-            word = toks[j].lower_
-            if word in _ADJ_CUES and toks[j].dep_ != "ROOT" or (word in _ADJ_CUES and j == k + 1):
-                if j + 1 < len(toks) and toks[j + 1].lower_ == "by":
+        for j in range(k + 1, min(k + 6, n)):
+            word = low[j]
+            if word in _ADJ_CUES and dep[j] != "ROOT" or (word in _ADJ_CUES and j == k + 1):
+                if j + 1 < n and low[j + 1] == "by":
                     break
                 start = k
-                while start > 0 and toks[start - 1].dep_ in ("advmod", "quantmod", "prep", "amod", "det") \
-                        and toks[start - 1].lower_ in ("at", "least", "more", "than", "about", "around",
-                                                       "nearly", "almost", "some", "over", "up", "to", "an",
-                                                       "estimated", "between"):
+                while start > 0 and dep[start - 1] in ("advmod", "quantmod", "prep", "amod", "det") \
+                        and low[start - 1] in ("at", "least", "more", "than", "about", "around",
+                                               "nearly", "almost", "some", "over", "up", "to", "an",
+                                               "estimated", "between"):
                     start -= 1
-                cnt = parse_quantity(toks[start:k + 1])
+                cnt = parse_quantity(text[start:k + 1])  # the same words as the tokens' texts
                 if cnt is not None:
-                    out.append((_ADJ_CUES[word], cnt, toks[j].i))
+                    out.append((_ADJ_CUES[word], cnt, base + j))
                 break
             if word not in _FILLERS:
                 break

@@ -92,6 +92,8 @@ def _turned_on_self(tok: Any) -> bool:
 def is_suicide_verb(tok: Any) -> bool:
     """'committed suicide', 'took his own life'."""
     lemma = tok.lemma_.lower()
+    if lemma not in ("commit", "take"):
+        return False  # only these two verbs can answer yes below
     for c in tok.children:
         if c.dep_ != "dobj":
             continue

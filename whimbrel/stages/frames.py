@@ -23,6 +23,7 @@ from typing import Any, Optional
 
 from .. import codebook
 from ..records import Modality
+from ..spacy_doc import token_table
 
 COMMIT_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
 COMMIT_HEADS = frozenset(
@@ -46,24 +47,37 @@ def clause_verb(m: Any) -> Any:
 
 
 def _aux(verb: Any) -> set[str]:
-    return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    table = token_table(verb.doc)
+    dep, low = table.dep, table.lower
+    return {low[c] for c in table.children[verb.i] if dep[c] in ("aux", "auxpass")}
 
 
 def _negated(verb: Any) -> bool:
-    return any(c.dep_ == "neg" for c in verb.children)
+    table = token_table(verb.doc)
+    dep = table.dep
+    return any(dep[c] == "neg" for c in table.children[verb.i])
+
+
+def _head_ids(verb: Any, depth: int = 2) -> list[int]:
+    """Token indices of the predicates above a clause through xcomp/ccomp/acomp links
+    ('willing to X'), read off the Doc's token table."""
+    table = token_table(verb.doc)
+    dep, up = table.dep, table.head
+    out, cur = [], verb.i
+    for _ in range(depth):
+        if dep[cur] not in ("xcomp", "ccomp", "acomp", "advcl", "pcomp", "acl") or up[cur] == cur:
+            break
+        cur = up[cur]
+        if dep[cur] == "acomp" and up[cur] != cur:  # "is ready to" → ready
+            out.append(cur)
+        out.append(cur)
+    return out
 
 
 def _heads(verb: Any, depth: int = 2) -> list[Any]:
     """The predicates above a clause through xcomp/ccomp/acomp links ('willing to X')."""
-    out, cur = [], verb
-    for _ in range(depth):
-        if cur.dep_ not in ("xcomp", "ccomp", "acomp", "advcl", "pcomp", "acl") or cur.head.i == cur.i:
-            break
-        cur = cur.head
-        if cur.dep_ == "acomp" and cur.head.i != cur.i:  # "is ready to" → ready
-            out.append(cur)
-        out.append(cur)
-    return out
+    doc = verb.doc
+    return [doc[i] for i in _head_ids(verb, depth)]
 
 
 def _lemma(tok: Any) -> str:
@@ -105,8 +119,7 @@ def embedded_in_request(m: Any, others: list[Any]) -> bool:
     """True when the mention is the content of a demand or threat reported by another mention
     of the sentence ("demanded that partners refuse to recognize ...", "threatened to attack")."""
     verb = clause_verb(m)
-    heads = _heads(verb, depth=3)
-    ids = {h.i for h in heads}
+    ids = set(_head_ids(verb, depth=3))
     return any(o is not m and o.event_type in UNREALISED and any(t.i in ids for t in o.triggers) for o in others)
 
 

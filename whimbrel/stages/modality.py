@@ -116,15 +116,21 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
 def _aux(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    """The auxiliaries before ``verb`` (its children read off the token table)."""
+    doc = verb.doc
+    table = token_table(doc)
+    dep, v = table.dep, verb.i
+    return [doc[c] for c in table.children[v] if dep[c] in ("aux", "auxpass") and c < v]
 
 
 def negated_here(tok: Token) -> bool:
-    """A negation attached directly to ``tok``."""
-    for c in tok.children:
-        if c.dep_ == "neg":
+    """A negation attached directly to ``tok`` (its children read off the token table)."""
+    table = token_table(tok.doc)
+    dep, low = table.dep, table.lower
+    for c in table.children[tok.i]:
+        if dep[c] == "neg":
             return True
-        if c.dep_ in ("det", "advmod") and c.lower_ in ("no", "never"):
+        if dep[c] in ("det", "advmod") and low[c] in ("no", "never"):
             return True
     return False
 
@@ -247,19 +253,21 @@ def _conditional(verb: Token) -> bool:
     """The verb's clause (or one it hangs from) is introduced by if/unless."""
     if not _has_condition_mark(verb.doc):
         return False  # every True below needs such a mark
-    node = verb
+    table = token_table(verb.doc)
+    dep, low, up, kids = table.dep, table.lower, table.head, table.children
+    node = verb.i
     for _ in range(6):
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "lest") for c in node.children):
+        if any(dep[c] == "mark" and low[c] in ("if", "unless", "whether", "lest") for c in kids[node]):
             return True
         # the consequent of a conditional: "the army will attack if talks fail"
-        for c in node.children:
-            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+        for c in kids[node]:
+            if dep[c] == "advcl" and any(dep[m] == "mark" and low[m] in ("if", "unless") for m in kids[c]):
                 return True
-        if node.dep_ in ("advcl", "ccomp", "xcomp", "conj", "pcomp", "prep", "pobj", "dobj", "nsubj", "nsubjpass") and node.head.i != node.i:
-            if node.dep_ in ("advcl", "ccomp"):
+        if dep[node] in ("advcl", "ccomp", "xcomp", "conj", "pcomp", "prep", "pobj", "dobj", "nsubj", "nsubjpass") and up[node] != node:
+            if dep[node] in ("advcl", "ccomp"):
                 # the conditional has to be on this clause, not a higher one
-                return any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "lest") for c in node.children)
-            node = node.head
+                return any(dep[c] == "mark" and low[c] in ("if", "unless", "lest") for c in kids[node])
+            node = up[node]
         else:
             return False
     return False
@@ -330,22 +338,25 @@ def _hedge(trigger: Token) -> Optional[str]:
     "believed to"); epistemic "may/might have" + participle; a hedging reporting
     verb governing the trigger ("X claims these attacks …").
     """
+    doc = trigger.doc
+    table = token_table(doc)
+    dep, lower, lem, pos, up, kids = table.dep, table.lower, table.lemma, table.pos, table.head, table.children
     # modifiers of the trigger itself
-    for child in trigger.children:
-        low = child.lower_
-        if child.dep_ in ("advmod",) and low in HEDGE_ADVERBS:
+    for c in kids[trigger.i]:
+        low = lower[c]
+        if dep[c] == "advmod" and low in HEDGE_ADVERBS:
             return low
-        if child.dep_ in ("amod", "compound", "nmod", "acl") and low in HEDGE_ADJECTIVES:
+        if dep[c] in ("amod", "compound", "nmod", "acl") and low in HEDGE_ADJECTIVES:
             return low
-        if child.dep_ in ("amod", "compound") and _in_scare_quotes(child):
-            return f"“{child.text}”"
+        if dep[c] in ("amod", "compound") and _in_scare_quotes(doc[c]):
+            return f"“{table.text[c]}”"
     if _in_scare_quotes(trigger):
         return f"“{trigger.text}”"
     # the verbs of the trigger's clause, up to a reporting verb
     for verb in _clause_verbs(trigger):
-        for child in verb.children:
-            if child.dep_ == "advmod" and child.lower_ in HEDGE_ADVERBS:
-                return child.lower_
+        for c in kids[verb.i]:
+            if dep[c] == "advmod" and lower[c] in HEDGE_ADVERBS:
+                return lower[c]
         mod = _may_have(verb)
         if mod:
             return mod
@@ -353,12 +364,16 @@ def _hedge(trigger: Token) -> Optional[str]:
             c.dep_ in ("auxpass", "nsubjpass") for c in verb.head.children
         ):
             return f"{verb.head.lower_} to"
-    # a hedging reporting verb above the trigger
-    for child, anc in ancestors_with_links(trigger):
-        if _lemma(anc) in HEDGING_CUES and child.dep_ in _CLAUSAL_DEPS and anc.pos_ == "VERB":
-            return anc.lower_
-        if _lemma(anc) in REPORTING_VERBS and child.dep_ in _CLAUSAL_DEPS:
+    # a hedging reporting verb above the trigger (the path of :func:`ancestors_with_links`)
+    child, anc = trigger.i, up[trigger.i]
+    seen = 0
+    while anc != child and seen < 30:
+        if lem[anc] in HEDGING_CUES and dep[child] in _CLAUSAL_DEPS and pos[anc] == "VERB":
+            return lower[anc]
+        if lem[anc] in REPORTING_VERBS and dep[child] in _CLAUSAL_DEPS:
             break
+        child, anc = anc, up[anc]
+        seen += 1
     return None
 
 

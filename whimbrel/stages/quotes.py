@@ -20,7 +20,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from ..knowledge.vocabulary import REPORTING_VERBS
-from ..spacy_doc import token_table
+from ..spacy_doc import doc_ents, doc_sents, doc_text, token_table
 
 __all__ = ["Quote", "QuoteIndex", "QUOTE_VERBS", "SPEECH_VERBS", "speaker_span", "subject_of"]
 
@@ -114,12 +114,12 @@ class QuoteIndex:
     def build(cls, doc: Doc) -> "QuoteIndex":
         """Find every quotation in ``doc`` and attribute it to a speaker."""
         index = cls(doc=doc)
-        index._starts = [t.idx for t in doc]
-        index._text = doc.text  # Doc.text is rebuilt from the tokens on every access
-        index._sents = list(doc.sents)
+        index._starts = list(token_table(doc).idx)
+        index._text = doc_text(doc)  # Doc.text is rebuilt from the tokens on every access
+        index._sents = list(doc_sents(doc))
         index._sent_starts = [s.start for s in index._sents]
         index.person_heads = frozenset(
-            ent[-1].text.lower() for ent in doc.ents if ent.label_ == "PERSON"
+            ent[-1].text.lower() for ent in doc_ents(doc) if ent.label_ == "PERSON"
         )
         index.attributions = index._collect_attributions()
         quotes: list[Quote] = []
@@ -510,24 +510,28 @@ def _token_at(doc: Doc, char_offset: int) -> Optional[Token]:
 
 
 def _subject_of(verb: Token) -> Optional[Token]:
-    """The active subject of ``verb``, climbing conj/advcl/xcomp heads up to three levels."""
-    node = verb
+    """The active subject of ``verb``, climbing conj/advcl/xcomp heads up to three levels
+    (the walk reads the Doc's token table; only the answer becomes a Token)."""
+    doc = verb.doc
+    table = token_table(doc)
+    dep, low, pos, up, kids, punct = table.dep, table.lower, table.pos, table.head, table.children, table.is_punct
+    node = verb.i
     for _ in range(4):
-        subjects = [c for c in node.children if c.dep_ == "nsubj" and not c.is_punct and c.pos_ != "PUNCT"]
+        subjects = [c for c in kids[node] if dep[c] == "nsubj" and not punct[c] and pos[c] != "PUNCT"]
         if subjects:
-            subj = min(subjects, key=lambda c: abs(c.i - node.i))
-            if subj.lower_ in _RELATIVE and node.dep_ == "relcl":
-                return node.head  # "the man, who said ..." → the man
-            return subj
-        for child in node.children:
-            if child.dep_ == "agent":  # "it was reported by Reuters", "was claimed by IS"
-                objs = [c for c in child.children if c.dep_ == "pobj"]
+            subj = min(subjects, key=lambda c: abs(c - node))
+            if low[subj] in _RELATIVE and dep[node] == "relcl":
+                return doc[up[node]]  # "the man, who said ..." → the man
+            return doc[subj]
+        for child in kids[node]:
+            if dep[child] == "agent":  # "it was reported by Reuters", "was claimed by IS"
+                objs = [c for c in kids[child] if dep[c] == "pobj"]
                 if objs:
-                    return objs[0]
-        if any(c.dep_ == "nsubjpass" for c in node.children):
+                    return doc[objs[0]]
+        if any(dep[c] == "nsubjpass" for c in kids[node]):
             return None
-        if node.dep_ in ("conj", "advcl", "xcomp") and node.head.i != node.i:
-            node = node.head
+        if dep[node] in ("conj", "advcl", "xcomp") and up[node] != node:
+            node = up[node]
         else:
             return None
     return None
@@ -542,45 +546,54 @@ def speaker_span(head: Token) -> tuple[str, int, int]:
     "the US Central Command (CENTCOM)" is kept whole).
     """
     doc = head.doc
+    table = token_table(doc)
+    text, dep, pos, up = table.text, table.dep, table.pos, table.head
+    is_punct, is_space, is_quote, is_title, sent_start = (table.is_punct, table.is_space, table.is_quote,
+                                                          table.is_title, table.sent_start)
+    n = len(text)
+    h = head.i
     left = head.left_edge.i
-    for i in range(head.i - 1, left - 1, -1):
-        if (doc[i].is_quote and doc[i].dep_ != "case") or doc[i].text in ",;:" or doc[i].is_space or doc[i].is_sent_end:
+    for i in range(h - 1, left - 1, -1):
+        # Token.is_sent_end: the last token, or the next one starts a sentence
+        if (is_quote[i] and dep[i] != "case") or text[i] in ",;:" or is_space[i] or i + 1 == n or sent_start[i + 1] == 1:
             left = i + 1
             break
-    while left < head.i and (doc[left].is_punct or doc[left].is_space):
+    while left < h and (is_punct[left] or is_space[left]):
         left += 1
-    right = head.i
-    for i in range(head.i + 1, head.right_edge.i + 1):
-        tok = doc[i]
-        if tok.text == "," or tok.is_space or tok.dep_ in ("relcl", "acl", "cc", "conj") and tok.head.i == head.i:
+    right = h
+    for i in range(h + 1, head.right_edge.i + 1):
+        if text[i] == "," or is_space[i] or dep[i] in ("relcl", "acl", "cc", "conj") and up[i] == h:
             break
-        if _under(tok, head, ("relcl", "acl")):
+        if _under(i, h, ("relcl", "acl"), dep, up):
             break
         right = i
-    while right > head.i and doc[right].is_punct and doc[right].text not in ")]":
+    while right > h and is_punct[right] and text[right] not in ")]":
         right -= 1
     # a title abbreviation split off by the sentencizer: "IMPD Sgt. Kendale Adams"
     if (
-        right + 2 < len(doc)
-        and doc[right].pos_ == "PROPN"
-        and len(doc[right].text) <= 4
-        and doc[right + 1].text == "."
-        and doc[right + 2].pos_ == "PROPN"
-        and doc[right + 2].is_title
+        right + 2 < n
+        and pos[right] == "PROPN"
+        and len(text[right]) <= 4
+        and text[right + 1] == "."
+        and pos[right + 2] == "PROPN"
+        and is_title[right + 2]
     ):
         right += 2
-        while right + 1 < len(doc) and doc[right + 1].pos_ == "PROPN" and doc[right + 1].is_title:
+        while right + 1 < n and pos[right + 1] == "PROPN" and is_title[right + 1]:
             right += 1
-    span = doc[left : right + 1]
-    return (span.text, span.start_char, span.end_char)
+    # = doc[left : right + 1]'s text and offsets, without a token walk
+    start, end = table.idx[left], table.idx[right] + len(text[right])
+    return (doc_text(doc)[start:end], start, end)
 
 
-def _under(tok: Token, head: Token, deps: tuple[str, ...]) -> bool:
-    node = tok
-    while node.i != head.i and node.head.i != node.i:
-        if node.dep_ in deps:
+def _under(i: int, head: int, deps: tuple[str, ...], dep: list[str], up: list[int]) -> bool:
+    """Whether a dependency in ``deps`` lies on the path from token ``i`` up to ``head``
+    (token indices; ``dep`` and ``up`` the table's dependency labels and heads)."""
+    node = i
+    while node != head and up[node] != node:
+        if dep[node] in deps:
             return True
-        node = node.head
+        node = up[node]
     return False
 
 

@@ -260,7 +260,8 @@ class ResolveStage:
             return self._resolve(text, start, end, focus3)
         toks = np_tokens(head)
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-        return self._resolve(head.doc[toks[0].i : toks[-1].i + 1].text, start, end, focus3)
+        # the phrase's text as a slice of the Doc's (= the Span's text, without a token walk)
+        return self._resolve(doc_text(head.doc)[start:end], start, end, focus3)
 
     def _resolve(self, text: str, start: int, end: int, focus3: Optional[str]) -> Entity:
         ent = self.kb.resolve(text, context_country=focus3)
