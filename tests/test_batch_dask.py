@@ -138,3 +138,23 @@ def test_issue13_local_cluster_workers_keep_glibc_dynamic_thresholds():
     with DaskEngine(load(), 1) as eng:
         seen = eng.client.run(lambda: os.environ.get("MALLOC_TRIM_THRESHOLD_"))
     assert seen and set(seen.values()) == {None}
+
+
+def _die_once(arg):
+    marker, value = arg
+    if not os.path.exists(marker):
+        Path(marker).write_text("died", encoding="utf-8")
+        os._exit(1)  # the worker holding the scattered argument goes away
+    return value * 2
+
+
+def test_issue13_a_call_whose_worker_dies_is_scattered_again(tmp_path):
+    """map_calls scatters each argument to a worker; when that worker dies the argument is
+    lost with it, so the engine scatters it again and re-runs the call."""
+    from whimbrel.batch.engine import DaskEngine
+
+    marker = str(tmp_path / "died")
+    with DaskEngine(load(), 2) as eng:
+        results = sorted(eng.map_calls(_die_once, [(marker, 1), (marker, 2), (marker, 3)]))
+    assert results == [2, 4, 6]
+    assert Path(marker).exists()

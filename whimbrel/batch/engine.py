@@ -10,6 +10,7 @@ from __future__ import annotations
 import concurrent.futures as cf
 import multiprocessing as mp
 import os
+import pickle
 from typing import Callable, Iterable, Iterator, Optional, Protocol
 
 from ..errors import ConfigError
@@ -197,22 +198,40 @@ class DaskEngine:
     def map_calls(self, fn: Callable, args: Iterable[object]) -> Iterator[object]:
         """``fn(arg)`` for every arg on the cluster (results as they finish; bounded in flight).
 
-        Each argument is scattered to a worker and the call refers to it, so a large argument
-        (a merge block holds ~10 MiB of reports) goes to the worker as data instead of inside
-        the task graph, which the scheduler would unpickle and forward.  Should the worker that
+        Each argument is scattered to the worker with the fewest calls in flight and the call
+        refers to it, so a large argument (a merge block holds ~10 MiB of reports) goes to the
+        worker as data instead of inside the task graph, which the scheduler would unpickle and
+        forward.  Should the worker that
         holds an argument die, the argument is scattered again and the call re-run (twice)."""
         assert self.client is not None, "use the engine as a context manager"
         client = self.client
-        held: dict[str, tuple[object, object, int]] = {}  # call key -> (data future, arg, tries)
+        held: dict[str, tuple[object, object, int, Optional[str]]] = {}  # key -> (data, arg, tries, worker)
+        busy: dict[str, int] = {}  # calls in flight per worker address
+
+        def least_busy() -> Optional[str]:
+            # the scheduler would put every single-item scatter on the same worker, and each
+            # call runs where its data is: the calls are spread by hand instead
+            addrs = sorted(client.scheduler_info(n_workers=-1).get("workers", {}))
+            return min(addrs, key=lambda w: busy.get(w, 0)) if addrs else None
 
         def submit(a: object, tries: int = 0):
-            [data] = client.scatter([a], hash=False)
-            fut = client.submit(fn, data, pure=False, retries=2)
-            held[fut.key] = (data, a, tries)
+            where = least_busy()
+            workers = [where] if where else None
+            # pickled here, in one C call: distributed's own serialisation of a block of
+            # reports took ~2 s a block on the driver, longer than scoring it
+            blob = pickle.dumps(a, protocol=pickle.HIGHEST_PROTOCOL)
+            [data] = client.scatter([blob], hash=False, workers=workers)
+            fut = client.submit(_call_pickled, fn, data, pure=False, retries=2, workers=workers,
+                                allow_other_workers=True)
+            held[fut.key] = (data, a, tries, where)
+            if where:
+                busy[where] = busy.get(where, 0) + 1
             return fut
 
         def collect(fut):
-            data, a, tries = held.pop(fut.key)
+            data, a, tries, where = held.pop(fut.key)
+            if where:
+                busy[where] -= 1
             try:
                 return fut.result(), None
             except Exception as exc:  # noqa: BLE001 - a lost worker surfaces as any of several errors
@@ -259,6 +278,11 @@ class DaskEngine:
 
 _END = object()
 _TRIM = "MALLOC_TRIM_THRESHOLD_"
+
+
+def _call_pickled(fn: Callable, blob: bytes) -> object:
+    """``fn`` of the argument pickled in ``blob`` (runs on a worker)."""
+    return fn(pickle.loads(blob))
 
 
 def _lost_worker(exc: BaseException) -> bool:
