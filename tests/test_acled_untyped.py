@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.acledlabels import acled_labels
+
 CASES = [
     # a result state ("dead", "alive", "unconscious") after the verb is no naming construction
     ("A shopkeeper was shot dead outside his store in the eastern suburb on Sunday night.",
@@ -63,13 +65,7 @@ NOT_CODED = [
 
 @pytest.fixture(scope="module")
 def labels():
-    from whimbrel import extract_many
-    from whimbrel.evaluate.acled_dev import predicted_label
-    from whimbrel.records import Article
-
-    texts = [c[0] for c in CASES] + NOT_CODED
-    arts = [Article(id=str(i), text=t) for i, t in enumerate(texts)]
-    return {texts[int(a.id)]: predicted_label(ev) for a, ev in extract_many(arts)}
+    return acled_labels([c[0] for c in CASES] + NOT_CODED)
 
 
 @pytest.mark.parametrize("text,etype,sub", CASES, ids=[c[2] + ":" + c[0][:30] for c in CASES])

@@ -11,7 +11,7 @@ from tests.doctokens import token_in
 
 
 @pytest.mark.parametrize("sentence,word,etype,expected", [
-    ("The remark damaged the dignity of the people of the town.", "damaged", "ASSAULT", False),
+    ("His joke damaged the pride of the residents of the valley.", "damaged", "ASSAULT", False),
     ("The crisis damaged the economy of the country.", "damaged", "ASSAULT", False),
     ("Shelling damaged dozens of homes in the old town.", "damaged", "ASSAULT", True),
     ("Soldiers beat a group of protesters outside the court.", "beat", "ASSAULT", True),

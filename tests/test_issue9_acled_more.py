@@ -12,6 +12,8 @@ import pytest
 
 from whimbrel.codebook.acled_rules import acled_coding
 
+from tests.acledlabels import acled_labels
+
 ABDUCTION = ("Violence against civilians", "Abduction/forced disappearance")
 AGREEMENT = ("Strategic developments", "Agreement")
 CHANGE = ("Strategic developments", "Change to group/activity")
@@ -71,13 +73,7 @@ NOT_CODED = [
 
 @pytest.fixture(scope="module")
 def labels():
-    from whimbrel import extract_many
-    from whimbrel.evaluate.acled_dev import predicted_label
-    from whimbrel.records import Article
-
-    texts = [c[0] for c in CASES] + NOT_CODED
-    arts = [Article(id=str(i), text=t) for i, t in enumerate(texts)]
-    return {texts[int(a.id)]: predicted_label(ev) for a, ev in extract_many(arts)}
+    return acled_labels([c[0] for c in CASES] + NOT_CODED)
 
 
 @pytest.mark.parametrize("text,want", CASES, ids=[c[1][1] + ":" + c[0][:30] for c in CASES])

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.acledlabels import acled_labels
+
 CLASH = ("Battles", "Armed clash")
 TRANSFER = ("Strategic developments", "Non-violent transfer of territory")
 OVERTAKE = ("Battles", "Non-state actor overtakes territory")
@@ -58,13 +60,7 @@ NOT_CODED = [
 
 @pytest.fixture(scope="module")
 def labels():
-    from whimbrel import extract_many
-    from whimbrel.evaluate.acled_dev import predicted_label
-    from whimbrel.records import Article
-
-    texts = [c[0] for c in CASES] + NOT_CODED
-    arts = [Article(id=str(i), text=t) for i, t in enumerate(texts)]
-    return {texts[int(a.id)]: predicted_label(ev) for a, ev in extract_many(arts)}
+    return acled_labels([c[0] for c in CASES] + NOT_CODED)
 
 
 @pytest.mark.parametrize("text,want", CASES, ids=[c[1][1] + ":" + c[0][:30] for c in CASES])

@@ -155,7 +155,7 @@ def test_issue15_speaker_span_from_the_table_equals_the_token_walk(nlp):
 
     doc = nlp("Lloyd Austin, the defence secretary, said the strikes would go on. "
               "IMPD Sgt. Kendale Adams told reporters that officers, who arrived late, found two men. "
-              "The US Central Command (CENTCOM) said in a statement: \"We hit the depot.\"\n\n"
+              "The Northern Fleet Command (NFC) announced on its website: \"We hit the depot.\"\n\n"
               "A spokesman for the ministry, speaking on condition of anonymity, denied it; "
               "witnesses and residents of the village said soldiers fired.  Officials in Kyiv agreed")
     checked = 0
