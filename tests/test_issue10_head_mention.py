@@ -24,14 +24,6 @@ def test_issue10_sense_failure_is_the_head_rule():
         assert sense_failure(checks) == head_held([why if res is False else None for res, why in checks])
 
 
-@pytest.mark.parametrize("sentence", [
-    "Let us now turn to the danger the inspectors have been warning about for months.",
-    "The mayor warned of the threat to the river towns.",
-    "Residents voiced fears about the risk to their wells.",
-])
-def test_issue10_risk_warned_of_is_screened(nlp, sentence):
-    word = next(w for w in ("threat", "danger", "risk") if w in sentence.split())
-    assert _risk_statement(token_in(nlp, sentence, word))
 
 
 @pytest.mark.parametrize("sentence,word", [
