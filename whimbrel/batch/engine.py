@@ -201,8 +201,8 @@ class DaskEngine:
         Each argument is scattered to the worker with the fewest calls in flight and the call
         refers to it, so a large argument (a merge block holds ~10 MiB of reports) goes to the
         worker as data instead of inside the task graph, which the scheduler would unpickle and
-        forward.  Should the worker that
-        holds an argument die, the argument is scattered again and the call re-run (twice)."""
+        forward.  Should the worker that holds an argument die, the argument is scattered again
+        and the call re-run (twice)."""
         assert self.client is not None, "use the engine as a context manager"
         client = self.client
         held: dict[str, tuple[object, object, int, Optional[str]]] = {}  # key -> (data, arg, tries, worker)
@@ -287,11 +287,10 @@ def _call_pickled(fn: Callable, blob: bytes) -> object:
 
 def _lost_worker(exc: BaseException) -> bool:
     """Whether ``exc`` says a call failed because a worker (and the data it held) went away."""
-    from distributed.client import FutureCancelledError
     from distributed.scheduler import KilledWorker
 
-    return isinstance(exc, (KilledWorker, FutureCancelledError, OSError)) or type(exc).__name__ in (
-        "FutureCancelledError", "CancelledError", "CommClosedError")
+    # distributed's FutureCancelledError (lost data) is a CancelledError, its CommClosedError an OSError
+    return isinstance(exc, (KilledWorker, cf.CancelledError, OSError))
 
 
 def _take(source: Iterator, n: int) -> list:
