@@ -266,6 +266,34 @@ def test_blocked_clustering_equals_one_pass_clustering(batch_out):
         assert key(cluster_blocked(mentions, block_size=size)) == one
 
 
+def test_issue13_merge_blocks_ship_scoring_copies_that_score_the_same_links(batch_out):
+    """A block sent to a worker holds each report's scoring copy (no sentences, claims or
+    lead), which pickles to a fraction of the full reports and scores the same links."""
+    import pickle
+
+    from whimbrel.batch.merge import blocks, load_articles, load_mentions, score_block, syndication
+    from whimbrel.store.dedupe import Deduper, Link
+    from whimbrel.store.model import LEAD_CHARS
+
+    out, _ = batch_out
+    o = Output(str(out))
+    arts = load_articles(o, LEAD_CHARS)
+    deduper = Deduper()
+    ordered, prepared = deduper.prepare(load_mentions(o, arts, syndication(arts)))
+    tasks = list(blocks(prepared, None, 10))
+    assert len(tasks) > 1
+    scored = 0
+    for task in tasks:
+        full = [prepared[i] for i in task.index]
+        assert all(m.lead is None and m.title is None and not hasattr(m.event, "mentions") for m in task.mentions)
+        assert len(pickle.dumps(task)) < len(pickle.dumps((tuple(p.m for p in full), tuple(full))))
+        want = [Link(task.index[l.a], task.index[l.b], l.score, l.reasons)
+                for l in deduper.block_links([p.m for p in full], full, task.first_day, task.end_day)]
+        assert score_block(task) == want
+        scored += len(want)
+    assert scored > 0
+
+
 def test_blocked_clustering_on_a_generated_feed():
     """600 generated reports of incidents over many days, in blocks far smaller than the window."""
     import sys

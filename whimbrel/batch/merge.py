@@ -179,9 +179,12 @@ def score_block(task: BlockTask) -> list[Any]:
 
 def blocks(prepared: Sequence[Any], params: Any, target: int) -> Iterator[BlockTask]:
     """Blocks of consecutive days holding about ``target`` mentions each, with the window after."""
-    from ..store.dedupe import DedupeParams
+    from ..store.dedupe import DedupeParams, for_scoring
 
     p = params or DedupeParams()
+    # what a worker gets is the scoring copy of each report (no sentences, claims or lead):
+    # pickling the full reports cost the driver ~3 s a block and each worker as much again
+    slim = [for_scoring(pm) for pm in prepared]
     span = p.window_days + 2
     by_day: dict[int, list[int]] = defaultdict(list)
     for i, pm in enumerate(prepared):
@@ -196,8 +199,8 @@ def blocks(prepared: Sequence[Any], params: Any, target: int) -> Iterator[BlockT
             k += 1
         end = days[k] if k < len(days) else days[-1] + 1
         idx = sorted(i for d in days if first <= d < end + span for i in by_day[d])
-        yield BlockTask(first, end, tuple(idx), tuple(prepared[i].m for i in idx),
-                        tuple(prepared[i] for i in idx), params)
+        yield BlockTask(first, end, tuple(idx), tuple(slim[i].m for i in idx),
+                        tuple(slim[i] for i in idx), params)
 
 
 def cluster_blocked(mentions: Sequence[Any], params: Any = None, engine: Any = None,
