@@ -199,9 +199,9 @@ class DaskEngine:
         """``fn(arg)`` for every arg on the cluster (results as they finish; bounded in flight).
 
         Each argument is scattered to the worker with the fewest calls in flight and the call
-        refers to it, so a large argument (a merge block holds ~4 MiB of reports' scoring copies) goes to the
-        worker as data instead of inside the task graph, which the scheduler would unpickle and
-        forward.  Should the worker that holds an argument die, the argument is scattered again
+        refers to it, so a large argument (a merge block holds ~4 MiB of scoring copies of
+        reports) goes to the worker as data instead of inside the task graph, which the
+        scheduler would unpickle and forward.  Should the worker that holds an argument die, the argument is scattered again
         and the call re-run (twice)."""
         assert self.client is not None, "use the engine as a context manager"
         client = self.client
