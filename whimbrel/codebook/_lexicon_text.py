@@ -102,7 +102,7 @@ PROTEST
 V: chant ~0.5, gather ~0.3, petition ~0.4
 N: unrest ~0.6, dissent ~0.5, uprising ~0.6, movement +protest
 PROTEST demo
-V: protest, demonstrate, rally, march, picket, occupy ~0.3, take to +street/streets, stage +protest/demonstration/rally/march/sit-in/walkout, hold +protest/demonstration/rally/vigil/march, take +street ~0.6, collect +signature/signatures ~0.5
+V: protest, demonstrate, rally, march, picket, occupy ~0.3, take to +street/streets, stage +protest/demonstration/rally/march/sit-in/walkout, hold +protest/demonstration/rally/vigil/march/sit-in, take +street ~0.6, collect +signature/signatures ~0.5
 N: protest, demonstration, rally, march, protester, demonstrator, sit-in, picket, vigil ~0.5
 PROTEST riot
 V: riot, rampage, clash +protester/police ~0.6, torch ~0.3, loot ~0.4, throw +stone/stones/rock/rocks/molotov/cocktail/petrol-bomb/firebomb ~0.8, hurl +stone/stones/rock/rocks/molotov/cocktail ~0.8, pelt ~0.7

@@ -218,7 +218,29 @@ def _token_argument_cues(token: Any) -> set[str]:
         found.add("crowd_actor")
     if _in_grievance(token):
         found.add("grievance")
+    if _ended(token):
+        found.add("ended")
     return found
+
+
+_END_VERBS = frozenset("end halt stop cease".split())
+
+
+def _ended(token: Any) -> bool:
+    """Whether the trigger is what an ending verb ends ("an accord ending two years of fighting", "a
+    truce to halt the clashes"): climbing through object links only, such a verb is reached."""
+    cur = token
+    for _ in range(4):
+        if cur.dep_ not in ("dobj", "pobj", "prep", "nsubjpass") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.pos_ == "VERB" and cur.lemma_.lower() in _END_VERBS:
+            return True
+    return False
+
+
+def _armed(noun: Any) -> bool:
+    return any(m.lower_ == "armed" for m in noun.children if m.dep_ == "amod")
 
 
 _OBJECT_DEPS = frozenset({"dobj", "pobj", "prep", "acl", "relcl", "amod", "compound", "nmod", "poss", "appos", "conj"})
@@ -241,6 +263,12 @@ def _in_grievance(token: Any) -> bool:
 def _crowd_subject(token: Any) -> bool:
     """Whether the trigger verb's subject is a crowd or community ("a crowd", "members of rival
     communities"), and not one armed ("armed villagers")."""
+    if getattr(token, "pos_", "") in ("NOUN", "PROPN"):
+        # "clashes between youths of two villages": the sides of a noun trigger, no armed one among them
+        sides = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "between"
+                 for p in c.children if p.dep_ == "pobj"]
+        sides += [x for p in sides for x in p.conjuncts]
+        return bool(sides) and all(s.lemma_.lower() in CROWD_NOUNS and not _armed(s) for s in sides)
     if getattr(token, "pos_", "") not in ("VERB", "AUX"):
         return False
     if any(c.dep_ == "prep" and c.lower_ == "under" for c in token.children):
@@ -250,7 +278,7 @@ def _crowd_subject(token: Any) -> bool:
             continue
         heads = [c] + [p for prep in c.children if prep.dep_ == "prep" and prep.lower_ == "of"
                        for p in prep.children if p.dep_ == "pobj"]
-        armed = any(m.lower_ == "armed" for h in heads for m in h.children if m.dep_ == "amod")
+        armed = any(_armed(h) for h in heads)
         if not armed and any(h.lemma_.lower() in CROWD_NOUNS for h in heads):
             return True
     return False
