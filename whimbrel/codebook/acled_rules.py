@@ -54,12 +54,14 @@ CUE_PHRASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
                "recover ... town|village|city|district|locality|base|camp|airport|crossing|territory|capital|"
                "stronghold|position|area"),
     "took": ("capture", "overrun", "take over", "take ... control", "seize ... control", "gain ... control",
+             "raise ... flag", "fall of ... to", "drive|push|force ... out", "expel ... from", "oust ... from",
              "seize ... town|village|city|district|base|airport|crossing|post|hill|hilltop|territory|capital|"
              "stronghold|position|checkpoint|field|area|region|port|camp|garrison|barracks|outpost|locality",
              "in control of", "control of ... fall to", "fall to"),
     "base": ("set up ... base|camp|headquarters|post|position|outpost",
              "establish ... base|camp|headquarters|post|position|outpost",
              "open ... base|headquarters|outpost|command", "build ... base|outpost"),
+    "forced": ("storm", "overrun", "assault", "attack", "by force", "force ... out"),
     "handover": ("hand over", "hand ... control|base|post|town|city|checkpoint|security|territory|position",
                  "transfer ... control|checkpoint|base|post|security|territory", "without a fight",
                  "without resistance", "unopposed", "move in"),
@@ -76,7 +78,8 @@ CUE_PHRASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
                   "seize ... weapon|explosive|ammunition|arm|cache|rocket|grenade|bomb|rifle",
                   "confiscate ... weapon|explosive|ammunition|arm|cache|rifle",
                   "recover ... weapon|explosive|ammunition|cache", "find ... cache|explosive",
-                  "destroy ... cache", "dismantle ... bomb|device", "cache of"),
+                  "destroy ... cache", "dismantle ... bomb|device", "cache of", "make ... safe", "render ... safe",
+                  "bomb|device|explosive|ied|grenade find"),
     # protests
     "protest": ("protest", "protester", "protestor", "demonstration", "demonstrator", "demonstrate", "rally",
                 "march", "marcher", "sit-in", "picket", "mourner"),
@@ -86,7 +89,7 @@ CUE_PHRASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "intervention": ("tear gas", "teargas", "disperse", "break up", "water cannon", "baton", "prevent",
                      "forcibly remove", "detain", "arrest", "round up"),
     "lethal": ("live ammunition", "live round", "live fire", "open fire", "shoot", "kill", "to death", "sniper",
-               "fire on", "fire at", "fire into", "slaying", "rubber bullet"),
+               "fire on", "fire at", "fire into", "slaying", "rubber bullet", "gunshot"),
     "peaceful": ("peaceful", "peacefully", "unarmed"),
     # other violence
     "mob": ("mob", "lynch", "vigilante", "set upon", "angry crowd", "crowd ... beat|stone|lynch|burn",
@@ -138,6 +141,10 @@ CUE_IGNORED: tuple[str, ...] = ("riot police", "riot squad", "riot gear", "riot 
 """Phrases whose words are not cues ("riot police" is no riot, a "stun grenade" no grenade attack)."""
 
 ARGUMENT_CUES: Mapping[str, str] = MappingProxyType({
+    "combat_trigger": "the event's trigger itself names a fight between two sides (fight, fighting, battle, "
+                      "gunbattle, firefight, skirmish)",
+    "armed_subject_only": "the armed words of the sentence (soldiers, militants...) are all in the subject of "
+                          "the event's trigger: the attacker is armed, nothing says the attacked are",
     "person_object": "the event's object (direct object, passive subject, or the noun a participle describes) "
                      "names people: a person's name, a pronoun, or a noun for people (workers, civilians, a chief)",
     "crowd_actor": "the event's subject is a crowd or an unorganised body of people (a crowd, villagers, "
@@ -173,6 +180,10 @@ abducted, as opposed to what can be looted)."""
 GRIEVANCE_WORDS: frozenset[str] = frozenset(
     "demand protest".split())
 """Lemmas of the verbs and nouns whose object is what a protest or demand is about."""
+
+COMBAT_WORDS: frozenset[str] = frozenset("fight fighting battle gunbattle firefight skirmish".split())
+"""Lemmas of triggers that name a fight between two sides (a clash may be one-sided: "police clashed with
+villagers")."""
 
 CROWD_NOUNS: frozenset[str] = frozenset(
     "crowd mob throng horde villager resident youth community neighbour neighbor onlooker bystander".split())
@@ -237,20 +248,27 @@ def _fixed(event_type: str, sub: str) -> Callable[[AcledFacts], tuple[str, str]]
     return lambda f: (event_type, sub)
 
 
+_NONSTATE_ARMED = frozenset({"REB", "UAF", "INS"})
+
+
 def _territory(f: AcledFacts) -> tuple[str, str]:
     if f.cue("retook") and not f.nonstate_actor:
         return ("Battles", "Government regains territory")
     if f.state_actor:
         return ("Battles", "Government regains territory")
+    if not f.actors and f.recipients & _NONSTATE_ARMED and not f.recipients & (STATE_SECTORS | {"MIL", "COP"}):
+        return ("Battles", "Government regains territory")  # no taker named, non-state armed ones driven out
     return ("Battles", "Non-state actor overtakes territory")
 
 
 def _hit(f: AcledFacts) -> tuple[str, str]:
-    if f.recipients & ARMED_SECTORS or (f.cue("gunbattle", "combat") and (f.actors & ARMED_SECTORS)):
+    if f.recipients & ARMED_SECTORS or (f.cue("gunbattle", "combat_trigger") and (f.actors & ARMED_SECTORS)):
         return ("Battles", "Armed clash")
     if f.recipients & {"CVL", "EDU", "MED", "JRN", "REL", "REF", "BUS", "LAB", "AGR", "GOV", "LEG", "JUD", "OPP", "PTY", "ELI", "SOC"}:
         return ("Violence against civilians", "Attack")
-    if f.cue("armed_target"):
+    if f.cue("combat") and f.actors & ARMED_SECTORS:
+        return ("Battles", "Armed clash")  # "soldiers fought a band of raiders": a fight has two armed sides
+    if f.cue("armed_target") and not f.cue("armed_subject_only"):
         return ("Battles", "Armed clash")
     return ("Violence against civilians", "Attack")
 
@@ -363,8 +381,8 @@ RULES: tuple[Rule, ...] = (
          _fixed("Violence against civilians", "Sexual violence"), "Sexual violence against civilians."),
     Rule("taken-unopposed", frozenset({"ASSAULT", "COERCE", "RETREAT", "MOBILIZE"}),
          "a place taken (captured, taken over, retaken, entered) peacefully, unopposed or after the other side "
-         "withdrew or left, with no fighting named",
-         lambda f: f.cue("took", "retook", "entered") and f.cue("uncontested") and not f.cue("gunbattle")
+         "withdrew or left, with no fighting or storming named",
+         lambda f: f.cue("took", "retook", "entered") and f.cue("uncontested") and not f.cue("gunbattle", "forced")
          and (f.etype != "COERCE" or f.mode == "confiscate"),
          _fixed("Strategic developments", "Non-violent transfer of territory"),
          "Non-violent transfer of territory: an actor acquires control of a place without a violent interaction "
@@ -383,8 +401,10 @@ RULES: tuple[Rule, ...] = (
          "An explosive attack in which the attacker dies by the detonation."),
     Rule("grenade", _ASSAULT, "an attack with a grenade", lambda f: f.cue("grenade"),
          _fixed("Explosions/Remote violence", "Grenade"), "An attack with a hand-thrown or launched grenade."),
-    Rule("air-drone-strike", _ASSAULT, "an aerial attack: warplanes, helicopters, drones, air strikes",
-         lambda f: f.mode == "aerial" or (f.cue("air") and f.mode in _WEAPON_MODES_AIR),
+    Rule("air-drone-strike", _ASSAULT, "an aerial attack: warplanes, helicopters, drones, air strikes (also a bombardment verb, \"pounded\", "
+         "with aircraft and no artillery, shell, rocket or missile named)",
+         lambda f: f.mode == "aerial" or (f.cue("air") and f.mode in _WEAPON_MODES_AIR)
+         or (f.cue("air") and f.mode == "heavy-weapons" and not f.cue("shelling")),
          _fixed("Explosions/Remote violence", "Air/drone strike"),
          "Attacks from the air by planes, helicopters or drones."),
     Rule("shelling", _ASSAULT, "shelling, artillery, mortars, rockets or missiles",
@@ -571,5 +591,5 @@ def acled_coding(
                      inter1=i1 or None, inter2=i2 or None, interaction=interaction(i1, i2) or None, rule=rule_id)
 
 
-__all__ = ["AcledCues", "AcledFacts", "CUES", "CUE_IGNORED", "CUE_PHRASES", "DISORDER", "INTER_NAMES", "RULES", "Rule",
+__all__ = ["AcledCues", "AcledFacts", "COMBAT_WORDS", "CUES", "CUE_IGNORED", "CUE_PHRASES", "DISORDER", "INTER_NAMES", "RULES", "Rule",
            "SECTOR_INTER", "acled_coding", "disorder_type", "interaction"]

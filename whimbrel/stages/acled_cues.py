@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
-from ..codebook.acled_rules import (CROWD_NOUNS, CUE_IGNORED, CUE_PHRASES, GRIEVANCE_WORDS, PEOPLE_NOUNS,
+from ..codebook.acled_rules import (COMBAT_WORDS, CROWD_NOUNS, CUE_IGNORED, CUE_PHRASES, GRIEVANCE_WORDS, PEOPLE_NOUNS,
                                     PROPERTY_NOUNS)
 from ..spacy_doc import remembered, token_table
 from .senses import arguments, semantic_classes
@@ -220,7 +220,31 @@ def _token_argument_cues(token: Any) -> set[str]:
         found.add("grievance")
     if _ended(token):
         found.add("ended")
+    if _armed_subject_only(token):
+        found.add("armed_subject_only")
+    if token.lemma_.lower() in COMBAT_WORDS:
+        found.add("combat_trigger")
     return found
+
+
+def _armed_subject_only(token: Any) -> bool:
+    """Whether every armed word of the trigger's sentence (``armed_target`` phrases) lies in the
+    subject of the trigger verb ("militants opened fire on a minibus"): the attacker is armed."""
+    if getattr(token, "pos_", "") not in ("VERB", "AUX"):
+        return False
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if not subjects or any(c.dep_ == "prep" and c.lower_ == "under" for c in token.children):
+        return False  # "a patrol came under fire": the subject is the one attacked
+    try:
+        sent = token.sent
+    except (AttributeError, ValueError):
+        return False
+    forms = _table_forms(sent.doc, sent.start, sent.end)
+    if "armed_target" not in _cues_in_forms(forms):
+        return False
+    spans = [(c.left_edge.i, c.right_edge.i + 1) for c in subjects]
+    rest = [frozenset() if any(lo <= i < hi for lo, hi in spans) else f for i, f in enumerate(forms, sent.start)]
+    return "armed_target" not in _cues_in_forms(rest)
 
 
 _END_VERBS = frozenset("end halt stop cease".split())

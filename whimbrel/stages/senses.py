@@ -181,6 +181,9 @@ def arguments(tok: Any) -> list[Any]:
             heads = [c for v in tok.children if v.dep_ == "conj" and v.pos_ == "VERB"
                      and not any(x.dep_ in ("nsubj", "nsubjpass") for x in v.children)
                      for c in v.children if c.dep_ == "dobj"]
+        if not heads and tok.dep_ == "conj" and tok.tag_ == "VBN" and tok.head.pos_ == "VERB":
+            # "was dragged from his cell and beaten to death": a passive conjunct shares its head's subject
+            heads = [c for c in tok.head.children if c.dep_ == "nsubjpass"]
         if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             # "the man arrested yesterday", "a helicopter that was captured"
             heads = [h for h in heads if h.lower_ not in ("that", "which", "who", "whom")] + [tok.head]
