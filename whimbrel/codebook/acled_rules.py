@@ -40,7 +40,7 @@ CUE_PHRASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
                 "suicide car", "suicide vest", "suicide truck", "blow himself up", "blow herself up",
                 "blow themselves up", "explosive vest", "explosive belt", "suicide belt", "kill himself|herself|themselves"),
     "air": ("airstrike", "air strike", "air raid", "warplane", "aircraft", "helicopter", "drone", "gunship",
-            "air force", "jet", "aerial", "bombing raid"),
+            "air force", "jet", "aerial", "bombing raid", "uav", "quadcopter", "unmanned aerial"),
     "shelling": ("shell", "shelling", "artillery", "mortar", "rocket", "missile", "bombardment", "bombard",
                  "howitzer", "katyusha", "tank fire"),
     "explosive": ("bomb", "bombing", "ied", "explosive", "landmine", "mine", "blast", "explosion", "explode",
@@ -51,8 +51,8 @@ CUE_PHRASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "retook": ("retake", "recapture", "regain ... control", "wrest ... control", "reclaim", "liberate",
                "restore ... control", "take back", "win back", "back ... control",
                "control of ... restore|regain|retake|recapture",
-               "recover ... town|village|city|district|locality|base|camp|airport|crossing|territory|capital|"
-               "stronghold|position|area"),
+               "recover|regain ... town|village|city|district|locality|base|camp|airport|crossing|territory|"
+               "capital|stronghold|position|area|region"),
     "took": ("capture", "overrun", "take over", "take ... control", "seize ... control", "gain ... control",
              "raise ... flag", "fall of ... to", "drive|push|force ... out", "expel ... from", "oust ... from",
              "seize ... town|village|city|district|base|airport|crossing|post|hill|hilltop|territory|capital|"
@@ -62,7 +62,7 @@ CUE_PHRASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
              "establish ... base|camp|headquarters|post|position|outpost",
              "open ... base|headquarters|outpost|command", "build ... base|outpost"),
     "forced": ("storm", "overrun", "assault", "attack", "by force", "force ... out"),
-    "handover": ("hand over", "hand ... control|base|post|town|city|checkpoint|security|territory|position",
+    "handover": ("hand over", "hand it|them over", "hand ... control|base|post|town|city|checkpoint|security|territory|position",
                  "transfer ... control|checkpoint|base|post|security|territory", "without a fight",
                  "without resistance", "unopposed", "move in"),
     "entered": ("enter ... town|village|city|district|base|camp|capital|neighbourhood|neighborhood|territory|"

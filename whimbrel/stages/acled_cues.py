@@ -17,8 +17,9 @@ from typing import Any, Iterable, Sequence
 
 from ..codebook.acled_rules import (COMBAT_WORDS, CROWD_NOUNS, CUE_IGNORED, CUE_PHRASES, GRIEVANCE_WORDS, PEOPLE_NOUNS,
                                     PROPERTY_NOUNS)
+from ..codebook._tables import ARMED_SECTORS
 from ..spacy_doc import remembered, token_table
-from .senses import arguments, semantic_classes
+from .senses import arguments, role_sector, semantic_classes
 
 GAP = 4
 
@@ -173,14 +174,40 @@ def sentence_cues(token: Any) -> frozenset[str]:
     skip = _scene_clauses(sent, token)
     if not skip:
         return remembered(token.doc, ("acled_cues", sent.start),
-                          lambda: _cues_in_forms(_table_forms(sent.doc, sent.start, sent.end)))
+                          lambda: _cues_in_forms(_table_forms(sent.doc, sent.start, sent.end)) | _place_taken(sent, ()))
 
     def kept_cues() -> frozenset[str]:
         forms = _table_forms(sent.doc, sent.start, sent.end)
         return _cues_in_forms([f for i, f in enumerate(forms, sent.start)
-                               if not any(lo <= i < hi for lo, hi in skip)])
+                               if not any(lo <= i < hi for lo, hi in skip)]) | _place_taken(sent, skip)
 
     return remembered(token.doc, ("acled_cues", sent.start, skip), kept_cues)
+
+
+_TAKING_VERBS = {"take": "took", "seize": "took", "capture": "took", "retake": "retook", "recapture": "retook",
+                 "regain": "retook", "recover": "retook"}
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _place_taken(sent: Any, skip: Sequence[tuple[int, int]]) -> frozenset[str]:
+    """``took``/``retook`` when a taking verb of the sentence has a named place as its object ("took
+    Alamata from the army"), the place phrases of :data:`CUE_PHRASES` being too short for a name."""
+    found = set()
+    for t in sent:
+        cue = _TAKING_VERBS.get(t.lemma_.lower()) if t.pos_ == "VERB" else None
+        if cue is None or any(lo <= t.i < hi for lo, hi in skip):
+            continue
+        objects = [c for c in t.children if c.dep_ == "dobj"]
+        if any(c.ent_type_ in _PLACE_ENTS for c in objects) or (
+                any(c.pos_ == "PROPN" and c.ent_type_ != "PERSON" for c in objects) and _from_armed(t)):
+            found.add(cue)  # "took Alamata from ENDF troops": a name taken from an armed side is a place
+    return frozenset(found)
+
+
+def _from_armed(verb: Any) -> bool:
+    return any(role_sector(p.lemma_.lower()) in ARMED_SECTORS or role_sector(p.lower_) in ARMED_SECTORS
+               for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
+               for p in c.children if p.dep_ == "pobj")
 
 
 _PROPERTY_CLASSES = frozenset({"facility", "aid_goods", "armed"})
