@@ -57,9 +57,8 @@ WIRE = [
     _xfail('The monitor accused the army of using poison gas against fighters in the besieged district.',
            ('Explosions/Remote violence', 'Chemical weapon'),
            "the attack is only the content of an accusation (ACCUSE); no ASSAULT event is made for 'using poison gas against'"),
-    _xfail('Rebels fired shells loaded with a mustard agent at army positions, the defence ministry said.',
-           ('Explosions/Remote violence', 'Chemical weapon'),
-           "'mustard agent' is not a chemical cue (only 'mustard gas')"),
+    ('Rebels fired shells loaded with a mustard agent at army positions, the defence ministry said.',
+     ('Explosions/Remote violence', 'Chemical weapon')),
     # Explosions/Remote violence / Air/drone strike
     ('Warplanes bombed a market in the rebel-held town, killing at least 15 people, rescuers said.', ('Explosions/Remote violence', 'Air/drone strike')),
     ('A drone strike killed two suspected militants travelling in a car near the border, security officials said.', ('Explosions/Remote violence', 'Air/drone strike')),

@@ -34,7 +34,8 @@ from .acled_map import ACLED_TYPES, acled
 CUE_PHRASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     # instruments
     "chemical": ("chlorine", "sarin", "chemical", "nerve agent", "mustard gas", "toxic gas", "poison gas",
-                 "toxic chemical", "gas ... canister", "canister ... gas", "poisonous gas"),
+                 "toxic chemical", "gas ... canister", "canister ... gas", "poisonous gas", "mustard agent",
+                 "blister agent", "nerve gas", "phosgene", "chemical munition"),
     "grenade": ("grenade",),
     "suicide": ("suicide bomber", "suicide bombing", "suicide bomb", "suicide attack", "suicide attacker",
                 "suicide car", "suicide vest", "suicide truck", "blow himself up", "blow herself up",
