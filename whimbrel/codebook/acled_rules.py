@@ -34,13 +34,14 @@ from .acled_map import ACLED_TYPES, acled
 CUE_PHRASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     # instruments
     "chemical": ("chlorine", "sarin", "chemical", "nerve agent", "mustard gas", "toxic gas", "poison gas",
-                 "toxic chemical", "gas ... canister", "canister ... gas", "poisonous gas"),
+                 "toxic chemical", "gas ... canister", "canister ... gas", "poisonous gas", "mustard agent",
+                 "blister agent", "nerve gas", "phosgene", "chemical munition"),
     "grenade": ("grenade",),
     "suicide": ("suicide bomber", "suicide bombing", "suicide bomb", "suicide attack", "suicide attacker",
                 "suicide car", "suicide vest", "suicide truck", "blow himself up", "blow herself up",
-                "blow themselves up"),
+                "blow themselves up", "explosive vest", "explosive belt", "suicide belt", "kill himself|herself|themselves"),
     "air": ("airstrike", "air strike", "air raid", "warplane", "aircraft", "helicopter", "drone", "gunship",
-            "air force", "jet", "aerial", "bombing raid"),
+            "air force", "jet", "aerial", "bombing raid", "uav", "quadcopter", "unmanned aerial"),
     "shelling": ("shell", "shelling", "artillery", "mortar", "rocket", "missile", "bombardment", "bombard",
                  "howitzer", "katyusha", "tank fire"),
     "explosive": ("bomb", "bombing", "ied", "explosive", "landmine", "mine", "blast", "explosion", "explode",
@@ -49,14 +50,20 @@ CUE_PHRASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
                "explosive"),
     # outcomes
     "retook": ("retake", "recapture", "regain ... control", "wrest ... control", "reclaim", "liberate",
-               "restore ... control", "take back", "win back", "back ... control"),
+               "restore ... control", "take back", "win back", "back ... control",
+               "control of ... restore|regain|retake|recapture",
+               "recover|regain ... town|village|city|district|locality|base|camp|airport|crossing|territory|"
+               "capital|stronghold|position|area|region"),
     "took": ("capture", "overrun", "take over", "take ... control", "seize ... control", "gain ... control",
+             "raise ... flag", "fall of ... to", "drive|push|force ... out", "expel ... from", "oust ... from",
              "seize ... town|village|city|district|base|airport|crossing|post|hill|hilltop|territory|capital|"
-             "stronghold|position|checkpoint|field|area|region|port"),
+             "stronghold|position|checkpoint|field|area|region|port|camp|garrison|barracks|outpost|locality",
+             "in control of", "control of ... fall to", "fall to"),
     "base": ("set up ... base|camp|headquarters|post|position|outpost",
              "establish ... base|camp|headquarters|post|position|outpost",
              "open ... base|headquarters|outpost|command", "build ... base|outpost"),
-    "handover": ("hand over", "hand ... control|base|post|town|city|checkpoint|security|territory|position",
+    "forced": ("storm", "overrun", "assault", "attack", "by force", "force ... out"),
+    "handover": ("hand over", "hand it|them over", "hand ... control|base|post|town|city|checkpoint|security|territory|position",
                  "transfer ... control|checkpoint|base|post|security|territory", "without a fight",
                  "without resistance", "unopposed", "move in"),
     "entered": ("enter ... town|village|city|district|base|camp|capital|neighbourhood|neighborhood|territory|"
@@ -64,14 +71,16 @@ CUE_PHRASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "uncontested": ("peacefully", "without a fight", "without fighting", "no fighting", "without resistance",
                     "no resistance", "unopposed", "without a shot", "without firing", "without bloodshed",
                     "no clash", "no clashes",
-                    "after ... withdraw|withdrawal|pullout|leave|retreat|abandon|vacate|flee|evacuate|pull"),
+                    "after ... withdraw|withdrawal|pullout|leave|retreat|abandon|vacate|flee|evacuate|pull",
+                    "abandon by", "vacate by"),
     "disrupted": ("defuse", "intercept", "shoot down", "down ... drone|missile|rocket|aircraft|plane",
                   "foil", "thwart", "fail to detonate", "fail to explode", "not go off", "not explode",
                   "not detonate", "bomb disposal", "controlled explosion", "safely detonate",
                   "seize ... weapon|explosive|ammunition|arm|cache|rocket|grenade|bomb|rifle",
                   "confiscate ... weapon|explosive|ammunition|arm|cache|rifle",
                   "recover ... weapon|explosive|ammunition|cache", "find ... cache|explosive",
-                  "destroy ... cache", "dismantle ... bomb|device", "cache of"),
+                  "destroy ... cache", "dismantle ... bomb|device", "cache of", "make ... safe", "render ... safe",
+                  "bomb|device|explosive|ied|grenade find"),
     # protests
     "protest": ("protest", "protester", "protestor", "demonstration", "demonstrator", "demonstrate", "rally",
                 "march", "marcher", "sit-in", "picket", "mourner"),
@@ -81,13 +90,13 @@ CUE_PHRASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "intervention": ("tear gas", "teargas", "disperse", "break up", "water cannon", "baton", "prevent",
                      "forcibly remove", "detain", "arrest", "round up"),
     "lethal": ("live ammunition", "live round", "live fire", "open fire", "shoot", "kill", "to death", "sniper",
-               "fire on", "fire at", "fire into", "slaying", "rubber bullet"),
+               "fire on", "fire at", "fire into", "slaying", "rubber bullet", "gunshot"),
     "peaceful": ("peaceful", "peacefully", "unarmed"),
     # other violence
     "mob": ("mob", "lynch", "vigilante", "set upon", "angry crowd", "crowd ... beat|stone|lynch|burn",
             "villager ... beat|stone|lynch", "resident ... beat|stone|lynch", "stone ... to death"),
     "sexual": ("rape", "sexual", "sexually", "gang-rape"),
-    "abduct": ("kidnap", "abduct", "hostage", "abduction", "kidnapping"),
+    "abduct": ("kidnap", "abduct", "hostage", "abduction", "kidnapping", "ransom"),
     "loot": ("loot", "plunder", "ransack", "pillage", "demolish", "torch", "set ... fire|ablaze",
              "burn ... house|home|shop|village|school|bus|car|office|clinic|station|stall|church|mosque"),
     # what makes an agreement or an explosion no ACLED event
@@ -102,6 +111,17 @@ CUE_PHRASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "aimless_fire": ("in the air", "into the air", "in the sky", "into the sky", "skyward", "warning shot",
                      "celebratory gunfire", "celebratory fire", "celebratory shot"),
     "harm": ("kill", "wound", "injure", "injury", "dead", "die", "hurt", "casualty", "hit", "death"),
+    "no_harm": ("no one ... hurt|injure|wound|kill|harm", "nobody ... hurt|injure|wound|kill|harm",
+                "no injury|injuries|casualty|casualties|fatality|fatalities|death|deaths",
+                "without ... injury|injuries|casualty|casualties", "no one be hurt|injure|wound|kill",
+                "unharmed", "no harm"),
+    # a change to an armed group itself: merged, renamed, split, allied to another, newly led
+    "group_change": ("merge", "merger", "pledge allegiance", "allegiance to", "rename", "change ... name",
+                     "new name", "splinter", "break away", "breakaway", "split from", "new leader", "new commander",
+                     "new chief", "appoint ... commander|leader|chief|emir", "appointment of ... commander|leader|"
+                     "chief|emir", "dissolve", "disband"),
+    # a fight between two sides named by its verb or noun
+    "combat": ("fight", "fighting", "battle", "clash", "skirmish"),
     # who is moved: armed personnel and peace forces
     "armed_personnel": ("peacekeeper", "peacekeeping", "blue helmet", "troop", "soldier", "contingent",
                         "battalion", "brigade"),
@@ -122,10 +142,16 @@ CUE_IGNORED: tuple[str, ...] = ("riot police", "riot squad", "riot gear", "riot 
 """Phrases whose words are not cues ("riot police" is no riot, a "stun grenade" no grenade attack)."""
 
 ARGUMENT_CUES: Mapping[str, str] = MappingProxyType({
+    "combat_trigger": "the event's trigger itself names a fight between two sides (fight, fighting, battle, "
+                      "gunbattle, firefight, skirmish)",
+    "armed_subject_only": "the armed words of the sentence (soldiers, militants...) are all in the subject of "
+                          "the event's trigger: the attacker is armed, nothing says the attacked are",
     "person_object": "the event's object (direct object, passive subject, or the noun a participle describes) "
                      "names people: a person's name, a pronoun, or a noun for people (workers, civilians, a chief)",
     "crowd_actor": "the event's subject is a crowd or an unorganised body of people (a crowd, villagers, "
                    "residents, youths, members of a community), not an armed group",
+    "ended": "the event is what an ending verb ends (\"an accord ending two years of fighting\", \"a truce to "
+             "halt the clashes\"): a past or continuing state named, not an incident of this report",
     "grievance": "the event is told inside what a demand or protest is about (\"demanding the "
                  "return of land seized by the army\", \"protesting against the killing of a student\")",
     "property_object": "the event's object names property: a building, place, vehicle, goods, aid, livestock, "
@@ -155,6 +181,10 @@ abducted, as opposed to what can be looted)."""
 GRIEVANCE_WORDS: frozenset[str] = frozenset(
     "demand protest".split())
 """Lemmas of the verbs and nouns whose object is what a protest or demand is about."""
+
+COMBAT_WORDS: frozenset[str] = frozenset("fight fighting battle gunbattle firefight skirmish".split())
+"""Lemmas of triggers that name a fight between two sides (a clash may be one-sided: "police clashed with
+villagers")."""
 
 CROWD_NOUNS: frozenset[str] = frozenset(
     "crowd mob throng horde villager resident youth community neighbour neighbor onlooker bystander".split())
@@ -219,20 +249,27 @@ def _fixed(event_type: str, sub: str) -> Callable[[AcledFacts], tuple[str, str]]
     return lambda f: (event_type, sub)
 
 
+_NONSTATE_ARMED = frozenset({"REB", "UAF", "INS"})
+
+
 def _territory(f: AcledFacts) -> tuple[str, str]:
     if f.cue("retook") and not f.nonstate_actor:
         return ("Battles", "Government regains territory")
     if f.state_actor:
         return ("Battles", "Government regains territory")
+    if not f.actors and f.recipients & _NONSTATE_ARMED and not f.recipients & (STATE_SECTORS | {"MIL", "COP"}):
+        return ("Battles", "Government regains territory")  # no taker named, non-state armed ones driven out
     return ("Battles", "Non-state actor overtakes territory")
 
 
 def _hit(f: AcledFacts) -> tuple[str, str]:
-    if f.recipients & ARMED_SECTORS or (f.cue("gunbattle") and (f.actors & ARMED_SECTORS)):
+    if f.recipients & ARMED_SECTORS or (f.cue("gunbattle", "combat_trigger") and (f.actors & ARMED_SECTORS)):
         return ("Battles", "Armed clash")
     if f.recipients & {"CVL", "EDU", "MED", "JRN", "REL", "REF", "BUS", "LAB", "AGR", "GOV", "LEG", "JUD", "OPP", "PTY", "ELI", "SOC"}:
         return ("Violence against civilians", "Attack")
-    if f.cue("armed_target"):
+    if f.cue("combat") and f.actors & ARMED_SECTORS:
+        return ("Battles", "Armed clash")  # "soldiers fought a band of raiders": a fight has two armed sides
+    if f.cue("armed_target") and not f.cue("armed_subject_only"):
         return ("Battles", "Armed clash")
     return ("Violence against civilians", "Attack")
 
@@ -257,7 +294,20 @@ def _in_protest(f: AcledFacts) -> bool:
     return f.etype == "PROTEST" or f.cue("protest")
 
 
+def _mob_only(f: AcledFacts) -> bool:
+    """A mob or lynching named with no demonstration in the sentence: ACLED's mob violence."""
+    return f.cue("mob") and not f.cue("protest")
+
+
 RULES: tuple[Rule, ...] = (
+    Rule("group-change", frozenset({"AGREE", "COOPERATE", "MOBILIZE"}),
+         "an armed group merges, renames itself, splits, pledges allegiance to another, dissolves or names a new "
+         "leader (an armed party among the actors, or armed actors named in the sentence)",
+         lambda f: f.cue("group_change") and (bool((f.actors | f.recipients) & ARMED_SECTORS)
+                                              or f.cue("armed_target")),
+         _fixed("Strategic developments", "Change to group/activity"),
+         "Change to group/activity: a significant change in an armed or political group's make-up or conduct, "
+         "such as a merger, a new name, a split, a new alliance or allegiance, or new leadership."),
     Rule("not-conflict-agreement", frozenset({"AGREE"}),
          "an agreement with no armed party and no ceasefire, truce, peace, surrender, prisoner or evacuation in "
          "its sentence (trade deals, budgets, business)",
@@ -279,6 +329,11 @@ RULES: tuple[Rule, ...] = (
          lambda f: f.cue("grievance"), lambda f: None,
          "ACLED codes the demonstration; the earlier act the demonstrators name is its grievance, not an event "
          "of this report.",
+         results_text="not coded"),
+    Rule("ended-fighting", _ASSAULT, "fighting or violence named as what an agreement, truce or call ends, halts or "
+         "stops", lambda f: f.cue("ended"), lambda f: None,
+         "ACLED codes the agreement (or the call) reported; the fighting it ends is the background of the report, "
+         "not an incident of its own.",
          results_text="not coded"),
     Rule("accident", _ASSAULT, "a shooting, explosion or death reported as an accident (gas explosion, crash), "
          "unless a weapon went off (a bomb, mine, shell or other device)",
@@ -304,8 +359,8 @@ RULES: tuple[Rule, ...] = (
          "Peaceful protesters met with lethal or life-threatening force by state forces or their allies."),
     Rule("violent-demonstration", frozenset({"PROTEST", "ASSAULT"}),
          "a protest sentence where the demonstrators riot, throw stones or petrol bombs, burn or smash, or clash "
-         "with the police",
-         lambda f: _in_protest(f) and f.cue("violent") and not f.state_actor,
+         "with the police (a mob or lynching with no protest named is mob violence)",
+         lambda f: _in_protest(f) and f.cue("violent") and not f.state_actor and not _mob_only(f),
          _fixed("Riots", "Violent demonstration"),
          "A demonstration in which participants act violently or destructively (stone-throwing, arson, "
          "vandalism, clashes with police)."),
@@ -316,9 +371,10 @@ RULES: tuple[Rule, ...] = (
          "A peaceful protest that is physically dispersed or suppressed (tear gas, batons, arrests) without "
          "lethal force."),
     Rule("mob-violence", frozenset({"ASSAULT", "PROTEST"}),
-         "a mob, lynching or crowd attack; or an attack whose subject is a crowd or community, no armed or state "
-         "party among its actors",
-         lambda f: f.cue("mob") or (f.cue("crowd_actor") and not f.actors & ARMED_SECTORS and not f.state_actor),
+         "a mob, lynching or crowd attack; or an attack (or riot) whose subject is a crowd or community, no armed "
+         "or state party among its actors (a crowd that demonstrates is a protest)",
+         lambda f: f.cue("mob") or (f.cue("crowd_actor") and not f.actors & ARMED_SECTORS and not f.state_actor
+                                    and (f.etype == "ASSAULT" or f.mode == "riot")),
          _fixed("Riots", "Mob violence"),
          "Violence by a disorderly crowd or rioters without a demonstration's aims, e.g. lynchings and communal "
          "crowd attacks."),
@@ -326,8 +382,8 @@ RULES: tuple[Rule, ...] = (
          _fixed("Violence against civilians", "Sexual violence"), "Sexual violence against civilians."),
     Rule("taken-unopposed", frozenset({"ASSAULT", "COERCE", "RETREAT", "MOBILIZE"}),
          "a place taken (captured, taken over, retaken, entered) peacefully, unopposed or after the other side "
-         "withdrew or left, with no fighting named",
-         lambda f: f.cue("took", "retook", "entered") and f.cue("uncontested") and not f.cue("gunbattle")
+         "withdrew or left, with no fighting or storming named",
+         lambda f: f.cue("took", "retook", "entered") and f.cue("uncontested") and not f.cue("gunbattle", "forced")
          and (f.etype != "COERCE" or f.mode == "confiscate"),
          _fixed("Strategic developments", "Non-violent transfer of territory"),
          "Non-violent transfer of territory: an actor acquires control of a place without a violent interaction "
@@ -346,8 +402,10 @@ RULES: tuple[Rule, ...] = (
          "An explosive attack in which the attacker dies by the detonation."),
     Rule("grenade", _ASSAULT, "an attack with a grenade", lambda f: f.cue("grenade"),
          _fixed("Explosions/Remote violence", "Grenade"), "An attack with a hand-thrown or launched grenade."),
-    Rule("air-drone-strike", _ASSAULT, "an aerial attack: warplanes, helicopters, drones, air strikes",
-         lambda f: f.mode == "aerial" or (f.cue("air") and f.mode in _WEAPON_MODES_AIR),
+    Rule("air-drone-strike", _ASSAULT, "an aerial attack: warplanes, helicopters, drones, air strikes (also a bombardment verb, \"pounded\", "
+         "with aircraft and no artillery, shell, rocket or missile named)",
+         lambda f: f.mode == "aerial" or (f.cue("air") and f.mode in _WEAPON_MODES_AIR)
+         or (f.cue("air") and f.mode == "heavy-weapons" and not f.cue("shelling")),
          _fixed("Explosions/Remote violence", "Air/drone strike"),
          "Attacks from the air by planes, helicopters or drones."),
     Rule("shelling", _ASSAULT, "shelling, artillery, mortars, rockets or missiles",
@@ -400,13 +458,16 @@ RULES: tuple[Rule, ...] = (
          "reference to earlier seizures, a seized opportunity) is not coded.",
          results_text="not coded"),
     Rule("shots-in-the-air", _ASSAULT,
-         "shots fired into the air or as a warning, no one reported hurt and no protest in the sentence",
-         lambda f: f.mode in (None, "firearms") and f.cue("aimless_fire") and not f.cue("harm", "protest"),
+         "shots fired into the air or as a warning, no one reported hurt (no harm named, or harm denied: \"no one was "
+         "hurt\") and no protest in the sentence",
+         lambda f: f.mode in (None, "firearms") and f.cue("aimless_fire") and not f.cue("protest")
+         and (f.cue("no_harm") or not f.cue("harm")),
          _fixed("Strategic developments", "Other"),
          "Gunfire aimed at no one (into the air, warning shots) with no one hurt is no attack or clash: it is "
          "coded as a strategic development (Other); at a protest the protest rules decide."),
     Rule("armed-or-civilian", _ASSAULT,
-         "a shooting or other attack: armed targets (or a gunbattle an armed actor fought) make it a battle, unarmed "
+         "a shooting or other attack: armed targets (or a gunbattle, fight, battle or clash an armed actor fought) "
+         "make it a battle, unarmed "
          "ones violence against civilians",
          lambda f: f.mode in _FIREARM_LIKE, _hit,
          "Armed clash: armed, organised groups fight each other. Attack: an armed actor attacks unarmed "
@@ -531,5 +592,5 @@ def acled_coding(
                      inter1=i1 or None, inter2=i2 or None, interaction=interaction(i1, i2) or None, rule=rule_id)
 
 
-__all__ = ["AcledCues", "AcledFacts", "CUES", "CUE_IGNORED", "CUE_PHRASES", "DISORDER", "INTER_NAMES", "RULES", "Rule",
+__all__ = ["AcledCues", "AcledFacts", "COMBAT_WORDS", "CUES", "CUE_IGNORED", "CUE_PHRASES", "DISORDER", "INTER_NAMES", "RULES", "Rule",
            "SECTOR_INTER", "acled_coding", "disorder_type", "interaction"]

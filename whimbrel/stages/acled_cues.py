@@ -15,10 +15,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
-from ..codebook.acled_rules import (CROWD_NOUNS, CUE_IGNORED, CUE_PHRASES, GRIEVANCE_WORDS, PEOPLE_NOUNS,
+from ..codebook.acled_rules import (COMBAT_WORDS, CROWD_NOUNS, CUE_IGNORED, CUE_PHRASES, GRIEVANCE_WORDS, PEOPLE_NOUNS,
                                     PROPERTY_NOUNS)
+from ..codebook._tables import ARMED_SECTORS
 from ..spacy_doc import remembered, token_table
-from .senses import arguments, semantic_classes
+from .senses import arguments, role_sector, semantic_classes
 
 GAP = 4
 
@@ -173,14 +174,40 @@ def sentence_cues(token: Any) -> frozenset[str]:
     skip = _scene_clauses(sent, token)
     if not skip:
         return remembered(token.doc, ("acled_cues", sent.start),
-                          lambda: _cues_in_forms(_table_forms(sent.doc, sent.start, sent.end)))
+                          lambda: _cues_in_forms(_table_forms(sent.doc, sent.start, sent.end)) | _place_taken(sent, ()))
 
     def kept_cues() -> frozenset[str]:
         forms = _table_forms(sent.doc, sent.start, sent.end)
         return _cues_in_forms([f for i, f in enumerate(forms, sent.start)
-                               if not any(lo <= i < hi for lo, hi in skip)])
+                               if not any(lo <= i < hi for lo, hi in skip)]) | _place_taken(sent, skip)
 
     return remembered(token.doc, ("acled_cues", sent.start, skip), kept_cues)
+
+
+_TAKING_VERBS = {"take": "took", "seize": "took", "capture": "took", "retake": "retook", "recapture": "retook",
+                 "regain": "retook", "recover": "retook"}
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _place_taken(sent: Any, skip: Sequence[tuple[int, int]]) -> frozenset[str]:
+    """``took``/``retook`` when a taking verb of the sentence has a named place as its object ("took
+    Alamata from the army"), the place phrases of :data:`CUE_PHRASES` being too short for a name."""
+    found = set()
+    for t in sent:
+        cue = _TAKING_VERBS.get(t.lemma_.lower()) if t.pos_ == "VERB" else None
+        if cue is None or any(lo <= t.i < hi for lo, hi in skip):
+            continue
+        objects = [c for c in t.children if c.dep_ == "dobj"]
+        if any(c.ent_type_ in _PLACE_ENTS for c in objects) or (
+                any(c.pos_ == "PROPN" and c.ent_type_ != "PERSON" for c in objects) and _from_armed(t)):
+            found.add(cue)  # "took Alamata from ENDF troops": a name taken from an armed side is a place
+    return frozenset(found)
+
+
+def _from_armed(verb: Any) -> bool:
+    return any(role_sector(p.lemma_.lower()) in ARMED_SECTORS or role_sector(p.lower_) in ARMED_SECTORS
+               for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
+               for p in c.children if p.dep_ == "pobj")
 
 
 _PROPERTY_CLASSES = frozenset({"facility", "aid_goods", "armed"})
@@ -218,7 +245,53 @@ def _token_argument_cues(token: Any) -> set[str]:
         found.add("crowd_actor")
     if _in_grievance(token):
         found.add("grievance")
+    if _ended(token):
+        found.add("ended")
+    if _armed_subject_only(token):
+        found.add("armed_subject_only")
+    if token.lemma_.lower() in COMBAT_WORDS:
+        found.add("combat_trigger")
     return found
+
+
+def _armed_subject_only(token: Any) -> bool:
+    """Whether every armed word of the trigger's sentence (``armed_target`` phrases) lies in the
+    subject of the trigger verb ("militants opened fire on a minibus"): the attacker is armed."""
+    if getattr(token, "pos_", "") not in ("VERB", "AUX"):
+        return False
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if not subjects or any(c.dep_ == "prep" and c.lower_ == "under" for c in token.children):
+        return False  # "a patrol came under fire": the subject is the one attacked
+    try:
+        sent = token.sent
+    except (AttributeError, ValueError):
+        return False
+    forms = _table_forms(sent.doc, sent.start, sent.end)
+    if "armed_target" not in _cues_in_forms(forms):
+        return False
+    spans = [(c.left_edge.i, c.right_edge.i + 1) for c in subjects]
+    rest = [frozenset() if any(lo <= i < hi for lo, hi in spans) else f for i, f in enumerate(forms, sent.start)]
+    return "armed_target" not in _cues_in_forms(rest)
+
+
+_END_VERBS = frozenset("end halt stop cease".split())
+
+
+def _ended(token: Any) -> bool:
+    """Whether the trigger is what an ending verb ends ("an accord ending two years of fighting", "a
+    truce to halt the clashes"): climbing through object links only, such a verb is reached."""
+    cur = token
+    for _ in range(4):
+        if cur.dep_ not in ("dobj", "pobj", "prep", "nsubjpass") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.pos_ == "VERB" and cur.lemma_.lower() in _END_VERBS:
+            return True
+    return False
+
+
+def _armed(noun: Any) -> bool:
+    return any(m.lower_ == "armed" for m in noun.children if m.dep_ == "amod")
 
 
 _OBJECT_DEPS = frozenset({"dobj", "pobj", "prep", "acl", "relcl", "amod", "compound", "nmod", "poss", "appos", "conj"})
@@ -241,6 +314,12 @@ def _in_grievance(token: Any) -> bool:
 def _crowd_subject(token: Any) -> bool:
     """Whether the trigger verb's subject is a crowd or community ("a crowd", "members of rival
     communities"), and not one armed ("armed villagers")."""
+    if getattr(token, "pos_", "") in ("NOUN", "PROPN"):
+        # "clashes between youths of two villages": the sides of a noun trigger, no armed one among them
+        sides = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "between"
+                 for p in c.children if p.dep_ == "pobj"]
+        sides += [x for p in sides for x in p.conjuncts]
+        return bool(sides) and all(s.lemma_.lower() in CROWD_NOUNS and not _armed(s) for s in sides)
     if getattr(token, "pos_", "") not in ("VERB", "AUX"):
         return False
     if any(c.dep_ == "prep" and c.lower_ == "under" for c in token.children):
@@ -250,7 +329,7 @@ def _crowd_subject(token: Any) -> bool:
             continue
         heads = [c] + [p for prep in c.children if prep.dep_ == "prep" and prep.lower_ == "of"
                        for p in prep.children if p.dep_ == "pobj"]
-        armed = any(m.lower_ == "armed" for h in heads for m in h.children if m.dep_ == "amod")
+        armed = any(_armed(h) for h in heads)
         if not armed and any(h.lemma_.lower() in CROWD_NOUNS for h in heads):
             return True
     return False

@@ -51,6 +51,13 @@ with other languages (``a``, ``in``, ``on``'s French homograph aside) are left o
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+def title_cased(text: str) -> bool:
+    """Whether most words of ``text`` open with a capital ("Car Bomb Explodes Outside Police
+    Headquarters"): a headline's casing, which misleads a detector trained on running text."""
+    words = _WORD.findall(text[:3000])
+    return len(words) >= 3 and sum(1 for w in words if w[0].isupper()) >= 0.7 * len(words)
+
+
 def english_share(text: str) -> float:
     """Share of the words of ``text`` that are common English function words."""
     words = _WORD.findall(text[:3000].lower())
@@ -537,7 +544,8 @@ class CleanStage:
             # (costly) detector only runs on the others: the same verdicts, far fewer runs
             if declared is None and len(text) >= MIN_LANGUAGE_CHARS and english_share(text) < _MIN_ENGLISH_SHARE:
                 t0 = time.perf_counter()
-                probs = self._language.probabilities(text)
+                # a title-cased headline is read in lower case (the detector's profiles are of running text)
+                probs = self._language.probabilities(text.lower() if title_cased(text) else text)
                 self.language_seconds += time.perf_counter() - t0
                 best = max(probs, key=probs.__getitem__) if probs else None
                 sure = 0.9 if len(text) < SHORT_LANGUAGE_CHARS else 0.0

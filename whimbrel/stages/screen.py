@@ -37,12 +37,14 @@ from __future__ import annotations
 
 from typing import Any, ClassVar, Optional
 
+from .. import codebook
 from ..pipeline import Work
 from ..records import Event, Modality
 from . import senses
 from .confidence import load_models
 from .generic import generic_statement, unrealised
 from .modality import negated_here
+from .triggers import hyphen_lemma
 from ..spacy_doc import doc_sents, remembered, sent_ents, token_table
 
 CRIME_CUES = frozenset(
@@ -368,6 +370,12 @@ def sense_failure(checks: list[tuple[Optional[bool], str]]) -> Optional[str]:
     return head_held([reason if ok is False else None for ok, reason in checks])
 
 
+def _protest_noun(tok: Any) -> bool:
+    """Whether a noun names a protest ("staged a sit-in", "held a rally"): the object of a light verb."""
+    lemmas = {tok.lemma_.lower(), hyphen_lemma(tok) or ""}
+    return any(o.event_type == "PROTEST" for lemma in lemmas if lemma for o in codebook.senses(lemma, "NOUN"))
+
+
 def event_features(event: Event, members: list, rel: float, headline: float) -> tuple[dict[str, float], Optional[str]]:
     """The features of one event and the reason it is held back (None: counted)."""
     ents = list(event.actor) + list(event.recipient)
@@ -398,7 +406,11 @@ def event_features(event: Event, members: list, rel: float, headline: float) -> 
         or any("armed" in senses.semantic_classes(subj) for subj in map(_subject, toks) if subj is not None))
     # a person as a party makes a crime event only of physical violence; an accusation, an
     # occupation or a sanction with no political actor needs words of crime or violence
-    violent_party = crime_cue or weapon_attack or (victim and event.event_type == "ASSAULT")
+    # those who demonstrate are protesters: a protest verb with no object of its own ("residents
+    # demonstrated against ...", not "demonstrated their skills") or a protest noun, with its actor named
+    protesters = event.event_type == "PROTEST" and bool(event.actor) and bool(toks) and not any(
+        c.dep_ == "dobj" and not _protest_noun(c) for t in toks if t.pos_ == "VERB" for c in t.children)
+    violent_party = crime_cue or weapon_attack or (victim and event.event_type == "ASSAULT") or protesters
     if not (political or pol_sentence) and not (event.event_type in VIOLENT_TYPES and violent_party):
         held = held or ("no political actor (state, official, party, armed group, organisation, protesters), "
                         "no victim of violence and no words of crime")

@@ -176,6 +176,14 @@ def arguments(tok: Any) -> list[Any]:
     heads: list[Any] = []
     if tok.pos_ in ("VERB", "AUX"):
         heads = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr", "dative")]
+        if not heads:
+            # "beat and killed two civilians": two verbs sharing the object that follows the second
+            heads = [c for v in tok.children if v.dep_ == "conj" and v.pos_ == "VERB"
+                     and not any(x.dep_ in ("nsubj", "nsubjpass") for x in v.children)
+                     for c in v.children if c.dep_ == "dobj"]
+        if not heads and tok.dep_ == "conj" and tok.tag_ == "VBN" and tok.head.pos_ == "VERB":
+            # "was dragged from his cell and beaten to death": a passive conjunct shares its head's subject
+            heads = [c for c in tok.head.children if c.dep_ == "nsubjpass"]
         if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             # "the man arrested yesterday", "a helicopter that was captured"
             heads = [h for h in heads if h.lower_ not in ("that", "which", "who", "whom")] + [tok.head]

@@ -126,11 +126,27 @@ class Mention:
         return " ".join(t.text for t in sorted(self.triggers, key=lambda t: t.i))
 
 
+def hyphen_lemma(tok: Any) -> Optional[str]:
+    """The lemma of a hyphenated word the tokenizer split ("sit-in" as "sit", "-", "in"), read at
+    its last part: ``"sit-in"``; ``None`` when the token is no such last part."""
+    i = tok.i
+    if i < 2:
+        return None
+    doc = tok.doc
+    dash, first = doc[i - 1], doc[i - 2]
+    if dash.text != "-" or dash.whitespace_ or first.whitespace_ or not first.is_alpha:
+        return None
+    return f"{first.lower_}-{tok.lemma_.lower()}"
+
+
 def _object_lemmas(tok: Any) -> set[str]:
     out = set()
     for c in tok.children:
         if c.dep_ in ("dobj", "attr", "oprd", "nsubjpass", "pobj", "prt"):
             out.add(c.lemma_.lower())
+            joined = hyphen_lemma(c)
+            if joined:
+                out.add(joined)  # "staged a sit-in"
             if c.lemma_.lower() in QUANTIFIER_NOUNS:
                 for g in c.children:
                     if g.dep_ == "prep":
@@ -157,7 +173,7 @@ MIN_WEIGHT = 0.45
 CONFLICT_CUES = frozenset(
     """military army force troop soldier militia militant rebel insurgent fighter airstrike
     kill wound injure target facility base drone missile rocket artillery air bomb
-    jet warplane war offensive attack raid""".split()
+    jet warplane war offensive attack raid sarin shelling mortar grenade""".split()
 )
 # Reporting verbs are not events when they report a clause ("claims these attacks are ...").
 # (a reporting verb whose report is a verbal act of its own, "alleged that", stays an event)
