@@ -76,6 +76,8 @@ ALT_PENALTY = 1.0
 CTX_COUNTRY = 1.5
 CTX_FOCUS = 1.5
 CTX_ADMIN1 = 2.0
+# ... and a town or county of the article lies in its admin1 region (weaker: that reading may be wrong).
+CTX_AREA = 1.5
 
 # An admin1 region yields to a same-named town in it when the town is the capital
 # or holds at least 1/SEAT_SHARE of the region's (town-summed) population ("Aleppo",
@@ -128,24 +130,46 @@ class _Mention:
 
 @dataclass
 class _NamesInText:
-    """What each normalised name of a text stands for on priors alone (the first pass)."""
+    """What each normalised name of a text stands for: on priors alone (the first pass), then
+    as read in the light of the others (the second pass)."""
 
     countries: dict[str, Counter] = field(default_factory=dict)
     admin1: dict[str, Counter] = field(default_factory=dict)
+    areas: dict[str, Counter] = field(default_factory=dict)
     near: dict[str, list[tuple[float, float, Optional[str], Optional[str]]]] = field(default_factory=dict)
+
+    def add(self, key: str, best: Optional[Place],
+            anchors: list[tuple[float, float, Optional[str], Optional[str]]]) -> None:
+        """Record one mention of ``key`` read as ``best``, with its anchor points."""
+        self.countries.setdefault(key, Counter())
+        self.admin1.setdefault(key, Counter())
+        self.areas.setdefault(key, Counter())
+        self.near.setdefault(key, []).extend(anchors)
+        if best is None or not best.country_code:
+            return
+        self.countries[key][best.country_code] += 1
+        if best.admin1 and best.feature_code == "ADM1":
+            self.admin1[key][(best.country_code, best.admin1)] += 1
+        elif best.admin1 and (best.feature_code or "").startswith(("PPL", "ADM2")):
+            self.areas[key][(best.country_code, best.admin1)] += 1
 
     def context_without(self, key: str) -> dict[str, Any]:
         """The context of a mention of ``key``: what every other name says."""
         named: Counter[str] = Counter()
         regions: set[tuple[str, str]] = set()
+        areas: set[tuple[str, str]] = set()
         points: list[tuple[float, float, Optional[str], Optional[str]]] = []
         for other, c in self.countries.items():
             if other != key:
                 named.update(c)
                 regions.update(self.admin1[other])
+                areas.update(self.areas[other])
                 points.extend(self.near[other])
-        return {"countries": named, "admin1": regions, "near": points,
+        return {"countries": named, "admin1": regions, "areas": areas - regions, "near": points,
                 "focus": max(named, key=lambda cc: named[cc]) if named else None}
+
+
+_EMPTY_CONTEXT: dict[str, Any] = {"countries": Counter(), "admin1": set(), "areas": set(), "focus": None, "near": []}
 
 
 class Geoparser:
@@ -553,8 +577,11 @@ class Geoparser:
                 score += CTX_COUNTRY
             if cc == ctx["focus"]:
                 score += CTX_FOCUS
-            if place.admin1 and (cc, place.admin1) in ctx["admin1"] and place.feature_code != "ADM1":
-                score += CTX_ADMIN1
+            if place.admin1 and place.feature_code != "ADM1":
+                if (cc, place.admin1) in ctx["admin1"]:
+                    score += CTX_ADMIN1
+                elif (cc, place.admin1) in ctx["areas"]:
+                    score += CTX_AREA
         if m.region_of is not None:
             rcc, radm = m.region_of
             if cc == rcc and (not radm or place.admin1 == radm):
@@ -577,7 +604,8 @@ class Geoparser:
             # spatial coherence: another toponym of the article can be read as a town nearby
             # (or, for a region, as a town in it)
             if place.feature_code == "ADM1":
-                if any(acc == cc and adm == place.admin1 for _, _, acc, adm in ctx["near"]):
+                if any(acc == cc and adm == place.admin1 for _, _, acc, adm in ctx["near"]) \
+                        or (cc, place.admin1) in ctx["areas"]:
                     score += NEAR_BONUS
             elif (place.feature_code or "").startswith(("PPL", "ADM2")) and any(
                 within_km(place.lat, place.lon, lat, lon, NEAR_KM) for lat, lon, _, _ in ctx["near"]
@@ -621,6 +649,11 @@ class Geoparser:
                 m.cands = [(place, 0, 1)]
                 return m
         m.cands = self._candidates(m.text, abbreviations=m.label in ("GPE", "LOC"))
+        if "." in m.text and len(m.text) <= 6:
+            # a dotted abbreviation ("Ind.", "La.", "Calif.") is a region's postal or AP-style
+            # one, never a country's ISO code ("IND") nor a town's alternate name ("LA")
+            regions = [c for c in m.cands if c[2] == 2 and c[0].feature_code == "ADM1"]
+            m.cands = regions or m.cands
         if not m.cands and len(span) > 1 and span[-1].lower_ in ADMIN_WORDS:
             # "Sichuan province", "Puge county": the name without its administrative noun
             m.cands = self._candidates(span[:-1].text, abbreviations=False)
@@ -664,36 +697,38 @@ class Geoparser:
     def _names_in_text(self, keep: list[_Mention]) -> "_NamesInText":
         """First pass, on priors only: which countries, admin1 regions and anchor points each
         name of the text stands for."""
-        empty: dict[str, Any] = {"countries": Counter(), "admin1": set(), "focus": None, "near": []}
         names = _NamesInText()
         for m in keep:
-            key = normalise(m.text)
-            best = self._resolve(m, empty)
-            names.countries.setdefault(key, Counter())
-            names.admin1.setdefault(key, Counter())
-            names.near.setdefault(key, [])
-            if m.kind == PlaceKind.literal:
-                names.near[key].extend(self._anchors(m, empty))
-            if best is None or not best.country_code:
-                continue
-            names.countries[key][best.country_code] += 1
-            if best.feature_code == "ADM1" and best.admin1:
-                names.admin1[key][(best.country_code, best.admin1)] += 1
+            anchors = self._anchors(m, _EMPTY_CONTEXT) if m.kind == PlaceKind.literal else []
+            names.add(normalise(m.text), self._resolve(m, _EMPTY_CONTEXT), anchors)
         return names
 
-    def _resolve_in_context(self, doc: Any, keep: list[_Mention], names: "_NamesInText") -> list[Place]:
-        """Second pass: each mention resolved in the light of the other names of the text.  A
-        mention's context leaves out the mentions of the same name, so that a frequent
-        ambiguous name ("London", "Edmonton") cannot vouch for itself."""
-        places: list[Place] = []
+    def _contexts(self, keep: list[_Mention], names: "_NamesInText") -> list[dict[str, Any]]:
+        """Each mention's context (what the other names say); the mentions of one name share it,
+        and leave it out, so that a frequent ambiguous name ("London") cannot vouch for itself."""
         contexts: dict[str, dict[str, Any]] = {}
+        out = []
         for m in keep:
             key = normalise(m.text)
             ctx = contexts.get(key)
             if ctx is None:
                 ctx = contexts[key] = names.context_without(key)
-            places.append(self._finish(doc, m, self._resolve(m, ctx)))
-        return places
+            out.append(ctx)
+        return out
+
+    def _resolve_in_context(self, doc: Any, keep: list[_Mention], names: "_NamesInText") -> list[Place]:
+        """Second and third pass: each mention resolved in the light of the other names of the
+        text, first as the priors read them, then as that reading resolved them ("Georgia" beside
+        "Barrow County" is the state, and then vouches for "Clarke County, Georgia")."""
+        first = [self._resolve(m, ctx) for m, ctx in zip(keep, self._contexts(keep, names))]
+        second = _NamesInText()
+        for m, best in zip(keep, first):
+            anchors = []
+            if m.kind == PlaceKind.literal and best is not None and best.lat is not None and best.lon is not None \
+                    and (best.feature_code or "").startswith(("PPL", "ADM2")):
+                anchors = [(best.lat, best.lon, best.country_code, best.admin1)]
+            second.add(normalise(m.text), best, anchors)
+        return [self._finish(doc, m, self._resolve(m, ctx)) for m, ctx in zip(keep, self._contexts(keep, second))]
 
     def _anchors(self, m: _Mention, ctx: dict[str, Any],
                  top: int = 3) -> list[tuple[float, float, Optional[str], Optional[str]]]:
