@@ -78,6 +78,12 @@ CTX_FOCUS = 1.5
 CTX_ADMIN1 = 2.0
 # ... and a town or county of the article lies in its admin1 region (weaker: that reading may be wrong).
 CTX_AREA = 1.5
+# A town or county reading this close to a name's best one also names its area.
+AREA_MARGIN = 1.0
+# The article's local focus: the admin1 region that most other names (at least this many) lie
+# in; candidates in it gain CTX_FOCUS_AREA.
+FOCUS_AREA_NAMES = 2
+CTX_FOCUS_AREA = 1.5
 
 # An admin1 region yields to a same-named town in it when the town is the capital
 # or holds at least 1/SEAT_SHARE of the region's (town-summed) population ("Aleppo",
@@ -103,6 +109,7 @@ TOWN_PREPS = LOCATIVE_PREPS | frozenset("from to outside toward towards via".spl
 # Nouns whose "of" introduces a settlement ("the villages of Foua").
 SETTLEMENT_NOUNS = frozenset("village town city suburb outskirt township hamlet community resident native".split())
 _NUMERIC_LABELS = frozenset("DATE TIME PERCENT MONEY QUANTITY ORDINAL CARDINAL".split())
+_DOTTED_ABBREVIATION = re.compile(r"[A-Z][a-z]{1,5}\.$")
 _COMMA_REGION = re.compile(r"\s*,\s*((?:[A-Z][\w\.]*\.?)(?:\s[A-Z][\w\.]*\.?){0,2})")
 
 
@@ -135,41 +142,53 @@ class _NamesInText:
 
     countries: dict[str, Counter] = field(default_factory=dict)
     admin1: dict[str, Counter] = field(default_factory=dict)
-    areas: dict[str, Counter] = field(default_factory=dict)
+    areas: dict[str, dict[tuple[str, str], None]] = field(default_factory=dict)  # ordered sets
     near: dict[str, list[tuple[float, float, Optional[str], Optional[str]]]] = field(default_factory=dict)
 
-    def add(self, key: str, best: Optional[Place],
+    def add(self, key: str, ranked: list[tuple[float, Place]],
             anchors: list[tuple[float, float, Optional[str], Optional[str]]]) -> None:
-        """Record one mention of ``key`` read as ``best``, with its anchor points."""
+        """Record one mention of ``key`` with its readings, best first, and its anchor points.
+        The best reading names the country (and the admin1 region, when it is one); every
+        town or county reading within :data:`AREA_MARGIN` of the best names its admin1 area."""
         self.countries.setdefault(key, Counter())
         self.admin1.setdefault(key, Counter())
-        self.areas.setdefault(key, Counter())
+        areas = self.areas.setdefault(key, {})
         self.near.setdefault(key, []).extend(anchors)
-        if best is None or not best.country_code:
+        if not ranked or not ranked[0][1].country_code:
             return
+        top, best = ranked[0]
         self.countries[key][best.country_code] += 1
         if best.admin1 and best.feature_code == "ADM1":
             self.admin1[key][(best.country_code, best.admin1)] += 1
-        elif best.admin1 and (best.feature_code or "").startswith(("PPL", "ADM2")):
-            self.areas[key][(best.country_code, best.admin1)] += 1
+            areas[(best.country_code, best.admin1)] = None
+        for score, p in ranked:
+            if score < top - AREA_MARGIN:
+                break
+            if p.admin1 and p.country_code and (p.feature_code or "").startswith(("PPL", "ADM2")):
+                areas[(p.country_code, p.admin1)] = None
 
     def context_without(self, key: str) -> dict[str, Any]:
         """The context of a mention of ``key``: what every other name says."""
         named: Counter[str] = Counter()
         regions: set[tuple[str, str]] = set()
-        areas: set[tuple[str, str]] = set()
+        areas: Counter[tuple[str, str]] = Counter()
         points: list[tuple[float, float, Optional[str], Optional[str]]] = []
         for other, c in self.countries.items():
             if other != key:
                 named.update(c)
                 regions.update(self.admin1[other])
-                areas.update(self.areas[other])
+                areas.update(list(self.areas[other]))
                 points.extend(self.near[other])
-        return {"countries": named, "admin1": regions, "areas": areas - regions, "near": points,
-                "focus": max(named, key=lambda cc: named[cc]) if named else None}
+        focus_area = None
+        top = areas.most_common(2)
+        if top and top[0][1] >= FOCUS_AREA_NAMES and (len(top) == 1 or top[1][1] < top[0][1]):
+            focus_area = top[0][0]  # only a clear winner: a tie names no local focus
+        return {"countries": named, "admin1": regions, "areas": areas, "near": points,
+                "focus": max(named, key=lambda cc: named[cc]) if named else None, "focus_area": focus_area}
 
 
-_EMPTY_CONTEXT: dict[str, Any] = {"countries": Counter(), "admin1": set(), "areas": set(), "focus": None, "near": []}
+_EMPTY_CONTEXT: dict[str, Any] = {"countries": Counter(), "admin1": set(), "areas": Counter(), "focus": None,
+                                  "near": [], "focus_area": None}
 
 
 class Geoparser:
@@ -580,8 +599,10 @@ class Geoparser:
             if place.admin1 and place.feature_code != "ADM1":
                 if (cc, place.admin1) in ctx["admin1"]:
                     score += CTX_ADMIN1
-                elif (cc, place.admin1) in ctx["areas"]:
+                elif ctx["areas"].get((cc, place.admin1)):
                     score += CTX_AREA
+            if place.admin1 and (cc, place.admin1) == ctx["focus_area"]:
+                score += CTX_FOCUS_AREA
         if m.region_of is not None:
             rcc, radm = m.region_of
             if cc == rcc and (not radm or place.admin1 == radm):
@@ -605,13 +626,19 @@ class Geoparser:
             # (or, for a region, as a town in it)
             if place.feature_code == "ADM1":
                 if any(acc == cc and adm == place.admin1 for _, _, acc, adm in ctx["near"]) \
-                        or (cc, place.admin1) in ctx["areas"]:
+                        or ctx["areas"].get((cc, place.admin1)):
                     score += NEAR_BONUS
             elif (place.feature_code or "").startswith(("PPL", "ADM2")) and any(
                 within_km(place.lat, place.lon, lat, lon, NEAR_KM) for lat, lon, _, _ in ctx["near"]
             ):
                 score += NEAR_BONUS
         return score
+
+    def _ranked(self, m: _Mention, ctx: dict[str, Any]) -> list[tuple[float, Place]]:
+        """The candidates of ``m`` with their scores in ``ctx``, best first (ties: gazetteer order)."""
+        scored = [(self._score(m, c[0], c[1], c[2], ctx), -i, c[0]) for i, c in enumerate(m.cands)]
+        scored.sort(key=lambda t: (t[0], t[1]), reverse=True)
+        return [(score, p) for score, _, p in scored]
 
     def _resolve(self, m: _Mention, ctx: dict[str, Any]) -> Optional[Place]:
         if not m.cands:
@@ -649,9 +676,9 @@ class Geoparser:
                 m.cands = [(place, 0, 1)]
                 return m
         m.cands = self._candidates(m.text, abbreviations=m.label in ("GPE", "LOC"))
-        if "." in m.text and len(m.text) <= 6:
-            # a dotted abbreviation ("Ind.", "La.", "Calif.") is a region's postal or AP-style
-            # one, never a country's ISO code ("IND") nor a town's alternate name ("LA")
+        if _DOTTED_ABBREVIATION.match(m.text):
+            # a capitalised word cut short with a dot ("Ind.", "La.", "Calif.") is a region's
+            # AP-style abbreviation, never a country's ISO code ("IND") nor a town's alias ("LA")
             regions = [c for c in m.cands if c[2] == 2 and c[0].feature_code == "ADM1"]
             m.cands = regions or m.cands
         if not m.cands and len(span) > 1 and span[-1].lower_ in ADMIN_WORDS:
@@ -700,7 +727,7 @@ class Geoparser:
         names = _NamesInText()
         for m in keep:
             anchors = self._anchors(m, _EMPTY_CONTEXT) if m.kind == PlaceKind.literal else []
-            names.add(normalise(m.text), self._resolve(m, _EMPTY_CONTEXT), anchors)
+            names.add(normalise(m.text), self._ranked(m, _EMPTY_CONTEXT), anchors)
         return names
 
     def _contexts(self, keep: list[_Mention], names: "_NamesInText") -> list[dict[str, Any]]:
@@ -720,14 +747,15 @@ class Geoparser:
         """Second and third pass: each mention resolved in the light of the other names of the
         text, first as the priors read them, then as that reading resolved them ("Georgia" beside
         "Barrow County" is the state, and then vouches for "Clarke County, Georgia")."""
-        first = [self._resolve(m, ctx) for m, ctx in zip(keep, self._contexts(keep, names))]
+        first = [self._ranked(m, ctx) for m, ctx in zip(keep, self._contexts(keep, names))]
         second = _NamesInText()
-        for m, best in zip(keep, first):
+        for m, ranked in zip(keep, first):
+            best = ranked[0][1] if ranked else None
             anchors = []
             if m.kind == PlaceKind.literal and best is not None and best.lat is not None and best.lon is not None \
                     and (best.feature_code or "").startswith(("PPL", "ADM2")):
                 anchors = [(best.lat, best.lon, best.country_code, best.admin1)]
-            second.add(normalise(m.text), best, anchors)
+            second.add(normalise(m.text), ranked, anchors)
         return [self._finish(doc, m, self._resolve(m, ctx)) for m, ctx in zip(keep, self._contexts(keep, second))]
 
     def _anchors(self, m: _Mention, ctx: dict[str, Any],
