@@ -9,10 +9,17 @@ demonym, metonym, regional phrase) and resolves each against a
   capital > admin1 > town > admin2), a bonus for the place's main name;
 * the article's context, from its *other* toponyms (a name cannot vouch for
   itself): candidates in a country that the article names, in its focus country
-  (the most-mentioned one) or in an admin1 region it names win, and so do towns
-  within 100 km of a likely reading of another toponym (spatial coherence);
+  (the most-mentioned one), in an admin1 region it names, in the admin1 area of
+  its other towns and counties ("Newark" beside "Licking County" is in Ohio) and
+  above all in its local focus (the one area most other names lie in) win, and
+  so do towns within 100 km of a likely reading of another toponym (spatial
+  coherence); a country that nothing else points to yields to a same-named town
+  of that area ("Palestine" beside "Anderson County, Texas").  The context is read
+  twice: from the priors, then from what the first reading resolved ("Georgia"
+  beside "Atlanta" and "Texas" is the state, which then vouches for Atlanta);
   "City, Region" (``Long Beach, CA``; ``Louisville, Ky.``) restricts the city to
-  that region or country;
+  that region or country, and a capitalised word cut short with a dot ("Ind.",
+  "La.") is a region's AP-style abbreviation, not a country code;
 * the mention's role: a capital that is the subject of a speech verb
   ("Washington warned") is a metonym for its government.
 
@@ -25,13 +32,13 @@ import math
 import re
 import threading
 from collections import Counter
-from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional
 
 from ..records import Place, PlaceKind, PlacePrecision
 from ..spacy_doc import doc_text
 from .distance import within_km
 from .event_location import LOC_PREPS, event_place
+from .geocontext import EMPTY_CONTEXT, NamesInText
 from .subplaces import refine_places
 from .gazetteer import Gazetteer, SQLiteGazetteer, normalise
 from .vocabulary import SPEECH_VERBS
@@ -78,12 +85,11 @@ CTX_FOCUS = 1.5
 CTX_ADMIN1 = 2.0
 # ... and a town or county of the article lies in its admin1 region (weaker: that reading may be wrong).
 CTX_AREA = 1.5
-# A town or county reading this close to a name's best one also names its area.
-AREA_MARGIN = 1.0
-# The article's local focus: the admin1 region that most other names (at least this many) lie
-# in; candidates in it gain CTX_FOCUS_AREA.
-FOCUS_AREA_NAMES = 2
+# The article's local focus: the admin1 region that most other names lie in (see .geocontext).
 CTX_FOCUS_AREA = 1.5
+# A country nothing else in the article points to, named like a town of the area the article is
+# about, loses this much (local news: "Palestine" beside "Anderson County", "Texas").
+LONE_COUNTRY_PENALTY = 3.0
 
 # An admin1 region yields to a same-named town in it when the town is the capital
 # or holds at least 1/SEAT_SHARE of the region's (town-summed) population ("Aleppo",
@@ -133,62 +139,6 @@ class _Mention:
         self.admin_word = False
         self.best: Optional[Place] = None
         self.speech = False
-
-
-@dataclass
-class _NamesInText:
-    """What each normalised name of a text stands for: on priors alone (the first pass), then
-    as read in the light of the others (the second pass)."""
-
-    countries: dict[str, Counter] = field(default_factory=dict)
-    admin1: dict[str, Counter] = field(default_factory=dict)
-    areas: dict[str, dict[tuple[str, str], None]] = field(default_factory=dict)  # ordered sets
-    near: dict[str, list[tuple[float, float, Optional[str], Optional[str]]]] = field(default_factory=dict)
-
-    def add(self, key: str, ranked: list[tuple[float, Place]],
-            anchors: list[tuple[float, float, Optional[str], Optional[str]]]) -> None:
-        """Record one mention of ``key`` with its readings, best first, and its anchor points.
-        The best reading names the country (and the admin1 region, when it is one); every
-        town or county reading within :data:`AREA_MARGIN` of the best names its admin1 area."""
-        self.countries.setdefault(key, Counter())
-        self.admin1.setdefault(key, Counter())
-        areas = self.areas.setdefault(key, {})
-        self.near.setdefault(key, []).extend(anchors)
-        if not ranked or not ranked[0][1].country_code:
-            return
-        top, best = ranked[0]
-        self.countries[key][best.country_code] += 1
-        if best.admin1 and best.feature_code == "ADM1":
-            self.admin1[key][(best.country_code, best.admin1)] += 1
-            areas[(best.country_code, best.admin1)] = None
-        for score, p in ranked:
-            if score < top - AREA_MARGIN:
-                break
-            if p.admin1 and p.country_code and (p.feature_code or "").startswith(("PPL", "ADM2")):
-                areas[(p.country_code, p.admin1)] = None
-
-    def context_without(self, key: str) -> dict[str, Any]:
-        """The context of a mention of ``key``: what every other name says."""
-        named: Counter[str] = Counter()
-        regions: set[tuple[str, str]] = set()
-        areas: Counter[tuple[str, str]] = Counter()
-        points: list[tuple[float, float, Optional[str], Optional[str]]] = []
-        for other, c in self.countries.items():
-            if other != key:
-                named.update(c)
-                regions.update(self.admin1[other])
-                areas.update(list(self.areas[other]))
-                points.extend(self.near[other])
-        focus_area = None
-        top = areas.most_common(2)
-        if top and top[0][1] >= FOCUS_AREA_NAMES and (len(top) == 1 or top[1][1] < top[0][1]):
-            focus_area = top[0][0]  # only a clear winner: a tie names no local focus
-        return {"countries": named, "admin1": regions, "areas": areas, "near": points,
-                "focus": max(named, key=lambda cc: named[cc]) if named else None, "focus_area": focus_area}
-
-
-_EMPTY_CONTEXT: dict[str, Any] = {"countries": Counter(), "admin1": set(), "areas": Counter(), "focus": None,
-                                  "near": [], "focus_area": None}
 
 
 class Geoparser:
@@ -619,6 +569,13 @@ class Geoparser:
                 score -= 3.0
             elif m.admin_word:
                 score += 3.0
+        if _country_level(place) and ctx["focus"] and cc != ctx["focus"] and not ctx["countries"].get(cc) \
+                and any(p.country_code == ctx["focus"] and p.admin1 and k == 1
+                        and (ctx["areas"].get((p.country_code, p.admin1)) or (p.country_code, p.admin1) in ctx["admin1"])
+                        and (p.feature_code or "").startswith("PPL") for p, _, k in m.cands):
+            # a country nothing else in the article points to, named like a town in the area the
+            # article is about ("Palestine" beside "Anderson County, Texas")
+            score -= LONE_COUNTRY_PENALTY
         if m.speech and place.feature_code == "PPLC":
             score += 3.0
         if ctx["near"] and place.lat is not None and place.lon is not None:
@@ -721,16 +678,16 @@ class Geoparser:
             m.speech = True
         return m
 
-    def _names_in_text(self, keep: list[_Mention]) -> "_NamesInText":
+    def _names_in_text(self, keep: list[_Mention]) -> "NamesInText":
         """First pass, on priors only: which countries, admin1 regions and anchor points each
         name of the text stands for."""
-        names = _NamesInText()
+        names = NamesInText()
         for m in keep:
-            anchors = self._anchors(m, _EMPTY_CONTEXT) if m.kind == PlaceKind.literal else []
-            names.add(normalise(m.text), self._ranked(m, _EMPTY_CONTEXT), anchors)
+            anchors = self._anchors(m, EMPTY_CONTEXT) if m.kind == PlaceKind.literal else []
+            names.add(normalise(m.text), self._ranked(m, EMPTY_CONTEXT), anchors)
         return names
 
-    def _contexts(self, keep: list[_Mention], names: "_NamesInText") -> list[dict[str, Any]]:
+    def _contexts(self, keep: list[_Mention], names: "NamesInText") -> list[dict[str, Any]]:
         """Each mention's context (what the other names say); the mentions of one name share it,
         and leave it out, so that a frequent ambiguous name ("London") cannot vouch for itself."""
         contexts: dict[str, dict[str, Any]] = {}
@@ -743,12 +700,12 @@ class Geoparser:
             out.append(ctx)
         return out
 
-    def _resolve_in_context(self, doc: Any, keep: list[_Mention], names: "_NamesInText") -> list[Place]:
+    def _resolve_in_context(self, doc: Any, keep: list[_Mention], names: "NamesInText") -> list[Place]:
         """Second and third pass: each mention resolved in the light of the other names of the
         text, first as the priors read them, then as that reading resolved them ("Georgia" beside
         "Barrow County" is the state, and then vouches for "Clarke County, Georgia")."""
         first = [self._ranked(m, ctx) for m, ctx in zip(keep, self._contexts(keep, names))]
-        second = _NamesInText()
+        second = NamesInText()
         for m, ranked in zip(keep, first):
             best = ranked[0][1] if ranked else None
             anchors = []
