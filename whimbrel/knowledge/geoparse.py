@@ -90,6 +90,10 @@ CTX_FOCUS_AREA = 1.5
 # A country nothing else in the article points to, named like a town of the area the article is
 # about, loses this much (local news: "Palestine" beside "Anderson County", "Texas").
 LONE_COUNTRY_PENALTY = 3.0
+# In the second pass, a name's reading vouches for its area and point unless SCATTERED_READINGS
+# readings in all (itself included) lie within CONFIDENT_MARGIN of its score.
+CONFIDENT_MARGIN = 1.0
+SCATTERED_READINGS = 4
 
 # An admin1 region yields to a same-named town in it when the town is the capital
 # or holds at least 1/SEAT_SHARE of the region's (town-summed) population ("Aleppo",
@@ -707,10 +711,14 @@ class Geoparser:
         first = [self._ranked(m, ctx) for m, ctx in zip(keep, self._contexts(keep, names))]
         second = NamesInText()
         for m, ranked in zip(keep, first):
+            if len(ranked) >= SCATTERED_READINGS and ranked[0][0] - ranked[SCATTERED_READINGS - 1][0] < CONFIDENT_MARGIN:
+                # a scattered reading ("Jefferson": a town in half the states, several about as
+                # likely) names its country only: its area and point would echo whatever tipped it
+                ranked = [(ranked[0][0], ranked[0][1].model_copy(update={"admin1": None}))]
             best = ranked[0][1] if ranked else None
             anchors = []
             if m.kind == PlaceKind.literal and best is not None and best.lat is not None and best.lon is not None \
-                    and (best.feature_code or "").startswith(("PPL", "ADM2")):
+                    and best.admin1 and (best.feature_code or "").startswith(("PPL", "ADM2")):
                 anchors = [(best.lat, best.lon, best.country_code, best.admin1)]
             second.add(normalise(m.text), ranked, anchors)
         return [self._finish(doc, m, self._resolve(m, ctx)) for m, ctx in zip(keep, self._contexts(keep, second))]
