@@ -687,8 +687,9 @@ class Geoparser:
         name of the text stands for."""
         names = NamesInText()
         for m in keep:
-            anchors = self._anchors(m, EMPTY_CONTEXT) if m.kind == PlaceKind.literal else []
-            names.add(normalise(m.text), self._ranked(m, EMPTY_CONTEXT), anchors)
+            ranked = self._ranked(m, EMPTY_CONTEXT)
+            anchors = self._anchors(ranked) if m.kind == PlaceKind.literal else []
+            names.add(normalise(m.text), ranked, anchors)
         return names
 
     def _contexts(self, keep: list[_Mention], names: "NamesInText") -> list[dict[str, Any]]:
@@ -723,11 +724,12 @@ class Geoparser:
             second.add(normalise(m.text), ranked, anchors)
         return [self._finish(doc, m, self._resolve(m, ctx)) for m, ctx in zip(keep, self._contexts(keep, second))]
 
-    def _anchors(self, m: _Mention, ctx: dict[str, Any],
+    @staticmethod
+    def _anchors(ranked: list[tuple[float, Place]],
                  top: int = 3) -> list[tuple[float, float, Optional[str], Optional[str]]]:
-        """Point, country and admin1 of a mention's likeliest town readings, the spatial context of the others."""
-        ranked = sorted(m.cands, key=lambda c: -self._score(m, c[0], c[1], c[2], ctx))[:top]
-        return [(p.lat, p.lon, p.country_code, p.admin1) for p, _, _ in ranked
+        """Point, country and admin1 of a mention's likeliest town readings (``ranked``, best
+        first), the spatial context of the others."""
+        return [(p.lat, p.lon, p.country_code, p.admin1) for _, p in ranked[:top]
                 if p.lat is not None and p.lon is not None and (p.feature_code or "").startswith("PPL")]
 
     def _comma_regions(self, doc: Any, mentions: list[_Mention]) -> None:
