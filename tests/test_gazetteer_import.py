@@ -44,6 +44,14 @@ def test_country_centroid_is_central(gazetteer, code, lat, lon, km):
     assert haversine_km(country.lat, country.lon, lat, lon) < km
 
 
+@pytest.mark.parametrize("code,lat,lon", [("US", 39.83, -98.58), ("AU", -25.61, 134.35)])
+def test_coarse_countryinfo_points_give_way_to_the_geographic_centre(gazetteer, code, lat, lon):
+    # countryinfo puts the US at whole degrees 235 km from the middle of the contiguous states
+    country = gazetteer.country(code)
+    assert haversine_km(country.lat, country.lon, lat, lon) < 5
+    assert gz_mod._country_centroid(gz_mod._Builder(), code, {code: (0.0, 0.0)}) == (lat, lon)
+
+
 def test_data_version_names_countryinfo():
     assert "countryinfo=" in gz_mod.data_version() and "countryinfo=absent" not in gz_mod.data_version()
 

@@ -262,3 +262,49 @@ def test_towns_listed_in_one_entity(nlp, geoparser):
     doc = nlp("The pair were thought to be driving north to Ingham or Townsville in a blue van.")
     names = {p.text for p in geoparser.parse(doc)}
     assert {"Ingham", "Townsville"} <= names
+
+
+@pytest.mark.parametrize(
+    "text,surface,admin1",
+    [
+        # a county names its state for a town of the same article
+        ("Deputies from Licking County said the truck overturned just outside Newark on Tuesday.", "Newark", "Ohio"),
+        ("Gainesville police said the suspect fled into Hall County and then Forsyth County.", "Forsyth County",
+         "Georgia"),
+        # the state most other names lie in is the article's local focus
+        ("Paris police and Henry County deputies searched farms along the border with Weakley County and "
+         "Benton County.", "Henry County", "Tennessee"),
+        ("Paris police and Henry County deputies searched farms along the border with Weakley County and "
+         "Benton County.", "Paris", "Tennessee"),
+        # the second pass: "Georgia" read as the state vouches for the city
+        ("Atlanta schools will close early, officials in Georgia said, as storms move east from Texas.", "Atlanta",
+         "Georgia"),
+    ],
+)
+def test_area_of_the_other_names(nlp, geoparser, text, surface, admin1):
+    place = _by_text(geoparser.parse(nlp(text)))[surface]
+    assert place.country_code == "US" and place.admin1 == admin1
+
+
+def test_town_alone_keeps_its_prior(nlp, geoparser):
+    assert _by_text(geoparser.parse(nlp("The band played in Newark on Friday.")))["Newark"].admin1 == "New Jersey"
+
+
+@pytest.mark.parametrize(
+    "text,surface,admin1",
+    [("The couple moved to Evansville, Ind., in the spring.", "Ind.", "Indiana"),
+     ("She grew up near Shreveport, La., and studied nursing.", "La.", "Louisiana")],
+)
+def test_dotted_abbreviation_is_a_state(nlp, geoparser, text, surface, admin1):
+    place = _by_text(geoparser.parse(nlp(text)))[surface]
+    assert place.feature_code == "ADM1" and place.country_code == "US" and place.admin1 == admin1
+
+
+@pytest.mark.parametrize(
+    "text,country,fcode",
+    [("Firefighters in Palestine said the blaze near Elkhart in Anderson County was under control.", "US", "PPLA2"),
+     ("Palestine and Israel resumed talks on Monday.", "PS", "PCLI")],
+)
+def test_country_named_like_a_town_of_the_local_area(nlp, geoparser, text, country, fcode):
+    place = _by_text(geoparser.parse(nlp(text)))["Palestine"]
+    assert place.country_code == country and place.feature_code == fcode

@@ -9,10 +9,17 @@ demonym, metonym, regional phrase) and resolves each against a
   capital > admin1 > town > admin2), a bonus for the place's main name;
 * the article's context, from its *other* toponyms (a name cannot vouch for
   itself): candidates in a country that the article names, in its focus country
-  (the most-mentioned one) or in an admin1 region it names win, and so do towns
-  within 100 km of a likely reading of another toponym (spatial coherence);
+  (the most-mentioned one), in an admin1 region it names, in the admin1 area of
+  its other towns and counties ("Newark" beside "Licking County" is in Ohio) and
+  above all in its local focus (the one area most other names lie in) win, and
+  so do towns within 100 km of a likely reading of another toponym (spatial
+  coherence); a country that nothing else points to yields to a same-named town
+  of that area ("Palestine" beside "Anderson County, Texas").  The context is read
+  twice: from the priors, then from what the first reading resolved ("Georgia"
+  beside "Atlanta" and "Texas" is the state, which then vouches for Atlanta);
   "City, Region" (``Long Beach, CA``; ``Louisville, Ky.``) restricts the city to
-  that region or country;
+  that region or country, and a capitalised word cut short with a dot ("Ind.",
+  "La.") is a region's AP-style abbreviation, not a country code;
 * the mention's role: a capital that is the subject of a speech verb
   ("Washington warned") is a metonym for its government.
 
@@ -25,13 +32,13 @@ import math
 import re
 import threading
 from collections import Counter
-from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional
 
 from ..records import Place, PlaceKind, PlacePrecision
 from ..spacy_doc import doc_text
 from .distance import within_km
 from .event_location import LOC_PREPS, event_place
+from .geocontext import EMPTY_CONTEXT, NamesInText
 from .subplaces import refine_places
 from .gazetteer import Gazetteer, SQLiteGazetteer, normalise
 from .vocabulary import SPEECH_VERBS
@@ -76,6 +83,17 @@ ALT_PENALTY = 1.0
 CTX_COUNTRY = 1.5
 CTX_FOCUS = 1.5
 CTX_ADMIN1 = 2.0
+# ... and a town or county of the article lies in its admin1 region (weaker: that reading may be wrong).
+CTX_AREA = 1.5
+# The article's local focus: the admin1 region that most other names lie in (see .geocontext).
+CTX_FOCUS_AREA = 1.5
+# A country nothing else in the article points to, named like a town of the area the article is
+# about, loses this much (local news: "Palestine" beside "Anderson County", "Texas").
+LONE_COUNTRY_PENALTY = 3.0
+# In the second pass, a name's reading vouches for its area and point unless SCATTERED_READINGS
+# readings in all (itself included) lie within CONFIDENT_MARGIN of its score.
+CONFIDENT_MARGIN = 1.0
+SCATTERED_READINGS = 4
 
 # An admin1 region yields to a same-named town in it when the town is the capital
 # or holds at least 1/SEAT_SHARE of the region's (town-summed) population ("Aleppo",
@@ -101,6 +119,7 @@ TOWN_PREPS = LOCATIVE_PREPS | frozenset("from to outside toward towards via".spl
 # Nouns whose "of" introduces a settlement ("the villages of Foua").
 SETTLEMENT_NOUNS = frozenset("village town city suburb outskirt township hamlet community resident native".split())
 _NUMERIC_LABELS = frozenset("DATE TIME PERCENT MONEY QUANTITY ORDINAL CARDINAL".split())
+_DOTTED_ABBREVIATION = re.compile(r"[A-Z][a-z]{1,5}\.$")
 _COMMA_REGION = re.compile(r"\s*,\s*((?:[A-Z][\w\.]*\.?)(?:\s[A-Z][\w\.]*\.?){0,2})")
 
 
@@ -124,28 +143,6 @@ class _Mention:
         self.admin_word = False
         self.best: Optional[Place] = None
         self.speech = False
-
-
-@dataclass
-class _NamesInText:
-    """What each normalised name of a text stands for on priors alone (the first pass)."""
-
-    countries: dict[str, Counter] = field(default_factory=dict)
-    admin1: dict[str, Counter] = field(default_factory=dict)
-    near: dict[str, list[tuple[float, float, Optional[str], Optional[str]]]] = field(default_factory=dict)
-
-    def context_without(self, key: str) -> dict[str, Any]:
-        """The context of a mention of ``key``: what every other name says."""
-        named: Counter[str] = Counter()
-        regions: set[tuple[str, str]] = set()
-        points: list[tuple[float, float, Optional[str], Optional[str]]] = []
-        for other, c in self.countries.items():
-            if other != key:
-                named.update(c)
-                regions.update(self.admin1[other])
-                points.extend(self.near[other])
-        return {"countries": named, "admin1": regions, "near": points,
-                "focus": max(named, key=lambda cc: named[cc]) if named else None}
 
 
 class Geoparser:
@@ -553,8 +550,13 @@ class Geoparser:
                 score += CTX_COUNTRY
             if cc == ctx["focus"]:
                 score += CTX_FOCUS
-            if place.admin1 and (cc, place.admin1) in ctx["admin1"] and place.feature_code != "ADM1":
-                score += CTX_ADMIN1
+            if place.admin1 and place.feature_code != "ADM1":
+                if (cc, place.admin1) in ctx["admin1"]:
+                    score += CTX_ADMIN1
+                elif ctx["areas"].get((cc, place.admin1)):
+                    score += CTX_AREA
+            if place.admin1 and (cc, place.admin1) == ctx["focus_area"]:
+                score += CTX_FOCUS_AREA
         if m.region_of is not None:
             rcc, radm = m.region_of
             if cc == rcc and (not radm or place.admin1 == radm):
@@ -571,19 +573,33 @@ class Geoparser:
                 score -= 3.0
             elif m.admin_word:
                 score += 3.0
+        if _country_level(place) and ctx["focus"] and cc != ctx["focus"] and not ctx["countries"].get(cc) \
+                and any(p.country_code == ctx["focus"] and p.admin1 and k == 1
+                        and (ctx["areas"].get((p.country_code, p.admin1)) or (p.country_code, p.admin1) in ctx["admin1"])
+                        and (p.feature_code or "").startswith("PPL") for p, _, k in m.cands):
+            # a country nothing else in the article points to, named like a town in the area the
+            # article is about ("Palestine" beside "Anderson County, Texas")
+            score -= LONE_COUNTRY_PENALTY
         if m.speech and place.feature_code == "PPLC":
             score += 3.0
         if ctx["near"] and place.lat is not None and place.lon is not None:
             # spatial coherence: another toponym of the article can be read as a town nearby
             # (or, for a region, as a town in it)
             if place.feature_code == "ADM1":
-                if any(acc == cc and adm == place.admin1 for _, _, acc, adm in ctx["near"]):
+                if any(acc == cc and adm == place.admin1 for _, _, acc, adm in ctx["near"]) \
+                        or ctx["areas"].get((cc, place.admin1)):
                     score += NEAR_BONUS
             elif (place.feature_code or "").startswith(("PPL", "ADM2")) and any(
                 within_km(place.lat, place.lon, lat, lon, NEAR_KM) for lat, lon, _, _ in ctx["near"]
             ):
                 score += NEAR_BONUS
         return score
+
+    def _ranked(self, m: _Mention, ctx: dict[str, Any]) -> list[tuple[float, Place]]:
+        """The candidates of ``m`` with their scores in ``ctx``, best first (ties: gazetteer order)."""
+        scored = [(self._score(m, c[0], c[1], c[2], ctx), -i, c[0]) for i, c in enumerate(m.cands)]
+        scored.sort(key=lambda t: (t[0], t[1]), reverse=True)
+        return [(score, p) for score, _, p in scored]
 
     def _resolve(self, m: _Mention, ctx: dict[str, Any]) -> Optional[Place]:
         if not m.cands:
@@ -621,6 +637,11 @@ class Geoparser:
                 m.cands = [(place, 0, 1)]
                 return m
         m.cands = self._candidates(m.text, abbreviations=m.label in ("GPE", "LOC"))
+        if _DOTTED_ABBREVIATION.match(m.text):
+            # a capitalised word cut short with a dot ("Ind.", "La.", "Calif.") is a region's
+            # AP-style abbreviation, never a country's ISO code ("IND") nor a town's alias ("LA")
+            regions = [c for c in m.cands if c[2] == 2 and c[0].feature_code == "ADM1"]
+            m.cands = regions or m.cands
         if not m.cands and len(span) > 1 and span[-1].lower_ in ADMIN_WORDS:
             # "Sichuan province", "Puge county": the name without its administrative noun
             m.cands = self._candidates(span[:-1].text, abbreviations=False)
@@ -661,45 +682,54 @@ class Geoparser:
             m.speech = True
         return m
 
-    def _names_in_text(self, keep: list[_Mention]) -> "_NamesInText":
+    def _names_in_text(self, keep: list[_Mention]) -> "NamesInText":
         """First pass, on priors only: which countries, admin1 regions and anchor points each
         name of the text stands for."""
-        empty: dict[str, Any] = {"countries": Counter(), "admin1": set(), "focus": None, "near": []}
-        names = _NamesInText()
+        names = NamesInText()
         for m in keep:
-            key = normalise(m.text)
-            best = self._resolve(m, empty)
-            names.countries.setdefault(key, Counter())
-            names.admin1.setdefault(key, Counter())
-            names.near.setdefault(key, [])
-            if m.kind == PlaceKind.literal:
-                names.near[key].extend(self._anchors(m, empty))
-            if best is None or not best.country_code:
-                continue
-            names.countries[key][best.country_code] += 1
-            if best.feature_code == "ADM1" and best.admin1:
-                names.admin1[key][(best.country_code, best.admin1)] += 1
+            ranked = self._ranked(m, EMPTY_CONTEXT)
+            anchors = self._anchors(ranked) if m.kind == PlaceKind.literal else []
+            names.add(normalise(m.text), ranked, anchors)
         return names
 
-    def _resolve_in_context(self, doc: Any, keep: list[_Mention], names: "_NamesInText") -> list[Place]:
-        """Second pass: each mention resolved in the light of the other names of the text.  A
-        mention's context leaves out the mentions of the same name, so that a frequent
-        ambiguous name ("London", "Edmonton") cannot vouch for itself."""
-        places: list[Place] = []
+    def _contexts(self, keep: list[_Mention], names: "NamesInText") -> list[dict[str, Any]]:
+        """Each mention's context (what the other names say); the mentions of one name share it,
+        and leave it out, so that a frequent ambiguous name ("London") cannot vouch for itself."""
         contexts: dict[str, dict[str, Any]] = {}
+        out = []
         for m in keep:
             key = normalise(m.text)
             ctx = contexts.get(key)
             if ctx is None:
                 ctx = contexts[key] = names.context_without(key)
-            places.append(self._finish(doc, m, self._resolve(m, ctx)))
-        return places
+            out.append(ctx)
+        return out
 
-    def _anchors(self, m: _Mention, ctx: dict[str, Any],
+    def _resolve_in_context(self, doc: Any, keep: list[_Mention], names: "NamesInText") -> list[Place]:
+        """Second and third pass: each mention resolved in the light of the other names of the
+        text, first as the priors read them, then as that reading resolved them ("Georgia" beside
+        "Barrow County" is the state, and then vouches for "Clarke County, Georgia")."""
+        first = [self._ranked(m, ctx) for m, ctx in zip(keep, self._contexts(keep, names))]
+        second = NamesInText()
+        for m, ranked in zip(keep, first):
+            if len(ranked) >= SCATTERED_READINGS and ranked[0][0] - ranked[SCATTERED_READINGS - 1][0] < CONFIDENT_MARGIN:
+                # a scattered reading ("Jefferson": a town in half the states, several about as
+                # likely) names its country only: its area and point would echo whatever tipped it
+                ranked = [(ranked[0][0], ranked[0][1].model_copy(update={"admin1": None}))]
+            best = ranked[0][1] if ranked else None
+            anchors = []
+            if m.kind == PlaceKind.literal and best is not None and best.lat is not None and best.lon is not None \
+                    and best.admin1 and (best.feature_code or "").startswith(("PPL", "ADM2")):
+                anchors = [(best.lat, best.lon, best.country_code, best.admin1)]
+            second.add(normalise(m.text), ranked, anchors)
+        return [self._finish(doc, m, self._resolve(m, ctx)) for m, ctx in zip(keep, self._contexts(keep, second))]
+
+    @staticmethod
+    def _anchors(ranked: list[tuple[float, Place]],
                  top: int = 3) -> list[tuple[float, float, Optional[str], Optional[str]]]:
-        """Point, country and admin1 of a mention's likeliest town readings, the spatial context of the others."""
-        ranked = sorted(m.cands, key=lambda c: -self._score(m, c[0], c[1], c[2], ctx))[:top]
-        return [(p.lat, p.lon, p.country_code, p.admin1) for p, _, _ in ranked
+        """Point, country and admin1 of a mention's likeliest town readings (``ranked``, best
+        first), the spatial context of the others."""
+        return [(p.lat, p.lon, p.country_code, p.admin1) for _, p in ranked[:top]
                 if p.lat is not None and p.lon is not None and (p.feature_code or "").startswith("PPL")]
 
     def _comma_regions(self, doc: Any, mentions: list[_Mention]) -> None:
