@@ -139,6 +139,7 @@ class _SentenceWords:
                 any(a in COMMERCE_CUES for a in lemmas),
                 any(e == "MONEY" for e in ents),
                 any(a in SPECULATIVE for a in lemmas),
+                sum(a in CRIME_CUES for a in lemmas),  # how many crime-cue lemmas
             ))
         self.rows = rows
 
@@ -150,7 +151,15 @@ def _sentence_words(doc: Any) -> _SentenceWords:
     return remembered(doc, "screen.words", lambda: _SentenceWords(doc))
 
 
-_CRIME, _CRIME_LEMMA, _YOU, _COMMERCE, _MONEY, _SPECULATIVE = range(6)
+_CRIME, _CRIME_LEMMA, _YOU, _COMMERCE, _MONEY, _SPECULATIVE, _N_CRIME = range(7)
+
+
+def _conflict_context(words: _SentenceWords, tok: Any) -> bool:
+    """The trigger's sentence has a word of violence, crime or justice besides the trigger
+    itself: "attack" is a crime cue, so it cannot vouch for its own sense ("improve the
+    side's attack" in a football report)."""
+    own = tok.lemma_.lower() in CRIME_CUES
+    return words.of(tok)[_N_CRIME] > (1 if own else 0)
 
 
 def article_features(doc: Any, mentions: list, title: Optional[str]) -> dict[str, float]:
@@ -381,7 +390,8 @@ def event_features(event: Event, members: list, rel: float, headline: float) -> 
     crime_cue = any(words.of(tok)[_CRIME_LEMMA] for tok in toks)
     pol_sentence = any(_political_sentence(t) for t in toks)
     held: Optional[str] = None
-    checks = [senses.check_sense(tok, event.event_type, political or pol_sentence, crime_cue) for tok in toks]
+    checks = [senses.check_sense(tok, event.event_type, political or pol_sentence, _conflict_context(words, tok))
+              for tok in toks]
     sense_ok = float(any(ok for ok, _ in checks))
     failed = sense_failure(checks)
     if failed:

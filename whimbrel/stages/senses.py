@@ -13,6 +13,7 @@ its organs, an official, a party, an armed group, an IO or NGO, protesters or ri
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -56,6 +57,15 @@ _AID_GOODS = frozenset(
     protection support asylum training troop weapon arm intelligence photograph""".split()
 )
 _POLITY_LABELS = frozenset({"GPE", "NORP"})
+# What violence is done to beyond people, polities and buildings: gatherings, families and
+# communities, military units on the move, the places or sites an armed attack aims at, and
+# the parts of a body ("slashed his throat").
+_TARGET_NOUNS = frozenset(
+    """crowd gathering wedding funeral procession family community population tribe clan unit
+    convoy patrol column motorcade target site installation infrastructure neighbourhood
+    neighborhood street square hideout positions encampment settlement residence
+    head face neck throat chest back arm hand leg foot eye body wrist stomach""".split()
+)
 
 
 @dataclass(frozen=True)
@@ -74,6 +84,9 @@ class SenseRule:
     # lemmas of speech verbs: a noun trigger that is only the setting ("at"/"during") of one
     # names where someone spoke, not the event ("the senator said at a rally that ...")
     venue_of: frozenset = frozenset()
+    # the word also names winning or playing a contest ("beat the visitors 2-0", "beat the
+    # incumbent in the election", "the striker's attack"): the sense fails in a contest clause
+    contest: bool = False
     reason: str = ""
 
 
@@ -104,6 +117,7 @@ def rules() -> dict[str, tuple[SenseRule, ...]]:
                 pos=entry.get("pos", ""),
                 deps=frozenset(entry.get("deps", ())),
                 venue_of=frozenset(entry.get("venue_of", ())),
+                contest=bool(entry.get("contest", False)),
                 reason=entry.get("reason", ""),
             )
         except (KeyError, TypeError) as exc:
@@ -149,7 +163,7 @@ def semantic_classes(tok: Any) -> frozenset:
         out.add("facility")
     if lemma in _AID_GOODS or ent == "MONEY" or any(c.lemma_.lower() in _AID_GOODS for c in tok.children if c.dep_ in ("compound", "amod")):
         out.add("aid_goods")
-    if out & {"person", "facility", "polity"}:
+    if out & {"person", "facility", "polity"} or lemma in _TARGET_NOUNS or low in _TARGET_NOUNS:
         out.add("violence_target")
     return frozenset(out)
 
@@ -286,6 +300,44 @@ def _speech_venue(tok: Any, verbs: frozenset) -> bool:
     return not any(c.lemma_.lower() in _PROTESTER_WORDS for c in subjects)
 
 
+# Nouns that name a contest (a game, a race, an election) or what one is played for.
+CONTEST_NOUNS = frozenset(
+    """match game final semifinal semi-final quarterfinal quarter-final tournament championship title
+    cup trophy medal league season playoff playoffs derby fixture bout race election primary runoff
+    run-off poll polls ballot contest round record""".split()
+)
+_SCORE = re.compile(r"^\d{1,3}[-\u2013]\d{1,3}$")
+_SCORE_PART = re.compile(r"^\d{1,3}$")
+
+
+def score_in(sent: Any) -> bool:
+    """The sentence gives a score ("2-0", "6-4"), one token or three ("6" "-" "4" with no
+    spaces); longer numbers (years, phone numbers) and chains ("2-1-1") are no scores."""
+    toks = list(sent)
+    for i, t in enumerate(toks):
+        if _SCORE.match(t.text):
+            return True
+        if (i + 2 < len(toks) and _SCORE_PART.match(t.text) and toks[i + 1].text in ("-", "\u2013")
+                and _SCORE_PART.match(toks[i + 2].text) and not t.whitespace_ and not toks[i + 1].whitespace_
+                and not (i > 0 and toks[i - 1].text in ("-", "\u2013"))
+                and not (i + 3 < len(toks) and toks[i + 3].text in ("-", "\u2013"))):
+            return True
+    return False
+
+
+def contest_clause(tok: Any) -> bool:
+    """The trigger tells a contest, not violence: its sentence gives a score ("beat them 2-0"),
+    or a contest noun is its own argument or prepositional object ("beat him in the election",
+    "the title fight", "an attack in the final").  A contest noun elsewhere in the sentence
+    says nothing of the trigger."""
+    if score_in(tok.sent):
+        return True
+    words = {a.lemma_.lower() for a in arguments(tok)}
+    for preps in _prep_objects(tok).values():
+        words |= preps
+    return bool(words & CONTEST_NOUNS)
+
+
 def rule_for(lemma: str, event_type: str, pos: str = "") -> Optional[SenseRule]:
     for rule in rules().get(lemma, ()):
         if (not rule.types or event_type in rule.types) and (not rule.pos or not pos or rule.pos == pos):
@@ -301,6 +353,8 @@ def check_sense(tok: Any, event_type: str, political: bool, conflict_context: bo
     if rule is None:
         return None, ""
     if rule.deps and _function(tok) not in rule.deps:
+        return False, rule.reason
+    if rule.contest and contest_clause(tok):
         return False, rule.reason
     mods = _modifiers(tok)
     if mods & rule.not_modifiers:

@@ -1,0 +1,66 @@
+"""Issue 10 (everyday senses, sport): a verb of violence names an attack only when what it
+harms is a person, a place, property or a force; a win in a game or an election (a score,
+a contest noun as its argument) is no assault; a news conference is no consultation; a
+trigger word cannot vouch for its own sense as a crime cue."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("spacy")
+
+
+def _counted(text: str, event_type: str):
+    from whimbrel.extract import extract
+    from whimbrel.settings import load
+
+    events = extract(text, published="2024-03-05", settings=load({"all_events": "1"}))
+    return [e for e in events if e.event_type == event_type and e.held is None]
+
+
+@pytest.mark.parametrize("text", [
+    "The home club can relax after the rivals beat the leaders on Monday 1-0.",
+    "The visitors went past the hosts 3-0, with the veteran beating the teenager 6-4, 6-3.",
+    "The Republican challenger beat the incumbent governor in the election on Tuesday.",
+    "The coach wanted to improve his side's attack before the match.",
+])
+def test_issue10_contest_is_no_assault(text):
+    assert not _counted(text, "ASSAULT")
+
+
+@pytest.mark.parametrize("text", [
+    "The singer struck a nerve with her fans.",
+    "The school board slashed $3 million from its transport budget.",
+    "Police executed a search warrant at the house on Monday.",
+    "The Senate wiped out most of the provisions in the bill.",
+    "Critics blast the mayor's new parking rules.",
+    "The earthquake struck the region on Monday.",
+])
+def test_issue10_violence_verb_with_no_violable_object(text):
+    assert not _counted(text, "ASSAULT")
+
+
+@pytest.mark.parametrize("text", [
+    "Police said a man beat his neighbour with a bat on Sunday.",
+    "Gunmen struck a police checkpoint outside the city.",
+    "Rebels wiped out an army convoy near the border.",
+    "The regime executed three dissidents on Friday.",
+])
+def test_issue10_violence_verb_with_a_victim_stays(text):
+    assert _counted(text, "ASSAULT")
+
+
+def test_issue10_news_conference_is_no_consultation():
+    assert not _counted("The mayor told reporters at a news conference that the road would reopen.", "CONSULT")
+
+
+def test_issue10_score_detection():
+    import spacy
+
+    from whimbrel.settings import load
+    from whimbrel.stages.senses import score_in
+
+    nlp = spacy.load(load().spacy_model)
+    assert score_in(next(nlp("They won 2-0 at home.").sents))
+    assert not score_in(next(nlp("Call the office at 252-8011 for the 2-1-1 line.").sents))
+    assert not score_in(next(nlp("The 2009-10 budget was cut.").sents))
