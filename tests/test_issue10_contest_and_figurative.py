@@ -64,3 +64,33 @@ def test_issue10_score_detection():
     assert score_in(next(nlp("They won 2-0 at home.").sents))
     assert not score_in(next(nlp("Call the office at 252-8011 for the 2-1-1 line.").sents))
     assert not score_in(next(nlp("The 2009-10 budget was cut.").sents))
+
+
+@pytest.mark.parametrize("text", [
+    "The doctors said the deaths of the patients were attributed to complications from the flu.",
+    "Officials blamed the power cut on the storm.",
+])
+def test_issue10_blame_on_a_cause_accuses_no_one(text):
+    assert not _counted(text, "ACCUSE")
+
+
+@pytest.mark.parametrize("text", [
+    "The minister attributed the bombing to the rebels.",
+    "Police blamed the attack on a local gang leader.",
+])
+def test_issue10_blame_on_someone_stays_an_accusation(text):
+    assert _counted(text, "ACCUSE")
+
+
+def test_issue10_slash_pair_shares_its_modifiers():
+    text = "He was indicted on the felony charge of evading arrest/detention with a vehicle."
+    assert not _counted(text, "COERCE")
+
+
+def test_issue10_on_key_of_the_sense_table_is_a_preposition():
+    from whimbrel.stages.senses import rules
+
+    release = next(r for r in rules()["release"] if r.prep_ok)
+    assert "on" in dict(release.prep_ok)
+    blame = rules()["blame"][0]
+    assert dict(blame.agent_preps).keys() == {"on"}

@@ -87,7 +87,18 @@ class SenseRule:
     # the word also names winning or playing a contest ("beat the visitors 2-0", "beat the
     # incumbent in the election", "the striker's attack"): the sense fails in a contest clause
     contest: bool = False
+    # {preposition: classes}: when the trigger has this preposition, one of its objects must
+    # have one of the classes ("attributed the deaths to the flu": an accusation needs someone
+    # held responsible, not a cause)
+    agent_preps: tuple[tuple[str, tuple[str, ...]], ...] = ()
     reason: str = ""
+
+
+def _prep_key(key: Any) -> str:
+    """A preposition key of the table: YAML 1.1 reads a bare ``on``/``off`` key as a boolean."""
+    if isinstance(key, bool):
+        return "on" if key else "off"
+    return str(key)
 
 
 @lru_cache(maxsize=1)
@@ -109,7 +120,7 @@ def rules() -> dict[str, tuple[SenseRule, ...]]:
                 types=tuple(entry.get("types", ())),
                 object=tuple(entry.get("object", ())),
                 object_missing=entry.get("object_missing", "ok"),
-                prep_ok=tuple((k, tuple(v)) for k, v in (entry.get("prep_ok") or {}).items()),
+                prep_ok=tuple((_prep_key(k), tuple(v)) for k, v in (entry.get("prep_ok") or {}).items()),
                 not_modifiers=frozenset(entry.get("not_modifiers", ())),
                 not_context=frozenset(entry.get("not_context", ())),
                 not_subjects=frozenset(entry.get("not_subjects", ())),
@@ -118,6 +129,7 @@ def rules() -> dict[str, tuple[SenseRule, ...]]:
                 deps=frozenset(entry.get("deps", ())),
                 venue_of=frozenset(entry.get("venue_of", ())),
                 contest=bool(entry.get("contest", False)),
+                agent_preps=tuple((_prep_key(k), tuple(v)) for k, v in (entry.get("agent_preps") or {}).items()),
                 reason=entry.get("reason", ""),
             )
         except (KeyError, TypeError) as exc:
@@ -151,6 +163,8 @@ def semantic_classes(tok: Any) -> frozenset:
         out.update(("detainee", "person"))
     if ent in _POLITY_LABELS:
         out.add("polity")
+    if ent == "ORG":
+        out.add("organisation")
     sector = role_sector(lemma) or role_sector(low)
     if sector in POLITICAL_SECTORS:
         out.add("polity")
@@ -253,6 +267,9 @@ def _modifiers(tok: Any) -> set[str]:
             mods.update(p.lemma_.lower() for p in c.children if p.dep_ == "pobj")
     if tok.dep_ in ("compound", "amod", "nmod"):
         mods.add(tok.head.lemma_.lower())
+        # a slash pair ("evading arrest/detention") shares the modifiers of its second word
+        if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "/" and tok.head.i == tok.i + 2:
+            mods.update(c.lemma_.lower() for c in tok.head.children if c.dep_ in ("amod", "compound"))
     if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
         mods.add(tok.head.lower_)  # "in demand", "in charge"
     if tok.dep_ in ("dobj", "attr", "nsubjpass", "nsubj"):
@@ -356,6 +373,14 @@ def check_sense(tok: Any, event_type: str, political: bool, conflict_context: bo
         return False, rule.reason
     if rule.contest and contest_clause(tok):
         return False, rule.reason
+    for prep, classes in rule.agent_preps:
+        # the phrase may hang from the direct object ("blamed [the power cut on the storm]")
+        holders = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
+        objs = [p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == prep
+                for p in c.children if p.dep_ == "pobj"]
+        objs += [cj for o in objs for cj in o.conjuncts]
+        if objs and not any(semantic_classes(o) & set(classes) for o in objs):
+            return False, rule.reason
     mods = _modifiers(tok)
     if mods & rule.not_modifiers:
         return False, rule.reason
