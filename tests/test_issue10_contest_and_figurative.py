@@ -94,3 +94,20 @@ def test_issue10_on_key_of_the_sense_table_is_a_preposition():
     assert "on" in dict(release.prep_ok)
     blame = rules()["blame"][0]
     assert dict(blame.agent_preps).keys() == {"on"}
+
+
+@pytest.mark.parametrize("text", [
+    "The FBI has not released the agent's name.",
+    "Officials did not immediately provide any other details.",
+    "The officers, whose names were not released, were responding to a call.",
+])
+def test_issue10_refusal_keeps_the_sense_of_what_is_refused(text):
+    assert not _counted(text, "REJECT")
+
+
+@pytest.mark.parametrize("text", [
+    "The junta has refused to release the detained opposition leaders.",
+    "The government refused to provide food aid to the rebel region.",
+])
+def test_issue10_refusal_of_a_release_or_of_aid_stays(text):
+    assert _counted(text, "REJECT")

@@ -369,6 +369,20 @@ def head_held(cues: list[Optional[str]]) -> Optional[str]:
     return None
 
 
+def _member_sense(m: Any, event_type: str, political: bool, context: bool) -> tuple[Optional[bool], str]:
+    """:func:`senses.check_sense` of a mention's trigger for the event's type and, for a
+    promise, threat, demand or refusal that a verbal frame made of another act, for that act
+    too: refusing to release a name, or not providing details, is no refusal of a release or
+    of aid, since releasing a name or providing details is none."""
+    ok, why = senses.check_sense(m.trigger, event_type, political, context)
+    source = getattr(m, "framed_from", None)
+    if ok is not False and source and source != event_type:
+        ok2, why2 = senses.check_sense(m.trigger, source, political, context)
+        if ok2 is False:
+            return False, f"{why2} (the act a {event_type} event is about)"
+    return ok, why
+
+
 def sense_failure(checks: list[tuple[Optional[bool], str]]) -> Optional[str]:
     """The reason an event fails its trigger-sense check, from the checks of its mentions
     (head first), or None: :func:`head_held` over the failed checks ("a horse was killed
@@ -390,8 +404,8 @@ def event_features(event: Event, members: list, rel: float, headline: float) -> 
     crime_cue = any(words.of(tok)[_CRIME_LEMMA] for tok in toks)
     pol_sentence = any(_political_sentence(t) for t in toks)
     held: Optional[str] = None
-    checks = [senses.check_sense(tok, event.event_type, political or pol_sentence, _conflict_context(words, tok))
-              for tok in toks]
+    checks = [_member_sense(m, event.event_type, political or pol_sentence, _conflict_context(words, m.trigger))
+              for m in members]
     sense_ok = float(any(ok for ok, _ in checks))
     failed = sense_failure(checks)
     if failed:

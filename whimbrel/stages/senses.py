@@ -36,9 +36,13 @@ _PERSON_NOUNS = frozenset(
     citizen individual employee worker student pupil patient officer deputy agent trooper guard
     priest journalist activist protester demonstrator prisoner inmate hostage detainee captive
     refugee migrant immigrant deportee civilian soldier fighter rebel militant gunman attacker
-    member leader official opponent critic dissident""".split()
+    member leader official opponent critic dissident pilot crew sailor seaman fisherman passenger
+    tourist traveller traveler nurse doctor teacher lawyer farmer villager worker crewman
+    national""".split()
 )
 _DETAINEE_NOUNS = frozenset("prisoner inmate hostage detainee captive convict suspect deportee".split())
+# participles that make whoever they modify a detainee ("the detained pilots", "jailed activists")
+_DETAINING = frozenset("detain jail imprison capture kidnap abduct arrest hold seize kidnapped detained jailed".split())
 ARMED_NOUNS = frozenset(
     """weapon arm gun rifle missile rocket bomb ammunition munition tank jet aircraft helicopter drone
     warship ship vessel boat troop soldier force artillery grenade mortar vehicle cache arsenal stockpile""".split()
@@ -159,7 +163,7 @@ def semantic_classes(tok: Any) -> frozenset:
     bare_name = tok.pos_ == "PROPN" and ent in ("", "PERSON")
     if ent == "PERSON" or low in _PERSON_PRONOUNS or lemma in _PERSON_NOUNS or bare_name:
         out.add("person")
-    if lemma in _DETAINEE_NOUNS:
+    if lemma in _DETAINEE_NOUNS or any(c.dep_ == "amod" and c.lemma_.lower() in _DETAINING for c in tok.children):
         out.update(("detainee", "person"))
     if ent in _POLITY_LABELS:
         out.add("polity")
@@ -205,8 +209,11 @@ def arguments(tok: Any) -> list[Any]:
     if tok.pos_ in ("VERB", "AUX"):
         heads = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr", "dative")]
         if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            # "the man arrested yesterday", "a helicopter that was captured"
-            heads = [h for h in heads if h.lower_ not in ("that", "which", "who", "whom")] + [tok.head]
+            # "the man arrested yesterday", "a helicopter that was captured"; but in "the
+            # officers whose names were not released" the clause has its own object
+            heads = [h for h in heads if h.lower_ not in ("that", "which", "who", "whom")]
+            if not heads:
+                heads = [tok.head]
     else:
         for c in tok.children:
             if c.dep_ in ("poss", "compound", "nmod"):
