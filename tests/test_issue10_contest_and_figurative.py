@@ -111,3 +111,23 @@ def test_issue10_refusal_keeps_the_sense_of_what_is_refused(text):
 ])
 def test_issue10_refusal_of_a_release_or_of_aid_stays(text):
     assert _counted(text, "REJECT")
+
+
+@pytest.mark.parametrize("text", [
+    "A teenager was killed in a fiery crash on the interstate.",
+    "A four-car collision critically injures an elderly woman.",
+    "The plague killed a couple in the mountains last year.",
+])
+def test_issue10_harm_by_accident_or_disease_is_no_assault(text):
+    assert not _counted(text, "ASSAULT")
+
+
+@pytest.mark.parametrize("text", [
+    "Sniper fire killed two soldiers near the checkpoint.",
+    "The gunman was killed in a shootout with police.",
+    "A woman was fatally shot in a hunting accident on Sunday, the sheriff said.",
+    "Three people were found shot to death in a car parked beside the highway.",
+    "A driver accused of fleeing the scene of a hit-and-run crash that killed a cyclist appeared in court.",
+])
+def test_issue10_violence_or_crime_beside_an_accident_word_stays(text):
+    assert _counted(text, "ASSAULT")

@@ -154,6 +154,20 @@ def _sentence_words(doc: Any) -> _SentenceWords:
 _CRIME, _CRIME_LEMMA, _YOU, _COMMERCE, _MONEY, _SPECULATIVE, _N_CRIME = range(7)
 
 
+# words that make an accident a crime ("a hit-and-run accident", "the drunk driver was
+# charged"): an offence, its suspect or the justice that follows it (not the harm words, nor
+# the police who report every crash)
+CRIME_PROPER = frozenset(
+    """charge charged arrest arrested indict indictment convict accuse accused allege alleged suspect
+    murder homicide manslaughter vehicular hit-and-run drunk dui dwi flee fled arson arsonist
+    gunman shoot shot gun attack attacker bomb""".split()
+)
+
+
+def _crime_told(tok: Any) -> bool:
+    return any(t.lemma_.lower() in CRIME_PROPER or t.lower_ in CRIME_PROPER for t in tok.sent if t.i != tok.i)
+
+
 def _conflict_context(words: _SentenceWords, tok: Any) -> bool:
     """The trigger's sentence has a word of violence, crime or justice besides the trigger
     itself: "attack" is a crime cue, so it cannot vouch for its own sense ("improve the
@@ -413,6 +427,10 @@ def event_features(event: Event, members: list, rel: float, headline: float) -> 
     held = held or head_held(["a statement that something is a threat or risk, not an act of threatening"
                               if _risk_statement(t) else None for t in toks])
     held = held or head_held(["the trigger is part of a name, not an event" if _in_name(t) else None for t in toks])
+    if event.event_type == "ASSAULT" and event.mode != "firearms":
+        held = held or head_held([f"harm caused by an accident, a fire, a disease or a natural force ('{cause}'), "
+                                  "not by an actor's violence" if (cause := senses.accident_cause(t)) and not _crime_told(t)
+                                  else None for t in toks])
     # a bomb going off is violence; so are shells or missiles named as landing (a weapon noun is
     # an attack only as a clause's subject or object: senses.yaml) and an attack by a weapon or
     # armed unit ("a helicopter dropped ..."); a verb alone ("bombards us with offers") is not

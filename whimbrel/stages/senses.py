@@ -362,6 +362,46 @@ def contest_clause(tok: Any) -> bool:
     return bool(words & CONTEST_NOUNS)
 
 
+# What kills, injures or destroys by no one's act: accidents, fires, diseases and natural
+# forces.  A death or injury they cause is no assault (PLOVER ASSAULT, ACLED violence: an
+# actor's use of force), whatever verb tells it.
+ACCIDENT_NOUNS = frozenset(
+    """crash collision accident wreck rollover pileup derailment fire blaze flame flames smoke
+    disease illness plague virus flu influenza cancer outbreak epidemic pandemic infection
+    overdose drowning fall storm flood earthquake quake avalanche landslide lightning tornado
+    hurricane typhoon cyclone tsunami""".split()
+)
+# vehicles cause a collision as the subject or agent ("struck by a car"); "in a car" is a place
+VEHICLE_NOUNS = frozenset("car vehicle truck pickup van bus train motorcycle suv sedan tractor trailer lorry".split())
+# modifiers that make a fire a weapon's or an accident a shooting ("sniper fire", "a hunting accident")
+_ARMED_CAUSE = frozenset("""gun sniper mortar artillery tank rocket machine automatic heavy enemy hostile friendly
+    small cross return hunting shooting firearm""".split())
+
+
+def _accident_noun(tok: Any, vehicles: bool) -> bool:
+    lemma = tok.lemma_.lower()
+    if lemma not in ACCIDENT_NOUNS and not (vehicles and lemma in VEHICLE_NOUNS):
+        return False
+    return not any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in _ARMED_CAUSE for c in tok.children)
+
+
+def accident_cause(tok: Any) -> Optional[str]:
+    """The noun when an accident, a fire, a disease or a natural force causes the harm the
+    trigger tells: the subject of an active verb ("a collision injures a woman"), the agent of
+    a passive ("struck by a car"), or the object of "in"/"from"/"during" on it ("killed in a
+    crash", "died from the flu"); else None.  A shooting accident is gun violence, not this."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    for c in tok.children:
+        if c.dep_ == "nsubj" and _accident_noun(c, vehicles=True):
+            return c.text
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("in", "from", "during")):
+            for p in c.children:
+                if p.dep_ == "pobj" and _accident_noun(p, vehicles=c.dep_ == "agent"):
+                    return p.text
+    return None
+
+
 def rule_for(lemma: str, event_type: str, pos: str = "") -> Optional[SenseRule]:
     for rule in rules().get(lemma, ()):
         if (not rule.types or event_type in rule.types) and (not rule.pos or not pos or rule.pos == pos):
