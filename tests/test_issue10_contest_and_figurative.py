@@ -131,3 +131,25 @@ def test_issue10_harm_by_accident_or_disease_is_no_assault(text):
 ])
 def test_issue10_violence_or_crime_beside_an_accident_word_stays(text):
     assert _counted(text, "ASSAULT")
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("The sheriff said in a release that the road was closed.", "RETREAT"),
+    ("His hearing is scheduled for next month, according to the office release.", "RETREAT"),
+    ("The highway patrol has an office in the town.", "MOBILIZE"),
+    ("Our correspondent in Cairo contributed reporting.", "AID"),
+    ("The officer was the only one armed with a stun gun.", "AID"),
+    ("She grabbed a pair of scissors from the drawer.", "COERCE"),
+    ("The attorney said the case demonstrates that threats are not protected speech.", "PROTEST"),
+])
+def test_issue10_boilerplate_and_everyday_senses(text, event_type):
+    assert not _counted(text, event_type)
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Police have increased their patrols in the area after the robberies.", "MOBILIZE"),
+    ("Thousands demonstrated outside the embassy on Friday against the new law.", "PROTEST"),
+    ("The rebels released three hostages on Monday.", "RETREAT"),
+])
+def test_issue10_the_political_sense_stays(text, event_type):
+    assert _counted(text, event_type)

@@ -95,6 +95,8 @@ class SenseRule:
     # have one of the classes ("attributed the deaths to the flu": an accusation needs someone
     # held responsible, not a cause)
     agent_preps: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # "fail": a verb with a direct object, a clausal complement or a passive agent fails
+    clausal: str = ""
     reason: str = ""
 
 
@@ -134,6 +136,7 @@ def rules() -> dict[str, tuple[SenseRule, ...]]:
                 venue_of=frozenset(entry.get("venue_of", ())),
                 contest=bool(entry.get("contest", False)),
                 agent_preps=tuple((_prep_key(k), tuple(v)) for k, v in (entry.get("agent_preps") or {}).items()),
+                clausal=entry.get("clausal", ""),
                 reason=entry.get("reason", ""),
             )
         except (KeyError, TypeError) as exc:
@@ -313,9 +316,15 @@ _PROTESTER_WORDS = frozenset({"protester", "protestor", "demonstrator", "activis
 
 
 def _speech_venue(tok: Any, verbs: frozenset) -> bool:
-    """``tok`` is the object of "at"/"during" attached to a speech verb of ``verbs`` whose
-    subject is no protester: the trigger is where the speaker spoke."""
-    if tok.dep_ != "pobj" or tok.head.lower_ not in ("at", "during"):
+    """``tok`` is the object of "at"/"during"/"in" attached to a speech verb of ``verbs`` whose
+    subject is no protester: the trigger is where the speaker spoke ("said at a rally", "said
+    in a release"); or, when ``verbs`` has "according", the object of "according to": the
+    source of a report."""
+    if tok.dep_ != "pobj":
+        return False
+    if tok.head.lower_ == "to" and tok.head.head.lower_ == "according":
+        return "according" in verbs  # "according to the office release": the source of a report
+    if tok.head.lower_ not in ("at", "during", "in"):
         return False
     verb = tok.head.head
     if verb.lemma_.lower() not in verbs:
@@ -419,6 +428,8 @@ def check_sense(tok: Any, event_type: str, political: bool, conflict_context: bo
     if rule.deps and _function(tok) not in rule.deps:
         return False, rule.reason
     if rule.contest and contest_clause(tok):
+        return False, rule.reason
+    if rule.clausal == "fail" and pos == "VERB" and any(c.dep_ in ("dobj", "ccomp", "agent") for c in tok.children):
         return False, rule.reason
     for prep, classes in rule.agent_preps:
         # the phrase may hang from the direct object ("blamed [the power cut on the storm]")
