@@ -19,10 +19,10 @@ def _counted(text: str, event_type: str):
 
 
 @pytest.mark.parametrize("text", [
-    "The home club can relax after the rivals beat the leaders on Monday 1-0.",
-    "The visitors went past the hosts 3-0, with the veteran beating the teenager 6-4, 6-3.",
+    "The visitors beat the champions 1-0 on a wet Sunday.",
+    "In the second round the veteran kept beating the teenager, who lost 6-4, 6-3.",
     "The Republican challenger beat the incumbent governor in the election on Tuesday.",
-    "The coach wanted to improve his side's attack before the match.",
+    "The manager said the team's attack looked tired in the second half of the match.",
 ])
 def test_issue10_contest_is_no_assault(text):
     assert not _counted(text, "ASSAULT")
@@ -30,9 +30,9 @@ def test_issue10_contest_is_no_assault(text):
 
 @pytest.mark.parametrize("text", [
     "The singer struck a nerve with her fans.",
-    "The school board slashed $3 million from its transport budget.",
-    "Police executed a search warrant at the house on Monday.",
-    "The Senate wiped out most of the provisions in the bill.",
+    "The county slashed its library budget by a third.",
+    "Detectives executed a warrant at a flat in the old town.",
+    "The committee wiped out the savings of the reform.",
     "Critics blast the mayor's new parking rules.",
     "The earthquake struck the region on Monday.",
 ])
@@ -51,7 +51,7 @@ def test_issue10_violence_verb_with_a_victim_stays(text):
 
 
 def test_issue10_news_conference_is_no_consultation():
-    assert not _counted("The mayor told reporters at a news conference that the road would reopen.", "CONSULT")
+    assert not _counted("At a news conference, the mayor said the bridge would reopen in June.", "CONSULT")
 
 
 def test_issue10_score_detection():
@@ -67,7 +67,7 @@ def test_issue10_score_detection():
 
 
 @pytest.mark.parametrize("text", [
-    "The doctors said the deaths of the patients were attributed to complications from the flu.",
+    "The coroner attributed the deaths to a faulty heater.",
     "Officials blamed the power cut on the storm.",
 ])
 def test_issue10_blame_on_a_cause_accuses_no_one(text):
@@ -83,7 +83,7 @@ def test_issue10_blame_on_someone_stays_an_accusation(text):
 
 
 def test_issue10_slash_pair_shares_its_modifiers():
-    text = "He was indicted on the felony charge of evading arrest/detention with a vehicle."
+    text = "She was charged with evading arrest/detention on foot."
     assert not _counted(text, "COERCE")
 
 
@@ -97,9 +97,9 @@ def test_issue10_on_key_of_the_sense_table_is_a_preposition():
 
 
 @pytest.mark.parametrize("text", [
-    "The FBI has not released the agent's name.",
-    "Officials did not immediately provide any other details.",
-    "The officers, whose names were not released, were responding to a call.",
+    "The agency has not released the identity of the driver.",
+    "The ministry did not provide any figures on Tuesday.",
+    "The two clerks, whose names were not released, work at the town hall.",
 ])
 def test_issue10_refusal_keeps_the_sense_of_what_is_refused(text):
     assert not _counted(text, "REJECT")
@@ -114,9 +114,9 @@ def test_issue10_refusal_of_a_release_or_of_aid_stays(text):
 
 
 @pytest.mark.parametrize("text", [
-    "A teenager was killed in a fiery crash on the interstate.",
-    "A four-car collision critically injures an elderly woman.",
-    "The plague killed a couple in the mountains last year.",
+    "A cyclist was killed in a crash on the ring road.",
+    "A collision between two buses injured six passengers on Monday.",
+    "The flu killed dozens of villagers last winter.",
 ])
 def test_issue10_harm_by_accident_or_disease_is_no_assault(text):
     assert not _counted(text, "ASSAULT")
@@ -125,9 +125,9 @@ def test_issue10_harm_by_accident_or_disease_is_no_assault(text):
 @pytest.mark.parametrize("text", [
     "Sniper fire killed two soldiers near the checkpoint.",
     "The gunman was killed in a shootout with police.",
-    "A woman was fatally shot in a hunting accident on Sunday, the sheriff said.",
-    "Three people were found shot to death in a car parked beside the highway.",
-    "A driver accused of fleeing the scene of a hit-and-run crash that killed a cyclist appeared in court.",
+    "A hunter died after being shot in a hunting accident near the lake.",
+    "Two men were found shot dead in a van outside the depot.",
+    "Police charged the driver after the hit-and-run crash that killed a pedestrian.",
 ])
 def test_issue10_violence_or_crime_beside_an_accident_word_stays(text):
     assert _counted(text, "ASSAULT")
@@ -135,12 +135,12 @@ def test_issue10_violence_or_crime_beside_an_accident_word_stays(text):
 
 @pytest.mark.parametrize("text, event_type", [
     ("The sheriff said in a release that the road was closed.", "RETREAT"),
-    ("His hearing is scheduled for next month, according to the office release.", "RETREAT"),
-    ("The highway patrol has an office in the town.", "MOBILIZE"),
+    ("The trial opens in May, according to a release from the clerk's office.", "RETREAT"),
+    ("The state patrol opened a new office beside the motorway.", "MOBILIZE"),
     ("Our correspondent in Cairo contributed reporting.", "AID"),
-    ("The officer was the only one armed with a stun gun.", "AID"),
-    ("She grabbed a pair of scissors from the drawer.", "COERCE"),
-    ("The attorney said the case demonstrates that threats are not protected speech.", "PROTEST"),
+    ("Only the sergeant, armed with a stun gun, entered the hall.", "AID"),
+    ("He grabbed his umbrella and ran for the bus.", "COERCE"),
+    ("The study demonstrates that the new vaccine works.", "PROTEST"),
 ])
 def test_issue10_boilerplate_and_everyday_senses(text, event_type):
     assert not _counted(text, event_type)

@@ -170,8 +170,8 @@ def _crime_told(tok: Any) -> bool:
 
 def _conflict_context(words: _SentenceWords, tok: Any) -> bool:
     """The trigger's sentence has a word of violence, crime or justice besides the trigger
-    itself: "attack" is a crime cue, so it cannot vouch for its own sense ("improve the
-    side's attack" in a football report)."""
+    itself: "attack" is a crime cue, so it cannot vouch for its own sense ("the team's
+    attack looked tired" in a football report)."""
     own = tok.lemma_.lower() in CRIME_CUES
     return words.of(tok)[_N_CRIME] > (1 if own else 0)
 

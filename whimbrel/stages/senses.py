@@ -92,8 +92,8 @@ class SenseRule:
     # incumbent in the election", "the striker's attack"): the sense fails in a contest clause
     contest: bool = False
     # {preposition: classes}: when the trigger has this preposition, one of its objects must
-    # have one of the classes ("attributed the deaths to the flu": an accusation needs someone
-    # held responsible, not a cause)
+    # have one of the classes ("attributed the deaths to a faulty heater": an accusation
+    # needs someone held responsible, not a cause)
     agent_preps: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # "fail": a verb with a direct object, a clausal complement or a passive agent fails
     clausal: str = ""
@@ -213,7 +213,7 @@ def arguments(tok: Any) -> list[Any]:
         heads = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr", "dative")]
         if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             # "the man arrested yesterday", "a helicopter that was captured"; but in "the
-            # officers whose names were not released" the clause has its own object
+            # clerks whose names were withheld" the clause has its own object
             heads = [h for h in heads if h.lower_ not in ("that", "which", "who", "whom")]
             if not heads:
                 heads = [tok.head]
