@@ -145,6 +145,8 @@ def apply(m: Any, claimants: list[Any]) -> None:
         m.actors = list(claimants)
     # a threat keeps what is threatened as its mode ("would blockade" → THREATEN/restrict)
     mode = codebook.threat_mode(m.event_type, m.mode) if new == "THREATEN" else None
+    if m.framed_from is None:
+        m.framed_from = m.event_type
     m.event_type = new
     m.mode = mode if mode is not None and codebook.is_valid(new, mode) else None
     m.modality = Modality.asserted

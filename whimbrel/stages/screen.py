@@ -141,6 +141,7 @@ class _SentenceWords:
                 any(a in COMMERCE_CUES for a in lemmas),
                 any(e == "MONEY" for e in ents),
                 any(a in SPECULATIVE for a in lemmas),
+                sum(a in CRIME_CUES for a in lemmas),  # how many crime-cue lemmas
             ))
         self.rows = rows
 
@@ -152,7 +153,29 @@ def _sentence_words(doc: Any) -> _SentenceWords:
     return remembered(doc, "screen.words", lambda: _SentenceWords(doc))
 
 
-_CRIME, _CRIME_LEMMA, _YOU, _COMMERCE, _MONEY, _SPECULATIVE = range(6)
+_CRIME, _CRIME_LEMMA, _YOU, _COMMERCE, _MONEY, _SPECULATIVE, _N_CRIME = range(7)
+
+
+# words that make an accident a crime ("a hit-and-run accident", "the drunk driver was
+# charged"): an offence, its suspect or the justice that follows it (not the harm words, nor
+# the police who report every crash)
+CRIME_PROPER = frozenset(
+    """charge charged arrest arrested indict indictment convict accuse accused allege alleged suspect
+    murder homicide manslaughter vehicular hit-and-run drunk dui dwi flee fled arson arsonist
+    gunman shoot shot gun attack attacker bomb""".split()
+)
+
+
+def _crime_told(tok: Any) -> bool:
+    return any(t.lemma_.lower() in CRIME_PROPER or t.lower_ in CRIME_PROPER for t in tok.sent if t.i != tok.i)
+
+
+def _conflict_context(words: _SentenceWords, tok: Any) -> bool:
+    """The trigger's sentence has a word of violence, crime or justice besides the trigger
+    itself: "attack" is a crime cue, so it cannot vouch for its own sense ("the team's
+    attack looked tired" in a football report)."""
+    own = tok.lemma_.lower() in CRIME_CUES
+    return words.of(tok)[_N_CRIME] > (1 if own else 0)
 
 
 def article_features(doc: Any, mentions: list, title: Optional[str]) -> dict[str, float]:
@@ -362,6 +385,20 @@ def head_held(cues: list[Optional[str]]) -> Optional[str]:
     return None
 
 
+def _member_sense(m: Any, event_type: str, political: bool, context: bool) -> tuple[Optional[bool], str]:
+    """:func:`senses.check_sense` of a mention's trigger for the event's type and, for a
+    promise, threat, demand or refusal that a verbal frame made of another act, for that act
+    too: refusing to release a name, or not providing details, is no refusal of a release or
+    of aid, since releasing a name or providing details is none."""
+    ok, why = senses.check_sense(m.trigger, event_type, political, context)
+    source = getattr(m, "framed_from", None)
+    if ok is not False and source and source != event_type:
+        ok2, why2 = senses.check_sense(m.trigger, source, political, context)
+        if ok2 is False:
+            return False, f"{why2} (the act a {event_type} event is about)"
+    return ok, why
+
+
 def sense_failure(checks: list[tuple[Optional[bool], str]]) -> Optional[str]:
     """The reason an event fails its trigger-sense check, from the checks of its mentions
     (head first), or None: :func:`head_held` over the failed checks ("a horse was killed
@@ -389,7 +426,8 @@ def event_features(event: Event, members: list, rel: float, headline: float) -> 
     crime_cue = any(words.of(tok)[_CRIME_LEMMA] for tok in toks)
     pol_sentence = any(_political_sentence(t) for t in toks)
     held: Optional[str] = None
-    checks = [senses.check_sense(tok, event.event_type, political or pol_sentence, crime_cue) for tok in toks]
+    checks = [_member_sense(m, event.event_type, political or pol_sentence, _conflict_context(words, m.trigger))
+              for m in members]
     sense_ok = float(any(ok for ok, _ in checks))
     failed = sense_failure(checks)
     if failed:
@@ -397,6 +435,10 @@ def event_features(event: Event, members: list, rel: float, headline: float) -> 
     held = held or head_held(["a statement that something is a threat or risk, not an act of threatening"
                               if _risk_statement(t) else None for t in toks])
     held = held or head_held(["the trigger is part of a name, not an event" if _in_name(t) else None for t in toks])
+    if event.event_type == "ASSAULT" and event.mode != "firearms":
+        held = held or head_held([f"harm caused by an accident, a fire, a disease or a natural force ('{cause}'), "
+                                  "not by an actor's violence" if (cause := senses.accident_cause(t)) and not _crime_told(t)
+                                  else None for t in toks])
     # a bomb going off is violence; so are shells or missiles named as landing (a weapon noun is
     # an attack only as a clause's subject or object: senses.yaml) and an attack by a weapon or
     # armed unit ("a helicopter dropped ..."); a verb alone ("bombards us with offers") is not

@@ -13,6 +13,7 @@ its organs, an official, a party, an armed group, an IO or NGO, protesters or ri
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -35,9 +36,13 @@ _PERSON_NOUNS = frozenset(
     citizen individual employee worker student pupil patient officer deputy agent trooper guard
     priest journalist activist protester demonstrator prisoner inmate hostage detainee captive
     refugee migrant immigrant deportee civilian soldier fighter rebel militant gunman attacker
-    member leader official opponent critic dissident""".split()
+    member leader official opponent critic dissident pilot crew sailor seaman fisherman passenger
+    tourist traveller traveler nurse doctor teacher lawyer farmer villager worker crewman
+    national""".split()
 )
 _DETAINEE_NOUNS = frozenset("prisoner inmate hostage detainee captive convict suspect deportee".split())
+# participles that make whoever they modify a detainee ("the detained pilots", "jailed activists")
+_DETAINING = frozenset("detain jail imprison capture kidnap abduct arrest hold seize kidnapped detained jailed".split())
 ARMED_NOUNS = frozenset(
     """weapon arm gun rifle missile rocket bomb ammunition munition tank jet aircraft helicopter drone
     warship ship vessel boat troop soldier force artillery grenade mortar vehicle cache arsenal stockpile""".split()
@@ -56,6 +61,15 @@ _AID_GOODS = frozenset(
     protection support asylum training troop weapon arm intelligence photograph""".split()
 )
 _POLITY_LABELS = frozenset({"GPE", "NORP"})
+# What violence is done to beyond people, polities and buildings: gatherings, families and
+# communities, military units on the move, the places or sites an armed attack aims at, and
+# the parts of a body ("slashed his throat").
+_TARGET_NOUNS = frozenset(
+    """crowd gathering wedding funeral procession family community population tribe clan unit
+    convoy patrol column motorcade target site installation infrastructure neighbourhood
+    neighborhood street square hideout positions encampment settlement residence
+    head face neck throat chest back arm hand leg foot eye body wrist stomach""".split()
+)
 
 
 @dataclass(frozen=True)
@@ -74,7 +88,23 @@ class SenseRule:
     # lemmas of speech verbs: a noun trigger that is only the setting ("at"/"during") of one
     # names where someone spoke, not the event ("the senator said at a rally that ...")
     venue_of: frozenset = frozenset()
+    # the word also names winning or playing a contest ("beat the visitors 2-0", "beat the
+    # incumbent in the election", "the striker's attack"): the sense fails in a contest clause
+    contest: bool = False
+    # {preposition: classes}: when the trigger has this preposition, one of its objects must
+    # have one of the classes ("attributed the deaths to a faulty heater": an accusation
+    # needs someone held responsible, not a cause)
+    agent_preps: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # "fail": a verb with a direct object, a clausal complement or a passive agent fails
+    clausal: str = ""
     reason: str = ""
+
+
+def _prep_key(key: Any) -> str:
+    """A preposition key of the table: YAML 1.1 reads a bare ``on``/``off`` key as a boolean."""
+    if isinstance(key, bool):
+        return "on" if key else "off"
+    return str(key)
 
 
 @lru_cache(maxsize=1)
@@ -96,7 +126,7 @@ def rules() -> dict[str, tuple[SenseRule, ...]]:
                 types=tuple(entry.get("types", ())),
                 object=tuple(entry.get("object", ())),
                 object_missing=entry.get("object_missing", "ok"),
-                prep_ok=tuple((k, tuple(v)) for k, v in (entry.get("prep_ok") or {}).items()),
+                prep_ok=tuple((_prep_key(k), tuple(v)) for k, v in (entry.get("prep_ok") or {}).items()),
                 not_modifiers=frozenset(entry.get("not_modifiers", ())),
                 not_context=frozenset(entry.get("not_context", ())),
                 not_subjects=frozenset(entry.get("not_subjects", ())),
@@ -104,6 +134,9 @@ def rules() -> dict[str, tuple[SenseRule, ...]]:
                 pos=entry.get("pos", ""),
                 deps=frozenset(entry.get("deps", ())),
                 venue_of=frozenset(entry.get("venue_of", ())),
+                contest=bool(entry.get("contest", False)),
+                agent_preps=tuple((_prep_key(k), tuple(v)) for k, v in (entry.get("agent_preps") or {}).items()),
+                clausal=entry.get("clausal", ""),
                 reason=entry.get("reason", ""),
             )
         except (KeyError, TypeError) as exc:
@@ -133,10 +166,12 @@ def semantic_classes(tok: Any) -> frozenset:
     bare_name = tok.pos_ == "PROPN" and ent in ("", "PERSON")
     if ent == "PERSON" or low in _PERSON_PRONOUNS or lemma in _PERSON_NOUNS or bare_name:
         out.add("person")
-    if lemma in _DETAINEE_NOUNS:
+    if lemma in _DETAINEE_NOUNS or any(c.dep_ == "amod" and c.lemma_.lower() in _DETAINING for c in tok.children):
         out.update(("detainee", "person"))
     if ent in _POLITY_LABELS:
         out.add("polity")
+    if ent == "ORG":
+        out.add("organisation")
     sector = role_sector(lemma) or role_sector(low)
     if sector in POLITICAL_SECTORS:
         out.add("polity")
@@ -149,7 +184,7 @@ def semantic_classes(tok: Any) -> frozenset:
         out.add("facility")
     if lemma in _AID_GOODS or ent == "MONEY" or any(c.lemma_.lower() in _AID_GOODS for c in tok.children if c.dep_ in ("compound", "amod")):
         out.add("aid_goods")
-    if out & {"person", "facility", "polity"}:
+    if out & {"person", "facility", "polity"} or lemma in _TARGET_NOUNS or low in _TARGET_NOUNS:
         out.add("violence_target")
     return frozenset(out)
 
@@ -185,8 +220,11 @@ def arguments(tok: Any) -> list[Any]:
             # "was dragged from his cell and beaten to death": a passive conjunct shares its head's subject
             heads = [c for c in tok.head.children if c.dep_ == "nsubjpass"]
         if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            # "the man arrested yesterday", "a helicopter that was captured"
-            heads = [h for h in heads if h.lower_ not in ("that", "which", "who", "whom")] + [tok.head]
+            # "the man arrested yesterday", "a helicopter that was captured"; but in "the
+            # clerks whose names were withheld" the clause has its own object
+            heads = [h for h in heads if h.lower_ not in ("that", "which", "who", "whom")]
+            if not heads:
+                heads = [tok.head]
     else:
         for c in tok.children:
             if c.dep_ in ("poss", "compound", "nmod"):
@@ -247,6 +285,9 @@ def _modifiers(tok: Any) -> set[str]:
             mods.update(p.lemma_.lower() for p in c.children if p.dep_ == "pobj")
     if tok.dep_ in ("compound", "amod", "nmod"):
         mods.add(tok.head.lemma_.lower())
+        # a slash pair ("evading arrest/detention") shares the modifiers of its second word
+        if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "/" and tok.head.i == tok.i + 2:
+            mods.update(c.lemma_.lower() for c in tok.head.children if c.dep_ in ("amod", "compound"))
     if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
         mods.add(tok.head.lower_)  # "in demand", "in charge"
     if tok.dep_ in ("dobj", "attr", "nsubjpass", "nsubj"):
@@ -283,15 +324,99 @@ _PROTESTER_WORDS = frozenset({"protester", "protestor", "demonstrator", "activis
 
 
 def _speech_venue(tok: Any, verbs: frozenset) -> bool:
-    """``tok`` is the object of "at"/"during" attached to a speech verb of ``verbs`` whose
-    subject is no protester: the trigger is where the speaker spoke."""
-    if tok.dep_ != "pobj" or tok.head.lower_ not in ("at", "during"):
+    """``tok`` is the object of "at"/"during"/"in" attached to a speech verb of ``verbs`` whose
+    subject is no protester: the trigger is where the speaker spoke ("said at a rally", "said
+    in a release"); or, when ``verbs`` has "according", the object of "according to": the
+    source of a report."""
+    if tok.dep_ != "pobj":
+        return False
+    if tok.head.lower_ == "to" and tok.head.head.lower_ == "according":
+        return "according" in verbs  # "according to the office release": the source of a report
+    if tok.head.lower_ not in ("at", "during", "in"):
         return False
     verb = tok.head.head
     if verb.lemma_.lower() not in verbs:
         return False
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     return not any(c.lemma_.lower() in _PROTESTER_WORDS for c in subjects)
+
+
+# Nouns that name a contest (a game, a race, an election) or what one is played for.
+CONTEST_NOUNS = frozenset(
+    """match game final semifinal semi-final quarterfinal quarter-final tournament championship title
+    cup trophy medal league season playoff playoffs derby fixture bout race election primary runoff
+    run-off poll polls ballot contest round record""".split()
+)
+_SCORE = re.compile(r"^\d{1,3}[-\u2013]\d{1,3}$")
+_SCORE_PART = re.compile(r"^\d{1,3}$")
+
+
+def score_in(sent: Any) -> bool:
+    """The sentence gives a score ("2-0", "6-4"), one token or three ("6" "-" "4" with no
+    spaces); longer numbers (years, phone numbers) and chains ("2-1-1") are no scores."""
+    toks = list(sent)
+    for i, t in enumerate(toks):
+        if _SCORE.match(t.text):
+            return True
+        if (i + 2 < len(toks) and _SCORE_PART.match(t.text) and toks[i + 1].text in ("-", "\u2013")
+                and _SCORE_PART.match(toks[i + 2].text) and not t.whitespace_ and not toks[i + 1].whitespace_
+                and not (i > 0 and toks[i - 1].text in ("-", "\u2013"))
+                and not (i + 3 < len(toks) and toks[i + 3].text in ("-", "\u2013"))):
+            return True
+    return False
+
+
+def contest_clause(tok: Any) -> bool:
+    """The trigger tells a contest, not violence: its sentence gives a score ("beat them 2-0"),
+    or a contest noun is its own argument or prepositional object ("beat him in the election",
+    "the title fight", "an attack in the final").  A contest noun elsewhere in the sentence
+    says nothing of the trigger."""
+    if score_in(tok.sent):
+        return True
+    words = {a.lemma_.lower() for a in arguments(tok)}
+    for preps in _prep_objects(tok).values():
+        words |= preps
+    return bool(words & CONTEST_NOUNS)
+
+
+# What kills, injures or destroys by no one's act: accidents, fires, diseases and natural
+# forces.  A death or injury they cause is no assault (PLOVER ASSAULT, ACLED violence: an
+# actor's use of force), whatever verb tells it.
+ACCIDENT_NOUNS = frozenset(
+    """crash collision accident wreck rollover pileup derailment fire blaze flame flames smoke
+    disease illness plague virus flu influenza cancer outbreak epidemic pandemic infection
+    overdose drowning fall storm flood earthquake quake avalanche landslide lightning tornado
+    hurricane typhoon cyclone tsunami""".split()
+)
+# vehicles cause a collision as the subject or agent ("struck by a car"); "in a car" is a place
+VEHICLE_NOUNS = frozenset("car vehicle truck pickup van bus train motorcycle suv sedan tractor trailer lorry".split())
+# modifiers that make a fire a weapon's or an accident a shooting ("sniper fire", "a hunting accident")
+_ARMED_CAUSE = frozenset("""gun sniper mortar artillery tank rocket machine automatic heavy enemy hostile friendly
+    small cross return hunting shooting firearm""".split())
+
+
+def _accident_noun(tok: Any, vehicles: bool) -> bool:
+    lemma = tok.lemma_.lower()
+    if lemma not in ACCIDENT_NOUNS and not (vehicles and lemma in VEHICLE_NOUNS):
+        return False
+    return not any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in _ARMED_CAUSE for c in tok.children)
+
+
+def accident_cause(tok: Any) -> Optional[str]:
+    """The noun when an accident, a fire, a disease or a natural force causes the harm the
+    trigger tells: the subject of an active verb ("a collision injures a woman"), the agent of
+    a passive ("struck by a car"), or the object of "in"/"from"/"during" on it ("killed in a
+    crash", "died from the flu"); else None.  A shooting accident is gun violence, not this."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    for c in tok.children:
+        if c.dep_ == "nsubj" and _accident_noun(c, vehicles=True):
+            return c.text
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("in", "from", "during")):
+            for p in c.children:
+                if p.dep_ == "pobj" and _accident_noun(p, vehicles=c.dep_ == "agent"):
+                    return p.text
+    return None
 
 
 def rule_for(lemma: str, event_type: str, pos: str = "") -> Optional[SenseRule]:
@@ -310,6 +435,18 @@ def check_sense(tok: Any, event_type: str, political: bool, conflict_context: bo
         return None, ""
     if rule.deps and _function(tok) not in rule.deps:
         return False, rule.reason
+    if rule.contest and contest_clause(tok):
+        return False, rule.reason
+    if rule.clausal == "fail" and pos == "VERB" and any(c.dep_ in ("dobj", "ccomp", "agent") for c in tok.children):
+        return False, rule.reason
+    for prep, classes in rule.agent_preps:
+        # the phrase may hang from the direct object ("blamed [the power cut on the storm]")
+        holders = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
+        objs = [p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == prep
+                for p in c.children if p.dep_ == "pobj"]
+        objs += [cj for o in objs for cj in o.conjuncts]
+        if objs and not any(semantic_classes(o) & set(classes) for o in objs):
+            return False, rule.reason
     mods = _modifiers(tok)
     if mods & rule.not_modifiers:
         return False, rule.reason

@@ -115,6 +115,9 @@ class Mention:
     hedged: bool = False
     prior: bool = False  # "the previous round of strikes": an earlier happening
     frame: bool = False  # found by a construction (a threat formula), not a lexicon word
+    # the type the lexicon gave before a verbal frame recoded it ("did not release the name":
+    # RETREAT refused, now REJECT); the screen checks the refused act's sense too
+    framed_from: Optional[str] = None
     span: Optional[Span] = None
 
     @property
