@@ -54,6 +54,29 @@ def test_city_with_region_after_comma(nlp, geoparser):
     assert places["Long Beach"].country_code == "US" and places["Long Beach"].admin1 == "California"
 
 
+@pytest.mark.parametrize(
+    "text,surface,country,admin1",
+    [
+        # conflict notes locate a town by its district and region in parentheses; the recogniser
+        # may call the town a person, and the spelling may be a variant of the gazetteer's
+        ("On 3 May, artillery fire hit Khan Younis (Gaza Strip), residents said.", "Khan Younis", "PS", "Gaza Strip"),
+        ("Gunmen stormed a market in Djibo (Soum, Sahel) on Friday.", "Djibo", "BF", "Sahel"),
+        ("Unknown attackers burned shops in Gwoza (Borno) overnight.", "Gwoza", "NG", "Borno State"),
+        ("The rally in Paris (Texas) drew a few hundred people.", "Paris", "US", "Texas"),
+    ],
+)
+def test_issue9_town_with_its_region_in_parentheses(nlp, geoparser, text, surface, country, admin1):
+    places = _by_text(geoparser.parse(nlp(text)))
+    assert surface in places, list(places)
+    assert (places[surface].country_code, places[surface].admin1) == (country, admin1)
+
+
+def test_issue9_parentheses_without_a_region_vouch_for_nothing(nlp, geoparser):
+    places = _by_text(geoparser.parse(nlp("Senator Mark Jenner (Republican) spoke in Paris on Monday.")))
+    assert "Mark Jenner" not in places and "Jenner" not in places
+    assert places["Paris"].country_code == "FR"
+
+
 def test_state_abbreviation(nlp, geoparser):
     places = _by_text(geoparser.parse(nlp("The man was arrested in Louisville, Ky., after a standoff.")))
     assert places["Louisville"].admin1 == "Kentucky"

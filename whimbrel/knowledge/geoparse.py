@@ -121,6 +121,7 @@ SETTLEMENT_NOUNS = frozenset("village town city suburb outskirt township hamlet 
 _NUMERIC_LABELS = frozenset("DATE TIME PERCENT MONEY QUANTITY ORDINAL CARDINAL".split())
 _DOTTED_ABBREVIATION = re.compile(r"[A-Z][a-z]{1,5}\.$")
 _COMMA_REGION = re.compile(r"\s*,\s*((?:[A-Z][\w\.]*\.?)(?:\s[A-Z][\w\.]*\.?){0,2})")
+_PAREN_REGION = re.compile(r"\s*\(([A-Z][^()]{0,60})\)")
 
 
 def _country_level(place: Place) -> bool:
@@ -319,7 +320,7 @@ class Geoparser:
             if m.label == "NORP":
                 continue
             end = self._comma_region(doc, m.end, self._candidates(m.text, abbreviations=False))
-            if end and not covered.intersection(range(m.end + 1, end)):
+            if end and doc[m.end].text == "," and not covered.intersection(range(m.end + 1, end)):
                 mentions.append(_Mention(m.end + 1, end, "GPE", doc[m.end + 1:end].text))
                 covered.update(range(m.end + 1, end))
 
@@ -443,16 +444,27 @@ class Geoparser:
         return out
 
     def _comma_region(self, doc: Any, k: int, cands: list[tuple[Place, int, int]]) -> int:
-        """End of an admin1 region named after a comma at token ``k`` that holds a town of ``cands``, or 0."""
-        if k >= len(doc) or doc[k].text != ",":
+        """End of an admin1 region that holds a town of ``cands``, named after a comma at token
+        ``k`` ("Hugo, Oklahoma") or as an item of the parentheses opened there ("Djibo (Soum,
+        Sahel)", the way conflict notes locate a town), or 0."""
+        if k >= len(doc) or doc[k].text not in (",", "("):
             return 0
-        for r in range(min(len(doc), k + 4), k + 1, -1):
-            region = doc[k + 1:r]
-            if not (region[0].is_title or region[0].is_upper) or region[-1].text == ",":
+        paren = doc[k].text == "("  # a variant spelling counts there too ("Khan Younis (Gaza Strip)")
+        if not paren:
+            items = [(k + 1, r) for r in range(min(len(doc), k + 4), k + 1, -1)]
+        else:
+            close = next((r for r in range(k + 1, min(len(doc), k + 12)) if doc[r].text in "()"), None)
+            if close is None or doc[close].text != ")":
+                return 0
+            cuts = [r for r in range(k + 1, close) if doc[r].text == ","]
+            items = list(zip([k + 1] + [c + 1 for c in cuts], cuts + [close]))
+        for a, r in items:
+            region = doc[a:r]
+            if not len(region) or not (region[0].is_title or region[0].is_upper) or region[-1].text == ",":
                 continue
             for p, _, _ in self._candidates(region.text, abbreviations=True)[:5]:
                 if p.feature_code == "ADM1" and any(
-                    c.country_code == p.country_code and c.admin1 == p.admin1 and kind == 1 for c, _, kind in cands
+                    c.country_code == p.country_code and c.admin1 == p.admin1 and (kind == 1 or paren) for c, _, kind in cands
                 ):
                     return r
         return 0
@@ -739,11 +751,10 @@ class Geoparser:
             if m.kind != PlaceKind.literal or not m.cands:
                 continue
             end_char = doc[m.end - 1].idx + len(doc[m.end - 1].text)
-            match = _COMMA_REGION.match(text, end_char)
+            match = _COMMA_REGION.match(text, end_char) or _PAREN_REGION.match(text, end_char)
             if not match:
                 continue
-            region = match.group(1)
-            for p, _, _ in self._candidates(region, abbreviations=True)[:5]:
+            for p, _, _ in [c for r in match.group(1).split(",") for c in self._candidates(r.strip(), abbreviations=True)[:5]]:
                 if p.feature_code == "ADM1" and p.country_code and any(
                     c.country_code == p.country_code and c.admin1 == p.admin1 for c, _, _ in m.cands
                 ):
