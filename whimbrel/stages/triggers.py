@@ -17,7 +17,7 @@ from .. import codebook
 from ..pipeline import Work
 from ..records import Claim, DateRef, Entity, Modality, Place, Size, Span
 from ..knowledge.vocabulary import COGNITION_VERBS, REPORTING_VERBS, VERBAL_ACT_REPORTING_VERBS
-from ..spacy_doc import remembered
+from ..spacy_doc import doc_sents, remembered, token_table
 
 # Verbs that carry no event of their own but govern a nominal trigger:
 # "launched strikes", "carried out an attack", "imposed sanctions", "held talks".
@@ -381,11 +381,46 @@ def _headline_verb(tok: Any, sent: Any) -> Optional[codebook.TriggerSense]:
     return max(plain, key=lambda o: o.weight) if plain else None
 
 
+# lemmas of the threat formulas (:func:`_threat_frame`): the only words outside the lexicon
+# that can be triggers
+_FRAME_LEMMAS = frozenset({"hesitate", "prepare", "prepared", "ready", "reserve"})
+_TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN"})
+
+
+def _may_trigger(table: Any, i: int, known: dict[tuple[str, str], bool]) -> bool:
+    """Whether token ``i`` can be a trigger at all, from the TokenTable alone: a verb or noun
+    whose lemma (or, for a noun, lower-cased form) the lexicon knows, or a threat formula's
+    word.  Every other token is passed over by :func:`find_mentions` whatever its syntax."""
+    if table.ent_type[i] in _NON_EVENT_ENTS:
+        return False
+    lemma, pos = table.lemma[i], table.pos[i]
+    if lemma in _FRAME_LEMMAS and pos in ("VERB", "ADJ", "AUX"):
+        return True
+    if pos not in _TRIGGER_POS:
+        return False
+    words = ((lemma, "VERB"), (lemma, "NOUN")) if pos == "VERB" else ((lemma, "NOUN"), (lemma, "VERB"),
+                                                                        (table.lower[i], "NOUN"))
+    for key in words:
+        hit = known.get(key)
+        if hit is None:
+            hit = known[key] = bool(codebook.senses(*key))
+        if hit:
+            return True
+    return False
+
+
 def find_mentions(doc: Any) -> list[Mention]:
     mentions: list[Mention] = []
-    for s_i, sent in enumerate(doc.sents):
+    table = token_table(doc)
+    known: dict[tuple[str, str], bool] = {}
+    sents = doc_sents(doc)
+    for s_i, (start, end) in enumerate(table.sent_bounds):
+        sent = sents[s_i]
         found: list[tuple[Any, codebook.TriggerSense]] = []
-        for tok in sent:
+        for i in range(start, end):
+            if not _may_trigger(table, i, known):
+                continue
+            tok = doc[i]
             if tok.ent_type_ in _NON_EVENT_ENTS:
                 continue  # "in March 2019", "Strike Force 7": a date or a name, not an event
             frame = _threat_frame(tok) if tok.pos_ in ("VERB", "ADJ", "AUX") else None
