@@ -20,6 +20,7 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from ..records import Place, PlaceKind, PlacePrecision
+from ..spacy_doc import doc_ents
 from .distance import haversine_km
 
 SUBUNIT_NOUNS = frozenset(
@@ -143,7 +144,7 @@ def _unknown_settlements(doc: Any, places: list[Place]) -> list[Place]:
     "the village X", even when the recogniser took X for a person), as unresolved places."""
     taken = [(p.start, p.end) for p in places if p.start is not None and p.end is not None]
     out = []
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ in _NOT_PLACE_LABELS or any(s < ent.end_char and ent.start_char < e for s, e in taken):
             continue
         k = ent.start - 1

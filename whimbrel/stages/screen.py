@@ -43,7 +43,7 @@ from . import senses
 from .confidence import load_models
 from .generic import generic_statement, unrealised
 from .modality import negated_here
-from ..spacy_doc import doc_sents, doc_text, remembered, sent_ents, token_table
+from ..spacy_doc import doc_sents, remembered, sent_ents, span_text, token_table
 
 CRIME_CUES = frozenset(
     """kill killed shoot shot shooting murder homicide slay slaying stab stabbing rape assault
@@ -100,20 +100,12 @@ def _sent_of(tok: Any) -> Any:
     return doc_sents(doc)[token_table(doc).sent_of[tok.i]]
 
 
-def _span_text(doc: Any, start: int, end: int) -> str:
-    """``doc[start:end].text`` as a slice of the Doc's text."""
-    if end <= start:
-        return ""
-    tt = token_table(doc)
-    return doc_text(doc)[tt.idx[start]:tt.idx[end - 1] + len(tt.text[end - 1])]
-
-
 def _question(tok: Any) -> bool:
     """The trigger's sentence ends with a question mark (computed once per sentence)."""
     doc = tok.doc
     start, end = token_table(doc).sent_bounds[token_table(doc).sent_of[tok.i]]
     return remembered(doc, ("screen.question", start),
-                      lambda: _span_text(doc, start, end).rstrip().endswith("?"))
+                      lambda: span_text(doc, start, end).rstrip().endswith("?"))
 
 
 #: Sectors of the role words that name an armed actor (troops, police, rebels, militiamen, gunmen).
@@ -301,7 +293,7 @@ def _noun_modifier(tok: Any) -> bool:
 def _quoted(tok: Any) -> bool:
     doc = tok.doc
     tt = token_table(doc)
-    before = _span_text(doc, tt.sent_bounds[tt.sent_of[tok.i]][0], tok.i)
+    before = span_text(doc, tt.sent_bounds[tt.sent_of[tok.i]][0], tok.i)
     return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
