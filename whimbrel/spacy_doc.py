@@ -37,8 +37,10 @@ def memo(doc: Any) -> DocMemo:
 
 def remembered(doc: Any, key: Hashable, compute: Callable[[], T]) -> T:
     """``compute()`` once per Doc and ``key``; later calls return the kept value."""
-    facts = memo(doc)
-    if key in facts:
+    facts = doc.user_data.get(_MEMO_KEY)
+    if facts is None:
+        facts = memo(doc)
+    elif key in facts:
         return facts[key]
     value = compute()
     facts[key] = value
@@ -122,6 +124,11 @@ class TokenTable:
 
 def token_table(doc: Any) -> TokenTable:
     """The :class:`TokenTable` of ``doc`` (built once per Doc)."""
+    facts = doc.user_data.get(_MEMO_KEY)
+    if facts is not None:
+        table = facts.get("token_table")
+        if table is not None:
+            return table
     return remembered(doc, "token_table", lambda: TokenTable(doc))
 
 

@@ -296,11 +296,13 @@ def _assault_mode(tok: Any, sense_mode: Optional[str]) -> Optional[str]:
     return sense_mode
 
 
+_PRIOR_WORDS = frozenset(("previous", "earlier", "prior", "past", "last", "former"))
+
+
 def _is_prior(tok: Any) -> bool:
-    return any(
-        c.dep_ in ("amod", "advmod") and c.lemma_.lower() in ("previous", "earlier", "prior", "past", "last", "former")
-        for c in tok.children
-    )
+    table = token_table(tok.doc)
+    dep, lemma = table.dep, table.lemma
+    return any(dep[c] in ("amod", "advmod") and lemma[c] in _PRIOR_WORDS for c in table.children[tok.i])
 
 
 # Cutting off a cooperative act is a SANCTION in PLOVER ("suspended aid", "ended mediation").
