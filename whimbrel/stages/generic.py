@@ -149,19 +149,21 @@ def unrealised(tok: Any) -> Optional[str]:
     cue = _plan_infinitive(verb)
     if cue:
         return cue
-    cur = tok
+    # the walk up the heads, on the TokenTable (a root is its own head: the Token walk, which
+    # never found a head to be the very same object, read it again for each hop left)
+    tt = token_table(tok.doc)
+    dep, lemma, text, up = tt.dep, tt.lemma, tt.text, tt.head
+    cur = tok.i
     for _ in range(_MAX_HOPS):
-        head = cur.head
-        if head is cur:
-            break
-        if cur.dep_ in ("pobj", "pcomp") and head.lower_ == "of" and head.head.lemma_.lower() in UNREALISED_NOUNS:
-            return f"not happened: '{head.head.text} of ... {tok.text}'"
-        if head.pos_ == "ADJ" and head.lemma_.lower() in UNREALISED_ADJECTIVES and head.dep_ in ("acomp", "ROOT", "ccomp"):
-            return f"possibility: '{head.text}'"
-        adj = next((c for c in head.children if c.dep_ == "acomp" and c.lemma_.lower() in UNREALISED_ADJECTIVES), None)
-        if head.lemma_.lower() == "be" and adj is not None:
-            return f"possibility: '{head.text} {adj.text}'"
-        if cur.dep_ in ("ccomp", "advcl", "relcl", "parataxis"):
+        head = up[cur]
+        if dep[cur] in ("pobj", "pcomp") and tt.lower[head] == "of" and lemma[up[head]] in UNREALISED_NOUNS:
+            return f"not happened: '{text[up[head]]} of ... {tok.text}'"
+        if tt.pos[head] == "ADJ" and lemma[head] in UNREALISED_ADJECTIVES and dep[head] in ("acomp", "ROOT", "ccomp"):
+            return f"possibility: '{text[head]}'"
+        adj = next((c for c in tt.children[head] if dep[c] == "acomp" and lemma[c] in UNREALISED_ADJECTIVES), None)
+        if lemma[head] == "be" and adj is not None:
+            return f"possibility: '{text[head]} {text[adj]}'"
+        if dep[cur] in ("ccomp", "advcl", "relcl", "parataxis"):
             break
         cur = head
     return None
