@@ -121,22 +121,21 @@ def _blank_ignored(forms: list[frozenset[str]]) -> list[frozenset[str]]:
 
 
 def _table_forms(doc: Any, start: int, end: int) -> list[frozenset[str]]:
-    """:func:`_forms` of the tokens ``start``..``end`` of a Doc, read off its TokenTable."""
-    return remembered(doc, "acled_cues.forms", lambda: _doc_forms(doc))[start:end]
-
-
-def _doc_forms(doc: Any) -> list[frozenset[str]]:
-    """:func:`_forms` of every token of a Doc (one frozen set per distinct lemma and form)."""
+    """:func:`_forms` of the tokens ``start``..``end`` of a Doc, read off its TokenTable (one
+    frozen set per distinct lemma and form of the Doc, kept in its memo)."""
     table = token_table(doc)
     lemmas, lowers = table.lemma, table.lower
-    made: dict[tuple[str, str], frozenset[str]] = {}
+    made: dict[tuple[str, str], frozenset[str]] = remembered(doc, "acled_cues.forms", dict)
     out = []
-    for i in range(len(lemmas)):
-        lemma = lemmas[i]
-        lower = (lowers[i] or str(doc[i])).lower()
+    for i in range(start, end):
+        lemma, lower = lemmas[i], lowers[i]
+        if not lower:  # no form in the table: the token's own text (not kept)
+            lower = str(doc[i]).lower()
+            out.append(frozenset(f for f in (lemma, lower) if f))
+            continue
         fs = made.get((lemma, lower))
         if fs is None:
-            fs = made[(lemma, lower)] = frozenset(f for f in (lemma, lower) if f)
+            fs = made[(lemma, lower)] = frozenset(f for f in (lemma, lower.lower()) if f)
         out.append(fs)
     return out
 
