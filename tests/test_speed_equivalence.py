@@ -241,3 +241,36 @@ def test_running_total_guard(nlp):
     assert counts._may_aggregate([t.lower_ for t in second])
     assert counts.extract_size(first).dead.best == 12
     assert counts.extract_size(second).dead is None  # a running total, not this event's dead
+
+
+def test_close_matcher_equals_difflib_on_any_words():
+    from whimbrel.knowledge.close_match import CloseMatcher
+
+    rng = random.Random(11)
+    letters = string.ascii_letters + "éü-' "
+    words = sorted({"".join(rng.choice(letters) for _ in range(rng.randint(1, 11))) for _ in range(400)})
+    matcher = CloseMatcher(words)
+    queries = [w[:-1] + rng.choice(letters) for w in words[::4]] + \
+              ["".join(rng.choice(letters) for _ in range(rng.randint(1, 11))) for _ in range(150)]
+    for q in queries:
+        for n, cutoff in ((3, 0.85), (5, 0.6), (1, 0.3)):
+            assert matcher.close(q, n=n, cutoff=cutoff) == difflib.get_close_matches(q, words, n=n, cutoff=cutoff), q
+    assert CloseMatcher([]).close("anything") == []
+
+
+def test_every_trigger_passes_the_trigger_prefilter(nlp):
+    from whimbrel.spacy_doc import token_table
+    from whimbrel.stages.triggers import _may_trigger, find_mentions
+
+    doc = nlp("Troops shelled the village and killed nine people, officials said. "
+              "The government will not hesitate to take action, the minister warned. "
+              "Protesters marched to the embassy; police arrested 14 of them after clashes. "
+              "JIHADISTS OVERRUN ARMY POST. The two sides signed a ceasefire and agreed to talks.")
+    table = token_table(doc)
+    mentions = find_mentions(doc)
+    triggers = {t.i for m in mentions for t in m.triggers}
+    assert len(mentions) >= 6
+    for i in triggers:
+        assert _may_trigger(table, i, {}), doc[i].text
+    # most words are no trigger at all and never become Token objects
+    assert sum(_may_trigger(table, i, {}) for i in range(len(doc))) < len(doc) / 2

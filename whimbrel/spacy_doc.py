@@ -37,8 +37,10 @@ def memo(doc: Any) -> DocMemo:
 
 def remembered(doc: Any, key: Hashable, compute: Callable[[], T]) -> T:
     """``compute()`` once per Doc and ``key``; later calls return the kept value."""
-    facts = memo(doc)
-    if key in facts:
+    facts = doc.user_data.get(_MEMO_KEY)
+    if facts is None:
+        facts = memo(doc)
+    elif key in facts:
         return facts[key]
     value = compute()
     facts[key] = value
@@ -69,25 +71,25 @@ class TokenTable:
     the sentence of token ``i`` in :func:`doc_sents`; ``sent_bounds[k]`` its (start, end).
     ``children[i]`` lists the indices of the syntactic children of token ``i`` in text
     order, as ``Token.children`` gives them.  ``text`` and ``idx`` are ``Token.text`` and
-    ``Token.idx``; ``is_punct``, ``is_space``, ``is_quote`` and ``is_title`` the lexical flags
-    (0 or 1); ``sent_start`` is ``Token.is_sent_start`` as spaCy stores it (1, -1, 0 for unset).
+    ``Token.idx``; ``is_punct``, ``is_space``, ``is_quote``, ``is_title``, ``is_upper`` and
+    ``is_alpha`` the lexical flags (0 or 1); ``sent_start`` is ``Token.is_sent_start`` as spaCy stores it (1, -1, 0 for unset).
     """
 
     __slots__ = ("lower", "lemma", "pos", "tag", "dep", "ent_type", "head", "sent_of", "sent_bounds", "children",
-                 "text", "idx", "is_punct", "is_space", "is_quote", "is_title", "sent_start")
+                 "text", "idx", "is_punct", "is_space", "is_quote", "is_title", "is_upper", "is_alpha", "sent_start")
 
     def __init__(self, doc: Any) -> None:
         n = len(doc)
         if n:
             # one array read of the hashes instead of a Token object per token; each distinct
             # hash is turned into its string once
-            from spacy.attrs import (DEP, ENT_TYPE, HEAD, IDX, IS_PUNCT, IS_QUOTE, IS_SPACE, IS_TITLE, LEMMA,
-                                     LOWER, ORTH, POS, SENT_START, TAG)
+            from spacy.attrs import (DEP, ENT_TYPE, HEAD, IDX, IS_ALPHA, IS_PUNCT, IS_QUOTE, IS_SPACE, IS_TITLE,
+                                     IS_UPPER, LEMMA, LOWER, ORTH, POS, SENT_START, TAG)
 
             (lower, lemma, pos, tag, dep, ent_type, head, orth, self.idx, self.is_punct, self.is_space, self.is_quote,
-             self.is_title, sent_start) = doc.to_array([LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE, HEAD, ORTH, IDX,
-                                                        IS_PUNCT, IS_SPACE, IS_QUOTE, IS_TITLE,
-                                                        SENT_START]).T.tolist()
+             self.is_title, self.is_upper, self.is_alpha, sent_start) = doc.to_array(
+                [LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE, HEAD, ORTH, IDX, IS_PUNCT, IS_SPACE, IS_QUOTE, IS_TITLE,
+                 IS_UPPER, IS_ALPHA, SENT_START]).T.tolist()
             strings = doc.vocab.strings
             names: dict[int, str] = {}
             for h in set(lower).union(pos, tag, dep, ent_type, orth):
@@ -107,6 +109,7 @@ class TokenTable:
             self.lower, self.lemma, self.pos, self.tag, self.dep, self.ent_type, self.head = [], [], [], [], [], [], []
             self.text, self.idx, self.is_punct, self.is_space, self.is_quote, self.is_title, self.sent_start = (
                 [], [], [], [], [], [], [])
+            self.is_upper, self.is_alpha = [], []
         self.sent_bounds = [(s.start, s.end) for s in doc_sents(doc)]
         sent_of = [0] * len(doc)
         for k, (start, end) in enumerate(self.sent_bounds):
@@ -121,7 +124,20 @@ class TokenTable:
 
 def token_table(doc: Any) -> TokenTable:
     """The :class:`TokenTable` of ``doc`` (built once per Doc)."""
+    facts = doc.user_data.get(_MEMO_KEY)
+    if facts is not None:
+        table = facts.get("token_table")
+        if table is not None:
+            return table
     return remembered(doc, "token_table", lambda: TokenTable(doc))
+
+
+def span_text(doc: Any, start: int, end: int) -> str:
+    """``doc[start:end].text`` as a slice of the Doc's text (no token walk)."""
+    if end <= start:
+        return ""
+    table = token_table(doc)
+    return doc_text(doc)[table.idx[start]:table.idx[end - 1] + len(table.text[end - 1])]
 
 
 def sent_ents(doc: Any, start: int, end: int) -> list:
@@ -147,4 +163,5 @@ def ent_of(tok: Any) -> Any:
     return None
 
 
-__all__ = ["DocMemo", "TokenTable", "doc_ents", "doc_sents", "doc_text", "ent_of", "memo", "remembered", "sent_ents", "token_table"]
+__all__ = ["DocMemo", "TokenTable", "doc_ents", "doc_sents", "doc_text", "ent_of", "memo", "remembered", "sent_ents", "span_text",
+           "token_table"]

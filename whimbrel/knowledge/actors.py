@@ -23,7 +23,6 @@ Nothing is read at import time; build one :class:`ActorKB` and keep it.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field, replace
 from importlib import resources
@@ -34,6 +33,7 @@ import yaml
 
 from ..errors import ConfigError
 from ..records import Entity
+from .close_match import CloseMatcher
 from .countries import Country, CountryTable, People, load_yaml, normalise, plural
 
 #: Sectors an actor may have (PLOVER/CAMEO agent codes).
@@ -173,6 +173,7 @@ class ActorKB:
         self._roles = tuple(roles)
         self._index = _Index()
         self._single_keys: Optional[dict[int, list[str]]] = None  # one-word keys by length (_close_keys)
+        self._close_by_length: dict[int, CloseMatcher] = {}  # the keys a word of each length can match
         self._build()
 
     # ------------------------------------------------------------------ loading
@@ -490,7 +491,8 @@ class ActorKB:
     def _close_keys(self, key: str) -> list[str]:
         """``difflib.get_close_matches(key, keys, n=3, cutoff=0.85)`` over the one-word country
         names and demonyms, asked only of the keys whose length can reach the cutoff (difflib's
-        own first test, ``real_quick_ratio``, on lengths alone), so the answer is the same."""
+        own first test, ``real_quick_ratio``, on lengths alone), through a :class:`CloseMatcher`
+        (difflib's letter test over all keys at once), so the answer is the same."""
         if self._single_keys is None:
             by_length: dict[int, list[str]] = {}
             for kk in sorted(kk for kk, entries in self._index.entries.items()
@@ -501,9 +503,12 @@ class ActorKB:
         hit = known.get(key)
         if hit is None:
             la = len(key)
-            pool = [kk for lb, keys in self._single_keys.items() if 2.0 * min(la, lb) / (la + lb) >= 0.85
-                    for kk in keys]
-            hit = difflib.get_close_matches(key, pool, n=3, cutoff=0.85)
+            matcher = self._close_by_length.get(la)
+            if matcher is None:
+                matcher = self._close_by_length[la] = CloseMatcher(
+                    [kk for lb, keys in self._single_keys.items() if 2.0 * min(la, lb) / (la + lb) >= 0.85
+                     for kk in keys])
+            hit = matcher.close(key, n=3, cutoff=0.85)
             if len(known) > 50_000:
                 known.clear()
             known[key] = hit

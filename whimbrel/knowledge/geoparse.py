@@ -35,7 +35,7 @@ from collections import Counter
 from typing import Any, Iterable, Optional
 
 from ..records import Place, PlaceKind, PlacePrecision
-from ..spacy_doc import doc_text
+from ..spacy_doc import doc_ents, doc_text, span_text, token_table
 from .distance import within_km
 from .event_location import LOC_PREPS, event_place
 from .geocontext import EMPTY_CONTEXT, NamesInText
@@ -211,7 +211,7 @@ class Geoparser:
         region after "Town, ", in text order."""
         taken = [False] * len(doc)
         mentions: list[_Mention] = []
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             for i in range(ent.start, ent.end):
                 taken[i] = True
             mentions.extend(self._entity_mentions(doc, ent))
@@ -271,26 +271,29 @@ class Geoparser:
     def _scanned_mentions(self, doc: Any, taken: list[bool]) -> list[_Mention]:
         """Names the entity recogniser missed: capitalised proper-noun runs in the gazetteer."""
         mentions: list[_Mention] = []
+        # the token's text and flags read off the TokenTable; a Token only for a hyphenated word
+        tt = token_table(doc)
+        texts, is_title, is_upper, is_alpha, pos = tt.text, tt.is_title, tt.is_upper, tt.is_alpha, tt.pos
         i = 0
         while i < len(doc):
-            tok = doc[i]
-            if not taken[i] and "-" in tok.text:
-                hyphen = self._hyphen_token(tok)  # "the U.S.-led coalition" where no entity was tagged
+            text = texts[i]
+            if not taken[i] and "-" in text:
+                hyphen = self._hyphen_token(doc[i])  # "the U.S.-led coalition" where no entity was tagged
                 if hyphen is not None:
                     mentions.append(hyphen)
                     i += 1
                     continue
-            shouting = tok.is_upper and len(tok.text) >= 4 and tok.is_alpha
-            if taken[i] or not (tok.is_title or shouting) or (tok.pos_ not in ("PROPN", "ADJ") and not shouting) \
-                    or len(tok.text) < 3:
+            shouting = bool(is_upper[i]) and len(text) >= 4 and bool(is_alpha[i])
+            if taken[i] or not (is_title[i] or shouting) or (pos[i] not in ("PROPN", "ADJ") and not shouting) \
+                    or len(text) < 3:
                 i += 1
                 continue
             j = i
-            while j < len(doc) and j - i < 4 and not taken[j] and (doc[j].is_title or (shouting and doc[j].is_upper)):
+            while j < len(doc) and j - i < 4 and not taken[j] and (is_title[j] or (shouting and is_upper[j])):
                 j += 1
             anchored = self._anchored_town(doc, i, j)
             if anchored:
-                mentions.append(_Mention(i, anchored, "GAZ", doc[i:anchored].text))
+                mentions.append(_Mention(i, anchored, "GAZ", span_text(doc, i, anchored)))
                 i = anchored
                 continue
             found = self._longest_known(doc, i, j, shouting)
@@ -477,7 +480,7 @@ class Geoparser:
         Danbury mason...") at the start of a line followed by a dash.
         """
         for k in range(j, i, -1):
-            cands = self._candidates(doc[i:k].text, abbreviations=False)
+            cands = self._candidates(span_text(doc, i, k), abbreviations=False)
             if not cands:
                 continue
             if self._comma_region(doc, k, cands):

@@ -20,6 +20,7 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from ..records import Place, PlaceKind, PlacePrecision
+from ..spacy_doc import doc_ents, token_table
 from .distance import haversine_km
 
 SUBUNIT_NOUNS = frozenset(
@@ -67,7 +68,7 @@ def _tokens(doc: Any, p: Place) -> Optional[Any]:
 
 
 def _words_between(doc: Any, a: Any, b: Any) -> list[str]:
-    return [t.lower_ for t in doc[a.end:b.start]]
+    return token_table(doc).lower[a.end:b.start]  # the words' lower_, read once per Doc
 
 
 def _as(place: Place, like: Place, precision: PlacePrecision) -> Place:
@@ -90,7 +91,7 @@ def _subunit_of(doc: Any, span: Any, other: Any, words: list[str]) -> bool:
 
 def _possessive_subunit(doc: Any, city: Any, span: Any) -> bool:
     """"C's X district": C, a possessive, X, then a subunit noun."""
-    between = [t.lower_ for t in doc[city.end:span.start]]
+    between = token_table(doc).lower[city.end:span.start]
     return between == ["'s"] and span.end < len(doc) and doc[span.end].lower_ in SUBUNIT_NOUNS
 
 
@@ -143,7 +144,7 @@ def _unknown_settlements(doc: Any, places: list[Place]) -> list[Place]:
     "the village X", even when the recogniser took X for a person), as unresolved places."""
     taken = [(p.start, p.end) for p in places if p.start is not None and p.end is not None]
     out = []
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ in _NOT_PLACE_LABELS or any(s < ent.end_char and ent.start_char < e for s, e in taken):
             continue
         k = ent.start - 1

@@ -122,14 +122,22 @@ def _blank_ignored(forms: list[frozenset[str]]) -> list[frozenset[str]]:
 
 
 def _table_forms(doc: Any, start: int, end: int) -> list[frozenset[str]]:
-    """:func:`_forms` of the tokens ``start``..``end`` of a Doc, read off its TokenTable."""
+    """:func:`_forms` of the tokens ``start``..``end`` of a Doc, read off its TokenTable (one
+    frozen set per distinct lemma and form of the Doc, kept in its memo)."""
     table = token_table(doc)
     lemmas, lowers = table.lemma, table.lower
+    made: dict[tuple[str, str], frozenset[str]] = remembered(doc, "acled_cues.forms", dict)
     out = []
     for i in range(start, end):
-        lemma = lemmas[i]
-        lower = (lowers[i] or str(doc[i])).lower()
-        out.append(frozenset(f for f in (lemma, lower) if f))
+        lemma, lower = lemmas[i], lowers[i]
+        if not lower:  # no form in the table: the token's own text (not kept)
+            lower = str(doc[i]).lower()
+            out.append(frozenset(f for f in (lemma, lower) if f))
+            continue
+        fs = made.get((lemma, lower))
+        if fs is None:
+            fs = made[(lemma, lower)] = frozenset(f for f in (lemma, lower.lower()) if f)
+        out.append(fs)
     return out
 
 
@@ -154,13 +162,25 @@ _SCENE_RELATIVES = frozenset({"where", "when"})
 
 def _scene_clauses(sent: Any, token: Any) -> tuple[tuple[int, int], ...]:
     """Token ranges of the sentence's where/when relative clauses that do not hold ``token``."""
-    out = []
-    for t in sent:
-        if t.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ in _SCENE_RELATIVES for c in t.children):
-            lo, hi = t.left_edge.i, t.right_edge.i + 1
-            if not (lo <= token.i < hi):
-                out.append((lo, hi))
-    return tuple(out)
+    return tuple((lo, hi) for lo, hi in _scene_ranges(sent) if not (lo <= token.i < hi))
+
+
+def _scene_ranges(sent: Any) -> list[tuple[int, int]]:
+    """Token ranges of all where/when relative clauses of a sentence (found once per sentence)."""
+    doc = sent.doc
+
+    def compute() -> list[tuple[int, int]]:
+        table = token_table(doc)
+        dep, lower = table.dep, table.lower
+        out = []
+        for i in range(sent.start, sent.end):
+            if dep[i] == "relcl" and any(dep[c] == "advmod" and lower[c] in _SCENE_RELATIVES
+                                         for c in table.children[i]):
+                t = doc[i]
+                out.append((t.left_edge.i, t.right_edge.i + 1))
+        return out
+
+    return remembered(doc, ("acled_cues.scenes", sent.start, sent.end), compute)
 
 
 def sentence_cues(token: Any) -> frozenset[str]:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
+from ..spacy_doc import TokenTable, token_table
 from .senses import semantic_classes
 
 RULE_SUBJECTS = frozenset(
@@ -38,45 +39,44 @@ _MAX_HOPS = 4
 HABITUAL_MARKS = frozenset("when whenever".split())
 
 
-def _clause_verbs(tok: Any) -> list[Any]:
-    """The trigger (when a verb) and the verbs above it, nearest first."""
+def _clause_verbs(tt: TokenTable, i: int) -> list[int]:
+    """The trigger (when a verb) and the verbs above it, nearest first, as token indices (a
+    root reached early is counted again for each hop left, as the walk over Token objects,
+    which never found a head to be the very same object, counted it)."""
     out = []
-    cur = tok
+    cur = i
     for _ in range(_MAX_HOPS):
-        if cur.pos_ in ("VERB", "AUX"):
+        if tt.pos[cur] in ("VERB", "AUX"):
             out.append(cur)
-        if cur.head is cur:
-            break
-        cur = cur.head
+        cur = tt.head[cur]
     return out
 
 
-def _subject(verb: Any) -> Optional[Any]:
-    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
-
-
-def _generic_np(head: Any) -> bool:
-    low = head.lower_
-    if low in GENERIC_SUBJECTS:
+def _generic_np(tt: TokenTable, head: int) -> bool:
+    if tt.lower[head] in GENERIC_SUBJECTS:
         return True
-    if head.tag_ == "NNS" and head.ent_type_ == "":
-        dets = [c for c in head.children if c.dep_ in ("det", "poss", "nummod")]
+    if tt.tag[head] == "NNS" and tt.ent_type[head] == "":
+        dets = [c for c in tt.children[head] if tt.dep[c] in ("det", "poss", "nummod")]
         return not dets
     return False
 
 
 def generic_statement(tok: Any) -> Optional[str]:
-    """The cue when the trigger token sits in a generic or normative statement, else None."""
-    for verb in _clause_verbs(tok):
-        subj = _subject(verb)
-        if verb.lemma_.lower() in RULE_VERBS and subj is not None and subj.lemma_.lower() in RULE_SUBJECTS:
-            return f"rule statement: '{subj.text} {verb.text}'"
-        modals = [c for c in verb.children if c.dep_ == "aux" and c.lower_ in GENERIC_MODALS]
-        if modals and subj is not None and _generic_np(subj):
-            return f"generic statement: '{subj.text} {modals[0].text}'"
-        mark = next((c for c in verb.children if c.dep_ in ("advmod", "mark") and c.lower_ in HABITUAL_MARKS), None)
-        if mark is not None and verb is tok and verb.dep_ == "advcl" and verb.tag_ in ("VBZ", "VBP"):
-            return f"habitual statement: '{mark.text} ... {verb.text}'"
+    """The cue when the trigger token sits in a generic or normative statement, else None
+    (read off the Doc's TokenTable)."""
+    tt = token_table(tok.doc)
+    dep, lower, text, kids = tt.dep, tt.lower, tt.text, tt.children
+    for k, verb in enumerate(_clause_verbs(tt, tok.i)):
+        subj = next((c for c in kids[verb] if dep[c] in ("nsubj", "nsubjpass", "expl")), None)
+        if tt.lemma[verb] in RULE_VERBS and subj is not None and tt.lemma[subj] in RULE_SUBJECTS:
+            return f"rule statement: '{text[subj]} {text[verb]}'"
+        modals = [c for c in kids[verb] if dep[c] == "aux" and lower[c] in GENERIC_MODALS]
+        if modals and subj is not None and _generic_np(tt, subj):
+            return f"generic statement: '{text[subj]} {text[modals[0]]}'"
+        mark = next((c for c in kids[verb] if dep[c] in ("advmod", "mark") and lower[c] in HABITUAL_MARKS), None)
+        # the trigger itself is only ever the first of the clause verbs
+        if mark is not None and k == 0 and verb == tok.i and dep[verb] == "advcl" and tt.tag[verb] in ("VBZ", "VBP"):
+            return f"habitual statement: '{text[mark]} ... {text[verb]}'"
     return None
 
 
@@ -149,19 +149,21 @@ def unrealised(tok: Any) -> Optional[str]:
     cue = _plan_infinitive(verb)
     if cue:
         return cue
-    cur = tok
+    # the walk up the heads, on the TokenTable (a root is its own head: the Token walk, which
+    # never found a head to be the very same object, read it again for each hop left)
+    tt = token_table(tok.doc)
+    dep, lemma, text, up = tt.dep, tt.lemma, tt.text, tt.head
+    cur = tok.i
     for _ in range(_MAX_HOPS):
-        head = cur.head
-        if head is cur:
-            break
-        if cur.dep_ in ("pobj", "pcomp") and head.lower_ == "of" and head.head.lemma_.lower() in UNREALISED_NOUNS:
-            return f"not happened: '{head.head.text} of ... {tok.text}'"
-        if head.pos_ == "ADJ" and head.lemma_.lower() in UNREALISED_ADJECTIVES and head.dep_ in ("acomp", "ROOT", "ccomp"):
-            return f"possibility: '{head.text}'"
-        adj = next((c for c in head.children if c.dep_ == "acomp" and c.lemma_.lower() in UNREALISED_ADJECTIVES), None)
-        if head.lemma_.lower() == "be" and adj is not None:
-            return f"possibility: '{head.text} {adj.text}'"
-        if cur.dep_ in ("ccomp", "advcl", "relcl", "parataxis"):
+        head = up[cur]
+        if dep[cur] in ("pobj", "pcomp") and tt.lower[head] == "of" and lemma[up[head]] in UNREALISED_NOUNS:
+            return f"not happened: '{text[up[head]]} of ... {tok.text}'"
+        if tt.pos[head] == "ADJ" and lemma[head] in UNREALISED_ADJECTIVES and dep[head] in ("acomp", "ROOT", "ccomp"):
+            return f"possibility: '{text[head]}'"
+        adj = next((c for c in tt.children[head] if dep[c] == "acomp" and lemma[c] in UNREALISED_ADJECTIVES), None)
+        if lemma[head] == "be" and adj is not None:
+            return f"possibility: '{text[head]} {text[adj]}'"
+        if dep[cur] in ("ccomp", "advcl", "relcl", "parataxis"):
             break
         cur = head
     return None

@@ -111,12 +111,14 @@ def cluster_mentions(mentions: list[Mention]) -> list[list[Mention]]:
     clusters: list[_Cluster] = []
     dated = [m for m in mentions if m.date is not None and m.date.value]
     undated = [m for m in mentions if not (m.date is not None and m.date.value)]
-    for m in dated + undated:
+    # (a dated mention is never equal to an undated one: the flag is what ``m in dated`` asked,
+    # without comparing mention records field by field)
+    for m, is_dated in [(m, True) for m in dated] + [(m, False) for m in undated]:
         options = [c for c in clusters if c.accepts(m)]
         if not options:
             clusters.append(_Cluster(m))
             continue
-        if m in dated:
+        if is_dated:
             options[0].members.append(m)
             continue
 

@@ -275,8 +275,12 @@ def _conditional(verb: Token) -> bool:
 
 def _year_positions(doc: Any) -> list[int]:
     """Indices of the DATE tokens of ``doc`` that hold a four-digit year (once per Doc)."""
-    return remembered(doc, "modality.year_positions",
-                      lambda: [t.i for t in doc if t.ent_type_ == "DATE" and _YEAR.search(t.text)])
+    def compute() -> list[int]:
+        tt = token_table(doc)
+        ents, texts = tt.ent_type, tt.text
+        return [i for i in range(len(texts)) if ents[i] == "DATE" and _YEAR.search(texts[i])]
+
+    return remembered(doc, "modality.year_positions", compute)
 
 
 def _explicit_year(trigger: Token) -> Optional[int]:
@@ -417,7 +421,8 @@ def _may_have(verb: Token) -> Optional[str]:
 
 def _quote_positions(doc: Any) -> list[int]:
     """Indices of the quote-mark tokens of ``doc`` (once per Doc)."""
-    return remembered(doc, "modality.quote_positions", lambda: [t.i for t in doc if t.is_quote])
+    return remembered(doc, "modality.quote_positions",
+                      lambda: [i for i, q in enumerate(token_table(doc).is_quote) if q])
 
 
 def _in_scare_quotes(tok: Token) -> bool:

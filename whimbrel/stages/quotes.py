@@ -137,15 +137,22 @@ class QuoteIndex:
         found: list[_Attribution] = []
         seen: set[int] = set()
         doc = self.doc
-        pos = token_table(doc).pos
+        table = token_table(doc)
+        pos, dep, kids = table.pos, table.dep, table.children
         for i in range(len(doc)):
             if pos[i] not in ("VERB", "AUX"):
                 continue
-            tok = doc[i]
-            speech = _lemma(tok) in SPEECH_VERBS
-            subj = _subject_of(tok) if speech else next(
-                (c for c in tok.children if c.dep_ == "nsubj"), None
-            )
+            # _lemma read off the table; a verb that is no speech verb and has no subject is
+            # passed over without making Token objects
+            speech = ("according to" if table.lower[i] == "according" else table.lemma[i]) in SPEECH_VERBS
+            if speech:
+                tok = doc[i]
+                subj = _subject_of(tok)
+            else:
+                k = next((c for c in kids[i] if dep[c] == "nsubj"), None)
+                if k is None:
+                    continue
+                tok, subj = doc[i], doc[k]
             if subj is None or subj.pos_ in ("PRON", "PUNCT", "DET", "NUM") or subj.i in seen:
                 continue
             seen.add(subj.i)

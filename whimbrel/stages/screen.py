@@ -45,7 +45,7 @@ from .confidence import load_models
 from .generic import generic_statement, unrealised
 from .modality import negated_here
 from .triggers import hyphen_lemma
-from ..spacy_doc import doc_sents, remembered, sent_ents, token_table
+from ..spacy_doc import doc_sents, remembered, sent_ents, span_text, token_table
 
 CRIME_CUES = frozenset(
     """kill killed shoot shot shooting murder homicide slay slaying stab stabbing rape assault
@@ -85,10 +85,29 @@ RISK_VERBS = frozenset({"pose", "represent", "be", "remain", "constitute", "pres
 
 def _names_polity(sent: Any) -> bool:
     """The sentence names a country or a people ("Sudan", "the UK", "Iranian")."""
-    for ent in sent.ents:
+    doc, start, end = sent.doc, sent.start, sent.end
+    return remembered(doc, ("screen.polity", start, end), lambda: _polity_words(doc, start, end))
+
+
+def _polity_words(doc: Any, start: int, end: int) -> bool:
+    for ent in sent_ents(doc, start, end):  # Span.ents of the sentence, from the remembered entities
         if ent.label_ in ("GPE", "NORP") and senses.names_country(ent.text):
             return True
-    return any(t.ent_type_ == "NORP" for t in sent)
+    return "NORP" in token_table(doc).ent_type[start:end]
+
+
+def _sent_of(tok: Any) -> Any:
+    """``tok.sent`` (the same sentence span) from the remembered sentences, without a token walk."""
+    doc = tok.doc
+    return doc_sents(doc)[token_table(doc).sent_of[tok.i]]
+
+
+def _question(tok: Any) -> bool:
+    """The trigger's sentence ends with a question mark (computed once per sentence)."""
+    doc = tok.doc
+    start, end = token_table(doc).sent_bounds[token_table(doc).sent_of[tok.i]]
+    return remembered(doc, ("screen.question", start),
+                      lambda: span_text(doc, start, end).rstrip().endswith("?"))
 
 
 #: Sectors of the role words that name an armed actor (troops, police, rebels, militiamen, gunmen).
@@ -97,8 +116,15 @@ ARMED_ROLE_SECTORS = frozenset({"MIL", "COP", "REB", "UAF"})
 
 def _names_armed_actor(sent: Any) -> bool:
     """The sentence names an armed actor by a role word ("fighters", "troops", "militiamen")."""
-    return any(senses.role_sector(t.lemma_.lower()) in ARMED_ROLE_SECTORS
-               or senses.role_sector(t.lower_) in ARMED_ROLE_SECTORS for t in sent if t.pos_ in ("NOUN", "PROPN"))
+    doc, start, end = sent.doc, sent.start, sent.end
+
+    def armed() -> bool:
+        tt = token_table(doc)
+        return any(senses.role_sector(tt.lemma[i]) in ARMED_ROLE_SECTORS
+                   or senses.role_sector(tt.lower[i]) in ARMED_ROLE_SECTORS
+                   for i in range(start, end) if tt.pos[i] in ("NOUN", "PROPN"))
+
+    return remembered(doc, ("screen.armed", start, end), armed)
 
 
 def _has_political_word(sent: Any) -> bool:
@@ -236,15 +262,22 @@ MONTHS = frozenset("april august december february january july june march may n
 
 
 def _title_cased(sent: Any) -> bool:
-    """A headline in title case ("Medvedev Approves Treaties"): capitals say nothing of names."""
-    words = [t for t in sent if t.is_alpha and len(t) > 3]
-    return len(words) >= 3 and sum(t.is_title or t.is_upper for t in words) >= 0.8 * len(words)
+    """A headline in title case ("Medvedev Approves Treaties"): capitals say nothing of names
+    (computed once per sentence)."""
+    def compute() -> bool:
+        words = [t for t in sent if t.is_alpha and len(t) > 3]
+        return len(words) >= 3 and sum(t.is_title or t.is_upper for t in words) >= 0.8 * len(words)
+
+    return remembered(sent.doc, ("screen.title_cased", sent.start, sent.end), compute)
 
 
 def _in_name(tok: Any) -> bool:
     """The trigger is part of a proper name ("the Georgia Bureau of Investigation", "the
     March of Dimes") or of a date ("on March 4")."""
-    if not (tok.is_title or tok.is_upper) or tok.i == tok.sent.start or _title_cased(tok.sent):
+    if not (tok.is_title or tok.is_upper):
+        return False
+    sent = _sent_of(tok)
+    if tok.i == sent.start or _title_cased(sent):
         return False
     if tok.ent_type_ in NAME_LABELS or (tok.ent_type_ == "DATE" and tok.lower_ in MONTHS):
         return True
@@ -260,14 +293,16 @@ _MODALS = frozenset("could would may might should will can must".split())
 
 def _modal_or_conditional(tok: Any) -> bool:
     """The trigger's clause is modal or conditional ("could be charged", "if convicted")."""
-    cur = tok
+    tt = token_table(tok.doc)
+    dep, lower = tt.dep, tt.lower
+    cur = tok.i
     for _ in range(3):
-        for c in cur.children:
-            if (c.dep_ == "aux" and c.lower_ in _MODALS) or (c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether")):
+        for c in tt.children[cur]:
+            if (dep[c] == "aux" and lower[c] in _MODALS) or (dep[c] == "mark" and lower[c] in ("if", "unless", "whether")):
                 return True
-        if cur.head is cur:
+        if tt.head[cur] == cur:
             break
-        cur = cur.head
+        cur = tt.head[cur]
     return False
 
 
@@ -281,7 +316,9 @@ def _noun_modifier(tok: Any) -> bool:
 
 
 def _quoted(tok: Any) -> bool:
-    before = tok.doc[tok.sent.start:tok.i].text
+    doc = tok.doc
+    tt = token_table(doc)
+    before = span_text(doc, tt.sent_bounds[tt.sent_of[tok.i]][0], tok.i)
     return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
@@ -299,17 +336,22 @@ _REPORTING = frozenset("say tell report announce add state claim confirm note ex
 def _subject(tok: Any) -> Optional[Any]:
     """The grammatical subject of a trigger: its own (verb), its possessor (noun), or the
     subject of the verb it hangs from (an object noun, an infinitive, a conjunct)."""
-    cur = tok
+    doc = tok.doc
+    tt = token_table(doc)
+    dep, lower = tt.dep, tt.lower
+    cur = tok.i
+    # (read off the TokenTable; ``cur.head is not cur`` held for every Token object, a new
+    # one each time, so it is no condition here either)
     for _ in range(3):
-        for c in cur.children:
-            if c.dep_ in ("nsubj", "nsubjpass", "agent") and c.lower_ not in ("that", "which"):
-                return c
-            if cur.pos_ in ("NOUN", "PROPN") and c.dep_ == "poss":
-                return c
-        if cur.dep_ in ("dobj", "xcomp", "conj", "attr") and cur.head is not cur:
-            cur = cur.head
-        elif cur.dep_ in ("relcl", "acl") and cur.head is not cur:
-            return cur.head
+        for c in tt.children[cur]:
+            if dep[c] in ("nsubj", "nsubjpass", "agent") and lower[c] not in ("that", "which"):
+                return doc[c]
+            if tt.pos[cur] in ("NOUN", "PROPN") and dep[c] == "poss":
+                return doc[c]
+        if dep[cur] in ("dobj", "xcomp", "conj", "attr"):
+            cur = tt.head[cur]
+        elif dep[cur] in ("relcl", "acl"):
+            return doc[tt.head[cur]]
         else:
             return None
     return None
@@ -459,9 +501,9 @@ def event_features(event: Event, members: list, rel: float, headline: float) -> 
     # a military withdrawal told beside armed actors ("fighters moved in after the rival group withdrew")
     # is one between armed sides, whoever the parser made its subject
     armed_withdrawal = event.event_type == "RETREAT" and event.mode == "withdraw" and any(
-        _names_armed_actor(t.sent) for t in toks)
+        _names_armed_actor(_sent_of(t)) for t in toks)
     if (event.event_type in VERBAL_TYPES and not political and not armed_withdrawal
-            and not any(_names_polity(t.sent) for t in toks)):
+            and not any(_names_polity(_sent_of(t)) for t in toks)):
         held = held or (f"a {event.event_type} event needs an actor or recipient that is a political actor "
                         "(a state, official, party, armed group or organisation) or a sentence that names a country; "
                         "a role word alone is not enough")
@@ -491,7 +533,7 @@ def event_features(event: Event, members: list, rel: float, headline: float) -> 
         "subject_political": float(any((sj := _subject(t)) is not None and _political_np(sj) for t in toks)),
         "main_clause": float(any(_main_clause(t) for t in toks)),
         "local_body": float(_local_body(event, toks)),
-        "question": float(any(t.sent.text.rstrip().endswith("?") for t in toks)),
+        "question": float(any(_question(t) for t in toks)),
         "weapon_noun": float(bool(toks) and all(t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in senses.ARMED_NOUNS
                                                  for t in toks)),
         "past": float(any(t.tag_ in ("VBD", "VBN") for t in toks)),

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from ..records import Entity
+from ..spacy_doc import remembered
 
 DATA = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "senses.yaml"
 
@@ -207,7 +208,15 @@ def _partitive(tok: Any) -> bool:
 
 def arguments(tok: Any) -> list[Any]:
     """The heads of a trigger's object-like arguments (verb: dobj / passive subject;
-    noun: 'of' object, possessor, compound), through coordination."""
+    noun: 'of' object, possessor, compound), through coordination (found once per token
+    of a Doc: the screen and the ACLED cues both ask)."""
+    doc = getattr(tok, "doc", None)
+    if doc is None:
+        return _arguments(tok)
+    return list(remembered(doc, ("senses.arguments", tok.i), lambda: _arguments(tok)))
+
+
+def _arguments(tok: Any) -> list[Any]:
     heads: list[Any] = []
     if tok.pos_ in ("VERB", "AUX"):
         heads = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr", "dative")]

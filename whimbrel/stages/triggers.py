@@ -17,7 +17,7 @@ from .. import codebook
 from ..pipeline import Work
 from ..records import Claim, DateRef, Entity, Modality, Place, Size, Span
 from ..knowledge.vocabulary import COGNITION_VERBS, REPORTING_VERBS, VERBAL_ACT_REPORTING_VERBS
-from ..spacy_doc import remembered
+from ..spacy_doc import doc_sents, remembered, token_table
 
 # Verbs that carry no event of their own but govern a nominal trigger:
 # "launched strikes", "carried out an attack", "imposed sanctions", "held talks".
@@ -143,20 +143,23 @@ def hyphen_lemma(tok: Any) -> Optional[str]:
 
 
 def _object_lemmas(tok: Any) -> set[str]:
+    tt = token_table(tok.doc)
+    dep, lemma, kids = tt.dep, tt.lemma, tt.children
     out = set()
-    for c in tok.children:
-        if c.dep_ in ("dobj", "attr", "oprd", "nsubjpass", "pobj", "prt"):
-            out.add(c.lemma_.lower())
-            joined = hyphen_lemma(c)
-            if joined:
-                out.add(joined)  # "staged a sit-in"
-            if c.lemma_.lower() in QUANTIFIER_NOUNS:
-                for g in c.children:
-                    if g.dep_ == "prep":
-                        out.update(p.lemma_.lower() for p in g.children if p.dep_ == "pobj")
-        if c.dep_ == "prep":
-            out.add(c.lower_)
-            out.update(p.lemma_.lower() for p in c.children if p.dep_ == "pobj")
+    for c in kids[tok.i]:
+        if dep[c] in ("dobj", "attr", "oprd", "nsubjpass", "pobj", "prt"):
+            out.add(lemma[c])
+            if c >= 2 and tt.lower[c - 1] == "-":
+                joined = hyphen_lemma(tok.doc[c])
+                if joined:
+                    out.add(joined)  # "staged a sit-in"
+            if lemma[c] in QUANTIFIER_NOUNS:
+                for g in kids[c]:
+                    if dep[g] == "prep":
+                        out.update(lemma[p] for p in kids[g] if dep[p] == "pobj")
+        if dep[c] == "prep":
+            out.add(tt.lower[c])
+            out.update(lemma[p] for p in kids[c] if dep[p] == "pobj")
     return out
 
 
@@ -165,8 +168,10 @@ ADVERB_PARTICLES = frozenset("away back off out down up over".split())
 
 
 def _particles(tok: Any) -> set[str]:
-    return {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "dobj", "compound:prt")
-            or (c.dep_ == "advmod" and c.lower_ in ADVERB_PARTICLES)}
+    tt = token_table(tok.doc)
+    dep, lower = tt.dep, tt.lower
+    return {lower[c] for c in tt.children[tok.i] if dep[c] in ("prt", "prep", "dobj", "compound:prt")
+            or (dep[c] == "advmod" and lower[c] in ADVERB_PARTICLES)}
 
 
 # Below this lexicon weight a sense is too weak to stand alone ("claim", "troops").
@@ -195,10 +200,6 @@ def _context_lemmas(tok: Any) -> set[str]:
 RESULT_STATES = frozenset("dead alive unconscious senseless lifeless".split())
 
 
-def _has_clause_object(tok: Any) -> bool:
-    return any(c.dep_ in ("dobj", "nsubj") for c in tok.children)
-
-
 def _choose_sense(tok: Any, pos: str) -> Optional[codebook.TriggerSense]:
     lemma = tok.lemma_.lower()
     options = codebook.senses(lemma, pos)
@@ -207,19 +208,23 @@ def _choose_sense(tok: Any, pos: str) -> Optional[codebook.TriggerSense]:
     options = [o for o in options if o.weight >= MIN_WEIGHT]
     if not options:
         return None
+    # the children's words read off the TokenTable
+    tt = token_table(tok.doc)
+    dep, lemmas, kids = tt.dep, tt.lemma, tt.children[tok.i]
     if pos == "VERB":
-        if lemma in REPORTING and any(c.dep_ in ("ccomp", "parataxis") for c in tok.children):
+        if lemma in REPORTING and any(dep[c] in ("ccomp", "parataxis") for c in kids):
             return None
-        if tok.dep_ in ("amod", "compound") or (tok.i > 0 and tok.nbor(-1).text == "-" and not _has_clause_object(tok)):
+        if dep[tok.i] in ("amod", "compound") or (tok.i > 0 and tt.text[tok.i - 1] == "-"
+                                                   and not any(dep[c] in ("dobj", "nsubj") for c in kids)):
             return None  # "Iranian-backed", "US-led" (but "gang-raped three women" is a clause)
-        if any(c.dep_ == "oprd" and c.lemma_.lower() not in RESULT_STATES for c in tok.children):
+        if any(dep[c] == "oprd" and lemmas[c] not in RESULT_STATES for c in kids):
             return None  # "calling them a violation": naming, not an event (but "shot dead")
         if lemma in CARRYING_VERBS and any(
-                c.dep_ == "dobj" and any(o.weight >= 0.8 for o in codebook.senses(c.lemma_.lower(), "NOUN"))
-                for c in tok.children):
+                dep[c] == "dobj" and any(o.weight >= 0.8 for o in codebook.senses(lemmas[c], "NOUN"))
+                for c in kids):
             return None  # "the army pressed its offensive": the offensive is the event
-    mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss")}
-    mods |= {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss")}
+    mods = {lemmas[c] for c in kids if dep[c] in ("compound", "amod", "nmod", "poss")}
+    mods |= {tt.lower[c] for c in kids if dep[c] in ("compound", "amod", "nmod", "poss")}
     # for a verb the context is its objects; for a noun, its modifiers ("air strikes", "general strike")
     objs = _object_lemmas(tok) if pos == "VERB" else mods
     parts = _particles(tok) if pos == "VERB" else set()
@@ -315,11 +320,13 @@ def _assault_mode(tok: Any, sense_mode: Optional[str]) -> Optional[str]:
     return sense_mode
 
 
+_PRIOR_WORDS = frozenset(("previous", "earlier", "prior", "past", "last", "former"))
+
+
 def _is_prior(tok: Any) -> bool:
-    return any(
-        c.dep_ in ("amod", "advmod") and c.lemma_.lower() in ("previous", "earlier", "prior", "past", "last", "former")
-        for c in tok.children
-    )
+    table = token_table(tok.doc)
+    dep, lemma = table.dep, table.lemma
+    return any(dep[c] in ("amod", "advmod") and lemma[c] in _PRIOR_WORDS for c in table.children[tok.i])
 
 
 # Cutting off a cooperative act is a SANCTION in PLOVER ("suspended aid", "ended mediation").
@@ -364,6 +371,8 @@ _THREAT_OBJECTS = frozenset("action measure step response".split())
 
 def _threat_frame(tok: Any) -> Optional[codebook.TriggerSense]:
     lemma = tok.lemma_.lower()
+    if lemma not in _FRAME_LEMMAS:
+        return None  # no formula opens with this word (the tests below all ask for one of them)
     xcomps = [c for c in tok.children if c.dep_ in ("xcomp", "acomp")]
     negated = any(c.dep_ == "neg" for c in tok.children)
     hit = False
@@ -400,11 +409,46 @@ def _headline_verb(tok: Any, sent: Any) -> Optional[codebook.TriggerSense]:
     return max(plain, key=lambda o: o.weight) if plain else None
 
 
+# lemmas of the threat formulas (:func:`_threat_frame`): the only words outside the lexicon
+# that can be triggers
+_FRAME_LEMMAS = frozenset({"hesitate", "prepare", "prepared", "ready", "reserve"})
+_TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN"})
+
+
+def _may_trigger(table: Any, i: int, known: dict[tuple[str, str], bool]) -> bool:
+    """Whether token ``i`` can be a trigger at all, from the TokenTable alone: a verb or noun
+    whose lemma (or, for a noun, lower-cased form) the lexicon knows, or a threat formula's
+    word.  Every other token is passed over by :func:`find_mentions` whatever its syntax."""
+    if table.ent_type[i] in _NON_EVENT_ENTS:
+        return False
+    lemma, pos = table.lemma[i], table.pos[i]
+    if lemma in _FRAME_LEMMAS and pos in ("VERB", "ADJ", "AUX"):
+        return True
+    if pos not in _TRIGGER_POS:
+        return False
+    words = ((lemma, "VERB"), (lemma, "NOUN")) if pos == "VERB" else ((lemma, "NOUN"), (lemma, "VERB"),
+                                                                        (table.lower[i], "NOUN"))
+    for key in words:
+        hit = known.get(key)
+        if hit is None:
+            hit = known[key] = bool(codebook.senses(*key))
+        if hit:
+            return True
+    return False
+
+
 def find_mentions(doc: Any) -> list[Mention]:
     mentions: list[Mention] = []
-    for s_i, sent in enumerate(doc.sents):
+    table = token_table(doc)
+    known: dict[tuple[str, str], bool] = {}
+    sents = doc_sents(doc)
+    for s_i, (start, end) in enumerate(table.sent_bounds):
+        sent = sents[s_i]
         found: list[tuple[Any, codebook.TriggerSense]] = []
-        for tok in sent:
+        for i in range(start, end):
+            if not _may_trigger(table, i, known):
+                continue
+            tok = doc[i]
             if tok.ent_type_ in _NON_EVENT_ENTS:
                 continue  # "in March 2019", "Strike Force 7": a date or a name, not an event
             frame = _threat_frame(tok) if tok.pos_ in ("VERB", "ADJ", "AUX") else None
