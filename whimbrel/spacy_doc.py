@@ -153,6 +153,12 @@ def sent_ents(doc: Any, start: int, end: int) -> list:
     return out
 
 
+def sent_of(tok: Any) -> Any:
+    """``tok.sent`` (the same sentence span) from the remembered sentences, without a token walk."""
+    doc = tok.doc
+    return doc_sents(doc)[token_table(doc).sent_of[tok.i]]
+
+
 def ent_of(tok: Any) -> Any:
     """The entity span a token is part of, or None."""
     if not tok.ent_type_:
@@ -163,5 +169,5 @@ def ent_of(tok: Any) -> Any:
     return None
 
 
-__all__ = ["DocMemo", "TokenTable", "doc_ents", "doc_sents", "doc_text", "ent_of", "memo", "remembered", "sent_ents", "span_text",
+__all__ = ["DocMemo", "TokenTable", "doc_ents", "doc_sents", "doc_text", "ent_of", "memo", "remembered", "sent_ents", "sent_of", "span_text",
            "token_table"]

@@ -201,8 +201,8 @@ class DaskEngine:
         Each argument is scattered to the worker with the fewest calls in flight and the call
         refers to it, so a large argument (a merge block holds ~4 MiB of scoring copies of
         reports) goes to the worker as data instead of inside the task graph, which the
-        scheduler would unpickle and forward.  Should the worker that holds an argument die, the argument is scattered again
-        and the call re-run (twice)."""
+        scheduler would unpickle and forward.  Should the worker that holds an argument die,
+        the argument is scattered again and the call re-run (twice)."""
         assert self.client is not None, "use the engine as a context manager"
         client = self.client
         held: dict[str, tuple[object, object, int, Optional[str]]] = {}  # key -> (data, arg, tries, worker)

@@ -182,14 +182,15 @@ def blocks(prepared: Sequence[Any], params: Any, target: int) -> Iterator[BlockT
     from ..store.dedupe import DedupeParams, for_scoring
 
     p = params or DedupeParams()
-    # what a worker gets is the scoring copy of each report (no sentences, claims or lead):
-    # pickling the full reports cost the driver ~3 s a block and each worker as much again
-    slim = [for_scoring(pm) for pm in prepared]
     span = p.window_days + 2
     by_day: dict[int, list[int]] = defaultdict(list)
+    # what a worker gets is the scoring copy of each dated report (no sentences, claims or
+    # lead): pickling the full reports cost the driver ~3 s a block and each worker as much again
+    slim: dict[int, Any] = {}
     for i, pm in enumerate(prepared):
         if pm.day is not None:
             by_day[pm.day].append(i)
+            slim[i] = for_scoring(pm)
     days = sorted(by_day)
     k = 0
     while k < len(days):

@@ -322,8 +322,10 @@ class Geoparser:
         for m in list(mentions):
             if m.label == "NORP":
                 continue
+            if m.end >= len(doc) or doc[m.end].text != ",":
+                continue  # a region in parentheses is the recogniser's to find
             end = self._comma_region(doc, m.end, self._candidates(m.text, abbreviations=False))
-            if end and doc[m.end].text == "," and not covered.intersection(range(m.end + 1, end)):
+            if end and not covered.intersection(range(m.end + 1, end)):
                 mentions.append(_Mention(m.end + 1, end, "GPE", doc[m.end + 1:end].text))
                 covered.update(range(m.end + 1, end))
 
@@ -757,7 +759,8 @@ class Geoparser:
             match = _COMMA_REGION.match(text, end_char) or _PAREN_REGION.match(text, end_char)
             if not match:
                 continue
-            for p, _, _ in [c for r in match.group(1).split(",") for c in self._candidates(r.strip(), abbreviations=True)[:5]]:
+            items = match.group(1).split(",")  # "(Soum, Sahel)": each item may be the region
+            for p, _, _ in [c for item in items for c in self._candidates(item.strip(), abbreviations=True)[:5]]:
                 if p.feature_code == "ADM1" and p.country_code and any(
                     c.country_code == p.country_code and c.admin1 == p.admin1 for c, _, _ in m.cands
                 ):

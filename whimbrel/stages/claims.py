@@ -47,7 +47,7 @@ from ..knowledge.vocabulary import (
     UNVERIFIED_ADJECTIVES,
     UNVERIFIED_PHRASES,
 )
-from ..spacy_doc import doc_sents, doc_text, remembered, token_table
+from ..spacy_doc import doc_text, remembered, sent_of, token_table
 from .modality import hedge
 from .quotes import (
     _EXPLETIVE,
@@ -361,7 +361,7 @@ def find_claims(trigger: Token, quotes: Optional[QuoteIndex] = None) -> list[Cla
     trigger's sentence except a quotation that runs on from an earlier one.
     """
     hedge_word = hedge(trigger)
-    sent = doc_sents(trigger.doc)[token_table(trigger.doc).sent_of[trigger.i]]  # = trigger.sent, no rescan
+    sent = sent_of(trigger)  # = trigger.sent, no rescan
     according = _according_tokens(sent)
     verb_claims = _verb_claims(trigger, quotes, hedge_word)
     out, used = _chain(verb_claims, according, hedge_word)

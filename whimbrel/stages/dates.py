@@ -33,7 +33,7 @@ from typing import Optional
 
 from whimbrel.knowledge.vocabulary import ACCORDING_LEMMA, NUMBER_UNITS, SPEECH_VERBS
 from whimbrel.records import DatePrecision, DateRef
-from whimbrel.spacy_doc import doc_ents, doc_sents, remembered, token_table
+from whimbrel.spacy_doc import doc_ents, remembered, sent_of, token_table
 
 __all__ = ["resolve_date", "event_date", "dateline", "MONTHS", "WEEKDAYS"]
 
@@ -400,7 +400,7 @@ def event_date(trigger, published: Optional[dt.date]) -> Optional[DateRef]:  # t
     """
     doc = trigger.doc
     tt = token_table(doc)
-    sent = doc_sents(doc)[tt.sent_of[trigger.i]]
+    sent = sent_of(trigger)
     found = _sentence_dates(sent, published)
     if not found:
         return None

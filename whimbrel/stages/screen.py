@@ -45,7 +45,7 @@ from .confidence import load_models
 from .generic import generic_statement, unrealised
 from .modality import negated_here
 from .triggers import hyphen_lemma
-from ..spacy_doc import doc_sents, remembered, sent_ents, span_text, token_table
+from ..spacy_doc import doc_sents, remembered, sent_ents, sent_of, span_text, token_table
 
 CRIME_CUES = frozenset(
     """kill killed shoot shot shooting murder homicide slay slaying stab stabbing rape assault
@@ -94,12 +94,6 @@ def _polity_words(doc: Any, start: int, end: int) -> bool:
         if ent.label_ in ("GPE", "NORP") and senses.names_country(ent.text):
             return True
     return "NORP" in token_table(doc).ent_type[start:end]
-
-
-def _sent_of(tok: Any) -> Any:
-    """``tok.sent`` (the same sentence span) from the remembered sentences, without a token walk."""
-    doc = tok.doc
-    return doc_sents(doc)[token_table(doc).sent_of[tok.i]]
 
 
 def _question(tok: Any) -> bool:
@@ -276,7 +270,7 @@ def _in_name(tok: Any) -> bool:
     March of Dimes") or of a date ("on March 4")."""
     if not (tok.is_title or tok.is_upper):
         return False
-    sent = _sent_of(tok)
+    sent = sent_of(tok)
     if tok.i == sent.start or _title_cased(sent):
         return False
     if tok.ent_type_ in NAME_LABELS or (tok.ent_type_ == "DATE" and tok.lower_ in MONTHS):
@@ -501,9 +495,9 @@ def event_features(event: Event, members: list, rel: float, headline: float) -> 
     # a military withdrawal told beside armed actors ("fighters moved in after the rival group withdrew")
     # is one between armed sides, whoever the parser made its subject
     armed_withdrawal = event.event_type == "RETREAT" and event.mode == "withdraw" and any(
-        _names_armed_actor(_sent_of(t)) for t in toks)
+        _names_armed_actor(sent_of(t)) for t in toks)
     if (event.event_type in VERBAL_TYPES and not political and not armed_withdrawal
-            and not any(_names_polity(_sent_of(t)) for t in toks)):
+            and not any(_names_polity(sent_of(t)) for t in toks)):
         held = held or (f"a {event.event_type} event needs an actor or recipient that is a political actor "
                         "(a state, official, party, armed group or organisation) or a sentence that names a country; "
                         "a role word alone is not enough")

@@ -420,7 +420,7 @@ def _may_trigger(table: Any, i: int, known: dict[tuple[str, str], bool]) -> bool
     whose lemma (or, for a noun, lower-cased form) the lexicon knows, or a threat formula's
     word.  Every other token is passed over by :func:`find_mentions` whatever its syntax."""
     if table.ent_type[i] in _NON_EVENT_ENTS:
-        return False
+        return False  # "in March 2019", "Strike Force 7": a date or a name, not an event
     lemma, pos = table.lemma[i], table.pos[i]
     if lemma in _FRAME_LEMMAS and pos in ("VERB", "ADJ", "AUX"):
         return True
@@ -449,8 +449,6 @@ def find_mentions(doc: Any) -> list[Mention]:
             if not _may_trigger(table, i, known):
                 continue
             tok = doc[i]
-            if tok.ent_type_ in _NON_EVENT_ENTS:
-                continue  # "in March 2019", "Strike Force 7": a date or a name, not an event
             frame = _threat_frame(tok) if tok.pos_ in ("VERB", "ADJ", "AUX") else None
             if frame is not None:
                 found.append((tok, frame))
