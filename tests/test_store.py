@@ -174,3 +174,33 @@ def test_cli_parquet_without_output_is_a_clear_error(tmp_path):
 
     r = CliRunner().invoke(main, ["events", "--db", str(tmp_path / "p.db"), "--format", "parquet"])
     assert r.exit_code == 4 and "--output" in r.output
+
+
+def _open_after(path, barrier, results):
+    barrier.wait()
+    try:
+        Store(path).close()
+        results.put("ok")
+    except StoreError as exc:
+        results.put(str(exc))
+
+
+def test_processes_opening_a_new_store_at_once_all_succeed(tmp_path):
+    """CI regression (stop 21): two ingests opening one fresh store at the same moment; switching
+    the new file to WAL was refused at once (no busy wait) and one of them stopped with E400."""
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("spawn")
+    results = ctx.Queue()
+    for round_ in range(6):
+        path = tmp_path / f"new{round_}.db"
+        barrier = ctx.Barrier(3)
+        procs = [ctx.Process(target=_open_after, args=(str(path), barrier, results)) for _ in range(3)]
+        for p in procs:
+            p.start()
+        for p in procs:
+            p.join(timeout=120)
+        got = [results.get(timeout=5) for _ in procs]
+        assert got == ["ok"] * 3, got
+        with Store(path) as s:
+            assert current_version(s.conn) == len(MIGRATIONS)

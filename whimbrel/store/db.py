@@ -17,6 +17,7 @@ import hashlib
 import json
 import sqlite3
 import threading
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator, Optional, Sequence, Union
@@ -43,23 +44,42 @@ class Database:
         self.path = str(path)
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        try:
-            self.conn = sqlite3.connect(
-                self.path, timeout=timeout, isolation_level=None, check_same_thread=False
-            )
-            self.conn.row_factory = sqlite3.Row
-            self.conn.execute("PRAGMA journal_mode=WAL")
-            self.conn.execute("PRAGMA synchronous=NORMAL")
-            self.conn.execute("PRAGMA foreign_keys=ON")
-            self.version = migrate(self.conn)
-        except sqlite3.Error as exc:
-            self._close_quietly()
-            raise StoreError(f"cannot open the store at {self.path}: {exc}") from exc
-        except StoreError:  # e.g. a store from a newer whimbrel: refused, and left as it is
-            self._close_quietly()
-            raise
+        deadline = time.monotonic() + timeout
+        pause = 0.01
+        while True:
+            try:
+                self._open(timeout)
+                break
+            except sqlite3.OperationalError as exc:
+                self._close_quietly()
+                # Switching a new file to WAL, or a read upgrading to a write while another
+                # process migrates, can be refused at once without SQLite's busy wait: retry
+                # the whole opening until the busy timeout is spent.
+                if _busy(exc) and time.monotonic() + pause < deadline:
+                    time.sleep(pause)
+                    pause = min(pause * 2, 0.5)
+                    continue
+                if _busy(exc):
+                    raise StoreBusy(f"cannot open the store at {self.path}: another process held its lock "
+                                    f"for more than {timeout:g}s") from exc
+                raise StoreError(f"cannot open the store at {self.path}: {exc}") from exc
+            except sqlite3.Error as exc:
+                self._close_quietly()
+                raise StoreError(f"cannot open the store at {self.path}: {exc}") from exc
+            except StoreError:  # e.g. a store from a newer whimbrel: refused, and left as it is
+                self._close_quietly()
+                raise
         self._lock = threading.RLock()
         self.timeout = timeout
+
+    def _open(self, timeout: float) -> None:
+        """Connect, set the journal and pragmas, and migrate (one attempt)."""
+        self.conn = sqlite3.connect(self.path, timeout=timeout, isolation_level=None, check_same_thread=False)
+        self.conn.row_factory = sqlite3.Row
+        self.conn.execute("PRAGMA journal_mode=WAL")
+        self.conn.execute("PRAGMA synchronous=NORMAL")
+        self.conn.execute("PRAGMA foreign_keys=ON")
+        self.version = migrate(self.conn)
 
     # -- lifecycle
     def _close_quietly(self) -> None:

@@ -262,8 +262,15 @@ def migrate(conn: sqlite3.Connection, migrations: list[Migration] | None = None)
                     conn.execute(statement)
             conn.execute("INSERT INTO schema_version(version) VALUES (?)", (number,))
             conn.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            if "locked" in str(exc).lower() or "busy" in str(exc).lower():
+                raise  # the caller waits and opens again
+            raise StoreError(f"migration {number} failed: {exc}") from exc
         except sqlite3.Error as exc:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
             raise StoreError(f"migration {number} failed: {exc}") from exc
     return len(steps)
 
