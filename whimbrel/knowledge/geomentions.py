@@ -52,6 +52,11 @@ CALENDAR_WORDS = frozenset(MONTH_NAMES + WEEKDAY_NAMES + tuple("christmas easter
 TOWN_PREPS = LOCATIVE_PREPS | frozenset("from to outside toward towards via".split())
 # Nouns whose "of" introduces a settlement ("the villages of Foua").
 SETTLEMENT_NOUNS = frozenset("village town city suburb outskirt township hamlet community resident native".split())
+# Plural division nouns after a list of names ("Barrow and Jackson counties") and the singular
+# that names each one in the gazetteer ("Barrow County").
+PLURAL_DIVISIONS = {"counties": "County", "parishes": "Parish", "boroughs": "Borough", "districts": "District",
+                    "provinces": "Province", "governorates": "Governorate", "oblasts": "Oblast",
+                    "departments": "Department", "prefectures": "Prefecture"}
 _NUMERIC_LABELS = frozenset("DATE TIME PERCENT MONEY QUANTITY ORDINAL CARDINAL".split())
 
 
@@ -98,6 +103,7 @@ class MentionFinder:
             mentions.extend(self._entity_mentions(doc, ent))
         mentions.extend(self._scanned_mentions(doc, taken))
         self._add_comma_regions(doc, mentions)
+        mentions = self._listed_divisions(doc, mentions)
         mentions.sort(key=lambda m: m.start)
         return mentions
 
@@ -426,6 +432,119 @@ class MentionFinder:
         if kind == 0 and not _country_level(place):
             return False
         return place.feature_code in ("PCLI", "PCLD", "PCLS", "CONT", "ADM1", "RGN", "PPLC") or pop >= self.min_scan_population
+
+    def _listed_divisions(self, doc: Any, mentions: list[_Mention]) -> list[_Mention]:
+        """Each name of a list closed by a plural division noun is one division: "Barrow and
+        Jackson counties" names Barrow County and Jackson County, "Idlib and Hama provinces" two
+        provinces.  The names keep their own spans and are looked up with the singular noun
+        ("Barrow County"), else alone among admin1/admin2 divisions; a mention the recogniser
+        made of a name, or of the whole list, gives way to them."""
+        out = list(mentions)
+        for t in doc:
+            noun = PLURAL_DIVISIONS.get(t.lower_)
+            if noun is None or t.i < 2:
+                continue
+            names: list[tuple[int, int]] = []
+            k = t.i
+            while k > 0:
+                j = k
+                while j > 0 and (doc[j - 1].is_title or doc[j - 1].is_upper) and doc[j - 1].pos_ == "PROPN" \
+                        and k - j < 3:
+                    j -= 1
+                if j == k:
+                    break
+                names.append((j, k))
+                if j > 1 and doc[j - 1].lower_ in ("and", "or", "&") and doc[j - 2].text == ",":
+                    k = j - 2  # "Grant, Swift, and Wilkin counties"
+                elif j > 0 and doc[j - 1].text == "," or doc[j - 1].lower_ in ("and", "or", "&"):
+                    k = j - 1
+                else:
+                    break
+            if len(names) < 2:
+                continue  # "Barrow County" alone is the recogniser's; a list needs two names
+            found: list[_Mention] = []
+            for a, b in names:
+                name = span_text(doc, a, b)
+                lookup = f"{name} {noun}"
+                cands = [c for c in self._candidates(lookup, abbreviations=False)
+                         if c[0].feature_code in ("ADM1", "ADM2")]
+                if not cands:
+                    lookup = name
+                    cands = [c for c in self._candidates(name, abbreviations=False)
+                             if c[0].feature_code in ("ADM1", "ADM2")]
+                if cands:
+                    found.append(_Mention(a, b, "GAZ", lookup))
+                    found[-1].admin_word = True  # "Idlib and Hama provinces": the provinces, not their seats
+            if len(found) < 2:
+                continue
+            spans = [(m.start, m.end) for m in found]
+            out = [m for m in out if not any(m.start < b and a < m.end for a, b in spans)] + found
+        out.sort(key=lambda m: m.start)
+        return out
+
+    def _repeated_names(self, doc: Any, found: list[_Mention]) -> list[_Mention]:
+        """Further mentions of a name the article already uses as a place (one sense per
+        discourse): "Lombard" once found ("students in Lombard") is a place again where the
+        recogniser saw only part of an organisation's name ("the Lombard Historical Society"),
+        a person ("Lombard officers") or nothing ("LOMBARD —" in a dateline).
+
+        A name vouches for itself when some mention found it as a literal place that some
+        candidate has as its main name, and it is no generic word ("Western") and no part of a
+        longer person's name in the article ("Trapani" beside "Mayor Ann Trapani" is her
+        surname); a repetition is the same proper nouns, capitalised as there, or in capitals
+        before a dateline's dash or comma, that no mention covers.
+        """
+        surnames = {t.text for ent in doc_ents(doc) if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+        names: dict[str, set[tuple[str, bool]]] = {}  # first word -> (name, in capitals only here)
+        for m in found:
+            if m.kind != PlaceKind.literal or m.chars is not None or len(m.text) < 3 or not m.text[:1].isupper() \
+                    or not any(kind == 1 for _, _, kind in m.cands) or m.text.casefold() in GENERIC_WORDS \
+                    or surnames.intersection(m.text.split()):
+                continue
+            words = tuple(m.text.split())
+            names.setdefault(words[0], set()).add((m.text, False))
+            if m.text.upper() != m.text:
+                names.setdefault(words[0].upper(), set()).add((m.text.upper(), True))
+        if not names:
+            return []
+        pos = token_table(doc).pos
+        covered = [False] * len(doc)
+        for m in found:
+            for i in range(m.start, m.end):
+                covered[i] = True
+        persons = [False] * len(doc)
+        for ent in doc_ents(doc):
+            if ent.label_ == "PERSON":
+                for i in range(ent.start, ent.end):
+                    persons[i] = True
+        texts = token_table(doc).text
+        out: list[_Mention] = []
+        i = 0
+        while i < len(doc):
+            match = None
+            if not covered[i] and texts[i] in names:
+                for name, shouted in sorted(names[texts[i]], key=lambda v: len(v[0]), reverse=True):
+                    n = len(name.split())
+                    if i + n > len(doc) or span_text(doc, i, i + n) != name or any(covered[i:i + n]):
+                        continue
+                    if shouted:
+                        # in capitals only as a dateline: "CROMWELL — ...", "ST. JOHN'S, N.L. - ..."
+                        if i + n >= len(doc) or texts[i + n] not in ("—", "–", "-", "--", ","):
+                            continue
+                    elif any(pos[k] != "PROPN" for k in range(i, i + n) if texts[k][:1].isupper()):
+                        continue
+                    match = n
+                    break
+            if match is None:
+                i += 1
+                continue
+            ent = next((e for e in doc_ents(doc) if e.start <= i < e.end), None) if persons[i] else None
+            if ent is not None and (ent.start < i or ent.end > i + match):
+                i += match  # part of a longer person's name
+                continue
+            out.append(_Mention(i, i + match, "GAZ", span_text(doc, i, i + match)))
+            i += match
+        return out
 
 
 __all__ = ["ADMIN_WORDS", "CALENDAR_WORDS", "DIRECTIONS", "ENTITY_LABELS", "GENERIC_WORDS", "LOCATIVE_PREPS",

@@ -239,6 +239,9 @@ class Geoparser(MentionFinder):
         self._doc_local.candidates = {}  # the gazetteer answers of this document only
         try:
             keep = [m for m in (self._with_candidates(doc, m) for m in self._mentions(doc)) if m is not None]
+            again = [m for m in (self._with_candidates(doc, m) for m in self._repeated_names(doc, keep)) if m is not None]
+            if again:  # a name the article uses as a place, where the recogniser missed it
+                keep = sorted(keep + again, key=lambda m: m.start)
             self._comma_regions(doc, keep)
             return refine_places(doc, self._resolve_in_context(doc, keep, self._names_in_text(keep)))
         finally:
