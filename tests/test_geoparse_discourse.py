@@ -103,3 +103,15 @@ def test_issue9_each_name_before_a_plural_division_noun_is_a_division(nlp, geopa
 def test_issue9_provinces_listed_are_the_provinces_not_their_seats(nlp, geoparser):
     places = {p.text: p for p in geoparser.parse(nlp("Clashes were reported in Idlib and Hama provinces."))}
     assert places["Idlib"].feature_code == "ADM1" and places["Hama"].feature_code == "ADM1"
+
+
+@pytest.mark.parametrize(
+    "sentence,demonym,country",
+    [
+        ("A spokesman for the Lebanese Army said the patrol returned safely.", "Lebanese", "LB"),
+        ("The Canadian Coast Guard sent a hovercraft to the stranded ferry.", "Canadian", "CA"),
+    ],
+)
+def test_issue9_a_body_named_by_its_demonym_carries_the_country(nlp, geoparser, sentence, demonym, country):
+    places = {p.text: p for p in geoparser.parse(nlp(sentence))}
+    assert places[demonym].country_code == country and places[demonym].kind.value == "demonym"

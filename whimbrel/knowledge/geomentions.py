@@ -153,6 +153,12 @@ class MentionFinder:
             found = self._org_place(doc, ent)
             if found is not None:
                 return [_Mention(found[0], found[1], "GAZ", doc[found[0]:found[1]].text)]
+            first = ent.start + 1 if doc[ent.start].lower_ == "the" and len(ent) > 2 else ent.start
+            tok = doc[first]
+            if first < ent.end - 1 and tok.is_title and tok.tag_ in ("JJ", "NNP") and self._demonym(tok.text) is not None:
+                # a state's or a people's body named by its demonym: "the Lebanese Army",
+                # "Georgian Foreign Ministry", "Canadian Coast Guard"
+                return [_Mention(first, first + 1, "NORP", tok.text)]
         return []
 
     def _scanned_mentions(self, doc: Any, taken: list[bool]) -> list[_Mention]:
