@@ -115,3 +115,16 @@ def test_issue9_provinces_listed_are_the_provinces_not_their_seats(nlp, geoparse
 def test_issue9_a_body_named_by_its_demonym_carries_the_country(nlp, geoparser, sentence, demonym, country):
     places = {p.text: p for p in geoparser.parse(nlp(sentence))}
     assert places[demonym].country_code == country and places[demonym].kind.value == "demonym"
+
+
+@pytest.mark.parametrize(
+    "sentence,surface,name",
+    [
+        ("Diner reopens. SOUTH CHARLESTON, W.Va. -- A local cook reopened his diner on Monday.",
+         "SOUTH CHARLESTON", "South Charleston"),
+        ("The team won in Belle Plaine on Friday night.", "Belle Plaine", "Belle Plaine"),
+    ],
+)
+def test_issue9_an_entity_cut_short_is_widened_to_the_whole_name(nlp, geoparser, sentence, surface, name):
+    places = {p.text: p for p in geoparser.parse(nlp(sentence))}
+    assert surface in places and places[surface].name == name

@@ -100,7 +100,11 @@ class MentionFinder:
         for ent in doc_ents(doc):
             for i in range(ent.start, ent.end):
                 taken[i] = True
-            mentions.extend(self._entity_mentions(doc, ent))
+            found = self._entity_mentions(doc, ent)
+            for m in found:
+                for i in range(m.start, m.end):
+                    taken[i] = True
+            mentions.extend(found)
         mentions.extend(self._scanned_mentions(doc, taken))
         self._add_comma_regions(doc, mentions)
         mentions = self._listed_divisions(doc, mentions)
@@ -124,7 +128,29 @@ class MentionFinder:
         end = ent.end
         while end > start + 1 and doc[end - 1].tag_ == "POS":
             end -= 1
+        if ent.label_ in ("GPE", "LOC"):
+            start, end = self._whole_name(doc, start, end)
         return [_Mention(start, end, ent.label_, doc[start:end].text)]
+
+    def _whole_name(self, doc: Any, start: int, end: int) -> tuple[int, int]:
+        """The entity's span widened over capitalised words next to it that, with it, are a
+        place's main name: the recogniser cut "SOUTH CHARLESTON" to "CHARLESTON" and "Belle
+        Plaine" to "Belle".  Words of another entity are not taken."""
+        def free(k: int) -> bool:
+            t = doc[k]
+            return t.ent_iob_ == "O" and (t.is_title or t.is_upper) and t.is_alpha
+        best = (start, end)
+        for a in range(start, max(-1, start - 3), -1):
+            if a < start and not free(a):
+                break
+            for b in range(end, min(len(doc), end + 2) + 1):
+                if b > end and not free(b - 1):
+                    break
+                if (a, b) == (start, end) or b - a <= best[1] - best[0]:
+                    continue
+                if any(kind == 1 for _, _, kind in self._candidates(span_text(doc, a, b), abbreviations=False)):
+                    best = (a, b)
+        return best
 
     def _place_tagged_as_date(self, doc: Any, ent: Any) -> list[_Mention]:
         """The recogniser sometimes calls a place a date ("crime continues in Winnipeg")."""
@@ -155,9 +181,12 @@ class MentionFinder:
                 return [_Mention(found[0], found[1], "GAZ", doc[found[0]:found[1]].text)]
             first = ent.start + 1 if doc[ent.start].lower_ == "the" and len(ent) > 2 else ent.start
             tok = doc[first]
-            if first < ent.end - 1 and tok.is_title and tok.tag_ in ("JJ", "NNP") and self._demonym(tok.text) is not None:
+            if first < ent.end - 1 and tok.is_title and tok.tag_ in ("JJ", "NNP") and self._demonym(tok.text) is not None \
+                    and not any(kind == 1 for k in range(first + 2, ent.end + 1)
+                                for _, _, kind in self._candidates(span_text(doc, first, k), abbreviations=False)):
                 # a state's or a people's body named by its demonym: "the Lebanese Army",
-                # "Georgian Foreign Ministry", "Canadian Coast Guard"
+                # "Georgian Foreign Ministry", "Canadian Coast Guard" (not "the European Union",
+                # not "Indian Orchard", places of their own)
                 return [_Mention(first, first + 1, "NORP", tok.text)]
         return []
 
