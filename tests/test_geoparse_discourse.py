@@ -128,3 +128,22 @@ def test_issue9_a_body_named_by_its_demonym_carries_the_country(nlp, geoparser, 
 def test_issue9_an_entity_cut_short_is_widened_to_the_whole_name(nlp, geoparser, sentence, surface, name):
     places = {p.text: p for p in geoparser.parse(nlp(sentence))}
     assert surface in places and places[surface].name == name
+
+
+@pytest.mark.parametrize(
+    "sentence,surface,admin1",
+    [
+        # a dateline after the headline, on the same line
+        ("Board trims road budget. WAPAKONETA — The board cut the road budget by a tenth on Tuesday.",
+         "WAPAKONETA", "Ohio"),
+        # a legislator's party and home town
+        ("Rep. Ann Roe, R-Elbow Lake, spoke against the bill.", "Elbow Lake", "Minnesota"),
+        # the town after "in" inside an organisation's name
+        ("Pupils at St. Mary's Catholic School in Wapakoneta won the spelling contest.", "Wapakoneta", "Ohio"),
+        # a civic noun after a small town's name
+        ("A Chillicothe Republican said the vote was close.", "Chillicothe", "Ohio"),
+    ],
+)
+def test_issue9_small_towns_vouched_for_by_news_conventions(nlp, geoparser, sentence, surface, admin1):
+    places = {p.text: p for p in geoparser.parse(nlp(sentence))}
+    assert surface in places and places[surface].admin1 == admin1

@@ -41,7 +41,8 @@ LOCATIVE_PREPS = frozenset("in near outside inside across throughout".split())
 # Nouns that a town's name modifies when it is used as a place ("Cairns police", "Innisfail skater" is not).
 CIVIC_NOUNS = frozenset(
     """police council mayor residents resident district suburb suburbs county township borough municipality
-    neighbourhood neighborhood airport airports sheriff opp rcmp""".split()
+    neighbourhood neighborhood airport airports sheriff opp rcmp fire ward councillor councilman councilwoman
+    selectmen republican democrat""".split()
 )
 COURT_WORDS = frozenset("superior crown county district magistrates municipal city provincial".split())
 MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -175,6 +176,9 @@ class MentionFinder:
             return [_Mention(ent.start, ent.end, "GAZ", ent.text)]  # "Cairns police"
         if self._org_is_place(ent.text, person=ent.label_ == "PERSON"):
             return [_Mention(ent.start, ent.end, "GPE", ent.text)]
+        inside = self._place_after_in(doc, ent)
+        if inside is not None:
+            return [inside]  # "St. Mary's School in Lombard"
         if ent.label_ == "ORG":
             found = self._org_place(doc, ent)
             if found is not None:
@@ -261,6 +265,22 @@ class MentionFinder:
         cands = self._candidates(ent.text, abbreviations=False)
         return bool(cands) and cands[0][2] == 1 and ent.text.casefold() not in GENERIC_WORDS
 
+    def _place_after_in(self, doc: Any, ent: Any) -> Optional[_Mention]:
+        """The town closing a non-place entity after its own "in": the recogniser took "St.
+        Mary's School in Lombard" or "the fair in Sycamore" as one name.  The words after "in"
+        must be a town's or region's main name."""
+        ins = [t.i for t in ent if t.lower_ == "in" and ent.start < t.i < ent.end - 1]
+        if not ins:
+            return None
+        a = ins[-1] + 1
+        if not (doc[a].is_title or doc[a].is_upper):
+            return None
+        text = span_text(doc, a, ent.end)
+        if any(kind == 1 and (p.feature_code or "").startswith(("PPL", "ADM", "PCL"))
+               for p, _, kind in self._candidates(text, abbreviations=False)):
+            return _Mention(a, ent.end, "GAZ", text)
+        return None
+
     def _town_in_context(self, doc: Any, start: int, end: int, cands: list[tuple[Place, int, int]], *,
                          person: bool = False) -> bool:
         """Whether ``doc[start:end]``, the main name of some town however small, is used as a place.
@@ -283,6 +303,9 @@ class MentionFinder:
         if after and (after[0] in CIVIC_NOUNS or (len(after) > 1 and after[0] in COURT_WORDS
                                                   and after[1] in ("court", "courts"))):
             return True
+        if start >= 2 and doc[start - 1].text in ("-", "–") and doc[start - 2].text in ("R", "D", "I") \
+                and (start < 3 or doc[start - 3].text in (",", "(")):
+            return True  # a legislator's party and home town, AP style: "Sen. Ann Roe, R-Elbow Lake,"
         root = span.root
         prep = root.head if root.dep_ == "pobj" else None
         if prep is None or prep.i != start - 1:
@@ -401,7 +424,8 @@ class MentionFinder:
 
         "Gatineau, Que.", "Hugo, Oklahoma": followed by a comma and an admin1
         region that holds a town of that name; or a dateline ("BANTAM — A
-        Danbury mason...") at the start of a line followed by a dash.
+        Danbury mason...") at the start of a line, or right after a headline's full
+        stop, followed by a dash.
         """
         for k in range(j, i, -1):
             cands = self._candidates(span_text(doc, i, k), abbreviations=False)
@@ -409,7 +433,9 @@ class MentionFinder:
                 continue
             if self._comma_region(doc, k, cands):
                 return k
-            line_start = i == 0 or "\n" in doc[i - 1].whitespace_ or "\n" in doc[i - 1].text
+            # a dateline opens a line, or follows the headline run into the same line ("... budget. TORRINGTON — ")
+            line_start = i == 0 or "\n" in doc[i - 1].whitespace_ or "\n" in doc[i - 1].text \
+                or doc[i - 1].text in (".", "!", "?")
             if line_start and doc[i].is_upper and k < len(doc) and doc[k].text in ("—", "–", "-", "--") \
                     and any(kind == 1 for _, _, kind in cands):
                 return k
