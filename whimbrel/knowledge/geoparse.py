@@ -57,6 +57,9 @@ SPEECH_LEMMAS = SPEECH_VERBS | frozenset(
 
 _FEATURE_BONUS = {"PCLI": 4.0, "PCLD": 3.5, "PCLS": 3.5, "CONT": 4.0, "RGN": 3.0, "PPLC": 1.2, "ADM1": 0.6,
                   "PPL": 0.0, "ADM2": -0.3}
+# The head count a named region (RGN: "Middle East", "Darfur", "Kashmir") counts as in its prior, so that a
+# same-named hamlet ("Middle East", Pennsylvania) needs the article's local context to beat it.
+REGION_POPULATION = 1_000_000
 # Prior penalty of a candidate known by this name only as an alternate name.
 ALT_PENALTY = 1.0
 
@@ -155,6 +158,8 @@ class Geoparser(MentionFinder):
 
     @staticmethod
     def _prior(place: Place, pop: int, kind: int) -> float:
+        if place.feature_code == "RGN" and not pop:
+            pop = REGION_POPULATION  # a named region has no head count; it is no hamlet either
         score = math.log10(pop + 10) + _FEATURE_BONUS.get(place.feature_code or "PPL", 0.0)
         if kind == 1:
             score += 0.3
