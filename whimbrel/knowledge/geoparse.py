@@ -35,15 +35,17 @@ from collections import Counter
 from typing import Any, Iterable, Optional
 
 from ..records import Place, PlaceKind, PlacePrecision
-from ..spacy_doc import doc_ents, doc_text, span_text, token_table
+from ..spacy_doc import doc_text
 from .distance import within_km
 from .event_location import LOC_PREPS, event_place
 from .geocontext import EMPTY_CONTEXT, NamesInText
+from .geomentions import (  # noqa: F401 (re-exported: the mention half moved to geomentions)
+    ADMIN_WORDS, CALENDAR_WORDS, CIVIC_NOUNS, COURT_WORDS, DIRECTIONS, ENTITY_LABELS, GENERIC_WORDS, LOCATIVE_PREPS,
+    MONTH_NAMES, SETTLEMENT_NOUNS, TOWN_PREPS, WEEKDAY_NAMES, MentionFinder, _country_level, _Mention,
+)
 from .subplaces import refine_places
 from .gazetteer import Gazetteer, SQLiteGazetteer, normalise
 from .vocabulary import SPEECH_VERBS
-
-ENTITY_LABELS = ("GPE", "LOC", "FAC", "NORP")
 
 # verbs whose subject is a political actor, not a place: the shared speech verbs and the
 # verbal and diplomatic acts only a government or group does
@@ -53,28 +55,11 @@ SPEECH_LEMMAS = SPEECH_VERBS | frozenset(
     retaliate approve veto praise push press seek signal""".split()
 )
 
-DIRECTIONS = frozenset(
-    """northern southern eastern western central north south east west northeastern northwestern
-    southeastern southwestern north-eastern north-western south-eastern south-western northeast
-    northwest southeast southwest upper lower far""".split()
-)
-
-ADMIN_WORDS = frozenset(
-    "province provinces state governorate region oblast county district prefecture department territory".split()
-)
-
-# Words that name some region somewhere but, closing an organisation's name, are
-# ordinary nouns or adjectives ("Health Centre", "Union Central").
-GENERIC_WORDS = DIRECTIONS | frozenset(
-    """central centre center capital coast lakes federal islands plateau highlands lowlands valley river
-    falcon union national international metropolitan greater city town county state region district""".split()
-)
-
-# Prepositions after which a proper name is a place rather than a person or a firm.
-LOCATIVE_PREPS = frozenset("in near outside inside across throughout".split())
-
 _FEATURE_BONUS = {"PCLI": 4.0, "PCLD": 3.5, "PCLS": 3.5, "CONT": 4.0, "RGN": 3.0, "PPLC": 1.2, "ADM1": 0.6,
                   "PPL": 0.0, "ADM2": -0.3}
+# The head count a named region (RGN: "Middle East", "Darfur", "Kashmir") counts as in its prior, so that a
+# same-named hamlet ("Middle East", Pennsylvania) needs the article's local context to beat it.
+REGION_POPULATION = 1_000_000
 # Prior penalty of a candidate known by this name only as an alternate name.
 ALT_PENALTY = 1.0
 
@@ -104,50 +89,13 @@ SEAT_SHARE = 10
 # toponym of the article gains NEAR_BONUS.
 NEAR_KM = 100.0
 NEAR_BONUS = 1.5
-# Nouns that a town's name modifies when it is used as a place ("Cairns police", "Innisfail skater" is not).
-CIVIC_NOUNS = frozenset(
-    """police council mayor residents resident district suburb suburbs county township borough municipality
-    neighbourhood neighborhood airport airports sheriff opp rcmp""".split()
-)
-COURT_WORDS = frozenset("superior crown county district magistrates municipal city provincial".split())
-MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december")
-WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-CALENDAR_WORDS = frozenset(MONTH_NAMES + WEEKDAY_NAMES + tuple("christmas easter eve day week month year".split()))
-# Prepositions after which a small town's name is taken as a place.
-TOWN_PREPS = LOCATIVE_PREPS | frozenset("from to outside toward towards via".split())
-# Nouns whose "of" introduces a settlement ("the villages of Foua").
-SETTLEMENT_NOUNS = frozenset("village town city suburb outskirt township hamlet community resident native".split())
-_NUMERIC_LABELS = frozenset("DATE TIME PERCENT MONEY QUANTITY ORDINAL CARDINAL".split())
 _DOTTED_ABBREVIATION = re.compile(r"[A-Z][a-z]{1,5}\.$")
 _COMMA_REGION = re.compile(r"\s*,\s*((?:[A-Z][\w\.]*\.?)(?:\s[A-Z][\w\.]*\.?){0,2})")
 _PAREN_REGION = re.compile(r"\s*\(([A-Z][^()]{0,60})\)")
 
 
-def _country_level(place: Place) -> bool:
-    return (place.feature_code or "").startswith("PCL")
-
-
-class _Mention:
-    """A candidate toponym span while parsing."""
-
-    __slots__ = ("start", "end", "label", "text", "cands", "kind", "region_of", "admin_word", "best", "speech",
-                 "chars")
-
-    def __init__(self, start: int, end: int, label: str, text: str,
-                 chars: Optional[tuple[int, int]] = None) -> None:
-        self.start, self.end, self.label, self.text = start, end, label, text
-        self.chars = chars  # character span when the mention is part of a token ("U.S.-led")
-        self.cands: list[tuple[Place, int, int]] = []
-        self.kind = PlaceKind.literal
-        self.region_of: Optional[tuple[str, str]] = None  # (cc, admin1 or "") after "City, Region"
-        self.admin_word = False
-        self.best: Optional[Place] = None
-        self.speech = False
-
-
-class Geoparser:
-    """Find and resolve the places of a parsed article."""
+class Geoparser(MentionFinder):
+    """Find and resolve the places of a parsed article (mentions: :class:`~.geomentions.MentionFinder`)."""
 
     def __init__(self, gazetteer: Optional[Gazetteer] = None, *, min_scan_population: int = 50_000) -> None:
         self._gazetteer = gazetteer
@@ -206,350 +154,12 @@ class Geoparser:
         c = self.countries.by_demonym(text)
         return gz.country(c.alpha2) if c else None
 
-    def _mentions(self, doc: Any) -> list[_Mention]:
-        """Candidate toponyms of ``doc``: entities, names the recogniser missed, and the
-        region after "Town, ", in text order."""
-        taken = [False] * len(doc)
-        mentions: list[_Mention] = []
-        for ent in doc_ents(doc):
-            for i in range(ent.start, ent.end):
-                taken[i] = True
-            mentions.extend(self._entity_mentions(doc, ent))
-        mentions.extend(self._scanned_mentions(doc, taken))
-        self._add_comma_regions(doc, mentions)
-        mentions.sort(key=lambda m: m.start)
-        return mentions
-
-    def _entity_mentions(self, doc: Any, ent: Any) -> list[_Mention]:
-        """The toponyms one entity of the recogniser gives (its label is only a hint)."""
-        parts = self._hyphen_parts(doc, ent)
-        if parts:
-            return parts
-        if ent.label_ in ("DATE", "TIME"):
-            return self._place_tagged_as_date(doc, ent)
-        if ent.label_ not in ENTITY_LABELS and ent.label_ not in _NUMERIC_LABELS:
-            return self._other_entity_mentions(doc, ent)
-        if ent.label_ not in ENTITY_LABELS:
-            return []
-        start = ent.start
-        while start < ent.end - 1 and doc[start].lower_ in ("the", "a"):
-            start += 1
-        end = ent.end
-        while end > start + 1 and doc[end - 1].tag_ == "POS":
-            end -= 1
-        return [_Mention(start, end, ent.label_, doc[start:end].text)]
-
-    def _place_tagged_as_date(self, doc: Any, ent: Any) -> list[_Mention]:
-        """The recogniser sometimes calls a place a date ("crime continues in Winnipeg")."""
-        if any(ch.isdigit() for ch in ent.text) or not ent[0].is_title or ent[0].pos_ != "PROPN" \
-                or CALENDAR_WORDS.intersection(t.lower_ for t in ent):
-            return []
-        cands = self._candidates(ent.text, abbreviations=False)
-        if cands and (self._scan_worthy(cands) or self._town_in_context(doc, ent.start, ent.end, cands)):
-            return [_Mention(ent.start, ent.end, "GAZ", ent.text)]
-        return []
-
-    def _other_entity_mentions(self, doc: Any, ent: Any) -> list[_Mention]:
-        """Places hidden in a PERSON, ORG or other entity."""
-        listed = self._listed_towns(doc, ent)
-        if listed:
-            return listed  # "south to Ingham or Townsville"
-        if self._anchored_town(doc, ent.start, ent.end) == ent.end or self._located(doc, ent):
-            return [_Mention(ent.start, ent.end, "GAZ", ent.text)]  # "COLUMBIA, Ky."
-        if ent[0].is_title and self._town_in_context(
-                doc, ent.start, ent.end, self._candidates(ent.text, abbreviations=False),
-                person=ent.label_ == "PERSON"):
-            return [_Mention(ent.start, ent.end, "GAZ", ent.text)]  # "Cairns police"
-        if self._org_is_place(ent.text, person=ent.label_ == "PERSON"):
-            return [_Mention(ent.start, ent.end, "GPE", ent.text)]
-        if ent.label_ == "ORG":
-            found = self._org_place(doc, ent)
-            if found is not None:
-                return [_Mention(found[0], found[1], "GAZ", doc[found[0]:found[1]].text)]
-        return []
-
-    def _scanned_mentions(self, doc: Any, taken: list[bool]) -> list[_Mention]:
-        """Names the entity recogniser missed: capitalised proper-noun runs in the gazetteer."""
-        mentions: list[_Mention] = []
-        # the token's text and flags read off the TokenTable; a Token only for a hyphenated word
-        tt = token_table(doc)
-        texts, is_title, is_upper, is_alpha, pos = tt.text, tt.is_title, tt.is_upper, tt.is_alpha, tt.pos
-        i = 0
-        while i < len(doc):
-            text = texts[i]
-            if not taken[i] and "-" in text:
-                hyphen = self._hyphen_token(doc[i])  # "the U.S.-led coalition" where no entity was tagged
-                if hyphen is not None:
-                    mentions.append(hyphen)
-                    i += 1
-                    continue
-            shouting = bool(is_upper[i]) and len(text) >= 4 and bool(is_alpha[i])
-            if taken[i] or not (is_title[i] or shouting) or (pos[i] not in ("PROPN", "ADJ") and not shouting) \
-                    or len(text) < 3:
-                i += 1
-                continue
-            j = i
-            while j < len(doc) and j - i < 4 and not taken[j] and (is_title[j] or (shouting and is_upper[j])):
-                j += 1
-            anchored = self._anchored_town(doc, i, j)
-            if anchored:
-                mentions.append(_Mention(i, anchored, "GAZ", span_text(doc, i, anchored)))
-                i = anchored
-                continue
-            found = self._longest_known(doc, i, j, shouting)
-            if found is None:
-                i += 1
-                continue
-            mentions.append(found)
-            i = found.end
-        return mentions
-
-    def _longest_known(self, doc: Any, i: int, j: int, shouting: bool) -> Optional[_Mention]:
-        """The longest run ``doc[i:k]`` (k ≤ j) that names a place worth taking."""
-        tok = doc[i]
-        for k in range(j, i, -1):
-            span = doc[i:k]
-            if tok.pos_ == "ADJ" and k == i + 1:
-                return _Mention(i, k, "NORP", span.text) if self._demonym(span.text) is not None else None
-            cands = self._candidates(span.text, abbreviations=False)
-            if cands and (self._scan_worthy(cands) or (not shouting and self._town_in_context(doc, i, k, cands))):
-                return _Mention(i, k, "GAZ", span.text)
-        return None
-
-    def _add_comma_regions(self, doc: Any, mentions: list[_Mention]) -> None:
-        """The region after "Town, ": abbreviations too, and whatever the recogniser called it ("Que.")."""
-        covered = {t for m in mentions for t in range(m.start, m.end)}
-        for m in list(mentions):
-            if m.label == "NORP":
-                continue
-            if m.end >= len(doc) or doc[m.end].text != ",":
-                continue  # a region in parentheses is the recogniser's to find
-            end = self._comma_region(doc, m.end, self._candidates(m.text, abbreviations=False))
-            if end and not covered.intersection(range(m.end + 1, end)):
-                mentions.append(_Mention(m.end + 1, end, "GPE", doc[m.end + 1:end].text))
-                covered.update(range(m.end + 1, end))
-
-    def _located(self, doc: Any, ent: Any) -> bool:
-        """A non-place entity that a locative preposition governs and that names a town ("born in Churchill")."""
-        if ent.start == 0 or ent.label_ not in ("PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT"):
-            return False
-        prep = doc[ent.start - 1]
-        if prep.lower_ not in LOCATIVE_PREPS or prep.dep_ != "prep" or ent.root.head != prep:
-            return False
-        cands = self._candidates(ent.text, abbreviations=False)
-        return bool(cands) and cands[0][2] == 1 and ent.text.casefold() not in GENERIC_WORDS
-
-    def _town_in_context(self, doc: Any, start: int, end: int, cands: list[tuple[Place, int, int]], *,
-                         person: bool = False) -> bool:
-        """Whether ``doc[start:end]``, the main name of some town however small, is used as a place.
-
-        Its context vouches for it: a civic noun that it modifies ("Cairns police",
-        "Beaconsfield Mayor", "Bantam Superior Court", "Abbassiya district", "Tabriz
-        resident"), a locative preposition ("ambulance from Churchill to", "outside
-        of Waterloo"), or the "of" of a residence or of a settlement noun ("James
-        Suver, 25, of Columbia,"; "the villages of Foua").  A person's name needs
-        the civic noun.
-        """
-        if not cands or not any(kind == 1 and (p.feature_code or "").startswith(("PPL", "ADM")) for p, _, kind in cands):
-            return False
-        span = doc[start:end]
-        if span.text.casefold() in GENERIC_WORDS or any(t.pos_ not in ("PROPN", "NOUN") for t in span):
-            return False
-        after = [t.lower_ for t in doc[end:end + 3] if not t.is_punct]
-        if after and after[0] in ("'s", "’s"):
-            after = after[1:]
-        if after and (after[0] in CIVIC_NOUNS or (len(after) > 1 and after[0] in COURT_WORDS
-                                                  and after[1] in ("court", "courts"))):
-            return True
-        root = span.root
-        prep = root.head if root.dep_ == "pobj" else None
-        if prep is None or prep.i != start - 1:
-            return False
-        if prep.lower_ in TOWN_PREPS:
-            return not person
-        if prep.lower_ == "of":
-            before = doc[prep.i - 1] if prep.i > 0 else None
-            return before is not None and (before.text == "," or before.lower_ in ("outside", "north", "south", "east",
-                                                                                 "west") or prep.head.lemma_ in SETTLEMENT_NOUNS)
-        return False
-
-    def _listed_towns(self, doc: Any, ent: Any) -> list[_Mention]:
-        """Towns listed in one entity after a locative preposition ("from Hornsey, Stoke Newington").
-
-        Every part between commas/"and"/"or" must be a town's main name.
-        """
-        if ent.start == 0 or doc[ent.start - 1].lower_ not in TOWN_PREPS | {"of", "in"}:
-            return []
-        parts: list[tuple[int, int]] = []
-        begin = ent.start
-        for t in ent:
-            if t.text == "," or t.lower_ in ("and", "or"):
-                parts.append((begin, t.i))
-                begin = t.i + 1
-        parts.append((begin, ent.end))
-        if len(parts) < 2:
-            return []
-        out: list[_Mention] = []
-        for a, b in parts:
-            if a >= b:
-                continue
-            seg = doc[a:b]
-            if not seg[0].is_title or not any(kind == 1 for _, _, kind in self._candidates(seg.text,
-                                                                                        abbreviations=False)):
-                return []
-            out.append(_Mention(a, b, "GAZ", seg.text))
-        return out
-
-    def _hyphen_token(self, t: Any) -> Optional[_Mention]:
-        """The place opening one hyphenated token: "U.S.-led", "Britain-based", "Iranian-backed"."""
-        head, dash, tail = t.text.rpartition("-")
-        if dash and head and tail.islower() and (self._org_is_place(head) or self._demonym(head) is not None):
-            label = "GPE" if self._candidates(head, abbreviations=True) else "NORP"
-            return _Mention(t.i, t.i + 1, label, head, chars=(t.idx, t.idx + len(head)))
-        return None
-
-    def _hyphen_parts(self, doc: Any, ent: Any) -> list[_Mention]:
-        """The places of a hyphenated compound entity, one mention each.
-
-        "Turkish-Russian relations", "German-Iraqi boy", "EU-Canada deal",
-        "Middlesex-London EMS", "U.S.-led campaign", "Britain-based".  Empty when
-        the entity has no hyphen or no part is a place.
-        """
-        out: list[_Mention] = []
-        if ent.label_ in _NUMERIC_LABELS:
-            return out
-        if any(t.text == "-" for t in ent):
-            segs: list[tuple[int, int]] = []
-            begin = ent.start
-            for t in ent:
-                if t.text == "-":
-                    segs.append((begin, t.i))
-                    begin = t.i + 1
-            segs.append((begin, ent.end))
-            for a, b in segs:
-                if a >= b:
-                    continue
-                seg = doc[a:b]
-                if self._demonym(seg.text) is not None and not self._people_noun(seg):
-                    out.append(_Mention(a, b, "NORP", seg.text))
-                    continue
-                for k in range(b, a, -1):  # the longest opening of the segment that is a place
-                    if all(t.lower_ in GENERIC_WORDS for t in doc[a:k]):
-                        continue
-                    if self._org_is_place(doc[a:k].text) or (
-                        ent.label_ in ("GPE", "LOC") and self._candidates(doc[a:k].text, abbreviations=False)
-                    ):
-                        out.append(_Mention(a, k, "GPE", doc[a:k].text))
-                        break
-            return out
-        for t in ent:
-            found = self._hyphen_token(t)
-            if found is not None:
-                out.append(found)
-        return out
-
-    def _comma_region(self, doc: Any, k: int, cands: list[tuple[Place, int, int]]) -> int:
-        """End of an admin1 region that holds a town of ``cands``, named after a comma at token
-        ``k`` ("Hugo, Oklahoma") or as an item of the parentheses opened there ("Djibo (Soum,
-        Sahel)", the way conflict notes locate a town), or 0."""
-        if k >= len(doc) or doc[k].text not in (",", "("):
-            return 0
-        paren = doc[k].text == "("  # a variant spelling counts there too ("Khan Younis (Gaza Strip)")
-        if not paren:
-            items = [(k + 1, r) for r in range(min(len(doc), k + 4), k + 1, -1)]
-        else:
-            close = next((r for r in range(k + 1, min(len(doc), k + 12)) if doc[r].text in "()"), None)
-            if close is None or doc[close].text != ")":
-                return 0
-            cuts = [r for r in range(k + 1, close) if doc[r].text == ","]
-            items = list(zip([k + 1] + [c + 1 for c in cuts], cuts + [close]))
-        for a, r in items:
-            region = doc[a:r]
-            if not len(region) or not (region[0].is_title or region[0].is_upper) or region[-1].text == ",":
-                continue
-            for p, _, _ in self._candidates(region.text, abbreviations=True)[:5]:
-                if p.feature_code == "ADM1" and any(
-                    c.country_code == p.country_code and c.admin1 == p.admin1 and (kind == 1 or paren) for c, _, kind in cands
-                ):
-                    return r
-        return 0
-
-    def _anchored_town(self, doc: Any, i: int, j: int) -> int:
-        """End of a town's name at ``doc[i:j]`` that its context vouches for, however small, or 0.
-
-        "Gatineau, Que.", "Hugo, Oklahoma": followed by a comma and an admin1
-        region that holds a town of that name; or a dateline ("BANTAM — A
-        Danbury mason...") at the start of a line followed by a dash.
-        """
-        for k in range(j, i, -1):
-            cands = self._candidates(span_text(doc, i, k), abbreviations=False)
-            if not cands:
-                continue
-            if self._comma_region(doc, k, cands):
-                return k
-            line_start = i == 0 or "\n" in doc[i - 1].whitespace_ or "\n" in doc[i - 1].text
-            if line_start and doc[i].is_upper and k < len(doc) and doc[k].text in ("—", "–", "-", "--") \
-                    and any(kind == 1 for _, _, kind in cands):
-                return k
-        return 0
-
-    def _org_place(self, doc: Any, ent: Any) -> Optional[tuple[int, int]]:
-        """Token span of the place an organisation's name carries, if any.
-
-        A place opens the name ("Edmonton Police Service", "Metcalfe County Sheriff's
-        Office"), follows its last "of" ("Government of Alberta", "University of
-        Manitoba"), or closes it ("CTV Winnipeg", "Costco Canada"); the last two only
-        for a country, an admin1 region or a city of at least 500,000.
-        """
-        first = ent.start + 1 if doc[ent.start].lower_ in ("the", "a") and ent.end - ent.start > 2 else ent.start
-        for k in range(min(ent.end - 1, first + 3), first, -1):
-            head = doc[first:k]
-            if all(t.lower_ in GENERIC_WORDS for t in head):
-                continue
-            cands = self._candidates(head.text, abbreviations=False)
-            county = head[-1].lower_ in ADMIN_WORDS and k - first > 1
-            if cands and cands[0][2] == 1 and (county or self._scan_worthy(cands)):
-                return first, k
-            if cands and self._town_in_context(doc, first, k, cands):
-                return first, k  # "Enfield Council", "Bantam Superior Court"
-        of = [t.i for t in ent if t.lower_ == "of" and t.i > ent.start]
-        starts = [of[-1] + 1] if of else []
-        starts += [i for i in (ent.end - 2, ent.end - 1) if i > ent.start and i not in starts]
-        for i in starts:
-            if i >= ent.end or not doc[i].is_title and not doc[i].is_upper:
-                continue
-            if doc[i].lower_ == "the" and i + 1 < ent.end:
-                i += 1
-            if doc[i:ent.end].text.casefold() not in GENERIC_WORDS and self._org_is_place(doc[i:ent.end].text):
-                return i, ent.end
-        return None
-
-    def _org_is_place(self, text: str, *, person: bool = False) -> bool:
-        """An ORG/PERSON entity that is exactly a country, admin1 region or big city name ("Kiev said")."""
-        if person and " " in text:
-            return False
-        cands = self._candidates(text, abbreviations=False)
-        if not cands or cands[0][2] != 1:
-            return False
-        place, pop, _ = cands[0]
-        return place.feature_code in ("PCLI", "ADM1", "PPLC") or pop >= 500_000
-
-    @staticmethod
-    def _people_noun(span: Any) -> bool:
-        """A plural demonym ("Iraqis", "Americans") names people, not a place."""
-        last = span[-1]
-        return last.tag_ in ("NNS", "NNPS") and last.lower_.endswith("s")
-
-    def _scan_worthy(self, cands: list[tuple[Place, int, int]]) -> bool:
-        place, pop, kind = cands[0]
-        if kind == 0 and not _country_level(place):
-            return False
-        return place.feature_code in ("PCLI", "PCLD", "PCLS", "CONT", "ADM1", "RGN", "PPLC") or pop >= self.min_scan_population
-
     # ------------------------------------------------------------------ scoring
 
     @staticmethod
     def _prior(place: Place, pop: int, kind: int) -> float:
+        if place.feature_code == "RGN" and not pop:
+            pop = REGION_POPULATION  # a named region has no head count; it is no hamlet either
         score = math.log10(pop + 10) + _FEATURE_BONUS.get(place.feature_code or "PPL", 0.0)
         if kind == 1:
             score += 0.3
@@ -634,6 +244,9 @@ class Geoparser:
         self._doc_local.candidates = {}  # the gazetteer answers of this document only
         try:
             keep = [m for m in (self._with_candidates(doc, m) for m in self._mentions(doc)) if m is not None]
+            again = [m for m in (self._with_candidates(doc, m) for m in self._repeated_names(doc, keep)) if m is not None]
+            if again:  # a name the article uses as a place, where the recogniser missed it
+                keep = sorted(keep + again, key=lambda m: m.start)
             self._comma_regions(doc, keep)
             return refine_places(doc, self._resolve_in_context(doc, keep, self._names_in_text(keep)))
         finally:

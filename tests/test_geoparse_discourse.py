@@ -1,0 +1,161 @@
+"""Issue 9: one sense per discourse for place names, and admin1 regions at their middle.
+
+Hand-written sentences (none from any gold set).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from whimbrel.knowledge.gazetteer import SQLiteGazetteer, _middle_of
+from whimbrel.knowledge.geoparse import Geoparser
+
+
+@pytest.fixture(scope="session")
+def geoparser(tmp_path_factory) -> Geoparser:
+    path = tmp_path_factory.getbasetemp() / "whimbrel-gazetteer.sqlite"
+    return Geoparser(SQLiteGazetteer(path))
+
+
+def _at(places, article, name, nth):
+    """The place parsed at the ``nth`` occurrence (0-based) of ``name`` in ``article``, or None."""
+    start = -1
+    for _ in range(nth + 1):
+        start = article.index(name, start + 1)
+    return next((p for p in places if p.start == start), None)
+
+
+@pytest.mark.parametrize(
+    "article,name,nth,country",
+    [
+        ("A storm knocked down power lines in Chillicothe on Tuesday. The Chillicothe Garden Club "
+         "cancelled its spring show.", "Chillicothe", 1, "US"),
+        ("Volunteers planted trees along the river in Wapakoneta last week. Wapakoneta officers "
+         "closed two streets for the event.", "Wapakoneta", 1, "US"),
+        ("Council approves new library hours. WAPAKONETA — The council voted on Monday to keep the "
+         "library in Wapakoneta open until nine.", "WAPAKONETA", 0, "US"),
+    ],
+)
+def test_issue9_a_place_name_is_a_place_again_where_the_recogniser_missed_it(nlp, geoparser, article, name, nth,
+                                                                           country):
+    places = geoparser.parse(nlp(article))
+    p = _at(places, article, name, nth)
+    assert p is not None, [(q.text, q.start) for q in places]
+    assert p.country_code == country and p.lat is not None
+
+
+def test_issue9_a_surname_is_not_made_a_place(nlp, geoparser):
+    article = ("Heavy rain flooded roads in Kent on Friday. Council leader Robert Kent said crews worked "
+               "overnight, and Kent added that schools would reopen.")
+    places = geoparser.parse(nlp(article))
+    last = article.rindex("Kent")
+    assert all(p.start != last for p in places)
+
+
+def test_issue9_capitals_only_before_a_dateline_dash(nlp, geoparser):
+    article = ("Crews repaired the bridge in Wapakoneta this week. Signs reading WAPAKONETA SAYS THANKS "
+               "went up on the bridge.")
+    places = geoparser.parse(nlp(article))
+    shouted = article.index("WAPAKONETA")
+    assert all(p.start != shouted for p in places)
+
+
+@pytest.mark.parametrize(
+    "points,expected",
+    [
+        ([(0.0, 0.0, 1), (1.0, 1.0, 1), (1.0, 2.0, 1), (10.0, 20.0, 1)], (5.0, 10.0)),  # the range's middle, not the mean
+        ([(-10.0, 140.0, 1)] + [(-27.0, 153.0, 1)] * 50, (-18.5, 146.5)),
+    ],
+)
+def test_issue9_admin1_at_the_middle_of_its_towns(points, expected):
+    lat, lon = _middle_of(points)
+    assert (round(lat, 3), round(lon, 3)) == expected
+
+
+def test_issue9_middle_trims_an_outlying_island():
+    towns = [(float(i % 10), float(i % 7), 100) for i in range(300)] + [(45.0, 60.0, 100)]
+    lat, lon = _middle_of(towns)
+    assert 4.0 <= lat <= 5.0 and 2.5 <= lon <= 3.5
+
+
+def test_issue9_a_state_with_coastal_towns_is_placed_inland(geoparser):
+    qld = next(p for p in geoparser.gazetteer.lookup("Queensland") if p.feature_code == "ADM1")
+    # Queensland's towns crowd its south-east coast (Brisbane -27.5, 153.0); its middle lies far
+    # north-west of them
+    assert qld.lat > -24.0 and qld.lon < 149.0
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        ("Schools in Fulton, Cobb and Gwinnett counties closed on Monday as snow fell across Georgia.",
+         {"Fulton": "Fulton County", "Cobb": "Cobb County", "Gwinnett": "Gwinnett County"}),
+        ("Flood warnings were issued for Polk and Story counties in Iowa.",
+         {"Polk": "Polk County", "Story": "Story County"}),
+    ],
+)
+def test_issue9_each_name_before_a_plural_division_noun_is_a_division(nlp, geoparser, sentence, expected):
+    places = {p.text: p for p in geoparser.parse(nlp(sentence))}
+    for text, name in expected.items():
+        assert places[text].name == name and places[text].feature_code == "ADM2"
+
+
+def test_issue9_provinces_listed_are_the_provinces_not_their_seats(nlp, geoparser):
+    places = {p.text: p for p in geoparser.parse(nlp("Clashes were reported in Idlib and Hama provinces."))}
+    assert places["Idlib"].feature_code == "ADM1" and places["Hama"].feature_code == "ADM1"
+
+
+@pytest.mark.parametrize(
+    "sentence,demonym,country",
+    [
+        ("A spokesman for the Lebanese Army said the patrol returned safely.", "Lebanese", "LB"),
+        ("The Canadian Coast Guard sent a hovercraft to the stranded ferry.", "Canadian", "CA"),
+    ],
+)
+def test_issue9_a_body_named_by_its_demonym_carries_the_country(nlp, geoparser, sentence, demonym, country):
+    places = {p.text: p for p in geoparser.parse(nlp(sentence))}
+    assert places[demonym].country_code == country and places[demonym].kind.value == "demonym"
+
+
+@pytest.mark.parametrize(
+    "sentence,surface,name",
+    [
+        ("Diner reopens. SOUTH CHARLESTON, W.Va. -- A local cook reopened his diner on Monday.",
+         "SOUTH CHARLESTON", "South Charleston"),
+        ("The team won in Belle Plaine on Friday night.", "Belle Plaine", "Belle Plaine"),
+    ],
+)
+def test_issue9_an_entity_cut_short_is_widened_to_the_whole_name(nlp, geoparser, sentence, surface, name):
+    places = {p.text: p for p in geoparser.parse(nlp(sentence))}
+    assert surface in places and places[surface].name == name
+
+
+@pytest.mark.parametrize(
+    "sentence,surface,admin1",
+    [
+        # a dateline after the headline, on the same line
+        ("Board trims road budget. WAPAKONETA — The board cut the road budget by a tenth on Tuesday.",
+         "WAPAKONETA", "Ohio"),
+        # a legislator's party and home town
+        ("Rep. Ann Roe, R-Elbow Lake, spoke against the bill.", "Elbow Lake", "Minnesota"),
+        # the town after "in" inside an organisation's name
+        ("Pupils at St. Mary's Catholic School in Wapakoneta won the spelling contest.", "Wapakoneta", "Ohio"),
+        # a civic noun after a small town's name
+        ("A Chillicothe Republican said the vote was close.", "Chillicothe", "Ohio"),
+    ],
+)
+def test_issue9_small_towns_vouched_for_by_news_conventions(nlp, geoparser, sentence, surface, admin1):
+    places = {p.text: p for p in geoparser.parse(nlp(sentence))}
+    assert surface in places and places[surface].admin1 == admin1
+
+
+@pytest.mark.parametrize(
+    "sentence,surface",
+    [
+        ("Oil prices in Texas and Oklahoma rose as tensions grew in the Middle East.", "Middle East"),
+        ("Farmers in Ohio watched the talks on Kashmir closely.", "Kashmir"),
+    ],
+)
+def test_issue9_a_named_region_beats_a_same_named_hamlet(nlp, geoparser, sentence, surface):
+    places = {p.text: p for p in geoparser.parse(nlp(sentence))}
+    assert places[surface].feature_code == "RGN"
