@@ -217,3 +217,26 @@ def test_fitted_event_model_uses_the_declared_features():
     from whimbrel.evaluate.fit_confidence import FEATURES
 
     assert set(load_models().event.weights) <= set(FEATURES) | {"rel"}
+
+
+@pytest.mark.parametrize(
+    "sentence,word,etype,expected",
+    [
+        # a person fired is dismissed; shots and weapons are fired at people
+        ("The mayor fired the police chief on Tuesday.", "fired", "ASSAULT", False),
+        ("He was fired after the audit found gaps.", "fired", "ASSAULT", False),
+        ("Two officers were fired upon near the station.", "fired", "ASSAULT", True),
+        ("The gunman fired three shots at the crowd.", "fired", "ASSAULT", True),
+        ("Soldiers fired on the marchers.", "fired", "ASSAULT", True),
+        # "beat out" a rival is a win in a competition
+        ("She beat out two rivals for the council seat.", "beat", "ASSAULT", False),
+        # a settlement built, expanded or named by a people is a place, not an agreement
+        ("The plan would freeze the building of Israeli settlements.", "settlements", "AGREE", False),
+        ("They kept building settlements on the hills.", "settlements", "AGREE", False),
+        ("The two firms reached a settlement over the patent dispute.", "settlement", "AGREE", True),
+    ],
+)
+def test_issue10_argument_senses(nlp, sentence, word, etype, expected):
+    ok, why = senses.check_sense(token_in(nlp, sentence, word), etype, political=True, conflict_context=False)
+    assert ok is expected
+    assert (why != "") is (expected is False)

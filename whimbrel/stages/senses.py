@@ -79,6 +79,11 @@ class SenseRule:
     types: tuple[str, ...]
     object: tuple[str, ...] = ()
     object_missing: str = "ok"
+    # semantic classes of an argument that rule the sense out ("fired the manager": a person
+    # fired is dismissed, not shot at); a trigger with one of ``not_object_preps`` keeps the
+    # sense ("was fired upon", "fired at them")
+    not_object: tuple[str, ...] = ()
+    not_object_preps: frozenset = frozenset()
     prep_ok: tuple[tuple[str, tuple[str, ...]], ...] = ()
     not_modifiers: frozenset = frozenset()
     not_context: frozenset = frozenset()
@@ -127,6 +132,8 @@ def rules() -> dict[str, tuple[SenseRule, ...]]:
                 types=tuple(entry.get("types", ())),
                 object=tuple(entry.get("object", ())),
                 object_missing=entry.get("object_missing", "ok"),
+                not_object=tuple(entry.get("not_object", ())),
+                not_object_preps=frozenset(entry.get("not_object_preps", ())),
                 prep_ok=tuple((_prep_key(k), tuple(v)) for k, v in (entry.get("prep_ok") or {}).items()),
                 not_modifiers=frozenset(entry.get("not_modifiers", ())),
                 not_context=frozenset(entry.get("not_context", ())),
@@ -354,7 +361,7 @@ def _speech_venue(tok: Any, verbs: frozenset) -> bool:
 CONTEST_NOUNS = frozenset(
     """match game final semifinal semi-final quarterfinal quarter-final tournament championship title
     cup trophy medal league season playoff playoffs derby fixture bout race election primary runoff
-    run-off poll polls ballot contest round record""".split()
+    run-off poll polls ballot contest round record seat nomination""".split()
 )
 _SCORE = re.compile(r"^\d{1,3}[-\u2013]\d{1,3}$")
 _SCORE_PART = re.compile(r"^\d{1,3}$")
@@ -466,6 +473,12 @@ def check_sense(tok: Any, event_type: str, political: bool, conflict_context: bo
     if rule.not_context and not conflict_context:
         lemmas = tok.doc.user_data.get("whimbrel_lemmas") or frozenset(t.lemma_.lower() for t in tok.doc)
         if lemmas & rule.not_context:
+            return False, rule.reason
+    if rule.not_object:
+        # a direct object always counts ("fired him at the office"); a passive subject not when
+        # a preposition keeps the sense ("he was fired upon")
+        kept = any(c.dep_ in ("prep", "prt") and c.lower_ in rule.not_object_preps for c in tok.children)
+        if any(semantic_classes(a) & set(rule.not_object) for a in arguments(tok) if a.dep_ == "dobj" or not kept):
             return False, rule.reason
     if rule.object:
         args = arguments(tok)
