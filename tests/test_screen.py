@@ -233,6 +233,7 @@ def test_fitted_event_model_uses_the_declared_features():
         # a settlement built, expanded or named by a people is a place, not an agreement
         ("The plan would freeze the building of Israeli settlements.", "settlements", "AGREE", False),
         ("They kept building settlements on the hills.", "settlements", "AGREE", False),
+        ("Shells landed at settlements near the border overnight.", "settlements", "AGREE", False),
         ("The two firms reached a settlement over the patent dispute.", "settlement", "AGREE", True),
     ],
 )
