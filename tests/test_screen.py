@@ -241,3 +241,47 @@ def test_issue10_argument_senses(nlp, sentence, word, etype, expected):
     ok, why = senses.check_sense(token_in(nlp, sentence, word), etype, political=True, conflict_context=False)
     assert ok is expected
     assert (why != "") is (expected is False)
+
+
+@pytest.mark.parametrize(
+    "sentence,word,expected",
+    [
+        ("One driver a year is killed on that stretch of road, the mayor said.", "killed", True),
+        ("Dozens of people are shot every week in the city.", "shot", True),
+        ("A man is stabbed in the district each day, residents say.", "stabbed", True),
+        ("Two drivers were killed on that road last year.", "killed", False),
+        ("He was shot on Sunday near the park.", "shot", False),
+    ],
+)
+def test_issue10_frequency_is_a_rate(nlp, sentence, word, expected):
+    cue = generic_statement(token_in(nlp, sentence, word))
+    assert (cue is not None) is expected
+    if expected:
+        assert cue.startswith("habitual statement")
+
+
+@pytest.mark.parametrize(
+    "sentence,word,cause",
+    [
+        ("Firefighters are looking into a blaze that heavily damaged a house on Monday.", "damaged", "blaze"),
+        ("It was the worst crash that killed more people in a decade.", "killed", "crash"),
+        ("A collision injuring three closed the road.", "injuring", "collision"),
+        ("The gunman who killed three was arrested.", "killed", None),
+    ],
+)
+def test_issue10_accident_in_a_relative_clause(nlp, sentence, word, cause):
+    assert senses.accident_cause(token_in(nlp, sentence, word)) == cause
+
+
+@pytest.mark.parametrize(
+    "sentence,word,expected",
+    [
+        ("The council said the $30 annual charge falls short of the costs.", "charge", False),
+        ("The utility will charge customers a premium for peak use.", "charge", False),
+        ("He was charged with stealing $500 from the store.", "charged", True),
+        ("Prosecutors charged him with murder on Friday.", "charged", True),
+    ],
+)
+def test_issue10_charge_as_a_price(nlp, sentence, word, expected):
+    ok, _ = senses.check_sense(token_in(nlp, sentence, word), "ACCUSE", political=True, conflict_context=True)
+    assert ok is expected

@@ -103,6 +103,10 @@ class SenseRule:
     agent_preps: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # "fail": a verb with a direct object, a clausal complement or a passive agent fails
     clausal: str = ""
+    # the sense fails when the trigger is a price: a sum of money is its modifier or object
+    # ("the $30 annual charge", "charged $5 a head"), or the verb has two objects ("charge
+    # customers a premium")
+    price: bool = False
     reason: str = ""
 
 
@@ -145,6 +149,7 @@ def rules() -> dict[str, tuple[SenseRule, ...]]:
                 contest=bool(entry.get("contest", False)),
                 agent_preps=tuple((_prep_key(k), tuple(v)) for k, v in (entry.get("agent_preps") or {}).items()),
                 clausal=entry.get("clausal", ""),
+                price=bool(entry.get("price", False)),
                 reason=entry.get("reason", ""),
             )
         except (KeyError, TypeError) as exc:
@@ -425,6 +430,12 @@ def accident_cause(tok: Any) -> Optional[str]:
     crash", "died from the flu"); else None.  A shooting accident is gun violence, not this."""
     if tok.pos_ not in ("VERB", "AUX"):
         return None
+    # a relative or participial clause on the cause: "a crash that killed two", "the blaze
+    # which destroyed the barn", "a collision injuring three"
+    if tok.dep_ in ("relcl", "acl") and tok.head.i != tok.i and _accident_noun(tok.head, vehicles=True):
+        rel_subject = [c for c in tok.children if c.dep_ == "nsubj"]
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" or any(c.lower_ in ("that", "which") for c in rel_subject):
+            return tok.head.text
     for c in tok.children:
         if c.dep_ == "nsubj" and _accident_noun(c, vehicles=True):
             return c.text
@@ -433,6 +444,19 @@ def accident_cause(tok: Any) -> Optional[str]:
                 if p.dep_ == "pobj" and _accident_noun(p, vehicles=c.dep_ == "agent"):
                     return p.text
     return None
+
+
+_PRICE_DEPS = frozenset({"compound", "amod", "nummod", "dobj", "npadvmod", "quantmod", "nmod", "attr"})
+
+
+def _price(tok: Any) -> bool:
+    """A sum of money modifies the trigger or is its object, or the verb has a dative object."""
+    for c in tok.children:
+        if c.dep_ == "dative":
+            return True
+        if c.dep_ in _PRICE_DEPS and (c.ent_type_ == "MONEY" or any(t.ent_type_ == "MONEY" for t in c.subtree)):
+            return True
+    return False
 
 
 def rule_for(lemma: str, event_type: str, pos: str = "") -> Optional[SenseRule]:
@@ -463,6 +487,8 @@ def check_sense(tok: Any, event_type: str, political: bool, conflict_context: bo
         objs += [cj for o in objs for cj in o.conjuncts]
         if objs and not any(semantic_classes(o) & set(classes) for o in objs):
             return False, rule.reason
+    if rule.price and _price(tok):
+        return False, rule.reason
     mods = _modifiers(tok)
     if mods & rule.not_modifiers:
         return False, rule.reason
