@@ -285,3 +285,34 @@ def test_issue10_accident_in_a_relative_clause(nlp, sentence, word, cause):
 def test_issue10_charge_as_a_price(nlp, sentence, word, expected):
     ok, _ = senses.check_sense(token_in(nlp, sentence, word), "ACCUSE", political=True, conflict_context=True)
     assert ok is expected
+
+
+@pytest.mark.parametrize(
+    "sentence,word,expected",
+    [
+        ("Police are investigating a fiery crash early Thursday.", "investigating", False),
+        ("The collision is under investigation by the police.", "investigation", False),
+        ("Officials opened an investigation into the fire at the plant.", "investigation", False),
+        ("Police are investigating the death of a man found shot.", "investigating", True),
+        ("Prosecutors opened an investigation into the mayor.", "investigation", True),
+    ],
+)
+def test_issue10_inquiry_into_an_accident(nlp, sentence, word, expected):
+    ok, _ = senses.check_sense(token_in(nlp, sentence, word), "ACCUSE", political=True, conflict_context=True)
+    assert ok is expected
+
+
+@pytest.mark.parametrize(
+    "sentence,word,negated",
+    [
+        ("No arrests were made on Friday.", "arrests", True),
+        ("No one was injured in the blast.", "injured", True),
+        ("Nobody was hurt, the officers said.", "hurt", True),
+        ("Two men were arrested on Friday.", "arrested", False),
+        ("The man who hurt no one was arrested.", "arrested", False),
+    ],
+)
+def test_issue10_no_participant(nlp, sentence, word, negated):
+    from whimbrel.stages.screen import _no_participant
+
+    assert (_no_participant(token_in(nlp, sentence, word)) is not None) is negated

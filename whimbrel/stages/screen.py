@@ -537,6 +537,26 @@ def event_features(event: Event, members: list, rel: float, headline: float) -> 
     return f, held
 
 
+_NOBODY = frozenset({"nobody", "none", "nothing", "noone"})
+
+
+def _no_participant(tok: Any) -> Optional[str]:
+    """The words when the act's own participant is quantified by "no": a noun trigger with
+    "no" ("no arrests were reported", "no injuries"), or a verb trigger whose subject is
+    nobody ("no one was hurt", "nobody was injured", "no shots were fired"): none took place."""
+    if tok.pos_ in ("NOUN", "PROPN"):
+        det = next((c for c in tok.children if c.dep_ == "det" and c.lower_ == "no"), None)
+        return f"{det.text} {tok.text}" if det is not None else None
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    for c in tok.children:
+        if c.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if c.lower_ in _NOBODY or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children):
+            return f"{' '.join(t.text for t in c.subtree)} ... {tok.text}"
+    return None
+
+
 def _negated_trigger(m: Any) -> Optional[str]:
     """The cue when a mention is negated by a negation on its own trigger ("had never been
     arrested", "would not be intimidated", "no strikes"): the act did not happen.  A
@@ -544,6 +564,9 @@ def _negated_trigger(m: Any) -> Optional[str]:
     attack") says nothing against the act itself.  Nor does a verb of avoidance: "its
     peoples escaped the deportation inflicted on their neighbours" tells a deportation."""
     tok = m.trigger
+    nobody = _no_participant(tok)
+    if nobody:
+        return f"negated: '{nobody}'"
     if m.modality == Modality.negated and negated_here(tok):
         neg = next((c for c in tok.children if c.dep_ in ("neg", "det", "advmod")
                     and c.lower_ in ("not", "n't", "never", "no")), None)

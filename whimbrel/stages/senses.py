@@ -107,6 +107,10 @@ class SenseRule:
     # ("the $30 annual charge", "charged $5 a head"), or the verb has two objects ("charge
     # customers a premium")
     price: bool = False
+    # the sense fails when what the trigger is about is an accident, a fire or a natural
+    # force ("investigating the crash", "the collision is under investigation"): an inquiry
+    # into an accident accuses no one
+    accident_object: bool = False
     reason: str = ""
 
 
@@ -150,6 +154,7 @@ def rules() -> dict[str, tuple[SenseRule, ...]]:
                 agent_preps=tuple((_prep_key(k), tuple(v)) for k, v in (entry.get("agent_preps") or {}).items()),
                 clausal=entry.get("clausal", ""),
                 price=bool(entry.get("price", False)),
+                accident_object=bool(entry.get("accident_object", False)),
                 reason=entry.get("reason", ""),
             )
         except (KeyError, TypeError) as exc:
@@ -459,6 +464,21 @@ def _price(tok: Any) -> bool:
     return False
 
 
+def _about_accident(tok: Any) -> bool:
+    """What the trigger is about is an accident noun: its object or passive subject, the
+    object of its "into"/"of", or the subject of the clause it is "under" ("the crash is
+    under investigation")."""
+    about = list(arguments(tok))
+    # the phrase may hang from the verb the noun is the object of ("opened an investigation into ...")
+    holders = [tok, tok.head] if tok.dep_ == "dobj" else [tok]
+    about += [p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("into", "of")
+              for p in c.children if p.dep_ == "pobj"]
+    if tok.dep_ == "pobj" and tok.head.lower_ == "under":
+        verb = tok.head.head
+        about += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(_accident_noun(a, vehicles=False) for a in about)
+
+
 def rule_for(lemma: str, event_type: str, pos: str = "") -> Optional[SenseRule]:
     for rule in rules().get(lemma, ()):
         if (not rule.types or event_type in rule.types) and (not rule.pos or not pos or rule.pos == pos):
@@ -488,6 +508,8 @@ def check_sense(tok: Any, event_type: str, political: bool, conflict_context: bo
         if objs and not any(semantic_classes(o) & set(classes) for o in objs):
             return False, rule.reason
     if rule.price and _price(tok):
+        return False, rule.reason
+    if rule.accident_object and _about_accident(tok):
         return False, rule.reason
     mods = _modifiers(tok)
     if mods & rule.not_modifiers:
