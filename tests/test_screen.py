@@ -316,3 +316,17 @@ def test_issue10_no_participant(nlp, sentence, word, negated):
     from whimbrel.stages.screen import _no_participant
 
     assert (_no_participant(token_in(nlp, sentence, word)) is not None) is negated
+
+
+@pytest.mark.parametrize(
+    "sentence,word,expected",
+    [
+        ("Let us focus on the threat she has been warning about for years.", "warning", True),
+        ("The minister warned of the danger to shipping in the strait.", "warned", True),
+        ("The minister warned that the army would retaliate.", "warned", False),
+    ],
+)
+def test_issue10_warning_of_a_risk(nlp, sentence, word, expected):
+    from whimbrel.stages.screen import _warning_of_risk
+
+    assert _warning_of_risk(token_in(nlp, sentence, word)) is expected

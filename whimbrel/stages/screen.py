@@ -404,6 +404,19 @@ def _risk_statement(tok: Any) -> bool:
             and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in RISK_VERBS)
 
 
+def _warning_of_risk(tok: Any) -> bool:
+    """A warning whose topic is a risk ("the threat she has been warning about", "warned of
+    the danger"): cautioning about a risk is no threat of action by the speaker (PLOVER
+    THREATEN: a threat to act).  "Warned that it would retaliate" has no risk noun and stays."""
+    if tok.lemma_.lower() not in RISK_TOPIC_HEADS:
+        return False
+    if tok.dep_ == "relcl" and tok.head.lemma_.lower() in RISK_NOUNS:
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in ("of", "about", "against")
+               and any(p.dep_ == "pobj" and p.lemma_.lower() in RISK_NOUNS for p in c.children)
+               for c in tok.children)
+
+
 def head_held(cues: list[Optional[str]]) -> Optional[str]:
     """The reason a mention-level check holds a merged event, from its mentions' cues (head
     first; None: the mention passes), or None.
@@ -469,7 +482,8 @@ def event_features(event: Event, members: list, rel: float, headline: float) -> 
     if failed:
         held = f"trigger sense: {failed}"
     held = held or head_held(["a statement that something is a threat or risk, not an act of threatening"
-                              if _risk_statement(t) else None for t in toks])
+                              if _risk_statement(t) or (event.event_type == "THREATEN" and _warning_of_risk(t))
+                              else None for t in toks])
     held = held or head_held(["the trigger is part of a name, not an event" if _in_name(t) else None for t in toks])
     if event.event_type == "ASSAULT" and event.mode != "firearms":
         held = held or head_held([f"harm caused by an accident, a fire, a disease or a natural force ('{cause}'), "
