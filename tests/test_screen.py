@@ -330,3 +330,15 @@ def test_issue10_warning_of_a_risk(nlp, sentence, word, expected):
     from whimbrel.stages.screen import _warning_of_risk
 
     assert _warning_of_risk(token_in(nlp, sentence, word)) is expected
+
+
+@pytest.mark.parametrize(
+    "sentence,word,etype,expected",
+    [
+        ("The stock index has been rallying for a week.", "rallying", "PROTEST", False),
+        ("Thousands of farmers rallied outside parliament.", "rallied", "PROTEST", True),
+    ],
+)
+def test_issue10_market_rally(nlp, sentence, word, etype, expected):
+    ok, _ = senses.check_sense(token_in(nlp, sentence, word), etype, political=True, conflict_context=True)
+    assert ok is expected
