@@ -482,8 +482,9 @@ def event_features(event: Event, members: list, rel: float, headline: float) -> 
     if failed:
         held = f"trigger sense: {failed}"
     held = held or head_held(["a statement that something is a threat or risk, not an act of threatening"
-                              if _risk_statement(t) or (event.event_type == "THREATEN" and _warning_of_risk(t))
-                              else None for t in toks])
+                              if _risk_statement(t) else
+                              "a warning about a threat or risk that others pose, not a threat to act"
+                              if event.event_type == "THREATEN" and _warning_of_risk(t) else None for t in toks])
     held = held or head_held(["the trigger is part of a name, not an event" if _in_name(t) else None for t in toks])
     if event.event_type == "ASSAULT" and event.mode != "firearms":
         held = held or head_held([f"harm caused by an accident, a fire, a disease or a natural force ('{cause}'), "
