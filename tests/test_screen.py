@@ -217,3 +217,128 @@ def test_fitted_event_model_uses_the_declared_features():
     from whimbrel.evaluate.fit_confidence import FEATURES
 
     assert set(load_models().event.weights) <= set(FEATURES) | {"rel"}
+
+
+@pytest.mark.parametrize(
+    "sentence,word,etype,expected",
+    [
+        # a person fired is dismissed; shots and weapons are fired at people
+        ("The mayor fired the police chief on Tuesday.", "fired", "ASSAULT", False),
+        ("He was fired after the audit found gaps.", "fired", "ASSAULT", False),
+        ("Two officers were fired upon near the station.", "fired", "ASSAULT", True),
+        ("The gunman fired three shots at the crowd.", "fired", "ASSAULT", True),
+        ("Soldiers fired on the marchers.", "fired", "ASSAULT", True),
+        # "beat out" a rival is a win in a competition
+        ("She beat out two rivals for the council seat.", "beat", "ASSAULT", False),
+        # a settlement built, expanded or named by a people is a place, not an agreement
+        ("The plan would freeze the building of Israeli settlements.", "settlements", "AGREE", False),
+        ("They kept building settlements on the hills.", "settlements", "AGREE", False),
+        ("Shells landed at settlements near the border overnight.", "settlements", "AGREE", False),
+        ("The two firms reached a settlement over the patent dispute.", "settlement", "AGREE", True),
+    ],
+)
+def test_issue10_argument_senses(nlp, sentence, word, etype, expected):
+    ok, why = senses.check_sense(token_in(nlp, sentence, word), etype, political=True, conflict_context=False)
+    assert ok is expected
+    assert (why != "") is (expected is False)
+
+
+@pytest.mark.parametrize(
+    "sentence,word,expected",
+    [
+        ("One driver a year is killed on that stretch of road, the mayor said.", "killed", True),
+        ("Dozens of people are shot every week in the city.", "shot", True),
+        ("A man is stabbed in the district each day, residents say.", "stabbed", True),
+        ("Two drivers were killed on that road last year.", "killed", False),
+        ("He was shot on Sunday near the park.", "shot", False),
+    ],
+)
+def test_issue10_frequency_is_a_rate(nlp, sentence, word, expected):
+    cue = generic_statement(token_in(nlp, sentence, word))
+    assert (cue is not None) is expected
+    if expected:
+        assert cue.startswith("habitual statement")
+
+
+@pytest.mark.parametrize(
+    "sentence,word,cause",
+    [
+        ("Firefighters are looking into a blaze that heavily damaged a house on Monday.", "damaged", "blaze"),
+        ("It was the worst crash that killed more people in a decade.", "killed", "crash"),
+        ("A collision injuring three closed the road.", "injuring", "collision"),
+        ("The gunman who killed three was arrested.", "killed", None),
+    ],
+)
+def test_issue10_accident_in_a_relative_clause(nlp, sentence, word, cause):
+    assert senses.accident_cause(token_in(nlp, sentence, word)) == cause
+
+
+@pytest.mark.parametrize(
+    "sentence,word,expected",
+    [
+        ("The council said the $30 annual charge falls short of the costs.", "charge", False),
+        ("The utility will charge customers a premium for peak use.", "charge", False),
+        ("He was charged with stealing $500 from the store.", "charged", True),
+        ("Prosecutors charged him with murder on Friday.", "charged", True),
+    ],
+)
+def test_issue10_charge_as_a_price(nlp, sentence, word, expected):
+    ok, _ = senses.check_sense(token_in(nlp, sentence, word), "ACCUSE", political=True, conflict_context=True)
+    assert ok is expected
+
+
+@pytest.mark.parametrize(
+    "sentence,word,expected",
+    [
+        ("Police are investigating a fiery crash early Thursday.", "investigating", False),
+        ("The collision is under investigation by the police.", "investigation", False),
+        ("Officials opened an investigation into the fire at the plant.", "investigation", False),
+        ("Police are investigating the death of a man found shot.", "investigating", True),
+        ("Prosecutors opened an investigation into the mayor.", "investigation", True),
+    ],
+)
+def test_issue10_inquiry_into_an_accident(nlp, sentence, word, expected):
+    ok, _ = senses.check_sense(token_in(nlp, sentence, word), "ACCUSE", political=True, conflict_context=True)
+    assert ok is expected
+
+
+@pytest.mark.parametrize(
+    "sentence,word,negated",
+    [
+        ("No arrests were made on Friday.", "arrests", True),
+        ("No one was injured in the blast.", "injured", True),
+        ("Nobody was hurt, the officers said.", "hurt", True),
+        ("Two men were arrested on Friday.", "arrested", False),
+        ("The man who hurt no one was arrested.", "arrested", False),
+    ],
+)
+def test_issue10_no_participant(nlp, sentence, word, negated):
+    from whimbrel.stages.screen import _no_participant
+
+    assert (_no_participant(token_in(nlp, sentence, word)) is not None) is negated
+
+
+@pytest.mark.parametrize(
+    "sentence,word,expected",
+    [
+        ("Let us focus on the threat she has been warning about for years.", "warning", True),
+        ("The minister warned of the danger to shipping in the strait.", "warned", True),
+        ("The minister warned that the army would retaliate.", "warned", False),
+    ],
+)
+def test_issue10_warning_of_a_risk(nlp, sentence, word, expected):
+    from whimbrel.stages.screen import _warning_of_risk
+
+    assert _warning_of_risk(token_in(nlp, sentence, word)) is expected
+
+
+@pytest.mark.parametrize(
+    "sentence,word,etype,expected",
+    [
+        ("The stock index has been rallying for a week.", "rallying", "PROTEST", False),
+        ("Thousands of farmers rallied outside parliament.", "rallied", "PROTEST", True),
+    ],
+)
+def test_issue10_market_rally(nlp, sentence, word, etype, expected):
+    ok, _ = senses.check_sense(token_in(nlp, sentence, word), etype, political=True, conflict_context=True)
+    assert ok is expected

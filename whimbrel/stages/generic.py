@@ -14,7 +14,9 @@ Two general patterns over the dependency parse:
   clause, whose subject is the reader ("you"), an indefinite pronoun (anyone, everyone,
   one, people) or a bare plural noun with no determiner ("protesters must ...");
 * a **habitual clause**: the trigger heads a present-tense "when/whenever" clause
-  ("when a state slaps tariffs on goods, ...").
+  ("when a state slaps tariffs on goods, ..."), or a present-tense trigger has a
+  frequency adverbial ("one driver a year is killed on that road", "dozens are shot
+  every week"): a rate, not an act.
 
 :func:`unrealised` finds acts that are planned, purposed, feared or possible, not done.
 """
@@ -37,6 +39,32 @@ _MAX_HOPS = 4
 # "Whenever a government raises duties on imports, shoppers pay more": a present-tense
 # "when" clause states what happens every time, not what happened.
 HABITUAL_MARKS = frozenset("when whenever".split())
+# "a year", "every week", "each day", "per month": a frequency adverbial on a present-tense
+# verb states a rate ("one driver a year is killed on that road")
+PERIOD_NOUNS = frozenset("year day week month night weekend decade".split())
+FREQUENCY_DETS = frozenset("a an each every per".split())
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+
+
+def _present(tt: TokenTable, verb: int) -> bool:
+    """The verb is in the present tense, itself or through its auxiliaries ("is killed")."""
+    if tt.tag[verb] in PRESENT_TAGS:
+        return True
+    return any(tt.dep[c] in ("aux", "auxpass") and tt.tag[c] in PRESENT_TAGS for c in tt.children[verb])
+
+
+def _frequency(tt: TokenTable, verb: int) -> Optional[int]:
+    """A frequency adverbial of the verb or of its subject ("a year", "every week", "per day";
+    "one driver a year is killed", where the parser hangs it from the subject): its period noun."""
+    holders = [verb, *(c for c in tt.children[verb] if tt.dep[c] in ("nsubj", "nsubjpass"))]
+    for c in (k for h in holders for k in tt.children[h]):
+        if tt.dep[c] in ("npadvmod", "advmod", "tmod", "dobj") and tt.lemma[c] in PERIOD_NOUNS:
+            if any(tt.dep[d] in ("det", "prep", "amod") and tt.lower[d] in FREQUENCY_DETS for d in tt.children[c]):
+                return c
+        if tt.dep[c] == "prep" and tt.lower[c] == "per":
+            if any(tt.lemma[p] in PERIOD_NOUNS for p in tt.children[c]):
+                return c
+    return None
 
 
 def _clause_verbs(tt: TokenTable, i: int) -> list[int]:
@@ -77,6 +105,10 @@ def generic_statement(tok: Any) -> Optional[str]:
         # the trigger itself is only ever the first of the clause verbs
         if mark is not None and k == 0 and verb == tok.i and dep[verb] == "advcl" and tt.tag[verb] in ("VBZ", "VBP"):
             return f"habitual statement: '{text[mark]} ... {text[verb]}'"
+        if k == 0 and verb == tok.i and _present(tt, verb):
+            period = _frequency(tt, verb)
+            if period is not None:
+                return f"habitual statement: '{text[verb]} ... {text[period]}' (a rate, not an act)"
     return None
 
 

@@ -404,6 +404,19 @@ def _risk_statement(tok: Any) -> bool:
             and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in RISK_VERBS)
 
 
+def _warning_of_risk(tok: Any) -> bool:
+    """A warning whose topic is a risk ("the threat she has been warning about", "warned of
+    the danger"): cautioning about a risk is no threat of action by the speaker (PLOVER
+    THREATEN: a threat to act).  "Warned that it would retaliate" has no risk noun and stays."""
+    if tok.lemma_.lower() not in RISK_TOPIC_HEADS:
+        return False
+    if tok.dep_ == "relcl" and tok.head.lemma_.lower() in RISK_NOUNS:
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in ("of", "about", "against")
+               and any(p.dep_ == "pobj" and p.lemma_.lower() in RISK_NOUNS for p in c.children)
+               for c in tok.children)
+
+
 def head_held(cues: list[Optional[str]]) -> Optional[str]:
     """The reason a mention-level check holds a merged event, from its mentions' cues (head
     first; None: the mention passes), or None.
@@ -469,7 +482,9 @@ def event_features(event: Event, members: list, rel: float, headline: float) -> 
     if failed:
         held = f"trigger sense: {failed}"
     held = held or head_held(["a statement that something is a threat or risk, not an act of threatening"
-                              if _risk_statement(t) else None for t in toks])
+                              if _risk_statement(t) else
+                              "a warning about a threat or risk that others pose, not a threat to act"
+                              if event.event_type == "THREATEN" and _warning_of_risk(t) else None for t in toks])
     held = held or head_held(["the trigger is part of a name, not an event" if _in_name(t) else None for t in toks])
     if event.event_type == "ASSAULT" and event.mode != "firearms":
         held = held or head_held([f"harm caused by an accident, a fire, a disease or a natural force ('{cause}'), "
@@ -537,6 +552,26 @@ def event_features(event: Event, members: list, rel: float, headline: float) -> 
     return f, held
 
 
+_NOBODY = frozenset({"nobody", "none", "nothing", "noone"})
+
+
+def _no_participant(tok: Any) -> Optional[str]:
+    """The words when the act's own participant is quantified by "no": a noun trigger with
+    "no" ("no arrests were reported", "no injuries"), or a verb trigger whose subject is
+    nobody ("no one was hurt", "nobody was injured", "no shots were fired"): none took place."""
+    if tok.pos_ in ("NOUN", "PROPN"):
+        det = next((c for c in tok.children if c.dep_ == "det" and c.lower_ == "no"), None)
+        return f"{det.text} {tok.text}" if det is not None else None
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    for c in tok.children:
+        if c.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if c.lower_ in _NOBODY or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children):
+            return f"{' '.join(t.text for t in c.subtree)} ... {tok.text}"
+    return None
+
+
 def _negated_trigger(m: Any) -> Optional[str]:
     """The cue when a mention is negated by a negation on its own trigger ("had never been
     arrested", "would not be intimidated", "no strikes"): the act did not happen.  A
@@ -544,6 +579,9 @@ def _negated_trigger(m: Any) -> Optional[str]:
     attack") says nothing against the act itself.  Nor does a verb of avoidance: "its
     peoples escaped the deportation inflicted on their neighbours" tells a deportation."""
     tok = m.trigger
+    nobody = _no_participant(tok)
+    if nobody:
+        return f"negated: '{nobody}'"
     if m.modality == Modality.negated and negated_here(tok):
         neg = next((c for c in tok.children if c.dep_ in ("neg", "det", "advmod")
                     and c.lower_ in ("not", "n't", "never", "no")), None)

@@ -79,6 +79,11 @@ class SenseRule:
     types: tuple[str, ...]
     object: tuple[str, ...] = ()
     object_missing: str = "ok"
+    # semantic classes of an argument that rule the sense out ("fired the manager": a person
+    # fired is dismissed, not shot at); a trigger with one of ``not_object_preps`` keeps the
+    # sense ("was fired upon", "fired at them")
+    not_object: tuple[str, ...] = ()
+    not_object_preps: frozenset = frozenset()
     prep_ok: tuple[tuple[str, tuple[str, ...]], ...] = ()
     not_modifiers: frozenset = frozenset()
     not_context: frozenset = frozenset()
@@ -98,6 +103,14 @@ class SenseRule:
     agent_preps: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # "fail": a verb with a direct object, a clausal complement or a passive agent fails
     clausal: str = ""
+    # the sense fails when the trigger is a price: a sum of money is its modifier or object
+    # ("the $30 annual charge", "charged $5 a head"), or the verb has two objects ("charge
+    # customers a premium")
+    price: bool = False
+    # the sense fails when what the trigger is about is an accident, a fire or a natural
+    # force ("investigating the crash", "the collision is under investigation"): an inquiry
+    # into an accident accuses no one
+    accident_object: bool = False
     reason: str = ""
 
 
@@ -127,6 +140,8 @@ def rules() -> dict[str, tuple[SenseRule, ...]]:
                 types=tuple(entry.get("types", ())),
                 object=tuple(entry.get("object", ())),
                 object_missing=entry.get("object_missing", "ok"),
+                not_object=tuple(entry.get("not_object", ())),
+                not_object_preps=frozenset(entry.get("not_object_preps", ())),
                 prep_ok=tuple((_prep_key(k), tuple(v)) for k, v in (entry.get("prep_ok") or {}).items()),
                 not_modifiers=frozenset(entry.get("not_modifiers", ())),
                 not_context=frozenset(entry.get("not_context", ())),
@@ -138,6 +153,8 @@ def rules() -> dict[str, tuple[SenseRule, ...]]:
                 contest=bool(entry.get("contest", False)),
                 agent_preps=tuple((_prep_key(k), tuple(v)) for k, v in (entry.get("agent_preps") or {}).items()),
                 clausal=entry.get("clausal", ""),
+                price=bool(entry.get("price", False)),
+                accident_object=bool(entry.get("accident_object", False)),
                 reason=entry.get("reason", ""),
             )
         except (KeyError, TypeError) as exc:
@@ -354,7 +371,7 @@ def _speech_venue(tok: Any, verbs: frozenset) -> bool:
 CONTEST_NOUNS = frozenset(
     """match game final semifinal semi-final quarterfinal quarter-final tournament championship title
     cup trophy medal league season playoff playoffs derby fixture bout race election primary runoff
-    run-off poll polls ballot contest round record""".split()
+    run-off poll polls ballot contest round record seat nomination""".split()
 )
 _SCORE = re.compile(r"^\d{1,3}[-\u2013]\d{1,3}$")
 _SCORE_PART = re.compile(r"^\d{1,3}$")
@@ -418,6 +435,12 @@ def accident_cause(tok: Any) -> Optional[str]:
     crash", "died from the flu"); else None.  A shooting accident is gun violence, not this."""
     if tok.pos_ not in ("VERB", "AUX"):
         return None
+    # a relative or participial clause on the cause: "a crash that killed two", "the blaze
+    # which destroyed the barn", "a collision injuring three"
+    if tok.dep_ in ("relcl", "acl") and tok.head.i != tok.i and _accident_noun(tok.head, vehicles=True):
+        rel_subject = [c for c in tok.children if c.dep_ == "nsubj"]
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" or any(c.lower_ in ("that", "which") for c in rel_subject):
+            return tok.head.text
     for c in tok.children:
         if c.dep_ == "nsubj" and _accident_noun(c, vehicles=True):
             return c.text
@@ -426,6 +449,34 @@ def accident_cause(tok: Any) -> Optional[str]:
                 if p.dep_ == "pobj" and _accident_noun(p, vehicles=c.dep_ == "agent"):
                     return p.text
     return None
+
+
+_PRICE_DEPS = frozenset({"compound", "amod", "nummod", "dobj", "npadvmod", "quantmod", "nmod", "attr"})
+
+
+def _price(tok: Any) -> bool:
+    """A sum of money modifies the trigger or is its object, or the verb has a dative object."""
+    for c in tok.children:
+        if c.dep_ == "dative":
+            return True
+        if c.dep_ in _PRICE_DEPS and (c.ent_type_ == "MONEY" or any(t.ent_type_ == "MONEY" for t in c.subtree)):
+            return True
+    return False
+
+
+def _about_accident(tok: Any) -> bool:
+    """What the trigger is about is an accident noun: its object or passive subject, the
+    object of its "into"/"of", or the subject of the clause it is "under" ("the crash is
+    under investigation")."""
+    about = list(arguments(tok))
+    # the phrase may hang from the verb the noun is the object of ("opened an investigation into ...")
+    holders = [tok, tok.head] if tok.dep_ == "dobj" else [tok]
+    about += [p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("into", "of")
+              for p in c.children if p.dep_ == "pobj"]
+    if tok.dep_ == "pobj" and tok.head.lower_ == "under":
+        verb = tok.head.head
+        about += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(_accident_noun(a, vehicles=False) for a in about)
 
 
 def rule_for(lemma: str, event_type: str, pos: str = "") -> Optional[SenseRule]:
@@ -456,6 +507,10 @@ def check_sense(tok: Any, event_type: str, political: bool, conflict_context: bo
         objs += [cj for o in objs for cj in o.conjuncts]
         if objs and not any(semantic_classes(o) & set(classes) for o in objs):
             return False, rule.reason
+    if rule.price and _price(tok):
+        return False, rule.reason
+    if rule.accident_object and _about_accident(tok):
+        return False, rule.reason
     mods = _modifiers(tok)
     if mods & rule.not_modifiers:
         return False, rule.reason
@@ -466,6 +521,12 @@ def check_sense(tok: Any, event_type: str, political: bool, conflict_context: bo
     if rule.not_context and not conflict_context:
         lemmas = tok.doc.user_data.get("whimbrel_lemmas") or frozenset(t.lemma_.lower() for t in tok.doc)
         if lemmas & rule.not_context:
+            return False, rule.reason
+    if rule.not_object:
+        # a direct object always counts ("fired him at the office"); a passive subject not when
+        # a preposition keeps the sense ("he was fired upon")
+        kept = any(c.dep_ in ("prep", "prt") and c.lower_ in rule.not_object_preps for c in tok.children)
+        if any(semantic_classes(a) & set(rule.not_object) for a in arguments(tok) if a.dep_ == "dobj" or not kept):
             return False, rule.reason
     if rule.object:
         args = arguments(tok)
