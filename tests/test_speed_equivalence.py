@@ -274,3 +274,36 @@ def test_every_trigger_passes_the_trigger_prefilter(nlp):
         assert _may_trigger(table, i, {}), doc[i].text
     # most words are no trigger at all and never become Token objects
     assert sum(_may_trigger(table, i, {}) for i in range(len(doc))) < len(doc) / 2
+
+
+def test_issue15_merge_and_screen_share_one_clustering(nlp):
+    from whimbrel.extract import build_pipeline
+    from whimbrel.pipeline import Work
+    from whimbrel.records import Article
+    from whimbrel.stages.merge import cluster_mentions, work_clusters
+    from whimbrel.stages.screen import clusters_of
+
+    text = ("Rebels attacked an army post near Goma on Monday, killing four soldiers, officials said. "
+            "The attack on the post followed clashes in the same area. Police arrested 12 protesters in Kinshasa.")
+    pipe = build_pipeline(nlp=nlp)
+    work = Work(article=Article(id="share", text=text, raw=text, language="en", published="2024-05-07"))
+    for stage in pipe.stages[:5]:  # clean, nlp, places, triggers, resolve
+        stage(work)
+    assert work.mentions
+    shared = work_clusters(work)
+    assert work_clusters(work) is shared
+    assert [[m.start for m in c] for c in shared] == [[m.start for m in c] for c in cluster_mentions(work.mentions)]
+    for stage in pipe.stages[5:]:  # merge, screen
+        stage(work)
+    assert clusters_of(work) is shared
+
+
+def test_issue15_place_taken_reads_the_table(nlp):
+    from whimbrel.stages import acled_cues
+
+    doc = nlp("Rebels took Alamata from the army on Sunday. Farmers took their goats to the market.")
+    first, second = list(doc.sents)
+    assert "took" in acled_cues._place_taken(first, ())
+    assert "took" not in acled_cues._place_taken(second, ())
+    assert acled_cues._sentence_form_cues(doc, first.start, first.end) == acled_cues._cues_in_forms(
+        acled_cues._forms(first))

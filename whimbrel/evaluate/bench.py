@@ -147,7 +147,7 @@ def _peak_rss_mb() -> float:
 
 def _side_by_side(corpus: list[Article], settings: Any) -> tuple[float, float, float, int, dict[str, float]]:
     """(spaCy seconds, whimbrel seconds, load seconds, events, stage seconds), batch by batch."""
-    from ..extract import _warm, build_pipeline
+    from ..extract import _BatchGC, _warm, build_pipeline
     from ..pipeline import Work
     import spacy
 
@@ -161,18 +161,20 @@ def _side_by_side(corpus: list[Article], settings: Any) -> tuple[float, float, f
     t_spacy = t_whim = 0.0
     events = 0
     stages: dict[str, float] = {}
-    for chunk in chunked(corpus, bs):
-        t = time.perf_counter()
-        for _ in plain.pipe([a.text for a in chunk], batch_size=bs):
-            pass
-        t_spacy += time.perf_counter() - t
-        t = time.perf_counter()
-        done = pipe.run_many([Work(article=a) for a in chunk])
-        t_whim += time.perf_counter() - t
-        for w in done:
-            events += len(w.events or [])
-            for name, sec in w.timings.items():
-                stages[name] = stages.get(name, 0.0) + sec
+    with _BatchGC() as quiet:  # the collector as extract_many sets it, for both
+        quiet.freeze()
+        for chunk in chunked(corpus, bs):
+            t = time.perf_counter()
+            for _ in plain.pipe([a.text for a in chunk], batch_size=bs):
+                pass
+            t_spacy += time.perf_counter() - t
+            t = time.perf_counter()
+            done = pipe.run_many([Work(article=a) for a in chunk])
+            t_whim += time.perf_counter() - t
+            for w in done:
+                events += len(w.events or [])
+                for name, sec in w.timings.items():
+                    stages[name] = stages.get(name, 0.0) + sec
     return t_spacy, t_whim, load, events, stages
 
 

@@ -141,6 +141,17 @@ def _table_forms(doc: Any, start: int, end: int) -> list[frozenset[str]]:
     return out
 
 
+def _sentence_forms(doc: Any, start: int, end: int) -> list[frozenset[str]]:
+    """:func:`_table_forms` of a sentence, once per Doc and sentence (callers copy, never change it)."""
+    return remembered(doc, ("acled_cues.sentence_forms", start, end), lambda: _table_forms(doc, start, end))
+
+
+def _sentence_form_cues(doc: Any, start: int, end: int) -> frozenset[str]:
+    """:func:`_cues_in_forms` of a whole sentence, once per Doc and sentence."""
+    return remembered(doc, ("acled_cues.sentence_form_cues", start, end),
+                      lambda: _cues_in_forms(_sentence_forms(doc, start, end)))
+
+
 def cues_in_tokens(tokens: Iterable[Any]) -> frozenset[str]:
     """The cue names whose phrases occur in these tokens (spaCy tokens or anything with ``lemma_``/``lower_``)."""
     return _cues_in_forms(_forms(tokens))
@@ -194,10 +205,10 @@ def sentence_cues(token: Any) -> frozenset[str]:
     skip = _scene_clauses(sent, token)
     if not skip:
         return remembered(token.doc, ("acled_cues", sent.start),
-                          lambda: _cues_in_forms(_table_forms(sent.doc, sent.start, sent.end)) | _place_taken(sent, ()))
+                          lambda: _sentence_form_cues(sent.doc, sent.start, sent.end) | _place_taken(sent, ()))
 
     def kept_cues() -> frozenset[str]:
-        forms = _table_forms(sent.doc, sent.start, sent.end)
+        forms = _sentence_forms(sent.doc, sent.start, sent.end)
         return _cues_in_forms([f for i, f in enumerate(forms, sent.start)
                                if not any(lo <= i < hi for lo, hi in skip)]) | _place_taken(sent, skip)
 
@@ -213,10 +224,14 @@ def _place_taken(sent: Any, skip: Sequence[tuple[int, int]]) -> frozenset[str]:
     """``took``/``retook`` when a taking verb of the sentence has a named place as its object ("took
     Alamata from the army"), the place phrases of :data:`CUE_PHRASES` being too short for a name."""
     found = set()
-    for t in sent:
-        cue = _TAKING_VERBS.get(t.lemma_.lower()) if t.pos_ == "VERB" else None
-        if cue is None or any(lo <= t.i < hi for lo, hi in skip):
+    doc = sent.doc
+    table = token_table(doc)
+    pos, lemma = table.pos, table.lemma
+    for i in range(sent.start, sent.end):
+        cue = _TAKING_VERBS.get(lemma[i]) if pos[i] == "VERB" else None
+        if cue is None or any(lo <= i < hi for lo, hi in skip):
             continue
+        t = doc[i]
         objects = [c for c in t.children if c.dep_ == "dobj"]
         if any(c.ent_type_ in _PLACE_ENTS for c in objects) or (
                 any(c.pos_ == "PROPN" and c.ent_type_ != "PERSON" for c in objects) and _from_armed(t)):
@@ -286,9 +301,9 @@ def _armed_subject_only(token: Any) -> bool:
         sent = token.sent
     except (AttributeError, ValueError):
         return False
-    forms = _table_forms(sent.doc, sent.start, sent.end)
-    if "armed_target" not in _cues_in_forms(forms):
+    if "armed_target" not in _sentence_form_cues(sent.doc, sent.start, sent.end):
         return False
+    forms = _sentence_forms(sent.doc, sent.start, sent.end)
     spans = [(c.left_edge.i, c.right_edge.i + 1) for c in subjects]
     rest = [frozenset() if any(lo <= i < hi for lo, hi in spans) else f for i, f in enumerate(forms, sent.start)]
     return "armed_target" not in _cues_in_forms(rest)
