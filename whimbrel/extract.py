@@ -108,7 +108,7 @@ def extract_many(
     with _BatchGC() as quiet:
         for chunk in chunked(items, s.batch_size):
             done = _run_chunk(pipe, chunk, s)
-            quiet.freeze()  # after the first batch: the models it loaded are kept out of collections
+            quiet.batch_done()  # the first batch loaded the models: frozen from now on
             yield from done
 
 
@@ -119,8 +119,11 @@ class _BatchGC:
     makes millions of short-lived ones; by default every full collection walks the models
     again.  :meth:`freeze` collects once and moves what survives (the models) out of the
     collector's sight (``gc.freeze``); the young generation is collected every 10,000
-    allocations instead of 700.  Nothing is collected differently that matters: objects
-    are freed as before, cyclic garbage a little later.  On exit the threshold is put back
+    allocations instead of 700, and everything after each batch (:meth:`batch_done`: a
+    batch's Docs are cyclic garbage once it is done, and with the rarer collections they
+    would pile up: 300 articles, peak memory 978 MiB without, 585-645 MiB with or with
+    the default collector).  Objects are freed as before, cyclic garbage at the end of
+    its batch.  On exit the threshold is put back
     and the frozen objects returned to the collector (unless something had frozen objects
     before, or another run is still going in another thread).
     """
@@ -148,6 +151,13 @@ class _BatchGC:
             gc.collect()
             gc.freeze()
 
+    def batch_done(self) -> None:
+        """A batch is done: its garbage collected; the first time, what survives frozen."""
+        if self._frozen:
+            gc.collect()
+        else:
+            self.freeze()
+
     def __exit__(self, *exc: object) -> None:
         cls = _BatchGC
         with cls._lock:
@@ -173,6 +183,7 @@ class _Worker:
 
     pipeline: Optional[Pipeline] = None
     settings: Optional[Settings] = None
+    since_collect = 0  # articles since the last full collection (:class:`_BatchGC`)
 
 
 def _init_worker(settings: Settings, inherited: bool) -> None:
@@ -184,7 +195,12 @@ def _init_worker(settings: Settings, inherited: bool) -> None:
 def _run_batch(batch: list) -> list[tuple]:
     if _Worker.pipeline is None:
         _Worker.pipeline = build_pipeline(_Worker.settings)
-    return _run_chunk(_Worker.pipeline, batch, _Worker.settings)
+    done = _run_chunk(_Worker.pipeline, batch, _Worker.settings)
+    _Worker.since_collect += len(batch)
+    if _Worker.since_collect >= _Worker.settings.batch_size:  # a batch's worth of cyclic garbage
+        _Worker.since_collect = 0
+        gc.collect()
+    return done
 
 
 _WARM_UP = (

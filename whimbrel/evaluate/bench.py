@@ -185,6 +185,7 @@ def _side_by_side(corpus: list[Article], settings: Any) -> tuple[float, float, f
             c_spacy += time.process_time() - c
             t, c = time.perf_counter(), time.process_time()
             done = pipe.run_many([Work(article=a) for a in chunk])
+            quiet.batch_done()  # as extract_many does after each batch
             t_whim += time.perf_counter() - t
             c_whim += time.process_time() - c
             for w in done:
