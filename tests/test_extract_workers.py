@@ -88,3 +88,22 @@ def test_small_inputs_do_not_start_workers(monkeypatch) -> None:
     monkeypatch.setattr(ex, "_extract_parallel", refuse)
     rows = _run(replace(load(), workers=4, batch_size=64))  # 14 inputs, one batch: this process
     assert len(rows) == 14 and rows[4] == ("skip", "input.jsonl:5", "E204", None)
+
+
+def test_issue15_worker_tasks_are_a_quarter_batch() -> None:
+    from whimbrel.extract import parallel_task_size
+
+    assert [parallel_task_size(b) for b in (32, 8, 3, 1)] == [8, 2, 1, 1]
+
+
+def test_issue15_the_collector_is_tuned_during_a_run_and_put_back_after() -> None:
+    import gc
+
+    before = (gc.get_threshold(), gc.get_freeze_count())
+    seen = []
+    for _item, _result in extract_many(_inputs(), replace(load(), workers=1, batch_size=4)):
+        seen.append((gc.get_threshold()[0], gc.get_freeze_count()))
+    assert len(seen) == 14
+    assert all(threshold >= 10_000 for threshold, _ in seen)
+    assert all(frozen > 0 for _, frozen in seen)  # frozen after the first batch, before its first item
+    assert (gc.get_threshold(), gc.get_freeze_count()) == before

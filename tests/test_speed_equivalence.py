@@ -274,3 +274,96 @@ def test_every_trigger_passes_the_trigger_prefilter(nlp):
         assert _may_trigger(table, i, {}), doc[i].text
     # most words are no trigger at all and never become Token objects
     assert sum(_may_trigger(table, i, {}) for i in range(len(doc))) < len(doc) / 2
+
+
+def test_issue15_merge_and_screen_share_one_clustering(nlp):
+    from whimbrel.extract import build_pipeline
+    from whimbrel.pipeline import Work
+    from whimbrel.records import Article
+    from whimbrel.stages.merge import cluster_mentions, work_clusters
+    from whimbrel.stages.screen import clusters_of
+
+    text = ("Rebels attacked an army post near Goma on Monday, killing four soldiers, officials said. "
+            "The attack on the post followed clashes in the same area. Police arrested 12 protesters in Kinshasa.")
+    pipe = build_pipeline(nlp=nlp)
+    work = Work(article=Article(id="share", text=text, raw=text, language="en", published="2024-05-07"))
+    for stage in pipe.stages[:5]:  # clean, nlp, places, triggers, resolve
+        stage(work)
+    assert work.mentions
+    shared = work_clusters(work)
+    assert work_clusters(work) is shared
+    assert [[m.start for m in c] for c in shared] == [[m.start for m in c] for c in cluster_mentions(work.mentions)]
+    for stage in pipe.stages[5:]:  # merge, screen
+        stage(work)
+    assert clusters_of(work) is shared
+
+
+def test_issue15_place_taken_reads_the_table(nlp):
+    from whimbrel.stages import acled_cues
+
+    doc = nlp("Rebels took Alamata from the army on Sunday. Farmers took their goats to the market.")
+    first, second = list(doc.sents)
+    assert "took" in acled_cues._place_taken(first, ())
+    assert "took" not in acled_cues._place_taken(second, ())
+    assert acled_cues._sentence_form_cues(doc, first.start, first.end) == acled_cues._cues_in_forms(
+        acled_cues._forms(first))
+
+
+def _ended_by_tokens(token):
+    from whimbrel.stages.acled_cues import _END_VERBS
+
+    cur = token
+    for _ in range(4):
+        if cur.dep_ not in ("dobj", "pobj", "prep", "nsubjpass") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.pos_ == "VERB" and cur.lemma_.lower() in _END_VERBS:
+            return True
+    return False
+
+
+def _in_grievance_by_tokens(token):
+    from whimbrel.stages.acled_cues import _OBJECT_DEPS, GRIEVANCE_WORDS
+
+    cur = token
+    for _ in range(8):
+        if cur.dep_ not in _OBJECT_DEPS or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in GRIEVANCE_WORDS and cur.i != token.i:
+            return True
+    return False
+
+
+def _crowd_verb_by_tokens(token):
+    from whimbrel.stages.acled_cues import CROWD_NOUNS, _armed
+
+    if any(c.dep_ == "prep" and c.lower_ == "under" for c in token.children):
+        return False
+    for c in token.children:
+        if c.dep_ != "nsubj":
+            continue
+        heads = [c] + [p for prep in c.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                       for p in prep.children if p.dep_ == "pobj"]
+        if not any(_armed(h) for h in heads) and any(h.lemma_.lower() in CROWD_NOUNS for h in heads):
+            return True
+    return False
+
+
+@pytest.mark.parametrize("text", [
+    "A crowd of angry villagers stoned the police station after the arrest of a local teacher.",
+    "Armed youths attacked the market, and members of rival communities fought with machetes.",
+    "The two sides signed an accord ending two years of fighting and agreed to halt the clashes.",
+    "Farmers demanded the return of land seized by the army and protested against the killing of a boy.",
+    "Militants opened fire on a minibus while a patrol came under fire near the border.",
+])
+def test_issue15_acled_argument_walks_on_the_table_equal_the_token_walks(nlp, text):
+    from whimbrel.stages import acled_cues
+
+    doc = nlp(text)
+    for tok in doc:
+        assert acled_cues._ended(tok) == _ended_by_tokens(tok), tok.text
+        assert acled_cues._in_grievance(tok) == _in_grievance_by_tokens(tok), tok.text
+        if tok.pos_ in ("VERB", "AUX"):
+            assert acled_cues._crowd_subject(tok) == _crowd_verb_by_tokens(tok), tok.text
+    assert any(acled_cues._ended(t) for t in doc) or "ending" not in text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import collections
+import gc
 import itertools
 import threading
 import warnings
@@ -104,8 +105,69 @@ def extract_many(
             yield from _extract_parallel(itertools.chain(head, items), s, workers)
             return
         items = iter(head)
-    for chunk in chunked(items, s.batch_size):
-        yield from _run_chunk(pipe, chunk, s)
+    with _BatchGC() as quiet:
+        for chunk in chunked(items, s.batch_size):
+            done = _run_chunk(pipe, chunk, s)
+            quiet.batch_done()  # the first batch loaded the models: frozen from now on
+            yield from done
+
+
+class _BatchGC:
+    """The cyclic garbage collector tuned for a run of batches, and put back as it was after.
+
+    A run keeps the loaded models (hundreds of thousands of objects) alive throughout and
+    makes millions of short-lived ones; by default every full collection walks the models
+    again.  :meth:`freeze` collects once and moves what survives (the models) out of the
+    collector's sight (``gc.freeze``); the young generation is collected every 10,000
+    allocations instead of 700, and everything after each batch (:meth:`batch_done`: a
+    batch's Docs are cyclic garbage once it is done, and with the rarer collections they
+    would pile up: 300 articles, peak memory 978 MiB without, 585-645 MiB with or with
+    the default collector).  Objects are freed as before, cyclic garbage at the end of
+    its batch.  On exit the threshold is put back
+    and the frozen objects returned to the collector (unless something had frozen objects
+    before, or another run is still going in another thread).
+    """
+
+    _lock = threading.Lock()
+    _depth = 0
+    _saved: Optional[tuple] = None
+
+    def __init__(self) -> None:
+        self._frozen = False
+
+    def __enter__(self) -> "_BatchGC":
+        cls = _BatchGC
+        with cls._lock:
+            if cls._depth == 0:
+                cls._saved = (gc.get_threshold(), gc.get_freeze_count())
+                first = cls._saved[0]
+                gc.set_threshold(max(first[0], 10_000), *first[1:])
+            cls._depth += 1
+        return self
+
+    def freeze(self) -> None:
+        if not self._frozen:
+            self._frozen = True
+            gc.collect()
+            gc.freeze()
+
+    def batch_done(self) -> None:
+        """A batch is done: its garbage collected; the first time, what survives frozen."""
+        if self._frozen:
+            gc.collect()
+        else:
+            self.freeze()
+
+    def __exit__(self, *exc: object) -> None:
+        cls = _BatchGC
+        with cls._lock:
+            cls._depth -= 1
+            if cls._depth == 0 and cls._saved is not None:
+                threshold, frozen_before = cls._saved
+                gc.set_threshold(*threshold)
+                if not frozen_before:
+                    gc.unfreeze()
+                cls._saved = None
 
 
 def _run_chunk(pipe: Pipeline, chunk: list, settings: Settings) -> list[tuple]:
@@ -121,6 +183,7 @@ class _Worker:
 
     pipeline: Optional[Pipeline] = None
     settings: Optional[Settings] = None
+    since_collect = 0  # articles since the last full collection (:class:`_BatchGC`)
 
 
 def _init_worker(settings: Settings, inherited: bool) -> None:
@@ -132,7 +195,12 @@ def _init_worker(settings: Settings, inherited: bool) -> None:
 def _run_batch(batch: list) -> list[tuple]:
     if _Worker.pipeline is None:
         _Worker.pipeline = build_pipeline(_Worker.settings)
-    return _run_chunk(_Worker.pipeline, batch, _Worker.settings)
+    done = _run_chunk(_Worker.pipeline, batch, _Worker.settings)
+    _Worker.since_collect += len(batch)
+    if _Worker.since_collect >= _Worker.settings.batch_size:  # a batch's worth of cyclic garbage
+        _Worker.since_collect = 0
+        gc.collect()
+    return done
 
 
 _WARM_UP = (
@@ -146,20 +214,36 @@ def _warm(pipe: Pipeline) -> None:
     pipe.run_many([Work(article=Article(id="warm-up", text=_WARM_UP, raw=_WARM_UP, language="en"))])
 
 
+def parallel_task_size(batch_size: int) -> int:
+    """Articles per worker task: a quarter of ``batch_size`` (at least 1)."""
+    return max(1, batch_size // 4)
+
+
 def _extract_parallel(articles: Iterable[Union[Article, Skip]], s: Settings, workers: int) -> Iterator[tuple]:
     """Batches of articles over ``workers`` processes, results in input order."""
     import multiprocessing as mp
 
     fork = "fork" in mp.get_all_start_methods()
     ctx = mp.get_context("fork") if fork else mp.get_context()
-    if fork:
-        # load once here; the forked workers share the loaded model instead of each loading it
-        _warm(_PIPELINES.get(s))
+    with _BatchGC() as quiet:
+        if fork:
+            # load once here; the forked workers share the loaded model instead of each loading
+            # it, and inherit it frozen: their collections never walk it (nor copy its pages)
+            _warm(_PIPELINES.get(s))
+            quiet.freeze()
+        yield from _run_in_pool(articles, s, workers, ctx, fork)
+
+
+def _run_in_pool(articles: Iterable[Union[Article, Skip]], s: Settings, workers: int, ctx, fork: bool) -> Iterator[tuple]:
+    # tasks a quarter of a batch: the workers end together, and they share cores with other
+    # programs more evenly (300 articles, 2 workers: 10.9 against 7.5 articles/s with batches
+    # of 32 under load); a Doc's parse does not depend on the batch it is parsed in
+    task = parallel_task_size(s.batch_size)
     with ctx.Pool(workers, initializer=_init_worker, initargs=(s, fork)) as pool:
         pending: collections.deque = collections.deque()
-        for chunk in chunked(articles, s.batch_size):
+        for chunk in chunked(articles, task):
             pending.append(pool.apply_async(_run_batch, (chunk,)))
-            while len(pending) > workers * 2:
+            while len(pending) > workers * 2 * (s.batch_size // task):
                 yield from pending.popleft().get()
         while pending:
             yield from pending.popleft().get()

@@ -54,6 +54,10 @@ class BenchResult:
     worker_rss_mb: float = 0.0
     ingest_seconds: float = 0.0
     load_average: tuple[float, float, float] = (0.0, 0.0, 0.0)
+    # CPU seconds of this process (``time.process_time``) for the same two parts: what each
+    # costs, whatever else the machine runs (wall seconds swing with other programs' load)
+    spacy_cpu_seconds: float = 0.0
+    cpu_seconds: float = 0.0
 
     @property
     def articles_per_s(self) -> float:
@@ -67,6 +71,11 @@ class BenchResult:
     def ratio(self) -> float:
         """whimbrel's time over a plain spaCy parse of the same texts (same run)."""
         return self.seconds / self.spacy_seconds if self.spacy_seconds else 0.0
+
+    @property
+    def cpu_ratio(self) -> float:
+        """The same ratio in CPU seconds of this process (steadier than wall time under load)."""
+        return self.cpu_seconds / self.spacy_cpu_seconds if self.spacy_cpu_seconds else 0.0
 
     @property
     def parallel_articles_per_s(self) -> float:
@@ -85,6 +94,9 @@ class BenchResult:
             "seconds": round(self.seconds, 3),
             "spacy_seconds": round(self.spacy_seconds, 3),
             "ratio": round(self.ratio, 3),
+            "spacy_cpu_seconds": round(self.spacy_cpu_seconds, 3),
+            "cpu_seconds": round(self.cpu_seconds, 3),
+            "cpu_ratio": round(self.cpu_ratio, 3),
             "load_seconds": round(self.load_seconds, 3),
             "articles_per_s": round(self.articles_per_s, 3),
             "words_per_s": round(self.words_per_s, 1),
@@ -145,9 +157,11 @@ def _peak_rss_mb() -> float:
     return max(_rss_mb(resource.RUSAGE_SELF), _rss_mb(resource.RUSAGE_CHILDREN))
 
 
-def _side_by_side(corpus: list[Article], settings: Any) -> tuple[float, float, float, int, dict[str, float]]:
-    """(spaCy seconds, whimbrel seconds, load seconds, events, stage seconds), batch by batch."""
-    from ..extract import _warm, build_pipeline
+def _side_by_side(corpus: list[Article], settings: Any) -> tuple[float, float, float, int, dict[str, float],
+                                                                  tuple[float, float]]:
+    """(spaCy seconds, whimbrel seconds, load seconds, events, stage seconds, (spaCy CPU seconds,
+    whimbrel CPU seconds)), batch by batch."""
+    from ..extract import _BatchGC, _warm, build_pipeline
     from ..pipeline import Work
     import spacy
 
@@ -158,22 +172,27 @@ def _side_by_side(corpus: list[Article], settings: Any) -> tuple[float, float, f
     plain = spacy.load(settings.spacy_model)  # the model as spaCy ships it, nothing of whimbrel's
     list(plain.pipe(["Police arrested two men in Paris."]))
     bs = settings.batch_size
-    t_spacy = t_whim = 0.0
+    t_spacy = t_whim = c_spacy = c_whim = 0.0
     events = 0
     stages: dict[str, float] = {}
-    for chunk in chunked(corpus, bs):
-        t = time.perf_counter()
-        for _ in plain.pipe([a.text for a in chunk], batch_size=bs):
-            pass
-        t_spacy += time.perf_counter() - t
-        t = time.perf_counter()
-        done = pipe.run_many([Work(article=a) for a in chunk])
-        t_whim += time.perf_counter() - t
-        for w in done:
-            events += len(w.events or [])
-            for name, sec in w.timings.items():
-                stages[name] = stages.get(name, 0.0) + sec
-    return t_spacy, t_whim, load, events, stages
+    with _BatchGC() as quiet:  # the collector as extract_many sets it, for both
+        quiet.freeze()
+        for chunk in chunked(corpus, bs):
+            t, c = time.perf_counter(), time.process_time()
+            for _ in plain.pipe([a.text for a in chunk], batch_size=bs):
+                pass
+            t_spacy += time.perf_counter() - t
+            c_spacy += time.process_time() - c
+            t, c = time.perf_counter(), time.process_time()
+            done = pipe.run_many([Work(article=a) for a in chunk])
+            quiet.batch_done()  # as extract_many does after each batch
+            t_whim += time.perf_counter() - t
+            c_whim += time.process_time() - c
+            for w in done:
+                events += len(w.events or [])
+                for name, sec in w.timings.items():
+                    stages[name] = stages.get(name, 0.0) + sec
+    return t_spacy, t_whim, load, events, stages, (c_spacy, c_whim)
 
 
 def _with_workers(corpus: list[Article], settings: Any) -> float:
@@ -210,7 +229,7 @@ def run_bench(n_articles: int = 200, words: int = 400, workers: int = 0, seed: i
     corpus = make_corpus(n_articles, words, seed)
     n_words = sum(len(a.text.split()) for a in corpus)
     base = load_settings()
-    t_spacy, t_whim, load, events, stages = _side_by_side(corpus, replace(base, workers=1))
+    t_spacy, t_whim, load, events, stages, (c_spacy, c_whim) = _side_by_side(corpus, replace(base, workers=1))
     own_rss = _rss_mb(resource.RUSAGE_SELF)
     par = replace(base, workers=workers)
     k = par.worker_count()
@@ -228,6 +247,8 @@ def run_bench(n_articles: int = 200, words: int = 400, workers: int = 0, seed: i
         machine=machine_info(),
         date=_dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
         spacy_seconds=t_spacy,
+        spacy_cpu_seconds=c_spacy,
+        cpu_seconds=c_whim,
         parallel_seconds=parallel,
         worker_rss_mb=_rss_mb(resource.RUSAGE_CHILDREN) if k > 1 else own_rss,
         ingest_seconds=ingested,
@@ -251,6 +272,8 @@ def to_markdown(r: BenchResult) -> str:
         f"| spaCy alone (`nlp.pipe`) | {r.spacy_seconds:.1f} | {r.articles / r.spacy_seconds if r.spacy_seconds else 0:.2f} |",
         f"| whimbrel extract | {r.seconds:.1f} | {r.articles_per_s:.2f} |",
         f"| **ratio whimbrel / spaCy** | **{r.ratio:.2f}** | |",
+        f"| ratio in CPU seconds of this process ({r.cpu_seconds:.1f} / {r.spacy_cpu_seconds:.1f}) | "
+        f"{r.cpu_ratio:.2f} | |",
         "",
         "| run | articles/s | words/s | seconds |",
         "|---|---:|---:|---:|",

@@ -141,6 +141,17 @@ def _table_forms(doc: Any, start: int, end: int) -> list[frozenset[str]]:
     return out
 
 
+def _sentence_forms(doc: Any, start: int, end: int) -> list[frozenset[str]]:
+    """:func:`_table_forms` of a sentence, once per Doc and sentence (callers copy, never change it)."""
+    return remembered(doc, ("acled_cues.sentence_forms", start, end), lambda: _table_forms(doc, start, end))
+
+
+def _sentence_form_cues(doc: Any, start: int, end: int) -> frozenset[str]:
+    """:func:`_cues_in_forms` of a whole sentence, once per Doc and sentence."""
+    return remembered(doc, ("acled_cues.sentence_form_cues", start, end),
+                      lambda: _cues_in_forms(_sentence_forms(doc, start, end)))
+
+
 def cues_in_tokens(tokens: Iterable[Any]) -> frozenset[str]:
     """The cue names whose phrases occur in these tokens (spaCy tokens or anything with ``lemma_``/``lower_``)."""
     return _cues_in_forms(_forms(tokens))
@@ -194,10 +205,10 @@ def sentence_cues(token: Any) -> frozenset[str]:
     skip = _scene_clauses(sent, token)
     if not skip:
         return remembered(token.doc, ("acled_cues", sent.start),
-                          lambda: _cues_in_forms(_table_forms(sent.doc, sent.start, sent.end)) | _place_taken(sent, ()))
+                          lambda: _sentence_form_cues(sent.doc, sent.start, sent.end) | _place_taken(sent, ()))
 
     def kept_cues() -> frozenset[str]:
-        forms = _table_forms(sent.doc, sent.start, sent.end)
+        forms = _sentence_forms(sent.doc, sent.start, sent.end)
         return _cues_in_forms([f for i, f in enumerate(forms, sent.start)
                                if not any(lo <= i < hi for lo, hi in skip)]) | _place_taken(sent, skip)
 
@@ -213,10 +224,14 @@ def _place_taken(sent: Any, skip: Sequence[tuple[int, int]]) -> frozenset[str]:
     """``took``/``retook`` when a taking verb of the sentence has a named place as its object ("took
     Alamata from the army"), the place phrases of :data:`CUE_PHRASES` being too short for a name."""
     found = set()
-    for t in sent:
-        cue = _TAKING_VERBS.get(t.lemma_.lower()) if t.pos_ == "VERB" else None
-        if cue is None or any(lo <= t.i < hi for lo, hi in skip):
+    doc = sent.doc
+    table = token_table(doc)
+    pos, lemma = table.pos, table.lemma
+    for i in range(sent.start, sent.end):
+        cue = _TAKING_VERBS.get(lemma[i]) if pos[i] == "VERB" else None
+        if cue is None or any(lo <= i < hi for lo, hi in skip):
             continue
+        t = doc[i]
         objects = [c for c in t.children if c.dep_ == "dobj"]
         if any(c.ent_type_ in _PLACE_ENTS for c in objects) or (
                 any(c.pos_ == "PROPN" and c.ent_type_ != "PERSON" for c in objects) and _from_armed(t)):
@@ -279,16 +294,18 @@ def _armed_subject_only(token: Any) -> bool:
     subject of the trigger verb ("militants opened fire on a minibus"): the attacker is armed."""
     if getattr(token, "pos_", "") not in ("VERB", "AUX"):
         return False
-    subjects = [c for c in token.children if c.dep_ == "nsubj"]
-    if not subjects or any(c.dep_ == "prep" and c.lower_ == "under" for c in token.children):
+    table = token_table(token.doc)
+    dep, lower, children = table.dep, table.lower, table.children[token.i]
+    subjects = [token.doc[c] for c in children if dep[c] == "nsubj"]
+    if not subjects or any(dep[c] == "prep" and lower[c] == "under" for c in children):
         return False  # "a patrol came under fire": the subject is the one attacked
     try:
         sent = token.sent
     except (AttributeError, ValueError):
         return False
-    forms = _table_forms(sent.doc, sent.start, sent.end)
-    if "armed_target" not in _cues_in_forms(forms):
+    if "armed_target" not in _sentence_form_cues(sent.doc, sent.start, sent.end):
         return False
+    forms = _sentence_forms(sent.doc, sent.start, sent.end)
     spans = [(c.left_edge.i, c.right_edge.i + 1) for c in subjects]
     rest = [frozenset() if any(lo <= i < hi for lo, hi in spans) else f for i, f in enumerate(forms, sent.start)]
     return "armed_target" not in _cues_in_forms(rest)
@@ -300,12 +317,14 @@ _END_VERBS = frozenset("end halt stop cease".split())
 def _ended(token: Any) -> bool:
     """Whether the trigger is what an ending verb ends ("an accord ending two years of fighting", "a
     truce to halt the clashes"): climbing through object links only, such a verb is reached."""
-    cur = token
+    table = token_table(token.doc)  # the walk over the token table, no Token objects
+    dep, head, pos, lemma = table.dep, table.head, table.pos, table.lemma
+    cur = token.i
     for _ in range(4):
-        if cur.dep_ not in ("dobj", "pobj", "prep", "nsubjpass") or cur.head.i == cur.i:
+        if dep[cur] not in ("dobj", "pobj", "prep", "nsubjpass") or head[cur] == cur:
             return False
-        cur = cur.head
-        if cur.pos_ == "VERB" and cur.lemma_.lower() in _END_VERBS:
+        cur = head[cur]
+        if pos[cur] == "VERB" and lemma[cur] in _END_VERBS:
             return True
     return False
 
@@ -321,12 +340,14 @@ def _in_grievance(token: Any) -> bool:
     """Whether the trigger sits in the object of a demand or protest ("demand the
     return of land seized by the army"): climbing from it through object and modifier links
     only, a grievance word is reached."""
-    cur = token
+    table = token_table(token.doc)  # the walk over the token table, no Token objects
+    dep, head, lemma = table.dep, table.head, table.lemma
+    cur = token.i
     for _ in range(8):
-        if cur.dep_ not in _OBJECT_DEPS or cur.head.i == cur.i:
+        if dep[cur] not in _OBJECT_DEPS or head[cur] == cur:
             return False
-        cur = cur.head
-        if cur.lemma_.lower() in GRIEVANCE_WORDS and cur.i != token.i:
+        cur = head[cur]
+        if lemma[cur] in GRIEVANCE_WORDS and cur != token.i:
             return True
     return False
 
@@ -342,15 +363,17 @@ def _crowd_subject(token: Any) -> bool:
         return bool(sides) and all(s.lemma_.lower() in CROWD_NOUNS and not _armed(s) for s in sides)
     if getattr(token, "pos_", "") not in ("VERB", "AUX"):
         return False
-    if any(c.dep_ == "prep" and c.lower_ == "under" for c in token.children):
+    table = token_table(token.doc)  # the verb's walk over the token table, no Token objects
+    dep, lower, lemma, children = table.dep, table.lower, table.lemma, table.children
+    if any(dep[c] == "prep" and lower[c] == "under" for c in children[token.i]):
         return False  # "villagers came under fire": the subject is the one attacked
-    for c in token.children:
-        if c.dep_ != "nsubj":
+    for c in children[token.i]:
+        if dep[c] != "nsubj":
             continue
-        heads = [c] + [p for prep in c.children if prep.dep_ == "prep" and prep.lower_ == "of"
-                       for p in prep.children if p.dep_ == "pobj"]
-        armed = any(_armed(h) for h in heads)
-        if not armed and any(h.lemma_.lower() in CROWD_NOUNS for h in heads):
+        heads = [c] + [p for prep in children[c] if dep[prep] == "prep" and lower[prep] == "of"
+                       for p in children[prep] if dep[p] == "pobj"]
+        armed = any(lower[m] == "armed" for h in heads for m in children[h] if dep[m] == "amod")  # = _armed
+        if not armed and any(lemma[h] in CROWD_NOUNS for h in heads):
             return True
     return False
 

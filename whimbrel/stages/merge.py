@@ -15,6 +15,7 @@ from typing import ClassVar, Optional
 
 from .. import codebook
 from ..pipeline import Work
+from ..spacy_doc import remembered
 from ..records import AcledType, Claim, Count, DatePrecision, DateRef, Entity, Event, Modality, PlaceBasis, Size
 from .acled_cues import argument_cues, sentence_cues
 from .plausible import check_size
@@ -130,6 +131,18 @@ def cluster_mentions(mentions: list[Mention]) -> list[list[Mention]]:
         options[0].members.append(m)
     ordered = sorted(clusters, key=lambda c: min(x.start for x in c.members))
     return [sorted(c.members, key=lambda x: x.start) for c in ordered]
+
+
+def work_clusters(work: Work) -> list[list[Mention]]:
+    """:func:`cluster_mentions` of ``work.mentions``, once per Doc and list of mention objects:
+    the merge stage and the screen's :func:`~whimbrel.stages.screen.clusters_of` share it
+    (neither changes the mentions or the clusters)."""
+    mentions = work.mentions or []
+    if work.doc is None:
+        return cluster_mentions(mentions)
+    # the memo holds the mentions through the clusters, so their ids stay theirs
+    key = ("merge.clusters",) + tuple(id(m) for m in mentions)
+    return remembered(work.doc, key, lambda: cluster_mentions(mentions))
 
 
 def _unique_entities(entities: list[Entity]) -> tuple[Entity, ...]:
@@ -275,7 +288,7 @@ class MergeStage:
 
     def __call__(self, work: Work) -> Work:
         published = _calendar_day(work.article.published)
-        clusters = cluster_mentions(work.mentions or [])
+        clusters = work_clusters(work)
         work.events = unique_ids([build_event(work.article.id, members, published) for members in clusters],
                                  [members[0].start for members in clusters])
         return work
@@ -305,4 +318,4 @@ def unique_ids(events: list[Event], trigger_starts: list[int]) -> list[Event]:
     return out
 
 
-__all__ = ["MergeStage", "build_event", "cluster_mentions", "dates_compatible", "unique_ids"]
+__all__ = ["MergeStage", "build_event", "cluster_mentions", "work_clusters", "dates_compatible", "unique_ids"]

@@ -237,10 +237,10 @@ def members_of(event: Event, mentions: list) -> list:
 
 def clusters_of(work: Work) -> list[list]:
     """The mention clusters of ``work.events``, in order (the merge stage's own clustering)."""
-    from .merge import cluster_mentions
+    from .merge import work_clusters
 
     events = work.events or []
-    clusters = cluster_mentions(work.mentions or [])
+    clusters = work_clusters(work)
     if len(clusters) == len(events) and all(c[0].event_type == e.event_type for c, e in zip(clusters, events)):
         return clusters
     return [members_of(e, work.mentions or []) for e in events]
