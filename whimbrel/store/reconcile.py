@@ -129,9 +129,9 @@ def reconcile(cluster: Cluster) -> StoredEvent:
     """Build the canonical event of a cluster.
 
     * type and mode: the most frequent across reports (ties: the earliest report);
-    * date: the most frequent day among reports that state one (days after the first report's
-      publication only when no other is stated; ties: the earliest day), else the earliest
-      report's;
+    * date: the most frequent day among reports that state one, one vote per article and day
+      (days after the first report's publication only when no other is stated; ties: the
+      earliest day), else the earliest report's;
     * location: the most precise resolved place, most frequent name among those;
     * actors, recipients, claims: the union over reports (claims keep their claimant);
     * casualties: see :func:`_reconcile_field`; ``size_conflict`` flags disagreement and
@@ -141,13 +141,15 @@ def reconcile(cluster: Cluster) -> StoredEvent:
     first = ms[0]
     etype = _majority(m.event.event_type for m in ms) or first.event.event_type
     rep = next(m for m in ms if m.event.event_type == etype)
-    known = [m.date for m in ms if m.date_known]
+    # one vote per article and day: an article that repeats a day in several sentences (a
+    # vigil "planned for Thursday" told twice) is one source for it, not several
+    voted = list(dict.fromkeys((m.article_id, m.date) for m in ms if m.date_known and m.date))
     # an incident happens before its first report: days after it are a later report's own
     # news (a trial, a funeral) or misreadings, so they only count when nothing else is known
     pubs_known = [m.published[:10] for m in ms if m.published]
     if pubs_known:
-        known = [d for d in known if d and d[:10] <= min(pubs_known)] or known
-    day = _majority_earliest(known)
+        voted = [(a, d) for a, d in voted if d[:10] <= min(pubs_known)] or voted
+    day = _majority_earliest(d for _, d in voted)
     if day is not None:
         date = DateRef(value=day, precision="day")
         for m in ms:
