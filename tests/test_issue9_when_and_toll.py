@@ -112,3 +112,18 @@ def test_issue9_one_vote_per_article_for_the_day():
          for k in range(3)]
     ev = reconcile(Cluster(a + b + c))
     assert ev.date is not None and ev.date.value == "2024-03-02"
+
+
+def test_issue9_a_day_beats_the_week_that_contains_it():
+    week = event("w", day="2024-02-26", sentence="The boy was shot last weekend.")
+    week = week.model_copy(update={"date": week.date.model_copy(update={"text": "last weekend", "precision": DatePrecision.week})})
+    day = event("d", day="2024-03-02", sentence="The boy was shot on Saturday.")
+    ev = reconcile(Cluster([view("w", week, published="2024-03-04"), view("d", day, published="2024-03-04")]))
+    assert ev.date is not None and ev.date.value == "2024-03-02"
+
+
+def test_issue9_tied_days_go_to_the_one_told_with_a_figure():
+    vigil = event("v", day="2024-02-29", sentence="A vigil at the scene is set for Thursday.")
+    shot = event("s", day="2024-03-03", sentence="A teenager was killed on Sunday night.", dead=1)
+    ev = reconcile(Cluster([view("v", vigil, published="2024-03-04"), view("s", shot, published="2024-03-04")]))
+    assert ev.date is not None and ev.date.value == "2024-03-03"
