@@ -61,6 +61,8 @@ def test_issue9_toll_phrasings(nlp, sentence, dead):
 @pytest.mark.parametrize("text,dead", [
     ("On 2 March 2023, militants attacked an army post near Gao. 7 fatalities were reported.", 7),
     ("On 2 March 2023, a missile hit a market in Kharkiv. The death toll later rose to 19.", 19),
+    # the clause after a semicolon that tells no event of its own
+    ("On 2 March 2023, rebels raided a checkpoint near Goma; 4 rebels and 3 policemen died.", 7),
     # speech and a dated figure are not the event's toll
     ("On 2 March 2023, militants attacked an army post near Gao. 'We lost 40 men,' one officer said.", None),
     ("On 2 March 2023, militants attacked an army post near Gao. Last year 30 soldiers died in the region.", None),

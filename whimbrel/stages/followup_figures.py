@@ -18,6 +18,11 @@ injured to the event told just before it:
 * a figure only fills a category the mention lacks, or raises it (a later toll updates an
   earlier one, as in the in-article merge, :func:`whimbrel.stages.merge.build_event`).
 
+The same holds for the clause after a **semicolon** that tells no event of its own ("the army
+repelled the attack; 5 militants and 2 soldiers died"): a semicolon joins two independent
+clauses of one report, and the figure clause gives its dead and injured to the sentence's
+last counted mention before it.
+
 Running totals ("so far this year 30 people have died") are already left out by
 :func:`whimbrel.stages.counts.extract_size`.
 """
@@ -59,6 +64,26 @@ def _narrated(sent: Any) -> bool:
                    for t in sent)
 
 
+def _semicolon_clause(sent: Any, here: Sequence[Any], counted: frozenset) -> None:
+    """The figures of the clause after a sentence's last semicolon, when no mention is in it."""
+    semis = [t.i for t in sent if t.text == ";"]
+    if not semis:
+        return
+    cut = semis[-1]
+    before = [m for m in here if m.trigger.i < cut and m.event_type in counted and m.size is not None]
+    if not before or any(m.trigger.i > cut for m in here):
+        return
+    clause = sent.doc[cut + 1 : sent.end]
+    if len(clause) < 2 or _has_date(clause) or not _narrated(clause):
+        return
+    size = counts.extract_size(clause)
+    if size.dead is None and size.injured is None:
+        return
+    m = max(before, key=lambda x: x.trigger.i)
+    m.size = Size(dead=_raised(m.size.dead, size.dead), injured=_raised(m.size.injured, size.injured),
+                  arrested=m.size.arrested)
+
+
 def attach_followup_figures(mentions: Sequence[Any], sents: Sequence[Any], counted: frozenset) -> None:
     """Give the figures of follow-up sentences to the mention just before them (in place)."""
     told = {m.sentence for m in mentions}
@@ -72,6 +97,7 @@ def attach_followup_figures(mentions: Sequence[Any], sents: Sequence[Any], count
                 last_counted[m.sentence] = m
     for s, sent in enumerate(sents):
         if s in told:
+            _semicolon_clause(sent, [m for m in mentions if m.sentence == s], counted)
             continue
         back = next((t for t in range(s - 1, max(-1, s - 1 - _MAX_GAP), -1) if t in told), None)
         if back is None or back not in last_counted:
