@@ -95,7 +95,7 @@ def test_missing_evaluator_module_gives_clear_error():
 
 def test_registry_names():
     assert set(DATASETS) == {"plover-gsr", "wikievents", "tr-news", "lgl", "article-html", "gvc", "generic", "demo",
-                             "attribution-dev", "acled-dev", "precision-dev"}
+                             "attribution-dev", "acled-dev", "acled-notes", "precision-dev"}
 
 
 # --------------------------------------------------------------------------- the shared gold sets

@@ -52,7 +52,7 @@ def eval_cmd(
 
     DATASET is one of plover-gsr, wikievents, tr-news, lgl, article-html, gvc, demo,
     attribution-dev (who claims each event), acled-dev (ACLED types sentence by sentence),
-    or the path of a gold file in one of those formats or in the generic format
+    acled-notes (date, place and fatalities of our own ACLED-style notes), or the path of a gold file in one of those formats or in the generic format
     (docs/evaluation.md).
     """
     from ..evaluate import gold_digests, resolve

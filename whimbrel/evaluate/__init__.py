@@ -149,6 +149,14 @@ DATASETS: dict[str, DatasetSpec] = {
             packaged=True,
         ),
         DatasetSpec(
+            "acled-notes",
+            "whimbrel.evaluate.acled_notes:evaluate_acled_notes",
+            "evaluate/data/acled_notes_ours.jsonl",
+            ("",),
+            "Our own notes in ACLED's style (several theatres): date, place within 25 km and fatalities, tune/check halves",
+            packaged=True,
+        ),
+        DatasetSpec(
             "acled-dev",
             "whimbrel.evaluate.acled_dev:evaluate_acled_dev",
             "evaluate/acled_gold",

@@ -2,7 +2,9 @@
 
 It prefers a place that fills a locative slot of the event's trigger ("attacked in Mosul",
 "the Baghdad bombing"), then the place of the same sentence closest to the trigger, then the
-article's focus country, and says which it did (``basis``, ``reason``).
+article's focus country, and says which it did (``basis``, ``reason``).  A state, county or
+country chosen from the sentence is refined to the town inside it that the article names in
+another sentence ("shot dead in Texas ... outside a bar in Waco"; :func:`_refined`).
 """
 
 from __future__ import annotations
@@ -88,10 +90,12 @@ def event_place(
         unknown = len(_PRECISION_ORDER)  # after the coarsest
         best = min(args, key=lambda p: (_PRECISION_ORDER.get(p.precision, unknown) if p.precision else unknown,
                                         abs(p.start - trigger.idx)))
-        return best.model_copy(update={"reason": "argument of trigger", "basis": PlaceBasis.argument})
+        return _refined(best.model_copy(update={"reason": "argument of trigger", "basis": PlaceBasis.argument}),
+                        places, (first, last))
     if usable:
         best = min(usable, key=lambda p: abs(p.start - trigger.idx))
-        return best.model_copy(update={"reason": "same sentence", "basis": PlaceBasis.sentence})
+        return _refined(best.model_copy(update={"reason": "same sentence", "basis": PlaceBasis.sentence}),
+                        places, (first, last))
     if focus:
         country = next((p for p in places if p.country_code == focus and _country_level(p)), None)
         if country is None and gazetteer is not None:
@@ -104,6 +108,48 @@ def event_place(
             "geonameid": country.geonameid, "feature_code": country.feature_code or "PCLI", "admin1": None,
         })
     return None
+
+
+_TOWN = frozenset({PlacePrecision.point, PlacePrecision.city, PlacePrecision.district})
+_REGIONS = frozenset({PlacePrecision.admin1, PlacePrecision.admin2})
+
+
+def _article_town(places: list[Place], inside: Any) -> Optional[Place]:
+    """The town the article names most often among those ``inside`` accepts (ties: the first named)."""
+    towns = [p for p in places if p.lat is not None and p.kind == PlaceKind.literal and p.precision in _TOWN
+             and p.start is not None and inside(p)]
+    if not towns:
+        return None
+    counts: dict[str, int] = {}
+    for p in towns:
+        key = p.name or p.text
+        counts[key] = counts.get(key, 0) + 1
+    top = max(counts.values())
+    return next(p for p in towns if counts[p.name or p.text] == top)
+
+
+def _refined(place: Place, places: list[Place], sentence: tuple[int, int]) -> Place:
+    """A state, county or country chosen for the event, when another sentence of the article
+    names a town inside it (in that admin1 region; in that country), becomes that town: the
+    most specific location the report gives, as event datasets code it (the town the article
+    names most often, ties: the first).  The region stays in the reason.  A town of the
+    trigger's own sentence is never taken: the sentence's syntax already preferred the region
+    to it ("fighters from Aleppo attacked in Idlib province")."""
+    if place.precision not in _REGIONS and place.precision != PlacePrecision.country or not place.country_code:
+        return place
+    region = place.admin1 or place.name if place.precision in _REGIONS else None
+    if place.precision in _REGIONS and not region:
+        return place
+
+    def inside(p: Place) -> bool:
+        return p.country_code == place.country_code and (region is None or p.admin1 == region) and \
+            not (sentence[0] <= (p.start or 0) < sentence[1])
+
+    town = _article_town(places, inside)
+    if town is None:
+        return place
+    return town.model_copy(update={"reason": f"{place.reason}: {place.name or place.text}, the article's town in it",
+                                   "basis": place.basis})
 
 
 __all__ = ["LOC_PREPS", "event_place"]

@@ -17,7 +17,7 @@ import re
 from typing import Optional
 
 from whimbrel.records import Count, Size
-from whimbrel.stages import counts_lexicon as lex
+from whimbrel.stages import counts_acled as acled, counts_lexicon as lex
 from whimbrel.knowledge.geoparse import MONTH_NAMES, WEEKDAY_NAMES
 from whimbrel.spacy_doc import ent_of, memo, token_table
 from whimbrel.stages.numbers import is_number_word, parse_quantity
@@ -27,7 +27,7 @@ __all__ = ["parse_quantity", "extract_size", "victims", "cue_category", "reports
 # --------------------------------------------------------------------------- cues
 
 DEAD_VERBS = {"kill", "murder", "slay", "execute", "massacre", "assassinate", "behead",
-              "slaughter", "lynch", "strangle", "decapitate", "gun", "bludgeon", "electrocute"}
+              "slaughter", "lynch", "strangle", "decapitate", "gun", "bludgeon", "electrocute"} | acled.NEUTRALISE
 DIE_VERBS = {"die", "perish", "succumb", "drown"}
 INJURE_VERBS = {"injure", "wound", "hurt", "maim", "hospitalize", "hospitalise"}
 # hit by a weapon: wounded or killed, split unknown unless the sentence says ("one fatally")
@@ -372,7 +372,9 @@ def _verb_figures(cue, category: str, negated: bool) -> list[tuple[str, Count]]:
     if extra and cat == "hit":
         cat = "dead"  # murder-suicide: the shot victims were killed
     for head in _victim_heads(cue, cat):
-        count = _np_count(head)
+        if not acled.neutralised_people(cue, head):
+            continue
+        count = acled.vague_dead(head, _np_count(head)) if cat == "dead" else _np_count(head)
         if count is not None and extra:
             count = _add(count, Count(low=1, best=1, high=1))
         if count is None and negated and head.lower_ in ("anyone", "anybody"):
@@ -511,22 +513,8 @@ def _minus_fatal(cat: str, count: Count, dead: Count) -> tuple[str, Count]:
 
 
 def _toll_value(toll) -> Optional[Count]:  # type: ignore[no-untyped-def]
-    """'the death toll rose to 30' / 'stands at 30' / 'is 30' / 'toll of 30'."""
-    for c in toll.children:
-        if c.dep_ == "prep" and c.lower_ == "of":
-            for g in c.children:
-                if _is_quantity_word(g):
-                    return _np_count(g)
-    verb = toll.head
-    if toll.dep_ in ("nsubj", "nsubjpass"):
-        for c in verb.children:
-            if c.dep_ == "prep" and c.lower_ in ("to", "at"):
-                for g in c.children:
-                    if g.dep_ == "pobj" and _is_quantity_word(g):
-                        return _np_count(g)
-            if c.dep_ in ("attr", "dobj", "npadvmod") and _is_quantity_word(c):
-                return _np_count(c)
-    return None
+    """The figure a death toll is given (:func:`.counts_acled.toll_value`)."""
+    return acled.toll_value(toll, _is_quantity_word, _np_count)
 
 
 # --------------------------------------------------------------------------- adjacency fallback

@@ -35,7 +35,7 @@ from whimbrel.knowledge.vocabulary import ACCORDING_LEMMA, NUMBER_UNITS, SPEECH_
 from whimbrel.records import DatePrecision, DateRef
 from whimbrel.spacy_doc import doc_ents, remembered, sent_of, token_table
 
-__all__ = ["resolve_date", "event_date", "dateline", "MONTHS", "WEEKDAYS"]
+__all__ = ["resolve_date", "event_date", "dateline", "aftermath_verb", "MONTHS", "WEEKDAYS"]
 
 MONTHS: dict[str, int] = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
@@ -196,6 +196,47 @@ def _read_day_month(raw: str, low: str, published: Optional[dt.date]) -> object:
     return _PASS
 
 
+_D1 = r"(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?"
+_D2 = r"(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?"
+_TO = r"\s*(?:-|to|and|until|till)\s*"
+_RANGE_DMY = re.compile(rf"\b(?:between\s+|from\s+)?{_D1}{_TO}{_D2}\s+(?:of\s+)?{_MONTH_RE}(?:\s*,?\s*{_YEAR_RE}\b)?")
+_RANGE_MDY = re.compile(rf"\b(?:between\s+|from\s+)?{_MONTH_RE}\s+{_D1}{_TO}{_D2}\b(?:\s*,?\s*{_YEAR_RE}\b)?")
+_WEEK_OF = re.compile(r"\b(?:the\s+)?week\s+(?:of|starting|beginning)\b")
+
+
+def _read_range(raw: str, low: str, published: Optional[dt.date]) -> object:
+    """"8-9 April 2023", "between 3 and 5 June", "May 3-9", "the week of May 3": a span of days
+    is dated by its first day (an overnight "8-9 April" began on the 8th); precision day when
+    it spans one night, week when it spans up to a week (value: the first day, not the
+    Monday), month beyond."""
+    m = _RANGE_DMY.search(low) or _RANGE_MDY.search(low)
+    week_of = _WEEK_OF.search(low)
+    if not m:
+        if week_of:
+            found = _read_day_month(raw, low, published)
+            if isinstance(found, DateRef) and found.value and found.precision == DatePrecision.day:
+                return _week(raw, dt.date.fromisoformat(found.value))
+        return _PASS
+    d1, d2 = int(m.group("d1")), int(m.group("d2"))
+    if not (1 <= d1 < d2 <= 31):
+        return _PASS
+    month = MONTHS[m.group("mon").rstrip(".")]
+    if m.group("year"):
+        year = int(m.group("year"))
+    elif published is None:
+        return _ref(raw, None, None)
+    else:
+        year = published.year if (month, d1) <= (published.month, published.day) else published.year - 1
+    first = _date(year, month, d1)
+    if first is None:
+        return None
+    if week_of:
+        return _week(raw, first)
+    if d2 - d1 > 6:
+        return _month(raw, year, month)
+    return DateRef(text=raw, value=first.isoformat(), precision=DatePrecision.day if d2 - d1 <= 1 else DatePrecision.week)
+
+
 _MAY_AS_MONTH = re.compile(r"\b(in|of|early|late|mid|since|during|until|last|this)\s+may\b|^may\b")
 
 
@@ -268,7 +309,7 @@ def _read_time_of_day(raw: str, low: str, published: Optional[dt.date]) -> objec
     return _PASS
 
 
-_READERS = (_read_numeric, _read_day_month, _read_month, _read_future, _read_ago, _read_weekday,
+_READERS = (_read_numeric, _read_range, _read_day_month, _read_month, _read_future, _read_ago, _read_weekday,
             _read_deictic, _read_year, _read_time_of_day)
 """The kinds of time expression in the order they are tried; the first that recognises the
 expression answers (None when it recognised a date that does not exist)."""
@@ -323,15 +364,21 @@ def _ancestors_clause_verbs(tok) -> list:  # type: ignore[no-untyped-def]
     return out
 
 
+_MONTH_START = re.compile(_MONTH_RE + r"(?:\s|$)", re.IGNORECASE)
+_DAY_NUMBER = re.compile(r"[0-3]?\d(?:st|nd|rd|th)?")
+
+
 def _candidate_spans(sent) -> list:  # type: ignore[no-untyped-def]
     """DATE/TIME entities of the sentence plus stray time words outside entities."""
     spans = []
     covered: set[int] = set()
-    for ent in (e for e in doc_ents(sent.doc) if e.start >= sent.start and e.end <= sent.end):
+    doc = sent.doc
+    for ent in (e for e in doc_ents(doc) if e.start >= sent.start and e.end <= sent.end):
         if ent.label_ in ("DATE", "TIME"):
+            if ent.start > sent.start and _MONTH_START.match(ent.text) and _DAY_NUMBER.fullmatch(doc[ent.start - 1].text):
+                ent = doc[ent.start - 1 : ent.end]  # "Around 7 | November 2023": the tagger left the day out
             spans.append(ent)
             covered.update(range(ent.start, ent.end))
-    doc = sent.doc
     low = token_table(doc).lower
     for i in range(sent.start, sent.end):
         if i not in covered and low[i] in _TIME_WORDS:
@@ -396,7 +443,8 @@ def event_date(trigger, published: Optional[dt.date]) -> Optional[DateRef]:  # t
     Order of preference: an expression inside the trigger's subtree or hanging off its
     clause verb; then one on a verb governing the trigger (e.g. "said on Monday");
     then one in the same sentence that hangs off no other verb.  Expressions attached
-    to a different event verb are never taken.
+    to a different event verb, or to a governing verb of the incident's aftermath
+    (:data:`_AFTERMATH_VERBS`: "was charged Friday in the shooting"), are never taken.
     """
     doc = trigger.doc
     tt = token_table(doc)
@@ -415,6 +463,8 @@ def event_date(trigger, published: Optional[dt.date]) -> Optional[DateRef]:  # t
         if verb_i == clause or verb_i == trigger.i or root_i in subtree:  # type: ignore[operator]
             tier = 0
         elif verb_i in governing:
+            if not reports and aftermath_verb(doc[verb_i]):
+                continue  # "arrested Monday in connection with the shooting": the arrest's day
             tier = 1 if reports else 2
         elif verb_pos not in ("VERB", "AUX"):
             tier = 3
@@ -426,6 +476,22 @@ def event_date(trigger, published: Optional[dt.date]) -> Optional[DateRef]:  # t
         if best is None or (rank, distance) < (best[0], best[1]):
             best = (rank, distance, ref)
     return best[2] if best else None
+
+
+_AFTERMATH_VERBS = frozenset({
+    "arrest", "detain", "charge", "indict", "convict", "sentence", "plead", "arraign", "jail", "book",
+    "try", "acquit", "extradite", "plan", "schedule", "hold", "mourn", "bury", "remember", "honor",
+    "honour", "commemorate", "identify", "name", "release", "accuse", "sue", "file", "testify", "appear",
+})
+"""Verbs of what follows an incident (its legal process, its commemoration, its planning).
+A time expression on such a verb dates that aftermath, not the incident its object or
+adjunct names ("was charged Friday in the shooting", "a vigil is planned for Thursday at
+the scene of the shooting")."""
+
+
+def aftermath_verb(verb) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a verb token tells an incident's aftermath (:data:`_AFTERMATH_VERBS`)."""
+    return verb.lemma_.lower() in _AFTERMATH_VERBS
 
 
 _PART_OF_DAY = re.compile(r"^(?:overnight|the early hours|early hours|late night|late at night)$")

@@ -24,6 +24,7 @@ from ..records import Claim, Cue, Entity, Modality, PlaceBasis, Size, Span, Text
 from . import claims as claims_mod
 from . import counts, dates, frames, modality as modality_mod
 from .arguments import arguments, is_reciprocal, np_tokens
+from .followup_figures import attach_followup_figures
 from ..spacy_doc import doc_ents, doc_sents, doc_text
 from .triggers import Mention
 
@@ -150,6 +151,7 @@ class ResolveStage:
                 continue
             frames.apply(m, [c.claimant for c in m.claims if c.claimant is not None and c.claimant.code])
             framed.append(m)
+        attach_followup_figures(framed, ctx.sents, frozenset(COUNTED_TYPES))
         work.mentions = framed
         return work
 

@@ -12,7 +12,7 @@ import hashlib
 from collections import Counter, defaultdict
 from typing import Iterable, Optional, Sequence
 
-from ..records import Count, DateRef, Entity, Event, Place, PlacePrecision, Size
+from ..records import Count, DatePrecision, DateRef, Entity, Event, Place, PlacePrecision, Size
 from .model import Cluster, MentionView, MergeLink, SizeReport, StoredEvent, best_figure, mention_order
 
 
@@ -129,9 +129,10 @@ def reconcile(cluster: Cluster) -> StoredEvent:
     """Build the canonical event of a cluster.
 
     * type and mode: the most frequent across reports (ties: the earliest report);
-    * date: the most frequent day among reports that state one (days after the first report's
-      publication only when no other is stated; ties: the earliest day), else the earliest
-      report's;
+    * date: the most frequent day among reports that state one, one vote per article and day
+      (a week or month only when no report gives a day; days after the first report's
+      publication only when no other is stated; ties: a day told with a casualty figure,
+      then the earliest day), else the earliest report's;
     * location: the most precise resolved place, most frequent name among those;
     * actors, recipients, claims: the union over reports (claims keep their claimant);
     * casualties: see :func:`_reconcile_field`; ``size_conflict`` flags disagreement and
@@ -141,13 +142,26 @@ def reconcile(cluster: Cluster) -> StoredEvent:
     first = ms[0]
     etype = _majority(m.event.event_type for m in ms) or first.event.event_type
     rep = next(m for m in ms if m.event.event_type == etype)
-    known = [m.date for m in ms if m.date_known]
+    # one vote per article and day: an article that repeats a day in several sentences (a
+    # vigil "planned for Thursday" told twice) is one source for it, not several
+    dated = [m for m in ms if m.date_known and m.date]
+    # a day beats a week or month that a report gives (the Monday standing for "last weekend"
+    # is no day of the incident)
+    days = [m for m in dated if m.event.date is None or m.event.date.precision in (None, DatePrecision.day)]
+    dated = days or dated
+    voted = list(dict.fromkeys((m.article_id, m.date) for m in dated))
     # an incident happens before its first report: days after it are a later report's own
     # news (a trial, a funeral) or misreadings, so they only count when nothing else is known
     pubs_known = [m.published[:10] for m in ms if m.published]
     if pubs_known:
-        known = [d for d in known if d and d[:10] <= min(pubs_known)] or known
-    day = _majority_earliest(known)
+        voted = [(a, d) for a, d in voted if d[:10] <= min(pubs_known)] or voted
+    # ties: the day told with a casualty figure (the incident's own report, not a vigil or a trial)
+    with_figures = {m.date for m in dated if m.event.size.dead is not None or m.event.size.injured is not None}
+    day = _majority_earliest(d for _, d in voted)
+    if day is not None:
+        counts = Counter(d for _, d in voted)
+        tied = sorted(d for d, n in counts.items() if n == counts[day])
+        day = next((d for d in tied if d in with_figures), day)
     if day is not None:
         date = DateRef(value=day, precision="day")
         for m in ms:
