@@ -37,6 +37,8 @@ CUE_PHRASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
                  "toxic chemical", "gas ... canister", "canister ... gas", "poisonous gas", "mustard agent",
                  "blister agent", "nerve gas", "phosgene", "chemical munition"),
     "grenade": ("grenade",),
+    # riot-control agents: policing at a protest, a chemical weapon when used in warfare
+    "riot_agent": ("tear gas", "teargas", "pepper gas", "cs gas", "tear-gas"),
     "suicide": ("suicide bomber", "suicide bombing", "suicide bomb", "suicide attack", "suicide attacker",
                 "suicide car", "suicide vest", "suicide truck", "blow himself up", "blow herself up",
                 "blow themselves up", "explosive vest", "explosive belt", "suicide belt", "kill himself|herself|themselves"),
@@ -61,10 +63,12 @@ CUE_PHRASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
              "in control of", "control of ... fall to", "fall to"),
     "base": ("set up ... base|camp|headquarters|post|position|outpost",
              "establish ... base|camp|headquarters|post|position|outpost",
-             "open ... base|headquarters|outpost|command", "build ... base|outpost"),
+             "open ... base|headquarters|outpost|command", "build ... base|outpost",
+             "open ... post", "turn ... into ... base|camp|headquarters|stronghold|barracks|outpost"),
     "forced": ("storm", "overrun", "assault", "attack", "by force", "force ... out"),
     "handover": ("hand over", "hand it|them over", "hand ... control|base|post|town|city|checkpoint|security|territory|position",
                  "transfer ... control|checkpoint|base|post|security|territory", "without a fight",
+                 "control ... pass to", "control ... pass", "pass ... control",
                  "without resistance", "unopposed", "move in"),
     "entered": ("enter ... town|village|city|district|base|camp|capital|neighbourhood|neighborhood|territory|"
                 "airport|port|area|region|province|settlement|stronghold",),
@@ -110,6 +114,10 @@ CUE_PHRASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     # gunfire aimed at no one, and harm done
     "aimless_fire": ("in the air", "into the air", "in the sky", "into the sky", "skyward", "warning shot",
                      "celebratory gunfire", "celebratory fire", "celebratory shot"),
+    # a weapon used: fired, launched, dropped, landed, hit, set off (the verbs of remote violence)
+    "weapon_use": ("hit", "strike", "fire", "launch", "drop", "land", "pound", "target", "rain", "explode",
+                   "detonate", "go off", "destroy", "damage", "struck", "blow up", "plant", "throw",
+                   "hurl", "lob", "toss", "use ... chlorine|sarin|gas|chemical|agent|phosgene"),
     "harm": ("kill", "wound", "injure", "injury", "dead", "die", "hurt", "casualty", "hit", "death"),
     "no_harm": ("no one ... hurt|injure|wound|kill|harm", "nobody ... hurt|injure|wound|kill|harm",
                 "no injury|injuries|casualty|casualties|fatality|fatalities|death|deaths",
@@ -119,7 +127,12 @@ CUE_PHRASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "group_change": ("merge", "merger", "pledge allegiance", "allegiance to", "rename", "change ... name",
                      "new name", "splinter", "break away", "breakaway", "split from", "new leader", "new commander",
                      "new chief", "appoint ... commander|leader|chief|emir", "appointment of ... commander|leader|"
-                     "chief|emir", "dissolve", "disband"),
+                     "chief|emir", "dissolve", "disband", "name ... commander|leader|chief|emir",
+                     "new leadership", "unite under", "recruit", "recruitment"),
+    # an armed organisation named as such (whose own changes ACLED codes)
+    "armed_group": ("armed group", "armed movement", "armed faction", "armed wing", "armed organisation",
+                    "armed organization", "insurgent group", "rebel group", "militant group", "jihadist group",
+                    "faction", "insurgency"),
     # a fight between two sides named by its verb or noun
     "combat": ("fight", "fighting", "battle", "clash", "skirmish"),
     # who is moved: armed personnel and peace forces
@@ -154,6 +167,10 @@ ARGUMENT_CUES: Mapping[str, str] = MappingProxyType({
              "halt the clashes\"): a past or continuing state named, not an incident of this report",
     "grievance": "the event is told inside what a demand or protest is about (\"demanding the "
                  "return of land seized by the army\", \"protesting against the killing of a student\")",
+    "state_taker": "a taking verb of the sentence (took, seized, drove ... out) has a state force as its subject "
+                   "(\"government soldiers\", \"the army\")",
+    "nonstate_taker": "a taking verb of the sentence has a non-state armed group as its subject (\"rebels\", "
+                      "\"militiamen\")",
     "property_object": "the event's object names property: a building, place, vehicle, goods, aid, livestock, "
                        "land, money or weapons",
 })
@@ -253,6 +270,10 @@ _NONSTATE_ARMED = frozenset({"REB", "UAF", "INS"})
 
 
 def _territory(f: AcledFacts) -> tuple[str, str]:
+    if not f.actors and f.cue("state_taker") != f.cue("nonstate_taker"):
+        # the event names no taker ("heavy fighting"), the taking verb's subject does
+        return ("Battles", "Government regains territory" if f.cue("state_taker") else
+                "Non-state actor overtakes territory")
     if f.cue("retook") and not f.nonstate_actor:
         return ("Battles", "Government regains territory")
     if f.state_actor:
@@ -294,6 +315,12 @@ def _in_protest(f: AcledFacts) -> bool:
     return f.etype == "PROTEST" or f.cue("protest")
 
 
+def _riot_agent_in_war(f: AcledFacts) -> bool:
+    """Tear gas used against armed forces away from any protest: ACLED codes it a chemical weapon."""
+    return (f.cue("riot_agent") and not f.cue("protest", "violent") and not f.actors & {"COP"}
+            and bool(f.recipients & ARMED_SECTORS or f.cue("armed_target")))
+
+
 def _mob_only(f: AcledFacts) -> bool:
     """A mob or lynching named with no demonstration in the sentence: ACLED's mob violence."""
     return f.cue("mob") and not f.cue("protest")
@@ -304,7 +331,7 @@ RULES: tuple[Rule, ...] = (
          "an armed group merges, renames itself, splits, pledges allegiance to another, dissolves or names a new "
          "leader (an armed party among the actors, or armed actors named in the sentence)",
          lambda f: f.cue("group_change") and (bool((f.actors | f.recipients) & ARMED_SECTORS)
-                                              or f.cue("armed_target")),
+                                              or f.cue("armed_target", "armed_group")),
          _fixed("Strategic developments", "Change to group/activity"),
          "Change to group/activity: a significant change in an armed or political group's make-up or conduct, "
          "such as a merger, a new name, a split, a new alliance or allegiance, or new leadership."),
@@ -347,9 +374,12 @@ RULES: tuple[Rule, ...] = (
          lambda f: f.cue("disrupted"), _fixed("Strategic developments", "Disrupted weapons use"),
          "An attempted attack or weapons use that was stopped: explosives defused or failing to go off, missiles "
          "and drones intercepted or shot down, caches and weapons seized. Coded to whoever stopped or reports it."),
-    Rule("chemical-weapon", _ASSAULT, "an attack whose sentence names a chemical agent (chlorine, sarin, toxic gas)",
-         lambda f: f.cue("chemical"), _fixed("Explosions/Remote violence", "Chemical weapon"),
-         "Use of chemical weapons in warfare, whatever the delivery."),
+    Rule("chemical-weapon", _ASSAULT, "an attack whose sentence names a chemical agent (chlorine, sarin, toxic gas), "
+         "or tear gas used against armed forces with no protest or riot in the sentence",
+         lambda f: f.cue("chemical") or _riot_agent_in_war(f),
+         _fixed("Explosions/Remote violence", "Chemical weapon"),
+         "Use of chemical weapons in warfare, whatever the delivery; a riot-control agent (tear gas) used "
+         "against armed forces, not at a protest, counts too."),
     Rule("excessive-force", _PROTESTISH,
          "a protest sentence with lethal force (live fire, shootings, killings) by state forces, the protest itself "
          "not violent",

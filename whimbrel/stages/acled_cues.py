@@ -194,12 +194,14 @@ def sentence_cues(token: Any) -> frozenset[str]:
     skip = _scene_clauses(sent, token)
     if not skip:
         return remembered(token.doc, ("acled_cues", sent.start),
-                          lambda: _cues_in_forms(_table_forms(sent.doc, sent.start, sent.end)) | _place_taken(sent, ()))
+                          lambda: _cues_in_forms(_table_forms(sent.doc, sent.start, sent.end)) | _place_taken(sent, ())
+                          | _takers(sent, ()))
 
     def kept_cues() -> frozenset[str]:
         forms = _table_forms(sent.doc, sent.start, sent.end)
         return _cues_in_forms([f for i, f in enumerate(forms, sent.start)
-                               if not any(lo <= i < hi for lo, hi in skip)]) | _place_taken(sent, skip)
+                               if not any(lo <= i < hi for lo, hi in skip)]) | _place_taken(sent, skip) \
+            | _takers(sent, skip)
 
     return remembered(token.doc, ("acled_cues", sent.start, skip), kept_cues)
 
@@ -221,6 +223,33 @@ def _place_taken(sent: Any, skip: Sequence[tuple[int, int]]) -> frozenset[str]:
         if any(c.ent_type_ in _PLACE_ENTS for c in objects) or (
                 any(c.pos_ == "PROPN" and c.ent_type_ != "PERSON" for c in objects) and _from_armed(t)):
             found.add(cue)  # "took Alamata from ENDF troops": a name taken from an armed side is a place
+    return frozenset(found)
+
+
+_TAKER_VERBS = frozenset(set(_TAKING_VERBS) | {"drive", "push", "force", "expel", "oust", "overrun", "liberate",
+                                                "storm"})
+_STATE = frozenset({"GOV", "MIL", "COP", "SPY"})
+_NONSTATE = frozenset({"REB", "UAF", "PRM", "IMG"})
+
+
+def _takers(sent: Any, skip: Sequence[tuple[int, int]]) -> frozenset[str]:
+    """``state_taker`` / ``nonstate_taker`` when a taking verb of the sentence ("drove the rebels out",
+    "seized the town") has a subject whose role word is a state force or a non-state armed group (the
+    side that took the place, when the event itself names no actor)."""
+    found = set()
+    for t in sent:
+        if t.pos_ != "VERB" or t.lemma_.lower() not in _TAKER_VERBS or any(lo <= t.i < hi for lo, hi in skip):
+            continue
+        for c in t.children:
+            if c.dep_ != "nsubj" or any(m.dep_ == "compound" and m.pos_ == "PROPN" and m.ent_type_ not in ("GPE", "NORP")
+                                        for m in c.children):
+                continue  # "TPLF forces": a named group, whose kind the role word does not tell
+            sectors = {role_sector(w) for x in [c] + [m for m in c.children if m.dep_ in ("compound", "amod")]
+                       for w in (x.lemma_.lower(), x.lower_)}
+            if sectors & _STATE and not sectors & _NONSTATE:
+                found.add("state_taker")
+            elif sectors & _NONSTATE and not sectors & _STATE:
+                found.add("nonstate_taker")
     return frozenset(found)
 
 

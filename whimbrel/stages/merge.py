@@ -17,6 +17,7 @@ from .. import codebook
 from ..pipeline import Work
 from ..records import AcledType, Claim, Count, DatePrecision, DateRef, Entity, Event, Modality, PlaceBasis, Size
 from .acled_cues import argument_cues, sentence_cues
+from .acled_fallback import head_rank, rule_only
 from .plausible import check_size
 from .triggers import Mention
 
@@ -166,7 +167,7 @@ def _unique_claims(claims: list[Claim]) -> tuple[Claim, ...]:
 
 
 def build_event(article_id: str, members: list[Mention], published: Optional[str]) -> Event:
-    first = members[0]
+    first = next((m for m in members if not m.fallback), members[0])  # an ACLED fallback report only joins
     etype = first.event_type
     mode = next((m.mode for m in members if m.mode), None)
     when = most_precise_date(members)
@@ -275,10 +276,61 @@ class MergeStage:
 
     def __call__(self, work: Work) -> Work:
         published = _calendar_day(work.article.published)
-        clusters = cluster_mentions(work.mentions or [])
-        work.events = unique_ids([build_event(work.article.id, members, published) for members in clusters],
-                                 [members[0].start for members in clusters])
+        ordinary = [m for m in work.mentions or [] if not m.fallback]
+        clusters = cluster_mentions(ordinary)
+        events = [build_event(work.article.id, members, published) for members in clusters]
+        kept = acled_fallback_events(work.article.id, [m for m in work.mentions or [] if m.fallback],
+                                     events, clusters, published)
+        if kept:  # a kept fallback report joins the article's incident of its type, as any mention does
+            clusters = cluster_mentions(sorted(ordinary + kept, key=lambda m: m.start))
+            events = [build_event(work.article.id, members, published) for members in clusters]
+        events = scene_of_attack(events, clusters)
+        work.events = unique_ids(events, [members[0].start for members in clusters])
         return work
+
+
+_VIOLENT_TYPES = frozenset({"Explosions/Remote violence", "Violence against civilians", "Battles"})
+
+
+def scene_of_attack(events: list[Event], clusters: list[list[Mention]]) -> list[Event]:
+    """A protest that is only the scene of an attack in the same sentence ("threw a grenade into the
+    crowd at the rally"): ACLED codes the attack, so the protest keeps its PLOVER event but no
+    ACLED type.  The protest's trigger must lie inside the attack's clause (the subtree of the
+    attack's trigger or of its governing verb), and the attack must be violence, not policing."""
+    out = list(events)
+    for k, (ev, members) in enumerate(zip(events, clusters)):
+        if ev.event_type != "PROTEST" or not ev.acled.event_type:
+            continue
+        trig = members[0].trigger
+        for other, om in zip(events, clusters):
+            if other is ev or other.acled.event_type not in _VIOLENT_TYPES or om[0].sentence != members[0].sentence:
+                continue
+            heads = [t for t in (om[0].trigger, om[0].governor, om[0].trigger.head) if t is not None]
+            if any(h.left_edge.i <= trig.i <= h.right_edge.i and h.i != trig.i for h in heads):
+                out[k] = ev.model_copy(update={"acled": AcledType()})
+                break
+    return out
+
+
+def acled_fallback_events(article_id: str, fallback: list[Mention], events: list[Event],
+                          clusters: list[list[Mention]], published: Optional[str]) -> list[Mention]:
+    """The fallback mentions kept as events (:mod:`whimbrel.stages.acled_fallback`): per sentence, the
+    first (most specific) whose ACLED coding gives a type, where no ordinary event of the sentence has
+    an ACLED type or was judged by a rule to be no ACLED event.  Nor where an ordinary event of the
+    sentence has the fallback's PLOVER type: the extractor read that report (and judged its modality),
+    the fallback does not tell it again."""
+    done = {members[0].sentence for ev, members in zip(events, clusters)
+            if ev.acled.event_type or (ev.acled.rule and ev.modality == Modality.asserted)}
+    read = {(members[0].sentence, ev.event_type) for ev, members in zip(events, clusters)}
+    kept: list[Mention] = []
+    for m in sorted(fallback, key=lambda m: (m.sentence, head_rank(m.trigger), m.start)):
+        if m.sentence in done or m.modality != Modality.asserted or (m.sentence, m.event_type) in read:
+            continue
+        ev = build_event(article_id, [m], published)
+        if ev.acled.event_type and (ev.acled.rule != "table" or not rule_only(m.trigger)):
+            kept.append(m)
+            done.add(m.sentence)
+    return kept
 
 
 def unique_ids(events: list[Event], trigger_starts: list[int]) -> list[Event]:
