@@ -65,6 +65,113 @@ POSITIVE = [
                                          strict=False)),
 ]
 
+def _xfail(text: str, want: tuple[str, str], reason: str):
+    return pytest.param(text, want, marks=pytest.mark.xfail(reason=reason, strict=False))
+
+
+# The confusions of issue 9 (violent vs peaceful protest, grenade vs IED, mob violence, territory vs
+# armed clash, shelling untyped, intervention vs excessive force), one sentence of ours per style,
+# written before the run that scored them; those still wrong are xfail with the reason.
+CONFUSIONS = [
+    ('Hundreds of youths hurled stones at police and set tyres ablaze in the port city on Monday to protest against fuel price rises.',
+     ('Riots', 'Violent demonstration')),
+    ('Demonstrators torched a police post and blocked the main highway after a student died in custody, local media reported.',
+     ('Riots', 'Violent demonstration')),
+    ("Angry protesters stormed the governor's office and smashed windows, demanding the release of detained activists.",
+     ('Riots', 'Violent demonstration')),
+    ('Thousands marched peacefully through the capital on Saturday calling for early elections.',
+     ('Protests', 'Peaceful protest')),
+    ('Opposition supporters rallied outside the electoral commission to denounce alleged vote rigging.',
+     ('Protests', 'Peaceful protest')),
+    ('Traders shut their shops and staged a sit-in outside the municipal building over new taxes.',
+     ('Protests', 'Peaceful protest')),
+    _xfail('A crowd of villagers beat a suspected thief to death in the market, police said.',
+           ('Riots', 'Mob violence'),
+           "the screen holds it: 'beat' needs a person beaten and 'a suspected thief' is not read as one (senses)"),
+    ('Residents lynched two men accused of witchcraft in a remote village, according to a local official.',
+     ('Riots', 'Mob violence')),
+    _xfail('A mob set fire to the house of a man accused of blasphemy on Friday night.',
+           ('Riots', 'Mob violence'),
+           'the screen holds it: no political actor, victim or crime word (a mob is none of them)'),
+    ('An attacker threw a hand grenade at a police patrol in the city centre, wounding three officers.',
+     ('Explosions/Remote violence', 'Grenade')),
+    ('Unidentified assailants lobbed a grenade into a bar late on Saturday, injuring 12 people.',
+     ('Explosions/Remote violence', 'Grenade')),
+    ('A roadside bomb struck a military convoy on the highway, killing four soldiers.',
+     ('Explosions/Remote violence', 'Remote explosive/landmine/IED')),
+    ('Two civilians were killed when their vehicle hit a landmine on a rural road.',
+     ('Explosions/Remote violence', 'Remote explosive/landmine/IED')),
+    ('A car bomb exploded near a checkpoint outside the ministry, the interior ministry said.',
+     ('Explosions/Remote violence', 'Remote explosive/landmine/IED')),
+    ('Government forces retook the town of Kurmuk from the rebels on Wednesday, state television said.',
+     ('Battles', 'Government regains territory')),
+    ('The army regained control of three villages in the north after driving out militants.',
+     ('Battles', 'Government regains territory')),
+    ('Insurgents seized the district headquarters after overrunning the army garrison, a local lawmaker said.',
+     ('Battles', 'Non-state actor overtakes territory')),
+    ('Jihadists took control of the border town after government troops fled.',
+     ('Strategic developments', 'Non-violent transfer of territory')),
+    ('Separatist fighters captured a police station in the western region on Sunday.',
+     ('Battles', 'Non-state actor overtakes territory')),
+    ('Artillery shells landed on a residential neighbourhood overnight, killing five people.',
+     ('Explosions/Remote violence', 'Shelling/artillery/missile attack')),
+    ('Mortar fire hit a market in the besieged city, medics said.',
+     ('Explosions/Remote violence', 'Shelling/artillery/missile attack')),
+    ('Rebels fired rockets at the airport, damaging the runway.',
+     ('Explosions/Remote violence', 'Shelling/artillery/missile attack')),
+    ('A missile slammed into an apartment block in the city on Tuesday, emergency services said.',
+     ('Explosions/Remote violence', 'Shelling/artillery/missile attack')),
+    ('The town came under heavy shelling on Thursday as government forces pressed their advance.',
+     ('Explosions/Remote violence', 'Shelling/artillery/missile attack')),
+    ('Shelling by separatist forces killed two civilians in the village, the regional governor said.',
+     ('Explosions/Remote violence', 'Shelling/artillery/missile attack')),
+    ('Warplanes pounded rebel positions in the province on Monday, a monitoring group said.',
+     ('Explosions/Remote violence', 'Air/drone strike')),
+    ('A drone strike hit a vehicle carrying suspected militants near the border, killing three.',
+     ('Explosions/Remote violence', 'Air/drone strike')),
+    ('Air defence units shot down two drones approaching the airbase overnight, the defence ministry said.',
+     ('Strategic developments', 'Disrupted weapons use')),
+    ('Police defused a bomb planted under a bridge on the main road.',
+     ('Strategic developments', 'Disrupted weapons use')),
+    ('Security forces seized a large cache of weapons and explosives during a raid on a farm.',
+     ('Strategic developments', 'Disrupted weapons use')),
+    ('Gunmen abducted 20 passengers from a bus on the highway on Tuesday.',
+     ('Violence against civilians', 'Abduction/forced disappearance')),
+    ('Armed men kidnapped a village chief and his two sons, residents said.',
+     ('Violence against civilians', 'Abduction/forced disappearance')),
+    ('Soldiers raped several women during a raid on the village, a rights group said.',
+     ('Violence against civilians', 'Sexual violence')),
+    ('Militiamen shot dead six farmers in their fields, local officials said.',
+     ('Violence against civilians', 'Attack')),
+    _xfail('Fighters from the two armed groups clashed for hours near the gold mine, leaving several dead.',
+           ('Battles', 'Armed clash'),
+           "the trigger lexicon reads 'mine' of a gold mine as an explosive (mode explosives)"),
+    ('Police arrested 40 opposition activists ahead of the planned rally.',
+     ('Strategic developments', 'Arrests')),
+    _xfail('The two sides signed a ceasefire agreement in the capital on Friday.',
+           ('Strategic developments', 'Agreement'),
+           "the screen holds it: 'the two sides' names no political actor"),
+    ('The rebel group announced it was merging with two smaller factions.',
+     ('Strategic developments', 'Change to group/activity')),
+    ('Insurgents established a new base in the forest near the border, villagers said.',
+     ('Strategic developments', 'Headquarters or base established')),
+    ('Government troops withdrew from the town, handing it over to a local militia without a fight.',
+     ('Strategic developments', 'Non-violent transfer of territory')),
+    ('Looters ransacked shops and warehouses in the city centre overnight.',
+     ('Strategic developments', 'Looting/property destruction')),
+    ('Armed men burned dozens of homes in the village and stole livestock.',
+     ('Strategic developments', 'Looting/property destruction')),
+    ('Police fired tear gas and rubber bullets to disperse protesters outside parliament.',
+     ('Protests', 'Protest with intervention')),
+    ('Security forces opened fire on peaceful demonstrators, killing at least eight people.',
+     ('Protests', 'Excessive force against protesters')),
+    ('A suicide bomber blew himself up at a mosque during Friday prayers, killing 15 worshippers.',
+     ('Explosions/Remote violence', 'Suicide bomb')),
+    ('Regime aircraft dropped barrels of chlorine on the rebel-held town, rescuers said.',
+     ('Explosions/Remote violence', 'Chemical weapon')),
+]
+
+
 NEGATIVE = [
     "The airline said it had ordered 20 new jets from the manufacturer for delivery next year.",
     "Farmers use drones to spray crops and count cattle on the plains.",
@@ -89,11 +196,16 @@ def _text(p) -> str:
 
 @pytest.fixture(scope="module")
 def labels(nlp) -> dict[str, object]:
-    return acled_labels([_text(p) for p in POSITIVE + NEGATIVE])
+    return acled_labels([_text(p) for p in POSITIVE + CONFUSIONS + NEGATIVE])
 
 
 @pytest.mark.parametrize("text,want", POSITIVE, ids=[_text(p)[:36] for p in POSITIVE])
 def test_issue9_fallback_types_the_sentence(labels, text, want):
+    assert labels[text] == want
+
+
+@pytest.mark.parametrize("text,want", CONFUSIONS, ids=[_text(p)[:36] for p in CONFUSIONS])
+def test_issue9_confusions_get_the_codebook_type(labels, text, want):
     assert labels[text] == want
 
 
@@ -120,3 +232,35 @@ def test_issue9_fallback_heads_need_known_cues():
 def test_issue9_tear_gas_in_war_is_a_chemical_weapon(recipients, cues, want):
     coded = acled_coding("ASSAULT", "explosives", recipient_sectors=recipients, cues=("grenade",) + cues)
     assert coded.sub_event_type == want
+
+
+@pytest.mark.parametrize("text,present,absent", [
+    ("Clashes broke out near the gold mine.", set(), {"explosive"}),
+    ("A mine exploded under the truck.", {"explosive"}, set()),
+    ("Police detained six activists ahead of the planned march.", {"protest_ahead", "intervention"}, set()),
+    ("Police prevented a planned march and detained three organisers.", {"intervention"}, {"protest_ahead"}),
+    ("Government soldiers drove the rebels out of the town.", {"state_taker"}, {"nonstate_taker"}),
+    ("Rebel fighters seized the town.", {"nonstate_taker"}, {"state_taker"}),
+    ("TPLF forces seized the town.", set(), {"state_taker", "nonstate_taker"}),
+])
+def test_issue9_sentence_cues(nlp, text, present, absent):
+    from whimbrel.stages.acled_cues import sentence_cues
+
+    cues = sentence_cues(nlp(text)[0])
+    assert present <= cues and not (absent & cues), cues
+
+
+@pytest.mark.parametrize("text,heads", [
+    ("Looted shops lined the street.", ["Looted"]),
+    ("The shooting death of a teenager shocked the town.", []),
+    ("After the blast, the minister spoke.", []),
+    ("Protesters blocked the road.", ["Protesters"]),
+    ("Aid was sent to protesters.", []),
+    ("The rebels will not recruit children, their leader said.", []),
+])
+def test_issue9_fallback_heads_read_from_the_parse(nlp, text, heads):
+    from whimbrel.stages.acled_fallback import fallback_heads
+
+    doc = nlp(text)
+    found = [t.text for s in doc.sents for t, _ in fallback_heads(s)]
+    assert found == heads

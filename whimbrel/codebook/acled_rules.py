@@ -91,11 +91,15 @@ CUE_PHRASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "violent": ("riot", "rioter", "rioting", "throw ... stone|rock|petrol|molotov|brick", "hurl ... stone|rock|"
                 "petrol|molotov|brick", "pelt", "torch", "set ... fire|ablaze", "burn", "smash", "loot", "storm",
                 "rampage", "barricade", "clash ... police|security|force", "petrol bomb", "molotov", "violent"),
-    "intervention": ("tear gas", "teargas", "disperse", "break up", "water cannon", "baton", "prevent",
+    "intervention": ("tear gas", "teargas", "disperse", "break up", "water cannon", "baton", "prevent", "rubber bullet",
                      "forcibly remove", "detain", "arrest", "round up"),
     "lethal": ("live ammunition", "live round", "live fire", "open fire", "shoot", "kill", "to death", "sniper",
-               "fire on", "fire at", "fire into", "slaying", "rubber bullet", "gunshot"),
+               "fire on", "fire at", "fire into", "slaying", "gunshot"),
     "peaceful": ("peaceful", "peacefully", "unarmed"),
+    # a protest told as still to come ("arrested ahead of the planned rally"): what happens before it is
+    # no intervention in it (stopping the protest itself is: "prevented a planned march")
+    "protest_ahead": ("ahead of ... protest|rally|march|demonstration|picket",
+                      "before ... planned|upcoming ... protest|rally|march|demonstration"),
     # other violence
     "mob": ("mob", "lynch", "vigilante", "set upon", "angry crowd", "crowd ... beat|stone|lynch|burn",
             "villager ... beat|stone|lynch", "resident ... beat|stone|lynch", "stone ... to death"),
@@ -151,8 +155,11 @@ CUE_PHRASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
 between; ``x|y`` is either word.  Matched on lemmas and lower-cased forms by the stage."""
 
 CUE_IGNORED: tuple[str, ...] = ("riot police", "riot squad", "riot gear", "riot officer", "riot control",
-                                 "stun grenade", "tear gas grenade", "murder suicide", "murder-suicide")
-"""Phrases whose words are not cues ("riot police" is no riot, a "stun grenade" no grenade attack)."""
+                                 "stun grenade", "tear gas grenade", "murder suicide", "murder-suicide",
+                                 "gold mine", "coal mine", "copper mine", "diamond mine", "tin mine", "salt mine",
+                                 "mine worker", "mine site")
+"""Phrases whose words are not cues ("riot police" is no riot, a "stun grenade" no grenade attack, a
+"gold mine" no landmine)."""
 
 ARGUMENT_CUES: Mapping[str, str] = MappingProxyType({
     "combat_trigger": "the event's trigger itself names a fight between two sides (fight, fighting, battle, "
@@ -312,7 +319,8 @@ def _policing(f: AcledFacts) -> bool:
 
 
 def _in_protest(f: AcledFacts) -> bool:
-    return f.etype == "PROTEST" or f.cue("protest")
+    """A protest event, or another event told in a protest sentence (not one before a protest to come)."""
+    return f.etype == "PROTEST" or (f.cue("protest") and not f.cue("protest_ahead"))
 
 
 def _riot_agent_in_war(f: AcledFacts) -> bool:

@@ -232,6 +232,13 @@ _STATE = frozenset({"GOV", "MIL", "COP", "SPY"})
 _NONSTATE = frozenset({"REB", "UAF", "PRM", "IMG"})
 
 
+def _group_name(m: Any) -> bool:
+    """A modifier that names a group: a proper name (not a country or people) or an acronym."""
+    if m.dep_ not in ("compound", "amod", "nmod") or m.ent_type_ in ("GPE", "NORP"):
+        return False
+    return m.pos_ == "PROPN" or (m.is_upper and len(m.text) >= 2 and m.is_alpha)
+
+
 def _takers(sent: Any, skip: Sequence[tuple[int, int]]) -> frozenset[str]:
     """``state_taker`` / ``nonstate_taker`` when a taking verb of the sentence ("drove the rebels out",
     "seized the town") has a subject whose role word is a state force or a non-state armed group (the
@@ -241,8 +248,7 @@ def _takers(sent: Any, skip: Sequence[tuple[int, int]]) -> frozenset[str]:
         if t.pos_ != "VERB" or t.lemma_.lower() not in _TAKER_VERBS or any(lo <= t.i < hi for lo, hi in skip):
             continue
         for c in t.children:
-            if c.dep_ != "nsubj" or any(m.dep_ == "compound" and m.pos_ == "PROPN" and m.ent_type_ not in ("GPE", "NORP")
-                                        for m in c.children):
+            if c.dep_ != "nsubj" or any(_group_name(m) for m in c.children):
                 continue  # "TPLF forces": a named group, whose kind the role word does not tell
             sectors = {role_sector(w) for x in [c] + [m for m in c.children if m.dep_ in ("compound", "amod")]
                        for w in (x.lemma_.lower(), x.lower_)}
