@@ -326,9 +326,8 @@ HARD = [
     ('Waving flags and chanting slogans, several thousand supporters of the opposition took to the streets of the capital on Saturday to demand fresh elections.', ('Protests', 'Peaceful protest')),
     ('Market traders shut their stalls and marched to the town hall on Monday to protest against a new tax.', ('Protests', 'Peaceful protest')),
     # Protests / Protest with intervention
-    _xfail('Riot police used batons to push back dozens of students who had gathered outside parliament to oppose the bill, and 14 were taken into custody.',
-           ('Protests', 'Protest with intervention'),
-           "'gathered ... to oppose' is no protest cue, so the arrests are not read as an intervention"),
+    ('Riot police used batons to push back dozens of students who had gathered outside parliament to oppose the bill, and 14 were taken into custody.',
+     ('Protests', 'Protest with intervention')),  # was xfail before the ACLED fallback
     ('The rally had barely started when police moved in and dispersed the crowd with tear gas, organisers said.', ('Protests', 'Protest with intervention')),
     # Protests / Excessive force against protesters
     ('Witnesses said troops fired directly into the crowd of marchers, who were unarmed, killing at least four.', ('Protests', 'Excessive force against protesters')),

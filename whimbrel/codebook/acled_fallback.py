@@ -78,6 +78,7 @@ _TABLE.update(_heads("kill wound injure shoot stab behead massacre hack murder",
 # Protests and riots: the crowd named by its role
 _TABLE.update(_heads("protester protestor demonstrator marcher", "PROTEST", None, 4, "crowd"))
 _TABLE.update(_heads("rioter", "PROTEST", "riot", 4, "crowd"))
+_TABLE.update(_heads("gather assemble converge", "PROTEST", None, 4, "gathering", ("protest_purpose",)))
 _TABLE.update(_heads("mob", "ASSAULT", None, 3, "crowd"))
 
 FALLBACK_HEADS: Mapping[str, FallbackHead] = MappingProxyType(_TABLE)
@@ -116,6 +117,8 @@ FALLBACK_GROUPS: Mapping[str, str] = MappingProxyType({
     "outcome": "what was done to people or property: killed, wounded, abducted, taken by armed men, raped, "
                "looted, torched, weapons defused or intercepted",
     "crowd": "protesters, rioters or a mob doing something",
+    "gathering": "people gathering or assembling to press a demand (\"gathered to denounce\", \"assembled "
+                 "against the law\")",
 })
 """The head groups, in words (for ``docs/acled.md``)."""
 
@@ -125,8 +128,18 @@ LOCAL_CUES: Mapping[str, str] = MappingProxyType({
                       "other than the police or the courts (\"were taken from their homes by gunmen\")",
     "place_object": "the head's object is a place or a post (a named place, or a town, camp, base, checkpoint...)",
     "property_object": "the head's object (or the noun its participle is on) is property",
+    "protest_purpose": "the gathering verb has a purpose clause whose verb presses a demand (%s) or an "
+                       "\"against\" phrase",
 })
 """Cues read off the head itself (not phrases of the sentence) that a row may need."""
+
+PROTEST_PURPOSE_VERBS: frozenset[str] = frozenset(
+    "denounce demand protest oppose condemn reject decry demonstrate call urge press voice".split())
+"""Verbs of a gathering's purpose clause that make it a demonstration (ACLED: a public gathering
+against a political entity, policy or group, or in support of a demand)."""
+
+LOCAL_CUES = MappingProxyType({**LOCAL_CUES, "protest_purpose": LOCAL_CUES["protest_purpose"] % ", ".join(
+    sorted(PROTEST_PURPOSE_VERBS))})
 
 
 def fallback_head(lemma: str) -> Optional[FallbackHead]:
@@ -134,5 +147,5 @@ def fallback_head(lemma: str) -> Optional[FallbackHead]:
     return FALLBACK_HEADS.get(lemma)
 
 
-__all__ = ["ACTING_GROUPS", "FALLBACK_GROUPS", "LOCAL_CUES", "RULE_ONLY_GROUPS", "FALLBACK_HEADS", "FallbackHead", "MODAL_WORDS",
+__all__ = ["ACTING_GROUPS", "FALLBACK_GROUPS", "LOCAL_CUES", "PROTEST_PURPOSE_VERBS", "RULE_ONLY_GROUPS", "FALLBACK_HEADS", "FallbackHead", "MODAL_WORDS",
            "NON_REALIS_GOVERNORS", "TEMPORAL_PREPOSITIONS", "VERBAL_GROUPS", "fallback_head"]

@@ -87,7 +87,9 @@ CUE_PHRASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
                   "bomb|device|explosive|ied|grenade find"),
     # protests
     "protest": ("protest", "protester", "protestor", "demonstration", "demonstrator", "demonstrate", "rally",
-                "march", "marcher", "sit-in", "picket", "mourner"),
+                "march", "marcher", "sit-in", "picket", "mourner",
+                "gather|assemble|converge ... to denounce|demand|protest|oppose|condemn|reject|decry|urge|press",
+                "gather|assemble|converge ... against"),
     "violent": ("riot", "rioter", "rioting", "throw ... stone|rock|petrol|molotov|brick", "hurl ... stone|rock|"
                 "petrol|molotov|brick", "pelt", "torch", "set ... fire|ablaze", "burn", "smash", "loot", "storm",
                 "rampage", "barricade", "clash ... police|security|force", "petrol bomb", "molotov", "violent"),
@@ -162,6 +164,7 @@ CUE_IGNORED: tuple[str, ...] = ("riot police", "riot squad", "riot gear", "riot 
 "gold mine" no landmine)."""
 
 ARGUMENT_CUES: Mapping[str, str] = MappingProxyType({
+    "harm_trigger": "one of the event's trigger words tells people killed or hurt (kill, wound, shoot, stab...)",
     "combat_trigger": "the event's trigger itself names a fight between two sides (fight, fighting, battle, "
                       "gunbattle, firefight, skirmish)",
     "armed_subject_only": "the armed words of the sentence (soldiers, militants...) are all in the subject of "
@@ -174,6 +177,11 @@ ARGUMENT_CUES: Mapping[str, str] = MappingProxyType({
              "halt the clashes\"): a past or continuing state named, not an incident of this report",
     "grievance": "the event is told inside what a demand or protest is about (\"demanding the "
                  "return of land seized by the army\", \"protesting against the killing of a student\")",
+    "intervention_in_grievance": "every policing word of the sentence (arrest, tear gas...) is inside what a "
+                                 "protest is against (\"protested against the arrest of a colleague\"): the "
+                                 "grievance, not an intervention in this protest",
+    "lethal_in_grievance": "every lethal-force word of the sentence is inside what a protest is against "
+                           "(\"marched over the killing of a student\")",
     "state_taker": "a taking verb of the sentence (took, seized, drove ... out) has a state force as its subject "
                    "(\"government soldiers\", \"the army\")",
     "nonstate_taker": "a taking verb of the sentence has a non-state armed group as its subject (\"rebels\", "
@@ -205,6 +213,10 @@ abducted, as opposed to what can be looted)."""
 GRIEVANCE_WORDS: frozenset[str] = frozenset(
     "demand protest".split())
 """Lemmas of the verbs and nouns whose object is what a protest or demand is about."""
+
+HARM_WORDS: frozenset[str] = frozenset("kill wound injure shoot stab murder massacre behead hack maim".split())
+"""Lemmas of trigger words that tell people killed or hurt (an event told with one of them, "raided the
+village, killing nine and burning homes", is violence, not property destruction)."""
 
 COMBAT_WORDS: frozenset[str] = frozenset("fight fighting battle gunbattle firefight skirmish".split())
 """Lemmas of triggers that name a fight between two sides (a clash may be one-sided: "police clashed with
@@ -391,7 +403,8 @@ RULES: tuple[Rule, ...] = (
     Rule("excessive-force", _PROTESTISH,
          "a protest sentence with lethal force (live fire, shootings, killings) by state forces, the protest itself "
          "not violent",
-         lambda f: _in_protest(f) and f.cue("lethal") and not (f.cue("violent") and not f.cue("peaceful"))
+         lambda f: _in_protest(f) and f.cue("lethal") and not f.cue("lethal_in_grievance")
+         and not (f.cue("violent") and not f.cue("peaceful"))
          and (f.etype == "PROTEST" or f.state_actor),
          _fixed("Protests", "Excessive force against protesters"),
          "Peaceful protesters met with lethal or life-threatening force by state forces or their allies."),
@@ -404,7 +417,8 @@ RULES: tuple[Rule, ...] = (
          "vandalism, clashes with police)."),
     Rule("protest-intervention", _PROTESTISH,
          "a protest sentence where the police disperse, tear-gas, break up, prevent or arrest it",
-         lambda f: _in_protest(f) and f.cue("intervention") and (f.etype != "ASSAULT" or f.state_actor),
+         lambda f: _in_protest(f) and f.cue("intervention") and not f.cue("intervention_in_grievance")
+         and (f.etype != "ASSAULT" or f.state_actor),
          _fixed("Protests", "Protest with intervention"),
          "A peaceful protest that is physically dispersed or suppressed (tear gas, batons, arrests) without "
          "lethal force."),
@@ -485,8 +499,9 @@ RULES: tuple[Rule, ...] = (
          "Arrests: state forces or others in control of an area detain people."),
     Rule("looting", frozenset({"ASSAULT", "COERCE"}),
          "looting, plundering, burning or demolishing property; a seizure (confiscate) only when its object is "
-         "property",
-         lambda f: f.mode == "destroy" or f.cue("loot") or (f.mode == "confiscate" and f.cue("property_object")),
+         "property; not an attack that is also told as killing or hurting people (that violence is coded)",
+         lambda f: (f.mode == "destroy" or f.cue("loot") or (f.mode == "confiscate" and f.cue("property_object")))
+         and not (f.cue("harm_trigger") and f.etype == "ASSAULT"),
          _fixed("Strategic developments", "Looting/property destruction"),
          "Property looted, seized or destroyed without other violence being reported."),
     Rule("seizure-of-nothing-named", frozenset({"ASSAULT", "COERCE"}),
@@ -504,10 +519,10 @@ RULES: tuple[Rule, ...] = (
          "Gunfire aimed at no one (into the air, warning shots) with no one hurt is no attack or clash: it is "
          "coded as a strategic development (Other); at a protest the protest rules decide."),
     Rule("armed-or-civilian", _ASSAULT,
-         "a shooting or other attack: armed targets (or a gunbattle, fight, battle or clash an armed actor fought) "
+         "a shooting or other attack (also a destruction told with killing or hurting people): armed targets (or a gunbattle, fight, battle or clash an armed actor fought) "
          "make it a battle, unarmed "
          "ones violence against civilians",
-         lambda f: f.mode in _FIREARM_LIKE, _hit,
+         lambda f: f.mode in _FIREARM_LIKE or (f.mode == "destroy" and f.cue("harm_trigger")), _hit,
          "Armed clash: armed, organised groups fight each other. Attack: an armed actor attacks unarmed "
          "civilians.", results_text="Battles / Armed clash or Violence against civilians / Attack"),
 )
@@ -615,7 +630,8 @@ def acled_coding(
             break
     if pair is None:
         base = acled(etype, mode, context, recipient_sectors=recipient_sectors, actor_sectors=actor_sectors,
-                     trigger=trigger, intervention="intervention" in facts.cues)
+                     trigger=trigger, intervention="intervention" in facts.cues
+                     and "intervention_in_grievance" not in facts.cues)
         if not base.event_type:
             return AcledType()
         pair = (base.event_type, base.sub_event_type or "")
@@ -630,5 +646,5 @@ def acled_coding(
                      inter1=i1 or None, inter2=i2 or None, interaction=interaction(i1, i2) or None, rule=rule_id)
 
 
-__all__ = ["AcledCues", "AcledFacts", "COMBAT_WORDS", "CUES", "CUE_IGNORED", "CUE_PHRASES", "DISORDER", "INTER_NAMES", "RULES", "Rule",
+__all__ = ["AcledCues", "AcledFacts", "COMBAT_WORDS", "HARM_WORDS", "CUES", "CUE_IGNORED", "CUE_PHRASES", "DISORDER", "INTER_NAMES", "RULES", "Rule",
            "SECTOR_INTER", "acled_coding", "disorder_type", "interaction"]

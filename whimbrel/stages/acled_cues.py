@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
-from ..codebook.acled_rules import (COMBAT_WORDS, CROWD_NOUNS, CUE_IGNORED, CUE_PHRASES, GRIEVANCE_WORDS, PEOPLE_NOUNS,
+from ..codebook.acled_rules import (COMBAT_WORDS, CROWD_NOUNS, HARM_WORDS, CUE_IGNORED, CUE_PHRASES, GRIEVANCE_WORDS, PEOPLE_NOUNS,
                                     PROPERTY_NOUNS)
 from ..codebook._tables import ARMED_SECTORS
 from ..spacy_doc import remembered, token_table
@@ -121,14 +121,20 @@ def _blank_ignored(forms: list[frozenset[str]]) -> list[frozenset[str]]:
     return out
 
 
+_TIME_ENTS = frozenset({"DATE", "TIME"})
+
+
 def _table_forms(doc: Any, start: int, end: int) -> list[frozenset[str]]:
     """:func:`_forms` of the tokens ``start``..``end`` of a Doc, read off its TokenTable (one
     frozen set per distinct lemma and form of the Doc, kept in its memo)."""
     table = token_table(doc)
-    lemmas, lowers = table.lemma, table.lower
+    lemmas, lowers, ents = table.lemma, table.lower, table.ent_type
     made: dict[tuple[str, str], frozenset[str]] = remembered(doc, "acled_cues.forms", dict)
     out = []
     for i in range(start, end):
+        if ents[i] in _TIME_ENTS:
+            out.append(frozenset())  # "on 17 March": a month's name is no march, a date no cue
+            continue
         lemma, lower = lemmas[i], lowers[i]
         if not lower:  # no form in the table: the token's own text (not kept)
             lower = str(doc[i]).lower()
@@ -194,16 +200,63 @@ def sentence_cues(token: Any) -> frozenset[str]:
     skip = _scene_clauses(sent, token)
     if not skip:
         return remembered(token.doc, ("acled_cues", sent.start),
-                          lambda: _cues_in_forms(_table_forms(sent.doc, sent.start, sent.end)) | _place_taken(sent, ())
-                          | _takers(sent, ()))
+                          lambda: _with_grievances(sent, _table_forms(sent.doc, sent.start, sent.end), ())
+                          | _place_taken(sent, ()) | _takers(sent, ()))
 
     def kept_cues() -> frozenset[str]:
         forms = _table_forms(sent.doc, sent.start, sent.end)
-        return _cues_in_forms([f for i, f in enumerate(forms, sent.start)
-                               if not any(lo <= i < hi for lo, hi in skip)]) | _place_taken(sent, skip) \
-            | _takers(sent, skip)
+        return _with_grievances(sent, forms, skip) | _place_taken(sent, skip) | _takers(sent, skip)
 
     return remembered(token.doc, ("acled_cues", sent.start, skip), kept_cues)
+
+
+_GRIEVANCE_HEADS = frozenset("protest demonstrate demonstration rally march sit-in strike demand denounce condemn "
+                             "oppose decry".split())
+_GRIEVANCE_OF = {"intervention": "intervention_in_grievance", "lethal": "lethal_in_grievance"}
+
+
+def _grievance_spans(sent: Any) -> list[tuple[int, int]]:
+    """Token ranges of what a protest or demand is about: the "against"/"over" phrase of a protest word,
+    the object of a demand ("protested against the arrest of ...", "demanding the release of ...")."""
+    out = []
+    for t in sent:
+        if t.lemma_.lower() not in _GRIEVANCE_HEADS:
+            continue
+        # the phrase may hang off a noun of the protest's own clause ("protested outside the courthouse
+        # against the arrest"), so every "against"/"over" of its subtree that is in no clause of its own
+        for c in t.subtree:
+            if c.dep_ == "prep" and c.lower_ in ("against", "over") and _same_clause(c, t):
+                out.append((c.left_edge.i, c.right_edge.i + 1))
+        out.extend((c.left_edge.i, c.right_edge.i + 1) for c in t.children if c.dep_ == "dobj")
+    return out
+
+
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "conj", "parataxis", "acl"})
+
+
+def _same_clause(tok: Any, top: Any) -> bool:
+    """Whether no clause boundary lies between ``tok`` and its ancestor ``top``."""
+    cur = tok
+    while cur.i != top.i and cur.head.i != cur.i:
+        if cur.dep_ in _CLAUSE_DEPS:
+            return False
+        cur = cur.head
+    return cur.i == top.i
+
+
+def _with_grievances(sent: Any, forms: list[frozenset[str]], skip: Sequence[tuple[int, int]]) -> frozenset[str]:
+    """The cues of the sentence's forms (less the ``skip`` ranges), with ``intervention_in_grievance`` /
+    ``lethal_in_grievance`` where those cues occur only inside a protest's grievance."""
+    kept = [frozenset() if any(lo <= i < hi for lo, hi in skip) else f for i, f in enumerate(forms, sent.start)]
+    found = _cues_in_forms(kept)
+    if not found & set(_GRIEVANCE_OF):
+        return found
+    spans = _grievance_spans(sent)
+    if not spans:
+        return found
+    outside = _cues_in_forms([frozenset() if any(lo <= i < hi for lo, hi in spans) else f
+                              for i, f in enumerate(kept, sent.start)])
+    return found | {_GRIEVANCE_OF[c] for c in _GRIEVANCE_OF if c in found and c not in outside}
 
 
 _TAKING_VERBS = {"take": "took", "seize": "took", "capture": "took", "retake": "retook", "recapture": "retook",
@@ -306,6 +359,8 @@ def _token_argument_cues(token: Any) -> set[str]:
         found.add("armed_subject_only")
     if token.lemma_.lower() in COMBAT_WORDS:
         found.add("combat_trigger")
+    if token.lemma_.lower() in HARM_WORDS:
+        found.add("harm_trigger")
     return found
 
 

@@ -20,7 +20,8 @@ from __future__ import annotations
 
 from typing import Any, ClassVar, Iterable, Optional
 
-from ..codebook.acled_fallback import (ACTING_GROUPS, MODAL_WORDS, NON_REALIS_GOVERNORS, RULE_ONLY_GROUPS,
+from ..codebook.acled_fallback import (ACTING_GROUPS, MODAL_WORDS, NON_REALIS_GOVERNORS, PROTEST_PURPOSE_VERBS,
+                                       RULE_ONLY_GROUPS,
                                        TEMPORAL_PREPOSITIONS, VERBAL_GROUPS, FallbackHead, fallback_head)
 from ..codebook.acled_rules import CROWD_NOUNS, PEOPLE_NOUNS, PROPERTY_NOUNS
 from ..pipeline import Work
@@ -153,6 +154,10 @@ def _local_cues(tok: Any) -> frozenset[str]:
         agents = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         if agents and any(_people(a) for a in agents) and any(_people(s) for s in subjects):
             found.add("taken_by_armed")  # "were taken from their homes by gunmen": people seized by others
+    if tok.pos_ in _VERB_POS and any(
+            (c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in PROTEST_PURPOSE_VERBS)
+            or (c.dep_ == "prep" and c.lower_ == "against") for c in tok.children):
+        found.add("protest_purpose")  # "gathered in the square to denounce ...", "assembled against the law"
     objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     if tok.dep_ in ("amod", "acl"):
         objects.append(tok.head)  # "burning homes": the participle's noun is what was burnt

@@ -305,11 +305,24 @@ def scene_of_attack(events: list[Event], clusters: list[list[Mention]]) -> list[
         for other, om in zip(events, clusters):
             if other is ev or other.acled.event_type not in _VIOLENT_TYPES or om[0].sentence != members[0].sentence:
                 continue
-            heads = [t for t in (om[0].trigger, om[0].governor, om[0].trigger.head) if t is not None]
-            if any(h.left_edge.i <= trig.i <= h.right_edge.i and h.i != trig.i for h in heads):
+            if any(_in_object_of(trig, t) for t in (om[0].trigger, om[0].governor) if t is not None):
                 out[k] = ev.model_copy(update={"acled": AcledType()})
                 break
     return out
+
+
+_SCENE_DEPS = frozenset({"dobj", "prep", "pobj", "dative", "npadvmod", "advmod", "advcl"})
+
+
+def _in_object_of(tok, head) -> bool:
+    """Whether ``tok`` lies in an object or adjunct of ``head`` (or of the verb a noun ``head`` is the
+    object of): "threw a grenade into the crowd at the rally", not the subject ("rioters ... burned")."""
+    heads = [head] + ([head.head] if head.dep_ in ("dobj", "pobj") and head.head.pos_ == "VERB" else [])
+    for h in heads:
+        for c in h.children:
+            if c.dep_ in _SCENE_DEPS and c.i != tok.i and c.left_edge.i <= tok.i <= c.right_edge.i:
+                return True
+    return False
 
 
 def acled_fallback_events(article_id: str, fallback: list[Mention], events: list[Event],
