@@ -58,6 +58,15 @@ POSITIVE = [
     ("Gunmen opened fire on a march by teachers in the capital, killing two, witnesses said.",
      ("Violence against civilians", "Attack")),
     # headlines and instrument nouns with no verb
+    # unarmed sides clashing at a rally; an unorganised group attacking; a split; vandalism
+    ("Supporters of two rival parties clashed during a campaign rally in the town, injuring eight people.",
+     ("Riots", "Violent demonstration")),
+    ("A group of locals assaulted a truck driver accused of causing an accident, police said.",
+     ("Riots", "Mob violence")),
+    ("The separatist outfit announced a split after a dispute over its leadership.",
+     ("Strategic developments", "Change to group/activity")),
+    ("Unknown persons vandalised a memorial in the square overnight.",
+     ("Strategic developments", "Looting/property destruction")),
     pytest.param("Rocket Barrage On Border Town, Four Dead",
                  ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
                  marks=pytest.mark.xfail(reason="the screen holds 'rocket' as a compound (a weapon named, not used, "

@@ -60,7 +60,7 @@ _TABLE.update(_heads("shelling shell artillery mortar rocket missile bombardment
 _TABLE.update(_heads("bomb bombing ied explosive landmine blast explosion", "ASSAULT", "explosives", 2,
                      "instrument", _USED))
 # Strategic developments whose definitions name no attack
-_TABLE.update(_heads("rename merge merger unite appoint appointment name recruit recruitment leadership",
+_TABLE.update(_heads("rename merge merger unite appoint appointment name recruit recruitment leadership split",
                      "MOBILIZE", None, 1, "group", ("group_change",)))
 _TABLE.update(_heads("base headquarters camp post outpost", "MOBILIZE", None, 1, "group", ("base",)))
 _TABLE.update(_heads("control pass", "RETREAT", "withdraw", 1, "territory", ("handover",)))
@@ -68,7 +68,8 @@ _TABLE.update(_heads("drive push force expel oust", "ASSAULT", None, 1, "taking"
 _TABLE.update(_heads("turn", "MOBILIZE", None, 1, "group", ("base",)))
 _TABLE.update(_heads("hand", "RETREAT", "withdraw", 1, "territory", ("place_object",)))
 _TABLE.update(_heads("burn", "ASSAULT", "destroy", 2, "outcome", ("loot", "property_object")))
-_TABLE.update(_heads("loot ransack plunder pillage torch raze", "ASSAULT", "destroy", 2, "outcome"))
+_TABLE.update(_heads("loot ransack plunder pillage torch raze vandalise vandalize deface", "ASSAULT", "destroy", 2,
+                     "outcome"))
 _TABLE.update(_heads("defuse intercept", "ASSAULT", None, 1, "outcome", ("disrupted",)))
 # Violence against civilians and battles: what was done to people
 _TABLE.update(_heads("abduct kidnap", "ASSAULT", "abduct", 2, "outcome"))

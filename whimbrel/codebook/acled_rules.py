@@ -107,7 +107,8 @@ CUE_PHRASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
             "villager ... beat|stone|lynch", "resident ... beat|stone|lynch", "stone ... to death"),
     "sexual": ("rape", "sexual", "sexually", "gang-rape"),
     "abduct": ("kidnap", "abduct", "hostage", "abduction", "kidnapping", "ransom"),
-    "loot": ("loot", "plunder", "ransack", "pillage", "demolish", "torch", "set ... fire|ablaze",
+    "loot": ("loot", "plunder", "ransack", "pillage", "demolish", "torch", "set ... fire|ablaze", "vandalise",
+             "vandalize", "vandalism", "vandal", "deface",
              "burn ... house|home|shop|village|school|bus|car|office|clinic|station|stall|church|mosque"),
     # what makes an agreement or an explosion no ACLED event
     "conflict_deal": ("ceasefire", "cease-fire", "truce", "peace", "surrender", "hostage", "prisoner", "evacuation",
@@ -131,7 +132,8 @@ CUE_PHRASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
                 "unharmed", "no harm"),
     # a change to an armed group itself: merged, renamed, split, allied to another, newly led
     "group_change": ("merge", "merger", "pledge allegiance", "allegiance to", "rename", "change ... name",
-                     "new name", "splinter", "break away", "breakaway", "split from", "new leader", "new commander",
+                     "new name", "splinter", "break away", "breakaway", "split from",
+                     "announce ... split", "split in|within the", "split into", "new leader", "new commander",
                      "new chief", "appoint ... commander|leader|chief|emir", "appointment of ... commander|leader|"
                      "chief|emir", "dissolve", "disband", "name ... commander|leader|chief|emir",
                      "new leadership", "unite under", "recruit", "recruitment"),
@@ -341,6 +343,12 @@ def _riot_agent_in_war(f: AcledFacts) -> bool:
             and bool(f.recipients & ARMED_SECTORS or f.cue("armed_target")))
 
 
+def _unarmed_clash(f: AcledFacts) -> bool:
+    """A clash with no armed side named ("rival supporters clashed during a rally")."""
+    return (f.cue("combat") and not (f.actors | f.recipients) & ARMED_SECTORS and not f.cue("armed_target")
+            and not f.cue("gunbattle"))
+
+
 def _mob_only(f: AcledFacts) -> bool:
     """A mob or lynching named with no demonstration in the sentence: ACLED's mob violence."""
     return f.cue("mob") and not f.cue("protest")
@@ -410,8 +418,10 @@ RULES: tuple[Rule, ...] = (
          "Peaceful protesters met with lethal or life-threatening force by state forces or their allies."),
     Rule("violent-demonstration", frozenset({"PROTEST", "ASSAULT"}),
          "a protest sentence where the demonstrators riot, throw stones or petrol bombs, burn or smash, or clash "
-         "with the police (a mob or lynching with no protest named is mob violence)",
-         lambda f: _in_protest(f) and f.cue("violent") and not f.state_actor and not _mob_only(f),
+         "with the police, or where unarmed sides clash (rival supporters at a rally); a mob or lynching with no "
+         "protest named is mob violence",
+         lambda f: _in_protest(f) and (f.cue("violent") or _unarmed_clash(f)) and not f.state_actor
+         and not _mob_only(f),
          _fixed("Riots", "Violent demonstration"),
          "A demonstration in which participants act violently or destructively (stone-throwing, arson, "
          "vandalism, clashes with police)."),

@@ -421,6 +421,10 @@ def _in_grievance(token: Any) -> bool:
     return False
 
 
+_GATHERED = frozenset({"group", "crowd", "band", "throng"})
+_UNORGANISED = frozenset({"people", "person", "man", "local", "youth", "resident", "villager", "young"})
+
+
 def _crowd_subject(token: Any) -> bool:
     """Whether the trigger verb's subject is a crowd or community ("a crowd", "members of rival
     communities"), and not one armed ("armed villagers")."""
@@ -442,6 +446,8 @@ def _crowd_subject(token: Any) -> bool:
         armed = any(_armed(h) for h in heads)
         if not armed and any(h.lemma_.lower() in CROWD_NOUNS for h in heads):
             return True
+        if not armed and c.lemma_.lower() in _GATHERED and any(h.lemma_.lower() in _UNORGANISED for h in heads[1:]):
+            return True  # "a group of people assaulted a man": an unorganised body of people
     return False
 
 
