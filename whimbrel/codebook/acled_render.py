@@ -103,6 +103,11 @@ argument of such a verb (not a time frame after %s), or any noun of a verbless l
 Outcome and taking heads count only as verbs or participles; crowd heads only as the subject of a verb.
 A head with *needs* counts only where one of those cues is in its sentence.
 
+Which event of a sentence carries its ACLED type (the merge stage): an event told as background (in an
+"after", "following" or "since" phrase or clause) gives up its ACLED type to a typed event of the same
+sentence that is not; a protest in the object or adjunct of an attack's clause ("threw a grenade into
+the crowd at the rally") is that attack's scene and keeps its PLOVER event but no ACLED type.
+
 | head lemmas | group | PLOVER type / mode | rank | needs |
 |---|---|---|---|---|
 """

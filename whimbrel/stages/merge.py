@@ -285,6 +285,7 @@ class MergeStage:
             clusters = cluster_mentions(sorted(ordinary + kept, key=lambda m: m.start))
             events = [build_event(work.article.id, members, published) for members in clusters]
         events = scene_of_attack(events, clusters)
+        events = background_untyped(events, clusters)
         work.events = unique_ids(events, [members[0].start for members in clusters])
         return work
 
@@ -325,6 +326,35 @@ def _in_object_of(tok, head) -> bool:
     return False
 
 
+_BACKGROUND_MARKS = frozenset({"after", "following", "since"})
+
+
+def in_background(tok) -> bool:
+    """Whether a trigger is told as what came before the sentence's news: inside an "after",
+    "following" or "since" phrase or clause ("sent reinforcements after a week of attacks", "named a
+    new commander after its chief was killed")."""
+    cur = tok
+    for _ in range(8):
+        if cur.head.i == cur.i:
+            return False
+        if cur.dep_ == "pobj" and cur.head.lower_ in _BACKGROUND_MARKS:
+            return True
+        if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in cur.children):
+            return True
+        cur = cur.head
+    return False
+
+
+def background_untyped(events: list[Event], clusters: list[list[Mention]]) -> list[Event]:
+    """A sentence's background event (:func:`in_background`) gives up its ACLED type to an ACLED-typed
+    event of the same sentence that is not background: ACLED codes the news, the rest is context."""
+    news = {members[0].sentence for ev, members in zip(events, clusters)
+            if ev.acled.event_type and not in_background(members[0].trigger)}
+    return [ev.model_copy(update={"acled": AcledType()})
+            if ev.acled.event_type and members[0].sentence in news and in_background(members[0].trigger) else ev
+            for ev, members in zip(events, clusters)]
+
+
 def acled_fallback_events(article_id: str, fallback: list[Mention], events: list[Event],
                           clusters: list[list[Mention]], published: Optional[str]) -> list[Mention]:
     """The fallback mentions kept as events (:mod:`whimbrel.stages.acled_fallback`): per sentence, the
@@ -333,7 +363,8 @@ def acled_fallback_events(article_id: str, fallback: list[Mention], events: list
     sentence has the fallback's PLOVER type: the extractor read that report (and judged its modality),
     the fallback does not tell it again."""
     done = {members[0].sentence for ev, members in zip(events, clusters)
-            if ev.acled.event_type or (ev.acled.rule and ev.modality == Modality.asserted)}
+            if (ev.acled.event_type and not in_background(members[0].trigger))
+            or (ev.acled.rule and not ev.acled.event_type and ev.modality == Modality.asserted)}
     read = {(members[0].sentence, ev.event_type) for ev, members in zip(events, clusters)}
     kept: list[Mention] = []
     for m in sorted(fallback, key=lambda m: (m.sentence, head_rank(m.trigger), m.start)):
