@@ -105,7 +105,8 @@ A head with *needs* counts only where one of those cues is in its sentence.
 
 Which event of a sentence carries its ACLED type (the merge stage): an event told as background (in an
 "after", "following" or "since" phrase or clause) gives up its ACLED type to a typed event of the same
-sentence that is not; a protest in the object or adjunct of an attack's clause ("threw a grenade into
+sentence that is not (except a change of territory, whose rules read the whole sentence: "entered
+the town after the army pulled out"); a protest in the object or adjunct of an attack's clause ("threw a grenade into
 the crowd at the rally") is that attack's scene and keeps its PLOVER event but no ACLED type.
 
 | head lemmas | group | PLOVER type / mode | rank | needs |

@@ -351,8 +351,15 @@ def background_untyped(events: list[Event], clusters: list[list[Mention]]) -> li
     news = {members[0].sentence for ev, members in zip(events, clusters)
             if ev.acled.event_type and not in_background(members[0].trigger)}
     return [ev.model_copy(update={"acled": AcledType()})
-            if ev.acled.event_type and members[0].sentence in news and in_background(members[0].trigger) else ev
+            if ev.acled.event_type and members[0].sentence in news and in_background(members[0].trigger)
+            and ev.acled.sub_event_type not in _WHOLE_SENTENCE_TYPES else ev
             for ev, members in zip(events, clusters)]
+
+
+# sub-types whose rules read the sentence as a whole ("entered the town after the army pulled out"):
+# their event is the news even when told in the background phrase
+_WHOLE_SENTENCE_TYPES = frozenset({"Non-violent transfer of territory", "Government regains territory",
+                                   "Non-state actor overtakes territory"})
 
 
 def acled_fallback_events(article_id: str, fallback: list[Mention], events: list[Event],
