@@ -107,11 +107,11 @@ def test_issue8_an_incomplete_pipeline_is_refused_when_built(names, missing):
 
 def test_issue8_the_default_pipeline_is_complete():
     pipe = build_pipeline()
-    assert pipe.names == ["clean", "nlp", "places", "triggers", "resolve", "merge", "screen"]
+    assert pipe.names == ["clean", "nlp", "places", "triggers", "acled-fallback", "resolve", "merge", "screen"]
     assert set(pipe.gives) == set(SLOTS)
     rows = pipe.explain()
     assert [r.name for r in rows] == pipe.names
-    assert rows[4].needs == ("doc", "places", "mentions.raw") and rows[4].gives == ("mentions.resolved",)
+    assert rows[5].needs == ("doc", "places", "mentions.raw") and rows[5].gives == ("mentions.resolved",)
 
 
 def test_issue8_pipeline_command_prints_the_stages():
@@ -121,7 +121,7 @@ def test_issue8_pipeline_command_prints_the_stages():
                  "mentions.resolved", "events.merged", "events.screened"):
         assert name in result.output
     as_json = CliRunner().invoke(main, ["pipeline", "--json"])
-    assert as_json.exit_code == 0 and len(as_json.output.strip().splitlines()) == 7
+    assert as_json.exit_code == 0 and len(as_json.output.strip().splitlines()) == 8
 
 
 def test_issue8_pipelines_are_kept_per_settings():

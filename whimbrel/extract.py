@@ -17,7 +17,8 @@ from .settings import Settings, load
 
 
 def build_pipeline(settings: Optional[Settings] = None, *, nlp=None, gazetteer=None, kb=None) -> Pipeline:
-    """The default stages: clean → nlp → places → triggers → resolve → merge → screen."""
+    """The default stages: clean → nlp → places → triggers → acled-fallback → resolve → merge → screen."""
+    from .stages.acled_fallback import AcledFallbackStage
     from .stages.clean import CleanStage
     from .stages.merge import MergeStage
     from .stages.nlp import NlpStage
@@ -32,6 +33,7 @@ def build_pipeline(settings: Optional[Settings] = None, *, nlp=None, gazetteer=N
             NlpStage(s.spacy_model, nlp=nlp, batch_size=s.batch_size),
             PlacesStage(gazetteer),
             TriggerStage(),
+            AcledFallbackStage(),
             ResolveStage(s.actors or None, kb=kb),
             MergeStage(),
             ScreenStage(),

@@ -89,6 +89,51 @@ def _rules() -> list[str]:
     return out
 
 
+_FALLBACK_INTRO = """
+## Fallback: a sentence whose triggers give no ACLED type
+
+An event-bearing sentence should not end up untyped.  When no event of a sentence has an ACLED type
+(and no rule judged one of them to be no ACLED event), a **head** of the sentence that ACLED's own
+definitions are written in stands for the event: it is given the PLOVER type and mode below and typed
+by the rules above, with its sentence's cues.  At most one fallback event per sentence (the lowest
+rank; then the earliest), never where an ordinary event of the same PLOVER type was read in that
+sentence.  A head counts only when used as an event: a verb that is not negated, modal or the
+complement of an intention verb (%s); a past participle on a noun ("looted shops"); a noun that is an
+argument of such a verb (not a time frame after %s), or any noun of a verbless line (a headline).
+Outcome and taking heads count only as verbs or participles; crowd heads only as the subject of a verb.
+A head with *needs* counts only where one of those cues is in its sentence.
+
+Which event of a sentence carries its ACLED type (the merge stage): an event told as background (in an
+"after", "following" or "since" phrase or clause) gives up its ACLED type to a typed event of the same
+sentence that is not (except a change of territory, whose rules read the whole sentence: "entered
+the town after the army pulled out"); a protest in the object or adjunct of an attack's clause ("threw a grenade into
+the crowd at the rally") is that attack's scene and keeps its PLOVER event but no ACLED type.
+
+| head lemmas | group | PLOVER type / mode | rank | needs |
+|---|---|---|---|---|
+"""
+
+
+def _fallback() -> list[str]:
+    from .acled_fallback import FALLBACK_GROUPS, FALLBACK_HEADS, LOCAL_CUES, NON_REALIS_GOVERNORS, TEMPORAL_PREPOSITIONS
+
+    rows: dict[tuple, list[str]] = {}
+    for lemma, h in FALLBACK_HEADS.items():
+        rows.setdefault((h.group, h.event_type, h.mode or "-", h.rank, h.needs), []).append(lemma)
+    intro = _FALLBACK_INTRO % (", ".join(sorted(NON_REALIS_GOVERNORS)), ", ".join(sorted(TEMPORAL_PREPOSITIONS)))
+    out = [intro.rstrip("\n")]
+    for (group, et, mode, rank, needs), lemmas in rows.items():
+        out.append(f"| {', '.join(lemmas)} | {group} | {et} / {mode} | {rank} | {' or '.join(needs) or '-'} |")
+    out.append("")
+    out.extend(f"- {g}: {text}." for g, text in FALLBACK_GROUPS.items())
+    out.append("")
+    out.append("Cues of the head itself:")
+    out.append("")
+    out.extend(f"- `{c}`: {text}." for c, text in LOCAL_CUES.items())
+    out.append("")
+    return out
+
+
 def render_acled_markdown() -> str:
     """The content of docs/acled.md."""
     lines = [_INTRO.rstrip("\n")]
@@ -106,6 +151,7 @@ def render_acled_markdown() -> str:
         lines.append(f"- `{name}`: {text}.")
     lines.append(f"- people nouns: {', '.join(sorted(PEOPLE_NOUNS))}.")
     lines.append(f"- property nouns: {', '.join(sorted(PROPERTY_NOUNS))}.")
+    lines.extend(_fallback())
     lines.append(_SCORING.rstrip("\n"))
     for code, name in INTER_NAMES.items():
         sectors = ", ".join(s for s, c in SECTOR_INTER.items() if c == code) or "(from the event type)"

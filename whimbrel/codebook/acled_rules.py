@@ -37,6 +37,8 @@ CUE_PHRASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
                  "toxic chemical", "gas ... canister", "canister ... gas", "poisonous gas", "mustard agent",
                  "blister agent", "nerve gas", "phosgene", "chemical munition"),
     "grenade": ("grenade",),
+    # riot-control agents: policing at a protest, a chemical weapon when used in warfare
+    "riot_agent": ("tear gas", "teargas", "pepper gas", "cs gas", "tear-gas"),
     "suicide": ("suicide bomber", "suicide bombing", "suicide bomb", "suicide attack", "suicide attacker",
                 "suicide car", "suicide vest", "suicide truck", "blow himself up", "blow herself up",
                 "blow themselves up", "explosive vest", "explosive belt", "suicide belt", "kill himself|herself|themselves"),
@@ -61,10 +63,12 @@ CUE_PHRASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
              "in control of", "control of ... fall to", "fall to"),
     "base": ("set up ... base|camp|headquarters|post|position|outpost",
              "establish ... base|camp|headquarters|post|position|outpost",
-             "open ... base|headquarters|outpost|command", "build ... base|outpost"),
+             "open ... base|headquarters|outpost|command", "build ... base|outpost",
+             "open ... post", "turn ... into ... base|camp|headquarters|stronghold|barracks|outpost"),
     "forced": ("storm", "overrun", "assault", "attack", "by force", "force ... out"),
     "handover": ("hand over", "hand it|them over", "hand ... control|base|post|town|city|checkpoint|security|territory|position",
                  "transfer ... control|checkpoint|base|post|security|territory", "without a fight",
+                 "control ... pass to", "control ... pass", "pass ... control",
                  "without resistance", "unopposed", "move in"),
     "entered": ("enter ... town|village|city|district|base|camp|capital|neighbourhood|neighborhood|territory|"
                 "airport|port|area|region|province|settlement|stronghold",),
@@ -83,21 +87,28 @@ CUE_PHRASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
                   "bomb|device|explosive|ied|grenade find"),
     # protests
     "protest": ("protest", "protester", "protestor", "demonstration", "demonstrator", "demonstrate", "rally",
-                "march", "marcher", "sit-in", "picket", "mourner"),
+                "march", "marcher", "sit-in", "picket", "mourner",
+                "gather|assemble|converge ... to denounce|demand|protest|oppose|condemn|reject|decry|urge|press",
+                "gather|assemble|converge ... against"),
     "violent": ("riot", "rioter", "rioting", "throw ... stone|rock|petrol|molotov|brick", "hurl ... stone|rock|"
                 "petrol|molotov|brick", "pelt", "torch", "set ... fire|ablaze", "burn", "smash", "loot", "storm",
                 "rampage", "barricade", "clash ... police|security|force", "petrol bomb", "molotov", "violent"),
-    "intervention": ("tear gas", "teargas", "disperse", "break up", "water cannon", "baton", "prevent",
+    "intervention": ("tear gas", "teargas", "disperse", "break up", "water cannon", "baton", "prevent", "rubber bullet",
                      "forcibly remove", "detain", "arrest", "round up"),
     "lethal": ("live ammunition", "live round", "live fire", "open fire", "shoot", "kill", "to death", "sniper",
-               "fire on", "fire at", "fire into", "slaying", "rubber bullet", "gunshot"),
+               "fire on", "fire at", "fire into", "slaying", "gunshot"),
     "peaceful": ("peaceful", "peacefully", "unarmed"),
+    # a protest told as still to come ("arrested ahead of the planned rally"): what happens before it is
+    # no intervention in it (stopping the protest itself is: "prevented a planned march")
+    "protest_ahead": ("ahead of ... protest|rally|march|demonstration|picket",
+                      "before ... planned|upcoming ... protest|rally|march|demonstration"),
     # other violence
     "mob": ("mob", "lynch", "vigilante", "set upon", "angry crowd", "crowd ... beat|stone|lynch|burn",
             "villager ... beat|stone|lynch", "resident ... beat|stone|lynch", "stone ... to death"),
     "sexual": ("rape", "sexual", "sexually", "gang-rape"),
     "abduct": ("kidnap", "abduct", "hostage", "abduction", "kidnapping", "ransom"),
-    "loot": ("loot", "plunder", "ransack", "pillage", "demolish", "torch", "set ... fire|ablaze",
+    "loot": ("loot", "plunder", "ransack", "pillage", "demolish", "torch", "set ... fire|ablaze", "vandalise",
+             "vandalize", "vandalism", "vandal", "deface",
              "burn ... house|home|shop|village|school|bus|car|office|clinic|station|stall|church|mosque"),
     # what makes an agreement or an explosion no ACLED event
     "conflict_deal": ("ceasefire", "cease-fire", "truce", "peace", "surrender", "hostage", "prisoner", "evacuation",
@@ -110,6 +121,10 @@ CUE_PHRASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     # gunfire aimed at no one, and harm done
     "aimless_fire": ("in the air", "into the air", "in the sky", "into the sky", "skyward", "warning shot",
                      "celebratory gunfire", "celebratory fire", "celebratory shot"),
+    # a weapon used: fired, launched, dropped, landed, hit, set off (the verbs of remote violence)
+    "weapon_use": ("hit", "strike", "fire", "launch", "drop", "land", "pound", "target", "rain", "explode",
+                   "detonate", "go off", "destroy", "damage", "struck", "blow up", "plant", "throw",
+                   "hurl", "lob", "toss", "use ... chlorine|sarin|gas|chemical|agent|phosgene"),
     "harm": ("kill", "wound", "injure", "injury", "dead", "die", "hurt", "casualty", "hit", "death"),
     "no_harm": ("no one ... hurt|injure|wound|kill|harm", "nobody ... hurt|injure|wound|kill|harm",
                 "no injury|injuries|casualty|casualties|fatality|fatalities|death|deaths",
@@ -117,9 +132,15 @@ CUE_PHRASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
                 "unharmed", "no harm"),
     # a change to an armed group itself: merged, renamed, split, allied to another, newly led
     "group_change": ("merge", "merger", "pledge allegiance", "allegiance to", "rename", "change ... name",
-                     "new name", "splinter", "break away", "breakaway", "split from", "new leader", "new commander",
+                     "new name", "splinter", "break away", "breakaway", "split from",
+                     "announce ... split", "split in|within the", "split into", "new leader", "new commander",
                      "new chief", "appoint ... commander|leader|chief|emir", "appointment of ... commander|leader|"
-                     "chief|emir", "dissolve", "disband"),
+                     "chief|emir", "dissolve", "disband", "name ... commander|leader|chief|emir",
+                     "new leadership", "unite under", "recruit", "recruitment"),
+    # an armed organisation named as such (whose own changes ACLED codes)
+    "armed_group": ("armed group", "armed movement", "armed faction", "armed wing", "armed organisation",
+                    "armed organization", "insurgent group", "rebel group", "militant group", "jihadist group",
+                    "faction", "insurgency"),
     # a fight between two sides named by its verb or noun
     "combat": ("fight", "fighting", "battle", "clash", "skirmish"),
     # who is moved: armed personnel and peace forces
@@ -138,10 +159,14 @@ CUE_PHRASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
 between; ``x|y`` is either word.  Matched on lemmas and lower-cased forms by the stage."""
 
 CUE_IGNORED: tuple[str, ...] = ("riot police", "riot squad", "riot gear", "riot officer", "riot control",
-                                 "stun grenade", "tear gas grenade", "murder suicide", "murder-suicide")
-"""Phrases whose words are not cues ("riot police" is no riot, a "stun grenade" no grenade attack)."""
+                                 "stun grenade", "tear gas grenade", "murder suicide", "murder-suicide",
+                                 "gold mine", "coal mine", "copper mine", "diamond mine", "tin mine", "salt mine",
+                                 "mine worker", "mine site")
+"""Phrases whose words are not cues ("riot police" is no riot, a "stun grenade" no grenade attack, a
+"gold mine" no landmine)."""
 
 ARGUMENT_CUES: Mapping[str, str] = MappingProxyType({
+    "harm_trigger": "one of the event's trigger words tells people killed or hurt (kill, wound, shoot, stab...)",
     "combat_trigger": "the event's trigger itself names a fight between two sides (fight, fighting, battle, "
                       "gunbattle, firefight, skirmish)",
     "armed_subject_only": "the armed words of the sentence (soldiers, militants...) are all in the subject of "
@@ -154,6 +179,15 @@ ARGUMENT_CUES: Mapping[str, str] = MappingProxyType({
              "halt the clashes\"): a past or continuing state named, not an incident of this report",
     "grievance": "the event is told inside what a demand or protest is about (\"demanding the "
                  "return of land seized by the army\", \"protesting against the killing of a student\")",
+    "intervention_in_grievance": "every policing word of the sentence (arrest, tear gas...) is inside what a "
+                                 "protest is against (\"protested against the arrest of a colleague\"): the "
+                                 "grievance, not an intervention in this protest",
+    "lethal_in_grievance": "every lethal-force word of the sentence is inside what a protest is against "
+                           "(\"marched over the killing of a student\")",
+    "state_taker": "a taking verb of the sentence (took, seized, drove ... out) has a state force as its subject "
+                   "(\"government soldiers\", \"the army\")",
+    "nonstate_taker": "a taking verb of the sentence has a non-state armed group as its subject (\"rebels\", "
+                      "\"militiamen\")",
     "property_object": "the event's object names property: a building, place, vehicle, goods, aid, livestock, "
                        "land, money or weapons",
 })
@@ -181,6 +215,10 @@ abducted, as opposed to what can be looted)."""
 GRIEVANCE_WORDS: frozenset[str] = frozenset(
     "demand protest".split())
 """Lemmas of the verbs and nouns whose object is what a protest or demand is about."""
+
+HARM_WORDS: frozenset[str] = frozenset("kill wound injure shoot stab murder massacre behead hack maim".split())
+"""Lemmas of trigger words that tell people killed or hurt (an event told with one of them, "raided the
+village, killing nine and burning homes", is violence, not property destruction)."""
 
 COMBAT_WORDS: frozenset[str] = frozenset("fight fighting battle gunbattle firefight skirmish".split())
 """Lemmas of triggers that name a fight between two sides (a clash may be one-sided: "police clashed with
@@ -253,6 +291,10 @@ _NONSTATE_ARMED = frozenset({"REB", "UAF", "INS"})
 
 
 def _territory(f: AcledFacts) -> tuple[str, str]:
+    if not f.actors and f.cue("state_taker") != f.cue("nonstate_taker"):
+        # the event names no taker ("heavy fighting"), the taking verb's subject does
+        return ("Battles", "Government regains territory" if f.cue("state_taker") else
+                "Non-state actor overtakes territory")
     if f.cue("retook") and not f.nonstate_actor:
         return ("Battles", "Government regains territory")
     if f.state_actor:
@@ -291,7 +333,20 @@ def _policing(f: AcledFacts) -> bool:
 
 
 def _in_protest(f: AcledFacts) -> bool:
-    return f.etype == "PROTEST" or f.cue("protest")
+    """A protest event, or another event told in a protest sentence (not one before a protest to come)."""
+    return f.etype == "PROTEST" or (f.cue("protest") and not f.cue("protest_ahead"))
+
+
+def _riot_agent_in_war(f: AcledFacts) -> bool:
+    """Tear gas used against armed forces away from any protest: ACLED codes it a chemical weapon."""
+    return (f.cue("riot_agent") and not f.cue("protest", "violent") and not f.actors & {"COP"}
+            and bool(f.recipients & ARMED_SECTORS or f.cue("armed_target")))
+
+
+def _unarmed_clash(f: AcledFacts) -> bool:
+    """A clash with no armed side named ("rival supporters clashed during a rally")."""
+    return (f.cue("combat") and not (f.actors | f.recipients) & ARMED_SECTORS and not f.cue("armed_target")
+            and not f.cue("gunbattle"))
 
 
 def _mob_only(f: AcledFacts) -> bool:
@@ -304,7 +359,7 @@ RULES: tuple[Rule, ...] = (
          "an armed group merges, renames itself, splits, pledges allegiance to another, dissolves or names a new "
          "leader (an armed party among the actors, or armed actors named in the sentence)",
          lambda f: f.cue("group_change") and (bool((f.actors | f.recipients) & ARMED_SECTORS)
-                                              or f.cue("armed_target")),
+                                              or f.cue("armed_target", "armed_group")),
          _fixed("Strategic developments", "Change to group/activity"),
          "Change to group/activity: a significant change in an armed or political group's make-up or conduct, "
          "such as a merger, a new name, a split, a new alliance or allegiance, or new leadership."),
@@ -347,26 +402,33 @@ RULES: tuple[Rule, ...] = (
          lambda f: f.cue("disrupted"), _fixed("Strategic developments", "Disrupted weapons use"),
          "An attempted attack or weapons use that was stopped: explosives defused or failing to go off, missiles "
          "and drones intercepted or shot down, caches and weapons seized. Coded to whoever stopped or reports it."),
-    Rule("chemical-weapon", _ASSAULT, "an attack whose sentence names a chemical agent (chlorine, sarin, toxic gas)",
-         lambda f: f.cue("chemical"), _fixed("Explosions/Remote violence", "Chemical weapon"),
-         "Use of chemical weapons in warfare, whatever the delivery."),
+    Rule("chemical-weapon", _ASSAULT, "an attack whose sentence names a chemical agent (chlorine, sarin, toxic gas), "
+         "or tear gas used against armed forces with no protest or riot in the sentence",
+         lambda f: f.cue("chemical") or _riot_agent_in_war(f),
+         _fixed("Explosions/Remote violence", "Chemical weapon"),
+         "Use of chemical weapons in warfare, whatever the delivery; a riot-control agent (tear gas) used "
+         "against armed forces, not at a protest, counts too."),
     Rule("excessive-force", _PROTESTISH,
          "a protest sentence with lethal force (live fire, shootings, killings) by state forces, the protest itself "
          "not violent",
-         lambda f: _in_protest(f) and f.cue("lethal") and not (f.cue("violent") and not f.cue("peaceful"))
+         lambda f: _in_protest(f) and f.cue("lethal") and not f.cue("lethal_in_grievance")
+         and not (f.cue("violent") and not f.cue("peaceful"))
          and (f.etype == "PROTEST" or f.state_actor),
          _fixed("Protests", "Excessive force against protesters"),
          "Peaceful protesters met with lethal or life-threatening force by state forces or their allies."),
     Rule("violent-demonstration", frozenset({"PROTEST", "ASSAULT"}),
          "a protest sentence where the demonstrators riot, throw stones or petrol bombs, burn or smash, or clash "
-         "with the police (a mob or lynching with no protest named is mob violence)",
-         lambda f: _in_protest(f) and f.cue("violent") and not f.state_actor and not _mob_only(f),
+         "with the police, or where unarmed sides clash (rival supporters at a rally); a mob or lynching with no "
+         "protest named is mob violence",
+         lambda f: _in_protest(f) and (f.cue("violent") or _unarmed_clash(f)) and not f.state_actor
+         and not _mob_only(f),
          _fixed("Riots", "Violent demonstration"),
          "A demonstration in which participants act violently or destructively (stone-throwing, arson, "
          "vandalism, clashes with police)."),
     Rule("protest-intervention", _PROTESTISH,
          "a protest sentence where the police disperse, tear-gas, break up, prevent or arrest it",
-         lambda f: _in_protest(f) and f.cue("intervention") and (f.etype != "ASSAULT" or f.state_actor),
+         lambda f: _in_protest(f) and f.cue("intervention") and not f.cue("intervention_in_grievance")
+         and (f.etype != "ASSAULT" or f.state_actor),
          _fixed("Protests", "Protest with intervention"),
          "A peaceful protest that is physically dispersed or suppressed (tear gas, batons, arrests) without "
          "lethal force."),
@@ -447,8 +509,9 @@ RULES: tuple[Rule, ...] = (
          "Arrests: state forces or others in control of an area detain people."),
     Rule("looting", frozenset({"ASSAULT", "COERCE"}),
          "looting, plundering, burning or demolishing property; a seizure (confiscate) only when its object is "
-         "property",
-         lambda f: f.mode == "destroy" or f.cue("loot") or (f.mode == "confiscate" and f.cue("property_object")),
+         "property; not an attack that is also told as killing or hurting people (that violence is coded)",
+         lambda f: (f.mode == "destroy" or f.cue("loot") or (f.mode == "confiscate" and f.cue("property_object")))
+         and not (f.cue("harm_trigger") and f.etype == "ASSAULT"),
          _fixed("Strategic developments", "Looting/property destruction"),
          "Property looted, seized or destroyed without other violence being reported."),
     Rule("seizure-of-nothing-named", frozenset({"ASSAULT", "COERCE"}),
@@ -466,10 +529,10 @@ RULES: tuple[Rule, ...] = (
          "Gunfire aimed at no one (into the air, warning shots) with no one hurt is no attack or clash: it is "
          "coded as a strategic development (Other); at a protest the protest rules decide."),
     Rule("armed-or-civilian", _ASSAULT,
-         "a shooting or other attack: armed targets (or a gunbattle, fight, battle or clash an armed actor fought) "
+         "a shooting or other attack (also a destruction told with killing or hurting people): armed targets (or a gunbattle, fight, battle or clash an armed actor fought) "
          "make it a battle, unarmed "
          "ones violence against civilians",
-         lambda f: f.mode in _FIREARM_LIKE, _hit,
+         lambda f: f.mode in _FIREARM_LIKE or (f.mode == "destroy" and f.cue("harm_trigger")), _hit,
          "Armed clash: armed, organised groups fight each other. Attack: an armed actor attacks unarmed "
          "civilians.", results_text="Battles / Armed clash or Violence against civilians / Attack"),
 )
@@ -577,7 +640,8 @@ def acled_coding(
             break
     if pair is None:
         base = acled(etype, mode, context, recipient_sectors=recipient_sectors, actor_sectors=actor_sectors,
-                     trigger=trigger, intervention="intervention" in facts.cues)
+                     trigger=trigger, intervention="intervention" in facts.cues
+                     and "intervention_in_grievance" not in facts.cues)
         if not base.event_type:
             return AcledType()
         pair = (base.event_type, base.sub_event_type or "")
@@ -592,5 +656,5 @@ def acled_coding(
                      inter1=i1 or None, inter2=i2 or None, interaction=interaction(i1, i2) or None, rule=rule_id)
 
 
-__all__ = ["AcledCues", "AcledFacts", "COMBAT_WORDS", "CUES", "CUE_IGNORED", "CUE_PHRASES", "DISORDER", "INTER_NAMES", "RULES", "Rule",
+__all__ = ["AcledCues", "AcledFacts", "COMBAT_WORDS", "HARM_WORDS", "CUES", "CUE_IGNORED", "CUE_PHRASES", "DISORDER", "INTER_NAMES", "RULES", "Rule",
            "SECTOR_INTER", "acled_coding", "disorder_type", "interaction"]

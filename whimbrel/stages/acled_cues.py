@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
-from ..codebook.acled_rules import (COMBAT_WORDS, CROWD_NOUNS, CUE_IGNORED, CUE_PHRASES, GRIEVANCE_WORDS, PEOPLE_NOUNS,
+from ..codebook.acled_rules import (COMBAT_WORDS, CROWD_NOUNS, HARM_WORDS, CUE_IGNORED, CUE_PHRASES, GRIEVANCE_WORDS, PEOPLE_NOUNS,
                                     PROPERTY_NOUNS)
 from ..codebook._tables import ARMED_SECTORS
 from ..spacy_doc import remembered, token_table
@@ -121,14 +121,20 @@ def _blank_ignored(forms: list[frozenset[str]]) -> list[frozenset[str]]:
     return out
 
 
+_TIME_ENTS = frozenset({"DATE", "TIME"})
+
+
 def _table_forms(doc: Any, start: int, end: int) -> list[frozenset[str]]:
     """:func:`_forms` of the tokens ``start``..``end`` of a Doc, read off its TokenTable (one
     frozen set per distinct lemma and form of the Doc, kept in its memo)."""
     table = token_table(doc)
-    lemmas, lowers = table.lemma, table.lower
+    lemmas, lowers, ents = table.lemma, table.lower, table.ent_type
     made: dict[tuple[str, str], frozenset[str]] = remembered(doc, "acled_cues.forms", dict)
     out = []
     for i in range(start, end):
+        if ents[i] in _TIME_ENTS:
+            out.append(frozenset())  # "on 17 March": a month's name is no march, a date no cue
+            continue
         lemma, lower = lemmas[i], lowers[i]
         if not lower:  # no form in the table: the token's own text (not kept)
             lower = str(doc[i]).lower()
@@ -205,14 +211,63 @@ def sentence_cues(token: Any) -> frozenset[str]:
     skip = _scene_clauses(sent, token)
     if not skip:
         return remembered(token.doc, ("acled_cues", sent.start),
-                          lambda: _sentence_form_cues(sent.doc, sent.start, sent.end) | _place_taken(sent, ()))
+                          lambda: _with_grievances(sent, _sentence_forms(sent.doc, sent.start, sent.end), ())
+                          | _place_taken(sent, ()) | _takers(sent, ()))
 
     def kept_cues() -> frozenset[str]:
         forms = _sentence_forms(sent.doc, sent.start, sent.end)
-        return _cues_in_forms([f for i, f in enumerate(forms, sent.start)
-                               if not any(lo <= i < hi for lo, hi in skip)]) | _place_taken(sent, skip)
+        return _with_grievances(sent, forms, skip) | _place_taken(sent, skip) | _takers(sent, skip)
 
     return remembered(token.doc, ("acled_cues", sent.start, skip), kept_cues)
+
+
+_GRIEVANCE_HEADS = frozenset("protest demonstrate demonstration rally march sit-in strike demand denounce condemn "
+                             "oppose decry".split())
+_GRIEVANCE_OF = {"intervention": "intervention_in_grievance", "lethal": "lethal_in_grievance"}
+
+
+def _grievance_spans(sent: Any) -> list[tuple[int, int]]:
+    """Token ranges of what a protest or demand is about: the "against"/"over" phrase of a protest word,
+    the object of a demand ("protested against the arrest of ...", "demanding the release of ...")."""
+    out = []
+    for t in sent:
+        if t.lemma_.lower() not in _GRIEVANCE_HEADS:
+            continue
+        # the phrase may hang off a noun of the protest's own clause ("protested outside the courthouse
+        # against the arrest"), so every "against"/"over" of its subtree that is in no clause of its own
+        for c in t.subtree:
+            if c.dep_ == "prep" and c.lower_ in ("against", "over") and _same_clause(c, t):
+                out.append((c.left_edge.i, c.right_edge.i + 1))
+        out.extend((c.left_edge.i, c.right_edge.i + 1) for c in t.children if c.dep_ == "dobj")
+    return out
+
+
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "conj", "parataxis", "acl"})
+
+
+def _same_clause(tok: Any, top: Any) -> bool:
+    """Whether no clause boundary lies between ``tok`` and its ancestor ``top``."""
+    cur = tok
+    while cur.i != top.i and cur.head.i != cur.i:
+        if cur.dep_ in _CLAUSE_DEPS:
+            return False
+        cur = cur.head
+    return cur.i == top.i
+
+
+def _with_grievances(sent: Any, forms: list[frozenset[str]], skip: Sequence[tuple[int, int]]) -> frozenset[str]:
+    """The cues of the sentence's forms (less the ``skip`` ranges), with ``intervention_in_grievance`` /
+    ``lethal_in_grievance`` where those cues occur only inside a protest's grievance."""
+    kept = [frozenset() if any(lo <= i < hi for lo, hi in skip) else f for i, f in enumerate(forms, sent.start)]
+    found = _cues_in_forms(kept)
+    if not found & set(_GRIEVANCE_OF):
+        return found
+    spans = _grievance_spans(sent)
+    if not spans:
+        return found
+    outside = _cues_in_forms([frozenset() if any(lo <= i < hi for lo, hi in spans) else f
+                              for i, f in enumerate(kept, sent.start)])
+    return found | {_GRIEVANCE_OF[c] for c in _GRIEVANCE_OF if c in found and c not in outside}
 
 
 _TAKING_VERBS = {"take": "took", "seize": "took", "capture": "took", "retake": "retook", "recapture": "retook",
@@ -236,6 +291,39 @@ def _place_taken(sent: Any, skip: Sequence[tuple[int, int]]) -> frozenset[str]:
         if any(c.ent_type_ in _PLACE_ENTS for c in objects) or (
                 any(c.pos_ == "PROPN" and c.ent_type_ != "PERSON" for c in objects) and _from_armed(t)):
             found.add(cue)  # "took Alamata from ENDF troops": a name taken from an armed side is a place
+    return frozenset(found)
+
+
+_TAKER_VERBS = frozenset(set(_TAKING_VERBS) | {"drive", "push", "force", "expel", "oust", "overrun", "liberate",
+                                                "storm"})
+_STATE = frozenset({"GOV", "MIL", "COP", "SPY"})
+_NONSTATE = frozenset({"REB", "UAF", "PRM", "IMG"})
+
+
+def _group_name(m: Any) -> bool:
+    """A modifier that names a group: a proper name (not a country or people) or an acronym."""
+    if m.dep_ not in ("compound", "amod", "nmod") or m.ent_type_ in ("GPE", "NORP"):
+        return False
+    return m.pos_ == "PROPN" or (m.is_upper and len(m.text) >= 2 and m.is_alpha)
+
+
+def _takers(sent: Any, skip: Sequence[tuple[int, int]]) -> frozenset[str]:
+    """``state_taker`` / ``nonstate_taker`` when a taking verb of the sentence ("drove the rebels out",
+    "seized the town") has a subject whose role word is a state force or a non-state armed group (the
+    side that took the place, when the event itself names no actor)."""
+    found = set()
+    for t in sent:
+        if t.pos_ != "VERB" or t.lemma_.lower() not in _TAKER_VERBS or any(lo <= t.i < hi for lo, hi in skip):
+            continue
+        for c in t.children:
+            if c.dep_ != "nsubj" or any(_group_name(m) for m in c.children):
+                continue  # "TPLF forces": a named group, whose kind the role word does not tell
+            sectors = {role_sector(w) for x in [c] + [m for m in c.children if m.dep_ in ("compound", "amod")]
+                       for w in (x.lemma_.lower(), x.lower_)}
+            if sectors & _STATE and not sectors & _NONSTATE:
+                found.add("state_taker")
+            elif sectors & _NONSTATE and not sectors & _STATE:
+                found.add("nonstate_taker")
     return frozenset(found)
 
 
@@ -286,6 +374,8 @@ def _token_argument_cues(token: Any) -> set[str]:
         found.add("armed_subject_only")
     if token.lemma_.lower() in COMBAT_WORDS:
         found.add("combat_trigger")
+    if token.lemma_.lower() in HARM_WORDS:
+        found.add("harm_trigger")
     return found
 
 
@@ -352,6 +442,10 @@ def _in_grievance(token: Any) -> bool:
     return False
 
 
+_GATHERED = frozenset({"group", "crowd", "band", "throng"})
+_UNORGANISED = frozenset({"people", "person", "man", "local", "youth", "resident", "villager", "young"})
+
+
 def _crowd_subject(token: Any) -> bool:
     """Whether the trigger verb's subject is a crowd or community ("a crowd", "members of rival
     communities"), and not one armed ("armed villagers")."""
@@ -375,6 +469,8 @@ def _crowd_subject(token: Any) -> bool:
         armed = any(lower[m] == "armed" for h in heads for m in children[h] if dep[m] == "amod")  # = _armed
         if not armed and any(lemma[h] in CROWD_NOUNS for h in heads):
             return True
+        if not armed and lemma[c] in _GATHERED and any(lemma[h] in _UNORGANISED for h in heads[1:]):
+            return True  # "a group of people assaulted a man": an unorganised body of people
     return False
 
 

@@ -18,6 +18,7 @@ from ..pipeline import Work
 from ..spacy_doc import remembered
 from ..records import AcledType, Claim, Count, DatePrecision, DateRef, Entity, Event, Modality, PlaceBasis, Size
 from .acled_cues import argument_cues, sentence_cues
+from .acled_fallback import head_rank, rule_only
 from .plausible import check_size
 from .triggers import Mention
 
@@ -179,7 +180,7 @@ def _unique_claims(claims: list[Claim]) -> tuple[Claim, ...]:
 
 
 def build_event(article_id: str, members: list[Mention], published: Optional[str]) -> Event:
-    first = members[0]
+    first = next((m for m in members if not m.fallback), members[0])  # an ACLED fallback report only joins
     etype = first.event_type
     mode = next((m.mode for m in members if m.mode), None)
     when = most_precise_date(members)
@@ -288,10 +289,117 @@ class MergeStage:
 
     def __call__(self, work: Work) -> Work:
         published = _calendar_day(work.article.published)
-        clusters = work_clusters(work)
-        work.events = unique_ids([build_event(work.article.id, members, published) for members in clusters],
-                                 [members[0].start for members in clusters])
+        mentions = work.mentions or []
+        if any(m.fallback for m in mentions):
+            ordinary = [m for m in mentions if not m.fallback]
+            clusters = cluster_mentions(ordinary)
+            events = [build_event(work.article.id, members, published) for members in clusters]
+            kept = acled_fallback_events(work.article.id, [m for m in mentions if m.fallback],
+                                         events, clusters, published)
+            if kept:  # a kept fallback report joins the article's incident of its type, as any mention does
+                clusters = cluster_mentions(sorted(ordinary + kept, key=lambda m: m.start))
+                events = [build_event(work.article.id, members, published) for members in clusters]
+        else:  # no fallback report: the clustering the screen shares (work_clusters)
+            clusters = work_clusters(work)
+            events = [build_event(work.article.id, members, published) for members in clusters]
+        events = scene_of_attack(events, clusters)
+        events = background_untyped(events, clusters)
+        work.events = unique_ids(events, [members[0].start for members in clusters])
         return work
+
+
+_VIOLENT_TYPES = frozenset({"Explosions/Remote violence", "Violence against civilians", "Battles"})
+
+
+def scene_of_attack(events: list[Event], clusters: list[list[Mention]]) -> list[Event]:
+    """A protest that is only the scene of an attack in the same sentence ("threw a grenade into the
+    crowd at the rally"): ACLED codes the attack, so the protest keeps its PLOVER event but no
+    ACLED type.  The protest's trigger must lie inside the attack's clause (the subtree of the
+    attack's trigger or of its governing verb), and the attack must be violence, not policing."""
+    out = list(events)
+    for k, (ev, members) in enumerate(zip(events, clusters)):
+        if ev.event_type != "PROTEST" or not ev.acled.event_type:
+            continue
+        trig = members[0].trigger
+        for other, om in zip(events, clusters):
+            if other is ev or other.acled.event_type not in _VIOLENT_TYPES or om[0].sentence != members[0].sentence:
+                continue
+            if any(_in_object_of(trig, t) for t in (om[0].trigger, om[0].governor) if t is not None):
+                out[k] = ev.model_copy(update={"acled": AcledType()})
+                break
+    return out
+
+
+_SCENE_DEPS = frozenset({"dobj", "prep", "pobj", "dative", "npadvmod", "advmod", "advcl"})
+
+
+def _in_object_of(tok, head) -> bool:
+    """Whether ``tok`` lies in an object or adjunct of ``head`` (or of the verb a noun ``head`` is the
+    object of): "threw a grenade into the crowd at the rally", not the subject ("rioters ... burned")."""
+    heads = [head] + ([head.head] if head.dep_ in ("dobj", "pobj") and head.head.pos_ == "VERB" else [])
+    for h in heads:
+        for c in h.children:
+            if c.dep_ in _SCENE_DEPS and c.i != tok.i and c.left_edge.i <= tok.i <= c.right_edge.i:
+                return True
+    return False
+
+
+_BACKGROUND_MARKS = frozenset({"after", "following", "since"})
+
+
+def in_background(tok) -> bool:
+    """Whether a trigger is told as what came before the sentence's news: inside an "after",
+    "following" or "since" phrase or clause ("sent reinforcements after a week of attacks", "named a
+    new commander after its chief was killed")."""
+    cur = tok
+    for _ in range(8):
+        if cur.head.i == cur.i:
+            return False
+        if cur.dep_ == "pobj" and cur.head.lower_ in _BACKGROUND_MARKS:
+            return True
+        if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in cur.children):
+            return True
+        cur = cur.head
+    return False
+
+
+def background_untyped(events: list[Event], clusters: list[list[Mention]]) -> list[Event]:
+    """A sentence's background event (:func:`in_background`) gives up its ACLED type to an ACLED-typed
+    event of the same sentence that is not background: ACLED codes the news, the rest is context."""
+    news = {members[0].sentence for ev, members in zip(events, clusters)
+            if ev.acled.event_type and not in_background(members[0].trigger)}
+    return [ev.model_copy(update={"acled": AcledType()})
+            if ev.acled.event_type and members[0].sentence in news and in_background(members[0].trigger)
+            and ev.acled.sub_event_type not in _WHOLE_SENTENCE_TYPES else ev
+            for ev, members in zip(events, clusters)]
+
+
+# sub-types whose rules read the sentence as a whole ("entered the town after the army pulled out"):
+# their event is the news even when told in the background phrase
+_WHOLE_SENTENCE_TYPES = frozenset({"Non-violent transfer of territory", "Government regains territory",
+                                   "Non-state actor overtakes territory"})
+
+
+def acled_fallback_events(article_id: str, fallback: list[Mention], events: list[Event],
+                          clusters: list[list[Mention]], published: Optional[str]) -> list[Mention]:
+    """The fallback mentions kept as events (:mod:`whimbrel.stages.acled_fallback`): per sentence, the
+    first (most specific) whose ACLED coding gives a type, where no ordinary event of the sentence has
+    an ACLED type or was judged by a rule to be no ACLED event.  Nor where an ordinary event of the
+    sentence has the fallback's PLOVER type: the extractor read that report (and judged its modality),
+    the fallback does not tell it again."""
+    done = {members[0].sentence for ev, members in zip(events, clusters)
+            if (ev.acled.event_type and not in_background(members[0].trigger))
+            or (ev.acled.rule and not ev.acled.event_type and ev.modality == Modality.asserted)}
+    read = {(members[0].sentence, ev.event_type) for ev, members in zip(events, clusters)}
+    kept: list[Mention] = []
+    for m in sorted(fallback, key=lambda m: (m.sentence, head_rank(m.trigger), m.start)):
+        if m.sentence in done or m.modality != Modality.asserted or (m.sentence, m.event_type) in read:
+            continue
+        ev = build_event(article_id, [m], published)
+        if ev.acled.event_type and (ev.acled.rule != "table" or not rule_only(m.trigger)):
+            kept.append(m)
+            done.add(m.sentence)
+    return kept
 
 
 def unique_ids(events: list[Event], trigger_starts: list[int]) -> list[Event]:

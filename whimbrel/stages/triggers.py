@@ -119,6 +119,7 @@ class Mention:
     # RETREAT refused, now REJECT); the screen checks the refused act's sense too
     framed_from: Optional[str] = None
     span: Optional[Span] = None
+    fallback: bool = False  # an ACLED fallback head (stages.acled_fallback), kept only where nothing else is typed
 
     @property
     def start(self) -> int:

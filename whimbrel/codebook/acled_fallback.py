@@ -1,0 +1,152 @@
+"""The ACLED fallback: heads that report an ACLED event when no PLOVER trigger does.
+
+ACLED codes every report of political violence, demonstrations and the strategic developments
+its codebook lists, whatever words the report uses.  whimbrel's PLOVER lexicon misses some of
+them ("was renamed", "control passed to", "looted shops", "a recruitment drive", a headline
+whose verb the parser cannot read), and some sentences hold only an event PLOVER types but
+ACLED does not (an accusation of "using poison gas").  For such a sentence, the stage
+(:mod:`whimbrel.stages.acled_fallback`) looks for a **head** named here: a noun or verb of the
+sentence that ACLED's own sub-event definitions are written in (their instruments, outcomes,
+crowds and group changes), used as an event (an argument of a verb, the verb itself, or a
+participle on a noun), asserted (not negated, not under a modal or an intention verb).  The head
+is given the PLOVER type and mode below and typed by the ordinary ACLED rules
+(:data:`~whimbrel.codebook.acled_rules.RULES`), with the cues of its own sentence, so the
+distinctions of those rules (grenade or IED, battle or attack, violent or peaceful protest)
+hold for fallback events too.
+
+A head with a ``needs`` cue counts only where that cue is in the sentence: "gas" is a head with
+a chemical agent named, "control" with a hand-over, "name" with a group change.
+
+The words come from the codebook's definitions (our paraphrase in ``docs/acled.md``), not from
+the sentences of any development set.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Mapping, Optional
+
+
+@dataclass(frozen=True)
+class FallbackHead:
+    """One head word: the PLOVER type and mode it stands for, and the cue it needs, if any."""
+
+    event_type: str
+    mode: Optional[str]
+    rank: int
+    """Lower first: when a sentence has several heads, the most specific one carries the type."""
+    needs: tuple[str, ...] = ()
+    """Cue names of which one must be in the sentence (:data:`~whimbrel.codebook.acled_rules.CUE_PHRASES`)."""
+    group: str = ""
+
+
+def _heads(words: str, event_type: str, mode: Optional[str], rank: int, group: str,
+           needs: tuple[str, ...] = ()) -> dict[str, FallbackHead]:
+    return {w: FallbackHead(event_type, mode, rank, needs, group) for w in words.split()}
+
+
+_TABLE: dict[str, FallbackHead] = {}
+# Explosions/Remote violence: the instruments of its sub-event definitions, used (a weapon that hits,
+# is fired, dropped or set off, or harm done in the sentence): a weapon merely named is no attack
+_USED = ("harm", "weapon_use")
+_TABLE.update(_heads("chlorine sarin phosgene", "ASSAULT", None, 0, "instrument", _USED))
+_TABLE.update(_heads("gas agent", "ASSAULT", None, 0, "instrument", ("chemical", "riot_agent")))
+_TABLE.update(_heads("grenade", "ASSAULT", "explosives", 0, "instrument", _USED))
+_TABLE.update(_heads("airstrike warplane drone helicopter gunship bomber jet aircraft quadcopter uav",
+                     "ASSAULT", "aerial", 1, "instrument", _USED))
+_TABLE.update(_heads("shelling shell artillery mortar rocket missile bombardment barrage howitzer katyusha",
+                     "ASSAULT", "heavy-weapons", 1, "instrument", _USED))
+_TABLE.update(_heads("bomb bombing ied explosive landmine blast explosion", "ASSAULT", "explosives", 2,
+                     "instrument", _USED))
+# Strategic developments whose definitions name no attack
+_TABLE.update(_heads("rename merge merger unite appoint appointment name recruit recruitment leadership split",
+                     "MOBILIZE", None, 1, "group", ("group_change",)))
+_TABLE.update(_heads("base headquarters camp post outpost", "MOBILIZE", None, 1, "group", ("base",)))
+_TABLE.update(_heads("control pass", "RETREAT", "withdraw", 1, "territory", ("handover",)))
+_TABLE.update(_heads("drive push force expel oust", "ASSAULT", None, 1, "taking", ("took", "retook")))
+_TABLE.update(_heads("turn", "MOBILIZE", None, 1, "group", ("base",)))
+_TABLE.update(_heads("hand", "RETREAT", "withdraw", 1, "territory", ("place_object",)))
+_TABLE.update(_heads("burn", "ASSAULT", "destroy", 2, "outcome", ("loot", "property_object")))
+_TABLE.update(_heads("loot ransack plunder pillage torch raze vandalise vandalize deface", "ASSAULT", "destroy", 2,
+                     "outcome"))
+_TABLE.update(_heads("defuse intercept", "ASSAULT", None, 1, "outcome", ("disrupted",)))
+# Violence against civilians and battles: what was done to people
+_TABLE.update(_heads("abduct kidnap", "ASSAULT", "abduct", 2, "outcome"))
+_TABLE.update(_heads("take", "ASSAULT", "abduct", 3, "outcome", ("taken_by_armed",)))
+_TABLE.update(_heads("rape", "ASSAULT", "sexual", 2, "outcome"))
+_TABLE.update(_heads("kill wound injure shoot stab behead massacre hack murder", "ASSAULT", None, 3, "outcome"))
+# Protests and riots: the crowd named by its role
+_TABLE.update(_heads("protester protestor demonstrator marcher", "PROTEST", None, 4, "crowd"))
+_TABLE.update(_heads("rioter", "PROTEST", "riot", 4, "crowd"))
+_TABLE.update(_heads("gather assemble converge", "PROTEST", None, 4, "gathering", ("protest_purpose",)))
+_TABLE.update(_heads("mob", "ASSAULT", None, 3, "crowd"))
+
+FALLBACK_HEADS: Mapping[str, FallbackHead] = MappingProxyType(_TABLE)
+"""Head lemma → what it reports (see the module docstring)."""
+
+NON_REALIS_GOVERNORS: frozenset[str] = frozenset(
+    "threaten plan vow want intend promise fear warn deny plot seek try attempt aim prepare".split())
+"""Verbs whose complement is no event that happened ("threatened to shell", "plans to recruit")."""
+
+TEMPORAL_PREPOSITIONS: frozenset[str] = frozenset("after before since following until during amid".split())
+"""Prepositions whose object is the time frame of what the sentence reports ("after the explosion,
+the minister ..."), not its event."""
+
+VERBAL_GROUPS: frozenset[str] = frozenset({"outcome", "taking"})
+"""Head groups that count only as a verb or a participle ("were killed", "looted shops"): as a noun
+("the wounded", "130 injured") they name people, not an act."""
+
+RULE_ONLY_GROUPS: frozenset[str] = frozenset({"group", "territory", "taking"})
+"""Head groups whose fallback event counts only when an ACLED rule (not the per-(type, mode) table)
+types it: the MOBILIZE or RETREAT type given to "named" or "control" is the fallback's guess, so it is
+the rule's condition (an armed group named, a place handed over) that makes it an ACLED event."""
+
+ACTING_GROUPS: frozenset[str] = frozenset({"crowd"})
+"""Head groups that count only as the subject of a verb: ACLED codes what the crowd did
+("protesters blocked the road"), not what was done for or to them ("aid to protesters")."""
+
+MODAL_WORDS: frozenset[str] = frozenset("will would could may might should can must shall".split())
+"""Auxiliaries that make the verb they go with no report of a happening."""
+
+FALLBACK_GROUPS: Mapping[str, str] = MappingProxyType({
+    "instrument": "a weapon of Explosions/Remote violence (shelling, missile, air strike, drone, bomb, IED, "
+                  "grenade, chemical agent) as a verb's argument",
+    "group": "a change to an armed group (renamed, merged, new leader or commander, recruitment) or a base set up",
+    "territory": "control of a place passed or handed over",
+    "taking": "a side driven, pushed or forced out of a place (a verb)",
+    "outcome": "what was done to people or property: killed, wounded, abducted, taken by armed men, raped, "
+               "looted, torched, weapons defused or intercepted",
+    "crowd": "protesters, rioters or a mob doing something",
+    "gathering": "people gathering or assembling to press a demand (\"gathered to denounce\", \"assembled "
+                 "against the law\")",
+})
+"""The head groups, in words (for ``docs/acled.md``)."""
+
+
+LOCAL_CUES: Mapping[str, str] = MappingProxyType({
+    "taken_by_armed": "the head is a passive verb whose subject is people and whose agent (\"by ...\") is people "
+                      "other than the police or the courts (\"were taken from their homes by gunmen\")",
+    "place_object": "the head's object is a place or a post (a named place, or a town, camp, base, checkpoint...)",
+    "property_object": "the head's object (or the noun its participle is on) is property",
+    "protest_purpose": "the gathering verb has a purpose clause whose verb presses a demand (%s) or an "
+                       "\"against\" phrase",
+})
+"""Cues read off the head itself (not phrases of the sentence) that a row may need."""
+
+PROTEST_PURPOSE_VERBS: frozenset[str] = frozenset(
+    "denounce demand protest oppose condemn reject decry demonstrate call urge press voice".split())
+"""Verbs of a gathering's purpose clause that make it a demonstration (ACLED: a public gathering
+against a political entity, policy or group, or in support of a demand)."""
+
+LOCAL_CUES = MappingProxyType({**LOCAL_CUES, "protest_purpose": LOCAL_CUES["protest_purpose"] % ", ".join(
+    sorted(PROTEST_PURPOSE_VERBS))})
+
+
+def fallback_head(lemma: str) -> Optional[FallbackHead]:
+    """The fallback head of a lemma (lower case), if it is one."""
+    return FALLBACK_HEADS.get(lemma)
+
+
+__all__ = ["ACTING_GROUPS", "FALLBACK_GROUPS", "LOCAL_CUES", "PROTEST_PURPOSE_VERBS", "RULE_ONLY_GROUPS", "FALLBACK_HEADS", "FallbackHead", "MODAL_WORDS",
+           "NON_REALIS_GOVERNORS", "TEMPORAL_PREPOSITIONS", "VERBAL_GROUPS", "fallback_head"]
