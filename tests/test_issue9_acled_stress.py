@@ -191,7 +191,9 @@ WIRE = [
     ('Soldiers fired warning shots into the air at a checkpoint, but no one was hurt, witnesses said.', ('Strategic developments', 'Other')),
     ("Gunmen fired shots into the air outside the governor's residence on Tuesday, police said.", ('Strategic developments', 'Other')),
     ('Celebratory gunfire by militiamen rang out across the city after the result was announced, residents said.', ('Strategic developments', 'Other')),
-    ('Police fired in the air to scare off a group of armed men near the depot, but nobody was injured.', ('Strategic developments', 'Other')),
+    _xfail('Police fired in the air to scare off a group of armed men near the depot, but nobody was injured.',
+           ('Strategic developments', 'Other'),
+           "'fired in the air' is no trigger; the type rode on 'nobody was injured', which is now held as negated"),
 ]
 
 NOTES = [
