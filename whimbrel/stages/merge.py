@@ -298,6 +298,8 @@ class MergeStage:
                                          events, clusters, published)
             if kept:  # a kept fallback report joins the article's incident of its type, as any mention does
                 clusters = cluster_mentions(sorted(ordinary + kept, key=lambda m: m.start))
+                # an incident the triggers found keeps their report first (its trigger, its key)
+                clusters = [[m for m in c if not m.fallback] + [m for m in c if m.fallback] for c in clusters]
                 events = [build_event(work.article.id, members, published) for members in clusters]
         else:  # no fallback report: the clustering the screen shares (work_clusters)
             clusters = work_clusters(work)
