@@ -49,6 +49,12 @@ def _raised(old: Optional[Count], new: Optional[Count]) -> Optional[Count]:
     return old
 
 
+def _give(m: Any, size: Size) -> None:
+    """The follow-up figures ``size`` fill or raise the dead and injured of mention ``m``."""
+    m.size = Size(dead=_raised(m.size.dead, size.dead), injured=_raised(m.size.injured, size.injured),
+                  arrested=m.size.arrested)
+
+
 def _has_date(sent: Any) -> bool:
     """The sentence names a time of its own ("last year", "on 3 May"; not "in the following days")."""
     return any(e.label_ == "DATE" and dates.resolve_date(e.text, None) is not None for e in sent.ents)
@@ -79,9 +85,7 @@ def _semicolon_clause(sent: Any, here: Sequence[Any], counted: frozenset) -> Non
     size = counts.extract_size(clause)
     if size.dead is None and size.injured is None:
         return
-    m = max(before, key=lambda x: x.trigger.i)
-    m.size = Size(dead=_raised(m.size.dead, size.dead), injured=_raised(m.size.injured, size.injured),
-                  arrested=m.size.arrested)
+    _give(max(before, key=lambda x: x.trigger.i), size)
 
 
 def attach_followup_figures(mentions: Sequence[Any], sents: Sequence[Any], counted: frozenset) -> None:
@@ -107,6 +111,4 @@ def attach_followup_figures(mentions: Sequence[Any], sents: Sequence[Any], count
         size = counts.extract_size(sent)
         if size.dead is None and size.injured is None:
             continue
-        m = last_counted[back]
-        m.size = Size(dead=_raised(m.size.dead, size.dead), injured=_raised(m.size.injured, size.injured),
-                      arrested=m.size.arrested)
+        _give(last_counted[back], size)
