@@ -158,3 +158,31 @@ def test_issue13_a_call_whose_worker_dies_is_scattered_again(tmp_path):
         results = sorted(eng.map_calls(_die_once, [(marker, 1), (marker, 2), (marker, 3)]))
     assert results == [2, 4, 6]
     assert Path(marker).exists()
+
+
+def _double(value):
+    return value * 2
+
+
+def test_issue13_a_scatter_to_a_worker_that_just_died_is_tried_again(monkeypatch):
+    """Regression (stop 22's flaky slow run): the worker chosen for an argument can die
+    between the scheduler's answer and the scatter, which then fails with a closed stream;
+    the engine asks for a worker again instead of failing the whole map."""
+    from distributed.comm.core import CommClosedError
+
+    from whimbrel.batch.engine import DaskEngine
+
+    with DaskEngine(load(), 2) as eng:
+        real = eng.client.scatter
+        failures = []
+
+        def flaky(*args, **kwargs):
+            if not failures:
+                failures.append(kwargs.get("workers"))
+                raise CommClosedError("in <TCP (closed) ConnectionPool.scatter>: Stream is closed")
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(eng.client, "scatter", flaky)
+        results = sorted(eng.map_calls(_double, [1, 2, 3]))
+    assert results == [2, 4, 6]
+    assert len(failures) == 1

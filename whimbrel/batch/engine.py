@@ -11,6 +11,7 @@ import concurrent.futures as cf
 import multiprocessing as mp
 import os
 import pickle
+import time
 from typing import Callable, Iterable, Iterator, Optional, Protocol
 
 from ..errors import ConfigError
@@ -214,13 +215,26 @@ class DaskEngine:
             addrs = sorted(client.scheduler_info(n_workers=-1).get("workers", {}))
             return min(addrs, key=lambda w: busy.get(w, 0)) if addrs else None
 
+        def place(blob: bytes) -> tuple[object, Optional[str]]:
+            # the chosen worker may die between the scheduler's answer and the scatter (the
+            # scatter then fails with a closed stream): ask again, a little later, up to 5 times
+            for attempt in range(5):
+                where = least_busy()
+                try:
+                    [data] = client.scatter([blob], hash=False, workers=[where] if where else None)
+                    return data, where
+                except Exception as exc:  # noqa: BLE001 - a lost worker surfaces as any of several errors
+                    if attempt == 4 or not _lost_worker(exc):
+                        raise
+                    time.sleep(0.5 * (attempt + 1))
+            raise AssertionError("unreachable")
+
         def submit(a: object, tries: int = 0):
-            where = least_busy()
-            workers = [where] if where else None
             # pickled here, in one C call: distributed's own serialisation of a block of
             # reports took ~2 s a block on the driver, longer than scoring it
             blob = pickle.dumps(a, protocol=pickle.HIGHEST_PROTOCOL)
-            [data] = client.scatter([blob], hash=False, workers=workers)
+            data, where = place(blob)
+            workers = [where] if where else None
             fut = client.submit(_call_pickled, fn, data, pure=False, retries=2, workers=workers,
                                 allow_other_workers=True)
             held[fut.key] = (data, a, tries, where)
