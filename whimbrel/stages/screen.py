@@ -547,6 +547,12 @@ def event_features(event: Event, members: list, rel: float, headline: float) -> 
                                                  for t in toks)),
         "past": float(any(t.tag_ in ("VBD", "VBN") for t in toks)),
         "verbal_type": float(event.event_type in VERBAL_TYPES),
+        # the head mention's own sense check, and the share of mentions whose check fails:
+        # a failed head kept by passing mentions of other sentences is the commonest error left
+        "head_sense_failed": float(bool(checks) and checks[0][0] is False),
+        "head_sense_ok": float(bool(checks) and checks[0][0] is True),
+        "failed_share": sum(ok is False for ok, _ in checks) / len(checks) if checks else 0.0,
+        "mentions": min(1.0, (len(members) - 1) / 3.0) if members else 0.0,
         f"type:{event.event_type}": 1.0,
     }
     return f, held
@@ -630,7 +636,8 @@ class ScreenStage:
         out = []
         for ev, members in zip(work.events or [], clusters_of(work)):
             feats, held = event_features(ev, members, rel if n_sents >= MIN_SENTENCES else 1.0, af["headline"])
-            update: dict[str, Any] = {"confidence": round(models.event.score(feats), 3)}
+            # the within-sentence ranking is scored before the holds (it never saw them)
+            update: dict[str, Any] = {"salience": round(models.ranking.score(feats), 3)}
             cue = head_held([generic_statement(m.trigger) for m in members])
             if cue and ev.modality == Modality.asserted:
                 update["modality"] = Modality.generic
@@ -642,6 +649,9 @@ class ScreenStage:
                 held = held or (f"article relevance under the bar of verbal and cooperative events "
                                 f"({models.verbal_threshold:.2f}; {reason})")
             update["held"] = held
+            # the calibrated probability knows whether a rule holds the event (feature ``held``)
+            feats["held"] = float(held is not None)
+            update["confidence"] = round(models.event.score(feats), 3)
             out.append(ev.model_copy(update=update))
         work.events = out
         return work
