@@ -101,3 +101,28 @@ def test_auc():
 def test_logistic_scores_named_features():
     m = Logistic(0.0, {"held": -2.0})
     assert m.score({"held": 1.0}) < 0.5 < m.score({}) + 1e-9
+
+
+# ---------------------------------------------------------------- re-heading (issue 10, eighth pass)
+
+DROPPED = ("Prosecutors in Norway have dropped an investigation into a fraud allegation made against the former "
+           "minister Lars Berg. Berg was accused of fraud by a rival party in 2015. Police investigators accused "
+           "Berg of taking bribes. He denied the accusation.")
+
+
+def test_a_failed_head_kept_by_passing_mentions_is_reheaded():
+    events = _extract(DROPPED, all_events=True, min_confidence=0.0)
+    merged = [e for e in events if e.event_type == "ACCUSE" and len(e.mentions) > 1]
+    assert merged, events
+    ev = merged[0]
+    # the dropped investigation is the end of one, not an accusation: the event is headed by
+    # the first mention that passes its sense check, and the stray sentence stays a report
+    assert ev.trigger != "investigation"
+    assert any("dropped an investigation" in m.text for m in ev.mentions)
+    assert len({e.id for e in events}) == len(events)
+
+
+def test_a_passing_head_is_not_reheaded():
+    events = _extract("Police investigators accused the minister of taking bribes. He denied the accusation.",
+                      all_events=True, min_confidence=0.0)
+    assert any(e.event_type == "ACCUSE" and e.trigger == "accused" for e in events)
