@@ -596,9 +596,12 @@ def reheaded(event: Event, members: list, article_id: str, published: Optional[s
     checks = _sense_checks(event, members)
     if not checks or checks[0][0] is not False or sense_failure(checks) is not None:
         return None
-    k = next((i for i, (ok, _) in enumerate(checks) if ok is not False and not members[i].fallback), None)
-    if k is None:
+    passing = [i for i, (ok, _) in enumerate(checks) if ok is not False and not members[i].fallback]
+    if not passing:
         return None
+    # a passing mention that tells an act which happened ("is possible upon conviction" does not)
+    k = next((i for i in passing if not unrealised(members[i].trigger) and not _negated_trigger(members[i])
+              and not generic_statement(members[i].trigger)), passing[0])
     order = [members[k]] + [m for i, m in enumerate(members) if i != k]
     head = build_event(article_id, order, published)
     # what the head decides (key, trigger, modality, ACLED type); the rest stays the merge's
