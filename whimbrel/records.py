@@ -313,6 +313,11 @@ class Event(Record):
         0.5, ge=0.0, le=1.0,
         description="0..1: estimated probability that the event is real and correctly typed (calibrated on precision-dev)",
     )
+    salience: float = Field(
+        0.5, ge=0.0, le=1.0,
+        description="0..1: how strongly the sentence tells this reading, to rank the events of one sentence "
+                    "(the primary one is the highest); not a probability across events, see confidence",
+    )
     held: Optional[str] = Field(
         None, description="why the event is held back from the default output (kept as data with --all-events); null when counted"
     )

@@ -12,7 +12,7 @@ Each record has a fixed ``half`` (``tune`` or ``check``), drawn once by document
 fixed seed.  A record whose ``event_type`` is null is a sentence ACLED would not code.
 
 Scoring (docs/evaluation.md, "acled-dev"): every sentence is extracted on its own.  The
-sentence's predicted label is the ACLED type of its **highest-confidence** event that has
+sentence's predicted label is the ACLED type of its **highest-salience** event that has
 an ACLED event type (ties: the earliest); none when no event is ACLED-typed.  On the event
 sentences of each half: event-type accuracy, sub-event-type weighted F1 (per-gold-label F1
 weighted by gold support; an untyped sentence is a miss), and the share left untyped; on
@@ -168,11 +168,11 @@ Label = Optional[tuple[str, str]]
 
 
 def predicted_label(events: Iterable[Event]) -> Label:
-    """The ACLED (event type, sub-event type) of the sentence's highest-confidence ACLED-typed event."""
+    """The ACLED (event type, sub-event type) of the sentence's highest-salience ACLED-typed event."""
     typed = [e for e in events if e.acled.event_type]
     if not typed:
         return None
-    best = max(typed, key=lambda e: (e.confidence, -(e.mentions[0].start if e.mentions else 0)))
+    best = max(typed, key=lambda e: (e.salience, -(e.mentions[0].start if e.mentions else 0)))
     return (best.acled.event_type, best.acled.sub_event_type or "")
 
 

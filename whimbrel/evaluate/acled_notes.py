@@ -12,7 +12,7 @@ gazetteer lacks the town, which leaves the note out of the location support),
 dead of all sides summed) and a fixed ``half``.
 
 Scoring: each note is extracted on its own, without a publication date.  The note's event
-is its highest-confidence ACLED-typed event (ties: the earliest), else its first event.
+is its highest-salience ACLED-typed event (ties: the earliest), else its first event.
 Per half: ``date.exact``, ``location.within_25km``, ``fatalities.exact`` and
 ``fatalities.exact_with_deaths`` (notes with at least one death), and the share of notes
 with no event (``no_event``).  Baselines: always 1 fatality, always 0.
@@ -40,10 +40,10 @@ def load_notes(path: Path, limit: Optional[int] = None) -> list[dict]:
 
 
 def note_event(events: list[Event]) -> Optional[Event]:
-    """The note's event: the highest-confidence ACLED-typed one (ties: earliest), else the first."""
+    """The note's event: the highest-salience ACLED-typed one (ties: earliest), else the first."""
     typed = [e for e in events if e.acled.event_type]
     if typed:
-        return max(typed, key=lambda e: (e.confidence, -(e.mentions[0].start if e.mentions else 0)))
+        return max(typed, key=lambda e: (e.salience, -(e.mentions[0].start if e.mentions else 0)))
     return events[0] if events else None
 
 

@@ -146,7 +146,7 @@ def _agreement(g: GoldEvent, p: Event) -> int:
 def pair_events(gold: tuple[GoldEvent, ...], predicted: list[Event]) -> list[tuple[GoldEvent, Event]]:
     """One-to-one pairs of gold and predicted events of the same type, best agreement first."""
     candidates = sorted(
-        ((-_agreement(g, p), -p.confidence, gi, pi) for gi, g in enumerate(gold) for pi, p in enumerate(predicted) if g.event_type == p.event_type),
+        ((-_agreement(g, p), -p.salience, gi, pi) for gi, g in enumerate(gold) for pi, p in enumerate(predicted) if g.event_type == p.event_type),
     )
     used_g: set[int] = set()
     used_p: set[int] = set()

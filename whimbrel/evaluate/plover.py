@@ -7,8 +7,8 @@ with ``(EVT: ...)`` trigger spans, sometimes ``size`` and ``eventLoc``.
 Every sentence is extracted on its own (as an article published on its gold ``date``),
 and **one** predicted event is compared with the gold event: among the predicted events
 whose ``trigger`` shares a word with the gold trigger words (the ``EVT`` markup plus
-``eventText``), the one with the highest confidence; when none shares a word, the
-highest-confidence event of the sentence.  The metrics are defined in docs/evaluation.md.
+``eventText``), the one with the highest salience; when none shares a word, the
+highest-salience event of the sentence.  The metrics are defined in docs/evaluation.md.
 """
 
 from __future__ import annotations
@@ -146,7 +146,7 @@ def choose_event(events: list[Event], trigger_words: frozenset[str]) -> Optional
         return None
     on_trigger = [e for e in events if e.trigger and words(e.trigger) & trigger_words]
     pool = on_trigger or events
-    return max(pool, key=lambda e: e.confidence)
+    return max(pool, key=lambda e: e.salience)
 
 
 def _codes(entities: tuple) -> set[str]:

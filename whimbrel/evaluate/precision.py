@@ -158,6 +158,24 @@ def score_half(rows: list[Scored], half: str, out: EvalResult) -> None:
     s[p + "labelled_share"] = len(shown)
     _precision_by_type(p + "by_type.", counted, out)
     _precision_by_type(p + "baseline.by_type.", labelled, out)
+    _confidence_quality(p, [r for r in labelled if r.event.held is None], out)
+
+
+def _confidence_quality(prefix: str, rows: list[Scored], out: EvalResult) -> None:
+    """How well ``confidence`` ranks and is calibrated on the labelled events no rule holds
+    (any confidence): ``{half}.confidence.auc`` and the reliability table,
+    ``{half}.reliability.{bin}.predicted`` / ``.observed`` (support: events in the bin)."""
+    from ..stages.confidence import auc, reliability
+
+    pred = [r.event.confidence for r in rows]
+    gold = [int(r.label.real) for r in rows]
+    out.metrics[prefix + "confidence.auc"] = auc(pred, gold)
+    out.support[prefix + "confidence.auc"] = len(rows)
+    for name, n, mean, observed in reliability(pred, gold):
+        if n:
+            out.metrics[f"{prefix}reliability.{name}.predicted"] = mean
+            out.metrics[f"{prefix}reliability.{name}.observed"] = observed
+            out.support[f"{prefix}reliability.{name}.predicted"] = n
 
 
 def _precision_by_type(prefix: str, rows: list[Scored], out: EvalResult) -> None:

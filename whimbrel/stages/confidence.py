@@ -5,7 +5,11 @@ on the *tune* half of the precision development set by :func:`fit` (see
 ``docs/evaluation.md``, "precision-dev").  Two models share the file:
 
 * ``event``: P(the event is real and correctly typed | its features);
-* ``relevance``: P(the article reports at least one real event | its features).
+* ``relevance``: P(the article reports at least one real event | its features);
+* ``salience``: the score that ranks the readings of one sentence (which event is the
+  sentence's primary one: evaluators and notes take the highest).  It is kept apart from
+  ``event`` so that the calibrated model can be refitted without changing which reading
+  a sentence gives; it holds the version-2 event weights (absent: the event model).
 
 Every feature is a number in [0, 1] with a name a reader can look up in
 :mod:`whimbrel.stages.screen`; :func:`explain` lists each one's contribution.
@@ -18,7 +22,7 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import Mapping, Optional, Sequence
 
 DATA = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "confidence.json"
 
@@ -48,6 +52,12 @@ class Models:
     relevance_threshold: float
     # the higher bar of article relevance for verbal and cooperative types (screen.VERBAL_TYPES)
     verbal_threshold: float = 0.0
+    # the within-sentence ranking score (Event.salience); None: the event model
+    salience: Optional[Logistic] = None
+
+    @property
+    def ranking(self) -> Logistic:
+        return self.salience if self.salience is not None else self.event
 
 
 @lru_cache(maxsize=4)
@@ -63,6 +73,8 @@ def load_models(path: str = str(DATA)) -> Models:
             relevance=Logistic(float(data["relevance"]["bias"]), dict(data["relevance"]["weights"])),
             relevance_threshold=float(data["relevance"]["threshold"]),
             verbal_threshold=float(data["relevance"].get("verbal_threshold", data["relevance"]["threshold"])),
+            salience=(Logistic(float(data["salience"]["bias"]), dict(data["salience"]["weights"]))
+                      if "salience" in data else None),
         )
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise ConfigError(f"cannot read the confidence weights {path}: {exc}") from exc
@@ -103,4 +115,13 @@ def reliability(pred: Sequence[float], gold: Sequence[int], bins: int = 5) -> li
     return out
 
 
-__all__ = ["DATA", "Logistic", "Models", "fit", "load_models", "reliability"]
+def auc(pred: Sequence[float], gold: Sequence[int]) -> float:
+    """The area under the ROC curve: the chance that a real event scores above a wrong one (ties count half)."""
+    pos = [p for p, g in zip(pred, gold) if g]
+    neg = [p for p, g in zip(pred, gold) if not g]
+    if not pos or not neg:
+        return 0.5
+    return sum((p > n) + 0.5 * (p == n) for p in pos for n in neg) / (len(pos) * len(neg))
+
+
+__all__ = ["DATA", "Logistic", "Models", "auc", "fit", "load_models", "reliability"]

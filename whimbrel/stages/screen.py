@@ -235,6 +235,16 @@ def members_of(event: Event, mentions: list) -> list:
     return [m for m in mentions if m.event_type == event.event_type and m.span is not None and (m.span.start, m.span.end) in spans]
 
 
+def _head_first(members: list, event: Event) -> list:
+    """``members`` with the mention the event was headed by first (the screen re-heads an event
+    whose head fails its sense check: :func:`reheaded`)."""
+    trig = event.trigger
+    if not members or not event.mentions or (members[0].text == trig and members[0].span == event.mentions[0]):
+        return members
+    k = next((i for i, m in enumerate(members) if m.text == trig and m.span == event.mentions[0]), 0)
+    return [members[k]] + [m for i, m in enumerate(members) if i != k] if k else members
+
+
 def clusters_of(work: Work) -> list[list]:
     """The mention clusters of ``work.events``, in order (the merge stage's own clustering)."""
     from .merge import work_clusters
@@ -242,7 +252,7 @@ def clusters_of(work: Work) -> list[list]:
     events = work.events or []
     clusters = work_clusters(work)
     if len(clusters) == len(events) and all(c[0].event_type == e.event_type for c, e in zip(clusters, events)):
-        return clusters
+        return [_head_first(c, e) for c, e in zip(clusters, events)]
     return [members_of(e, work.mentions or []) for e in events]
 
 
@@ -547,12 +557,56 @@ def event_features(event: Event, members: list, rel: float, headline: float) -> 
                                                  for t in toks)),
         "past": float(any(t.tag_ in ("VBD", "VBN") for t in toks)),
         "verbal_type": float(event.event_type in VERBAL_TYPES),
+        # the head mention's own sense check, and the share of mentions whose check fails:
+        # a failed head kept by passing mentions of other sentences is the commonest error left
+        "head_sense_failed": float(bool(checks) and checks[0][0] is False),
+        "head_sense_ok": float(bool(checks) and checks[0][0] is True),
+        "failed_share": sum(ok is False for ok, _ in checks) / len(checks) if checks else 0.0,
+        "mentions": min(1.0, (len(members) - 1) / 3.0) if members else 0.0,
         f"type:{event.event_type}": 1.0,
     }
     return f, held
 
 
 _NOBODY = frozenset({"nobody", "none", "nothing", "noone"})
+
+
+def _sense_checks(event: Event, members: list) -> list[tuple[Optional[bool], str]]:
+    """Each mention's trigger-sense check for the event's type (as :func:`event_features` makes them)."""
+    toks = [m.trigger for m in members]
+    if not toks:
+        return []
+    political = any(senses.political_actor(e) for e in list(event.actor) + list(event.recipient)) or any(
+        "polity" in senses.semantic_classes(a) for t in toks for a in senses.arguments(t))
+    pol_sentence = any(_political_sentence(t) for t in toks)
+    words = _sentence_words(toks[0].doc)
+    return [_member_sense(m, event.event_type, political or pol_sentence, _conflict_context(words, m.trigger))
+            for m in members]
+
+
+def reheaded(event: Event, members: list, article_id: str, published: Optional[str]) -> Optional[tuple[Event, list]]:
+    """The event rebuilt with a new head, or None: when its head mention fails the trigger-sense
+    check but most of its mentions pass (so :func:`sense_failure` does not hold it), the head is
+    a stray sentence merged into a real incident ("prosecutors dropped the investigation" before
+    the charges it had led to; "evading arrest" named as a count before the arrest), and the
+    event takes its type, trigger, modality and key from the first mention that passes.  The
+    stray mention stays among the event's reports, after the new head."""
+    from .merge import build_event
+
+    checks = _sense_checks(event, members)
+    if not checks or checks[0][0] is not False or sense_failure(checks) is not None:
+        return None
+    passing = [i for i, (ok, _) in enumerate(checks) if ok is not False and not members[i].fallback]
+    if not passing:
+        return None
+    # a passing mention that tells an act which happened ("is possible upon conviction" does not)
+    k = next((i for i in passing if not unrealised(members[i].trigger) and not _negated_trigger(members[i])
+              and not generic_statement(members[i].trigger)), passing[0])
+    order = [members[k]] + [m for i, m in enumerate(members) if i != k]
+    head = build_event(article_id, order, published)
+    # what the head decides (key, trigger, modality, ACLED type); the rest stays the merge's
+    return event.model_copy(update={"id": head.id, "trigger": head.trigger, "modality": head.modality,
+                                    "acled": head.acled, "mentions": head.mentions}), order
 
 
 def _no_participant(tok: Any) -> Optional[str]:
@@ -627,10 +681,18 @@ class ScreenStage:
         relevant = not scored or rel >= models.relevance_threshold
         reason = relevance_reason(rel, af) + ("" if n_sents >= MIN_SENTENCES else f" (not applied: under {MIN_SENTENCES} sentences)")
         work.article = work.article.model_copy(update={"relevance": round(rel, 3), "relevance_reason": reason})
-        out = []
+        from .merge import _calendar_day, unique_ids
+
+        published = _calendar_day(work.article.published)
+        out, starts = [], []
         for ev, members in zip(work.events or [], clusters_of(work)):
             feats, held = event_features(ev, members, rel if n_sents >= MIN_SENTENCES else 1.0, af["headline"])
-            update: dict[str, Any] = {"confidence": round(models.event.score(feats), 3)}
+            if feats["head_sense_failed"] and held is None and (new := reheaded(ev, members, work.article.id, published)):
+                ev, members = new
+                feats, held = event_features(ev, members, rel if n_sents >= MIN_SENTENCES else 1.0, af["headline"])
+            starts.append(members[0].start if members else 0)
+            # the within-sentence ranking is scored before the holds (it never saw them)
+            update: dict[str, Any] = {"salience": round(models.ranking.score(feats), 3)}
             cue = head_held([generic_statement(m.trigger) for m in members])
             if cue and ev.modality == Modality.asserted:
                 update["modality"] = Modality.generic
@@ -642,8 +704,11 @@ class ScreenStage:
                 held = held or (f"article relevance under the bar of verbal and cooperative events "
                                 f"({models.verbal_threshold:.2f}; {reason})")
             update["held"] = held
+            # the calibrated probability knows whether a rule holds the event (feature ``held``)
+            feats["held"] = float(held is not None)
+            update["confidence"] = round(models.event.score(feats), 3)
             out.append(ev.model_copy(update=update))
-        work.events = out
+        work.events = unique_ids(out, starts) if len(starts) == len(out) else out
         return work
 
 
