@@ -159,3 +159,29 @@ def test_issue9_small_towns_vouched_for_by_news_conventions(nlp, geoparser, sent
 def test_issue9_a_named_region_beats_a_same_named_hamlet(nlp, geoparser, sentence, surface):
     places = {p.text: p for p in geoparser.parse(nlp(sentence))}
     assert places[surface].feature_code == "RGN"
+
+
+@pytest.mark.parametrize(
+    "article,name,feature",
+    [
+        # the recogniser takes a parish or province for a group (NORP), or tags only its noun
+        ("Sheriff deputies in Rapides Parish arrested a man in Alexandria on Tuesday.", "Rapides Parish", "ADM2"),
+        ("Residents of Avoyelles Parish were told to boil their water until Friday.", "Avoyelles Parish", "ADM2"),
+    ],
+)
+def test_issue9_a_division_tagged_as_a_group_is_a_place(nlp, geoparser, article, name, feature):
+    places = geoparser.parse(nlp(article))
+    p = _at(places, article, name, 0)
+    assert p is not None, [(q.text, q.start) for q in places]
+    assert p.text == name and p.feature_code == feature and p.country_code == "US"
+
+
+def test_issue9_a_county_named_beside_a_town_picks_that_town(nlp, geoparser):
+    article = "Sheriff deputies in Rapides Parish arrested a man in Alexandria on Tuesday."
+    p = _at(geoparser.parse(nlp(article)), article, "Alexandria", 0)
+    assert p is not None and p.country_code == "US" and p.admin1 == "Louisiana"
+
+
+def test_issue9_a_group_closing_with_a_division_noun_is_no_place_unless_one_is_called_so(nlp, geoparser):
+    article = "Members of the Zorbly Parish choir sang at the fair."
+    assert _at(geoparser.parse(nlp(article)), article, "Zorbly", 0) is None

@@ -59,6 +59,9 @@ PLURAL_DIVISIONS = {"counties": "County", "parishes": "Parish", "boroughs": "Bor
                     "provinces": "Province", "governorates": "Governorate", "oblasts": "Oblast",
                     "departments": "Department", "prefectures": "Prefecture"}
 _NUMERIC_LABELS = frozenset("DATE TIME PERCENT MONEY QUANTITY ORDINAL CARDINAL".split())
+# The singular division nouns that close a division's own name ("Rapides Parish", "Kandahar
+# Province"); the recogniser often takes such a name for a group (NORP) or tags the noun alone.
+DIVISION_NOUNS = frozenset(n.casefold() for n in PLURAL_DIVISIONS.values()) | {"governorate", "oblast"}
 
 
 def _country_level(place: Place) -> bool:
@@ -129,9 +132,19 @@ class MentionFinder:
         end = ent.end
         while end > start + 1 and doc[end - 1].tag_ == "POS":
             end -= 1
-        if ent.label_ in ("GPE", "LOC"):
+        label = ent.label_
+        if label == "NORP" and doc[end - 1].lower_ in DIVISION_NOUNS:
+            # "Rapides Parish" or only "Parish" tagged as a group: the division, when the
+            # name (widened over the capitalised words before the noun) is one's main name
             start, end = self._whole_name(doc, start, end)
-        return [_Mention(start, end, ent.label_, doc[start:end].text)]
+            if end - start < 2 or not any(kind == 1 and p.feature_code in ("ADM1", "ADM2")
+                                          for p, _, kind in self._candidates(span_text(doc, start, end),
+                                                                             abbreviations=False)):
+                return []
+            label = "GPE"
+        elif label in ("GPE", "LOC"):
+            start, end = self._whole_name(doc, start, end)
+        return [_Mention(start, end, label, doc[start:end].text)]
 
     def _whole_name(self, doc: Any, start: int, end: int) -> tuple[int, int]:
         """The entity's span widened over capitalised words next to it that, with it, are a
