@@ -201,3 +201,15 @@ def test_more_codebook_types(text, want):
 ])
 def test_more_non_events(text):
     assert acled_labels([text])[text] is None
+
+
+@pytest.mark.parametrize("text, want", [
+    # gunmen are an armed side: security forces storming their hideout is a battle
+    ("Troops stormed the farmhouse where the gunmen were hiding, an army spokesman said.", ("Battles", "Armed clash")),
+    # a gunman firing on civilians stays an attack
+    ("A gunman opened fire on shoppers at a crowded bazaar.", ("Violence against civilians", "Attack")),
+    # torture is a word of violence: a body found tortured is kept with no party named
+    ("A body was found near the dam with signs of torture.", ("Violence against civilians", "Attack")),
+])
+def test_armed_targets_and_torture(text, want):
+    assert acled_labels([text])[text] == want

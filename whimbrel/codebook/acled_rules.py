@@ -164,7 +164,8 @@ CUE_PHRASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     # who was hit
     "armed_target": ("soldier", "troop", "policeman", "police officer", "officer", "army", "militant", "rebel",
                      "fighter", "insurgent", "guerrilla", "militia", "militiaman", "patrol", "checkpoint",
-                     "convoy", "jihadist", "separatist", "security force", "serviceman", "guard", "position"),
+                     "convoy", "jihadist", "separatist", "security force", "serviceman", "guard", "position",
+                     "gunman", "assailant", "bandit"),
     "civilian_victim": ("man", "woman", "child", "boy", "girl", "people", "person", "civilian", "resident",
                         "villager", "passenger", "student", "worshipper", "journalist", "teacher", "farmer",
                         "family", "baby", "teen", "teenager", "victim", "shopper", "pedestrian", "driver",

@@ -57,7 +57,7 @@ CRIME_CUES = frozenset(
     election vote minister president government parliament senate congress lawmaker
     gunshot wound wounded die dead death injure injured injury hurt fatal firearm rifle pistol
     handgun bullet mob lynch lynching loot looting looter vandalise vandalize vandalism vandal torch
-    arson arsonist rioter rioting""".split()
+    arson arsonist rioter rioting torture tortured""".split()
 )
 COMMERCE_CUES = frozenset(
     """price buy sell sale product app device feature review game player team season fan league
