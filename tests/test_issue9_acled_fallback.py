@@ -66,11 +66,8 @@ POSITIVE = [
      ("Strategic developments", "Change to group/activity")),
     ("Unknown persons vandalised a memorial in the square overnight.",
      ("Strategic developments", "Looting/property destruction")),
-    pytest.param("Rocket Barrage On Border Town, Four Dead",
-                 ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
-                 marks=pytest.mark.xfail(reason="the screen holds 'rocket' as a compound (a weapon named, not used, "
-                                         "senses.yaml), and the fallback does not retell a sentence whose ASSAULT was read",
-                                         strict=False)),
+    # was xfail before a weapon compounded with an attack noun counted as used (senses._attack_compound)
+    ("Rocket Barrage On Border Town, Four Dead", ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
 ]
 
 def _xfail(text: str, want: tuple[str, str], reason: str):
@@ -98,9 +95,8 @@ CONFUSIONS = [
            "the screen holds it: 'beat' needs a person beaten and 'a suspected thief' is not read as one (senses)"),
     ('Residents lynched two men accused of witchcraft in a remote village, according to a local official.',
      ('Riots', 'Mob violence')),
-    _xfail('A mob set fire to the house of a man accused of blasphemy on Friday night.',
-           ('Riots', 'Mob violence'),
-           'the screen holds it: no political actor, victim or crime word (a mob is none of them)'),
+    ('A mob set fire to the house of a man accused of blasphemy on Friday night.',
+     ('Riots', 'Mob violence')),  # was xfail before 'mob' was a crime cue
     ('An attacker threw a hand grenade at a police patrol in the city centre, wounding three officers.',
      ('Explosions/Remote violence', 'Grenade')),
     ('Unidentified assailants lobbed a grenade into a bar late on Saturday, injuring 12 people.',
@@ -156,9 +152,8 @@ CONFUSIONS = [
            "the trigger lexicon reads 'mine' of a gold mine as an explosive (mode explosives)"),
     ('Police arrested 40 opposition activists ahead of the planned rally.',
      ('Strategic developments', 'Arrests')),
-    _xfail('The two sides signed a ceasefire agreement in the capital on Friday.',
-           ('Strategic developments', 'Agreement'),
-           "the screen holds it: 'the two sides' names no political actor"),
+    ('The two sides signed a ceasefire agreement in the capital on Friday.',
+     ('Strategic developments', 'Agreement')),  # was xfail before a truce made needed no political actor
     ('The rebel group announced it was merging with two smaller factions.',
      ('Strategic developments', 'Change to group/activity')),
     ('Insurgents established a new base in the forest near the border, villagers said.',

@@ -72,9 +72,8 @@ WIRE = [
     # Explosions/Remote violence / Shelling/artillery/missile attack
     ('Artillery shells struck residential areas of the city overnight, killing three civilians, the regional governor said.', ('Explosions/Remote violence', 'Shelling/artillery/missile attack')),
     ('Rebels fired mortars at the airport on Sunday, damaging a runway, officials said.', ('Explosions/Remote violence', 'Shelling/artillery/missile attack')),
-    _xfail('Missile Strike Hits Apartment Block In Eastern City, 11 Dead',
-           ('Explosions/Remote violence', 'Shelling/artillery/missile attack'),
-           "title-case headline mis-parsed ('Strike', 'Hits' as proper nouns); 'Missile' alone is held as a weapon named"),
+    ('Missile Strike Hits Apartment Block In Eastern City, 11 Dead',
+     ('Explosions/Remote violence', 'Shelling/artillery/missile attack')),  # was xfail before the attack compound
     ('The army shelled villages held by the insurgents for a second day, residents said.', ('Explosions/Remote violence', 'Shelling/artillery/missile attack')),
     ('A barrage of rockets was launched at the northern town from across the border, the military said.', ('Explosions/Remote violence', 'Shelling/artillery/missile attack')),
     # Explosions/Remote violence / Remote explosive/landmine/IED
@@ -191,9 +190,8 @@ WIRE = [
     ('Soldiers fired warning shots into the air at a checkpoint, but no one was hurt, witnesses said.', ('Strategic developments', 'Other')),
     ("Gunmen fired shots into the air outside the governor's residence on Tuesday, police said.", ('Strategic developments', 'Other')),
     ('Celebratory gunfire by militiamen rang out across the city after the result was announced, residents said.', ('Strategic developments', 'Other')),
-    _xfail('Police fired in the air to scare off a group of armed men near the depot, but nobody was injured.',
-           ('Strategic developments', 'Other'),
-           "'fired in the air' is no trigger; the type rode on 'nobody was injured', which is now held as negated"),
+    ('Police fired in the air to scare off a group of armed men near the depot, but nobody was injured.',
+     ('Strategic developments', 'Other')),  # was xfail before the lexicon's 'fire in +air/sky'
 ]
 
 NOTES = [

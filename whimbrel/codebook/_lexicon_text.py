@@ -29,7 +29,7 @@ ASSAULT
 V: attack, assault, kill, murder, slay, massacre, slaughter, ambush, raid, storm, strike ~0.6, hit ~0.4, target ~0.5, clash, fight ~0.7, battle, wound ~0.8, injure ~0.7, maim, butcher, mutilate, lynch, overrun, besiege, invade, capture ~0.5, recapture ~0.7, retake ~0.6, seize ~0.3, carry out +attack/raid/assault/ambush/massacre/killing, launch +attack/assault/offensive/raid/incursion/operation, mount +attack/assault/offensive/raid, stage +attack/raid/ambush, come under +attack/fire, engage ~0.4, repel ~0.6, retaliate ~0.6, kill off, wipe out, mow down, cut down ~0.4, die ~0.3, go off +bomb/device/explosive/mine ~0.9, bring down +plane/aircraft/jet/helicopter/drone ~0.8, violate +ceasefire/truce ~0.6, fire +shot/shots/round/rounds ~0.7, regain +control ~0.8, wrest +control ~0.8, reclaim ~0.5, liberate ~0.5, take +control ~0.7, seize +control ~0.8, take over +town/city/village/district/base/airport/area/region/post ~0.6, exchange +fire/gunfire/shot/shots/blow/blows/strike/strikes/salvo/salvos/rocket/rockets/shell/shells/missile/missiles ~0.8, trade +fire/gunfire/shot/shots/blow/blows/strike/strikes/salvo/salvos ~0.8
 N: attack, assault, strike +weapon/weapons/military/retaliatory/punitive/pre-emptive/preemptive/deadly, recapture ~0.7, killing, murder, massacre, slaughter, ambush, raid, clash, fighting, battle, combat, violence ~0.4, offensive, incursion, invasion, siege, hostilities, skirmish, firefight, onslaught, bloodshed, carnage, atrocity, casualty ~0.4, death ~0.4, wound ~0.4, injury ~0.4, homicide, slaying, genocide, pogrom, cleansing +ethnic, ethnic-cleansing, war ~0.5, insurgency ~0.5, operation ~0.3, assault +military/ground, conflict ~0.4, death +violent ~0.6, firearm ~0.4, violation +ceasefire/truce ~0.6, hostility ~0.5, militancy ~0.3
 ASSAULT firearms
-V: shoot, gun, gun down, shoot dead, fire ~0.4, fire on, fire at, fire into, fire upon, open +fire, spray +bullet/gunfire, snipe, pick off
+V: shoot, gun, gun down, shoot dead, fire ~0.4, fire in +air/sky ~0.7, fire on, fire at, fire into, fire upon, open +fire, spray +bullet/gunfire, snipe, pick off
 N: shooting, gunfire, shootout, gunbattle, gunfight, sniper ~0.6, shooting +mass, fire +gun/small-arms/automatic/machine-gun/sniper/heavy ~0.8, bullet ~0.5, gunshot
 ASSAULT explosives
 V: bomb, blow up, explode, detonate, blast, set off +bomb/device/explosive, plant +bomb/device/explosive/mine ~0.7, booby-trap, mine ~0.5, lob +grenade, throw +grenade/bomb, hurl +grenade/bomb, go off ~0.7
@@ -81,7 +81,7 @@ COERCE ban
 V: ban, outlaw, proscribe, prohibit, blacklist ~0.6, disqualify ~0.5, bar ~0.7, dissolve ~0.5
 N: ban, prohibition, proscription
 COERCE censor
-V: censor, block +website/access/internet/media/newspaper/channel/broadcast, shut down +newspaper/station/channel/website/media, gag
+V: censor, block +website/access/internet/media/newspaper/channel/broadcast, suspend +internet/access/network/broadcast/broadcasts/transmission ~0.8, shut down +newspaper/station/channel/website/media, gag
 N: censorship, blackout +media/news, shutdown +internet, gag +order
 COERCE curfew
 V: impose +curfew, declare +curfew, enforce +curfew, extend +curfew
@@ -147,7 +147,7 @@ MOBILIZE
 V: mobilize, mobilise, muster, mass +troop/troops/force/forces/tank, amass +troop/troops/force/forces
 N: mobilization, mobilisation, buildup, build-up
 MOBILIZE troops
-V: deploy, send +troop/troops/soldier/soldiers/force/forces/unit ~0.8, dispatch +troop/troops/soldier/force/forces/unit, station, reinforce, build up +force/forces/troop/troops/presence, move +troop/troops/tank/tanks/force/forces, call up +reservist/reserve/reserves, mobilize +reservist/reservists/reserve/reserves/troop/troops/army/soldier/soldiers, mobilise +reservist/reservists/reserve/reserves/troop/troops/army, conscript, recruit ~0.5, put +alert ~0.8, place +alert ~0.8, patrol ~0.5, mass ~0.6, amass ~0.7, strengthen +force/forces/presence/defense/defences/defenses/troop/troops ~0.8, bolster +force/forces/presence/troop/troops ~0.8, set up +base/camp/headquarters/outpost/post ~0.8, establish +base/camp/headquarters/outpost/post ~0.8, open +base/outpost ~0.5
+V: deploy, send +troop/troops/soldier/soldiers/force/forces/unit ~0.8, dispatch +troop/troops/soldier/force/forces/unit, station, reinforce, build up +force/forces/troop/troops/presence, move +troop/troops/tank/tanks/force/forces/soldier/soldiers/unit/units/reinforcement/reinforcements, call up +reservist/reserve/reserves, mobilize +reservist/reservists/reserve/reserves/troop/troops/army/soldier/soldiers, mobilise +reservist/reservists/reserve/reserves/troop/troops/army, conscript, recruit ~0.5, put +alert ~0.8, place +alert ~0.8, patrol ~0.5, mass ~0.6, amass ~0.7, strengthen +force/forces/presence/defense/defences/defenses/troop/troops ~0.8, bolster +force/forces/presence/troop/troops ~0.8, set up +base/camp/headquarters/outpost/post ~0.8, establish +base/camp/headquarters/outpost/post ~0.8, open +base/outpost ~0.5
 N: deployment, reinforcement, troop ~0.4, conscription, exercise +military/naval/war/live-fire ~0.7, drill +military ~0.7, manoeuvre ~0.5, maneuver ~0.5, patrol ~0.5, alert ~0.5, alert +high/military ~0.7, buildup +military/troop/naval, game +war ~0.5, war-game ~0.5
 MOBILIZE weapons
 V: test +missile/weapon/rocket/bomb/device, test-fire, test-launch, deploy +missile/missiles/weapon/weapons/system/battery, arm ~0.5, stockpile ~0.6, enrich ~0.4
@@ -275,7 +275,7 @@ RETREAT return
 V: return +property/land/asset/assets/artefact/artifact/territory, restore +property/land, give back, hand back, pay +compensation/reparation/reparations ~0.8
 N: return +property/land/asset/assets, restitution, repatriation ~0.4
 RETREAT disarm
-V: disarm, demobilize, demobilise, decommission, lay down +arm/arms/weapon/weapons, surrender +arm/arms/weapon/weapons, disband, dismantle ~0.6
+V: disarm, demobilize, demobilise, decommission, lay down +arm/arms/weapon/weapons, surrender +arm/arms/weapon/weapons, hand over +arm/arms/weapon/weapons/gun/guns ~0.8, give up +arm/arms/weapon/weapons ~0.8, disband, dismantle ~0.6
 N: disarmament, demobilization, demobilisation, decommissioning, ddr
 RETREAT ceasefire
 V: observe +ceasefire/truce, respect +ceasefire/truce, hold ~0.2, halt +fighting/attack/attacks/offensive/operation/operations/hostilities, stop +fighting/attack/attacks/offensive/hostilities, cease +fire/hostilities/fighting

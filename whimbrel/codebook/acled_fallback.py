@@ -60,7 +60,7 @@ _TABLE.update(_heads("shelling shell artillery mortar rocket missile bombardment
 _TABLE.update(_heads("bomb bombing ied explosive landmine blast explosion", "ASSAULT", "explosives", 2,
                      "instrument", _USED))
 # Strategic developments whose definitions name no attack
-_TABLE.update(_heads("rename merge merger unite appoint appointment name recruit recruitment leadership split",
+_TABLE.update(_heads("rename merge merger unite appoint appointment name recruit recruitment leadership split replace succeed",
                      "MOBILIZE", None, 1, "group", ("group_change",)))
 _TABLE.update(_heads("base headquarters camp post outpost", "MOBILIZE", None, 1, "group", ("base",)))
 _TABLE.update(_heads("control pass", "RETREAT", "withdraw", 1, "territory", ("handover",)))
@@ -81,6 +81,10 @@ _TABLE.update(_heads("protester protestor demonstrator marcher", "PROTEST", None
 _TABLE.update(_heads("rioter", "PROTEST", "riot", 4, "crowd"))
 _TABLE.update(_heads("gather assemble converge", "PROTEST", None, 4, "gathering", ("protest_purpose",)))
 _TABLE.update(_heads("mob", "ASSAULT", None, 3, "crowd"))
+# Strategic developments of armed forces' presence: a peace force arriving (PLOVER: the host lets it in),
+# a drone or aircraft flying over a place with no weapon used
+_TABLE.update(_heads("arrive", "RETREAT", "access", 1, "movement", ("peace_mover",)))
+_TABLE.update(_heads("fly hover circle spot sight", "MOBILIZE", None, 4, "movement", ("aircraft_mover",)))
 
 FALLBACK_HEADS: Mapping[str, FallbackHead] = MappingProxyType(_TABLE)
 """Head lemma → what it reports (see the module docstring)."""
@@ -97,7 +101,7 @@ VERBAL_GROUPS: frozenset[str] = frozenset({"outcome", "taking"})
 """Head groups that count only as a verb or a participle ("were killed", "looted shops"): as a noun
 ("the wounded", "130 injured") they name people, not an act."""
 
-RULE_ONLY_GROUPS: frozenset[str] = frozenset({"group", "territory", "taking"})
+RULE_ONLY_GROUPS: frozenset[str] = frozenset({"group", "territory", "taking", "movement"})
 """Head groups whose fallback event counts only when an ACLED rule (not the per-(type, mode) table)
 types it: the MOBILIZE or RETREAT type given to "named" or "control" is the fallback's guess, so it is
 the rule's condition (an armed group named, a place handed over) that makes it an ACLED event."""
@@ -118,6 +122,8 @@ FALLBACK_GROUPS: Mapping[str, str] = MappingProxyType({
     "outcome": "what was done to people or property: killed, wounded, abducted, taken by armed men, raped, "
                "looted, torched, weapons defused or intercepted",
     "crowd": "protesters, rioters or a mob doing something",
+    "movement": "a peace force arriving (\"peacekeepers arrived in ...\"), or a drone or aircraft flying over or "
+                "seen above a place: a verb whose subject names them",
     "gathering": "people gathering or assembling to press a demand (\"gathered to denounce\", \"assembled "
                  "against the law\")",
 })
@@ -129,6 +135,9 @@ LOCAL_CUES: Mapping[str, str] = MappingProxyType({
                       "other than the police or the courts (\"were taken from their homes by gunmen\")",
     "place_object": "the head's object is a place or a post (a named place, or a town, camp, base, checkpoint...)",
     "property_object": "the head's object (or the noun its participle is on) is property",
+    "peace_mover": "the head is a verb whose subject names a peace force (%s)",
+    "aircraft_mover": "the head is a verb whose subject (or passive subject: \"a drone was spotted\") names a "
+                      "drone or an aircraft (%s)",
     "protest_purpose": "the gathering verb has a purpose clause whose verb presses a demand (%s) or an "
                        "\"against\" phrase",
 })
@@ -139,8 +148,19 @@ PROTEST_PURPOSE_VERBS: frozenset[str] = frozenset(
 """Verbs of a gathering's purpose clause that make it a demonstration (ACLED: a public gathering
 against a political entity, policy or group, or in support of a demand)."""
 
-LOCAL_CUES = MappingProxyType({**LOCAL_CUES, "protest_purpose": LOCAL_CUES["protest_purpose"] % ", ".join(
-    sorted(PROTEST_PURPOSE_VERBS))})
+PEACE_FORCE_WORDS: frozenset[str] = frozenset("peacekeeper peacekeeping peace-keeping helmet".split())
+"""Lemmas of the subject of an arrival verb that name a peace force ("blue helmets", "peacekeeping troops")."""
+
+AIRCRAFT_WORDS: frozenset[str] = frozenset(
+    "drone warplane aircraft jet helicopter gunship uav quadcopter plane".split())
+"""Lemmas of the subject of a flying verb that name a drone or an aircraft."""
+
+LOCAL_CUES = MappingProxyType({
+    **LOCAL_CUES,
+    "protest_purpose": LOCAL_CUES["protest_purpose"] % ", ".join(sorted(PROTEST_PURPOSE_VERBS)),
+    "peace_mover": LOCAL_CUES["peace_mover"] % ", ".join(sorted(PEACE_FORCE_WORDS)),
+    "aircraft_mover": LOCAL_CUES["aircraft_mover"] % ", ".join(sorted(AIRCRAFT_WORDS)),
+})
 
 
 def fallback_head(lemma: str) -> Optional[FallbackHead]:
@@ -148,5 +168,5 @@ def fallback_head(lemma: str) -> Optional[FallbackHead]:
     return FALLBACK_HEADS.get(lemma)
 
 
-__all__ = ["ACTING_GROUPS", "FALLBACK_GROUPS", "LOCAL_CUES", "PROTEST_PURPOSE_VERBS", "RULE_ONLY_GROUPS", "FALLBACK_HEADS", "FallbackHead", "MODAL_WORDS",
+__all__ = ["AIRCRAFT_WORDS", "PEACE_FORCE_WORDS", "ACTING_GROUPS", "FALLBACK_GROUPS", "LOCAL_CUES", "PROTEST_PURPOSE_VERBS", "RULE_ONLY_GROUPS", "FALLBACK_HEADS", "FallbackHead", "MODAL_WORDS",
            "NON_REALIS_GOVERNORS", "TEMPORAL_PREPOSITIONS", "VERBAL_GROUPS", "fallback_head"]

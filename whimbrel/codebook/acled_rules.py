@@ -64,7 +64,9 @@ CUE_PHRASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "base": ("set up ... base|camp|headquarters|post|position|outpost",
              "establish ... base|camp|headquarters|post|position|outpost",
              "open ... base|headquarters|outpost|command", "build ... base|outpost",
-             "open ... post", "turn ... into ... base|camp|headquarters|stronghold|barracks|outpost"),
+             "open ... post", "turn ... into ... base|camp|headquarters|stronghold|barracks|outpost|post",
+             "convert ... into ... base|camp|headquarters|stronghold|barracks|outpost|post",
+             "move|relocate|transfer ... headquarters|base to"),
     "forced": ("storm", "overrun", "assault", "attack", "by force", "force ... out"),
     "handover": ("hand over", "hand it|them over", "hand ... control|base|post|town|city|checkpoint|security|territory|position",
                  "transfer ... control|checkpoint|base|post|security|territory", "without a fight",
@@ -110,6 +112,9 @@ CUE_PHRASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "loot": ("loot", "plunder", "ransack", "pillage", "demolish", "torch", "set ... fire|ablaze", "vandalise",
              "vandalize", "vandalism", "vandal", "deface",
              "burn ... house|home|shop|village|school|bus|car|office|clinic|station|stall|church|mosque"),
+    # captives traded between the sides (an agreement, whatever verb the report uses)
+    "prisoner_swap": ("exchange|swap|trade ... prisoner|hostage|captive|detainee",
+                      "prisoner|hostage|captive|detainee exchange|swap"),
     # what makes an agreement or an explosion no ACLED event
     "conflict_deal": ("ceasefire", "cease-fire", "truce", "peace", "surrender", "hostage", "prisoner", "evacuation",
                       "evacuate", "cessation ... hostility|hostilities", "armistice", "disarmament", "demobilization", "amnesty"),
@@ -136,20 +141,31 @@ CUE_PHRASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
                      "announce ... split", "split in|within the", "split into", "new leader", "new commander",
                      "new chief", "appoint ... commander|leader|chief|emir", "appointment of ... commander|leader|"
                      "chief|emir", "dissolve", "disband", "name ... commander|leader|chief|emir",
-                     "new leadership", "unite under", "recruit", "recruitment"),
+                     "new leadership", "change of leadership", "leadership change", "unite under", "recruit", "recruitment",
+                     "replace ... leader|commander|chief|emir", "leader|commander|chief|emir ... replace",
+                     "succeed ... leader|commander|chief|emir"),
     # an armed organisation named as such (whose own changes ACLED codes)
     "armed_group": ("armed group", "armed movement", "armed faction", "armed wing", "armed organisation",
                     "armed organization", "insurgent group", "rebel group", "militant group", "jihadist group",
                     "faction", "insurgency"),
     # a fight between two sides named by its verb or noun
     "combat": ("fight", "fighting", "battle", "clash", "skirmish"),
+    # a peace force (whose arrival or deployment ACLED codes as a change to activity)
+    "peace_force": ("peacekeeper", "peacekeeping", "peace-keeping", "blue helmet", "peace force",
+                    "stabilisation force", "stabilization force"),
+    # armed personnel arriving or deployed somewhere
+    "arrival": ("arrive", "arrival", "deploy", "deployment"),
+    # an aircraft or drone seen flying over or above a place (no weapon used)
+    "overflight": ("drone|warplane|aircraft|jet|helicopter|uav|quadcopter|plane ... fly|hover|circle|spot|sight",
+                   "fly|hover|circle ... over|above ... base|town|city|village|camp|position|area|capital|airport"),
     # who is moved: armed personnel and peace forces
     "armed_personnel": ("peacekeeper", "peacekeeping", "blue helmet", "troop", "soldier", "contingent",
                         "battalion", "brigade"),
     # who was hit
     "armed_target": ("soldier", "troop", "policeman", "police officer", "officer", "army", "militant", "rebel",
                      "fighter", "insurgent", "guerrilla", "militia", "militiaman", "patrol", "checkpoint",
-                     "convoy", "jihadist", "separatist", "security force", "serviceman", "guard", "position"),
+                     "convoy", "jihadist", "separatist", "security force", "serviceman", "guard", "position",
+                     "gunman", "assailant", "bandit"),
     "civilian_victim": ("man", "woman", "child", "boy", "girl", "people", "person", "civilian", "resident",
                         "villager", "passenger", "student", "worshipper", "journalist", "teacher", "farmer",
                         "family", "baby", "teen", "teenager", "victim", "shopper", "pedestrian", "driver",
@@ -170,7 +186,8 @@ ARGUMENT_CUES: Mapping[str, str] = MappingProxyType({
     "combat_trigger": "the event's trigger itself names a fight between two sides (fight, fighting, battle, "
                       "gunbattle, firefight, skirmish)",
     "armed_subject_only": "the armed words of the sentence (soldiers, militants...) are all in the subject of "
-                          "the event's trigger: the attacker is armed, nothing says the attacked are",
+                          "the event's trigger (or the agent of a passive one): the attacker is armed, nothing "
+                          "says the attacked are",
     "person_object": "the event's object (direct object, passive subject, or the noun a participle describes) "
                      "names people: a person's name, a pronoun, or a noun for people (workers, civilians, a chief)",
     "crowd_actor": "the event's subject is a crowd or an unorganised body of people (a crowd, villagers, "
@@ -313,6 +330,8 @@ def _hit(f: AcledFacts) -> tuple[str, str]:
         return ("Battles", "Armed clash")  # "soldiers fought a band of raiders": a fight has two armed sides
     if f.cue("armed_target") and not f.cue("armed_subject_only"):
         return ("Battles", "Armed clash")
+    if f.cue("combat") and not f.actors and not f.recipients and not f.cue("civilian_victim"):
+        return ("Battles", "Armed clash")  # "heavy clashes continued in the district": two unnamed sides fought
     return ("Violence against civilians", "Attack")
 
 
@@ -363,6 +382,10 @@ RULES: tuple[Rule, ...] = (
          _fixed("Strategic developments", "Change to group/activity"),
          "Change to group/activity: a significant change in an armed or political group's make-up or conduct, "
          "such as a merger, a new name, a split, a new alliance or allegiance, or new leadership."),
+    Rule("prisoner-exchange", frozenset({"COOPERATE"}),
+         "prisoners, hostages or captives exchanged or swapped between two sides",
+         lambda f: f.cue("prisoner_swap"), _fixed("Strategic developments", "Agreement"),
+         "Agreement covers deals between the parties to a conflict or disorder, prisoner exchanges among them."),
     Rule("not-conflict-agreement", frozenset({"AGREE"}),
          "an agreement with no armed party and no ceasefire, truce, peace, surrender, prisoner or evacuation in "
          "its sentence (trade deals, budgets, business)",
@@ -483,11 +506,25 @@ RULES: tuple[Rule, ...] = (
          lambda f: f.cue("base"), _fixed("Strategic developments", "Headquarters or base established"),
          "An armed group establishes a permanent or semi-permanent base or headquarters."),
     Rule("non-violent-transfer", frozenset({"RETREAT", "AGREE", "ASSAULT", "MOBILIZE"}),
-         "a place changes hands without a fight (handed over, unopposed, after the other side withdrew)",
-         lambda f: f.cue("handover") or (f.mode == "withdraw" and f.cue("took", "entered")),
+         "a place changes hands without a fight (handed over, unopposed, after the other side withdrew); not "
+         "weapons handed over (a disarmament)",
+         lambda f: f.mode != "disarm" and (f.cue("handover") or (f.mode == "withdraw" and f.cue("took", "entered"))),
          _fixed("Strategic developments", "Non-violent transfer of territory"),
          "An actor acquires control of a place without fighting, e.g. after the other side withdraws or hands "
          "it over."),
+    Rule("peace-force-arrival", frozenset({"RETREAT"}),
+         "peacekeepers or another peace force arrive in or are deployed to a place (PLOVER: the host lets them in)",
+         lambda f: f.mode == "access" and f.cue("peace_force") and f.cue("arrival"),
+         _fixed("Strategic developments", "Change to group/activity"),
+         "Change to group/activity: a significant change in an armed force's presence or posture, e.g. troop "
+         "movements, deployments and the arrival of a peace force (the PLOVER type stays RETREAT, access)."),
+    Rule("overflight", frozenset({"MOBILIZE"}),
+         "a drone or an aircraft told as flying, hovering or seen over a place, with no weapon used and no harm "
+         "named (\"a drone flew over the base; no attack was reported\")",
+         lambda f: f.cue("overflight") and not f.cue("harm", "weapon_use"),
+         _fixed("Strategic developments", "Other"),
+         "Other: a significant development that fits no other sub-event type, e.g. a drone or aircraft seen over "
+         "a place where no attack is reported (an attack from the air is an Air/drone strike)."),
     Rule("withdrawal", frozenset({"RETREAT"}), "a withdrawal of forces with no one reported taking over",
          lambda f: f.mode == "withdraw", _fixed("Strategic developments", "Change to group/activity"),
          "A significant change in a group's activity or posture, e.g. troop movements and withdrawals."),
@@ -529,8 +566,8 @@ RULES: tuple[Rule, ...] = (
          "Gunfire aimed at no one (into the air, warning shots) with no one hurt is no attack or clash: it is "
          "coded as a strategic development (Other); at a protest the protest rules decide."),
     Rule("armed-or-civilian", _ASSAULT,
-         "a shooting or other attack (also a destruction told with killing or hurting people): armed targets (or a gunbattle, fight, battle or clash an armed actor fought) "
-         "make it a battle, unarmed "
+         "a shooting or other attack (also a destruction told with killing or hurting people): armed targets (or a gunbattle, fight, battle or clash an armed actor fought, "
+         "or fighting or clashes with no party and no civilian named) make it a battle, unarmed "
          "ones violence against civilians",
          lambda f: f.mode in _FIREARM_LIKE or (f.mode == "destroy" and f.cue("harm_trigger")), _hit,
          "Armed clash: armed, organised groups fight each other. Attack: an armed actor attacks unarmed "

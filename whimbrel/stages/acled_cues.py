@@ -381,12 +381,14 @@ def _token_argument_cues(token: Any) -> set[str]:
 
 def _armed_subject_only(token: Any) -> bool:
     """Whether every armed word of the trigger's sentence (``armed_target`` phrases) lies in the
-    subject of the trigger verb ("militants opened fire on a minibus"): the attacker is armed."""
+    subject of the trigger verb ("militants opened fire on a minibus") or in the agent of a passive
+    one ("a man was hacked to death by militants"): the attacker is armed."""
     if getattr(token, "pos_", "") not in ("VERB", "AUX"):
         return False
     table = token_table(token.doc)
     dep, lower, children = table.dep, table.lower, table.children[token.i]
-    subjects = [token.doc[c] for c in children if dep[c] == "nsubj"]
+    # the attacker: the active subject, or the agent of a passive ("was hacked to death by militants")
+    subjects = [token.doc[c] for c in children if dep[c] in ("nsubj", "agent")]
     if not subjects or any(dep[c] == "prep" and lower[c] == "under" for c in children):
         return False  # "a patrol came under fire": the subject is the one attacked
     try:

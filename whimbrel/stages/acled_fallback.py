@@ -20,8 +20,8 @@ from __future__ import annotations
 
 from typing import Any, ClassVar, Iterable, Optional
 
-from ..codebook.acled_fallback import (ACTING_GROUPS, MODAL_WORDS, NON_REALIS_GOVERNORS, PROTEST_PURPOSE_VERBS,
-                                       RULE_ONLY_GROUPS,
+from ..codebook.acled_fallback import (ACTING_GROUPS, AIRCRAFT_WORDS, MODAL_WORDS, NON_REALIS_GOVERNORS,
+                                       PEACE_FORCE_WORDS, PROTEST_PURPOSE_VERBS, RULE_ONLY_GROUPS,
                                        TEMPORAL_PREPOSITIONS, VERBAL_GROUPS, FallbackHead, fallback_head)
 from ..codebook.acled_rules import CROWD_NOUNS, PEOPLE_NOUNS, PROPERTY_NOUNS
 from ..pipeline import Work
@@ -158,6 +158,13 @@ def _local_cues(tok: Any) -> frozenset[str]:
             (c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in PROTEST_PURPOSE_VERBS)
             or (c.dep_ == "prep" and c.lower_ == "against") for c in tok.children):
         found.add("protest_purpose")  # "gathered in the square to denounce ...", "assembled against the law"
+    if tok.pos_ in _VERB_POS:
+        subject = [w for c in tok.children if c.dep_ == "nsubj" for w in c.subtree]
+        if any(_forms(w)[0] in PEACE_FORCE_WORDS or w.lower_ in PEACE_FORCE_WORDS for w in subject):
+            found.add("peace_mover")  # "a first contingent of peacekeepers arrived in ..."
+        passive = [w for c in tok.children if c.dep_ == "nsubjpass" for w in c.subtree]
+        if any(_forms(w)[0] in AIRCRAFT_WORDS or w.lower_ in AIRCRAFT_WORDS for w in subject + passive):
+            found.add("aircraft_mover")  # "a drone flew over the base"
     objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     if tok.dep_ in ("amod", "acl"):
         objects.append(tok.head)  # "burning homes": the participle's noun is what was burnt

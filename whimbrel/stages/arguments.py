@@ -246,7 +246,14 @@ def arguments(mention: Any) -> tuple[list[Any], list[Any]]:
     resolved = [r for r in resolved if _can_be_actor(r) and r.lemma_.lower() not in FACILITY_NOUNS]
     actor_ids = {a.i for a in actors}
     resolved = [r for r in resolved if r.i not in actor_ids]
+    if etype == "RETREAT" and mention.mode == "access" and any(t.lemma_.lower() in ENTRY_VERBS for t in mention.triggers):
+        # "peacekeepers arrived in X": PLOVER's access is X letting them in, so X acts
+        return _dedupe(resolved), _dedupe(actors)
     return _dedupe(actors), _dedupe(resolved)
+
+
+# Verbs that tell an access (RETREAT, access) from the side of those let in ("peacekeepers arrived in X").
+ENTRY_VERBS = frozenset({"arrive"})
 
 
 # Verbal acts whose recipient is often named inside what they are about:

@@ -382,6 +382,13 @@ _WHOLE_SENTENCE_TYPES = frozenset({"Non-violent transfer of territory", "Governm
                                    "Non-state actor overtakes territory"})
 
 
+def none_reported(tok) -> bool:
+    """Whether a noun trigger is quantified by "no" ("no attack was reported", "no clashes"): the
+    sentence tells that the act did not take place (the screen holds it), so it reports no event that
+    keeps the sentence's other reports (a drone seen overhead) from being coded."""
+    return tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
+
+
 def acled_fallback_events(article_id: str, fallback: list[Mention], events: list[Event],
                           clusters: list[list[Mention]], published: Optional[str]) -> list[Mention]:
     """The fallback mentions kept as events (:mod:`whimbrel.stages.acled_fallback`): per sentence, the
@@ -390,8 +397,9 @@ def acled_fallback_events(article_id: str, fallback: list[Mention], events: list
     sentence has the fallback's PLOVER type: the extractor read that report (and judged its modality),
     the fallback does not tell it again."""
     done = {members[0].sentence for ev, members in zip(events, clusters)
-            if (ev.acled.event_type and not in_background(members[0].trigger))
-            or (ev.acled.rule and not ev.acled.event_type and ev.modality == Modality.asserted)}
+            if ((ev.acled.event_type and not in_background(members[0].trigger))
+                or (ev.acled.rule and not ev.acled.event_type and ev.modality == Modality.asserted))
+            and not none_reported(members[0].trigger)}
     read = {(members[0].sentence, ev.event_type) for ev, members in zip(events, clusters)}
     kept: list[Mention] = []
     for m in sorted(fallback, key=lambda m: (m.sentence, head_rank(m.trigger), m.start)):

@@ -56,7 +56,8 @@ CRIME_CUES = frozenset(
     protest protester demonstrator riot clash violence strike sanction ceasefire treaty
     election vote minister president government parliament senate congress lawmaker
     gunshot wound wounded die dead death injure injured injury hurt fatal firearm rifle pistol
-    handgun bullet""".split()
+    handgun bullet mob lynch lynching loot looting looter vandalise vandalize vandalism vandal torch
+    arson arsonist rioter rioting torture tortured""".split()
 )
 COMMERCE_CUES = frozenset(
     """price buy sell sale product app device feature review game player team season fan league
@@ -466,6 +467,42 @@ def sense_failure(checks: list[tuple[Optional[bool], str]]) -> Optional[str]:
     return head_held([reason if ok is False else None for ok, reason in checks])
 
 
+# A truce made is political whoever the report names as its parties ("a ceasefire was reached
+# late on Friday"): PLOVER codes the truce, ACLED an agreement between the sides of a conflict.
+TRUCE_NOUNS = frozenset("truce ceasefire cease-fire armistice".split())
+TRUCE_TYPES = frozenset({"AGREE", "RETREAT"})
+TRUCE_DEALS = frozenset("agreement deal accord pact".split())
+TRUCE_VERBS = frozenset("make agree reach sign declare broker conclude strike seal announce".split())
+
+
+def _names_truce(tok: Any) -> bool:
+    """Whether a trigger tells a truce made, agreed or reached: a truce noun that is the object
+    (or passive subject) of such a verb ("a truce was agreed", "they reached a ceasefire"), or such a
+    verb with a truce noun as its object or as the object of its "to"/"on" ("agreed to a truce")."""
+    def named(t: Any) -> bool:
+        return t.lemma_.lower() in TRUCE_NOUNS or t.lower_ in TRUCE_NOUNS or hyphen_lemma(t) in TRUCE_NOUNS
+
+    def truce(t: Any) -> bool:  # "a truce", "a ceasefire agreement"
+        return named(t) or (t.lemma_.lower() in TRUCE_DEALS
+                            and any(c.dep_ in ("compound", "amod") and named(c) for c in t.children))
+
+    if truce(tok):
+        head = tok.head
+        if tok.dep_ == "pobj" and head.lower_ in ("to", "on", "upon") and head.head.i != head.i:
+            head = head.head
+        elif tok.dep_ not in ("dobj", "nsubjpass"):
+            return False
+        return head.i != tok.i and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in TRUCE_VERBS
+    if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in TRUCE_VERBS:
+        return False
+    for c in tok.children:
+        if c.dep_ in ("dobj", "nsubjpass") and truce(c):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("to", "on", "upon") and any(p.dep_ == "pobj" and truce(p) for p in c.children):
+            return True
+    return False
+
+
 def _protest_noun(tok: Any) -> bool:
     """Whether a noun names a protest ("staged a sit-in", "held a rally"): the object of a light verb."""
     lemmas = {tok.lemma_.lower(), hyphen_lemma(tok) or ""}
@@ -514,14 +551,15 @@ def event_features(event: Event, members: list, rel: float, headline: float) -> 
     protesters = event.event_type == "PROTEST" and bool(event.actor) and bool(toks) and not any(
         c.dep_ == "dobj" and not _protest_noun(c) for t in toks if t.pos_ == "VERB" for c in t.children)
     violent_party = crime_cue or weapon_attack or (victim and event.event_type == "ASSAULT") or protesters
-    if not (political or pol_sentence) and not (event.event_type in VIOLENT_TYPES and violent_party):
+    truce = event.event_type in TRUCE_TYPES and any(_names_truce(t) for t in toks)
+    if not (political or pol_sentence or truce) and not (event.event_type in VIOLENT_TYPES and violent_party):
         held = held or ("no political actor (state, official, party, armed group, organisation, protesters), "
                         "no victim of violence and no words of crime")
     # a military withdrawal told beside armed actors ("fighters moved in after the rival group withdrew")
     # is one between armed sides, whoever the parser made its subject
     armed_withdrawal = event.event_type == "RETREAT" and event.mode == "withdraw" and any(
         _names_armed_actor(sent_of(t)) for t in toks)
-    if (event.event_type in VERBAL_TYPES and not political and not armed_withdrawal
+    if (event.event_type in VERBAL_TYPES and not political and not armed_withdrawal and not truce
             and not any(_names_polity(sent_of(t)) for t in toks)):
         held = held or (f"a {event.event_type} event needs an actor or recipient that is a political actor "
                         "(a state, official, party, armed group or organisation) or a sentence that names a country; "

@@ -171,8 +171,40 @@ def _role_sectors() -> dict[str, Optional[str]]:
     return {r.word: r.sector for r in _load_roles() if " " not in r.word}
 
 
+def _plural_forms(word: str) -> list[str]:
+    """The singulars a plural form may have ("soldiers" → soldier, "policemen" → policeman,
+    "militias" → militia, "agencies" → agency, "churches" → church), most specific first."""
+    out = []
+    if word.endswith("men") and len(word) > 4:
+        out.append(word[:-3] + "man")
+    if word.endswith("ies") and len(word) > 4:
+        out.append(word[:-3] + "y")
+    if word.endswith("es") and word[:-2].endswith(("ch", "sh", "x", "ss", "z")):
+        out.append(word[:-2])
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        out.append(word[:-1])
+    return out
+
+
+@lru_cache(maxsize=4096)
 def role_sector(word: str) -> Optional[str]:
-    return _role_sectors().get(word)
+    """The sector of a one-word role noun; a plural form that is not listed itself takes its
+    singular's entry ("militiamen" → militiaman)."""
+    table = _role_sectors()
+    if word in table:
+        return table[word]
+    for form in _plural_forms(word):
+        if form in table:
+            return table[form]
+    return None
+
+
+def _listed(words: frozenset, lemma: str, low: str) -> bool:
+    """Whether a noun (its lemma or form, or the singular of a plural form the lemmatizer left
+    alone: a headline's "Servicemen") is one of ``words``."""
+    if lemma in words or low in words:
+        return True
+    return lemma == low and any(f in words for f in _plural_forms(low))
 
 
 def semantic_classes(tok: Any) -> frozenset:
@@ -182,7 +214,7 @@ def semantic_classes(tok: Any) -> frozenset:
     out = set()
     ent = tok.ent_type_
     bare_name = tok.pos_ == "PROPN" and ent in ("", "PERSON")
-    if ent == "PERSON" or low in _PERSON_PRONOUNS or lemma in _PERSON_NOUNS or bare_name:
+    if ent == "PERSON" or low in _PERSON_PRONOUNS or _listed(_PERSON_NOUNS, lemma, low) or bare_name:
         out.add("person")
     if lemma in _DETAINEE_NOUNS or any(c.dep_ == "amod" and c.lemma_.lower() in _DETAINING for c in tok.children):
         out.update(("detainee", "person"))
@@ -196,9 +228,9 @@ def semantic_classes(tok: Any) -> frozenset:
         out.add("person")
     elif sector in VICTIM_SECTORS:
         out.add("person")
-    if lemma in ARMED_NOUNS:
+    if _listed(ARMED_NOUNS, lemma, low):
         out.add("armed")
-    if lemma in _FACILITY_NOUNS or ent == "FAC":
+    if _listed(_FACILITY_NOUNS, lemma, low) or ent == "FAC":
         out.add("facility")
     if lemma in _AID_GOODS or ent == "MONEY" or any(c.lemma_.lower() in _AID_GOODS for c in tok.children if c.dep_ in ("compound", "amod")):
         out.add("aid_goods")
@@ -486,6 +518,23 @@ def rule_for(lemma: str, event_type: str, pos: str = "") -> Optional[SenseRule]:
     return None
 
 
+# nouns of an attack that a weapon noun can name the means of ("missile strike", "drone attack")
+ATTACK_NOUNS = frozenset("attack strike raid barrage bombardment assault fire salvo volley shelling".split())
+
+
+def _attack_compound(tok: Any, deps: frozenset) -> bool:
+    """A weapon noun compounded with an attack noun that is itself an argument of the clause
+    ("Missile Strike Hits Town", "a rocket attack wounded three"): the weapon names the means of
+    an attack that happened, as a headline's title-case nouns often put it, not a weapon merely named."""
+    head = tok.head
+    if tok.dep_ != "compound" or head.i == tok.i or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    lemma = head.lemma_.lower()
+    if lemma not in ATTACK_NOUNS and head.lower_ not in ATTACK_NOUNS:
+        return False
+    return _function(head) in deps
+
+
 def check_sense(tok: Any, event_type: str, political: bool, conflict_context: bool) -> tuple[Optional[bool], str]:
     """``(True, '')`` when the trigger's constraint holds, ``(False, reason)`` when it fails,
     ``(None, '')`` when the word has no constraint for this type."""
@@ -493,7 +542,7 @@ def check_sense(tok: Any, event_type: str, political: bool, conflict_context: bo
     rule = rule_for(tok.lemma_.lower(), event_type, pos) or rule_for(tok.lower_, event_type, pos)
     if rule is None:
         return None, ""
-    if rule.deps and _function(tok) not in rule.deps:
+    if rule.deps and _function(tok) not in rule.deps and not _attack_compound(tok, rule.deps):
         return False, rule.reason
     if rule.contest and contest_clause(tok):
         return False, rule.reason

@@ -18,6 +18,7 @@ from ..pipeline import Work
 from ..records import Claim, DateRef, Entity, Modality, Place, Size, Span
 from ..knowledge.vocabulary import COGNITION_VERBS, REPORTING_VERBS, VERBAL_ACT_REPORTING_VERBS
 from ..spacy_doc import doc_sents, remembered, token_table
+from .senses import ATTACK_NOUNS
 
 # Verbs that carry no event of their own but govern a nominal trigger:
 # "launched strikes", "carried out an attack", "imposed sanctions", "held talks".
@@ -503,6 +504,8 @@ def _group(found: list[tuple[Any, Any]], s_i: int) -> list[Mention]:
             links.append(index[gov.i])
         if tok.dep_ == "conj" and tok.head.i in index:
             links.append(index[tok.head.i])
+        if tok.dep_ == "compound" and tok.head.i in index and tok.head.lemma_.lower() in ATTACK_NOUNS:
+            links.append(index[tok.head.i])  # "missile strike", "rocket fire": the weapon of that attack
         if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.i in index:
             links.append(index[tok.head.i])  # "attacked the camp, killing 156": one happening
         if tok.pos_ == "VERB":
