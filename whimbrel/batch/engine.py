@@ -103,7 +103,10 @@ class LocalEngine:
                 pending = self._restart(pending)
 
     def map_calls(self, fn: Callable, args: Iterable[object]) -> Iterator[object]:
-        """``fn(arg)`` for every arg on the pool (results as they finish; at most 2 per worker in flight)."""
+        """``fn(arg)`` for every arg on the pool (results as they finish; at most 2 per worker in flight).
+
+        The argument and the result travel pickled in one call each, as on Dask
+        (:func:`_call_pickled`), so both engines move a call's data the same way."""
         assert self._pool is not None, "use the engine as a context manager"
         source = iter(args)
         pending: set[cf.Future] = set()
@@ -112,12 +115,12 @@ class LocalEngine:
                 a = next(source, _END)
                 if a is _END:
                     break
-                pending.add(self._pool.submit(fn, a))
+                pending.add(self._pool.submit(_call_pickled, fn, _dumps(a)))
             if not pending:
                 return
             done, pending = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
             for fut in done:
-                yield fut.result()
+                yield _loads(fut.result())
 
     def _restart(self, pending: dict[cf.Future, PartitionTask]) -> dict[cf.Future, PartitionTask]:
         """A worker died: a fresh pool, and every partition not yet returned submitted again."""
@@ -149,7 +152,7 @@ class DaskEngine:
         self.threads = threads_per_worker
         self.client = None
         self._cluster = None
-        self._trim: Optional[str] = None
+        self._environ: dict[str, Optional[str]] = {}
 
     def __enter__(self) -> "DaskEngine":
         try:
@@ -169,11 +172,17 @@ class DaskEngine:
             # distributed starts each worker process with MALLOC_TRIM_THRESHOLD_=65536 to hand
             # freed memory back sooner; any explicit glibc setting also fixes the mmap threshold at
             # 128 KiB, so every larger buffer (a parse's arrays) became an mmap, page faults and a
-            # munmap: extraction ran ~1.5x slower than in a plain process (docs/scaling.md)
-            # (a nanny also copies it into this process's environment, which the next cluster's
-            # workers would inherit: it is kept out while this engine runs, restored after)
-            self._trim = os.environ.pop(_TRIM, None)
-            with dask.config.set({f"distributed.nanny.pre-spawn-environ.{_TRIM}": None}):
+            # munmap: extraction ran ~1.5x slower than in a plain process (docs/scaling.md).
+            # It also pins OMP/MKL/OpenBLAS to 1 thread, where a local pool worker gets the
+            # libraries' default (OpenBLAS: one thread per core): these are left out too, so a
+            # Dask worker runs with the environment a local worker runs with, the driver's (set
+            # OMP_NUM_THREADS and the others there to choose, for both engines alike).
+            # A nanny copies what it sets into this process's environment (and PYTHONHASHSEED),
+            # which later pools and clusters would inherit: the environment is restored after.
+            self._environ = {k: os.environ.get(k) for k in (*_UNSET_FOR_WORKERS, "PYTHONHASHSEED")}
+            os.environ.pop(_TRIM, None)
+            unset = {f"distributed.nanny.pre-spawn-environ.{k}": None for k in _UNSET_FOR_WORKERS}
+            with dask.config.set(unset):
                 self._cluster = LocalCluster(n_workers=self.workers, threads_per_worker=self.threads,
                                              processes=True, dashboard_address=None)
             self.client = Client(self._cluster)
@@ -189,8 +198,11 @@ class DaskEngine:
             self.client.close()
         if self._cluster is not None:
             self._cluster.close()
-            if self._trim is not None:
-                os.environ[_TRIM] = self._trim
+            for k, v in self._environ.items():
+                if v is None:
+                    os.environ.pop(k, None)
+                else:
+                    os.environ[k] = v
         self.client = self._cluster = None
 
     def map(self, tasks: Iterable[PartitionTask]) -> Iterator[PartitionResult]:
@@ -203,7 +215,13 @@ class DaskEngine:
         refers to it, so a large argument (a merge block holds ~4 MiB of scoring copies of
         reports) goes to the worker as data instead of inside the task graph, which the
         scheduler would unpickle and forward.  Should the worker that holds an argument die,
-        the argument is scattered again and the call re-run (twice)."""
+        the argument is scattered again and the call re-run (twice).
+
+        The result comes back pickled in one call too: distributed serialises a list that a
+        worker sends element by element (a header and a pickle call per item), which for a
+        block's ~10,000 links cost ~0.3 s on the worker and more on the driver, each block,
+        in the event-loop threads that the scoring and the driver's work share the GIL with
+        (docs/scaling.md, "The merge on Dask")."""
         assert self.client is not None, "use the engine as a context manager"
         client = self.client
         held: dict[str, tuple[object, object, int, Optional[str]]] = {}  # key -> (data, arg, tries, worker)
@@ -232,7 +250,7 @@ class DaskEngine:
         def submit(a: object, tries: int = 0):
             # pickled here, in one C call: distributed's own serialisation of a block of
             # reports took ~2 s a block on the driver, longer than scoring it
-            blob = pickle.dumps(a, protocol=pickle.HIGHEST_PROTOCOL)
+            blob = _dumps(a)
             data, where = place(blob)
             workers = [where] if where else None
             fut = client.submit(_call_pickled, fn, data, pure=False, retries=2, workers=workers,
@@ -247,7 +265,7 @@ class DaskEngine:
             if where:
                 busy[where] -= 1
             try:
-                return fut.result(), None
+                return _loads(fut.result()), None
             except Exception as exc:  # noqa: BLE001 - a lost worker surfaces as any of several errors
                 if tries >= 2 or not _lost_worker(exc):
                     raise
@@ -292,11 +310,28 @@ class DaskEngine:
 
 _END = object()
 _TRIM = "MALLOC_TRIM_THRESHOLD_"
+# what distributed's nannies set in the workers they spawn that a local pool worker does not get
+_UNSET_FOR_WORKERS = (_TRIM, "OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS")
 
 
-def _call_pickled(fn: Callable, blob: bytes) -> object:
-    """``fn`` of the argument pickled in ``blob`` (runs on a worker)."""
-    return fn(pickle.loads(blob))
+def _call_pickled(fn: Callable, blob: bytes) -> bytes:
+    """``fn`` of the argument pickled in ``blob``, its result pickled (runs on a worker, either
+    engine): the argument and the result each cross in one pickle call."""
+    return _dumps(fn(_loads(blob)))
+
+
+def _dumps(obj: object) -> bytes:
+    return pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _loads(blob: bytes) -> object:
+    """``pickle.loads`` with the cyclic collector paused: a merge block unpickles to ~10^5
+    containers (token sets), and the collections they trigger on the way took about half
+    of the unpickling (a worker's heap holds the pipeline's objects too, walked by each one)."""
+    from ..store.dedupe import collector_paused
+
+    with collector_paused():
+        return pickle.loads(blob)
 
 
 def _lost_worker(exc: BaseException) -> bool:
