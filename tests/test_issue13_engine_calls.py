@@ -70,6 +70,10 @@ def test_issue13_dask_map_calls_equal_the_local_engines_and_the_workers_environm
     monkeypatch.setenv("OMP_NUM_THREADS", "3")  # the user's choice reaches both engines' workers
     monkeypatch.delenv("MKL_NUM_THREADS", raising=False)
     monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
+    # a plain LocalCluster earlier in this process (another test module's) leaves its nanny's
+    # trim threshold in the driver's environment; the local pool would hand it on, the engine's
+    # Dask workers never get it
+    monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)
     before = dict(os.environ)
     with LocalEngine(1) as eng:
         local_env = next(eng.map_calls(_environ_of_interest, [None]))
