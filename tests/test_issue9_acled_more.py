@@ -124,6 +124,8 @@ MORE_CASES = [
     ("Shots rang out near the bus station late on Friday, witnesses said.", OTHER),
     ("Gunfire was heard around the state broadcaster's compound before dawn.", OTHER),
     ("Police said they had received reports of shots fired near a nightclub shortly after midnight.", OTHER),
+    # (those who report or hear it are witnesses, not parties)
+    ("Neighbours reported shots fired behind a petrol station shortly before midnight.", OTHER),
     ("Heavy gunfire was heard across the town as troops and insurgents fought for the bridge.", CLASH),
     ("Sustained gunfire broke out between soldiers and militants on the edge of the camp.", CLASH),
     ("Two shoppers were wounded when shots rang out in the crowded square.", ATTACK),
@@ -143,6 +145,7 @@ MORE_CASES = [
     ("Soldiers seized power in a coup on Tuesday and dissolved the cabinet.", OTHER),
     ("The army ousted the elected president in a coup overnight, state radio said.", OTHER),
     ("A group of colonels overthrew the government and suspended the constitution.", OTHER),
+    ("Junior officers staged a putsch overnight, state media said.", OTHER),
     ("The junta announced on national television that it had taken power.", OTHER),
     # ... an arrest of plotters is an arrest, fighting during a coup is the fighting
     ("Police arrested six army officers accused of plotting a coup against the president.",
@@ -192,6 +195,7 @@ def test_issue9_gunfire_with_harm_is_coded_as_the_violence(more_labels, text):
     ("ASSAULT", "firearms", ["gunfire_heard", "harm"], [], ATTACK),
     ("ASSAULT", "firearms", ["gunfire_heard", "combat", "armed_target"], [], CLASH),
     ("ASSAULT", "firearms", ["gunfire_heard", "civilian_victim"], [], ATTACK),
+    ("ASSAULT", "firearms", ["gunfire_heard", "civilian_victim", "bystander_parties"], ["CVL"], OTHER),
     ("COERCE", None, ["coup"], ["MIL"], OTHER),
     ("ASSAULT", None, ["coup", "harm", "armed_target"], ["MIL"], CLASH),
     ("COERCE", "arrest", ["coup"], ["COP"], ("Strategic developments", "Arrests")),

@@ -81,7 +81,7 @@ _TABLE.update(_heads("kill wound injure shoot stab behead massacre hack murder",
 # gunfire heard or reported ("shots rang out", "reports of shots fired"): the ACLED rules decide what it is
 _TABLE.update(_heads("shot gunshot gunfire", "ASSAULT", "firearms", 3, "gunfire", ("gunfire_heard",)))
 # a coup (power seized, a government overthrown): a strategic development when no fighting is told
-_TABLE.update(_heads("overthrow topple depose power", "COERCE", None, 2, "coup", ("coup",)))
+_TABLE.update(_heads("overthrow topple depose power stage", "COERCE", None, 2, "coup", ("coup",)))
 # Protests and riots: the crowd named by its role
 _TABLE.update(_heads("protester protestor demonstrator marcher", "PROTEST", None, 4, "crowd"))
 _TABLE.update(_heads("rioter", "PROTEST", "riot", 4, "crowd"))

@@ -215,6 +215,9 @@ ARGUMENT_CUES: Mapping[str, str] = MappingProxyType({
                    "(\"government soldiers\", \"the army\")",
     "nonstate_taker": "a taking verb of the sentence has a non-state armed group as its subject (\"rebels\", "
                       "\"militiamen\")",
+    "bystander_parties": "the sentence's armed and civilian people (soldiers, residents...) are all subjects of "
+                         "reporting verbs or verbs of finding (\"residents reported shots fired\"): witnesses, "
+                         "not parties to what they report",
     "property_object": "the event's object names property: a building, place, vehicle, goods, aid, livestock, "
                        "land, money or weapons",
 })
@@ -482,10 +485,9 @@ RULES: tuple[Rule, ...] = (
     Rule("coup", frozenset({"ASSAULT", "COERCE", "MOBILIZE"}),
          "a coup: power seized or a government or head of state overthrown (coup, putsch, junta, seized power, "
          "overthrew the president), no fighting and no one killed or hurt told, no protest in the sentence and not an arrest "
-         "or other policing (\"arrested officers accused of plotting a coup\")",
+         "(\"arrested officers accused of plotting a coup\")",
          lambda f: f.cue("coup") and not f.cue("harm", "harm_trigger", "protest", "combat", "gunbattle")
-         and f.mode in (None, "confiscate")
-         and not _policing(f),
+         and f.mode in (None, "confiscate"),
          _fixed("Strategic developments", "Other"),
          "Other: a significant development that fits no other sub-event type. A coup changes who holds state "
          "power, not who controls a territory (no transfer of territory) and, told without fighting, is no "
@@ -595,9 +597,10 @@ RULES: tuple[Rule, ...] = (
     Rule("gunfire-report", _ASSAULT,
          "gunfire heard or reported (\"shots rang out\", \"gunfire was heard\", \"reports of shots fired\") with "
          "no one firing or fired on named, no one reported killed or hurt, and no fight, protest or armed or "
-         "civilian party in the sentence",
-         lambda f: f.mode in (None, "firearms") and f.cue("gunfire_heard") and not (f.actors | f.recipients)
-         and not f.cue("harm", "harm_trigger", "armed_target", "civilian_victim", "combat", "gunbattle", "protest"),
+         "civilian party in the sentence (those who report or hear it are witnesses, not parties)",
+         lambda f: f.mode in (None, "firearms") and f.cue("gunfire_heard")
+         and not f.cue("harm", "harm_trigger", "combat", "gunbattle", "protest")
+         and (f.cue("bystander_parties") or not ((f.actors | f.recipients) or f.cue("armed_target", "civilian_victim"))),
          _fixed("Strategic developments", "Other"),
          "An attack needs a target and an armed clash two armed sides; gunfire reported with neither, and no one "
          "hurt, is coded as a strategic development (Other). Where civilians are hit it is an Attack, where two "

@@ -397,6 +397,8 @@ def _token_argument_cues(token: Any) -> set[str]:
         found.add("ended")
     if _armed_subject_only(token):
         found.add("armed_subject_only")
+    if _bystander_parties_only(token):
+        found.add("bystander_parties")
     if token.lemma_.lower() in COMBAT_WORDS:
         found.add("combat_trigger")
     if token.lemma_.lower() in HARM_WORDS:
@@ -479,6 +481,24 @@ def _armed_subject_only(token: Any) -> bool:
     forms = _sentence_forms(sent.doc, sent.start, sent.end)
     rest = [frozenset() if any(lo <= i < hi for lo, hi in spans) else f for i, f in enumerate(forms, sent.start)]
     return "armed_target" not in _cues_in_forms(rest)
+
+
+def _bystander_parties_only(token: Any) -> bool:
+    """Whether the sentence names armed or civilian people (``armed_target``, ``civilian_victim``) and all of
+    them are subjects of reporting or finding verbs ("residents reported shots fired"): witnesses, not parties."""
+    try:
+        sent = token.sent
+    except (AttributeError, ValueError):
+        return False
+    people = {"armed_target", "civilian_victim"}
+    if not people & _sentence_form_cues(sent.doc, sent.start, sent.end):
+        return False
+    spans = _bystander_spans(sent, token)
+    if not spans:
+        return False
+    forms = _sentence_forms(sent.doc, sent.start, sent.end)
+    rest = [frozenset() if any(lo <= i < hi for lo, hi in spans) else f for i, f in enumerate(forms, sent.start)]
+    return not people & _cues_in_forms(rest)
 
 
 _END_VERBS = frozenset("end halt stop cease".split())
