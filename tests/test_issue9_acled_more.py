@@ -111,3 +111,95 @@ def test_issue9_seizure_needs_an_object(cues, actors, want):
 def test_issue9_surrender_and_ceasefire_are_agreements(etype, mode, actors, cues, want):
     got = acled_coding(etype, mode, cues=cues, actor_sectors=actors)
     assert (got.event_type, got.sub_event_type) == want
+
+
+# --------------------------------------------------------------------------- second pass (classes 1-5)
+
+OTHER = ("Strategic developments", "Other")
+ATTACK = ("Violence against civilians", "Attack")
+CLASH = ("Battles", "Armed clash")
+
+MORE_CASES = [
+    # 1. gunfire heard or reported: no one firing or hit named is Other; two armed sides a clash; people hit an attack
+    ("Shots rang out near the bus station late on Friday, witnesses said.", OTHER),
+    ("Gunfire was heard around the state broadcaster's compound before dawn.", OTHER),
+    ("Police said they had received reports of shots fired near a nightclub shortly after midnight.", OTHER),
+    # (those who report or hear it are witnesses, not parties)
+    ("Neighbours reported shots fired behind a petrol station shortly before midnight.", OTHER),
+    ("Heavy gunfire was heard across the town as troops and insurgents fought for the bridge.", CLASH),
+    ("Sustained gunfire broke out between soldiers and militants on the edge of the camp.", CLASH),
+    ("Two shoppers were wounded when shots rang out in the crowded square.", ATTACK),
+    # 2. a death from wounds told after the attack: the attack, read off who was hit
+    ("Four farmers wounded in the militia attack on their village died of their wounds in hospital, an official said.",
+     ATTACK),
+    ("A trader who was shot by robbers on the market road succumbed to his injuries two days later.", ATTACK),
+    ("Two police officers hurt in the ambush on their convoy later died of their injuries.", CLASH),
+    ("A teenager stabbed outside the stadium on Saturday has died of her wounds, police said.", ATTACK),
+    # 3. officers who find or attend to a victim are no armed target of the shooting
+    ("Officers found the man slumped in the doorway with a gunshot wound to the chest.", ATTACK),
+    ("Responding deputies discovered a woman suffering from a gunshot wound in the parking lot.", ATTACK),
+    ("Troopers located the driver with several gunshot wounds beside the highway.", ATTACK),
+    # ... an armed side that is hit still makes it a clash
+    ("An officer suffered a gunshot wound when a suspect opened fire at a checkpoint.", CLASH),
+    # 4. a coup: power seized, a government overthrown, with no fighting told
+    ("Soldiers seized power in a coup on Tuesday and dissolved the cabinet.", OTHER),
+    ("The army ousted the elected president in a coup overnight, state radio said.", OTHER),
+    ("A group of colonels overthrew the government and suspended the constitution.", OTHER),
+    ("Junior officers staged a putsch overnight, state media said.", OTHER),
+    ("The junta announced on national television that it had taken power.", OTHER),
+    # ... an arrest of plotters is an arrest, fighting during a coup is the fighting
+    ("Police arrested six army officers accused of plotting a coup against the president.",
+     ("Strategic developments", "Arrests")),
+    # ... a coup told in a relative clause on an actor is who the actor is, not this report's event
+    ("Gunmen loyal to the officers who seized power in a coup two years ago killed four farmers on Monday.", ATTACK),
+    ("Mutinous troops clashed with the presidential guard outside the palace during the coup attempt.", CLASH),
+    # 5. title-case headlines are reported events too
+    ("Gunmen Kill Seven In Raid On Farming Village", ATTACK),
+    ("Troops Clash With Insurgents Near Border Crossing", CLASH),
+    ("Militants Abduct 15 Pupils From Boarding School", ABDUCTION),
+    ("Army Shells Rebel Positions Outside Provincial Capital",
+     ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
+    # ... a headline drops "were": the subject of "Killed" is who was killed
+    ("Three Guards Killed In Night Raid On Army Depot", CLASH),
+    ("Police Officers Wounded In Ambush Outside Capital", CLASH),
+    # ... a plural before the noun it would modify is the headline's verb
+    ("Armed Gang Attacks Hill Village", ATTACK),
+    ("Dozens Feared Dead As Militia Attacks Farming Settlement", ATTACK),
+    # ... a verb parsed as a modifier leaves the headline's nouns to tell the report
+    ("Army Seizes Power In Coup", OTHER),
+]
+
+MORE_NOT_OTHER = [
+    # gunfire aimed at no one and reported with harm is no "Other": the rule needs no one hurt
+    "Shots rang out in the market and three people were killed.",
+]
+
+
+@pytest.fixture(scope="module")
+def more_labels():
+    return acled_labels([c[0] for c in MORE_CASES] + MORE_NOT_OTHER)
+
+
+@pytest.mark.parametrize("text,want", MORE_CASES, ids=[c[1][1] + ":" + c[0][:30] for c in MORE_CASES])
+def test_issue9_more_sentence_gets_its_acled_type(more_labels, text, want):
+    assert more_labels[text] == want
+
+
+@pytest.mark.parametrize("text", MORE_NOT_OTHER)
+def test_issue9_gunfire_with_harm_is_coded_as_the_violence(more_labels, text):
+    assert more_labels[text] not in (None, OTHER)
+
+
+@pytest.mark.parametrize("etype,mode,cues,actors,want", [
+    ("ASSAULT", "firearms", ["gunfire_heard"], [], OTHER),
+    ("ASSAULT", "firearms", ["gunfire_heard", "harm"], [], ATTACK),
+    ("ASSAULT", "firearms", ["gunfire_heard", "combat", "armed_target"], [], CLASH),
+    ("ASSAULT", "firearms", ["gunfire_heard", "civilian_victim"], [], ATTACK),
+    ("ASSAULT", "firearms", ["gunfire_heard", "civilian_victim", "bystander_parties"], ["CVL"], OTHER),
+    ("COERCE", None, ["coup"], ["MIL"], OTHER),
+    ("ASSAULT", None, ["coup", "harm", "armed_target"], ["MIL"], CLASH),
+    ("COERCE", "arrest", ["coup"], ["COP"], ("Strategic developments", "Arrests")),
+])
+def test_issue9_gunfire_and_coup_rules(etype, mode, cues, actors, want):
+    got = acled_coding(etype, mode, cues=cues, actor_sectors=actors)
+    assert (got.event_type, got.sub_event_type) == want

@@ -64,7 +64,9 @@ _TABLE.update(_heads("rename merge merger unite appoint appointment name recruit
                      "MOBILIZE", None, 1, "group", ("group_change",)))
 _TABLE.update(_heads("base headquarters camp post outpost", "MOBILIZE", None, 1, "group", ("base",)))
 _TABLE.update(_heads("control pass", "RETREAT", "withdraw", 1, "territory", ("handover",)))
-_TABLE.update(_heads("drive push force expel oust", "ASSAULT", None, 1, "taking", ("took", "retook")))
+_TABLE.update(_heads("drive push force expel", "ASSAULT", None, 1, "taking", ("took", "retook")))
+# "ousted": a side driven out of a place, or (a coup named) a government or head of state overthrown
+_TABLE.update(_heads("oust", "ASSAULT", None, 1, "taking", ("took", "retook", "coup")))
 _TABLE.update(_heads("turn", "MOBILIZE", None, 1, "group", ("base",)))
 _TABLE.update(_heads("hand", "RETREAT", "withdraw", 1, "territory", ("place_object",)))
 _TABLE.update(_heads("burn", "ASSAULT", "destroy", 2, "outcome", ("loot", "property_object")))
@@ -76,6 +78,10 @@ _TABLE.update(_heads("abduct kidnap", "ASSAULT", "abduct", 2, "outcome"))
 _TABLE.update(_heads("take", "ASSAULT", "abduct", 3, "outcome", ("taken_by_armed",)))
 _TABLE.update(_heads("rape", "ASSAULT", "sexual", 2, "outcome"))
 _TABLE.update(_heads("kill wound injure shoot stab behead massacre hack murder", "ASSAULT", None, 3, "outcome"))
+# gunfire heard or reported ("shots rang out", "reports of shots fired"): the ACLED rules decide what it is
+_TABLE.update(_heads("shot gunshot gunfire", "ASSAULT", "firearms", 3, "gunfire", ("gunfire_heard",)))
+# a coup (power seized, a government overthrown): a strategic development when no fighting is told
+_TABLE.update(_heads("overthrow topple depose power stage", "COERCE", None, 2, "coup", ("coup",)))
 # Protests and riots: the crowd named by its role
 _TABLE.update(_heads("protester protestor demonstrator marcher", "PROTEST", None, 4, "crowd"))
 _TABLE.update(_heads("rioter", "PROTEST", "riot", 4, "crowd"))
@@ -101,7 +107,7 @@ VERBAL_GROUPS: frozenset[str] = frozenset({"outcome", "taking"})
 """Head groups that count only as a verb or a participle ("were killed", "looted shops"): as a noun
 ("the wounded", "130 injured") they name people, not an act."""
 
-RULE_ONLY_GROUPS: frozenset[str] = frozenset({"group", "territory", "taking", "movement"})
+RULE_ONLY_GROUPS: frozenset[str] = frozenset({"group", "territory", "taking", "movement", "gunfire", "coup"})
 """Head groups whose fallback event counts only when an ACLED rule (not the per-(type, mode) table)
 types it: the MOBILIZE or RETREAT type given to "named" or "control" is the fallback's guess, so it is
 the rule's condition (an armed group named, a place handed over) that makes it an ACLED event."""
@@ -122,6 +128,9 @@ FALLBACK_GROUPS: Mapping[str, str] = MappingProxyType({
     "outcome": "what was done to people or property: killed, wounded, abducted, taken by armed men, raped, "
                "looted, torched, weapons defused or intercepted",
     "crowd": "protesters, rioters or a mob doing something",
+    "gunfire": "shots, gunshots or gunfire heard or reported (\"shots rang out\", \"reports of shots fired\")",
+    "coup": "a coup, or power seized or a government overthrown (\"seized power in a coup\", \"overthrew the "
+            "government\")",
     "movement": "a peace force arriving (\"peacekeepers arrived in ...\"), or a drone or aircraft flying over or "
                 "seen above a place: a verb whose subject names them",
     "gathering": "people gathering or assembling to press a demand (\"gathered to denounce\", \"assembled "

@@ -123,6 +123,14 @@ CUE_PHRASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     # a fight between armed sides named as such
     "gunbattle": ("gunbattle", "gun battle", "gunfight", "gun fight", "firefight", "shootout", "shoot-out",
                   "exchange of fire", "exchange ... fire|gunfire", "trade ... fire|gunfire"),
+    # gunfire heard or reported, told with no one firing or hit named ("shots rang out", "reports of shots fired")
+    "gunfire_heard": ("shot|gunshot|gunfire ... ring|hear|erupt|echo|crackle|report",
+                      "report|sound|burst|volley of ... shot|gunshot|gunfire", "hear ... shot|gunshot|gunfire",
+                      "shot fire", "shot be fire"),
+    # a coup: power seized, a government or head of state overthrown
+    "coup": ("coup", "putsch", "junta", "seize|grab power",
+             "overthrow|topple|depose|oust ... president|government|leader|regime|king|premier|ruler|head|"
+             "prime|cabinet|civilian"),
     # gunfire aimed at no one, and harm done
     "aimless_fire": ("in the air", "into the air", "in the sky", "into the sky", "skyward", "warning shot",
                      "celebratory gunfire", "celebratory fire", "celebratory shot"),
@@ -186,8 +194,10 @@ ARGUMENT_CUES: Mapping[str, str] = MappingProxyType({
     "combat_trigger": "the event's trigger itself names a fight between two sides (fight, fighting, battle, "
                       "gunbattle, firefight, skirmish)",
     "armed_subject_only": "the armed words of the sentence (soldiers, militants...) are all in the subject of "
-                          "the event's trigger (or the agent of a passive one): the attacker is armed, nothing "
-                          "says the attacked are",
+                          "the event's trigger (or the agent of a passive one, or, for a noun trigger, its "
+                          "modifiers and its \"by\" phrase: \"a militia attack\"), or in the subject of a "
+                          "reporting verb or of a verb of finding or attending to the victim (\"officers found the "
+                          "victim with a gunshot wound\"): the attacker is armed, nothing says the attacked are",
     "person_object": "the event's object (direct object, passive subject, or the noun a participle describes) "
                      "names people: a person's name, a pronoun, or a noun for people (workers, civilians, a chief)",
     "crowd_actor": "the event's subject is a crowd or an unorganised body of people (a crowd, villagers, "
@@ -205,6 +215,9 @@ ARGUMENT_CUES: Mapping[str, str] = MappingProxyType({
                    "(\"government soldiers\", \"the army\")",
     "nonstate_taker": "a taking verb of the sentence has a non-state armed group as its subject (\"rebels\", "
                       "\"militiamen\")",
+    "bystander_parties": "the sentence's armed and civilian people (soldiers, residents...) are all subjects of "
+                         "reporting verbs or verbs of finding (\"residents reported shots fired\"): witnesses, "
+                         "not parties to what they report",
     "property_object": "the event's object names property: a building, place, vehicle, goods, aid, livestock, "
                        "land, money or weapons",
 })
@@ -228,6 +241,12 @@ PEOPLE_NOUNS: frozenset[str] = frozenset(
     official diplomat reporter photographer cameraman relative family""".split())
 """Lemmas of nouns for people by occupation or standing, beyond the stage's person class (who can be
 abducted, as opposed to what can be looted)."""
+
+FINDER_VERBS: frozenset[str] = frozenset(
+    "find discover locate spot see witness notice respond arrive recover identify confirm investigate pronounce "
+    "rush transport".split())
+"""Lemmas of verbs of coming upon, attending to or looking into an attack ("officers found the victim with a
+gunshot wound"): their subject (like a reporting verb's) is no party to the attack."""
 
 GRIEVANCE_WORDS: frozenset[str] = frozenset(
     "demand protest".split())
@@ -463,6 +482,16 @@ RULES: tuple[Rule, ...] = (
          _fixed("Riots", "Mob violence"),
          "Violence by a disorderly crowd or rioters without a demonstration's aims, e.g. lynchings and communal "
          "crowd attacks."),
+    Rule("coup", frozenset({"ASSAULT", "COERCE", "MOBILIZE"}),
+         "a coup: power seized or a government or head of state overthrown (coup, putsch, junta, seized power, "
+         "overthrew the president), no fighting and no one killed or hurt told, no protest in the sentence and not an arrest "
+         "(\"arrested officers accused of plotting a coup\")",
+         lambda f: f.cue("coup") and not f.cue("harm", "harm_trigger", "protest", "combat", "gunbattle")
+         and f.mode in (None, "confiscate"),
+         _fixed("Strategic developments", "Other"),
+         "Other: a significant development that fits no other sub-event type. A coup changes who holds state "
+         "power, not who controls a territory (no transfer of territory) and, told without fighting, is no "
+         "battle; fighting or killing during it is coded as the clash or attack it is."),
     Rule("sexual-violence", _ASSAULT, "rape or other sexual violence", lambda f: f.mode == "sexual" or f.cue("sexual"),
          _fixed("Violence against civilians", "Sexual violence"), "Sexual violence against civilians."),
     Rule("taken-unopposed", frozenset({"ASSAULT", "COERCE", "RETREAT", "MOBILIZE"}),
@@ -565,6 +594,17 @@ RULES: tuple[Rule, ...] = (
          _fixed("Strategic developments", "Other"),
          "Gunfire aimed at no one (into the air, warning shots) with no one hurt is no attack or clash: it is "
          "coded as a strategic development (Other); at a protest the protest rules decide."),
+    Rule("gunfire-report", _ASSAULT,
+         "gunfire heard or reported (\"shots rang out\", \"gunfire was heard\", \"reports of shots fired\") with "
+         "no one firing or fired on named, no one reported killed or hurt, and no fight, protest or armed or "
+         "civilian party in the sentence (those who report or hear it are witnesses, not parties)",
+         lambda f: f.mode in (None, "firearms") and f.cue("gunfire_heard")
+         and not f.cue("harm", "harm_trigger", "combat", "gunbattle", "protest")
+         and (f.cue("bystander_parties") or not ((f.actors | f.recipients) or f.cue("armed_target", "civilian_victim"))),
+         _fixed("Strategic developments", "Other"),
+         "An attack needs a target and an armed clash two armed sides; gunfire reported with neither, and no one "
+         "hurt, is coded as a strategic development (Other). Where civilians are hit it is an Attack, where two "
+         "armed sides fire an Armed clash."),
     Rule("armed-or-civilian", _ASSAULT,
          "a shooting or other attack (also a destruction told with killing or hurting people): armed targets (or a gunbattle, fight, battle or clash an armed actor fought, "
          "or fighting or clashes with no party and no civilian named) make it a battle, unarmed "
@@ -693,5 +733,5 @@ def acled_coding(
                      inter1=i1 or None, inter2=i2 or None, interaction=interaction(i1, i2) or None, rule=rule_id)
 
 
-__all__ = ["AcledCues", "AcledFacts", "COMBAT_WORDS", "HARM_WORDS", "CUES", "CUE_IGNORED", "CUE_PHRASES", "DISORDER", "INTER_NAMES", "RULES", "Rule",
+__all__ = ["AcledCues", "AcledFacts", "COMBAT_WORDS", "FINDER_VERBS", "HARM_WORDS", "CUES", "CUE_IGNORED", "CUE_PHRASES", "DISORDER", "INTER_NAMES", "RULES", "Rule",
            "SECTOR_INTER", "acled_coding", "disorder_type", "interaction"]

@@ -13,12 +13,14 @@ into ("sit", "-", "in").
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Optional, Sequence
 
-from ..codebook.acled_rules import (COMBAT_WORDS, CROWD_NOUNS, HARM_WORDS, CUE_IGNORED, CUE_PHRASES, GRIEVANCE_WORDS, PEOPLE_NOUNS,
+from ..codebook.acled_rules import (COMBAT_WORDS, CROWD_NOUNS, FINDER_VERBS, HARM_WORDS, CUE_IGNORED, CUE_PHRASES, GRIEVANCE_WORDS, PEOPLE_NOUNS,
                                     PROPERTY_NOUNS)
 from ..codebook._tables import ARMED_SECTORS
+from ..knowledge.vocabulary import REPORTING_VERBS
 from ..spacy_doc import remembered, token_table
+from .clean import is_headline
 from .senses import arguments, role_sector, semantic_classes
 
 GAP = 4
@@ -211,14 +213,37 @@ def sentence_cues(token: Any) -> frozenset[str]:
     skip = _scene_clauses(sent, token)
     if not skip:
         return remembered(token.doc, ("acled_cues", sent.start),
-                          lambda: _with_grievances(sent, _sentence_forms(sent.doc, sent.start, sent.end), ())
+                          lambda: _background_dropped(sent, _sentence_forms(sent.doc, sent.start, sent.end), (),
+                                                      _with_grievances(sent, _sentence_forms(sent.doc, sent.start,
+                                                                                             sent.end), ()))
                           | _place_taken(sent, ()) | _takers(sent, ()))
 
     def kept_cues() -> frozenset[str]:
         forms = _sentence_forms(sent.doc, sent.start, sent.end)
-        return _with_grievances(sent, forms, skip) | _place_taken(sent, skip) | _takers(sent, skip)
+        return (_background_dropped(sent, forms, skip, _with_grievances(sent, forms, skip))
+                | _place_taken(sent, skip) | _takers(sent, skip))
 
     return remembered(token.doc, ("acled_cues", sent.start, skip), kept_cues)
+
+
+# cues that tell who an actor is when said in a relative clause on it ("the military rulers, who took
+# power in a coup last year, ..."): the actor's past, not this report's event
+_BACKGROUND_CUES = frozenset({"coup"})
+
+
+def _relative_ranges(sent: Any) -> list[tuple[int, int]]:
+    return [(t.left_edge.i, t.right_edge.i + 1) for t in sent if t.dep_ == "relcl"]
+
+
+def _background_dropped(sent: Any, forms: list[frozenset[str]], skip: Sequence[tuple[int, int]],
+                        found: frozenset[str]) -> frozenset[str]:
+    """``found`` less the :data:`_BACKGROUND_CUES` that occur only inside relative clauses of the sentence."""
+    if not found & _BACKGROUND_CUES:
+        return found
+    spans = list(skip) + _relative_ranges(sent)
+    outside = _cues_in_forms([frozenset() if any(lo <= i < hi for lo, hi in spans) else f
+                              for i, f in enumerate(forms, sent.start)])
+    return frozenset(c for c in found if c not in _BACKGROUND_CUES or c in outside)
 
 
 _GRIEVANCE_HEADS = frozenset("protest demonstrate demonstration rally march sit-in strike demand denounce condemn "
@@ -372,6 +397,8 @@ def _token_argument_cues(token: Any) -> set[str]:
         found.add("ended")
     if _armed_subject_only(token):
         found.add("armed_subject_only")
+    if _bystander_parties_only(token):
+        found.add("bystander_parties")
     if token.lemma_.lower() in COMBAT_WORDS:
         found.add("combat_trigger")
     if token.lemma_.lower() in HARM_WORDS:
@@ -379,17 +406,68 @@ def _token_argument_cues(token: Any) -> set[str]:
     return found
 
 
-def _armed_subject_only(token: Any) -> bool:
-    """Whether every armed word of the trigger's sentence (``armed_target`` phrases) lies in the
-    subject of the trigger verb ("militants opened fire on a minibus") or in the agent of a passive
-    one ("a man was hacked to death by militants"): the attacker is armed."""
-    if getattr(token, "pos_", "") not in ("VERB", "AUX"):
-        return False
+_ATTACKER_MODIFIERS = frozenset({"compound", "amod", "nmod", "poss"})
+# verbs whose subject is no party to the attack: who reports it, or finds or attends to its victim
+_BYSTANDER_VERBS = FINDER_VERBS | REPORTING_VERBS
+
+
+def _attacker_spans(token: Any) -> Optional[list[tuple[int, int]]]:
+    """Token ranges of who did what the trigger names: a verb's subject, or the agent of a passive one
+    ("a man was hacked to death by militants"); a noun's modifiers and "by" phrase ("a militia attack",
+    "an attack by rebels").  ``None`` when the trigger's own subject is the one attacked ("a patrol came
+    under fire")."""
     table = token_table(token.doc)
     dep, lower, children = table.dep, table.lower, table.children[token.i]
-    # the attacker: the active subject, or the agent of a passive ("was hacked to death by militants")
-    subjects = [token.doc[c] for c in children if dep[c] in ("nsubj", "agent")]
-    if not subjects or any(dep[c] == "prep" and lower[c] == "under" for c in children):
+    pos = getattr(token, "pos_", "")
+    if pos in ("VERB", "AUX"):
+        if any(dep[c] == "prep" and lower[c] == "under" for c in children):
+            return None
+        if _headline_participle(token):
+            return None  # "Soldiers Killed In Ambush": headline English for "soldiers were killed"
+        heads = [token.doc[c] for c in children if dep[c] in ("nsubj", "agent")]
+    elif pos in ("NOUN", "PROPN"):
+        heads = [token.doc[c] for c in children if dep[c] in _ATTACKER_MODIFIERS
+                 or (dep[c] == "prep" and lower[c] == "by")]
+    else:
+        return []
+    return [(c.left_edge.i, c.right_edge.i + 1) for c in heads]
+
+
+_OBJECT_LIKE = frozenset({"dobj", "ccomp", "xcomp", "attr", "dative", "aux", "auxpass", "nsubjpass"})
+
+
+def _headline_participle(token: Any) -> bool:
+    """A past form of a harm verb with a subject but no object or auxiliary, in a headline ("Soldiers Killed
+    In Ambush", "Two Guards Shot Dead"): headlines drop "were", so the subject is the one harmed."""
+    if token.tag_ not in ("VBN", "VBD") or token.lemma_.lower() not in HARM_WORDS:
+        return False
+    if any(c.dep_ in _OBJECT_LIKE for c in token.children) or not any(c.dep_ == "nsubj" for c in token.children):
+        return False
+    try:
+        text = token.sent.text.strip()
+    except (AttributeError, ValueError):
+        return False
+    return is_headline(text)
+
+
+def _bystander_spans(sent: Any, token: Any) -> list[tuple[int, int]]:
+    """Token ranges of the subjects of the sentence's reporting verbs and verbs of finding or attending to a
+    victim ("officers found the victim with a gunshot wound", "police said ..."), the trigger aside."""
+    out = []
+    for t in sent:
+        if t.i == token.i or t.pos_ not in ("VERB", "AUX") or t.lemma_.lower() not in _BYSTANDER_VERBS:
+            continue
+        out.extend((c.left_edge.i, c.right_edge.i + 1) for c in t.children if c.dep_ == "nsubj")
+    return out
+
+
+def _armed_subject_only(token: Any) -> bool:
+    """Whether every armed word of the trigger's sentence (``armed_target`` phrases) lies in the
+    attacker of the trigger (:func:`_attacker_spans`: "militants opened fire on a minibus", "a militia
+    attack") or in the subject of a reporting verb or a verb of finding the victim ("officers found the
+    victim with a gunshot wound"): the armed ones are the attacker or bystanders, not the attacked."""
+    attackers = _attacker_spans(token)
+    if attackers is None:
         return False  # "a patrol came under fire": the subject is the one attacked
     try:
         sent = token.sent
@@ -397,10 +475,30 @@ def _armed_subject_only(token: Any) -> bool:
         return False
     if "armed_target" not in _sentence_form_cues(sent.doc, sent.start, sent.end):
         return False
+    spans = attackers + _bystander_spans(sent, token)
+    if not spans:
+        return False
     forms = _sentence_forms(sent.doc, sent.start, sent.end)
-    spans = [(c.left_edge.i, c.right_edge.i + 1) for c in subjects]
     rest = [frozenset() if any(lo <= i < hi for lo, hi in spans) else f for i, f in enumerate(forms, sent.start)]
     return "armed_target" not in _cues_in_forms(rest)
+
+
+def _bystander_parties_only(token: Any) -> bool:
+    """Whether the sentence names armed or civilian people (``armed_target``, ``civilian_victim``) and all of
+    them are subjects of reporting or finding verbs ("residents reported shots fired"): witnesses, not parties."""
+    try:
+        sent = token.sent
+    except (AttributeError, ValueError):
+        return False
+    people = {"armed_target", "civilian_victim"}
+    if not people & _sentence_form_cues(sent.doc, sent.start, sent.end):
+        return False
+    spans = _bystander_spans(sent, token)
+    if not spans:
+        return False
+    forms = _sentence_forms(sent.doc, sent.start, sent.end)
+    rest = [frozenset() if any(lo <= i < hi for lo, hi in spans) else f for i, f in enumerate(forms, sent.start)]
+    return not people & _cues_in_forms(rest)
 
 
 _END_VERBS = frozenset("end halt stop cease".split())

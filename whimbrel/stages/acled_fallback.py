@@ -101,8 +101,9 @@ def _governing_verb(noun: Any) -> Optional[Any]:
 
 def _verbless_line(tok: Any) -> bool:
     """Whether the token's sentence has no verb (a headline, a fragment: "Missile Strike Hits Block, 11
-    Dead", parsed as one noun phrase): its nouns are the report."""
-    return not any(t.pos_ in _VERB_POS for t in tok.sent)
+    Dead", parsed as one noun phrase; a verb read as a modifier, "Military Seizes Power In Coup", is no
+    clause): its nouns are the report."""
+    return not any(t.pos_ in _VERB_POS and t.dep_ not in ("compound", "amod") for t in tok.sent)
 
 
 def _acting(tok: Any) -> bool:

@@ -402,13 +402,26 @@ def _verbless_headline(sent: Any) -> bool:
 
 def _headline_verb(tok: Any, sent: Any) -> Optional[codebook.TriggerSense]:
     """In a headline parsed without any verb ("Jihadists Overrun Army Post"), a word the
-    lexicon knows only as a verb is that verb: its plain sense (no particle or object)."""
+    lexicon knows only as a verb is that verb: its plain sense (no particle or object).  So is a
+    word it knows as a noun and a verb written as a plural modifying the noun after it ("Militia
+    Attacks Market Town", :func:`_verb_form_modifier`)."""
     lemma = tok.lemma_.lower()
-    if codebook.senses(lemma, "NOUN") or tok.i == sent.end - 1 or not _verbless_headline(sent):
+    if tok.i == sent.end - 1 or not _verbless_headline(sent):
+        return None
+    if codebook.senses(lemma, "NOUN") and not _verb_form_modifier(tok):
         return None
     plain = [o for o in codebook.senses(lemma, "VERB")
              if o.weight >= MIN_WEIGHT and not o.particle and not o.object_lemmas]
     return max(plain, key=lambda o: o.weight) if plain else None
+
+
+def _verb_form_modifier(tok: Any) -> bool:
+    """A word in -s ("Attacks") parsed as the modifier of a noun that follows it ("Militia Attacks Market
+    Town"): a plural is no compound modifier in English, so in a verbless headline it is the verb, its
+    head noun the object."""
+    lower = tok.lower_
+    return (tok.dep_ == "compound" and tok.head.i > tok.i and lower.endswith("s") and not lower.endswith("ss")
+            and tok.lemma_.lower() != lower and tok.tag_ in ("NNS", "NNPS", "VBZ"))
 
 
 # lemmas of the threat formulas (:func:`_threat_frame`): the only words outside the lexicon
