@@ -49,7 +49,7 @@ def _refitted(monkeypatch, event: Logistic) -> None:
 
 
 TEXT = ("Rebels attacked an army post near the border on Monday, killing two soldiers, the army said. "
-        "Sign up to our newsletter and we will help you get the most out of your workouts.")
+        "Sign up to our newsletter and we will help you plan better training sessions at home.")
 
 
 def test_a_refit_of_confidence_leaves_salience_alone(monkeypatch):
