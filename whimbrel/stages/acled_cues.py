@@ -211,12 +211,6 @@ def sentence_cues(token: Any) -> frozenset[str]:
     except (AttributeError, ValueError):
         return cues_in_tokens(getattr(token, "doc", ()))
     skip = _scene_clauses(sent, token)
-    if not skip:
-        return remembered(token.doc, ("acled_cues", sent.start),
-                          lambda: _background_dropped(sent, _sentence_forms(sent.doc, sent.start, sent.end), (),
-                                                      _with_grievances(sent, _sentence_forms(sent.doc, sent.start,
-                                                                                             sent.end), ()))
-                          | _place_taken(sent, ()) | _takers(sent, ()))
 
     def kept_cues() -> frozenset[str]:
         forms = _sentence_forms(sent.doc, sent.start, sent.end)
@@ -231,6 +225,12 @@ def sentence_cues(token: Any) -> frozenset[str]:
 _BACKGROUND_CUES = frozenset({"coup"})
 
 
+def _cues_outside(forms: list[frozenset[str]], start: int, spans: Sequence[tuple[int, int]]) -> frozenset[str]:
+    """The cues of a sentence's word forms (``forms``, the first at token ``start``) outside the token ranges ``spans``."""
+    return _cues_in_forms([frozenset() if any(lo <= i < hi for lo, hi in spans) else f
+                           for i, f in enumerate(forms, start)])
+
+
 def _relative_ranges(sent: Any) -> list[tuple[int, int]]:
     return [(t.left_edge.i, t.right_edge.i + 1) for t in sent if t.dep_ == "relcl"]
 
@@ -240,9 +240,7 @@ def _background_dropped(sent: Any, forms: list[frozenset[str]], skip: Sequence[t
     """``found`` less the :data:`_BACKGROUND_CUES` that occur only inside relative clauses of the sentence."""
     if not found & _BACKGROUND_CUES:
         return found
-    spans = list(skip) + _relative_ranges(sent)
-    outside = _cues_in_forms([frozenset() if any(lo <= i < hi for lo, hi in spans) else f
-                              for i, f in enumerate(forms, sent.start)])
+    outside = _cues_outside(forms, sent.start, list(skip) + _relative_ranges(sent))
     return frozenset(c for c in found if c not in _BACKGROUND_CUES or c in outside)
 
 
@@ -290,8 +288,7 @@ def _with_grievances(sent: Any, forms: list[frozenset[str]], skip: Sequence[tupl
     spans = _grievance_spans(sent)
     if not spans:
         return found
-    outside = _cues_in_forms([frozenset() if any(lo <= i < hi for lo, hi in spans) else f
-                              for i, f in enumerate(kept, sent.start)])
+    outside = _cues_outside(kept, sent.start, spans)
     return found | {_GRIEVANCE_OF[c] for c in _GRIEVANCE_OF if c in found and c not in outside}
 
 
@@ -478,9 +475,7 @@ def _armed_subject_only(token: Any) -> bool:
     spans = attackers + _bystander_spans(sent, token)
     if not spans:
         return False
-    forms = _sentence_forms(sent.doc, sent.start, sent.end)
-    rest = [frozenset() if any(lo <= i < hi for lo, hi in spans) else f for i, f in enumerate(forms, sent.start)]
-    return "armed_target" not in _cues_in_forms(rest)
+    return "armed_target" not in _cues_outside(_sentence_forms(sent.doc, sent.start, sent.end), sent.start, spans)
 
 
 def _bystander_parties_only(token: Any) -> bool:
@@ -496,9 +491,7 @@ def _bystander_parties_only(token: Any) -> bool:
     spans = _bystander_spans(sent, token)
     if not spans:
         return False
-    forms = _sentence_forms(sent.doc, sent.start, sent.end)
-    rest = [frozenset() if any(lo <= i < hi for lo, hi in spans) else f for i, f in enumerate(forms, sent.start)]
-    return not people & _cues_in_forms(rest)
+    return not people & _cues_outside(_sentence_forms(sent.doc, sent.start, sent.end), sent.start, spans)
 
 
 _END_VERBS = frozenset("end halt stop cease".split())

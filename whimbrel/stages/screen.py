@@ -512,18 +512,12 @@ def _protest_noun(tok: Any) -> bool:
 def event_features(event: Event, members: list, rel: float, headline: float) -> tuple[dict[str, float], Optional[str]]:
     """The features of one event and the reason it is held back (None: counted)."""
     ents = list(event.actor) + list(event.recipient)
-    political = any(senses.political_actor(e) for e in ents)
     toks = [m.trigger for m in members] or []
-    arg_classes = frozenset().union(*[senses.semantic_classes(a) for t in toks for a in senses.arguments(t)]) if toks else frozenset()
-    if "polity" in arg_classes:
-        political = True
+    political, pol_sentence, arg_classes, words = _sense_context(event, toks)
     victim = any(senses.victim(e) for e in ents) or "person" in arg_classes
-    words = _sentence_words(toks[0].doc) if toks else None
     crime_cue = any(words.of(tok)[_CRIME_LEMMA] for tok in toks)
-    pol_sentence = any(_political_sentence(t) for t in toks)
     held: Optional[str] = None
-    checks = [_member_sense(m, event.event_type, political or pol_sentence, _conflict_context(words, m.trigger))
-              for m in members]
+    checks = _member_checks(event, members, political or pol_sentence, words)
     sense_ok = float(any(ok for ok, _ in checks))
     failed = sense_failure(checks)
     if failed:
@@ -609,17 +603,29 @@ def event_features(event: Event, members: list, rel: float, headline: float) -> 
 _NOBODY = frozenset({"nobody", "none", "nothing", "noone"})
 
 
+def _sense_context(event: Event, toks: list) -> tuple[bool, bool, frozenset, Any]:
+    """What the sense checks of an event's mentions read: whether an actor, recipient or argument is
+    a political actor, whether a trigger's sentence is political, the arguments' semantic classes,
+    and the sentence words of the document (None without triggers)."""
+    political = any(senses.political_actor(e) for e in list(event.actor) + list(event.recipient))
+    arg_classes = frozenset().union(*[senses.semantic_classes(a) for t in toks for a in senses.arguments(t)]) if toks else frozenset()
+    political = political or "polity" in arg_classes
+    pol_sentence = any(_political_sentence(t) for t in toks)
+    return political, pol_sentence, arg_classes, (_sentence_words(toks[0].doc) if toks else None)
+
+
+def _member_checks(event: Event, members: list, political: bool, words: Any) -> list[tuple[Optional[bool], str]]:
+    """Each mention's trigger-sense check for the event's type."""
+    return [_member_sense(m, event.event_type, political, _conflict_context(words, m.trigger)) for m in members]
+
+
 def _sense_checks(event: Event, members: list) -> list[tuple[Optional[bool], str]]:
     """Each mention's trigger-sense check for the event's type (as :func:`event_features` makes them)."""
     toks = [m.trigger for m in members]
     if not toks:
         return []
-    political = any(senses.political_actor(e) for e in list(event.actor) + list(event.recipient)) or any(
-        "polity" in senses.semantic_classes(a) for t in toks for a in senses.arguments(t))
-    pol_sentence = any(_political_sentence(t) for t in toks)
-    words = _sentence_words(toks[0].doc)
-    return [_member_sense(m, event.event_type, political or pol_sentence, _conflict_context(words, m.trigger))
-            for m in members]
+    political, pol_sentence, _, words = _sense_context(event, toks)
+    return _member_checks(event, members, political or pol_sentence, words)
 
 
 def reheaded(event: Event, members: list, article_id: str, published: Optional[str]) -> Optional[tuple[Event, list]]:
