@@ -73,7 +73,8 @@ NOT_CODED = [
 
 @pytest.fixture(scope="module")
 def labels():
-    return acled_labels([c[0] for c in CASES] + NOT_CODED)
+    # one extraction for every sentence of the module (the lists further down too)
+    return acled_labels([c[0] for c in CASES + MORE_CASES] + NOT_CODED + MORE_NOT_OTHER)
 
 
 @pytest.mark.parametrize("text,want", CASES, ids=[c[1][1] + ":" + c[0][:30] for c in CASES])
@@ -175,19 +176,14 @@ MORE_NOT_OTHER = [
 ]
 
 
-@pytest.fixture(scope="module")
-def more_labels():
-    return acled_labels([c[0] for c in MORE_CASES] + MORE_NOT_OTHER)
-
-
 @pytest.mark.parametrize("text,want", MORE_CASES, ids=[c[1][1] + ":" + c[0][:30] for c in MORE_CASES])
-def test_issue9_more_sentence_gets_its_acled_type(more_labels, text, want):
-    assert more_labels[text] == want
+def test_issue9_more_sentence_gets_its_acled_type(labels, text, want):
+    assert labels[text] == want
 
 
 @pytest.mark.parametrize("text", MORE_NOT_OTHER)
-def test_issue9_gunfire_with_harm_is_coded_as_the_violence(more_labels, text):
-    assert more_labels[text] not in (None, OTHER)
+def test_issue9_gunfire_with_harm_is_coded_as_the_violence(labels, text):
+    assert labels[text] not in (None, OTHER)
 
 
 @pytest.mark.parametrize("etype,mode,cues,actors,want", [
