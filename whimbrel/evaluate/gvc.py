@@ -219,6 +219,10 @@ def _score_incident(tallies: dict[str, list[float]], result: EvalResult, inc_id:
                   _figure(sev.size.injured) if sev else 0, inc)
     same_day = sev is not None and sev.date is not None and sev.date.value == inc["date"]
     tallies["date.exact"].append(float(same_day))
+    if not same_day:
+        result.errors.append({"kind": "wrong", "field": "date", "doc": inc_id, "sentence": None,
+                              "gold": inc["date"], "predicted": sev.date.value if sev and sev.date else None,
+                              "articles": sorted(aids)})
     where = geocode(inc.get("city_or_county", ""), inc.get("state", ""))
     if where is None:
         return
