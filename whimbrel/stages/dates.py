@@ -478,6 +478,40 @@ def event_date(trigger, published: Optional[dt.date]) -> Optional[DateRef]:  # t
     return best[2] if best else None
 
 
+
+_OCCURRENCE_VERBS = frozenset({"happen", "occur", "unfold", "erupt"})
+"""Verbs that say when an incident took place without naming it anew ("It happened just after
+9 p.m. Sunday", "The shooting occurred on Friday"); with "take place" and "break out"."""
+_OCCURRENCE_PARTICLES = {"take": ("dobj", "place"), "break": ("prt", "out")}
+OCCURRENCE_LOOKAHEAD = 2
+"""How many following sentences an undated report looks into for its incident's time."""
+
+
+def _occurrence_verb(verb) -> bool:  # type: ignore[no-untyped-def]
+    lemma = verb.lemma_.lower()
+    if lemma in _OCCURRENCE_VERBS:
+        return True
+    need = _OCCURRENCE_PARTICLES.get(lemma)
+    return need is not None and any(c.dep_ == need[0] and c.lower_ == need[1] for c in verb.children)
+
+
+def occurrence_date(sents: list, index: int, published: Optional[dt.date]) -> Optional[DateRef]:  # type: ignore[type-arg]
+    """The day on which the next sentences say the incident happened, for an undated report.
+
+    News often tells what happened first and when it happened next ("A boy was shot at a
+    home in the east of the city." then "It happened around 9 p.m. Sunday.").  Looks into the
+    :data:`OCCURRENCE_LOOKAHEAD` sentences after ``sents[index]`` for a day-precision time
+    expression on an occurrence verb (:data:`_OCCURRENCE_VERBS`, "take place", "break out");
+    None when there is none.
+    """
+    for j in range(index + 1, min(len(sents), index + 1 + OCCURRENCE_LOOKAHEAD)):
+        sent = sents[j]
+        doc = sent.doc
+        for ref, _root_i, verb_i, _reports, _pos in _sentence_dates(sent, published):
+            if ref.value and ref.precision == DatePrecision.day and _occurrence_verb(doc[verb_i]):
+                return ref
+    return None
+
 _AFTERMATH_VERBS = frozenset({
     "arrest", "detain", "charge", "indict", "convict", "sentence", "plead", "arraign", "jail", "book",
     "try", "acquit", "extradite", "plan", "schedule", "hold", "mourn", "bury", "remember", "honor",

@@ -186,6 +186,8 @@ class ResolveStage:
         m.date = dates.event_date(m.trigger, ctx.published)
         if m.date is None and m.governor is not None:
             m.date = dates.event_date(m.governor, ctx.published)
+        if m.date is None and m.event_type in COUNTED_TYPES:  # an incident told first and dated next
+            m.date = dates.occurrence_date(ctx.sents, m.sentence, ctx.published)
         if m.event_type in COUNTED_TYPES:
             m.size = _size_for(sent, m)
         m.claims = self._claims(m, ctx.quotes, ctx.focus3, persons)
