@@ -215,8 +215,12 @@ def _score_incident(tallies: dict[str, list[float]], result: EvalResult, inc_id:
     else:
         _score_counts(tallies, "gold_clusters", 0, 0, inc)
     sev = _incident_event(aids, ing, pred)
-    _score_counts(tallies, "end_to_end", _figure(sev.size.dead) if sev else 0,
-                  _figure(sev.size.injured) if sev else 0, inc)
+    killed, injured = (_figure(sev.size.dead), _figure(sev.size.injured)) if sev else (0, 0)
+    _score_counts(tallies, "end_to_end", killed, injured, inc)
+    for field, got, gold in (("killed", killed, inc.get("killed")), ("injured", injured, inc.get("injured"))):
+        if got != int(gold or 0):
+            result.errors.append({"kind": "wrong", "field": field, "doc": inc_id, "sentence": None,
+                                  "gold": int(gold or 0), "predicted": got, "articles": sorted(aids)})
     same_day = sev is not None and sev.date is not None and sev.date.value == inc["date"]
     tallies["date.exact"].append(float(same_day))
     if not same_day:

@@ -391,6 +391,7 @@ def _threat_frame(tok: Any) -> Optional[codebook.TriggerSense]:
 
 
 _NON_EVENT_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT", "WORK_OF_ART"})
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 
 
 def _verbless_headline(sent: Any) -> bool:
@@ -437,6 +438,8 @@ def _may_trigger(table: Any, i: int, known: dict[tuple[str, str], bool]) -> bool
     if table.ent_type[i] in _NON_EVENT_ENTS:
         return False  # "in March 2019", "Strike Force 7": a date or a name, not an event
     lemma, pos = table.lemma[i], table.pos[i]
+    if pos == "PROPN" and table.ent_type[i] in _PLACE_ENTS:
+        return False  # "at their home in Roundup", "Fort Attack Road": a place's name, not an event
     if lemma in _FRAME_LEMMAS and pos in ("VERB", "ADJ", "AUX"):
         return True
     if pos not in _TRIGGER_POS:
