@@ -40,3 +40,15 @@ def test_issue9_the_incident_s_own_date_wins_over_the_next_sentence():
     text = ("Gunmen shot dead a village chief near Kidal on Monday.\n\n"
             "It happened two days after a similar attack on Saturday, residents said.")
     assert _assault_dates(text, "2019-05-16")[0] == "2019-05-13"
+
+
+@pytest.mark.parametrize("text,published,wrong", [
+    # the time belongs to the refusal, not to the shooting the phrase refers back to
+    ("A man was shot dead outside a bar in Macon on Friday night.\n\n"
+     "The sheriff declined to give names early Sunday because of the age of a witness at the scene of the shooting.",
+     "2019-05-12", "2019-05-12"),
+    ("A girl was shot and wounded at a park in Gary on Saturday.\n\n"
+     "Neighbours will hold a prayer meeting on Monday at the site of the shooting.", "2019-05-12", "2019-05-13"),
+])
+def test_issue9_an_incident_named_again_does_not_take_another_act_s_day(text, published, wrong):
+    assert wrong not in _assault_dates(text, published)

@@ -457,7 +457,10 @@ def event_date(trigger, published: Optional[dt.date]) -> Optional[DateRef]:  # t
     subtree: Optional[set[int]] = None  # built only when a candidate needs it
     governing = _governing(clause_of, tt.head, trigger.i)
     best: Optional[tuple[int, int, DateRef]] = None
+    own: Optional[set[int]] = {t.i for t in trigger.subtree} if _told_before(trigger) else None
     for ref, root_i, verb_i, reports, verb_pos in found:
+        if own is not None and root_i not in own and not reports:
+            continue  # "declined early Sunday ... at the scene of the shooting": that act's day
         if verb_i != clause and verb_i != trigger.i and subtree is None:
             subtree = {t.i for t in trigger.subtree} | {t.i for t in doc[clause].subtree if clause_of[t.i] == clause}
         if verb_i == clause or verb_i == trigger.i or root_i in subtree:  # type: ignore[operator]
@@ -511,6 +514,17 @@ def occurrence_date(sents: list, index: int, published: Optional[dt.date]) -> Op
             if ref.value and ref.precision == DatePrecision.day and _occurrence_verb(doc[verb_i]):
                 return ref
     return None
+
+def _told_before(trigger) -> bool:  # type: ignore[no-untyped-def]
+    """A definite event noun in a prepositional phrase ("at the scene of the shooting", "because
+    of the attack") names an incident already told; the verb that governs the phrase dates
+    another act, not that incident."""
+    if trigger.pos_ != "NOUN" or trigger.dep_ != "pobj":
+        return False
+    return any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in trigger.children)
+
+
+_DEFINITE = frozenset({"the", "this", "that", "his", "her", "their", "its"})
 
 _AFTERMATH_VERBS = frozenset({
     "arrest", "detain", "charge", "indict", "convict", "sentence", "plead", "arraign", "jail", "book",
