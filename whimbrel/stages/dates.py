@@ -521,10 +521,16 @@ def _told_before(trigger) -> bool:  # type: ignore[no-untyped-def]
     another act, not that incident."""
     if trigger.pos_ != "NOUN" or trigger.dep_ != "pobj":
         return False
+    verb = _clause_verb(trigger)
+    if verb.lemma_.lower() in _OUTCOME_VERBS:
+        return False  # "died Friday after the shooting", "was killed Monday in the attack": one incident
     return any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in trigger.children)
 
 
 _DEFINITE = frozenset({"the", "this", "that", "his", "her", "their", "its"})
+_OUTCOME_VERBS = frozenset({"die", "perish", "succumb", "kill", "injure", "wound", "hurt", "hospitalize",
+                            "hospitalise"})
+"""Verbs of the incident's own outcome: their time is the incident's."""
 
 _AFTERMATH_VERBS = frozenset({
     "arrest", "detain", "charge", "indict", "convict", "sentence", "plead", "arraign", "jail", "book",
