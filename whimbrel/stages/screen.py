@@ -70,7 +70,8 @@ MIN_SENTENCES = 4
 # nouns that name a risk, and the verbs that only state one ("X poses a threat to Y", "the
 # danger it represents", "remains a risk"): a statement about a risk names no act of threatening
 RISK_NOUNS = frozenset({"threat", "risk", "danger", "menace", "hazard"})
-RISK_VERBS = frozenset({"pose", "represent", "be", "remain", "constitute", "present", "become"})
+# ("the country faces a threat", "the threat that faces the region": a risk met, not uttered)
+RISK_VERBS = frozenset({"pose", "represent", "be", "remain", "constitute", "present", "become", "face"})
 
 
 def _names_polity(sent: Any) -> bool:
@@ -410,6 +411,13 @@ def event_features(event: Event, members: list, rel: float, headline: float) -> 
         held = held or head_held([f"harm caused by an accident, a fire, a disease or a natural force ('{cause}'), "
                                   "not by an actor's violence" if (cause := senses.accident_cause(t)) and not _crime_told(t)
                                   else None for t in toks])
+    # harm a person does to themselves ("hanged himself in his cell") is a suicide, not violence
+    # between parties; a shooting stays gun violence (GVC codes it) and a bomber who blows
+    # himself up stays an attack
+    if event.event_type == "ASSAULT" and event.mode not in ("firearms", *WEAPON_MODES):
+        held = held or head_held([f"harm done to oneself ('{t.text} {pron}'): a suicide or self-harm, "
+                                  "not violence against another" if (pron := senses.self_inflicted(t)) else None
+                                  for t in toks])
     # a bomb going off is violence; so are shells or missiles named as landing (a weapon noun is
     # an attack only as a clause's subject or object: senses.yaml) and an attack by a weapon or
     # armed unit ("a helicopter dropped ..."); a verb alone ("bombards us with offers") is not

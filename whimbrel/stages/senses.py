@@ -111,6 +111,13 @@ class SenseRule:
     # force ("investigating the crash", "the collision is under investigation"): an inquiry
     # into an accident accuses no one
     accident_object: bool = False
+    # true: the sense fails when the verb asks a question ("asked whether troops could be
+    # sent", "asked why", a bare "he asked" after a quotation): asking for something needs
+    # what is asked for (a "for" phrase, an infinitive, a that-clause, a thing asked)
+    question: bool = False
+    # prepositions one of which (or a to-infinitive) a noun trigger needs ("a call for calm",
+    # "calls to release him"; "received a call from a neighbour" is a telephone call)
+    complement: tuple[str, ...] = ()
     reason: str = ""
 
 
@@ -155,6 +162,8 @@ def rules() -> dict[str, tuple[SenseRule, ...]]:
                 clausal=entry.get("clausal", ""),
                 price=bool(entry.get("price", False)),
                 accident_object=bool(entry.get("accident_object", False)),
+                question=bool(entry.get("question", False)),
+                complement=tuple(str(x) for x in entry.get("complement", ())),
                 reason=entry.get("reason", ""),
             )
         except (KeyError, TypeError) as exc:
@@ -348,6 +357,11 @@ def _modifiers(tok: Any) -> set[str]:
             mods.update(c.lemma_.lower() for c in tok.head.children if c.dep_ in ("amod", "compound"))
     if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
         mods.add(tok.head.lower_)  # "in demand", "in charge"
+    # the words a hyphen joins to the trigger's left ("a tug-of-war", "a heart-attack") modify it
+    doc, i = tok.doc, tok.i
+    while i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+        mods.update((doc[i - 2].lemma_.lower(), doc[i - 2].lower_))
+        i -= 2
     if tok.dep_ in ("dobj", "attr", "nsubjpass", "nsubj"):
         # "strike a deal" seen from "deal"; "made a big deal"; "a fire broke out"
         mods.add(tok.head.lemma_.lower())
@@ -483,6 +497,59 @@ def accident_cause(tok: Any) -> Optional[str]:
     return None
 
 
+QUESTION_WORDS = frozenset("whether if why how what when where who whom which".split())
+
+
+def _clause_opens_question(c: Any) -> bool:
+    """A clausal complement that is an indirect question ("whether they could", "why he left")."""
+    first = c.left_edge
+    return first.lower_ in QUESTION_WORDS or any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in c.children)
+
+
+def asks_question(tok: Any) -> bool:
+    """A verb trigger that asks a question, not for something: an indirect question as its
+    complement, a question as its object, an "about" phrase, or nothing asked at all (a bare
+    "he asked" after a quotation, "asked him")."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    asked_for = False
+    for c in tok.children:
+        if c.dep_ in ("ccomp", "advcl", "xcomp") and _clause_opens_question(c):
+            return True
+        if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ("question", "query"):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "about":
+            return True
+        if c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("for", "of")):
+            asked_for = True
+        elif c.dep_ in ("dobj", "nsubjpass") and "person" not in semantic_classes(c):
+            asked_for = True
+    return not asked_for
+
+
+def _has_complement(tok: Any, preps: tuple[str, ...]) -> bool:
+    """A noun trigger with one of these prepositions or a to-infinitive ("a call for talks", "calls to resign")."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            return True
+        if c.dep_ in ("acl", "relcl") and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children):
+            return True
+    # the parser often hangs the infinitive from the verb ("issued calls to release them")
+    doc, i = tok.doc, tok.i
+    return i + 2 < len(doc) and doc[i + 1].tag_ == "TO" and doc[i + 2].tag_ == "VB"
+
+
+REFLEXIVES = frozenset("himself herself themselves themself myself yourself yourselves ourselves itself".split())
+
+
+def self_inflicted(tok: Any) -> Optional[str]:
+    """The reflexive pronoun when a verb trigger's direct object is its own subject ("hanged
+    himself in his cell", "tried to kill herself"): harm done to oneself, else None."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c.text for c in tok.children if c.dep_ == "dobj" and c.lower_ in REFLEXIVES), None)
+
+
 _PRICE_DEPS = frozenset({"compound", "amod", "nummod", "dobj", "npadvmod", "quantmod", "nmod", "attr"})
 
 
@@ -559,6 +626,10 @@ def check_sense(tok: Any, event_type: str, political: bool, conflict_context: bo
     if rule.price and _price(tok):
         return False, rule.reason
     if rule.accident_object and _about_accident(tok):
+        return False, rule.reason
+    if rule.question and asks_question(tok):
+        return False, rule.reason
+    if rule.complement and pos == "NOUN" and not _has_complement(tok, rule.complement):
         return False, rule.reason
     mods = _modifiers(tok)
     if mods & rule.not_modifiers:
