@@ -118,6 +118,10 @@ class SenseRule:
     # prepositions one of which (or a to-infinitive) a noun trigger needs ("a call for calm",
     # "calls to release him"; "received a call from a neighbour" is a telephone call)
     complement: tuple[str, ...] = ()
+    # false: the rule only rules senses out; a trigger that passes it is not vouched for
+    # (check_sense gives None, as for a word with no rule), so a negative constraint added
+    # for one sense does not raise the confidence of every other use of the word
+    vouch: bool = True
     reason: str = ""
 
 
@@ -164,6 +168,7 @@ def rules() -> dict[str, tuple[SenseRule, ...]]:
                 accident_object=bool(entry.get("accident_object", False)),
                 question=bool(entry.get("question", False)),
                 complement=tuple(str(x) for x in entry.get("complement", ())),
+                vouch=bool(entry.get("vouch", True)),
                 reason=entry.get("reason", ""),
             )
         except (KeyError, TypeError) as exc:
@@ -223,7 +228,9 @@ def semantic_classes(tok: Any) -> frozenset:
     out = set()
     ent = tok.ent_type_
     bare_name = tok.pos_ == "PROPN" and ent in ("", "PERSON")
-    if ent == "PERSON" or low in _PERSON_PRONOUNS or _listed(_PERSON_NOUNS, lemma, low) or bare_name:
+    # a possessive pronoun of a person ("his third deployment", "their arrest")
+    owner = tok.tag_ == "PRP$" and low in ("his", "her", "their", "my", "our", "your")
+    if ent == "PERSON" or low in _PERSON_PRONOUNS or _listed(_PERSON_NOUNS, lemma, low) or bare_name or owner:
         out.add("person")
     if lemma in _DETAINEE_NOUNS or any(c.dep_ == "amod" and c.lemma_.lower() in _DETAINING for c in tok.children):
         out.update(("detainee", "person"))
@@ -658,7 +665,7 @@ def check_sense(tok: Any, event_type: str, political: bool, conflict_context: bo
             return False, rule.reason
     if rule.needs_political and not political:
         return False, rule.reason
-    return True, ""
+    return (True, "") if rule.vouch else (None, "")
 
 
 @lru_cache(maxsize=1)
