@@ -121,10 +121,6 @@ UNREALISED_ADJECTIVES = frozenset("possible likely unlikely impossible probable"
 # Verbs whose infinitive complement is a purpose or a plot, not an act ("conspiring to hack",
 # "was intended to shoot down").
 PURPOSE_GOVERNORS = frozenset("conspire plot design intend aim scheme".split())
-# Adjectives of readiness or desire whose infinitive complement is only intended ("has been
-# eager to withdraw", "stands ready to support the talks", "seems prepared to engage", "is
-# reluctant to send troops"): the act is wanted or offered, not done.
-READINESS_ADJECTIVES = frozenset("eager ready willing prepared keen anxious reluctant unwilling loath hesitant".split())
 # Nouns whose infinitive complement is planned, pressed for or possible, not done
 # ("pressure to outlaw", "a plot to kill", "the wrong place to intercept").
 PLAN_NOUNS = frozenset(
@@ -156,8 +152,6 @@ def _plan_infinitive(verb: Any, depth: int = 0) -> Optional[str]:
     # "he did not intend to kill her": the killing may well have happened
     if verb.dep_ == "xcomp" and head.lemma_.lower() in PURPOSE_GOVERNORS and not any(c.dep_ == "neg" for c in head.children):
         return f"planned act: '{head.text} to {verb.text}'"
-    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.lemma_.lower() in READINESS_ADJECTIVES:
-        return f"intended act: '{head.text} to {verb.text}'"
     if verb.dep_ == "advcl" and head.lemma_.lower() == "be":
         return f"purpose of a state: '{head.text} ... to {verb.text}'"
     if verb.dep_ in ("advcl", "conj") and head is not verb and depth < _MAX_HOPS:

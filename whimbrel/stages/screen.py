@@ -414,7 +414,8 @@ def event_features(event: Event, members: list, rel: float, headline: float) -> 
     # harm a person does to themselves ("hanged himself in his cell") is a suicide, not violence
     # between parties; a shooting stays gun violence (GVC codes it) and a bomber who blows
     # himself up stays an attack
-    if event.event_type == "ASSAULT" and event.mode not in ("firearms", *WEAPON_MODES):
+    if event.event_type == "ASSAULT" and event.mode not in ("firearms", *WEAPON_MODES) and not any(
+            senses.names_firearm(sent_of(t)) for t in toks):
         held = held or head_held([f"harm done to oneself ('{t.text} {pron}'): a suicide or self-harm, "
                                   "not violence against another" if (pron := senses.self_inflicted(t)) else None
                                   for t in toks])

@@ -519,9 +519,16 @@ def asks_question(tok: Any) -> bool:
     "he asked" after a quotation, "asked him")."""
     if tok.pos_ not in ("VERB", "AUX"):
         return False
-    asked_for = False
+    # what is asked for, read off the surface when the parser hangs it elsewhere: a that-clause
+    # right after the verb ("asked that anyone with information call"), or a to-infinitive
+    # later in the sentence ("asking anyone with information on the case to call")
+    doc, sent = tok.doc, tok.sent
+    asked_for = (tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "that") or any(
+        doc[j].tag_ == "TO" and doc[j + 1].tag_ == "VB" for j in range(tok.i + 1, sent.end - 1))
     for c in tok.children:
-        if c.dep_ in ("ccomp", "advcl", "xcomp") and _clause_opens_question(c):
+        # an indirect question follows the verb; an "if" clause before it is a condition
+        # ("if anyone has information, they are asked to call")
+        if c.dep_ in ("ccomp", "advcl", "xcomp") and c.i > tok.i and _clause_opens_question(c):
             return True
         if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ("question", "query"):
             return True
@@ -547,6 +554,14 @@ def _has_complement(tok: Any, preps: tuple[str, ...]) -> bool:
 
 
 REFLEXIVES = frozenset("himself herself themselves themself myself yourself yourselves ourselves itself".split())
+
+
+FIREARM_WORDS = frozenset("gun handgun pistol revolver rifle shotgun firearm shot shoot gunshot bullet".split())
+
+
+def names_firearm(sent: Any) -> bool:
+    """The sentence names a gun or a shot ("picked up a loaded gun and killed herself")."""
+    return any(t.lemma_.lower() in FIREARM_WORDS or t.lower_ in FIREARM_WORDS for t in sent)
 
 
 def self_inflicted(tok: Any) -> Optional[str]:
