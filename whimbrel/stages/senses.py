@@ -366,8 +366,10 @@ def _modifiers(tok: Any) -> set[str]:
         mods.add(tok.head.lower_)  # "in demand", "in charge"
     # the words a hyphen joins to the trigger's left ("a tug-of-war", "a heart-attack") modify it
     doc, i = tok.doc, tok.i
+    # (content words only: the "of" of "tug-of-war", the "out" of "walk-out" are no modifiers)
     while i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
-        mods.update((doc[i - 2].lemma_.lower(), doc[i - 2].lower_))
+        if doc[i - 2].pos_ not in ("ADP", "PART", "DET", "CCONJ"):
+            mods.update((doc[i - 2].lemma_.lower(), doc[i - 2].lower_))
         i -= 2
     if tok.dep_ in ("dobj", "attr", "nsubjpass", "nsubj"):
         # "strike a deal" seen from "deal"; "made a big deal"; "a fire broke out"
