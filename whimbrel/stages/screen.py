@@ -2,7 +2,8 @@
 
 Runs after the merge.  For each article it scores **relevance** (does it report such
 events at all) from inspectable features; for each event it checks the trigger's
-**sense** (:mod:`whimbrel.stages.senses`), whether a **political actor** takes part,
+**sense** (:mod:`whimbrel.stages.senses`; the checks of a merged event's mentions and the
+sentence word cues are in :mod:`whimbrel.stages.sense_checks`), whether a **political actor** takes part,
 whether the sentence is a **generic** statement (:mod:`whimbrel.stages.generic`), and
 gives a **calibrated confidence** (:mod:`whimbrel.stages.confidence`).
 
@@ -44,28 +45,16 @@ from . import senses
 from .confidence import load_models
 from .generic import generic_statement, unrealised
 from .modality import negated_here
+from .sense_checks import (CRIME_CUES, _COMMERCE, _CRIME, _CRIME_LEMMA, _MONEY, _SPECULATIVE, _YOU, head_held,
+                           sense_failure)
+from .sense_checks import member_checks as _member_checks
+from .sense_checks import political_at as _political_at
+from .sense_checks import sense_checks as _sense_checks
+from .sense_checks import sense_context as _sense_context
+from .sense_checks import sentence_words as _sentence_words
 from .triggers import hyphen_lemma
 from ..spacy_doc import doc_sents, remembered, sent_ents, sent_of, span_text, token_table
 
-CRIME_CUES = frozenset(
-    """kill killed shoot shot shooting murder homicide slay slaying stab stabbing rape assault
-    arrest arrested detain jail prison inmate charge charged indict indictment convict sentence
-    court judge trial prosecutor police sheriff deputy officer trooper suspect victim crime criminal
-    robbery rob burglary kidnap kidnapping hostage gun gunman gunfire weapon bomb bombing explosion
-    attack attacker war troops soldier army military militant rebel insurgent airstrike missile
-    protest protester demonstrator riot clash violence strike sanction ceasefire treaty
-    election vote minister president government parliament senate congress lawmaker
-    gunshot wound wounded die dead death injure injured injury hurt fatal firearm rifle pistol
-    handgun bullet mob lynch lynching loot looting looter vandalise vandalize vandalism vandal torch
-    arson arsonist rioter rioting torture tortured""".split()
-)
-COMMERCE_CUES = frozenset(
-    """price buy sell sale product app device feature review game player team season fan league
-    match recipe menu shop shopping store customer subscription download phone laptop camera
-    movie film album song music concert festival fashion beauty workout diet vacation travel
-    hotel restaurant ticket coupon newsletter inbox signup discount stream streaming""".split()
-)
-SECOND_PERSON = frozenset({"you", "your", "yours", "yourself"})
 NAME_LABELS = frozenset({"ORG", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "FAC"})
 VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "MOBILIZE", "PROTEST", "THREATEN"})
 # Bombs and other explosive devices going off: violence whoever is named as actor or victim.
@@ -81,7 +70,8 @@ MIN_SENTENCES = 4
 # nouns that name a risk, and the verbs that only state one ("X poses a threat to Y", "the
 # danger it represents", "remains a risk"): a statement about a risk names no act of threatening
 RISK_NOUNS = frozenset({"threat", "risk", "danger", "menace", "hazard"})
-RISK_VERBS = frozenset({"pose", "represent", "be", "remain", "constitute", "present", "become"})
+# ("the country faces a threat", "the threat that faces the region": a risk met, not uttered)
+RISK_VERBS = frozenset({"pose", "represent", "be", "remain", "constitute", "present", "become", "face"})
 
 
 def _names_polity(sent: Any) -> bool:
@@ -122,61 +112,6 @@ def _names_armed_actor(sent: Any) -> bool:
     return remembered(doc, ("screen.armed", start, end), armed)
 
 
-def _has_political_word(sent: Any) -> bool:
-    """The sentence names a political actor: a role word of roles.yaml, a people, a country."""
-    return _political_at(sent.doc, sent.start, sent.end)
-
-
-def _political_at(doc: Any, start: int, end: int) -> bool:
-    """:func:`_has_political_word` of ``doc[start:end]``, computed once per sentence."""
-    return remembered(doc, ("screen.political", start, end), lambda: _political_words(doc, start, end))
-
-
-def _political_words(doc: Any, start: int, end: int) -> bool:
-    for ent in sent_ents(doc, start, end):
-        if ent.label_ in ("GPE", "NORP") and senses.names_country(ent.text):
-            return True
-    tt = token_table(doc)
-    for i in range(start, end):
-        if tt.ent_type[i] == "NORP":
-            return True
-        if senses.role_sector(tt.lemma[i]) in senses.POLITICAL_SECTORS or senses.role_sector(tt.lower[i]) in senses.POLITICAL_SECTORS:
-            return True
-    return False
-
-
-class _SentenceWords:
-    """Per sentence of a Doc, the word cues the screen reads (computed once per Doc)."""
-
-    def __init__(self, doc: Any) -> None:
-        tt = token_table(doc)
-        self.bounds = tt.sent_bounds
-        self.sent_of = tt.sent_of
-        rows = []
-        for start, end in tt.sent_bounds:
-            lemmas, lowers, ents = tt.lemma[start:end], tt.lower[start:end], tt.ent_type[start:end]
-            rows.append((
-                any(a in CRIME_CUES or b in CRIME_CUES for a, b in zip(lemmas, lowers)),  # crime (lemma or form)
-                any(a in CRIME_CUES for a in lemmas),  # crime cue of an event (lemma)
-                any(b in SECOND_PERSON for b in lowers),
-                any(a in COMMERCE_CUES for a in lemmas),
-                any(e == "MONEY" for e in ents),
-                any(a in SPECULATIVE for a in lemmas),
-                sum(a in CRIME_CUES for a in lemmas),  # how many crime-cue lemmas
-            ))
-        self.rows = rows
-
-    def of(self, tok: Any) -> tuple:
-        return self.rows[self.sent_of[tok.i]]
-
-
-def _sentence_words(doc: Any) -> _SentenceWords:
-    return remembered(doc, "screen.words", lambda: _SentenceWords(doc))
-
-
-_CRIME, _CRIME_LEMMA, _YOU, _COMMERCE, _MONEY, _SPECULATIVE, _N_CRIME = range(7)
-
-
 # words that make an accident a crime ("a hit-and-run accident", "the drunk driver was
 # charged"): an offence, its suspect or the justice that follows it (not the harm words, nor
 # the police who report every crash)
@@ -189,14 +124,6 @@ CRIME_PROPER = frozenset(
 
 def _crime_told(tok: Any) -> bool:
     return any(t.lemma_.lower() in CRIME_PROPER or t.lower_ in CRIME_PROPER for t in tok.sent if t.i != tok.i)
-
-
-def _conflict_context(words: _SentenceWords, tok: Any) -> bool:
-    """The trigger's sentence has a word of violence, crime or justice besides the trigger
-    itself: "attack" is a crime cue, so it cannot vouch for its own sense ("the team's
-    attack looked tired" in a football report)."""
-    own = tok.lemma_.lower() in CRIME_CUES
-    return words.of(tok)[_N_CRIME] > (1 if own else 0)
 
 
 def article_features(doc: Any, mentions: list, title: Optional[str]) -> dict[str, float]:
@@ -257,11 +184,6 @@ def clusters_of(work: Work) -> list[list]:
     return [members_of(e, work.mentions or []) for e in events]
 
 
-def _political_sentence(tok: Any) -> bool:
-    start, end = token_table(tok.doc).sent_bounds[token_table(tok.doc).sent_of[tok.i]]
-    return _political_at(tok.doc, start, end)
-
-
 # (alphabetical)
 MONTHS = frozenset("april august december february january july june march may november october september".split())
 
@@ -309,9 +231,6 @@ def _modal_or_conditional(tok: Any) -> bool:
             break
         cur = tt.head[cur]
     return False
-
-
-SPECULATIVE = frozenset("likely unlikely fear concern worry possible possibly potential prospect risk chance perhaps maybe expect".split())
 
 
 def _noun_modifier(tok: Any) -> bool:
@@ -428,45 +347,6 @@ def _warning_of_risk(tok: Any) -> bool:
                for c in tok.children)
 
 
-def head_held(cues: list[Optional[str]]) -> Optional[str]:
-    """The reason a mention-level check holds a merged event, from its mentions' cues (head
-    first; None: the mention passes), or None.
-
-    The event takes its type, trigger and modality from its head mention, so a head that is
-    no event (a risk stated, a name, a generic or unrealised act, a trigger in another
-    sense) holds the event when at least half of its mentions are held too: a non-event
-    statement does not become an event by merging with one or two other mentions.  A held
-    head among more mentions that pass is a stray sentence merged into a real event ("the
-    caller hung up" before five sentences of a shooting): the event stays counted.  A head
-    that passes keeps the event.
-    """
-    if cues and cues[0] and 2 * sum(bool(c) for c in cues) >= len(cues):
-        return cues[0]
-    return None
-
-
-def _member_sense(m: Any, event_type: str, political: bool, context: bool) -> tuple[Optional[bool], str]:
-    """:func:`senses.check_sense` of a mention's trigger for the event's type and, for a
-    promise, threat, demand or refusal that a verbal frame made of another act, for that act
-    too: refusing to release a name, or not providing details, is no refusal of a release or
-    of aid, since releasing a name or providing details is none."""
-    ok, why = senses.check_sense(m.trigger, event_type, political, context)
-    source = getattr(m, "framed_from", None)
-    if ok is not False and source and source != event_type:
-        ok2, why2 = senses.check_sense(m.trigger, source, political, context)
-        if ok2 is False:
-            return False, f"{why2} (the act a {event_type} event is about)"
-    return ok, why
-
-
-def sense_failure(checks: list[tuple[Optional[bool], str]]) -> Optional[str]:
-    """The reason an event fails its trigger-sense check, from the checks of its mentions
-    (head first), or None: :func:`head_held` over the failed checks ("a horse was killed
-    after being attacked": the killing of an animal, whatever "attacked" says).  An
-    unconstrained head (``None``) is not a failure."""
-    return head_held([reason if ok is False else None for ok, reason in checks])
-
-
 # A truce made is political whoever the report names as its parties ("a ceasefire was reached
 # late on Friday"): PLOVER codes the truce, ACLED an agreement between the sides of a conflict.
 TRUCE_NOUNS = frozenset("truce ceasefire cease-fire armistice".split())
@@ -531,6 +411,14 @@ def event_features(event: Event, members: list, rel: float, headline: float) -> 
         held = held or head_held([f"harm caused by an accident, a fire, a disease or a natural force ('{cause}'), "
                                   "not by an actor's violence" if (cause := senses.accident_cause(t)) and not _crime_told(t)
                                   else None for t in toks])
+    # harm a person does to themselves ("hanged himself in his cell") is a suicide, not violence
+    # between parties; a shooting stays gun violence (GVC codes it) and a bomber who blows
+    # himself up stays an attack
+    if event.event_type == "ASSAULT" and event.mode not in ("firearms", *WEAPON_MODES) and not any(
+            senses.names_firearm(sent_of(t)) for t in toks):
+        held = held or head_held([f"harm done to oneself ('{t.text} {pron}'): a suicide or self-harm, "
+                                  "not violence against another" if (pron := senses.self_inflicted(t)) else None
+                                  for t in toks])
     # a bomb going off is violence; so are shells or missiles named as landing (a weapon noun is
     # an attack only as a clause's subject or object: senses.yaml) and an attack by a weapon or
     # armed unit ("a helicopter dropped ..."); a verb alone ("bombards us with offers") is not
@@ -601,31 +489,6 @@ def event_features(event: Event, members: list, rel: float, headline: float) -> 
 
 
 _NOBODY = frozenset({"nobody", "none", "nothing", "noone"})
-
-
-def _sense_context(event: Event, toks: list) -> tuple[bool, bool, frozenset, Any]:
-    """What the sense checks of an event's mentions read: whether an actor, recipient or argument is
-    a political actor, whether a trigger's sentence is political, the arguments' semantic classes,
-    and the sentence words of the document (None without triggers)."""
-    political = any(senses.political_actor(e) for e in list(event.actor) + list(event.recipient))
-    arg_classes = frozenset().union(*[senses.semantic_classes(a) for t in toks for a in senses.arguments(t)]) if toks else frozenset()
-    political = political or "polity" in arg_classes
-    pol_sentence = any(_political_sentence(t) for t in toks)
-    return political, pol_sentence, arg_classes, (_sentence_words(toks[0].doc) if toks else None)
-
-
-def _member_checks(event: Event, members: list, political: bool, words: Any) -> list[tuple[Optional[bool], str]]:
-    """Each mention's trigger-sense check for the event's type."""
-    return [_member_sense(m, event.event_type, political, _conflict_context(words, m.trigger)) for m in members]
-
-
-def _sense_checks(event: Event, members: list) -> list[tuple[Optional[bool], str]]:
-    """Each mention's trigger-sense check for the event's type (as :func:`event_features` makes them)."""
-    toks = [m.trigger for m in members]
-    if not toks:
-        return []
-    political, pol_sentence, _, words = _sense_context(event, toks)
-    return _member_checks(event, members, political or pol_sentence, words)
 
 
 def reheaded(event: Event, members: list, article_id: str, published: Optional[str]) -> Optional[tuple[Event, list]]:

@@ -111,6 +111,17 @@ class SenseRule:
     # force ("investigating the crash", "the collision is under investigation"): an inquiry
     # into an accident accuses no one
     accident_object: bool = False
+    # true: the sense fails when the verb asks a question ("asked whether troops could be
+    # sent", "asked why", a bare "he asked" after a quotation): asking for something needs
+    # what is asked for (a "for" phrase, an infinitive, a that-clause, a thing asked)
+    question: bool = False
+    # prepositions one of which (or a to-infinitive) a noun trigger needs ("a call for calm",
+    # "calls to release him"; "received a call from a neighbour" is a telephone call)
+    complement: tuple[str, ...] = ()
+    # false: the rule only rules senses out; a trigger that passes it is not vouched for
+    # (check_sense gives None, as for a word with no rule), so a negative constraint added
+    # for one sense does not raise the confidence of every other use of the word
+    vouch: bool = True
     reason: str = ""
 
 
@@ -155,6 +166,9 @@ def rules() -> dict[str, tuple[SenseRule, ...]]:
                 clausal=entry.get("clausal", ""),
                 price=bool(entry.get("price", False)),
                 accident_object=bool(entry.get("accident_object", False)),
+                question=bool(entry.get("question", False)),
+                complement=tuple(str(x) for x in entry.get("complement", ())),
+                vouch=bool(entry.get("vouch", True)),
                 reason=entry.get("reason", ""),
             )
         except (KeyError, TypeError) as exc:
@@ -214,7 +228,9 @@ def semantic_classes(tok: Any) -> frozenset:
     out = set()
     ent = tok.ent_type_
     bare_name = tok.pos_ == "PROPN" and ent in ("", "PERSON")
-    if ent == "PERSON" or low in _PERSON_PRONOUNS or _listed(_PERSON_NOUNS, lemma, low) or bare_name:
+    # a possessive pronoun of a person ("his third deployment", "their arrest")
+    owner = tok.tag_ == "PRP$" and low in ("his", "her", "their", "my", "our", "your")
+    if ent == "PERSON" or low in _PERSON_PRONOUNS or _listed(_PERSON_NOUNS, lemma, low) or bare_name or owner:
         out.add("person")
     if lemma in _DETAINEE_NOUNS or any(c.dep_ == "amod" and c.lemma_.lower() in _DETAINING for c in tok.children):
         out.update(("detainee", "person"))
@@ -348,6 +364,13 @@ def _modifiers(tok: Any) -> set[str]:
             mods.update(c.lemma_.lower() for c in tok.head.children if c.dep_ in ("amod", "compound"))
     if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
         mods.add(tok.head.lower_)  # "in demand", "in charge"
+    # the words a hyphen joins to the trigger's left ("a tug-of-war", "a heart-attack") modify it
+    doc, i = tok.doc, tok.i
+    # (content words only: the "of" of "tug-of-war", the "out" of "walk-out" are no modifiers)
+    while i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+        if doc[i - 2].pos_ not in ("ADP", "PART", "DET", "CCONJ"):
+            mods.update((doc[i - 2].lemma_.lower(), doc[i - 2].lower_))
+        i -= 2
     if tok.dep_ in ("dobj", "attr", "nsubjpass", "nsubj"):
         # "strike a deal" seen from "deal"; "made a big deal"; "a fire broke out"
         mods.add(tok.head.lemma_.lower())
@@ -483,6 +506,74 @@ def accident_cause(tok: Any) -> Optional[str]:
     return None
 
 
+QUESTION_WORDS = frozenset("whether if why how what when where who whom which".split())
+
+
+def _clause_opens_question(c: Any) -> bool:
+    """A clausal complement that is an indirect question ("whether they could", "why he left")."""
+    first = c.left_edge
+    return first.lower_ in QUESTION_WORDS or any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in c.children)
+
+
+def asks_question(tok: Any) -> bool:
+    """A verb trigger that asks a question, not for something: an indirect question as its
+    complement, a question as its object, an "about" phrase, or nothing asked at all (a bare
+    "he asked" after a quotation, "asked him")."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    # what is asked for, read off the surface when the parser hangs it elsewhere: a that-clause
+    # right after the verb ("asked that anyone with information call"), or a to-infinitive
+    # later in the sentence ("asking anyone with information on the case to call")
+    doc, sent = tok.doc, tok.sent
+    asked_for = (tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "that") or any(
+        doc[j].tag_ == "TO" and doc[j + 1].tag_ == "VB" for j in range(tok.i + 1, sent.end - 1))
+    for c in tok.children:
+        # an indirect question follows the verb; an "if" clause before it is a condition
+        # ("if anyone has information, they are asked to call")
+        if c.dep_ in ("ccomp", "advcl", "xcomp") and c.i > tok.i and _clause_opens_question(c):
+            return True
+        if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ("question", "query"):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "about":
+            return True
+        if c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("for", "of")):
+            asked_for = True
+        elif c.dep_ in ("dobj", "nsubjpass") and "person" not in semantic_classes(c):
+            asked_for = True
+    return not asked_for
+
+
+def _has_complement(tok: Any, preps: tuple[str, ...]) -> bool:
+    """A noun trigger with one of these prepositions or a to-infinitive ("a call for talks", "calls to resign")."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            return True
+        if c.dep_ in ("acl", "relcl") and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children):
+            return True
+    # the parser often hangs the infinitive from the verb ("issued calls to release them")
+    doc, i = tok.doc, tok.i
+    return i + 2 < len(doc) and doc[i + 1].tag_ == "TO" and doc[i + 2].tag_ == "VB"
+
+
+REFLEXIVES = frozenset("himself herself themselves themself myself yourself yourselves ourselves itself".split())
+
+
+FIREARM_WORDS = frozenset("gun handgun pistol revolver rifle shotgun firearm shot shoot gunshot bullet".split())
+
+
+def names_firearm(sent: Any) -> bool:
+    """The sentence names a gun or a shot ("picked up a loaded gun and killed herself")."""
+    return any(t.lemma_.lower() in FIREARM_WORDS or t.lower_ in FIREARM_WORDS for t in sent)
+
+
+def self_inflicted(tok: Any) -> Optional[str]:
+    """The reflexive pronoun when a verb trigger's direct object is its own subject ("hanged
+    himself in his cell", "tried to kill herself"): harm done to oneself, else None."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c.text for c in tok.children if c.dep_ == "dobj" and c.lower_ in REFLEXIVES), None)
+
+
 _PRICE_DEPS = frozenset({"compound", "amod", "nummod", "dobj", "npadvmod", "quantmod", "nmod", "attr"})
 
 
@@ -560,6 +651,10 @@ def check_sense(tok: Any, event_type: str, political: bool, conflict_context: bo
         return False, rule.reason
     if rule.accident_object and _about_accident(tok):
         return False, rule.reason
+    if rule.question and asks_question(tok):
+        return False, rule.reason
+    if rule.complement and pos == "NOUN" and not _has_complement(tok, rule.complement):
+        return False, rule.reason
     mods = _modifiers(tok)
     if mods & rule.not_modifiers:
         return False, rule.reason
@@ -587,7 +682,7 @@ def check_sense(tok: Any, event_type: str, political: bool, conflict_context: bo
             return False, rule.reason
     if rule.needs_political and not political:
         return False, rule.reason
-    return True, ""
+    return (True, "") if rule.vouch else (None, "")
 
 
 @lru_cache(maxsize=1)
