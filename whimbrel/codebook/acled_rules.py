@@ -147,8 +147,9 @@ CUE_PHRASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "group_change": ("merge", "merger", "pledge allegiance", "allegiance to", "rename", "change ... name",
                      "new name", "splinter", "break away", "breakaway", "split from",
                      "announce ... split", "split in|within the", "split into", "new leader", "new commander",
-                     "new chief", "appoint ... commander|leader|chief|emir", "appointment of ... commander|leader|"
-                     "chief|emir", "dissolve", "disband", "name ... commander|leader|chief|emir",
+                     "new chief", "appoint ... commander|leader|chief|emir|governor|wali", "appointment of ... "
+                     "commander|leader|chief|emir|governor|wali", "dissolve", "disband",
+                     "name ... commander|leader|chief|emir|governor|wali",
                      "new leadership", "change of leadership", "leadership change", "unite under", "recruit", "recruitment",
                      "replace ... leader|commander|chief|emir", "leader|commander|chief|emir ... replace",
                      "succeed ... leader|commander|chief|emir"),
