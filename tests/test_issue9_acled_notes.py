@@ -156,3 +156,34 @@ def test_issue9_packaged_notes_have_acled_types_and_the_fixed_halves():
     assert all(r["half"] == half_of("acled-notes:" + r["id"]) for r in rows)
     assert len({r["event_type"] for r in rows}) == 6
     assert len({r["sub_event_type"] for r in rows}) >= 20
+
+
+RULE_CASES = [
+    # the demonstrators did the violence: police firing on them is a violent demonstration
+    ("Police shot dead 7 rioters who torched the town hall during protests over the election.",
+     "Riots", "Violent demonstration"),
+    ("Hundreds of students demonstrated in the square and some of them stormed the ministry.",
+     "Riots", "Violent demonstration"),
+    # peaceful marchers shot by the police stay excessive force
+    ("Police shot dead four marchers during a peaceful protest against bread prices.",
+     "Protests", "Excessive force against protesters"),
+    # a munition dropped from a drone is an air strike; a thrown grenade stays a grenade
+    ("A drone dropped a grenade on an army trench near the river, wounding 2 soldiers.",
+     "Explosions/Remote violence", "Air/drone strike"),
+    ("A man threw a grenade into a crowded cafe, wounding 5 customers.", "Explosions/Remote violence", "Grenade"),
+    # gunfire heard near a military site, no party and no one hurt: Strategic developments / Other
+    ("Sustained gunfire was heard around the military camp in the capital late on Friday.",
+     "Strategic developments", "Other"),
+    ("Gunmen opened fire near a police checkpoint, killing an officer.", "Battles", "Armed clash"),
+]
+
+
+@pytest.fixture(scope="module")
+def rule_events() -> dict[str, list]:
+    return _extract([t for t, _, _ in RULE_CASES])
+
+
+@pytest.mark.parametrize("text,etype,sub", RULE_CASES)
+def test_issue9_acled_rules_of_notes(rule_events, text, etype, sub):
+    ev = _best(rule_events[text])
+    assert ev is not None and (ev.acled.event_type, ev.acled.sub_event_type) == (etype, sub)

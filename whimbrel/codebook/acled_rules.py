@@ -138,6 +138,8 @@ CUE_PHRASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "weapon_use": ("hit", "strike", "fire", "launch", "drop", "land", "pound", "target", "rain", "explode",
                    "detonate", "go off", "destroy", "damage", "struck", "blow up", "plant", "throw",
                    "hurl", "lob", "toss", "use ... chlorine|sarin|gas|chemical|agent|phosgene"),
+    # a munition let fall from the air ("a drone dropped a grenade")
+    "air_drop": ("drop", "dropped from"),
     "harm": ("kill", "wound", "injure", "injury", "dead", "die", "hurt", "casualty", "hit", "death"),
     "no_harm": ("no one ... hurt|injure|wound|kill|harm", "nobody ... hurt|injure|wound|kill|harm",
                 "no injury|injuries|casualty|casualties|fatality|fatalities|death|deaths",
@@ -212,13 +214,18 @@ ARGUMENT_CUES: Mapping[str, str] = MappingProxyType({
                                  "grievance, not an intervention in this protest",
     "lethal_in_grievance": "every lethal-force word of the sentence is inside what a protest is against "
                            "(\"marched over the killing of a student\")",
+    "protester_violence": "a violent verb of the sentence (stormed, burned, smashed, attacked, threw ...) has "
+                          "protesters as its subject, is a relative clause on them (\"protesters who stormed "
+                          "parliament\") or is joined to the protest verb (\"demonstrated and attacked the "
+                          "embassy\"): the demonstrators, not the police, did the violence",
     "state_taker": "a taking verb of the sentence (took, seized, drove ... out) has a state force as its subject "
                    "(\"government soldiers\", \"the army\")",
     "nonstate_taker": "a taking verb of the sentence has a non-state armed group as its subject (\"rebels\", "
                       "\"militiamen\")",
     "bystander_parties": "the sentence's armed and civilian people (soldiers, residents...) are all subjects of "
-                         "reporting verbs or verbs of finding (\"residents reported shots fired\"): witnesses, "
-                         "not parties to what they report",
+                         "reporting verbs or verbs of finding (\"residents reported shots fired\"), or in a "
+                         "\"near / around / outside X\" phrase (\"gunfire near the army barracks\"): witnesses "
+                         "or landmarks, not parties to what they report",
     "property_object": "the event's object names property: a building, place, vehicle, goods, aid, livestock, "
                        "land, money or weapons",
 })
@@ -461,10 +468,11 @@ RULES: tuple[Rule, ...] = (
          "Peaceful protesters met with lethal or life-threatening force by state forces or their allies."),
     Rule("violent-demonstration", frozenset({"PROTEST", "ASSAULT"}),
          "a protest sentence where the demonstrators riot, throw stones or petrol bombs, burn or smash, or clash "
-         "with the police, or where unarmed sides clash (rival supporters at a rally); a mob or lynching with no "
-         "protest named is mob violence",
-         lambda f: _in_protest(f) and (f.cue("violent") or _unarmed_clash(f)) and not f.state_actor
-         and not _mob_only(f),
+         "with the police, or where unarmed sides clash (rival supporters at a rally); an event of state forces "
+         "only when the protesters themselves did the violence (police shooting protesters who stormed a "
+         "building); a mob or lynching with no protest named is mob violence",
+         lambda f: _in_protest(f) and (f.cue("violent") or _unarmed_clash(f))
+         and (not f.state_actor or f.cue("protester_violence")) and not _mob_only(f),
          _fixed("Riots", "Violent demonstration"),
          "A demonstration in which participants act violently or destructively (stone-throwing, arson, "
          "vandalism, clashes with police)."),
@@ -515,8 +523,13 @@ RULES: tuple[Rule, ...] = (
          lambda f: f.mode == "suicide-attack" or f.cue("suicide"),
          _fixed("Explosions/Remote violence", "Suicide bomb"),
          "An explosive attack in which the attacker dies by the detonation."),
-    Rule("grenade", _ASSAULT, "an attack with a grenade", lambda f: f.cue("grenade"),
-         _fixed("Explosions/Remote violence", "Grenade"), "An attack with a hand-thrown or launched grenade."),
+    Rule("grenade", _ASSAULT, "an attack with a grenade; one dropped from a drone or aircraft is an air strike",
+         lambda f: f.cue("grenade"),
+         lambda f: ("Explosions/Remote violence",
+                    "Air/drone strike" if f.cue("air") and f.cue("air_drop") else "Grenade"),
+         "An attack with a hand-thrown or launched grenade. Munitions dropped from drones or aircraft are "
+         "Air/drone strikes.",
+         results_text="Explosions/Remote violence / Grenade or Air/drone strike"),
     Rule("air-drone-strike", _ASSAULT, "an aerial attack: warplanes, helicopters, drones, air strikes (also a bombardment verb, \"pounded\", "
          "with aircraft and no artillery, shell, rocket or missile named)",
          lambda f: f.mode == "aerial" or (f.cue("air") and f.mode in _WEAPON_MODES_AIR)
