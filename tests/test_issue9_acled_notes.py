@@ -175,7 +175,26 @@ RULE_CASES = [
     ("Sustained gunfire was heard around the military camp in the capital late on Friday.",
      "Strategic developments", "Other"),
     ("Gunmen opened fire near a police checkpoint, killing an officer.", "Battles", "Armed clash"),
+    # a crowd beating a person named by a crime word (a thief, a robber) is mob violence
+    ("Villagers beat a suspected robber to death at the weekly market.", "Riots", "Mob violence"),
 ]
+
+TO_DEATH = [
+    ("On 7 July 2022, gunmen hacked 6 farmers to death near their village.", 6),
+    ("On 8 July 2022, a mob beat 2 alleged kidnappers to death.", 2),
+]
+
+
+@pytest.mark.parametrize("text,dead", TO_DEATH)
+def test_issue9_harm_verb_to_death_counts_the_dead(text, dead):
+    ev = _best(_extract([text])[text])
+    assert ev is not None and ev.size.dead is not None and ev.size.dead.point() == dead
+
+
+def test_issue9_beating_without_death_counts_no_dead():
+    text = "On 9 July 2022, soldiers beat 4 traders at a checkpoint."
+    ev = _best(_extract([text])[text])
+    assert ev is None or ev.size.dead is None or not ev.size.dead.point()
 
 
 @pytest.fixture(scope="module")

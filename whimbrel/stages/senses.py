@@ -39,7 +39,9 @@ _PERSON_NOUNS = frozenset(
     refugee migrant immigrant deportee civilian soldier fighter rebel militant gunman attacker
     member leader official opponent critic dissident pilot crew sailor seaman fisherman passenger
     tourist traveller traveler nurse doctor teacher lawyer farmer villager worker crewman
-    national""".split()
+    national thief robber burglar criminal offender kidnapper rapist murderer killer herder herdsman
+    trader vendor miner worshipper mourner chief elder cleric imam pastor bishop monk nun councillor
+    mayor candidate voter shopkeeper customer motorist pedestrian witch""".split()
 )
 _DETAINEE_NOUNS = frozenset("prisoner inmate hostage detainee captive convict suspect deportee".split())
 # participles that make whoever they modify a detainee ("the detained pilots", "jailed activists")
