@@ -177,6 +177,14 @@ RULE_CASES = [
     ("Gunmen opened fire near a police checkpoint, killing an officer.", "Battles", "Armed clash"),
     # a crowd beating a person named by a crime word (a thief, a robber) is mob violence
     ("Villagers beat a suspected robber to death at the weekly market.", "Riots", "Mob violence"),
+    # "carried out" drives no one out: an air raid carried out is an air strike, not a territory change
+    ("Warplanes carried out raids on insurgent hideouts in the hills on Monday.",
+     "Explosions/Remote violence", "Air/drone strike"),
+    # a fight between armed sides that killed people is an armed clash, whoever died
+    ("Heavy fighting between the army and the separatists killed 11 people in the district.", "Battles", "Armed clash"),
+    # an armed group allied with others: change to group/activity
+    ("The militia announced it had formed an alliance with three other armed factions.",
+     "Strategic developments", "Change to group/activity"),
 ]
 
 TO_DEATH = [

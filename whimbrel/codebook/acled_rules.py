@@ -154,7 +154,8 @@ CUE_PHRASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
                      "name ... commander|leader|chief|emir|governor|wali",
                      "new leadership", "change of leadership", "leadership change", "unite under", "recruit", "recruitment",
                      "replace ... leader|commander|chief|emir", "leader|commander|chief|emir ... replace",
-                     "succeed ... leader|commander|chief|emir"),
+                     "succeed ... leader|commander|chief|emir", "form ... alliance|coalition",
+                     "alliance with", "ally with", "join forces with"),
     # an armed organisation named as such (whose own changes ACLED codes)
     "armed_group": ("armed group", "armed movement", "armed faction", "armed wing", "armed organisation",
                     "armed organization", "insurgent group", "rebel group", "militant group", "jihadist group",
@@ -188,9 +189,10 @@ between; ``x|y`` is either word.  Matched on lemmas and lower-cased forms by the
 CUE_IGNORED: tuple[str, ...] = ("riot police", "riot squad", "riot gear", "riot officer", "riot control",
                                  "stun grenade", "tear gas grenade", "murder suicide", "murder-suicide",
                                  "gold mine", "coal mine", "copper mine", "diamond mine", "tin mine", "salt mine",
-                                 "mine worker", "mine site")
+                                 "mine worker", "mine site", "carry out", "carried out", "carries out",
+                                 "carrying out")
 """Phrases whose words are not cues ("riot police" is no riot, a "stun grenade" no grenade attack, a
-"gold mine" no landmine)."""
+"gold mine" no landmine, the "out" of "carried out" no one driven out)."""
 
 ARGUMENT_CUES: Mapping[str, str] = MappingProxyType({
     "harm_trigger": "one of the event's trigger words tells people killed or hurt (kill, wound, shoot, stab...)",
@@ -350,6 +352,9 @@ def _territory(f: AcledFacts) -> tuple[str, str]:
 
 def _hit(f: AcledFacts) -> tuple[str, str]:
     if f.recipients & ARMED_SECTORS or (f.cue("gunbattle", "combat_trigger") and (f.actors & ARMED_SECTORS)):
+        return ("Battles", "Armed clash")
+    if f.cue("combat_trigger") and f.cue("armed_target") and not f.actors:
+        # "fighting between the army and the rebels killed 15 people": the fight's dead, whoever they were
         return ("Battles", "Armed clash")
     if f.recipients & {"CVL", "EDU", "MED", "JRN", "REL", "REF", "BUS", "LAB", "AGR", "GOV", "LEG", "JUD", "OPP", "PTY", "ELI", "SOC"}:
         return ("Violence against civilians", "Attack")
