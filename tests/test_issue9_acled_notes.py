@@ -185,9 +185,15 @@ RULE_CASES = [
     # an armed group allied with others: change to group/activity
     ("The militia announced it had formed an alliance with three other armed factions.",
      "Strategic developments", "Change to group/activity"),
+    # weapons taken by insurgents who overran a base: a territory change, not a disrupted weapons use
+    ("Insurgents overran an army outpost and seized rifles and ammunition.",
+     "Battles", "Non-state actor overtakes territory"),
+    ("Troops seized a cache of rifles and explosives in a raid on a farmhouse.",
+     "Strategic developments", "Disrupted weapons use"),
 ]
 
 TO_DEATH = [
+    ("On 6 July 2022, the ambush left several policemen dead.", 10),
     ("On 7 July 2022, gunmen hacked 6 farmers to death near their village.", 6),
     ("On 8 July 2022, a mob beat 2 alleged kidnappers to death.", 2),
 ]

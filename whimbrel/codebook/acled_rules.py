@@ -453,8 +453,11 @@ RULES: tuple[Rule, ...] = (
          "as the explosion it is.",
          results_text="not coded"),
     Rule("disrupted-weapons", frozenset({"ASSAULT", "COERCE", "MOBILIZE"}),
-         "the sentence reports an intercept, shoot-down, defusal, failed detonation or a seizure of weapons",
-         lambda f: f.cue("disrupted"), _fixed("Strategic developments", "Disrupted weapons use"),
+         "the sentence reports an intercept, shoot-down, defusal, failed detonation or a seizure of weapons (not "
+         "weapons seized by a non-state armed group that took the place: \"insurgents overran a base and seized "
+         "weapons\")",
+         lambda f: f.cue("disrupted") and not (f.cue("took") and bool(f.actors & _NONSTATE_ARMED)),
+         _fixed("Strategic developments", "Disrupted weapons use"),
          "An attempted attack or weapons use that was stopped: explosives defused or failing to go off, missiles "
          "and drones intercepted or shot down, caches and weapons seized. Coded to whoever stopped or reports it."),
     Rule("chemical-weapon", _ASSAULT, "an attack whose sentence names a chemical agent (chlorine, sarin, toxic gas), "

@@ -402,7 +402,7 @@ def _verb_figures(cue, category: str, negated: bool) -> list[tuple[str, Count]]:
         for c in cue.children:
             cat2 = cue_category(c)
             if c.dep_ in ("oprd", "dobj", "ccomp", "xcomp", "conj") and cat2 in ("dead", "injured"):
-                cnt = _np_count(c)
+                cnt = acled.vague_dead(c, _np_count(c)) if cat2 == "dead" else _np_count(c)
                 if cnt is not None:
                     out.append((cat2, cnt))
     return out
@@ -476,7 +476,7 @@ def _noun_figures(cue, category: str, negated: bool) -> list[tuple[str, Count]]:
     """"five dead", "the death toll rose to 12", "20 injured people", "no casualties"."""
     if category == "dead" and cue.lower_ in ("dead", "deceased") and cue.dep_ in ("acomp", "oprd", "xcomp"):
         for head in _predicate_subject(cue):
-            count = _np_count(head)
+            count = acled.vague_dead(head, _np_count(head))  # "left several fighters dead": ACLED's 10
             if count is not None:
                 return [("dead", count)]
     count = _toll_value(cue) if cue.lemma_.lower() == "toll" else None
