@@ -190,6 +190,9 @@ RULE_CASES = [
      "Battles", "Non-state actor overtakes territory"),
     ("Troops seized a cache of rifles and explosives in a raid on a farmhouse.",
      "Strategic developments", "Disrupted weapons use"),
+    # an armed site where an unarmed victim was killed is the scene, not a target; with no object it is one
+    ("Police killed a motorcyclist at a roadblock outside the town.", "Violence against civilians", "Attack"),
+    ("Gunmen fired at a police roadblock, killing two officers.", "Battles", "Armed clash"),
 ]
 
 TO_DEATH = [

@@ -202,7 +202,9 @@ ARGUMENT_CUES: Mapping[str, str] = MappingProxyType({
                           "the event's trigger (or the agent of a passive one, or, for a noun trigger, its "
                           "modifiers and its \"by\" phrase: \"a militia attack\"), or in the subject of a "
                           "reporting verb or of a verb of finding or attending to the victim (\"officers found the "
-                          "victim with a gunshot wound\"): the attacker is armed, nothing says the attacked are",
+                          "victim with a gunshot wound\"), or in an \"at / in / near X\" phrase of a trigger verb that has "
+                          "its victim as object (\"soldiers killed a man at a checkpoint\"): the attacker is armed, "
+                          "nothing says the attacked are",
     "person_object": "the event's object (direct object, passive subject, or the noun a participle describes) "
                      "names people: a person's name, a pronoun, or a noun for people (workers, civilians, a chief)",
     "crowd_actor": "the event's subject is a crowd or an unorganised body of people (a crowd, villagers, "

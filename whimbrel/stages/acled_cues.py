@@ -495,10 +495,20 @@ def _armed_subject_only(token: Any) -> bool:
         return False
     if "armed_target" not in _sentence_form_cues(sent.doc, sent.start, sent.end):
         return False
-    spans = attackers + _bystander_spans(sent, token)
+    spans = attackers + _bystander_spans(sent, token) + _object_scene_spans(token)
     if not spans:
         return False
     return "armed_target" not in _cues_outside(_sentence_forms(sent.doc, sent.start, sent.end), sent.start, spans)
+
+
+def _object_scene_spans(token: Any) -> list[tuple[int, int]]:
+    """The "at / in / near X" phrases of a verb trigger that has a direct object ("soldiers killed a man at
+    a checkpoint"): with the victim named as the object, the phrase tells where, not whom ("fired at a
+    checkpoint", with no object, keeps its target)."""
+    if getattr(token, "pos_", "") != "VERB" or not any(c.dep_ == "dobj" for c in token.children):
+        return []
+    return [(c.left_edge.i, c.right_edge.i + 1) for c in token.children
+            if c.dep_ == "prep" and c.lower_ in _SCENE_PREPS | {"at", "in", "inside"}]
 
 
 _SCENE_PREPS = frozenset({"near", "around", "outside", "beside", "behind", "nearby"})
