@@ -60,7 +60,8 @@ _TABLE.update(_heads("shelling shell artillery mortar rocket missile bombardment
 _TABLE.update(_heads("bomb bombing ied explosive landmine blast explosion", "ASSAULT", "explosives", 2,
                      "instrument", _USED))
 # Strategic developments whose definitions name no attack
-_TABLE.update(_heads("rename merge merger unite appoint appointment name recruit recruitment leadership split replace succeed",
+_TABLE.update(_heads("rename merge merger unite appoint appointment name recruit recruitment leadership split replace succeed "
+                     "alliance ally",
                      "MOBILIZE", None, 1, "group", ("group_change",)))
 _TABLE.update(_heads("base headquarters camp post outpost", "MOBILIZE", None, 1, "group", ("base",)))
 _TABLE.update(_heads("control pass", "RETREAT", "withdraw", 1, "territory", ("handover",)))

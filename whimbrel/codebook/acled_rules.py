@@ -138,6 +138,8 @@ CUE_PHRASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "weapon_use": ("hit", "strike", "fire", "launch", "drop", "land", "pound", "target", "rain", "explode",
                    "detonate", "go off", "destroy", "damage", "struck", "blow up", "plant", "throw",
                    "hurl", "lob", "toss", "use ... chlorine|sarin|gas|chemical|agent|phosgene"),
+    # a munition let fall from the air ("a drone dropped a grenade")
+    "air_drop": ("drop", "dropped from"),
     "harm": ("kill", "wound", "injure", "injury", "dead", "die", "hurt", "casualty", "hit", "death"),
     "no_harm": ("no one ... hurt|injure|wound|kill|harm", "nobody ... hurt|injure|wound|kill|harm",
                 "no injury|injuries|casualty|casualties|fatality|fatalities|death|deaths",
@@ -147,11 +149,13 @@ CUE_PHRASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "group_change": ("merge", "merger", "pledge allegiance", "allegiance to", "rename", "change ... name",
                      "new name", "splinter", "break away", "breakaway", "split from",
                      "announce ... split", "split in|within the", "split into", "new leader", "new commander",
-                     "new chief", "appoint ... commander|leader|chief|emir", "appointment of ... commander|leader|"
-                     "chief|emir", "dissolve", "disband", "name ... commander|leader|chief|emir",
+                     "new chief", "appoint ... commander|leader|chief|emir|governor|wali", "appointment of ... "
+                     "commander|leader|chief|emir|governor|wali", "dissolve", "disband",
+                     "name ... commander|leader|chief|emir|governor|wali",
                      "new leadership", "change of leadership", "leadership change", "unite under", "recruit", "recruitment",
                      "replace ... leader|commander|chief|emir", "leader|commander|chief|emir ... replace",
-                     "succeed ... leader|commander|chief|emir"),
+                     "succeed ... leader|commander|chief|emir", "form ... alliance|coalition",
+                     "alliance with", "ally with", "join forces with"),
     # an armed organisation named as such (whose own changes ACLED codes)
     "armed_group": ("armed group", "armed movement", "armed faction", "armed wing", "armed organisation",
                     "armed organization", "insurgent group", "rebel group", "militant group", "jihadist group",
@@ -185,9 +189,10 @@ between; ``x|y`` is either word.  Matched on lemmas and lower-cased forms by the
 CUE_IGNORED: tuple[str, ...] = ("riot police", "riot squad", "riot gear", "riot officer", "riot control",
                                  "stun grenade", "tear gas grenade", "murder suicide", "murder-suicide",
                                  "gold mine", "coal mine", "copper mine", "diamond mine", "tin mine", "salt mine",
-                                 "mine worker", "mine site")
+                                 "mine worker", "mine site", "carry out", "carried out", "carries out",
+                                 "carrying out")
 """Phrases whose words are not cues ("riot police" is no riot, a "stun grenade" no grenade attack, a
-"gold mine" no landmine)."""
+"gold mine" no landmine, the "out" of "carried out" no one driven out)."""
 
 ARGUMENT_CUES: Mapping[str, str] = MappingProxyType({
     "harm_trigger": "one of the event's trigger words tells people killed or hurt (kill, wound, shoot, stab...)",
@@ -197,7 +202,9 @@ ARGUMENT_CUES: Mapping[str, str] = MappingProxyType({
                           "the event's trigger (or the agent of a passive one, or, for a noun trigger, its "
                           "modifiers and its \"by\" phrase: \"a militia attack\"), or in the subject of a "
                           "reporting verb or of a verb of finding or attending to the victim (\"officers found the "
-                          "victim with a gunshot wound\"): the attacker is armed, nothing says the attacked are",
+                          "victim with a gunshot wound\"), or in an \"at / in / near X\" phrase of a trigger verb that has "
+                          "its victim as object (\"soldiers killed a man at a checkpoint\"): the attacker is armed, "
+                          "nothing says the attacked are",
     "person_object": "the event's object (direct object, passive subject, or the noun a participle describes) "
                      "names people: a person's name, a pronoun, or a noun for people (workers, civilians, a chief)",
     "crowd_actor": "the event's subject is a crowd or an unorganised body of people (a crowd, villagers, "
@@ -211,13 +218,18 @@ ARGUMENT_CUES: Mapping[str, str] = MappingProxyType({
                                  "grievance, not an intervention in this protest",
     "lethal_in_grievance": "every lethal-force word of the sentence is inside what a protest is against "
                            "(\"marched over the killing of a student\")",
+    "protester_violence": "a violent verb of the sentence (stormed, burned, smashed, attacked, threw ...) has "
+                          "protesters as its subject, is a relative clause on them (\"protesters who stormed "
+                          "parliament\") or is joined to the protest verb (\"demonstrated and attacked the "
+                          "embassy\"): the demonstrators, not the police, did the violence",
     "state_taker": "a taking verb of the sentence (took, seized, drove ... out) has a state force as its subject "
                    "(\"government soldiers\", \"the army\")",
     "nonstate_taker": "a taking verb of the sentence has a non-state armed group as its subject (\"rebels\", "
                       "\"militiamen\")",
     "bystander_parties": "the sentence's armed and civilian people (soldiers, residents...) are all subjects of "
-                         "reporting verbs or verbs of finding (\"residents reported shots fired\"): witnesses, "
-                         "not parties to what they report",
+                         "reporting verbs or verbs of finding (\"residents reported shots fired\"), or in a "
+                         "\"near / around / outside X\" phrase (\"gunfire near the army barracks\"): witnesses "
+                         "or landmarks, not parties to what they report",
     "property_object": "the event's object names property: a building, place, vehicle, goods, aid, livestock, "
                        "land, money or weapons",
 })
@@ -343,6 +355,9 @@ def _territory(f: AcledFacts) -> tuple[str, str]:
 def _hit(f: AcledFacts) -> tuple[str, str]:
     if f.recipients & ARMED_SECTORS or (f.cue("gunbattle", "combat_trigger") and (f.actors & ARMED_SECTORS)):
         return ("Battles", "Armed clash")
+    if f.cue("combat_trigger") and f.cue("armed_target") and not f.actors:
+        # "fighting between the army and the rebels killed 15 people": the fight's dead, whoever they were
+        return ("Battles", "Armed clash")
     if f.recipients & {"CVL", "EDU", "MED", "JRN", "REL", "REF", "BUS", "LAB", "AGR", "GOV", "LEG", "JUD", "OPP", "PTY", "ELI", "SOC"}:
         return ("Violence against civilians", "Attack")
     if f.cue("combat") and f.actors & ARMED_SECTORS:
@@ -440,8 +455,11 @@ RULES: tuple[Rule, ...] = (
          "as the explosion it is.",
          results_text="not coded"),
     Rule("disrupted-weapons", frozenset({"ASSAULT", "COERCE", "MOBILIZE"}),
-         "the sentence reports an intercept, shoot-down, defusal, failed detonation or a seizure of weapons",
-         lambda f: f.cue("disrupted"), _fixed("Strategic developments", "Disrupted weapons use"),
+         "the sentence reports an intercept, shoot-down, defusal, failed detonation or a seizure of weapons (not "
+         "weapons seized by a non-state armed group that took the place: \"insurgents overran a base and seized "
+         "weapons\")",
+         lambda f: f.cue("disrupted") and not (f.cue("took") and bool(f.actors & _NONSTATE_ARMED)),
+         _fixed("Strategic developments", "Disrupted weapons use"),
          "An attempted attack or weapons use that was stopped: explosives defused or failing to go off, missiles "
          "and drones intercepted or shot down, caches and weapons seized. Coded to whoever stopped or reports it."),
     Rule("chemical-weapon", _ASSAULT, "an attack whose sentence names a chemical agent (chlorine, sarin, toxic gas), "
@@ -460,10 +478,11 @@ RULES: tuple[Rule, ...] = (
          "Peaceful protesters met with lethal or life-threatening force by state forces or their allies."),
     Rule("violent-demonstration", frozenset({"PROTEST", "ASSAULT"}),
          "a protest sentence where the demonstrators riot, throw stones or petrol bombs, burn or smash, or clash "
-         "with the police, or where unarmed sides clash (rival supporters at a rally); a mob or lynching with no "
-         "protest named is mob violence",
-         lambda f: _in_protest(f) and (f.cue("violent") or _unarmed_clash(f)) and not f.state_actor
-         and not _mob_only(f),
+         "with the police, or where unarmed sides clash (rival supporters at a rally); an event of state forces "
+         "only when the protesters themselves did the violence (police shooting protesters who stormed a "
+         "building); a mob or lynching with no protest named is mob violence",
+         lambda f: _in_protest(f) and (f.cue("violent") or _unarmed_clash(f))
+         and (not f.state_actor or f.cue("protester_violence")) and not _mob_only(f),
          _fixed("Riots", "Violent demonstration"),
          "A demonstration in which participants act violently or destructively (stone-throwing, arson, "
          "vandalism, clashes with police)."),
@@ -514,8 +533,13 @@ RULES: tuple[Rule, ...] = (
          lambda f: f.mode == "suicide-attack" or f.cue("suicide"),
          _fixed("Explosions/Remote violence", "Suicide bomb"),
          "An explosive attack in which the attacker dies by the detonation."),
-    Rule("grenade", _ASSAULT, "an attack with a grenade", lambda f: f.cue("grenade"),
-         _fixed("Explosions/Remote violence", "Grenade"), "An attack with a hand-thrown or launched grenade."),
+    Rule("grenade", _ASSAULT, "an attack with a grenade; one dropped from a drone or aircraft is an air strike",
+         lambda f: f.cue("grenade"),
+         lambda f: ("Explosions/Remote violence",
+                    "Air/drone strike" if f.cue("air") and f.cue("air_drop") else "Grenade"),
+         "An attack with a hand-thrown or launched grenade. Munitions dropped from drones or aircraft are "
+         "Air/drone strikes.",
+         results_text="Explosions/Remote violence / Grenade or Air/drone strike"),
     Rule("air-drone-strike", _ASSAULT, "an aerial attack: warplanes, helicopters, drones, air strikes (also a bombardment verb, \"pounded\", "
          "with aircraft and no artillery, shell, rocket or missile named)",
          lambda f: f.mode == "aerial" or (f.cue("air") and f.mode in _WEAPON_MODES_AIR)

@@ -9,13 +9,18 @@ Pakistan, Afghanistan, Mozambique, Colombia, Haiti).  Each record: ``id``, ``tex
 with ``country`` and ``lat``/``lon`` (the town's GeoNames coordinates; null where the
 gazetteer lacks the town, which leaves the note out of the location support),
 ``fatalities`` (ACLED's convention: vague counts 10/12/100, the lowest of a range, the
-dead of all sides summed) and a fixed ``half``.
+dead of all sides summed), ACLED's ``event_type`` and ``sub_event_type`` and a fixed
+``half``.
 
 Scoring: each note is extracted on its own, without a publication date.  The note's event
 is its highest-salience ACLED-typed event (ties: the earliest), else its first event.
 Per half: ``date.exact``, ``location.within_25km``, ``fatalities.exact`` and
 ``fatalities.exact_with_deaths`` (notes with at least one death), and the share of notes
-with no event (``no_event``).  Baselines: always 1 fatality, always 0.
+with no event (``no_event``).  On the notes with a gold ACLED type: ``event_type.accuracy``,
+``sub_event_type.weighted.f1`` (per-gold-label F1 weighted by gold support) and
+``untyped_share`` (notes with no ACLED-typed event), each scored as a miss when untyped.
+Baselines: always 1 fatality, always 0, and for the types the majority (event type,
+sub-event type) pair of the tune half.
 """
 
 from __future__ import annotations
@@ -36,6 +41,12 @@ def load_notes(path: Path, limit: Optional[int] = None) -> list[dict]:
         rows = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
     except (OSError, json.JSONDecodeError) as exc:
         raise EvalError(f"cannot read the ACLED-notes gold file {path}: {exc}") from exc
+    from ..codebook import ACLED_TYPES
+
+    for r in rows:
+        if r.get("event_type") and r.get("sub_event_type") not in ACLED_TYPES.get(r["event_type"], ()):
+            raise EvalError(f"acled-notes note {r.get('id')}: {r['event_type']!r}/{r.get('sub_event_type')!r} "
+                            "is not an ACLED pair")
     return rows[:limit] if limit else rows
 
 
@@ -54,8 +65,35 @@ def _dead(ev: Optional[Event]) -> int:
     return int(value) if value is not None else 0
 
 
+def _typed(ev: Optional[Event]) -> Optional[tuple[str, str]]:
+    if ev is None or not ev.acled.event_type:
+        return None
+    return (ev.acled.event_type, ev.acled.sub_event_type or "")
+
+
+def _score_types(gold: list[dict], labels: dict[str, Optional[tuple[str, str]]], prefix: str,
+                 result: EvalResult) -> None:
+    """Event-type accuracy, sub-event-type weighted F1 and untyped share of the typed gold notes."""
+    from .acled_dev import weighted_f1
+    from .metrics import Confusion, safe_div
+
+    etype, sub = Confusion(), Confusion()
+    untyped = 0
+    for g in gold:
+        lab = labels.get(g["id"])
+        etype.add(g["event_type"], lab[0] if lab else None)
+        sub.add(g["sub_event_type"], lab[1] if lab else None)
+        untyped += lab is None
+    result.metrics[f"{prefix}event_type.accuracy"] = etype.accuracy
+    result.metrics[f"{prefix}sub_event_type.weighted.f1"] = weighted_f1(sub)
+    result.metrics[f"{prefix}untyped_share"] = safe_div(untyped, etype.total)
+    for k in ("event_type.accuracy", "sub_event_type.weighted.f1", "untyped_share"):
+        result.support[f"{prefix}{k}"] = etype.total
+
+
 def score_notes(gold: list[dict], predicted: dict[str, Optional[Event]]) -> EvalResult:
     from ..knowledge.distance import haversine_km
+    from .halves import majority
 
     result = EvalResult(dataset="acled-notes", n_docs=len(gold))
     tallies: dict[str, dict[str, list[float]]] = {h: defaultdict(list) for h in ("all", *HALVES)}
@@ -86,6 +124,11 @@ def score_notes(gold: list[dict], predicted: dict[str, Optional[Event]]) -> Eval
         if dead != gold_dead:
             result.errors.append({"kind": "wrong", "field": "fatalities", "doc": g["id"], "half": g.get("half"),
                                   "gold": gold_dead, "predicted": dead})
+        if g.get("event_type") and _typed(ev) != (g["event_type"], g["sub_event_type"]):
+            result.errors.append({"kind": "miss" if _typed(ev) is None else "wrong", "field": "acled",
+                                  "doc": g["id"], "half": g.get("half"),
+                                  "gold": [g["event_type"], g["sub_event_type"]],
+                                  "predicted": list(_typed(ev)) if _typed(ev) else None})
         for half in ("all", g.get("half", "tune")):
             for name, vals in one.items():
                 tallies[half][name].extend(vals)
@@ -97,6 +140,19 @@ def score_notes(gold: list[dict], predicted: dict[str, Optional[Event]]) -> Eval
                 key = name if half == "all" else f"{half}.{name}"
             result.metrics[key] = sum(vals) / len(vals) if vals else 0.0
             result.support[key] = len(vals)
+    typed_gold = [g for g in gold if g.get("event_type")]
+    if typed_gold:
+        labels = {g["id"]: _typed(predicted.get(g["id"])) for g in typed_gold}
+        guess = majority((g["event_type"], g["sub_event_type"]) for g in typed_gold if g.get("half") == "tune")
+        constant = {g["id"]: guess for g in typed_gold}
+        for half in ("all", *HALVES):
+            part = [g for g in typed_gold if half == "all" or g.get("half", "tune") == half]
+            if not part:
+                continue
+            _score_types(part, labels, "" if half == "all" else f"{half}.", result)
+            _score_types(part, constant, "baseline.majority." if half == "all" else f"baseline.{half}.majority.",
+                         result)
+        result.details["majority_class"] = list(guess) if guess else None
     return result
 
 

@@ -215,7 +215,7 @@ def sentence_cues(token: Any) -> frozenset[str]:
     def kept_cues() -> frozenset[str]:
         forms = _sentence_forms(sent.doc, sent.start, sent.end)
         return (_background_dropped(sent, forms, skip, _with_grievances(sent, forms, skip))
-                | _place_taken(sent, skip) | _takers(sent, skip))
+                | _place_taken(sent, skip) | _takers(sent, skip) | _protester_violence(sent, skip))
 
     return remembered(token.doc, ("acled_cues", sent.start, skip), kept_cues)
 
@@ -349,6 +349,29 @@ def _takers(sent: Any, skip: Sequence[tuple[int, int]]) -> frozenset[str]:
     return frozenset(found)
 
 
+_PROTESTER_NOUNS = frozenset({"protester", "protestor", "demonstrator", "rioter", "marcher", "crowd", "mob"})
+_PROTEST_VERBS = frozenset({"protest", "demonstrate", "march", "rally", "riot"})
+_VIOLENT_VERBS = frozenset({"storm", "burn", "torch", "smash", "loot", "throw", "hurl", "pelt", "attack", "set",
+                            "vandalise", "vandalize", "ransack", "stone", "break", "clash"})
+
+
+def _protester_violence(sent: Any, skip: Sequence[tuple[int, int]]) -> frozenset[str]:
+    """``protester_violence`` when a violent verb of the sentence is the demonstrators' own: its
+    subject is a protester noun, it is a relative clause on one ("protesters who stormed
+    parliament"), or it is joined to a protest verb ("demonstrated and attacked the embassy")."""
+    for t in sent:
+        if t.pos_ != "VERB" or t.lemma_.lower() not in _VIOLENT_VERBS or any(lo <= t.i < hi for lo, hi in skip):
+            continue
+        subjects = [c for c in t.children if c.dep_ == "nsubj"]
+        if t.dep_ == "relcl":
+            subjects.append(t.head)
+        if t.dep_ == "conj" and t.head.lemma_.lower() in _PROTEST_VERBS:
+            return frozenset({"protester_violence"})
+        if any(s.lemma_.lower() in _PROTESTER_NOUNS or s.lower_ in _PROTESTER_NOUNS for s in subjects):
+            return frozenset({"protester_violence"})
+    return frozenset()
+
+
 def _from_armed(verb: Any) -> bool:
     return any(role_sector(p.lemma_.lower()) in ARMED_SECTORS or role_sector(p.lower_) in ARMED_SECTORS
                for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
@@ -472,10 +495,29 @@ def _armed_subject_only(token: Any) -> bool:
         return False
     if "armed_target" not in _sentence_form_cues(sent.doc, sent.start, sent.end):
         return False
-    spans = attackers + _bystander_spans(sent, token)
+    spans = attackers + _bystander_spans(sent, token) + _object_scene_spans(token)
     if not spans:
         return False
     return "armed_target" not in _cues_outside(_sentence_forms(sent.doc, sent.start, sent.end), sent.start, spans)
+
+
+def _object_scene_spans(token: Any) -> list[tuple[int, int]]:
+    """The "at / in / near X" phrases of a verb trigger that has a direct object ("soldiers killed a man at
+    a checkpoint"): with the victim named as the object, the phrase tells where, not whom ("fired at a
+    checkpoint", with no object, keeps its target)."""
+    if getattr(token, "pos_", "") != "VERB" or not any(c.dep_ == "dobj" for c in token.children):
+        return []
+    return [(c.left_edge.i, c.right_edge.i + 1) for c in token.children
+            if c.dep_ == "prep" and c.lower_ in _SCENE_PREPS | {"at", "in", "inside"}]
+
+
+_SCENE_PREPS = frozenset({"near", "around", "outside", "beside", "behind", "nearby"})
+
+
+def _scene_spans(sent: Any) -> list[tuple[int, int]]:
+    """Token ranges of the sentence's "near / around / outside X" phrases: where something was heard or
+    seen ("gunfire near the army barracks"), a landmark, not a party."""
+    return [(t.left_edge.i, t.right_edge.i + 1) for t in sent if t.dep_ == "prep" and t.lower_ in _SCENE_PREPS]
 
 
 def _bystander_parties_only(token: Any) -> bool:
@@ -488,7 +530,7 @@ def _bystander_parties_only(token: Any) -> bool:
     people = {"armed_target", "civilian_victim"}
     if not people & _sentence_form_cues(sent.doc, sent.start, sent.end):
         return False
-    spans = _bystander_spans(sent, token)
+    spans = _bystander_spans(sent, token) + _scene_spans(sent)
     if not spans:
         return False
     return not people & _cues_outside(_sentence_forms(sent.doc, sent.start, sent.end), sent.start, spans)

@@ -30,6 +30,9 @@ DEAD_VERBS = {"kill", "murder", "slay", "execute", "massacre", "assassinate", "b
               "slaughter", "lynch", "strangle", "decapitate", "gun", "bludgeon", "electrocute"} | acled.NEUTRALISE
 DIE_VERBS = {"die", "perish", "succumb", "drown"}
 INJURE_VERBS = {"injure", "wound", "hurt", "maim", "hospitalize", "hospitalise"}
+# verbs of harm that kill only when told so: "hacked 4 villagers to death", "beat a man to death"
+TO_DEATH_VERBS = {"hack", "beat", "stone", "burn", "club", "batter", "hammer", "torture", "trample", "crush",
+                  "knife", "slash", "cut", "chop", "whip", "flog", "kick"}
 # hit by a weapon: wounded or killed, split unknown unless the sentence says ("one fatally")
 HIT_VERBS = {"shoot", "stab"}
 ARREST_VERBS = {"arrest", "detain", "apprehend", "jail", "imprison", "nab", "abduct_no"}
@@ -62,7 +65,7 @@ _CUE_LOWERS = frozenset({"dead", "deceased", "arrested", "detained", "killed", "
                          "condition", "suicide", "suicides", "murder-suicide", "murder/suicide"})
 _CUE_LEMMAS = frozenset(
     {"commit", "take", "send", "put", "land"}  # suicide and hospital verbs (counts_lexicon)
-    | DEAD_VERBS | DIE_VERBS | INJURE_VERBS | HIT_VERBS | ARREST_VERBS | DEAD_NOUNS | INJURE_NOUNS | ARREST_NOUNS
+    | DEAD_VERBS | DIE_VERBS | INJURE_VERBS | HIT_VERBS | TO_DEATH_VERBS | ARREST_VERBS | DEAD_NOUNS | INJURE_NOUNS | ARREST_NOUNS
     | CASUALTY_NOUNS | _KILLING_NOUNS | _ATTACK_NOUNS | lex.WOUND_NOUNS
 )
 
@@ -85,6 +88,10 @@ def cue_category(tok) -> Optional[str]:  # type: ignore[no-untyped-def]
             return "injured"
         if lemma in DEAD_VERBS or lemma in DIE_VERBS:
             return "dead"
+        if lemma in TO_DEATH_VERBS:
+            to_death = any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)
+                           for c in tok.children)
+            return "dead" if to_death else None
         if lemma in INJURE_VERBS:
             return "injured"
         if lemma in HIT_VERBS:
@@ -395,7 +402,7 @@ def _verb_figures(cue, category: str, negated: bool) -> list[tuple[str, Count]]:
         for c in cue.children:
             cat2 = cue_category(c)
             if c.dep_ in ("oprd", "dobj", "ccomp", "xcomp", "conj") and cat2 in ("dead", "injured"):
-                cnt = _np_count(c)
+                cnt = acled.vague_dead(c, _np_count(c)) if cat2 == "dead" else _np_count(c)
                 if cnt is not None:
                     out.append((cat2, cnt))
     return out
@@ -469,7 +476,7 @@ def _noun_figures(cue, category: str, negated: bool) -> list[tuple[str, Count]]:
     """"five dead", "the death toll rose to 12", "20 injured people", "no casualties"."""
     if category == "dead" and cue.lower_ in ("dead", "deceased") and cue.dep_ in ("acomp", "oprd", "xcomp"):
         for head in _predicate_subject(cue):
-            count = _np_count(head)
+            count = acled.vague_dead(head, _np_count(head))  # "left several fighters dead": ACLED's 10
             if count is not None:
                 return [("dead", count)]
     count = _toll_value(cue) if cue.lemma_.lower() == "toll" else None

@@ -87,10 +87,29 @@ class _Cluster:
             return False
         if r and mr and not (r & mr):
             return False
-        # roles reversed: who struck is now struck
-        if (ma & r and not ma & a) or (mr & a and not mr & r):
+        # roles reversed: who struck is now struck.  Not so for a definite noun that refers back to
+        # an incident with no actor yet ("a bomb killed 11 people." + "IS-K claimed the attack"):
+        # the victims' country is no striker that the new actor could have been
+        back_reference = not a and _refers_back(m)
+        if (ma & r and not ma & a and not back_reference) or (mr & a and not mr & r):
             return False
         return True
+
+
+def _refers_back(m: Mention) -> bool:
+    """The mention is a claim of an incident told before: its trigger is a noun with a definite
+    or demonstrative determiner that a claim verb takes ("claimed the attack", "claimed
+    responsibility for this bombing")."""
+    tok = m.trigger
+    if getattr(tok, "pos_", "") != "NOUN" or not any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+        return False
+    head = tok.head
+    if head.dep_ == "prep" and head.lower_ == "for":
+        head = head.head
+        if head.lemma_.lower() == "responsibility":
+            head = head.head
+    return tok.dep_ in ("dobj", "pobj") and head.lemma_.lower() in ("claim", "admit")
 
 
 def _party_keys(entities: list[Entity]) -> set[str]:
@@ -166,6 +185,27 @@ def _merge_counts(counts: list[Optional[Count]]) -> Optional[Count]:
     return Count(low=min(lows) if lows else best.low, best=best.best, high=max(highs) if highs else best.high)
 
 
+def _additive(m: Mention) -> bool:
+    """A toll told as more dead of the same incident ("6 fighters were also killed"): its
+    trigger verb has "also" or "too" as a modifier."""
+    return any(c.dep_ == "advmod" and c.lower_ in ("also", "too") for t in m.triggers
+               if getattr(t, "pos_", "") == "VERB" for c in t.children)
+
+
+def _merge_dead(members: list[Mention]) -> Optional[Count]:
+    """The incident's dead: the largest report, plus each later sentence's "also killed" toll
+    (ACLED sums the dead of all sides)."""
+    first_sentence = members[0].sentence if members else None
+    extra = [m for m in members[1:] if m.sentence != first_sentence and m.size.dead is not None
+             and m.size.dead.best is not None and _additive(m)]
+    base = _merge_counts([m.size.dead for m in members if m not in extra])
+    if not extra or base is None or base.best is None:
+        return _merge_counts([m.size.dead for m in members])
+    add = sum(int(m.size.dead.best) for m in extra)
+    return Count(low=(base.low + add) if base.low is not None else None, best=base.best + add,
+                 high=(base.high + add) if base.high is not None else None)
+
+
 def _unique_claims(claims: list[Claim]) -> tuple[Claim, ...]:
     seen: dict[tuple, Claim] = {}
     for c in claims:
@@ -190,7 +230,7 @@ def build_event(article_id: str, members: list[Mention], published: Optional[str
     place = next((m.place for m in members if m.place is not None and m.place.precision is not None and m.place.basis == PlaceBasis.argument), None)
     place = place or next((m.place for m in members if m.place is not None), None)
     size = Size(
-        dead=_merge_counts([m.size.dead for m in members]),
+        dead=_merge_dead(members),
         injured=_merge_counts([m.size.injured for m in members]),
         arrested=_merge_counts([m.size.arrested for m in members]),
     )
@@ -389,6 +429,16 @@ def none_reported(tok) -> bool:
     return tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
 
 
+def _wrong_sense(tok, event_type: str) -> bool:
+    """The trigger fails its sense constraint even for a political actor in a conflict context
+    ("a video released": no prisoner release), so the screen will hold its event: it tells no
+    event that would make the sentence's fallback report redundant."""
+    from .senses import check_sense
+
+    ok, _ = check_sense(tok, event_type, True, True)
+    return ok is False
+
+
 def acled_fallback_events(article_id: str, fallback: list[Mention], events: list[Event],
                           clusters: list[list[Mention]], published: Optional[str]) -> list[Mention]:
     """The fallback mentions kept as events (:mod:`whimbrel.stages.acled_fallback`): per sentence, the
@@ -397,7 +447,8 @@ def acled_fallback_events(article_id: str, fallback: list[Mention], events: list
     sentence has the fallback's PLOVER type: the extractor read that report (and judged its modality),
     the fallback does not tell it again."""
     done = {members[0].sentence for ev, members in zip(events, clusters)
-            if ((ev.acled.event_type and not in_background(members[0].trigger))
+            if not _wrong_sense(members[0].trigger, ev.event_type)
+            and ((ev.acled.event_type and not in_background(members[0].trigger))
                 or (ev.acled.rule and not ev.acled.event_type and ev.modality == Modality.asserted))
             and not none_reported(members[0].trigger)}
     read = {(members[0].sentence, ev.event_type) for ev, members in zip(events, clusters)}

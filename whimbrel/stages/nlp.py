@@ -12,6 +12,7 @@ from typing import Any, ClassVar, Optional, Sequence
 
 from ..errors import ModelNotFound
 from ..pipeline import Work
+from .reparse import repair_reduced_relatives
 
 PARAGRAPH_COMPONENT = "whimbrel_paragraphs"
 
@@ -91,13 +92,13 @@ class NlpStage:
         return self._nlp
 
     def __call__(self, work: Work) -> Work:
-        work.doc = fix_prefixed_lemmas(self._headlines(self.nlp(work.text)))
+        work.doc = repair_reduced_relatives(fix_prefixed_lemmas(self._headlines(self.nlp(work.text))))
         return work
 
     def run_batch(self, works: Sequence[Work]) -> list[Work]:
         docs = self.nlp.pipe([w.text for w in works], batch_size=self.batch_size)
         for w, doc in zip(works, docs):
-            w.doc = fix_prefixed_lemmas(self._headlines(doc))
+            w.doc = repair_reduced_relatives(fix_prefixed_lemmas(self._headlines(doc)))
         return list(works)
 
 

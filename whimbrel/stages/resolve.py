@@ -20,7 +20,7 @@ from datetime import date
 from typing import Any, ClassVar, Optional
 
 from ..pipeline import Work
-from ..records import Claim, Cue, Entity, Modality, PlaceBasis, Size, Span, TextSpan
+from ..records import Claim, Cue, DatePrecision, DateRef, Entity, Modality, PlaceBasis, Size, Span, TextSpan
 from . import claims as claims_mod
 from . import counts, dates, frames, modality as modality_mod
 from .arguments import arguments, is_reciprocal, np_tokens
@@ -140,6 +140,8 @@ class ResolveStage:
         kept = [m for m in (work.mentions or []) if not modality_mod.is_embedded_request_object(m.trigger)]
         for m in kept:
             self._resolve_mention(m, ctx)
+        if published is None:
+            carry_narrative_dates(kept)
         kept = [part for m in kept for part in reciprocal_split(m)]
         # PLOVER's verbal frames: promises, threats, demands, refusals
         by_sentence: dict[int, list[Mention]] = {}
@@ -309,6 +311,28 @@ def reciprocal_split(m: Mention) -> list[Mention]:
         return [m]
     return [replace(m, actors=list(ents), recipients=[o for k, os in parties.items() if k != key for o in os])
             for key, ents in parties.items()]
+
+
+def carry_narrative_dates(mentions: list[Mention], reach: int = 2) -> None:
+    """Without a publication date, an undated report continues the dated narrative before it.
+
+    A conflict note tells its date once ("On 18 July, supporters marched in Dhaka. Police
+    opened fire on the marchers, killing 5"): a mention with no date of its own, not marked as
+    an earlier happening, takes the day-precise date of the nearest earlier sentence (at most
+    ``reach`` sentences back) whose mentions have one.  With a publication date the merge
+    stage already dates undated reports (the publication day, or the incident they join).
+    """
+    dated: dict[int, DateRef] = {}
+    for m in sorted(mentions, key=lambda x: x.start):
+        if m.date is not None and m.date.value:
+            if m.date.precision == DatePrecision.day:
+                dated.setdefault(m.sentence, m.date)
+            continue
+        if getattr(m, "prior", False):
+            continue
+        earlier = [k for k in dated if m.sentence - reach <= k < m.sentence]
+        if earlier:
+            m.date = dated[max(earlier)]
 
 
 def _dateline_end(head_text: str) -> int:

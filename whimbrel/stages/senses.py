@@ -39,7 +39,9 @@ _PERSON_NOUNS = frozenset(
     refugee migrant immigrant deportee civilian soldier fighter rebel militant gunman attacker
     member leader official opponent critic dissident pilot crew sailor seaman fisherman passenger
     tourist traveller traveler nurse doctor teacher lawyer farmer villager worker crewman
-    national""".split()
+    national thief robber burglar criminal offender kidnapper rapist murderer killer herder herdsman
+    trader vendor miner worshipper mourner chief elder cleric imam pastor bishop monk nun councillor
+    mayor candidate voter shopkeeper customer motorist pedestrian witch""".split()
 )
 _DETAINEE_NOUNS = frozenset("prisoner inmate hostage detainee captive convict suspect deportee".split())
 # participles that make whoever they modify a detainee ("the detained pilots", "jailed activists")
@@ -626,6 +628,27 @@ def _attack_compound(tok: Any, deps: frozenset) -> bool:
     return _function(head) in deps
 
 
+# verbs of an attack whose "with" object a weapon noun can be ("struck the town with missiles")
+ATTACK_VERBS = frozenset(
+    "strike hit attack target shell bombard pound kill destroy damage wound injure bomb raid assault "
+    "blast ambush fire hammer batter".split())
+
+
+def _attack_instrument(tok: Any) -> bool:
+    """A weapon noun that is the instrument of an attack verb ("forces struck a hospital with a
+    missile", "shelled the centre with rockets"): the weapon was used, not merely named."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ != "conj" or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    prep = cur.head
+    if cur.dep_ != "pobj" or prep.lower_ != "with" or prep.dep_ != "prep":
+        return False
+    verb = prep.head
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in ATTACK_VERBS
+
+
 def check_sense(tok: Any, event_type: str, political: bool, conflict_context: bool) -> tuple[Optional[bool], str]:
     """``(True, '')`` when the trigger's constraint holds, ``(False, reason)`` when it fails,
     ``(None, '')`` when the word has no constraint for this type."""
@@ -633,7 +656,8 @@ def check_sense(tok: Any, event_type: str, political: bool, conflict_context: bo
     rule = rule_for(tok.lemma_.lower(), event_type, pos) or rule_for(tok.lower_, event_type, pos)
     if rule is None:
         return None, ""
-    if rule.deps and _function(tok) not in rule.deps and not _attack_compound(tok, rule.deps):
+    if rule.deps and _function(tok) not in rule.deps and not _attack_compound(tok, rule.deps) \
+            and not _attack_instrument(tok):
         return False, rule.reason
     if rule.contest and contest_clause(tok):
         return False, rule.reason
