@@ -19,7 +19,7 @@ from ..codebook.acled_rules import (COMBAT_WORDS, CROWD_NOUNS, FINDER_VERBS, HAR
                                     PROPERTY_NOUNS)
 from ..codebook._tables import ARMED_SECTORS
 from ..knowledge.vocabulary import REPORTING_VERBS
-from ..spacy_doc import remembered, token_table
+from ..spacy_doc import remembered, sent_of, token_table
 from .clean import is_headline
 from .senses import arguments, role_sector, semantic_classes
 
@@ -215,7 +215,7 @@ def sentence_cues(token: Any) -> frozenset[str]:
     leaving out a where/when relative clause that tells another event of the place or time
     (:func:`_scene_clauses`); read once per sentence (and left-out clauses) of a Doc."""
     try:
-        sent = token.sent
+        sent = sent_of(token)  # = token.sent, from the remembered sentences
     except (AttributeError, ValueError):
         return cues_in_tokens(getattr(token, "doc", ()))
     skip = _scene_clauses(sent, token)
@@ -504,7 +504,7 @@ def _armed_subject_only(token: Any) -> bool:
     if attackers is None:
         return False  # "a patrol came under fire": the subject is the one attacked
     try:
-        sent = token.sent
+        sent = sent_of(token)  # = token.sent, from the remembered sentences
     except (AttributeError, ValueError):
         return False
     if "armed_target" not in _sentence_form_cues(sent.doc, sent.start, sent.end):
@@ -519,7 +519,7 @@ def _bystander_parties_only(token: Any) -> bool:
     """Whether the sentence names armed or civilian people (``armed_target``, ``civilian_victim``) and all of
     them are subjects of reporting or finding verbs ("residents reported shots fired"): witnesses, not parties."""
     try:
-        sent = token.sent
+        sent = sent_of(token)  # = token.sent, from the remembered sentences
     except (AttributeError, ValueError):
         return False
     people = {"armed_target", "civilian_victim"}
