@@ -59,6 +59,9 @@ def most_precise_date(members: list[Mention]) -> Optional[DateRef]:
 class _Cluster:
     def __init__(self, m: Mention):
         self.members = [m]
+        self._known = 0  # how many members the facts below were read from (members are only added)
+        self._date: Optional[DateRef] = None
+        self._codes: tuple[set[str], set[str]] = (set(), set())
 
     @property
     def actors(self) -> list[Entity]:
@@ -68,9 +71,16 @@ class _Cluster:
     def recipients(self) -> list[Entity]:
         return [e for m in self.members for e in m.recipients]
 
+    def _read(self) -> None:
+        if self._known != len(self.members):
+            self._known = len(self.members)
+            self._date = most_precise_date(self.members)
+            self._codes = (_codes(self.actors), _codes(self.recipients))
+
     @property
     def date(self) -> Optional[DateRef]:
-        return most_precise_date(self.members)
+        self._read()
+        return self._date
 
     def accepts(self, m: Mention) -> bool:
         first = self.members[0]
@@ -80,7 +90,7 @@ class _Cluster:
             return False
         if _own_clause_actors(self.members, m):
             return False
-        a, r = _codes(self.actors), _codes(self.recipients)
+        a, r = self._codes  # (read with the date, above)
         ma, mr = _codes(m.actors), _codes(m.recipients)
         # new parties may join only a side that had none ("US strikes" + "the U.S. and Iran")
         if a and ma and not ma <= a:
