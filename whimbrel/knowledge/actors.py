@@ -264,8 +264,11 @@ class ActorKB:
 
     # ------------------------------------------------------------------ matching
 
-    def _match(self, text: str, *, kinds: Optional[frozenset[str]] = None, proper: bool = False) -> list[Match]:
-        toks = _tokens(text)
+    def _match(self, text: str, *, kinds: Optional[frozenset[str]] = None, proper: bool = False,
+               toks: Optional[list[tuple[str, int, int, str]]] = None) -> list[Match]:
+        """The knowledge base's longest matches in ``text`` (``toks``: its :func:`_tokens`, when the caller has them)."""
+        if toks is None:
+            toks = _tokens(text)
         idx = self._index
         out: list[Match] = []
         i = 0
@@ -357,7 +360,7 @@ class ActorKB:
         steps: list[str] = []
         toks = _tokens(text)
         words = [t[0] for t in toks]
-        matches = self._match(text)
+        matches = self._match(text, toks=toks)
         matches = self._check_peoples(text, words, matches, steps)
         if not any(m.entry.kind in ("name", "demonym", "metonym") or
                    (m.entry.kind == "actor" and getattr(m.entry.target, "code", None)) or

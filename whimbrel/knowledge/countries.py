@@ -44,7 +44,8 @@ def normalise(text: str) -> str:
     a possessive ``'s`` is dropped (``"Baghdad's"`` → ``"baghdad"``).
     """
     decomposed = unicodedata.normalize("NFKD", _POSSESSIVE.sub("", text))
-    ascii_text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    # (an ASCII text has no combining marks to drop)
+    ascii_text = decomposed if decomposed.isascii() else "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     ascii_text = _APOSTROPHES.sub("", ascii_text).replace(".", "").lower()
     return _NON_WORD.sub(" ", ascii_text).strip()
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from ..records import Place, PlaceBasis, PlaceKind, PlacePrecision
-from ..spacy_doc import remembered, token_table
+from ..spacy_doc import remembered, sent_of, token_table
 from .gazetteer import Gazetteer
 
 LOC_PREPS = frozenset(
@@ -78,7 +78,7 @@ def event_place(
     choice as ``basis`` (:class:`PlaceBasis`, for code) and as ``reason`` (for people):
     "argument of trigger", "same sentence" or "article focus".
     """
-    sent = trigger.sent
+    sent = sent_of(trigger)  # = trigger.sent, from the remembered sentences
     first, last = sent.start_char, sent.end_char
     usable = [
         p for p in places

@@ -119,7 +119,9 @@ _SEP = re.compile(r"[\s\-\u2010-\u2015,/]+")
 def normalise(name: str) -> str:
     """Fold a place name for exact matching: accents, case, dots, hyphens, ``the``, ``St.``."""
     text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    if not text.isascii():  # (an ASCII name has no combining marks)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.casefold()
     text = _PUNCT.sub("", text)
     words = [w for w in _SEP.split(text) if w]
     if words and words[0] == "the" and len(words) > 1:

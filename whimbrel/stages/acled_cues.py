@@ -19,7 +19,7 @@ from ..codebook.acled_rules import (COMBAT_WORDS, CROWD_NOUNS, FINDER_VERBS, HAR
                                     PROPERTY_NOUNS)
 from ..codebook._tables import ARMED_SECTORS
 from ..knowledge.vocabulary import REPORTING_VERBS
-from ..spacy_doc import remembered, token_table
+from ..spacy_doc import remembered, sent_of, token_table
 from .clean import is_headline
 from .senses import arguments, role_sector, semantic_classes
 
@@ -76,9 +76,14 @@ def _forms(tokens: Iterable[Any]) -> list[frozenset[str]]:
 
 
 def _part_at(forms: Sequence[frozenset[str]], i: int, part: _Part) -> bool:
-    if i + len(part.words) > len(forms):
+    words = part.words
+    if i + len(words) > len(forms):
         return False
-    return all(forms[i + k] & alts for k, alts in enumerate(part.words))
+    for alts in words:  # every word shares a form with its alternatives (no intersection sets built)
+        if forms[i].isdisjoint(alts):
+            return False
+        i += 1
+    return True
 
 
 def _matches_at(forms: Sequence[frozenset[str]], i: int, phrase: _Phrase) -> bool:
@@ -101,10 +106,13 @@ def _matches(forms: Sequence[frozenset[str]], phrase: _Phrase) -> bool:
 
 def _starts(forms: Sequence[frozenset[str]], index: dict) -> Iterable[tuple[int, Any, _Phrase]]:
     """(position, key, phrase) for every phrase whose first word a token's forms can be."""
+    get = index.get
     for i, fs in enumerate(forms):
         for f in fs:
-            for name, phrase in index.get(f, ()):
-                yield i, name, phrase
+            hits = get(f)
+            if hits:
+                for name, phrase in hits:
+                    yield i, name, phrase
 
 
 def _blank_ignored(forms: list[frozenset[str]]) -> list[frozenset[str]]:
@@ -207,7 +215,7 @@ def sentence_cues(token: Any) -> frozenset[str]:
     leaving out a where/when relative clause that tells another event of the place or time
     (:func:`_scene_clauses`); read once per sentence (and left-out clauses) of a Doc."""
     try:
-        sent = token.sent
+        sent = sent_of(token)  # = token.sent, from the remembered sentences
     except (AttributeError, ValueError):
         return cues_in_tokens(getattr(token, "doc", ()))
     skip = _scene_clauses(sent, token)
@@ -227,8 +235,15 @@ _BACKGROUND_CUES = frozenset({"coup"})
 
 def _cues_outside(forms: list[frozenset[str]], start: int, spans: Sequence[tuple[int, int]]) -> frozenset[str]:
     """The cues of a sentence's word forms (``forms``, the first at token ``start``) outside the token ranges ``spans``."""
-    return _cues_in_forms([frozenset() if any(lo <= i < hi for lo, hi in spans) else f
-                           for i, f in enumerate(forms, start)])
+    blank = {i for lo, hi in spans for i in range(lo, hi)}
+    return _cues_in_forms([frozenset() if i in blank else f for i, f in enumerate(forms, start)])
+
+
+def _sentence_cues_outside(sent: Any, spans: Sequence[tuple[int, int]]) -> frozenset[str]:
+    """:func:`_cues_outside` of a whole sentence, once per Doc, sentence and ranges left out."""
+    doc, start, end = sent.doc, sent.start, sent.end
+    return remembered(doc, ("acled_cues.outside", start, end, tuple(spans)),
+                      lambda: _cues_outside(_sentence_forms(doc, start, end), start, spans))
 
 
 def _relative_ranges(sent: Any) -> list[tuple[int, int]]:
@@ -281,8 +296,11 @@ def _same_clause(tok: Any, top: Any) -> bool:
 def _with_grievances(sent: Any, forms: list[frozenset[str]], skip: Sequence[tuple[int, int]]) -> frozenset[str]:
     """The cues of the sentence's forms (less the ``skip`` ranges), with ``intervention_in_grievance`` /
     ``lethal_in_grievance`` where those cues occur only inside a protest's grievance."""
-    kept = [frozenset() if any(lo <= i < hi for lo, hi in skip) else f for i, f in enumerate(forms, sent.start)]
-    found = _cues_in_forms(kept)
+    if skip:
+        kept = [frozenset() if any(lo <= i < hi for lo, hi in skip) else f for i, f in enumerate(forms, sent.start)]
+        found = _cues_in_forms(kept)
+    else:  # nothing left out: the whole sentence's cues, found once
+        kept, found = forms, _sentence_form_cues(sent.doc, sent.start, sent.end)
     if not found & set(_GRIEVANCE_OF):
         return found
     spans = _grievance_spans(sent)
@@ -334,9 +352,13 @@ def _takers(sent: Any, skip: Sequence[tuple[int, int]]) -> frozenset[str]:
     "seized the town") has a subject whose role word is a state force or a non-state armed group (the
     side that took the place, when the event itself names no actor)."""
     found = set()
-    for t in sent:
-        if t.pos_ != "VERB" or t.lemma_.lower() not in _TAKER_VERBS or any(lo <= t.i < hi for lo, hi in skip):
+    doc = sent.doc
+    table = token_table(doc)  # the verbs read off the token table: a Token only for a taking verb
+    pos, lemma = table.pos, table.lemma
+    for i in range(sent.start, sent.end):
+        if pos[i] != "VERB" or lemma[i] not in _TAKER_VERBS or any(lo <= i < hi for lo, hi in skip):
             continue
+        t = doc[i]
         for c in t.children:
             if c.dep_ != "nsubj" or any(_group_name(m) for m in c.children):
                 continue  # "TPLF forces": a named group, whose kind the role word does not tell
@@ -396,7 +418,9 @@ def argument_cues(*tokens: Any) -> frozenset[str]:
     found: set[str] = set()
     for token in tokens:
         if hasattr(token, "children"):
-            found |= _token_argument_cues(token)
+            doc = getattr(token, "doc", None)
+            found |= (_token_argument_cues(token) if doc is None else
+                      remembered(doc, ("acled_cues.arguments", token.i), lambda: _token_argument_cues(token)))
     return frozenset(found)
 
 
@@ -473,12 +497,25 @@ def _headline_participle(token: Any) -> bool:
 def _bystander_spans(sent: Any, token: Any) -> list[tuple[int, int]]:
     """Token ranges of the subjects of the sentence's reporting verbs and verbs of finding or attending to a
     victim ("officers found the victim with a gunshot wound", "police said ..."), the trigger aside."""
-    out = []
-    for t in sent:
-        if t.i == token.i or t.pos_ not in ("VERB", "AUX") or t.lemma_.lower() not in _BYSTANDER_VERBS:
-            continue
-        out.extend((c.left_edge.i, c.right_edge.i + 1) for c in t.children if c.dep_ == "nsubj")
-    return out
+    return [span for i, spans in _sentence_bystanders(sent) if i != token.i for span in spans]
+
+
+def _sentence_bystanders(sent: Any) -> list[tuple[int, list[tuple[int, int]]]]:
+    """Each reporting or finding verb of a sentence with the token ranges of its subjects (once per sentence)."""
+    doc = sent.doc
+
+    def compute() -> list[tuple[int, list[tuple[int, int]]]]:
+        table = token_table(doc)
+        pos, lemma, dep, children = table.pos, table.lemma, table.dep, table.children
+        out = []
+        for i in range(sent.start, sent.end):
+            if pos[i] not in ("VERB", "AUX") or lemma[i] not in _BYSTANDER_VERBS:
+                continue
+            subjects = [doc[c] for c in children[i] if dep[c] == "nsubj"]
+            out.append((i, [(c.left_edge.i, c.right_edge.i + 1) for c in subjects]))
+        return out
+
+    return remembered(doc, ("acled_cues.bystanders", sent.start, sent.end), compute)
 
 
 def _armed_subject_only(token: Any) -> bool:
@@ -490,7 +527,7 @@ def _armed_subject_only(token: Any) -> bool:
     if attackers is None:
         return False  # "a patrol came under fire": the subject is the one attacked
     try:
-        sent = token.sent
+        sent = sent_of(token)  # = token.sent, from the remembered sentences
     except (AttributeError, ValueError):
         return False
     if "armed_target" not in _sentence_form_cues(sent.doc, sent.start, sent.end):
@@ -498,7 +535,7 @@ def _armed_subject_only(token: Any) -> bool:
     spans = attackers + _bystander_spans(sent, token) + _object_scene_spans(token)
     if not spans:
         return False
-    return "armed_target" not in _cues_outside(_sentence_forms(sent.doc, sent.start, sent.end), sent.start, spans)
+    return "armed_target" not in _sentence_cues_outside(sent, spans)
 
 
 def _object_scene_spans(token: Any) -> list[tuple[int, int]]:
@@ -524,7 +561,7 @@ def _bystander_parties_only(token: Any) -> bool:
     """Whether the sentence names armed or civilian people (``armed_target``, ``civilian_victim``) and all of
     them are subjects of reporting or finding verbs ("residents reported shots fired"): witnesses, not parties."""
     try:
-        sent = token.sent
+        sent = sent_of(token)  # = token.sent, from the remembered sentences
     except (AttributeError, ValueError):
         return False
     people = {"armed_target", "civilian_victim"}
@@ -533,7 +570,7 @@ def _bystander_parties_only(token: Any) -> bool:
     spans = _bystander_spans(sent, token) + _scene_spans(sent)
     if not spans:
         return False
-    return not people & _cues_outside(_sentence_forms(sent.doc, sent.start, sent.end), sent.start, spans)
+    return not people & _sentence_cues_outside(sent, spans)
 
 
 _END_VERBS = frozenset("end halt stop cease".split())

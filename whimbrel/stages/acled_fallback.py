@@ -25,7 +25,7 @@ from ..codebook.acled_fallback import (ACTING_GROUPS, AIRCRAFT_WORDS, MODAL_WORD
                                        TEMPORAL_PREPOSITIONS, VERBAL_GROUPS, FallbackHead, fallback_head)
 from ..codebook.acled_rules import CROWD_NOUNS, PEOPLE_NOUNS, PROPERTY_NOUNS
 from ..pipeline import Work
-from ..spacy_doc import doc_sents
+from ..spacy_doc import doc_sents, token_table
 from .acled_cues import sentence_cues
 from .senses import role_sector, semantic_classes
 from .triggers import Mention
@@ -201,11 +201,21 @@ def fallback_heads(sent: Any, taken: Iterable[int] = ()) -> list[tuple[Any, Fall
     skip = set(taken)
     cues: Optional[frozenset[str]] = None
     out = []
-    for tok in sent:
-        if tok.i in skip:
+    doc = sent.doc
+    table = token_table(doc)  # _head_of read off the token table: a Token only for a head word
+    lemmas, lowers = table.lemma, table.lower
+    for i in range(sent.start, sent.end):
+        if i in skip:
             continue
-        head = _head_of(tok)
-        if head is None or not _used_as_event(tok, head):
+        head = fallback_head(lemmas[i])
+        if head is None:
+            lower = lowers[i] or doc[i].lower_  # (a form the table lacks: the token's own)
+            if lower != lemmas[i]:
+                head = fallback_head(lower)
+        if head is None:
+            continue
+        tok = doc[i]
+        if not _used_as_event(tok, head):
             continue
         if head.needs:
             if cues is None:

@@ -678,7 +678,10 @@ _AGGREGATE_PIECES = ("far", "year", "date", "month", "annually", "since")
 
 
 def _may_aggregate(lowers: list[str]) -> bool:
-    return any(piece in low for low in lowers for piece in _AGGREGATE_PIECES)
+    joined = "\0".join(lowers)  # a piece found in the joined words lies in one word (none holds a NUL)
+    if joined.count("\0") != max(0, len(lowers) - 1):
+        return any(piece in low for low in lowers for piece in _AGGREGATE_PIECES)
+    return any(piece in joined for piece in _AGGREGATE_PIECES)
 
 
 def _sentence_figures(sentence) -> tuple[list, list]:  # type: ignore[no-untyped-def]

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from typing import Optional
 
 from whimbrel.knowledge.vocabulary import ACCORDING_LEMMA, NUMBER_UNITS, SPEECH_VERBS
@@ -373,7 +374,18 @@ def _candidate_spans(sent) -> list:  # type: ignore[no-untyped-def]
     spans = []
     covered: set[int] = set()
     doc = sent.doc
-    for ent in (e for e in doc_ents(doc) if e.start >= sent.start and e.end <= sent.end):
+    ents = doc_ents(doc)
+    starts = remembered(doc, "dates.ent_starts", lambda: [e.start for e in ents])
+    # the entities that lie in the sentence: from the first that starts in it (in text order,
+    # none overlapping), up to the first that starts after it
+    first = bisect_left(starts, sent.start)
+    inside = []
+    for k in range(first, len(ents)):
+        if starts[k] >= sent.end:
+            break
+        if ents[k].end <= sent.end:
+            inside.append(ents[k])
+    for ent in inside:
         if ent.label_ in ("DATE", "TIME"):
             if ent.start > sent.start and _MONTH_START.match(ent.text) and _DAY_NUMBER.fullmatch(doc[ent.start - 1].text):
                 ent = doc[ent.start - 1 : ent.end]  # "Around 7 | November 2023": the tagger left the day out

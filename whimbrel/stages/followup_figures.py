@@ -33,6 +33,7 @@ import re
 from typing import Any, Optional, Sequence
 
 from ..records import Count, Size
+from ..spacy_doc import token_table
 from . import counts, dates
 
 __all__ = ["attach_followup_figures"]
@@ -72,7 +73,8 @@ def _narrated(sent: Any) -> bool:
 
 def _semicolon_clause(sent: Any, here: Sequence[Any], counted: frozenset) -> None:
     """The figures of the clause after a sentence's last semicolon, when no mention is in it."""
-    semis = [t.i for t in sent if t.text == ";"]
+    text = token_table(sent.doc).text  # (no Token per word of every told sentence)
+    semis = [i for i in range(sent.start, sent.end) if text[i] == ";"]
     if not semis:
         return
     cut = semis[-1]

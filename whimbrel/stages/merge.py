@@ -59,6 +59,9 @@ def most_precise_date(members: list[Mention]) -> Optional[DateRef]:
 class _Cluster:
     def __init__(self, m: Mention):
         self.members = [m]
+        self._known = 0  # how many members the facts below were read from (members are only added)
+        self._date: Optional[DateRef] = None
+        self._codes: tuple[set[str], set[str]] = (set(), set())
 
     @property
     def actors(self) -> list[Entity]:
@@ -68,9 +71,16 @@ class _Cluster:
     def recipients(self) -> list[Entity]:
         return [e for m in self.members for e in m.recipients]
 
+    def _read(self) -> None:
+        if self._known != len(self.members):
+            self._known = len(self.members)
+            self._date = most_precise_date(self.members)
+            self._codes = (_codes(self.actors), _codes(self.recipients))
+
     @property
     def date(self) -> Optional[DateRef]:
-        return most_precise_date(self.members)
+        self._read()
+        return self._date
 
     def accepts(self, m: Mention) -> bool:
         first = self.members[0]
@@ -80,7 +90,7 @@ class _Cluster:
             return False
         if _own_clause_actors(self.members, m):
             return False
-        a, r = _codes(self.actors), _codes(self.recipients)
+        a, r = self._codes  # (read with the date, above)
         ma, mr = _codes(m.actors), _codes(m.recipients)
         # new parties may join only a side that had none ("US strikes" + "the U.S. and Iran")
         if a and ma and not ma <= a:
@@ -130,14 +140,19 @@ def _own_clause_actors(members: list[Mention], m: Mention) -> bool:
 def cluster_mentions(mentions: list[Mention]) -> list[list[Mention]]:
     """Group an article's mentions into incidents."""
     clusters: list[_Cluster] = []
+    # a cluster accepts only its first mention's type and modality: the clusters of each, in
+    # order of creation (the same options, in the same order, as asking every cluster)
+    kinds: dict[tuple, list[_Cluster]] = {}
     dated = [m for m in mentions if m.date is not None and m.date.value]
     undated = [m for m in mentions if not (m.date is not None and m.date.value)]
     # (a dated mention is never equal to an undated one: the flag is what ``m in dated`` asked,
     # without comparing mention records field by field)
     for m, is_dated in [(m, True) for m in dated] + [(m, False) for m in undated]:
-        options = [c for c in clusters if c.accepts(m)]
+        kind = kinds.setdefault((m.event_type, m.modality), [])
+        options = [c for c in kind if c.accepts(m)]
         if not options:
             clusters.append(_Cluster(m))
+            kind.append(clusters[-1])
             continue
         if is_dated:
             options[0].members.append(m)
@@ -337,10 +352,14 @@ class MergeStage:
             kept = acled_fallback_events(work.article.id, [m for m in mentions if m.fallback],
                                          events, clusters, published)
             if kept:  # a kept fallback report joins the article's incident of its type, as any mention does
+                old = clusters
                 clusters = cluster_mentions(sorted(ordinary + kept, key=lambda m: m.start))
                 # an incident the triggers found keeps their report first (its trigger, its key)
                 clusters = [[m for m in c if not m.fallback] + [m for m in c if m.fallback] for c in clusters]
-                events = [build_event(work.article.id, members, published) for members in clusters]
+                # an incident no fallback report joined is the same list of mentions: its event as built
+                built = {tuple(map(id, members)): ev for members, ev in zip(old, events)}
+                events = [built.get(tuple(map(id, members))) or build_event(work.article.id, members, published)
+                          for members in clusters]
         else:  # no fallback report: the clustering the screen shares (work_clusters)
             clusters = work_clusters(work)
             events = [build_event(work.article.id, members, published) for members in clusters]

@@ -13,6 +13,7 @@ sentence) in the same paragraph inheriting that speaker. The claims stage
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Optional
@@ -54,6 +55,7 @@ _PERSON_HEADS = frozenset(
 _OPEN_DOUBLE = "“„‟«"
 _CLOSE_DOUBLE = "”»"
 _STRAIGHT = '"'
+_MARKS = re.compile("[" + re.escape("\n" + _OPEN_DOUBLE + _CLOSE_DOUBLE + _STRAIGHT + "‘'") + "]")
 
 
 # --------------------------------------------------------------------------- records
@@ -396,8 +398,12 @@ def _quote_spans(text: str) -> list[tuple[int, int, int, int]]:
     open_at: Optional[int] = None
     open_kind = ""
     n = len(text)
-    i = 0
-    while i < n:
+    skip_to = 0  # after a single-quoted span, its closing mark (the scan goes on behind it)
+    # only a newline or a quote mark changes anything: the scan visits those characters alone
+    for found in _MARKS.finditer(text):
+        i = found.start()
+        if i < skip_to:
+            continue
         ch = text[i]
         if ch == "\n" and open_at is not None and (i + 1 < n and text[i + 1] == "\n"):
             end = i
@@ -426,8 +432,7 @@ def _quote_spans(text: str) -> list[tuple[int, int, int, int]]:
                 close = _single_close(text, i + 1)
                 if close is not None:
                     spans.append((i + 1, close, i, close + 1))
-                    i = close
-        i += 1
+                    skip_to = close + 1
     if open_at is not None:
         end = n
         while end > open_at + 1 and text[end - 1].isspace():

@@ -15,7 +15,7 @@ Knowledge (actor base, gazetteer) is created lazily by the stage object.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, ClassVar, Optional
 
@@ -61,6 +61,16 @@ class _ArticleContext:
     dateline_end: int
     sents: list[Any]
     text: str  # the Doc's text (sentence texts are slices of it)
+    # the places that are no person's name, with their offsets, by the number of persons known
+    # (``persons`` only grows, so its size says which names it holds)
+    unnamed: dict[int, list[tuple[Any, Optional[int], Optional[int]]]] = field(default_factory=dict)
+
+    def places_not_persons(self) -> list[tuple[Any, Optional[int], Optional[int]]]:
+        persons = self.persons
+        found = self.unnamed.get(len(persons))
+        if found is None:
+            found = self.unnamed[len(persons)] = [(p, p.start, p.end) for p in self.places if p.text not in persons]
+        return found
 
 
 class PlacesStage:
@@ -172,7 +182,7 @@ class ResolveStage:
         # a place named inside an actor's phrase ("The U.S. airstrikes") is not where it happened
         arg_spans = [_np_range(h) for h in actor_heads]
         arg_spans += [(h.idx, h.idx + len(h.text)) for h in recipient_heads if h.ent_type_ in ("GPE", "LOC")]
-        candidates = _candidate_places(ctx.places, arg_spans, persons)
+        candidates = _candidate_places(ctx.places_not_persons(), arg_spans)
         m.place = event_place(m.trigger, candidates, ctx.focus2)
         # generic roles ("militias", "18 people") take the country of the event's own place;
         # the article's focus alone is too weak a reason: unknown stays unknown
@@ -346,19 +356,20 @@ def _np_range(head: Any) -> tuple[int, int]:
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
-def _candidate_places(places: list[Any], spans: list[tuple[int, int]], persons: dict[str, Entity]) -> list[Any]:
-    """The places not inside one of ``spans`` (an actor's phrase) and not a person's name."""
+def _candidate_places(places: list[tuple[Any, Optional[int], Optional[int]]], spans: list[tuple[int, int]]) -> list[Any]:
+    """The places not inside one of ``spans`` (an actor's phrase), of (place, start, end) rows of
+    the places that are no person's name (:meth:`_ArticleContext.places_not_persons`)."""
     if not spans:
-        return [p for p in places if p.text not in persons]
+        return [p for p, _, _ in places]
     out = []
-    for p in places:
-        if p.text in persons:
-            continue
-        start = p.start
+    for p, start, end in places:
         if start is not None:
-            end = p.end
-            if any(s <= start and end <= e for s, e in spans):
-                continue
+            for s, e in spans:
+                if s <= start and end <= e:
+                    break
+            else:
+                out.append(p)
+            continue
         out.append(p)
     return out
 

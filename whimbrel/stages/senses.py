@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from ..records import Entity
-from ..spacy_doc import remembered
+from ..spacy_doc import remembered, token_table
 
 DATA = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "senses.yaml"
 
@@ -687,7 +687,9 @@ def check_sense(tok: Any, event_type: str, political: bool, conflict_context: bo
     if rule.not_subjects and pos == "VERB" and _subject_words(tok) & rule.not_subjects:
         return False, rule.reason
     if rule.not_context and not conflict_context:
-        lemmas = tok.doc.user_data.get("whimbrel_lemmas") or frozenset(t.lemma_.lower() for t in tok.doc)
+        doc = tok.doc  # the Doc's lemmas once per Doc (token_table's lemma is lemma_.lower())
+        lemmas = doc.user_data.get("whimbrel_lemmas") or remembered(doc, "senses.lemmas",
+                                                                     lambda: frozenset(token_table(doc).lemma))
         if lemmas & rule.not_context:
             return False, rule.reason
     if rule.not_object:

@@ -460,10 +460,13 @@ def find_mentions(doc: Any) -> list[Mention]:
     table = token_table(doc)
     known: dict[tuple[str, str], bool] = {}
     sents = doc_sents(doc)
+    t_pos, t_lemma = table.pos, table.lemma
     for s_i, (start, end) in enumerate(table.sent_bounds):
         sent = sents[s_i]
         found: list[tuple[Any, codebook.TriggerSense]] = []
         for i in range(start, end):
+            if t_pos[i] not in _TRIGGER_POS and t_lemma[i] not in _FRAME_LEMMAS:
+                continue  # (what _may_trigger answers first for most words, without the call)
             if not _may_trigger(table, i, known):
                 continue
             tok = doc[i]
