@@ -104,11 +104,11 @@ def event_place(
             country = gazetteer.country(focus)
         if country is None:
             country = Place(text=focus, country_code=focus)
-        return _refined(country.model_copy(update={
+        return country.model_copy(update={
             "reason": "article focus", "basis": PlaceBasis.focus, "precision": PlacePrecision.country, "kind": PlaceKind.literal,
             "start": None, "end": None, "name": country.name, "text": country.name or focus,
             "geonameid": country.geonameid, "feature_code": country.feature_code or "PCLI", "admin1": None,
-        }), places, (first, last))
+        })
     return None
 
 
