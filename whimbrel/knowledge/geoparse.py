@@ -404,7 +404,7 @@ class Geoparser(MentionFinder):
         ):
             start_tok -= 1
             kind = PlaceKind.region
-        if best is not None and best.feature_code == "RGN":
+        if best is not None and best.feature_code == "RGN" and kind != PlaceKind.demonym:
             kind = PlaceKind.region
         if kind == PlaceKind.literal and m.speech and best is not None and (
             best.feature_code == "PCLI" or best.feature_code == "PPLC"
