@@ -38,6 +38,7 @@ GENERIC_WORDS = DIRECTIONS | frozenset(
 # Prepositions after which a proper name is a place rather than a person or a firm.
 LOCATIVE_PREPS = frozenset("in near outside inside across throughout".split())
 _INNER_PREPS = frozenset(("in", "near"))
+_SEATS = frozenset(("PCLI", "PCLD", "PCLS", "CONT", "ADM1", "RGN", "PPLC", "PPLA"))
 """Prepositions inside a non-place entity after which its last words may be a town ("... near Jos")."""
 
 # Nouns that a town's name modifies when it is used as a place ("Cairns police", "Innisfail skater" is not).
@@ -535,14 +536,12 @@ class MentionFinder:
 
     def _scan_worthy(self, cands: list[tuple[Place, int, int]]) -> bool:
         """Whether a name the recogniser missed is worth taking: a country, region, capital or big
-        town whose own name it is (an alternate name ranked first does not hide it: "Gao" is
-        also one of Guantánamo's names)."""
-        for place, pop, kind in cands:
-            if kind == 0 and not _country_level(place):
-                continue
-            return place.feature_code in ("PCLI", "PCLD", "PCLS", "CONT", "ADM1", "RGN", "PPLC") \
-                or pop >= self.min_scan_population
-        return False
+        town whose own name it is.  An alternate name ranked first does not hide a seat of
+        government whose own name it is ("Gao" is also one of Guantánamo's names)."""
+        place, pop, kind = cands[0]
+        if kind == 0 and not _country_level(place):
+            return any(k != 0 and p.feature_code in _SEATS for p, _, k in cands[1:])
+        return place.feature_code in ("PCLI", "PCLD", "PCLS", "CONT", "ADM1", "RGN", "PPLC") or pop >= self.min_scan_population
 
     def _listed_divisions(self, doc: Any, mentions: list[_Mention]) -> list[_Mention]:
         """Each name of a list closed by a plural division noun is one division: "Barrow and
