@@ -108,3 +108,4 @@ def test_issue9_south_ossetia_is_a_named_region(nlp, geoparser):
     places = geoparser.parse(nlp("Shelling was reported in South Ossetia overnight, the ministry said."))
     region = _first(places, "South Ossetia")
     assert region is not None and region.country_code == "GE" and region.kind.value == "region"
+
