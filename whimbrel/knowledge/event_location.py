@@ -9,10 +9,11 @@ another sentence ("shot dead in Texas ... outside a bar in Waco"; :func:`_refine
 
 from __future__ import annotations
 
+import re
 from typing import Any, Optional
 
 from ..records import Place, PlaceBasis, PlaceKind, PlacePrecision
-from ..spacy_doc import remembered, sent_of, token_table
+from ..spacy_doc import doc_text, remembered, sent_of, token_table
 from .gazetteer import Gazetteer
 
 LOC_PREPS = frozenset(
@@ -90,10 +91,11 @@ def event_place(
         unknown = len(_PRECISION_ORDER)  # after the coarsest
         best = min(args, key=lambda p: (_PRECISION_ORDER.get(p.precision, unknown) if p.precision else unknown,
                                         abs(p.start - trigger.idx)))
+        best = _head_of(trigger.doc, best, usable)
         return _refined(best.model_copy(update={"reason": "argument of trigger", "basis": PlaceBasis.argument}),
                         places, (first, last))
     if usable:
-        best = min(usable, key=lambda p: abs(p.start - trigger.idx))
+        best = _head_of(trigger.doc, min(usable, key=lambda p: abs(p.start - trigger.idx)), usable)
         return _refined(best.model_copy(update={"reason": "same sentence", "basis": PlaceBasis.sentence}),
                         places, (first, last))
     if focus:
@@ -108,6 +110,37 @@ def event_place(
             "geonameid": country.geonameid, "feature_code": country.feature_code or "PCLI", "admin1": None,
         })
     return None
+
+
+_QUALIFIER_GAP = re.compile(r"\s*(?:\(|,)\s*$")
+
+
+def _head_of(doc: Any, place: Place, usable: list[Place]) -> Place:
+    """The place that ``place`` locates, when it is only the division or country written after
+    a town to say where the town is: an item of the parentheses after it ("Tsafe (Tsafe,
+    Zamfara)", the way conflict notes write a town's district and province) or the region after
+    its comma ("Waco, Texas").  A list of towns ("Gao, Kidal") keeps each town."""
+    text = doc_text(doc)
+    chain = place
+    for _ in range(4):
+        before = [p for p in usable if p.end is not None and p.end <= (chain.start or 0)]
+        if not before:
+            break
+        prev = max(before, key=lambda p: p.end or 0)
+        gap = text[prev.end:chain.start]
+        if _QUALIFIER_GAP.match(gap) and "(" in gap:
+            return prev if prev.precision in _TOWN or prev.precision is None else place
+        if gap.strip() != ",":
+            break
+        chain = prev  # an earlier item of the same parentheses, or of a "Town, County, State" chain
+    if chain is not place and chain.precision in _TOWN and _coarser(place):
+        return chain
+    return place
+
+
+def _coarser(place: Place) -> bool:
+    """Whether ``place`` is a division or country (what a qualifier after a town's comma is)."""
+    return place.precision in _REGIONS or place.precision in (PlacePrecision.region, PlacePrecision.country)
 
 
 _TOWN = frozenset({PlacePrecision.point, PlacePrecision.city, PlacePrecision.district})

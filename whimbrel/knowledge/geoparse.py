@@ -94,6 +94,13 @@ _COMMA_REGION = re.compile(r"\s*,\s*((?:[A-Z][\w\.]*\.?)(?:\s[A-Z][\w\.]*\.?){0,
 _PAREN_REGION = re.compile(r"\s*\(([A-Z][^()]{0,60})\)")
 
 
+def _spelling_variant(text: str, name: str) -> bool:
+    """Whether ``name`` is ``text`` spelled another way ("Zaporizhzhya" for "Zaporizhzhia",
+    "Ḩamāh" for "Hama"), not a longer name that holds it ("Oklahoma City" for "Oklahoma")."""
+    a, b = normalise(text), normalise(name)
+    return a.count(" ") == b.count(" ") and a[:3] == b[:3] and abs(len(a) - len(b)) <= 2
+
+
 class Geoparser(MentionFinder):
     """Find and resolve the places of a parsed article (mentions: :class:`~.geomentions.MentionFinder`)."""
 
@@ -186,12 +193,17 @@ class Geoparser(MentionFinder):
                 score += CTX_FOCUS_AREA
         if m.region_of is not None:
             rcc, radm = m.region_of
-            if cc == rcc and (not radm or place.admin1 == radm):
+            # a region does not locate itself: "Daraa (Daraa, Daraa)" and "Oaxaca, Oaxaca" name
+            # the town of the region's name, not the region again
+            if cc == rcc and (not radm or place.admin1 == radm) and not (radm and place.feature_code == "ADM1"):
                 score += 10.0
         if place.feature_code == "ADM1":
             # a town of this very name that seats the region or holds a good share of its people
+            # (the seat also under a variant spelling of its name: "Zaporizhzhia", "Hama")
             same_city = any(
-                (p.feature_code or "").startswith("PPL") and p.country_code == cc and k == 1
+                (p.feature_code or "").startswith("PPL") and p.country_code == cc
+                and (k == 1 or (k == 0 and p.feature_code in ("PPLC", "PPLA") and p.admin1 == place.admin1
+                                and _spelling_variant(m.text, p.name or "")))
                 and (p.admin1 == place.admin1 or p.feature_code in ("PPLC", "PPLA"))
                 and (p.feature_code == "PPLC" or town_pop * SEAT_SHARE >= pop)
                 for p, town_pop, k in m.cands
@@ -372,7 +384,9 @@ class Geoparser(MentionFinder):
             match = _COMMA_REGION.match(text, end_char) or _PAREN_REGION.match(text, end_char)
             if not match:
                 continue
-            items = match.group(1).split(",")  # "(Soum, Sahel)": each item may be the region
+            # "(Soum, Sahel)": each item may be the region, the last (the province) first: an
+            # earlier item may repeat the town's own name ("Beni (Beni, North Kivu)")
+            items = match.group(1).split(",")[::-1]
             for p, _, _ in [c for item in items for c in self._candidates(item.strip(), abbreviations=True)[:5]]:
                 if p.feature_code == "ADM1" and p.country_code and any(
                     c.country_code == p.country_code and c.admin1 == p.admin1 for c, _, _ in m.cands
@@ -390,7 +404,7 @@ class Geoparser(MentionFinder):
         ):
             start_tok -= 1
             kind = PlaceKind.region
-        if best is not None and best.feature_code == "RGN":
+        if best is not None and best.feature_code == "RGN" and kind != PlaceKind.demonym:
             kind = PlaceKind.region
         if kind == PlaceKind.literal and m.speech and best is not None and (
             best.feature_code == "PCLI" or best.feature_code == "PPLC"
