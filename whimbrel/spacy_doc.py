@@ -47,19 +47,29 @@ def remembered(doc: Any, key: Hashable, compute: Callable[[], T]) -> T:
     return value
 
 
+def _kept(doc: Any, key: str) -> Any:
+    """The value kept for ``key`` in the memo of ``doc``, or None (asked on every call of the
+    helpers below: no closure is made when the value is already there)."""
+    facts = doc.user_data.get(_MEMO_KEY)
+    return None if facts is None else facts.get(key)
+
+
 def doc_ents(doc: Any) -> tuple:
     """``doc.ents``, computed once per Doc."""
-    return remembered(doc, "ents", lambda: tuple(doc.ents))
+    found = _kept(doc, "ents")
+    return found if found is not None else remembered(doc, "ents", lambda: tuple(doc.ents))
 
 
 def doc_text(doc: Any) -> str:
     """``doc.text``, built once per Doc."""
-    return remembered(doc, "text", lambda: doc.text)
+    found = _kept(doc, "text")
+    return found if found is not None else remembered(doc, "text", lambda: doc.text)
 
 
 def doc_sents(doc: Any) -> tuple:
     """``tuple(doc.sents)``, computed once per Doc."""
-    return remembered(doc, "sents", lambda: tuple(doc.sents))
+    found = _kept(doc, "sents")
+    return found if found is not None else remembered(doc, "sents", lambda: tuple(doc.sents))
 
 
 class TokenTable:
@@ -124,11 +134,9 @@ class TokenTable:
 
 def token_table(doc: Any) -> TokenTable:
     """The :class:`TokenTable` of ``doc`` (built once per Doc)."""
-    facts = doc.user_data.get(_MEMO_KEY)
-    if facts is not None:
-        table = facts.get("token_table")
-        if table is not None:
-            return table
+    table = _kept(doc, "token_table")
+    if table is not None:
+        return table
     return remembered(doc, "token_table", lambda: TokenTable(doc))
 
 

@@ -229,7 +229,7 @@ class MentionFinder:
                     mentions.append(hyphen)
                     i += 1
                     continue
-            party_state = self._party_state(doc, i, taken)
+            party_state = self._party_state(doc, i, taken, texts)
             if party_state is not None:
                 mentions.append(party_state)
                 i = party_state.end
@@ -255,14 +255,15 @@ class MentionFinder:
             i = found.end
         return mentions
 
-    def _party_state(self, doc: Any, i: int, taken: list[bool]) -> Optional[_Mention]:
+    def _party_state(self, doc: Any, i: int, taken: list[bool], texts: list[str]) -> Optional[_Mention]:
         """A legislator's party and state, AP style: "Sen. Ann Roe, D-S.C.," or "(R-Pa.)": the
         state's abbreviation (or name) after "D-", "R-" or "I-" that follows a comma or bracket."""
-        if i < 3 or doc[i - 1].text not in ("-", "–") or doc[i - 2].text not in ("R", "D", "I") \
-                or doc[i - 3].text not in (",", "(") or not doc[i].text[:1].isupper():
+        # ``texts``: the token texts of the Doc's table (this is asked of every token)
+        if i < 3 or texts[i - 1] not in ("-", "–") or texts[i - 2] not in ("R", "D", "I") \
+                or texts[i - 3] not in (",", "(") or not texts[i][:1].isupper():
             return None
         for k in range(min(len(doc), i + 2), i, -1):
-            if any(taken[i:k]) or (k < len(doc) and doc[k].text not in (",", ")", ";", ".")):
+            if any(taken[i:k]) or (k < len(doc) and texts[k] not in (",", ")", ";", ".")):
                 continue
             text = span_text(doc, i, k)
             if any(p.feature_code == "ADM1" for p, _, _ in self._candidates(text, abbreviations=True)):

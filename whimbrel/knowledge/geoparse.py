@@ -38,7 +38,7 @@ from ..records import Place, PlaceKind, PlacePrecision
 from ..spacy_doc import doc_text
 from .distance import within_km
 from .event_location import LOC_PREPS, event_place
-from .geocontext import EMPTY_CONTEXT, NamesInText
+from .geocontext import EMPTY_CONTEXT, NamesInText, near_any
 from .geomentions import (  # noqa: F401 (re-exported: the mention half moved to geomentions)
     ADMIN_WORDS, CALENDAR_WORDS, CIVIC_NOUNS, COURT_WORDS, DIRECTIONS, ENTITY_LABELS, GENERIC_WORDS, LOCATIVE_PREPS,
     MONTH_NAMES, SETTLEMENT_NOUNS, TOWN_PREPS, WEEKDAY_NAMES, MentionFinder, _country_level, _Mention,
@@ -228,9 +228,7 @@ class Geoparser(MentionFinder):
                 if any(acc == cc and adm == place.admin1 for _, _, acc, adm in ctx["near"]) \
                         or ctx["areas"].get((cc, place.admin1)):
                     score += NEAR_BONUS
-            elif (place.feature_code or "").startswith(("PPL", "ADM2")) and any(
-                within_km(place.lat, place.lon, lat, lon, NEAR_KM) for lat, lon, _, _ in ctx["near"]
-            ):
+            elif (place.feature_code or "").startswith(("PPL", "ADM2")) and near_any(ctx, place.lat, place.lon, NEAR_KM):
                 score += NEAR_BONUS
         return score
 

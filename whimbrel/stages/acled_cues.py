@@ -132,6 +132,7 @@ def _blank_ignored(forms: list[frozenset[str]]) -> list[frozenset[str]]:
 
 
 _TIME_ENTS = frozenset({"DATE", "TIME"})
+_NO_FORMS: frozenset[str] = frozenset()
 
 
 def _table_forms(doc: Any, start: int, end: int) -> list[frozenset[str]]:
@@ -235,8 +236,12 @@ _BACKGROUND_CUES = frozenset({"coup"})
 
 def _cues_outside(forms: list[frozenset[str]], start: int, spans: Sequence[tuple[int, int]]) -> frozenset[str]:
     """The cues of a sentence's word forms (``forms``, the first at token ``start``) outside the token ranges ``spans``."""
-    blank = {i for lo, hi in spans for i in range(lo, hi)}
-    return _cues_in_forms([frozenset() if i in blank else f for i, f in enumerate(forms, start)])
+    kept = list(forms)
+    end = start + len(kept)
+    for lo, hi in spans:
+        for i in range(max(lo, start), min(hi, end)):
+            kept[i - start] = _NO_FORMS
+    return _cues_in_forms(kept)
 
 
 def _sentence_cues_outside(sent: Any, spans: Sequence[tuple[int, int]]) -> frozenset[str]:
@@ -381,9 +386,13 @@ def _protester_violence(sent: Any, skip: Sequence[tuple[int, int]]) -> frozenset
     """``protester_violence`` when a violent verb of the sentence is the demonstrators' own: its
     subject is a protester noun, it is a relative clause on one ("protesters who stormed
     parliament"), or it is joined to a protest verb ("demonstrated and attacked the embassy")."""
-    for t in sent:
-        if t.pos_ != "VERB" or t.lemma_.lower() not in _VIOLENT_VERBS or any(lo <= t.i < hi for lo, hi in skip):
+    doc = sent.doc
+    table = token_table(doc)
+    pos, lemma = table.pos, table.lemma
+    for i in range(sent.start, sent.end):  # the table first: a Token only for a violent verb
+        if pos[i] != "VERB" or lemma[i] not in _VIOLENT_VERBS or any(lo <= i < hi for lo, hi in skip):
             continue
+        t = doc[i]
         subjects = [c for c in t.children if c.dep_ == "nsubj"]
         if t.dep_ == "relcl":
             subjects.append(t.head)
@@ -554,7 +563,11 @@ _SCENE_PREPS = frozenset({"near", "around", "outside", "beside", "behind", "near
 def _scene_spans(sent: Any) -> list[tuple[int, int]]:
     """Token ranges of the sentence's "near / around / outside X" phrases: where something was heard or
     seen ("gunfire near the army barracks"), a landmark, not a party."""
-    return [(t.left_edge.i, t.right_edge.i + 1) for t in sent if t.dep_ == "prep" and t.lower_ in _SCENE_PREPS]
+    doc = sent.doc
+    table = token_table(doc)
+    dep, lower = table.dep, table.lower
+    return [(doc[i].left_edge.i, doc[i].right_edge.i + 1) for i in range(sent.start, sent.end)
+            if dep[i] == "prep" and lower[i] in _SCENE_PREPS]
 
 
 def _bystander_parties_only(token: Any) -> bool:

@@ -565,7 +565,12 @@ FIREARM_WORDS = frozenset("gun handgun pistol revolver rifle shotgun firearm sho
 
 def names_firearm(sent: Any) -> bool:
     """The sentence names a gun or a shot ("picked up a loaded gun and killed herself")."""
-    return any(t.lemma_.lower() in FIREARM_WORDS or t.lower_ in FIREARM_WORDS for t in sent)
+    doc = getattr(sent, "doc", None)
+    if doc is None or not hasattr(sent, "start"):
+        return any(t.lemma_.lower() in FIREARM_WORDS or t.lower_ in FIREARM_WORDS for t in sent)
+    table = token_table(doc)  # the same words read off the table
+    lemma, lower = table.lemma, table.lower
+    return any(lemma[i] in FIREARM_WORDS or lower[i] in FIREARM_WORDS for i in range(sent.start, sent.end))
 
 
 def self_inflicted(tok: Any) -> Optional[str]:
