@@ -47,28 +47,24 @@ def remembered(doc: Any, key: Hashable, compute: Callable[[], T]) -> T:
     return value
 
 
-def _kept(doc: Any, key: str) -> Any:
-    """The value kept for ``key`` in the memo of ``doc``, or None (asked on every call of the
-    helpers below: no closure is made when the value is already there)."""
-    facts = doc.user_data.get(_MEMO_KEY)
-    return None if facts is None else facts.get(key)
-
-
 def doc_ents(doc: Any) -> tuple:
     """``doc.ents``, computed once per Doc."""
-    found = _kept(doc, "ents")
+    facts = doc.user_data.get(_MEMO_KEY)  # the kept value without a call or a closure
+    found = facts.get("ents") if facts is not None else None
     return found if found is not None else remembered(doc, "ents", lambda: tuple(doc.ents))
 
 
 def doc_text(doc: Any) -> str:
     """``doc.text``, built once per Doc."""
-    found = _kept(doc, "text")
+    facts = doc.user_data.get(_MEMO_KEY)  # the kept value without a call or a closure
+    found = facts.get("text") if facts is not None else None
     return found if found is not None else remembered(doc, "text", lambda: doc.text)
 
 
 def doc_sents(doc: Any) -> tuple:
     """``tuple(doc.sents)``, computed once per Doc."""
-    found = _kept(doc, "sents")
+    facts = doc.user_data.get(_MEMO_KEY)  # the kept value without a call or a closure
+    found = facts.get("sents") if facts is not None else None
     return found if found is not None else remembered(doc, "sents", lambda: tuple(doc.sents))
 
 
@@ -134,9 +130,11 @@ class TokenTable:
 
 def token_table(doc: Any) -> TokenTable:
     """The :class:`TokenTable` of ``doc`` (built once per Doc)."""
-    table = _kept(doc, "token_table")
-    if table is not None:
-        return table
+    facts = doc.user_data.get(_MEMO_KEY)
+    if facts is not None:
+        table = facts.get("token_table")
+        if table is not None:
+            return table
     return remembered(doc, "token_table", lambda: TokenTable(doc))
 
 

@@ -101,14 +101,14 @@ class NamesInText:
         if top and top[0][1] >= FOCUS_AREA_NAMES and (len(top) == 1 or top[1][1] < top[0][1]):
             focus_area = top[0][0]  # only a clear winner: a tie names no local focus
         return {"countries": named, "admin1": regions, "areas": areas, "near": points,
-                "near_by_lat": sorted((la, lo) for la, lo, _, _ in points), "focus": max(named, key=lambda cc: named[cc]) if named else None,
+                "near_by_lat": (totals.lats, totals.by_lat, totals.position.get(key, -1)), "focus": max(named, key=lambda cc: named[cc]) if named else None,
                 "focus_area": focus_area}
 
 
 class _Totals:
     """What all the names of a text say together, summed once, with where each part came from."""
 
-    __slots__ = ("countries", "owners", "position", "regions", "areas", "near", "near_span")
+    __slots__ = ("countries", "owners", "position", "regions", "areas", "near", "near_span", "lats", "by_lat")
 
     def __init__(self, names: NamesInText) -> None:
         self.countries: dict[str, int] = {}
@@ -133,21 +133,26 @@ class _Totals:
             start = len(self.near)
             self.near.extend(names.near[name])
             self.near_span[name] = (start, len(self.near))
+        # every anchor point by latitude, with the position of the name it came from
+        self.by_lat: list[tuple[float, float, int]] = sorted(
+            (lat, lon, self.position[name]) for name, pts in names.near.items() for lat, lon, _, _ in pts
+            if lat == lat)  # a NaN is near nothing (and would spoil the order)
+        self.lats = [t[0] for t in self.by_lat]
 
 
 def near_any(ctx: dict[str, Any], lat: float, lon: float, km: float) -> bool:
     """Whether a point of ``ctx["near"]`` lies within ``km`` of (lat, lon): the points whose
     latitude alone is too far are skipped by bisection, the rest asked of :func:`within_km`."""
-    by_lat = ctx.get("near_by_lat")
-    if by_lat is None:
+    index = ctx.get("near_by_lat")
+    if index is None:
         return any(within_km(lat, lon, la, lo, km) for la, lo, _, _ in ctx["near"])
+    lats, by_lat, own = index  # the article's points by latitude; ``own``: the name left out
     reach = km * 1.01 / _KM_PER_DEGREE  # wider than within_km's own latitude cut: it decides
-    k = bisect_left(by_lat, (lat - reach,))
-    for k in range(k, len(by_lat)):
-        la, lo = by_lat[k]
+    for k in range(bisect_left(lats, lat - reach), len(by_lat)):
+        la, lo, pos = by_lat[k]
         if la > lat + reach:
             return False
-        if within_km(lat, lon, la, lo, km):
+        if pos != own and within_km(lat, lon, la, lo, km):
             return True
     return False
 

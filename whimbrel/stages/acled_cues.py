@@ -63,6 +63,10 @@ _IGNORED = tuple(_compile(p) for p in CUE_IGNORED)
 # read-only lookups derived from the frozen tables at import (no state changes after)
 _BY_FIRST = _first_word_index((name, p) for name, phrases in _PHRASES.items() for p in phrases)
 _IGNORED_BY_FIRST = _first_word_index((k, p) for k, p in enumerate(_IGNORED))  # keyed by order
+# every form any word of a cue or ignored phrase can take: a token with none of them matches no
+# word (a gap may skip it, blank or not), so blanking it changes no phrase's match
+_PHRASE_WORDS = frozenset(w for phrase in (*(p for ps in _PHRASES.values() for p in ps), *_IGNORED)
+                          for part in phrase.parts for alts in part.words for w in alts)
 
 
 def _forms(tokens: Iterable[Any]) -> list[frozenset[str]]:
@@ -104,24 +108,20 @@ def _matches(forms: Sequence[frozenset[str]], phrase: _Phrase) -> bool:
     return any(_matches_at(forms, i, phrase) for i in range(len(forms)))
 
 
-def _starts(forms: Sequence[frozenset[str]], index: dict) -> Iterable[tuple[int, Any, _Phrase]]:
-    """(position, key, phrase) for every phrase whose first word a token's forms can be."""
-    get = index.get
-    for i, fs in enumerate(forms):
-        for f in fs:
-            hits = get(f)
-            if hits:
-                for name, phrase in hits:
-                    yield i, name, phrase
-
-
 def _blank_ignored(forms: list[frozenset[str]]) -> list[frozenset[str]]:
     """Blank the tokens of phrases that are no cue ("riot police") so no cue phrase matches them."""
     out = list(forms)
     # ignored phrases are applied one after another, each over the text blanked so far
     hits: dict[int, list[int]] = {}
-    for i, k_phrase, _ in _starts(forms, _IGNORED_BY_FIRST):
-        hits.setdefault(k_phrase, []).append(i)
+    get = _IGNORED_BY_FIRST.get
+    for i, fs in enumerate(forms):
+        for f in fs:
+            found = get(f)
+            if found:
+                for k_phrase, _ in found:
+                    hits.setdefault(k_phrase, []).append(i)
+    if not hits:
+        return out
     for k_phrase in sorted(hits):
         words = [w for part in _IGNORED[k_phrase].parts for w in part.words]
         for i in sorted(set(hits[k_phrase])):
@@ -177,9 +177,14 @@ def cues_in_tokens(tokens: Iterable[Any]) -> frozenset[str]:
 def _cues_in_forms(forms: list[frozenset[str]]) -> frozenset[str]:
     forms = _blank_ignored(forms)
     found: set[str] = set()
-    for i, name, phrase in _starts(forms, _BY_FIRST):
-        if name not in found and _matches_at(forms, i, phrase):
-            found.add(name)
+    get = _BY_FIRST.get  # _starts inlined: the same (position, phrase) order, no generator
+    for i, fs in enumerate(forms):
+        for f in fs:
+            hits = get(f)
+            if hits:
+                for name, phrase in hits:
+                    if name not in found and _matches_at(forms, i, phrase):
+                        found.add(name)
     return frozenset(found)
 
 
@@ -247,6 +252,9 @@ def _cues_outside(forms: list[frozenset[str]], start: int, spans: Sequence[tuple
 def _sentence_cues_outside(sent: Any, spans: Sequence[tuple[int, int]]) -> frozenset[str]:
     """:func:`_cues_outside` of a whole sentence, once per Doc, sentence and ranges left out."""
     doc, start, end = sent.doc, sent.start, sent.end
+    forms = _sentence_forms(doc, start, end)
+    if all(forms[i - start].isdisjoint(_PHRASE_WORDS) for lo, hi in spans for i in range(max(lo, start), min(hi, end))):
+        return _sentence_form_cues(doc, start, end)  # no phrase word left out: the whole sentence's cues
     return remembered(doc, ("acled_cues.outside", start, end, tuple(spans)),
                       lambda: _cues_outside(_sentence_forms(doc, start, end), start, spans))
 
