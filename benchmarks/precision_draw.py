@@ -4,8 +4,8 @@ The draw (``whimbrel/evaluate/data/README.md``): the sorted ids of the stream's 
 (``whimbrel.evaluate.stream``) that have at least one event, shuffled with
 ``random.Random(10)``; whole articles are taken in that order.  Batch 1 (94 articles) was
 drawn with the extractor of the time and is fixed; a later batch takes the next ``--articles N``
-articles of that order (over the articles with an event *now*) that have no labels yet; batch 2
-(50 articles) was drawn in session 10 with main at 3cb2f7c.  The halves of a batch come from
+articles of that order (over the articles with an event *now*) that have no labels yet; batches 2
+(50 articles) and 3 (30) were drawn in session 10 with main at 3cb2f7c.  The halves of a batch come from
 ``whimbrel.evaluate.precision.batch_halves`` (the batch's sorted ids shuffled with
 ``random.Random(10)``, alternate articles tune / check: batch 1's split, applied to each batch
 on its own, so that adding a batch never moves an article between halves).  A new batch's
@@ -17,7 +17,7 @@ Usage (from the repository root, ``shared_dir`` set)::
     python benchmarks/precision_draw.py draw --articles 50 # the next batch: ids and halves
     python benchmarks/precision_draw.py show --articles 50 # each event of the batch with its sentence
     python benchmarks/precision_draw.py todo               # labelled articles' events that have no label
-    python benchmarks/precision_draw.py merge --articles 50 CODES  # append the batch's labels
+    python benchmarks/precision_draw.py merge CODES --articles 50  # append the batch's labels
 
 ``CODES`` (kept outside the repository) holds one line per article of the batch,
 ``ARTICLE: VTA VTA ...``, one three-digit code per event in ``show`` order: valid, type right,
