@@ -90,9 +90,8 @@ CONFUSIONS = [
      ('Protests', 'Peaceful protest')),
     ('Traders shut their shops and staged a sit-in outside the municipal building over new taxes.',
      ('Protests', 'Peaceful protest')),
-    _xfail('A crowd of villagers beat a suspected thief to death in the market, police said.',
-           ('Riots', 'Mob violence'),
-           "the screen holds it: 'beat' needs a person beaten and 'a suspected thief' is not read as one (senses)"),
+    ('A crowd of villagers beat a suspected thief to death in the market, police said.',
+     ('Riots', 'Mob violence')),  # was xfail before crime words named people for the senses
     ('Residents lynched two men accused of witchcraft in a remote village, according to a local official.',
      ('Riots', 'Mob violence')),
     ('A mob set fire to the house of a man accused of blasphemy on Friday night.',

@@ -8,7 +8,7 @@ import pytest
 
 from whimbrel.errors import EvalError
 from whimbrel.evaluate.base import EvalResult
-from whimbrel.evaluate.precision import Label, event_key, join_labels, load_labels, score_half, trigger_offsets
+from whimbrel.evaluate.precision import BATCHES, Label, batch_halves, event_key, join_labels, load_labels, score_half, trigger_offsets
 from whimbrel.records import Entity, Event, Span
 
 
@@ -29,6 +29,35 @@ def test_shipped_labels_are_complete():
         assert lab.end > lab.start >= 0
         assert not (lab.type_ok and not lab.valid)
     assert all(len(h) == 1 for h in by_article.values()), "halves are split by article"
+
+
+def test_shipped_labels_cover_every_batch():
+    labels = load_labels()
+    assert len(labels) >= 995  # 558 over batch 1, 273 over batch 2, 164 over batch 3
+    order = list(dict.fromkeys(lab.article for lab in labels))
+    assert len(order) == sum(BATCHES) == 174
+
+
+def test_halves_follow_the_split_of_each_batch():
+    """Each batch is split on its own (sorted ids, Random(10), alternate), so growing the set
+    moves no article between halves."""
+    labels = load_labels()
+    half = {lab.article: lab.half for lab in labels}
+    order = list(dict.fromkeys(lab.article for lab in labels))
+    at = 0
+    for size in BATCHES:
+        batch = order[at:at + size]
+        assert batch_halves(batch) == {a: half[a] for a in batch}
+        at += size
+    assert {h: list(half.values()).count(h) for h in ("tune", "check")} == {"tune": 87, "check": 87}
+
+
+def test_batch_halves_alternate_a_seeded_shuffle():
+    ids = [f"lgl:{n}" for n in range(10)]
+    halves = batch_halves(list(reversed(ids)))
+    assert halves == batch_halves(ids)  # the input order does not matter
+    assert sorted(halves.values()).count("tune") == 5
+    assert list(halves) != sorted(ids)  # shuffled
 
 
 def test_label_file_holds_no_text():

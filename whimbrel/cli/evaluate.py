@@ -21,6 +21,14 @@ def _print_table(result) -> None:
         sup = result.support.get(name)
         table.add_row(name, f"{value:.4f}", "" if sup is None else str(sup))
     Console().print(table)
+    for half, rows in (result.details.get("per_class") or {}).items():
+        per = Table(title=f"{result.dataset}, {half} half: sub-event types, weakest F1 first")
+        for col in ("sub-event type", "gold", "predicted", "precision", "recall", "F1"):
+            per.add_column(col, justify="left" if col == "sub-event type" else "right")
+        for label, r in sorted(rows.items(), key=lambda kv: (kv[1]["f1"], -kv[1]["gold"], kv[0])):
+            per.add_row(label, str(r["gold"]), str(r["predicted"]), f"{r['precision']:.3f}", f"{r['recall']:.3f}",
+                        f"{r['f1']:.3f}")
+        Console().print(per)
 
 
 @click.command("eval")

@@ -324,7 +324,9 @@ ACTOR_CODE_TABLE: dict[str, str] = {
 }
 
 # Sectors whose members count as armed (for ACLED: Battles vs Violence against civilians).
-ARMED_SECTORS: frozenset[str] = frozenset({"MIL", "COP", "SPY", "REB", "PRM", "UAF", "IMG"})
+ARMED_SECTORS: frozenset[str] = frozenset({"MIL", "COP", "SPY", "REB", "PRM", "UAF", "IMG", "EXT"})
+"""Armed sectors; ``EXT`` (external/other forces) is a category of the ACLED layer only
+(:data:`whimbrel.codebook.acled_rules.ACLED_ACTOR_SECTORS`), never an entity's sector."""
 STATE_SECTORS: frozenset[str] = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 
 # --------------------------------------------------------------------------- CAMEO

@@ -8,7 +8,7 @@ around them is in :data:`_INTRO` and :data:`_SCORING`.
 from __future__ import annotations
 
 from .acled_map import ACLED_TABLE, ACLED_TYPES
-from .acled_rules import (ARGUMENT_CUES, CUE_IGNORED, CUE_PHRASES, DISORDER, INTER_NAMES, PEOPLE_NOUNS, PROPERTY_NOUNS,
+from .acled_rules import (ACLED_ACTOR_SECTORS, ARGUMENT_CUES, CUE_IGNORED, CUE_PHRASES, DISORDER, INTER_NAMES, PEOPLE_NOUNS, PROPERTY_NOUNS,
                           RULES, SECTOR_INTER)
 
 _INTRO = """# whimbrel's ACLED layer
@@ -108,6 +108,9 @@ Which event of a sentence carries its ACLED type (the merge stage): an event tol
 sentence that is not (except a change of territory, whose rules read the whole sentence: "entered
 the town after the army pulled out"); a protest in the object or adjunct of an attack's clause ("threw a grenade into
 the crowd at the rally") is that attack's scene and keeps its PLOVER event but no ACLED type.
+The rules of an event read the cues of every sentence that reports it (the mentions merged into the
+event), not only its first mention's: ACLED codes what the report tells, so a march in one sentence and
+stones thrown at the police in the next are a violent demonstration.
 
 | head lemmas | group | PLOVER type / mode | rank | needs |
 |---|---|---|---|---|
@@ -156,6 +159,13 @@ def render_acled_markdown() -> str:
     for code, name in INTER_NAMES.items():
         sectors = ", ".join(s for s, c in SECTOR_INTER.items() if c == code) or "(from the event type)"
         lines.append(f"| {code} | {name} | {sectors} |")
+    lines.append("")
+    lines.append("Listed actors that ACLED categorises otherwise than their PLOVER sector (the ACLED layer reads "
+                 "the sector given here; `EXT`, external/other forces, is the government's side where a state "
+                 "force fights beside it and for a change of territory):")
+    lines.append("")
+    for actor_id, (sector, why) in ACLED_ACTOR_SECTORS.items():
+        lines.append(f"- `{actor_id}`: {sector}. {why}.")
     lines.append("")
     lines.append("## Disorder type")
     lines.append("")

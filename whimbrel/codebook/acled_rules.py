@@ -120,6 +120,9 @@ CUE_PHRASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
                       "evacuate", "cessation ... hostility|hostilities", "armistice", "disarmament", "demobilization", "amnesty"),
     "accident": ("accidentally", "accidental", "by accident", "gas explosion", "gas leak", "car crash", "crash",
                  "earthquake", "workplace accident", "unintentionally"),
+    # small arms used in the same attack (a ground assault, not remote fire)
+    "small_arms": ("rifle", "small arms", "small-arms", "machine gun", "machine-gun", "kalashnikov", "ak-47",
+                   "automatic weapon", "assault rifle", "gunfire"),
     # a fight between armed sides named as such
     "gunbattle": ("gunbattle", "gun battle", "gunfight", "gun fight", "firefight", "shootout", "shoot-out",
                   "exchange of fire", "exchange ... fire|gunfire", "trade ... fire|gunfire"),
@@ -195,6 +198,7 @@ CUE_IGNORED: tuple[str, ...] = ("riot police", "riot squad", "riot gear", "riot 
 "gold mine" no landmine, the "out" of "carried out" no one driven out)."""
 
 ARGUMENT_CUES: Mapping[str, str] = MappingProxyType({
+    "two_sided": "the event's trigger is a fight or clash \"between A and B\": both sides named",
     "harm_trigger": "one of the event's trigger words tells people killed or hurt (kill, wound, shoot, stab...)",
     "combat_trigger": "the event's trigger itself names a fight between two sides (fight, fighting, battle, "
                       "gunbattle, firefight, skirmish)",
@@ -307,7 +311,8 @@ class AcledFacts:
 
     @property
     def state_actor(self) -> bool:
-        return bool(self.actors & (STATE_SECTORS | {"MIL", "COP"})) and not self.actors & {"REB", "UAF", "OPP"}
+        # external forces fighting for the government (EXT: Wagner beside the Malian army) are its side
+        return bool(self.actors & (STATE_SECTORS | {"MIL", "COP", "EXT"})) and not self.actors & {"REB", "UAF", "OPP"}
 
     @property
     def nonstate_actor(self) -> bool:
@@ -347,7 +352,7 @@ def _territory(f: AcledFacts) -> tuple[str, str]:
         return ("Battles", "Government regains territory")
     if f.state_actor:
         return ("Battles", "Government regains territory")
-    if not f.actors and f.recipients & _NONSTATE_ARMED and not f.recipients & (STATE_SECTORS | {"MIL", "COP"}):
+    if not f.actors and f.recipients & _NONSTATE_ARMED and not f.recipients & (STATE_SECTORS | {"MIL", "COP", "EXT"}):
         return ("Battles", "Government regains territory")  # no taker named, non-state armed ones driven out
     return ("Battles", "Non-state actor overtakes territory")
 
@@ -355,6 +360,8 @@ def _territory(f: AcledFacts) -> tuple[str, str]:
 def _hit(f: AcledFacts) -> tuple[str, str]:
     if f.recipients & ARMED_SECTORS or (f.cue("gunbattle", "combat_trigger") and (f.actors & ARMED_SECTORS)):
         return ("Battles", "Armed clash")
+    if f.cue("two_sided"):
+        return ("Battles", "Armed clash")  # "clashes between herders and farmers": both sides fought
     if f.cue("combat_trigger") and f.cue("armed_target") and not f.actors:
         # "fighting between the army and the rebels killed 15 people": the fight's dead, whoever they were
         return ("Battles", "Armed clash")
@@ -400,6 +407,17 @@ def _unarmed_clash(f: AcledFacts) -> bool:
     """A clash with no armed side named ("rival supporters clashed during a rally")."""
     return (f.cue("combat") and not (f.actors | f.recipients) & ARMED_SECTORS and not f.cue("armed_target")
             and not f.cue("gunbattle"))
+
+
+def _harms_people(f: AcledFacts) -> bool:
+    """People killed or hurt: a trigger says so ("killing nine"), or a harm word in the report and no "no one
+    was hurt" (the attack and the killing told as two events); property destruction is coded only without."""
+    return f.cue("harm_trigger") or (f.cue("harm") and not f.cue("no_harm"))
+
+
+def _ground_assault(f: AcledFacts) -> bool:
+    """Rockets or shells fired with small arms at armed targets: a ground assault, the battle it is."""
+    return f.cue("small_arms") and bool(f.recipients & ARMED_SECTORS or (f.cue("armed_target") and not f.cue("armed_subject_only")))
 
 
 def _mob_only(f: AcledFacts) -> bool:
@@ -546,8 +564,10 @@ RULES: tuple[Rule, ...] = (
          or (f.cue("air") and f.mode == "heavy-weapons" and not f.cue("shelling")),
          _fixed("Explosions/Remote violence", "Air/drone strike"),
          "Attacks from the air by planes, helicopters or drones."),
-    Rule("shelling", _ASSAULT, "shelling, artillery, mortars, rockets or missiles",
-         lambda f: f.mode == "heavy-weapons" or (f.cue("shelling") and f.mode in _WEAPON_MODES_SHELL),
+    Rule("shelling", _ASSAULT, "shelling, artillery, mortars, rockets or missiles (not with small arms at armed "
+         "targets: a ground assault is the battle it is)",
+         lambda f: (f.mode == "heavy-weapons" or (f.cue("shelling") and f.mode in _WEAPON_MODES_SHELL))
+         and not _ground_assault(f),
          _fixed("Explosions/Remote violence", "Shelling/artillery/missile attack"),
          "Long-range fire by artillery, mortars, rockets or missiles."),
     Rule("remote-explosive", _ASSAULT, "a bomb, IED, landmine or other explosive set off remotely or on contact",
@@ -601,7 +621,7 @@ RULES: tuple[Rule, ...] = (
          "looting, plundering, burning or demolishing property; a seizure (confiscate) only when its object is "
          "property; not an attack that is also told as killing or hurting people (that violence is coded)",
          lambda f: (f.mode == "destroy" or f.cue("loot") or (f.mode == "confiscate" and f.cue("property_object")))
-         and not (f.cue("harm_trigger") and f.etype == "ASSAULT"),
+         and not (_harms_people(f) and f.etype == "ASSAULT"),
          _fixed("Strategic developments", "Looting/property destruction"),
          "Property looted, seized or destroyed without other violence being reported."),
     Rule("seizure-of-nothing-named", frozenset({"ASSAULT", "COERCE"}),
@@ -633,7 +653,7 @@ RULES: tuple[Rule, ...] = (
          "a shooting or other attack (also a destruction told with killing or hurting people): armed targets (or a gunbattle, fight, battle or clash an armed actor fought, "
          "or fighting or clashes with no party and no civilian named) make it a battle, unarmed "
          "ones violence against civilians",
-         lambda f: f.mode in _FIREARM_LIKE or (f.mode == "destroy" and f.cue("harm_trigger")), _hit,
+         lambda f: f.mode in _FIREARM_LIKE or (f.mode == "destroy" and _harms_people(f)) or _ground_assault(f), _hit,
          "Armed clash: armed, organised groups fight each other. Attack: an armed actor attacks unarmed "
          "civilians.", results_text="Battles / Armed clash or Violence against civilians / Attack"),
 )
@@ -653,8 +673,25 @@ SECTOR_INTER: Mapping[str, int] = MappingProxyType({
     "PRM": 3, "UAF": 3,
     "CVL": 7, "EDU": 7, "MED": 7, "JRN": 7, "REL": 7, "REF": 7, "BUS": 7, "LAB": 7, "AGR": 7,
     "OPP": 7, "PTY": 7, "ELI": 7, "SOC": 7, "CRM": 7,
+    "EXT": 8,
 })
 """whimbrel sector → ACLED actor category (where the sector decides it)."""
+
+ACLED_ACTOR_SECTORS: Mapping[str, tuple[str, str]] = MappingProxyType({
+    "grp-wagner": ("EXT", "ACLED codes the Wagner Group (and its successor Africa Corps) as External/Other "
+                          "forces (inter 8), an associated actor of the state forces it fights beside"),
+    "grp-rsf": ("REB", "ACLED codes the Rapid Support Forces as a rebel group (inter 2) since their war with "
+                       "the Sudanese Armed Forces began in April 2023 (before, as state forces)"),
+})
+"""Knowledge-base actors whose ACLED category differs from their PLOVER sector: id → (sector the
+ACLED layer reads, why)."""
+
+
+def acled_sector(actor_id: Optional[str], sector: Optional[str]) -> Optional[str]:
+    """The sector the ACLED layer reads for an entity: its ACLED category where
+    :data:`ACLED_ACTOR_SECTORS` lists its knowledge-base id, else its own sector."""
+    listed = ACLED_ACTOR_SECTORS.get(actor_id or "")
+    return listed[0] if listed is not None else sector
 
 DISORDER: Mapping[str, str] = MappingProxyType({
     "Battles": "Political violence",
@@ -757,5 +794,5 @@ def acled_coding(
                      inter1=i1 or None, inter2=i2 or None, interaction=interaction(i1, i2) or None, rule=rule_id)
 
 
-__all__ = ["AcledCues", "AcledFacts", "COMBAT_WORDS", "FINDER_VERBS", "HARM_WORDS", "CUES", "CUE_IGNORED", "CUE_PHRASES", "DISORDER", "INTER_NAMES", "RULES", "Rule",
-           "SECTOR_INTER", "acled_coding", "disorder_type", "interaction"]
+__all__ = ["ACLED_ACTOR_SECTORS", "AcledCues", "AcledFacts", "COMBAT_WORDS", "FINDER_VERBS", "HARM_WORDS", "CUES", "CUE_IGNORED", "CUE_PHRASES", "DISORDER", "INTER_NAMES", "RULES", "Rule",
+           "SECTOR_INTER", "acled_coding", "acled_sector", "disorder_type", "interaction"]

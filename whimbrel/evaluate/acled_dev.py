@@ -220,6 +220,14 @@ def weighted_f1(conf: Confusion) -> float:
     return safe_div(sum(per[g].f1 * per[g].n_gold for g in conf.labels()), total)
 
 
+def per_class(conf: Confusion) -> dict[str, dict[str, float]]:
+    """Per sub-event type: gold support, predictions, precision, recall and F1 (gold labels, and any
+    label only predicted), for ``details["per_class"]`` and the table ``whimbrel eval`` prints."""
+    return {label: {"gold": prf.n_gold, "predicted": prf.n_pred, "precision": round(prf.precision, 4),
+                    "recall": round(prf.recall, 4), "f1": round(prf.f1, 4)}
+            for label, prf in sorted(conf.per_label().items())}
+
+
 def score_half(gold: list[GoldSentence], labels: dict[str, Label], prefix: str, res: EvalResult) -> None:
     """Add ``{prefix}.event_type.accuracy`` etc. for one half and one labeller."""
     etype, sub = Confusion(), Confusion()
@@ -236,6 +244,8 @@ def score_half(gold: list[GoldSentence], labels: dict[str, Label], prefix: str, 
     n = etype.total
     res.metrics[f"{prefix}.event_type.accuracy"] = etype.accuracy
     res.metrics[f"{prefix}.sub_event_type.weighted.f1"] = weighted_f1(sub)
+    if "." not in prefix:  # a half of whimbrel's own labels (not a baseline, not the re-coded part)
+        res.details.setdefault("per_class", {})[prefix] = per_class(sub)
     res.metrics[f"{prefix}.untyped_share"] = safe_div(untyped, n)
     res.metrics[f"{prefix}.nonevent_typed_share"] = safe_div(nonevent_typed, nonevent)
     for k in ("event_type.accuracy", "sub_event_type.weighted.f1", "untyped_share"):
@@ -291,4 +301,4 @@ def evaluate_acled_dev(path: Path, limit: Optional[int] = None, shared_dir: Opti
 
 
 __all__ = ["GoldSentence", "KEYWORDS", "evaluate_acled_dev", "keyword_label", "load_acled_dev",
-           "predicted_label", "score_acled_dev", "sentence_sha1", "weighted_f1"]
+           "per_class", "predicted_label", "score_acled_dev", "sentence_sha1", "weighted_f1"]

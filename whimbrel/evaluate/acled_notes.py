@@ -74,7 +74,7 @@ def _typed(ev: Optional[Event]) -> Optional[tuple[str, str]]:
 def _score_types(gold: list[dict], labels: dict[str, Optional[tuple[str, str]]], prefix: str,
                  result: EvalResult) -> None:
     """Event-type accuracy, sub-event-type weighted F1 and untyped share of the typed gold notes."""
-    from .acled_dev import weighted_f1
+    from .acled_dev import per_class, weighted_f1
     from .metrics import Confusion, safe_div
 
     etype, sub = Confusion(), Confusion()
@@ -86,6 +86,8 @@ def _score_types(gold: list[dict], labels: dict[str, Optional[tuple[str, str]]],
         untyped += lab is None
     result.metrics[f"{prefix}event_type.accuracy"] = etype.accuracy
     result.metrics[f"{prefix}sub_event_type.weighted.f1"] = weighted_f1(sub)
+    if not prefix.startswith("baseline."):
+        result.details.setdefault("per_class", {})[prefix.rstrip(".") or "all"] = per_class(sub)
     result.metrics[f"{prefix}untyped_share"] = safe_div(untyped, etype.total)
     for k in ("event_type.accuracy", "sub_event_type.weighted.f1", "untyped_share"):
         result.support[f"{prefix}{k}"] = etype.total

@@ -31,6 +31,7 @@ Metrics, on each half (``tune``, ``check``; split by article with a fixed seed):
 from __future__ import annotations
 
 import json
+import random
 import time
 from collections import defaultdict
 from dataclasses import dataclass
@@ -43,6 +44,10 @@ from .base import EvalResult
 
 LABELS = Path(__file__).resolve().parent / "data" / "precision_dev.jsonl"
 HALVES = ("tune", "check")
+DRAW_SEED = 10
+"""The seed of the draw of the articles and of their split into halves (``data/README.md``)."""
+BATCHES = (94, 50, 30)
+"""Articles per drawn batch, in the order the label file first names them (``data/README.md``)."""
 
 
 @dataclass(frozen=True)
@@ -116,6 +121,18 @@ def load_labels(path: Path = LABELS) -> list[Label]:
         if out[-1].half not in HALVES:
             raise EvalError(f"{path}:{n}: half must be one of {HALVES}, got {out[-1].half!r}")
     return out
+
+
+def batch_halves(ids: Iterable[str], seed: int = DRAW_SEED) -> dict[str, str]:
+    """The halves of one drawn batch of articles: its sorted ids shuffled with
+    ``random.Random(seed)``, alternate articles ``tune`` / ``check``.
+
+    Each batch (the 94 articles of the first draw, then each later extension) is split on
+    its own, so that growing the set never moves an article between halves.
+    """
+    order = sorted(set(ids))
+    random.Random(seed).shuffle(order)
+    return {a: HALVES[i % 2] for i, a in enumerate(order)}
 
 
 def _share(num: int, den: int) -> float:
@@ -236,4 +253,4 @@ def evaluate_precision_dev(path: Path, limit: Optional[int] = None) -> EvalResul
     return result
 
 
-__all__ = ["LABELS", "Label", "evaluate_precision_dev", "event_key", "join_labels", "load_labels", "score_half", "trigger_offsets"]
+__all__ = ["BATCHES", "DRAW_SEED", "LABELS", "Label", "batch_halves", "evaluate_precision_dev", "event_key", "join_labels", "load_labels", "score_half", "trigger_offsets"]

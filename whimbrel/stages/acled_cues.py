@@ -464,7 +464,28 @@ def _token_argument_cues(token: Any) -> set[str]:
         found.add("combat_trigger")
     if token.lemma_.lower() in HARM_WORDS:
         found.add("harm_trigger")
+    if _between_two(token):
+        found.add("two_sided")
     return found
+
+
+_FIGHT_NOUNS = frozenset(COMBAT_WORDS | {"clash"})
+
+
+def _between_two(token: Any) -> bool:
+    """A fight or clash "between A and B" (or "between rival / two N"): both sides named, so two sides
+    fought (a bare "clashed with villagers" may be one-sided, and "clash" is no combat word for that reason)."""
+    if token.lemma_.lower() not in _FIGHT_NOUNS:
+        return False
+    return any(p.dep_ == "prep" and p.lower_ == "between" and any(_two_sides(o) for o in p.children)
+               for p in token.children)
+
+
+def _two_sides(obj: Any) -> bool:
+    if obj.dep_ != "pobj":
+        return False
+    return any(c.dep_ == "conj" or (c.dep_ in ("amod", "nummod") and c.lower_ in ("rival", "two", "opposing"))
+               for c in obj.children)
 
 
 _ATTACKER_MODIFIERS = frozenset({"compound", "amod", "nmod", "poss"})

@@ -234,6 +234,19 @@ def _unique_claims(claims: list[Claim]) -> tuple[Claim, ...]:
     return tuple(seen.values())
 
 
+def _member_cues(first: Mention, members: list[Mention]) -> frozenset[str]:
+    """The ACLED cues of every sentence that reports the event: ACLED codes what the whole report
+    tells ("...marched on Tuesday. Some of them threw stones at the police" is a violent
+    demonstration), not only the sentence of its first mention."""
+    cues = sentence_cues(first.trigger)
+    seen = {first.sentence}
+    for m in members:
+        if m.sentence not in seen and not m.fallback:
+            seen.add(m.sentence)
+            cues = cues | sentence_cues(m.trigger)
+    return cues
+
+
 def build_event(article_id: str, members: list[Mention], published: Optional[str]) -> Event:
     first = next((m for m in members if not m.fallback), members[0])  # an ACLED fallback report only joins
     etype = first.event_type
@@ -272,11 +285,12 @@ def build_event(article_id: str, members: list[Mention], published: Optional[str
         acled=codebook.acled_coding(
             etype,
             mode,
-            recipient_sectors=[e.sector for e in recipients if e.sector],
-            actor_sectors=[e.sector for e in actors if e.sector],
+            recipient_sectors=[s for e in recipients if (s := codebook.acled_sector(e.id, e.sector))],
+            actor_sectors=[s for e in actors if (s := codebook.acled_sector(e.id, e.sector))],
             trigger=first.trigger.lemma_.lower(),
-            cues=sentence_cues(first.trigger) | argument_cues(first.trigger, *first.triggers),
-            claimant_sectors=[c.claimant.sector for c in claims if c.claimant is not None and c.claimant.sector],
+            cues=_member_cues(first, members) | argument_cues(first.trigger, *first.triggers),
+            claimant_sectors=[s for c in claims if c.claimant is not None
+                              and (s := codebook.acled_sector(c.claimant.id, c.claimant.sector))],
         )
         if first.modality == Modality.asserted
         else AcledType(),

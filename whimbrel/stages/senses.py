@@ -564,7 +564,7 @@ FIREARM_WORDS = frozenset("gun handgun pistol revolver rifle shotgun firearm sho
 
 
 def names_firearm(sent: Any) -> bool:
-    """The sentence names a gun or a shot ("picked up a loaded gun and killed herself")."""
+    """The sentence names a gun or a shot ("took his rifle and shot himself")."""
     doc = getattr(sent, "doc", None)
     if doc is None or not hasattr(sent, "start"):
         return any(t.lemma_.lower() in FIREARM_WORDS or t.lower_ in FIREARM_WORDS for t in sent)
