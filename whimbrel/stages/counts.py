@@ -17,7 +17,7 @@ import re
 from typing import Optional
 
 from whimbrel.records import Count, Size
-from whimbrel.stages import counts_acled as acled, counts_lexicon as lex
+from whimbrel.stages import counts_acled as acled, counts_lexicon as lex, counts_sum as csum
 from whimbrel.knowledge.geoparse import MONTH_NAMES, WEEKDAY_NAMES
 from whimbrel.spacy_doc import ent_of, memo, token_table
 from whimbrel.stages.numbers import is_number_word, parse_quantity
@@ -191,7 +191,7 @@ def _np_count(head, depth: int = 0, people: bool = True) -> Optional[Count]:  # 
     children = list(head.children)
     if low in _ZERO_PRON or any(c.lower_ in ("no",) and c.dep_ in ("det", "neg") for c in children):
         return Count(low=0, best=0, high=0)
-    own: Optional[Count] = None
+    own: Optional[Count] = csum.group_of(head, parse_quantity)  # "a family of five"
     if _is_quantity_word(head):
         own = parse_quantity(_span_tokens(head))
     elif head.pos_ == "PRON" or head.tag_ == "PRP" or (low == "another" and not children):
@@ -250,10 +250,7 @@ def _add(a: Count, b: Count) -> Count:
 
 
 def _subject(verb, deps=("nsubj", "nsubjpass")):  # type: ignore[no-untyped-def]
-    for c in verb.children:
-        if c.dep_ in deps:
-            return c
-    return None
+    return csum.subject_of(verb, deps)  # of two (a dateline parsed as one), the nearest before
 
 
 def _gapped_passive(verb) -> bool:  # type: ignore[no-untyped-def]
@@ -316,7 +313,7 @@ def _victim_heads(cue, category: str) -> list:  # type: ignore[no-untyped-def]
     if objs:
         return objs[:1]
     # "were found shot to death" / "four women found dead": the governing verb's subject
-    if cue.dep_ in ("xcomp", "oprd") and cue.tag_ == "VBN":
+    if cue.tag_ == "VBN" and (cue.dep_ in ("xcomp", "oprd") or cue.dep_ == "ccomp" and _subject(cue) is None):
         return _predicate_subject(cue)
     return []
 
@@ -329,7 +326,8 @@ def _predicate_subject(cue) -> list:  # type: ignore[no-untyped-def]
         if objs:
             return objs[:1]  # "left 5 dead", "found two men dead"
     subj = _subject(verb, ("nsubjpass", "nsubj"))
-    if subj is not None and (subj.lemma_.lower() in _ATTACK_NOUNS or subj.lower_ in lex.NOT_PEOPLE):
+    if subj is not None and (subj.lemma_.lower() in _ATTACK_NOUNS or subj.lower_ in lex.NOT_PEOPLE
+                             and csum.group_of(subj, parse_quantity) is None):
         return []
     if subj is None and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
         subj = verb.head
@@ -381,7 +379,7 @@ def _verb_figures(cue, category: str, negated: bool) -> list[tuple[str, Count]]:
     for head in _victim_heads(cue, cat):
         if not acled.neutralised_people(cue, head):
             continue
-        count = acled.vague_dead(head, _np_count(head)) if cat == "dead" else _np_count(head)
+        count = csum.plus_companions(cue, head, acled.vague_dead(head, _np_count(head)) if cat == "dead" else _np_count(head), _np_count)
         if count is not None and extra:
             count = _add(count, Count(low=1, best=1, high=1))
         if count is None and negated and head.lower_ in ("anyone", "anybody"):
@@ -476,7 +474,7 @@ def _noun_figures(cue, category: str, negated: bool) -> list[tuple[str, Count]]:
     """"five dead", "the death toll rose to 12", "20 injured people", "no casualties"."""
     if category == "dead" and cue.lower_ in ("dead", "deceased") and cue.dep_ in ("acomp", "oprd", "xcomp"):
         for head in _predicate_subject(cue):
-            count = acled.vague_dead(head, _np_count(head))  # "left several fighters dead": ACLED's 10
+            count = csum.plus_companions(cue, head, acled.vague_dead(head, _np_count(head)), _np_count)  # ACLED's 10
             if count is not None:
                 return [("dead", count)]
     count = _toll_value(cue) if cue.lemma_.lower() == "toll" else None
@@ -727,13 +725,14 @@ def extract_size(sentence, trigger=None) -> Size:  # type: ignore[no-untyped-def
     cue_positions: set[int] = set()
     cues, adjacent = _sentence_figures(sentence)
     doc = sentence.doc
+    linked = {i for i, _ in cues if trigger is None or _linked(doc[i], trigger)}
     for i, figures in cues:
-        if trigger is not None and not _linked(doc[i], trigger):
-            continue
-        for cat, count in figures:
+        for cat, count in figures if i in linked else ():
             if cat in found:
                 found[cat] = _better(found[cat], count)
                 cue_positions.add(i)
+    for cat in ("dead", "injured"):  # "the two children died ..., and the father died ...": the sum
+        found[cat] = csum.summed(doc, cues, linked, cat, found[cat], _better)
     for cat, count, pos in adjacent:
         if found[cat] is not None or pos in cue_positions:
             continue

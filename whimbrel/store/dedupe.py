@@ -147,6 +147,21 @@ def _entity_keys(event: Event) -> frozenset[str]:
     return frozenset(k for k in keys if k)
 
 
+_COARSE = frozenset({"country", "region", "admin1"})
+
+
+def _coarse(loc: Any) -> bool:
+    """A place that says little of where in the country: a country or region, or unlocated."""
+    return loc.lat is None or loc.lon is None or (loc.precision.value if loc.precision else "city") in _COARSE
+
+
+def _named_in(loc: Any, words: frozenset[str]) -> bool:
+    """Whether a report's content words hold every word of a place's name ("Saint Paul")."""
+    toks = [w.lower() for w in _WORD.findall(loc.name or loc.text or "")]
+    toks = [w for w in toks if w not in _STOP and len(w) >= 3]
+    return bool(toks) and all(w in words for w in toks)
+
+
 def _figure_sim(a: Optional[int], b: Optional[int]) -> Optional[float]:
     if a is None or b is None:
         return None
@@ -314,7 +329,12 @@ class Deduper:
                 feats["place"] = 0.0
             else:
                 feats["place"] = max(0.0, 1.0 - km / p.max_km)
-        # a country-level or unknown place is no evidence either way
+        # a country-level or unknown place is no evidence either way, unless its report names
+        # the other's town on a day close to it: the geoparser missed or misread the place
+        if "place" not in feats and la and lb and feats["date"] > 0.0:
+            if _coarse(la) and not _coarse(lb) and _named_in(lb, pa.words) or \
+                    _coarse(lb) and not _coarse(la) and _named_in(la, pb.words):
+                feats["place"] = 1.0
         # actors
         ent = _jaccard(pa.ents, pb.ents)
         if feats.get("names") == 0.0 and tn is not None and tn >= p.common_names:

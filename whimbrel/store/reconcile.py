@@ -85,7 +85,11 @@ def _reconcile_field(field_name: str, cluster: Sequence[MentionView]) -> tuple[O
         key = m.source_key
         prev = per_source.get(key)
         stamp = m.published or ""
-        if prev is None or (stamp, m.article_id) > (prev[0], prev[2].article_id):
+        # the latest article of a source; of one article's reports, the first, unless it is
+        # an open lower bound ("a murder-suicide": at least 2) that a larger figure refines
+        if prev is None or (stamp, m.article_id) > (prev[0], prev[2].article_id) or (
+                (stamp, m.article_id) == (prev[0], prev[2].article_id) and prev[2].count.high is None
+                and (best_figure(c) or 0) > prev[1]):
             per_source[key] = (stamp, best_figure(c) or 0, rep)
     if not per_source:
         return None, reports, False
