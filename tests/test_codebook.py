@@ -371,6 +371,7 @@ PUBLIC_NAMES = [
     "intensity", "is_valid", "kairos_is_listed", "kairos_to_plover", "legacy_to_plover", "phrasal",
     "quad_class", "render_markdown", "senses", "threat_mode",
     "ACLED_RULES", "AcledCues", "acled_coding", "disorder_type", "interaction", "render_acled_markdown",
+    "ACLED_ACTOR_SECTORS", "acled_sector",
 ]
 
 
