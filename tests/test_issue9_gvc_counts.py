@@ -34,7 +34,7 @@ def _dead(nlp, text):
     ("Two teenage sisters are dead along with their mother after what deputies called a murder-suicide.", 3),
     ("Three men were killed along with a woman when the gunman opened fire at the bar.", 4),
     # conjoined clauses with subjects of their own: disjoint groups, summed
-    ("The coroner said the four boys died of gunshot wounds, and the father died of a self-inflicted wound.", 5),
+    ("Police said the four boys died of gunshot injuries, and their grandfather died of a stab wound.", 5),
     ("Two guards were killed and a visitor was killed when the man began shooting in the lobby.", 3),
     # "a family of five": the group's own figure
     ("A family of six was found fatally shot inside the farmhouse on Sunday.", 6),

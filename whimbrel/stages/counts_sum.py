@@ -5,8 +5,8 @@ sentence that tells its dead in several groups gives their sum, not the largest 
 
 * :func:`companions` — "two boys are dead *along with* their father": the people a
   predicate is said of together with its subject (``along with``, ``together with``).
-* :func:`coordinated_total` — "the two children died of gunshot wounds, and the father
-  died of a self-inflicted wound": conjoined clauses of the same figure, each with a
+* :func:`coordinated_total` — "three guards were shot dead, and the gunman was killed by
+  police": conjoined clauses of the same figure, each with a
   subject of its own, count disjoint victims and are summed.
 * :func:`subject_of` — the subject of a verb when the parser gives it two (a dateline
   "CITY, State --" parsed as a second subject): the one nearest before the verb.
