@@ -238,15 +238,9 @@ def _np_count(head, depth: int = 0, people: bool = True) -> Optional[Count]:  # 
                 part = lex.bare_person_count(c)
             if part is None:
                 return own
-            total = _add(total, part)
+            total = csum.add_counts(total, part)
         return total
     return own
-
-
-def _add(a: Count, b: Count) -> Count:
-    def s(x: Optional[int], y: Optional[int]) -> Optional[int]:
-        return None if x is None or y is None else x + y
-    return Count(low=s(a.low, b.low), best=s(a.best, b.best), high=s(a.high, b.high))
 
 
 def _subject(verb, deps=("nsubj", "nsubjpass")):  # type: ignore[no-untyped-def]
@@ -381,7 +375,7 @@ def _verb_figures(cue, category: str, negated: bool) -> list[tuple[str, Count]]:
             continue
         count = csum.plus_companions(cue, head, acled.vague_dead(head, _np_count(head)) if cat == "dead" else _np_count(head), _np_count)
         if count is not None and extra:
-            count = _add(count, Count(low=1, best=1, high=1))
+            count = csum.add_counts(count, Count(low=1, best=1, high=1))
         if count is None and negated and head.lower_ in ("anyone", "anybody"):
             count = Count(low=0, best=0, high=0)
         if negated and count is not None and count.best not in (0, None):

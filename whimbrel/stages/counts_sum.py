@@ -70,7 +70,8 @@ def group_of(head: Any, parse_quantity: Callable[[list], Optional[Count]]) -> Op
     return None
 
 
-def _add(a: Count, b: Count) -> Count:
+def add_counts(a: Count, b: Count) -> Count:
+    """Two disjoint groups' counts summed, bound by bound (a bound either lacks stays unknown)."""
     def s(x: Optional[int], y: Optional[int]) -> Optional[int]:
         return None if x is None or y is None else x + y
     return Count(low=s(a.low, b.low), best=s(a.best, b.best), high=s(a.high, b.high))
@@ -112,7 +113,7 @@ def companions(cue: Any, subject: Any, np_count: Callable[[Any], Optional[Count]
             n = np_count(obj)
             if n is None or n.best is None:
                 return None
-            total = n if total is None else _add(total, n)
+            total = n if total is None else add_counts(total, n)
     return total
 
 
@@ -136,7 +137,7 @@ def plus_companions(cue: Any, head: Any, count: Optional[Count],
     if count is None or head is None:
         return count
     more = companions(cue, head, np_count)
-    return count if more is None else _add(count, more)
+    return count if more is None else add_counts(count, more)
 
 
 def coordinated_total(doc: Any, cues: Iterable[tuple[int, Count]],
@@ -179,7 +180,7 @@ def coordinated_total(doc: Any, cues: Iterable[tuple[int, Count]],
             continue
         total = by_i[members[0]]
         for m in members[1:]:
-            total = _add(total, by_i[m])
+            total = add_counts(total, by_i[m])
         if best is None or (total.best or 0) > (best.best or 0):
             best = total
     return best
@@ -194,4 +195,4 @@ def summed(doc: Any, cues: Iterable[tuple[int, list]], linked: set[int], categor
     return found if total is None else better(found, total)
 
 
-__all__ = ["companions", "coordinated_total", "group_of", "plus_companions", "subject_of", "summed"]
+__all__ = ["add_counts", "companions", "coordinated_total", "group_of", "plus_companions", "subject_of", "summed"]

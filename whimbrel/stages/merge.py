@@ -19,6 +19,7 @@ from ..spacy_doc import remembered
 from ..records import AcledType, Claim, Count, DatePrecision, DateRef, Entity, Event, Modality, PlaceBasis, Size
 from .acled_cues import argument_cues, sentence_cues
 from .acled_fallback import head_rank, rule_only
+from .counts_sum import add_counts
 from .plausible import check_size
 from .triggers import Mention
 
@@ -217,8 +218,7 @@ def _merge_dead(members: list[Mention]) -> Optional[Count]:
     if not extra or base is None or base.best is None:
         return _merge_counts([m.size.dead for m in members])
     add = sum(int(m.size.dead.best) for m in extra)
-    return Count(low=(base.low + add) if base.low is not None else None, best=base.best + add,
-                 high=(base.high + add) if base.high is not None else None)
+    return add_counts(base, Count(low=add, best=add, high=add))
 
 
 def _unique_claims(claims: list[Claim]) -> tuple[Claim, ...]:
