@@ -18,6 +18,9 @@ T = TypeVar("T")
 
 _MEMO_KEY = "whimbrel.memo"
 
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+"""The entity labels spaCy gives the names of places (countries and towns, other locations, facilities)."""
+
 
 class DocMemo(dict):
     """Derived, recomputable facts about one Doc; pickles as an empty memo."""
@@ -175,5 +178,5 @@ def ent_of(tok: Any) -> Any:
     return None
 
 
-__all__ = ["DocMemo", "TokenTable", "doc_ents", "doc_sents", "doc_text", "ent_of", "memo", "remembered", "sent_ents", "sent_of", "span_text",
+__all__ = ["DocMemo", "PLACE_ENTS", "TokenTable", "doc_ents", "doc_sents", "doc_text", "ent_of", "memo", "remembered", "sent_ents", "sent_of", "span_text",
            "token_table"]

@@ -19,7 +19,7 @@ from ..codebook.acled_rules import (COMBAT_WORDS, CROWD_NOUNS, FINDER_VERBS, HAR
                                     PROPERTY_NOUNS)
 from ..codebook._tables import ARMED_SECTORS
 from ..knowledge.vocabulary import REPORTING_VERBS
-from ..spacy_doc import remembered, sent_of, token_table
+from ..spacy_doc import PLACE_ENTS as _PLACE_ENTS, remembered, sent_of, token_table
 from .clean import is_headline
 from .senses import arguments, role_sector, semantic_classes
 
@@ -239,14 +239,19 @@ def sentence_cues(token: Any) -> frozenset[str]:
 _BACKGROUND_CUES = frozenset({"coup"})
 
 
-def _cues_outside(forms: list[frozenset[str]], start: int, spans: Sequence[tuple[int, int]]) -> frozenset[str]:
-    """The cues of a sentence's word forms (``forms``, the first at token ``start``) outside the token ranges ``spans``."""
+def _masked(forms: list[frozenset[str]], start: int, spans: Sequence[tuple[int, int]]) -> list[frozenset[str]]:
+    """A sentence's word forms (``forms``, the first at token ``start``) with the token ranges ``spans`` blanked."""
     kept = list(forms)
     end = start + len(kept)
     for lo, hi in spans:
         for i in range(max(lo, start), min(hi, end)):
             kept[i - start] = _NO_FORMS
-    return _cues_in_forms(kept)
+    return kept
+
+
+def _cues_outside(forms: list[frozenset[str]], start: int, spans: Sequence[tuple[int, int]]) -> frozenset[str]:
+    """The cues of a sentence's word forms (``forms``, the first at token ``start``) outside the token ranges ``spans``."""
+    return _cues_in_forms(_masked(forms, start, spans))
 
 
 def _sentence_cues_outside(sent: Any, spans: Sequence[tuple[int, int]]) -> frozenset[str]:
@@ -310,7 +315,7 @@ def _with_grievances(sent: Any, forms: list[frozenset[str]], skip: Sequence[tupl
     """The cues of the sentence's forms (less the ``skip`` ranges), with ``intervention_in_grievance`` /
     ``lethal_in_grievance`` where those cues occur only inside a protest's grievance."""
     if skip:
-        kept = [frozenset() if any(lo <= i < hi for lo, hi in skip) else f for i, f in enumerate(forms, sent.start)]
+        kept = _masked(forms, sent.start, skip)
         found = _cues_in_forms(kept)
     else:  # nothing left out: the whole sentence's cues, found once
         kept, found = forms, _sentence_form_cues(sent.doc, sent.start, sent.end)
@@ -325,7 +330,6 @@ def _with_grievances(sent: Any, forms: list[frozenset[str]], skip: Sequence[tupl
 
 _TAKING_VERBS = {"take": "took", "seize": "took", "capture": "took", "retake": "retook", "recapture": "retook",
                  "regain": "retook", "recover": "retook"}
-_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 
 
 def _place_taken(sent: Any, skip: Sequence[tuple[int, int]]) -> frozenset[str]:

@@ -25,7 +25,7 @@ from ..codebook.acled_fallback import (ACTING_GROUPS, AIRCRAFT_WORDS, MODAL_WORD
                                        TEMPORAL_PREPOSITIONS, VERBAL_GROUPS, FallbackHead, fallback_head)
 from ..codebook.acled_rules import CROWD_NOUNS, PEOPLE_NOUNS, PROPERTY_NOUNS
 from ..pipeline import Work
-from ..spacy_doc import doc_sents, token_table
+from ..spacy_doc import PLACE_ENTS as _PLACE_ENTS, doc_sents, token_table
 from .acled_cues import sentence_cues
 from .senses import role_sector, semantic_classes
 from .triggers import Mention
@@ -37,7 +37,6 @@ _CLIMB_DEPS = frozenset({"compound", "conj", "amod", "nmod", "pobj", "prep", "po
 _PLACE_NOUNS = frozenset(
     "camp base post outpost town city village checkpoint position territory airport port control garrison "
     "barracks district area crossing headquarters".split())
-_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 
 
 def _forms(tok: Any) -> tuple[str, ...]:

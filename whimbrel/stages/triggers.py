@@ -17,7 +17,7 @@ from .. import codebook
 from ..pipeline import Work
 from ..records import Claim, DateRef, Entity, Modality, Place, Size, Span
 from ..knowledge.vocabulary import COGNITION_VERBS, REPORTING_VERBS, VERBAL_ACT_REPORTING_VERBS
-from ..spacy_doc import doc_sents, remembered, token_table
+from ..spacy_doc import PLACE_ENTS as _PLACE_ENTS, doc_sents, remembered, token_table
 from .senses import ATTACK_NOUNS
 
 # Verbs that carry no event of their own but govern a nominal trigger:
@@ -391,7 +391,6 @@ def _threat_frame(tok: Any) -> Optional[codebook.TriggerSense]:
 
 
 _NON_EVENT_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT", "WORK_OF_ART"})
-_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 
 
 def _verbless_headline(sent: Any) -> bool:
