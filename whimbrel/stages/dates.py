@@ -493,7 +493,6 @@ def event_date(trigger, published: Optional[dt.date]) -> Optional[DateRef]:  # t
     return best[2] if best else None
 
 
-
 _OCCURRENCE_VERBS = frozenset({"happen", "occur", "unfold", "erupt"})
 """Verbs that say when an incident took place without naming it anew ("It happened just after
 9 p.m. Sunday", "The shooting occurred on Friday"); with "take place" and "break out"."""
@@ -527,6 +526,13 @@ def occurrence_date(sents: list, index: int, published: Optional[dt.date]) -> Op
                 return ref
     return None
 
+
+_DEFINITE = frozenset({"the", "this", "that", "his", "her", "their", "its"})
+_OUTCOME_VERBS = frozenset({"die", "perish", "succumb", "kill", "injure", "wound", "hurt", "hospitalize",
+                            "hospitalise"})
+"""Verbs of the incident's own outcome: their time is the incident's."""
+
+
 def _told_before(trigger) -> bool:  # type: ignore[no-untyped-def]
     """A definite event noun in a prepositional phrase ("at the scene of the shooting", "because
     of the attack") names an incident already told; the verb that governs the phrase dates
@@ -538,11 +544,6 @@ def _told_before(trigger) -> bool:  # type: ignore[no-untyped-def]
         return False  # "died Friday after the shooting", "was killed Monday in the attack": one incident
     return any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in trigger.children)
 
-
-_DEFINITE = frozenset({"the", "this", "that", "his", "her", "their", "its"})
-_OUTCOME_VERBS = frozenset({"die", "perish", "succumb", "kill", "injure", "wound", "hurt", "hospitalize",
-                            "hospitalise"})
-"""Verbs of the incident's own outcome: their time is the incident's."""
 
 _AFTERMATH_VERBS = frozenset({
     "arrest", "detain", "charge", "indict", "convict", "sentence", "plead", "arraign", "jail", "book",
