@@ -24,7 +24,8 @@ from __future__ import annotations
 from ..errors import CodebookError
 from .acled_map import ACLED_TYPES, acled
 from .acled_render import render_acled_markdown
-from .acled_rules import ACLED_ACTOR_SECTORS, RULES as ACLED_RULES, AcledCues, acled_coding, acled_sector, disorder_type, interaction
+from .acled_rules import ACLED_ACTOR_SECTORS, RULES as ACLED_RULES, AcledCues, acled_sector, disorder_type, interaction
+from .acled_rules2 import acled_coding
 from .geo_precision import LocationCodes, location_codes
 from .lexicon import LEXICON, PHRASAL, TRIGGERS, TriggerLexicon, TriggerSense, phrasal, senses
 from .plover import (

@@ -137,6 +137,40 @@ def _fallback() -> list[str]:
     return out
 
 
+_PART2_INTRO = """
+## Second part: the note's conventions and refinements of a decision
+
+`whimbrel/codebook/acled_rules2.py`. Its `acled_coding` wraps the rule table above: a **cue
+convention** turns a convention of the text into the cue it stands for before the rules are tried,
+and a **refinement** changes the decision of the rules it names afterwards (the event's `rule` is
+then the refinement's id). Its cue phrases are matched like those above; a cue name of the first
+part listed here gets these phrases too.
+
+| cue | phrases |
+|---|---|
+"""
+
+
+def _part2() -> list[str]:
+    from .acled_rules2 import CUE_CONVENTIONS, EXTRA_CUE_PHRASES, REFINEMENTS
+
+    out = [_PART2_INTRO.rstrip("\n")]
+    for name, phrases in EXTRA_CUE_PHRASES.items():
+        out.append(f"| `{name}` | {', '.join(p.replace('|', ' or ') for p in phrases)} |")
+    out.append("")
+    out.append("Cue conventions:")
+    out.append("")
+    for name, (meaning, why) in CUE_CONVENTIONS.items():
+        out.append(f"- `{name}` → `{meaning}`: {why}.")
+    out.append("")
+    out.append("| refinement | changes the decision of | when | ACLED type / sub-type | ACLED's definition (paraphrased) |")
+    out.append("|---|---|---|---|---|")
+    for r in REFINEMENTS:
+        after = ", ".join(f"`{a}`" for a in sorted(r.after))
+        out.append(f"| `{r.id}` | {after} | {r.when} | {r.result[0]} / {r.result[1]} | {r.definition} |")
+    return out
+
+
 def render_acled_markdown() -> str:
     """The content of docs/acled.md."""
     lines = [_INTRO.rstrip("\n")]
@@ -154,6 +188,7 @@ def render_acled_markdown() -> str:
         lines.append(f"- `{name}`: {text}.")
     lines.append(f"- people nouns: {', '.join(sorted(PEOPLE_NOUNS))}.")
     lines.append(f"- property nouns: {', '.join(sorted(PROPERTY_NOUNS))}.")
+    lines.extend(_part2())
     lines.extend(_fallback())
     lines.append(_SCORING.rstrip("\n"))
     for code, name in INTER_NAMES.items():

@@ -18,6 +18,7 @@ from typing import Any, Iterable, Optional, Sequence
 from ..codebook.acled_rules import (COMBAT_WORDS, CROWD_NOUNS, FINDER_VERBS, HARM_WORDS, CUE_IGNORED, CUE_PHRASES, GRIEVANCE_WORDS, PEOPLE_NOUNS,
                                     PROPERTY_NOUNS)
 from ..codebook._tables import ARMED_SECTORS
+from ..codebook.acled_rules2 import EXTRA_CUE_PHRASES, SIZE_TAG
 from ..knowledge.vocabulary import REPORTING_VERBS
 from ..spacy_doc import PLACE_ENTS as _PLACE_ENTS, remembered, sent_of, token_table
 from .clean import is_headline
@@ -45,7 +46,9 @@ def _compile(phrase: str) -> _Phrase:
 
 
 def _compiled() -> dict[str, tuple[_Phrase, ...]]:
-    return {name: tuple(_compile(p) for p in phrases) for name, phrases in CUE_PHRASES.items()}
+    names = dict.fromkeys([*CUE_PHRASES, *EXTRA_CUE_PHRASES])
+    return {name: tuple(_compile(p) for p in (*CUE_PHRASES.get(name, ()), *EXTRA_CUE_PHRASES.get(name, ())))
+            for name in names}
 
 
 def _first_word_index(phrases: Iterable[tuple[Any, _Phrase]]) -> dict[str, tuple[tuple[Any, _Phrase], ...]]:
@@ -231,7 +234,16 @@ def sentence_cues(token: Any) -> frozenset[str]:
         return (_background_dropped(sent, forms, skip, _with_grievances(sent, forms, skip))
                 | _place_taken(sent, skip) | _takers(sent, skip) | _protester_violence(sent, skip))
 
-    return remembered(token.doc, ("acled_cues", sent.start, skip), kept_cues)
+    found = remembered(token.doc, ("acled_cues", sent.start, skip), kept_cues)
+    return found | _SIZE_TAGGED if _size_tagged(token.doc) else found
+
+
+_SIZE_TAGGED = frozenset({SIZE_TAG})
+
+
+def _size_tagged(doc: Any) -> bool:
+    """Whether the report carries ACLED's crowd-size tag ("[size=no report]"), in any sentence."""
+    return remembered(doc, "acled_cues.size_tag", lambda: "[size=" in doc.text.lower())
 
 
 # cues that tell who an actor is when said in a relative clause on it ("the military rulers, who took

@@ -12,7 +12,9 @@
   headlines between paragraphs with no such mark are the report's own and kept.
 * Paragraphs are separated by one blank line (``"\\n\\n"``); whitespace inside a
   line is collapsed to single spaces; the words themselves (quotes, apostrophes,
-  dashes) are kept exactly as written.
+  dashes) are kept exactly as written, but for ACLED's two ways of writing an actor's name
+  (:mod:`whimbrel.stages.acled_names`: "Military Forces of Mali (2021-)" loses its period,
+  "JNIM: Group for ..." becomes "JNIM (Group for ...)").
 
 :class:`CleanStage` is the pipeline stage (``article`` → ``text``); it also
 checks the language (the record's own ``language``, else langdetect with a fixed
@@ -30,6 +32,7 @@ from ..errors import InputError, NoMainText, NotEnglish, TooLarge
 from ..pipeline import Work
 from ..records import Article, Skip
 from ..settings import Settings
+from .acled_names import acled_actor_names
 
 MIN_LANGUAGE_CHARS = 40
 """Texts shorter than this are not language-checked (detection is unreliable)."""
@@ -406,7 +409,7 @@ def clean_plain(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
     lines: list[Optional[str]] = []
     for raw in text.split("\n"):
-        line = strip_gallery_prefix(_norm_line(raw))
+        line = acled_actor_names(strip_gallery_prefix(_norm_line(raw)))
         if not line:
             lines.append(None)
         elif not is_boilerplate(line):

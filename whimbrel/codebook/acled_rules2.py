@@ -1,0 +1,122 @@
+"""The ACLED layer, second part: the note's own conventions, and refinements of a rule's decision.
+
+:mod:`~whimbrel.codebook.acled_rules` decides an event's ACLED type by the first rule of its
+table that fits.  Some distinctions of ACLED's codebook show only once that decision is known,
+or in a convention of the text rather than in the event's own words.  :func:`acled_coding`
+here wraps the first part's and adds them:
+
+* **Cue conventions** (:data:`CUE_CONVENTIONS`), applied before the rule table: ACLED writes
+  a demonstration's crowd size into its notes as ``[size=...]`` ("[size=no report]",
+  "[size=around 300]") and into no other event's.  A report that carries the tag is about a
+  demonstration, so its events are read as told in a protest (the cue ``protest``): the
+  protest rules decide whether the police intervened, used lethal force, or the crowd rioted.
+* **Refinements** (:data:`REFINEMENTS`), applied after it: a rule's decision that ACLED's
+  definitions narrow.  Each names the rules whose decisions it may change.
+
+The cue phrases of this part (:data:`EXTRA_CUE_PHRASES`) are matched by the same stage as the
+first part's (:mod:`whimbrel.stages.acled_cues`); a name already in
+:data:`~whimbrel.codebook.acled_rules.CUE_PHRASES` gets more phrases, a new name is a cue of
+this part only.  ``docs/acled.md`` renders both parts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Callable, Iterable, Mapping, Optional, Sequence
+
+from ..records import AcledType
+from ._tables import ARMED_SECTORS
+from .acled_rules import CUES, AcledCues, AcledFacts, _inters, _norm, acled_coding as _coding_part1, disorder_type, \
+    interaction
+
+EXTRA_CUE_PHRASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
+    # a base set up: "installed" is a verb of setting up too
+    "base": ("install|installed ... base|camp|headquarters|post|outpost|command|checkpoint",),
+    # an attack met and fought back: the defender fought (ACLED: an armed clash needs two armed sides)
+    "repelled": ("repel", "repulse", "beat back", "fend off", "fight off", "fought off",
+                 "push back ... attack|assault|offensive|raid|incursion|advance"),
+})
+"""Cue name → phrases (lemmas), in the notation of :data:`~whimbrel.codebook.acled_rules.CUE_PHRASES`."""
+
+SIZE_TAG = "size_tag"
+"""The cue the stage gives a report that carries ACLED's crowd-size tag (``[size=...]``)."""
+
+CUE_CONVENTIONS: Mapping[str, tuple[str, str]] = MappingProxyType({
+    SIZE_TAG: ("protest", "ACLED records a crowd's size (\"[size=no report]\", \"[size=several hundred]\") in the "
+                          "notes of demonstration events only (Protests and Riots): a report that carries the tag "
+                          "tells a demonstration, so its events are read as told in a protest"),
+})
+"""Cue of a text convention → (the cue it stands for, why)."""
+
+PART2_CUES: frozenset[str] = frozenset(EXTRA_CUE_PHRASES) | frozenset(CUE_CONVENTIONS)
+
+
+@dataclass(frozen=True)
+class Refinement:
+    """A change of one rule's decision that ACLED's definitions make."""
+
+    id: str
+    after: frozenset[str]
+    """Ids of the first part's rules whose decision it may change."""
+    when: str
+    test: Callable[[AcledFacts, AcledType], bool]
+    result: tuple[str, str]
+    definition: str
+
+
+def _armed_party(f: AcledFacts) -> bool:
+    return bool((f.actors | f.recipients) & ARMED_SECTORS) or f.cue("armed_target", "armed_group")
+
+
+REFINEMENTS: tuple[Refinement, ...] = (
+    Refinement(
+        "repelled-attack", frozenset({"armed-or-civilian"}),
+        "an attack decided as violence against civilians whose sentence tells it repelled, beaten back or "
+        "fought off, with an armed party named",
+        lambda f, a: a.sub_event_type == "Attack" and f.cue("repelled") and _armed_party(f),
+        ("Battles", "Armed clash"),
+        "Armed clash: armed, organised groups fight each other. An attack that is repelled was fought back, "
+        "so both sides were armed; violence against civilians is one-sided."),
+)
+"""Refinements, tried in order after the first part's rule decided; the first that fits changes it."""
+
+
+def _with_conventions(cues: frozenset[str]) -> frozenset[str]:
+    extra = {meaning for name, (meaning, _why) in CUE_CONVENTIONS.items() if name in cues}
+    return cues | extra
+
+
+def acled_coding(
+    etype: str,
+    mode: Optional[str] = None,
+    context: Iterable[str] = (),
+    *,
+    actor_sectors: Sequence[str] = (),
+    recipient_sectors: Sequence[str] = (),
+    trigger: Optional[str] = None,
+    cues: Iterable[str] = (),
+    claimant_sectors: Sequence[str] = (),
+) -> AcledType:
+    """The full ACLED coding of a PLOVER event: the first part's (same arguments), with the cue
+    conventions applied before it and the refinements after (``rule`` names the refinement that
+    changed a decision)."""
+    found = _with_conventions(frozenset(cues))
+    coded = _coding_part1(etype, mode, context, actor_sectors=actor_sectors, recipient_sectors=recipient_sectors,
+                          trigger=trigger, cues=found, claimant_sectors=claimant_sectors)
+    if coded.rule is None:
+        return coded
+    facts = AcledFacts(etype=etype.upper(), mode=mode, actors=_norm(actor_sectors), recipients=_norm(recipient_sectors),
+                       cues=AcledCues(found & (CUES | PART2_CUES)))
+    for ref in REFINEMENTS:
+        if coded.rule in ref.after and ref.test(facts, coded):
+            et, sub = ref.result
+            i1, i2 = _inters(facts.actors, facts.recipients, et, sub)
+            return AcledType(event_type=et, sub_event_type=sub, disorder_type=disorder_type(et, sub),
+                             inter1=i1 or None, inter2=i2 or None, interaction=interaction(i1, i2) or None,
+                             rule=ref.id)
+    return coded
+
+
+__all__ = ["CUE_CONVENTIONS", "EXTRA_CUE_PHRASES", "PART2_CUES", "REFINEMENTS", "Refinement", "SIZE_TAG",
+           "acled_coding"]
