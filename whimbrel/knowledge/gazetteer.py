@@ -41,7 +41,6 @@ from typing import Any, Optional, Protocol, runtime_checkable
 from ..errors import ConfigError
 from ..records import Place, PlacePrecision
 from .geonames_points import country_points, points_tag
-from .region_words import apply_region_words, words_tag
 
 SCHEMA_VERSION = 15  # 15: countries at GeoNames' own points (geonames_points), British counties named bare (ADMIN2_AS_NAMED); 14: admin1 names with English compass words ("North Kivu"), South Ossetia; 13: named regions beside same-named towns; 12: admin1 regions at the middle of their towns' area, not their mean; 11: the US and Australia at their geographic centres; 9: no country at (0, 0) (issue 10); 10: countries at their centroid (countryinfo), admin1 GeoNames codes kept, user imports
 
@@ -213,7 +212,6 @@ def data_version() -> str:
             f"countryinfo={_version('countryinfo')}",
             ctag,
             points_tag(),
-            words_tag(),
         ]
     )
 
@@ -532,7 +530,6 @@ def _build_rows(builder: _Builder) -> None:
         builder.add(pid, name, cc, None, "RGN", lat, lon, 0)
         for alt in alts:
             builder.name(alt, pid, 1)
-    apply_region_words(builder, normalise)  # "Chechen", "Dagestani", "Ingushetia"
 
 
 _DDL = """
