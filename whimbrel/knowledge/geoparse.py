@@ -75,6 +75,11 @@ CTX_FOCUS_AREA = 1.5
 # A country nothing else in the article points to, named like a town of the area the article is
 # about, loses this much (local news: "Palestine" beside "Anderson County", "Texas").
 LONE_COUNTRY_PENALTY = 3.0
+# A foreign town whose country nothing else in the article names loses this much where the article's
+# focus country has a town of that very name (local news: "Paris" beside "Henry County", Tennessee).
+LONE_TOWN_PENALTY = 1.0
+# ... when at least this many other mentions name the focus country (one "Ohio" does not make local news).
+LONE_TOWN_FOCUS = 2
 # In the second pass, a name's reading vouches for its area and point unless SCATTERED_READINGS
 # readings in all (itself included) lie within CONFIDENT_MARGIN of its score.
 CONFIDENT_MARGIN = 1.0
@@ -219,6 +224,11 @@ class Geoparser(MentionFinder):
             # a country nothing else in the article points to, named like a town in the area the
             # article is about ("Palestine" beside "Anderson County, Texas")
             score -= LONE_COUNTRY_PENALTY
+        if (place.feature_code or "").startswith("PPL") and ctx["focus"] and cc and cc != ctx["focus"] \
+                and not ctx["countries"].get(cc) and ctx["countries"][ctx["focus"]] >= LONE_TOWN_FOCUS \
+                and any(p.country_code == ctx["focus"] and k == 1 and (p.feature_code or "").startswith("PPL")
+                        for p, _, k in m.cands):
+            score -= LONE_TOWN_PENALTY
         if m.speech and place.feature_code == "PPLC":
             score += 3.0
         if ctx["near"] and place.lat is not None and place.lon is not None:
