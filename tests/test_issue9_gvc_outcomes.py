@@ -79,3 +79,14 @@ def test_issue9_survivors_arithmetic():
     assert survivors([one], one, None) is None  # shot and killed: no survivor
     assert survivors([four], one, Count(low=3, best=3, high=3)).best == 3  # already told
     assert survivors([four], None, None) is None  # nobody dead: not this rule's case
+
+
+@pytest.mark.parametrize("text,dead,injured", [
+    # an inverted passive: the subject stands after the auxiliary
+    ("A driver was killed in a shooting on the highway on Friday. Also wounded were three passengers, police said.", 1, 3),
+    # joined outcomes of one shooting: the dead of one clause and the injured of the other
+    ("Deputies said a cook died and two waiters were injured in the shooting at the diner on Friday.", 1, 2),
+])
+def test_issue9_outcomes_told_together(pipe, text, dead, injured):
+    figs = _figures(pipe, text)
+    assert max(d or 0 for d, _ in figs) == dead and max(i or 0 for _, i in figs) == injured, figs
