@@ -611,13 +611,18 @@ def _linked(cue, trigger) -> bool:  # type: ignore[no-untyped-def]
     up_cue, up_trigger = _path_up(cue, lca), _path_up(trigger, lca)
     if up_cue is None or up_trigger is None:
         return False
-    if any(_clause_boundary(t) for t in up_cue):
-        return False
     outcome = _is_outcome(cue)
+    # "a woman died and two men were injured in the shooting": joined outcomes of one act
+    if any(_clause_boundary(t) and not (outcome and _outcome_conj(t)) for t in up_cue):
+        return False
     for t in up_trigger:
-        if _clause_boundary(t) and not (outcome and _cause_clause(t)):
+        if _clause_boundary(t) and not (outcome and (_cause_clause(t) or _outcome_conj(t))):
             return False
     return True
+
+
+def _outcome_conj(clause) -> bool:  # type: ignore[no-untyped-def]
+    return clause.dep_ == "conj" and _is_outcome(clause) and _is_outcome(clause.head)
 
 
 def _is_outcome(cue) -> bool:  # type: ignore[no-untyped-def]

@@ -9,7 +9,8 @@ sentence that tells its dead in several groups gives their sum, not the largest 
   police": conjoined clauses of the same figure, each with a
   subject of its own, count disjoint victims and are summed.
 * :func:`subject_of` — the subject of a verb when the parser gives it two (a dateline
-  "CITY, State --" parsed as a second subject): the one nearest before the verb.
+  "CITY, State --" parsed as a second subject): the one nearest before the verb; of an
+  inverted passive ("Also wounded were two women"), the attribute after it.
 
 The helpers take the counting functions of :mod:`whimbrel.stages.counts` as arguments, so
 this module imports nothing from it (imports go down the layers).
@@ -33,10 +34,23 @@ _SEPARATE = {"separate", "unrelated", "another", "different", "earlier", "later"
 def subject_of(verb: Any, deps: Iterable[str] = ("nsubj", "nsubjpass")) -> Any:
     """The verb's subject: of several, the one nearest before the verb (else the first)."""
     subs = [c for c in verb.children if c.dep_ in deps]
+    if not subs:
+        return inverted_subject(verb)
     if len(subs) < 2:
-        return _past_dateline(subs[0]) if subs else None
+        return _past_dateline(subs[0])
     before = [c for c in subs if c.i < verb.i]
     return before[-1] if before else subs[0]
+
+
+def inverted_subject(verb: Any) -> Any:
+    """The subject of an inverted passive ("Also wounded were two women"): the parser hangs
+    it on the auxiliary as its attribute, after the participle."""
+    if verb.tag_ != "VBN":
+        return None
+    for aux in verb.children:
+        if aux.dep_ in ("auxpass", "aux") and aux.lemma_ == "be" and aux.i > verb.i:
+            return next((c for c in aux.children if c.dep_ == "attr"), None)
+    return None
 
 
 _DASHES = {"--", "-", "\u2014", "\u2013", "\u2015"}
@@ -195,4 +209,4 @@ def summed(doc: Any, cues: Iterable[tuple[int, list]], linked: set[int], categor
     return found if total is None else better(found, total)
 
 
-__all__ = ["add_counts", "companions", "coordinated_total", "group_of", "plus_companions", "subject_of", "summed"]
+__all__ = ["add_counts", "inverted_subject", "companions", "coordinated_total", "group_of", "plus_companions", "subject_of", "summed"]

@@ -36,7 +36,7 @@ from ..records import Count, Size
 from ..spacy_doc import token_table
 from . import counts, dates
 
-__all__ = ["attach_followup_figures"]
+__all__ = ["attach_followup_figures", "narrated"]
 
 _MAX_GAP = 2
 """How many sentences back a follow-up sentence may look for its event."""
@@ -65,7 +65,7 @@ _QUOTES = ('"', "\u201c", "\u201d", "'", "\u2018")
 _SPEAKER = frozenset({"i", "we", "you", "me", "us", "my", "our", "your"})
 
 
-def _narrated(sent: Any) -> bool:
+def narrated(sent: Any) -> bool:
     """No direct speech in the sentence: no quotation mark opening a word, no I / we / you."""
     return not any(re.split(r"[`'\u2019]", t.lower_)[0] in _SPEAKER or (t.text in _QUOTES and t.is_quote)
                    for t in sent)
@@ -82,7 +82,7 @@ def _semicolon_clause(sent: Any, here: Sequence[Any], counted: frozenset) -> Non
     if not before or any(m.trigger.i > cut for m in here):
         return
     clause = sent.doc[cut + 1 : sent.end]
-    if len(clause) < 2 or _has_date(clause) or not _narrated(clause):
+    if len(clause) < 2 or _has_date(clause) or not narrated(clause):
         return
     size = counts.extract_size(clause)
     if size.dead is None and size.injured is None:
@@ -108,7 +108,7 @@ def attach_followup_figures(mentions: Sequence[Any], sents: Sequence[Any], count
         back = next((t for t in range(s - 1, max(-1, s - 1 - _MAX_GAP), -1) if t in told), None)
         if back is None or back not in last_counted:
             continue
-        if _has_date(sent) or not _narrated(sent):
+        if _has_date(sent) or not narrated(sent):
             continue
         size = counts.extract_size(sent)
         if size.dead is None and size.injured is None:

@@ -19,6 +19,7 @@ from ..spacy_doc import remembered
 from ..records import AcledType, Claim, Count, DatePrecision, DateRef, Entity, Event, Modality, PlaceBasis, Size
 from .acled_cues import argument_cues, sentence_cues
 from .acled_fallback import head_rank, rule_only
+from .counts_shot import injured_of, wounded_then_dead
 from .counts_sum import add_counts
 from .plausible import check_size
 from .triggers import Mention
@@ -262,6 +263,10 @@ def build_event(article_id: str, members: list[Mention], published: Optional[str
         injured=_merge_counts([m.size.injured for m in members]),
         arrested=_merge_counts([m.size.arrested for m in members]),
     )
+    # "four people were shot ... one of them died": the survivors are the injured
+    # ("the boy was wounded ... the boy died"): one victim, counted once, as dead
+    injured = wounded_then_dead(members, size.dead, injured_of(members, size.dead, size.injured))
+    size = size.model_copy(update={"injured": injured})
     size = check_size(size, place.country_code if place is not None else None)
     claims = _unique_claims([c for m in members for c in m.claims])
     actors = _unique_entities([e for m in members for e in m.actors])

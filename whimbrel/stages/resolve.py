@@ -22,7 +22,7 @@ from typing import Any, ClassVar, Optional
 from ..pipeline import Work
 from ..records import Claim, Cue, DatePrecision, DateRef, Entity, Modality, PlaceBasis, Size, Span, TextSpan
 from . import claims as claims_mod
-from . import counts, dates, frames, modality as modality_mod
+from . import counts, counts_shot, dates, frames, modality as modality_mod
 from .arguments import arguments, is_reciprocal, np_tokens
 from .followup_figures import attach_followup_figures
 from ..spacy_doc import doc_ents, doc_sents, doc_text
@@ -202,6 +202,9 @@ class ResolveStage:
             m.date = dates.occurrence_date(ctx.sents, m.sentence, ctx.published)
         if m.event_type in COUNTED_TYPES:
             m.size = _size_for(sent, m)
+            m.shot = max((c for t in m.triggers if (c := counts_shot.shot_figure(sent, t, m.sentence)) is not None),
+                         key=lambda c: c.best or 0, default=None)
+            m.victims = counts_shot.victims_of(sent, m.triggers)
         m.claims = self._claims(m, ctx.quotes, ctx.focus3, persons)
         if m.size is not None and m.claims:
             # the sentence's figures are asserted by the sentence's claims

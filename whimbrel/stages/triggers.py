@@ -15,7 +15,7 @@ from typing import Any, ClassVar, Optional
 
 from .. import codebook
 from ..pipeline import Work
-from ..records import Claim, DateRef, Entity, Modality, Place, Size, Span
+from ..records import Claim, Count, DateRef, Entity, Modality, Place, Size, Span
 from ..knowledge.vocabulary import COGNITION_VERBS, REPORTING_VERBS, VERBAL_ACT_REPORTING_VERBS
 from ..spacy_doc import PLACE_ENTS as _PLACE_ENTS, doc_sents, remembered, token_table
 from .senses import ATTACK_NOUNS
@@ -111,6 +111,8 @@ class Mention:
     date: Optional[DateRef] = None
     place: Optional[Place] = None
     size: Size = Size()
+    shot: Optional[Count] = None  # the people hit by gunfire, outcome untold (stages.counts_shot)
+    victims: tuple = ()  # (category, victim head token) of its dead and injured figures (stages.counts_shot)
     claims: list[Claim] = field(default_factory=list)
     modality: Modality = Modality.asserted
     hedged: bool = False
