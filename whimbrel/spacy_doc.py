@@ -132,14 +132,23 @@ class TokenTable:
         self.children = children
 
 
+_last_table: tuple = (None, None)
+"""The Doc last asked for its table and that table: the stages ask for it some 3,000 times per
+article, mostly of the same Doc in a row (the Doc is kept alive until another one asks)."""
+
+
 def token_table(doc: Any) -> TokenTable:
     """The :class:`TokenTable` of ``doc`` (built once per Doc)."""
+    global _last_table
+    last = _last_table
+    if last[0] is doc:
+        return last[1]
     facts = doc.user_data.get(_MEMO_KEY)
-    if facts is not None:
-        table = facts.get("token_table")
-        if table is not None:
-            return table
-    return remembered(doc, "token_table", lambda: TokenTable(doc))
+    table = facts.get("token_table") if facts is not None else None
+    if table is None:
+        table = remembered(doc, "token_table", lambda: TokenTable(doc))
+    _last_table = (doc, table)
+    return table
 
 
 def span_text(doc: Any, start: int, end: int) -> str:
