@@ -418,3 +418,25 @@ def test_issue15_argument_walks_on_the_table_equal_the_token_walks(nlp):
         want = _np_tokens_of_tokens(tok)
         assert [t.i for t in np_tokens(tok)] == want
         assert np_range(tok) == (doc[want[0]].idx, doc[want[-1]].idx + len(doc[want[-1]].text))
+
+
+def test_issue15_a_forgotten_doc_is_freed_without_the_collector(nlp):
+    import gc
+    import weakref
+
+    from whimbrel.spacy_doc import doc_ents, doc_sents, forget, memo, token_table
+
+    doc = nlp("Rebels shelled a market in the north on Sunday. Two traders were hurt, a medic said.")
+    doc_sents(doc), doc_ents(doc), token_table(doc)  # spans in the memo: the Doc is in a cycle
+    gone = weakref.ref(doc)
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        forget(doc)
+        assert not memo(doc)  # a Doc asked again after forget starts an empty memo
+        forget(doc)
+        del doc
+        assert gone() is None
+    finally:
+        if was:
+            gc.enable()

@@ -151,6 +151,18 @@ def token_table(doc: Any) -> TokenTable:
     return table
 
 
+def forget(doc: Any) -> None:
+    """Drop the memo of a Doc that is done with.  The memo's spans point back at their Doc, so a
+    Doc with a memo is cyclic garbage, left for the collector to find; without it the Doc is
+    freed as soon as its last reference goes."""
+    global _last_table
+    facts = doc.user_data.pop(_MEMO_KEY, None)
+    if facts is not None:
+        facts.clear()
+    if _last_table[0] is doc:
+        _last_table = (None, None)
+
+
 def span_text(doc: Any, start: int, end: int) -> str:
     """``doc[start:end].text`` as a slice of the Doc's text (no token walk)."""
     if end <= start:
@@ -188,5 +200,5 @@ def ent_of(tok: Any) -> Any:
     return None
 
 
-__all__ = ["DocMemo", "PLACE_ENTS", "TokenTable", "doc_ents", "doc_sents", "doc_text", "ent_of", "memo", "remembered", "sent_ents", "sent_of", "span_text",
+__all__ = ["DocMemo", "PLACE_ENTS", "TokenTable", "doc_ents", "doc_sents", "doc_text", "ent_of", "forget", "memo", "remembered", "sent_ents", "sent_of", "span_text",
            "token_table"]
