@@ -179,10 +179,16 @@ def _run_chunk(pipe: Pipeline, chunk: list, settings: Settings) -> list[tuple]:
     works = [Work(article=a) for a in chunk if not isinstance(a, Skip)]
     done = iter(pipe.run_many(works))
     out = [(item, item) if isinstance(item, Skip) else _outcome(next(done), settings) for item in chunk]
-    for w in works:  # done with: each Doc freed when its Work goes, not left as cyclic garbage
+    _forget_docs(works)
+    return out
+
+
+def _forget_docs(works: Iterable[Work]) -> None:
+    """Works done with: each Doc's memo dropped (:func:`~whimbrel.spacy_doc.forget`), so the Doc is
+    freed when its Work goes instead of being left as cyclic garbage for the collector."""
+    for w in works:
         if w.doc is not None:
             forget(w.doc)
-    return out
 
 
 class _Worker:
