@@ -372,3 +372,71 @@ def test_issue15_acled_argument_walks_on_the_table_equal_the_token_walks(nlp, te
         if tok.pos_ in ("VERB", "AUX"):
             assert acled_cues._crowd_subject(tok) == _crowd_verb_by_tokens(tok), tok.text
     assert any(acled_cues._ended(t) for t in doc) or "ending" not in text
+
+
+def _np_tokens_of_tokens(head):
+    """np_tokens as it read Token objects before the table (the reference)."""
+    from whimbrel.spacy_doc import ent_of
+    from whimbrel.stages.arguments import _NP_LEFT_DEPS
+
+    toks = {head.i: head}
+    for c in head.lefts:
+        if c.dep_ in _NP_LEFT_DEPS:
+            toks.update((t.i, t) for t in c.subtree)
+    for c in head.rights:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for t in c.subtree:
+                if t.dep_ in ("relcl", "acl"):
+                    break
+                toks[t.i] = t
+        elif c.dep_ in ("compound", "flat", "appos") and c.ent_type_:
+            toks.update((t.i, t) for t in c.subtree)
+    ent = ent_of(head)
+    if ent is not None:
+        toks.update((t.i, t) for t in ent)
+    ordered = [toks[i] for i in sorted(toks)]
+    while ordered and ordered[0].dep_ in ("det", "punct", "case") and ordered[0].lower_ in ("the", "a", "an", "'s", "’s", "“", '"'):
+        ordered = ordered[1:]
+    while ordered and ordered[-1].is_punct:
+        ordered = ordered[:-1]
+    return [t.i for t in (ordered or [head])]
+
+
+def test_issue15_argument_walks_on_the_table_equal_the_token_walks(nlp):
+    from whimbrel.spacy_doc import token_table
+    from whimbrel.stages.arguments import _conjuncts, _subtree, np_range, np_tokens
+
+    doc = nlp("Soldiers of the northern brigade, backed by two hundred militiamen and local police, stormed "
+              "the depot that the rebels used, the governor's office said. Thousands of farmers and "
+              "students from Lyon marched past the old bank of the United Nations Relief Agency on Friday, "
+              "while the ministry's \"special unit\" arrested 4 men, 2 women and a teenager.")
+    table = token_table(doc)
+    for tok in doc:
+        assert _subtree(table, tok.i) == [t.i for t in tok.subtree]
+        assert _conjuncts(table, tok.i) == [c.i for c in tok.conjuncts]
+        assert table.like_num[tok.i] == tok.like_num
+        want = _np_tokens_of_tokens(tok)
+        assert [t.i for t in np_tokens(tok)] == want
+        assert np_range(tok) == (doc[want[0]].idx, doc[want[-1]].idx + len(doc[want[-1]].text))
+
+
+def test_issue15_a_forgotten_doc_is_freed_without_the_collector(nlp):
+    import gc
+    import weakref
+
+    from whimbrel.spacy_doc import doc_ents, doc_sents, forget, memo, token_table
+
+    doc = nlp("Rebels shelled a market in the north on Sunday. Two traders were hurt, a medic said.")
+    doc_sents(doc), doc_ents(doc), token_table(doc)  # spans in the memo: the Doc is in a cycle
+    gone = weakref.ref(doc)
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        forget(doc)
+        assert not memo(doc)  # a Doc asked again after forget starts an empty memo
+        forget(doc)
+        del doc
+        assert gone() is None
+    finally:
+        if was:
+            gc.enable()

@@ -14,6 +14,7 @@ from .errors import BadDate, EmptyInput, StageFailed, WhimbrelError
 from .pipeline import Pipeline, Work
 from .records import Article, Event, Skip
 from .settings import Settings, load
+from .spacy_doc import forget
 
 
 def build_pipeline(settings: Optional[Settings] = None, *, nlp=None, gazetteer=None, kb=None) -> Pipeline:
@@ -175,8 +176,19 @@ class _BatchGC:
 def _run_chunk(pipe: Pipeline, chunk: list, settings: Settings) -> list[tuple]:
     """One batch of articles and skips → outcomes in the same order (held-back and
     low-confidence events left out as ``settings`` say)."""
-    done = iter(pipe.run_many([Work(article=a) for a in chunk if not isinstance(a, Skip)]))
-    return [(item, item) if isinstance(item, Skip) else _outcome(next(done), settings) for item in chunk]
+    works = [Work(article=a) for a in chunk if not isinstance(a, Skip)]
+    done = iter(pipe.run_many(works))
+    out = [(item, item) if isinstance(item, Skip) else _outcome(next(done), settings) for item in chunk]
+    _forget_docs(works)
+    return out
+
+
+def _forget_docs(works: Iterable[Work]) -> None:
+    """Works done with: each Doc's memo dropped (:func:`~whimbrel.spacy_doc.forget`), so the Doc is
+    freed when its Work goes instead of being left as cyclic garbage for the collector."""
+    for w in works:
+        if w.doc is not None:
+            forget(w.doc)
 
 
 class _Worker:

@@ -81,11 +81,12 @@ class TokenTable:
     ``children[i]`` lists the indices of the syntactic children of token ``i`` in text
     order, as ``Token.children`` gives them.  ``text`` and ``idx`` are ``Token.text`` and
     ``Token.idx``; ``is_punct``, ``is_space``, ``is_quote``, ``is_title``, ``is_upper`` and
-    ``is_alpha`` the lexical flags (0 or 1); ``sent_start`` is ``Token.is_sent_start`` as spaCy stores it (1, -1, 0 for unset).
+    ``is_alpha`` the lexical flags (0 or 1), ``like_num`` ``Token.like_num`` (0 or 1); ``sent_start`` is ``Token.is_sent_start`` as spaCy stores it (1, -1, 0 for unset).
     """
 
     __slots__ = ("lower", "lemma", "pos", "tag", "dep", "ent_type", "head", "sent_of", "sent_bounds", "children",
-                 "text", "idx", "is_punct", "is_space", "is_quote", "is_title", "is_upper", "is_alpha", "sent_start")
+                 "text", "idx", "is_punct", "is_space", "is_quote", "is_title", "is_upper", "is_alpha", "sent_start",
+                 "like_num")
 
     def __init__(self, doc: Any) -> None:
         n = len(doc)
@@ -93,12 +94,12 @@ class TokenTable:
             # one array read of the hashes instead of a Token object per token; each distinct
             # hash is turned into its string once
             from spacy.attrs import (DEP, ENT_TYPE, HEAD, IDX, IS_ALPHA, IS_PUNCT, IS_QUOTE, IS_SPACE, IS_TITLE,
-                                     IS_UPPER, LEMMA, LOWER, ORTH, POS, SENT_START, TAG)
+                                     IS_UPPER, LEMMA, LIKE_NUM, LOWER, ORTH, POS, SENT_START, TAG)
 
             (lower, lemma, pos, tag, dep, ent_type, head, orth, self.idx, self.is_punct, self.is_space, self.is_quote,
-             self.is_title, self.is_upper, self.is_alpha, sent_start) = doc.to_array(
+             self.is_title, self.is_upper, self.is_alpha, sent_start, self.like_num) = doc.to_array(
                 [LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE, HEAD, ORTH, IDX, IS_PUNCT, IS_SPACE, IS_QUOTE, IS_TITLE,
-                 IS_UPPER, IS_ALPHA, SENT_START]).T.tolist()
+                 IS_UPPER, IS_ALPHA, SENT_START, LIKE_NUM]).T.tolist()
             strings = doc.vocab.strings
             names: dict[int, str] = {}
             for h in set(lower).union(pos, tag, dep, ent_type, orth):
@@ -118,7 +119,7 @@ class TokenTable:
             self.lower, self.lemma, self.pos, self.tag, self.dep, self.ent_type, self.head = [], [], [], [], [], [], []
             self.text, self.idx, self.is_punct, self.is_space, self.is_quote, self.is_title, self.sent_start = (
                 [], [], [], [], [], [], [])
-            self.is_upper, self.is_alpha = [], []
+            self.is_upper, self.is_alpha, self.like_num = [], [], []
         self.sent_bounds = [(s.start, s.end) for s in doc_sents(doc)]
         sent_of = [0] * len(doc)
         for k, (start, end) in enumerate(self.sent_bounds):
@@ -131,14 +132,35 @@ class TokenTable:
         self.children = children
 
 
+_last_table: tuple = (None, None)
+"""The Doc last asked for its table and that table: the stages ask for it some 3,000 times per
+article, mostly of the same Doc in a row (the Doc is kept alive until another one asks)."""
+
+
 def token_table(doc: Any) -> TokenTable:
     """The :class:`TokenTable` of ``doc`` (built once per Doc)."""
+    global _last_table
+    last = _last_table
+    if last[0] is doc:
+        return last[1]
     facts = doc.user_data.get(_MEMO_KEY)
+    table = facts.get("token_table") if facts is not None else None
+    if table is None:
+        table = remembered(doc, "token_table", lambda: TokenTable(doc))
+    _last_table = (doc, table)
+    return table
+
+
+def forget(doc: Any) -> None:
+    """Drop the memo of a Doc that is done with.  The memo's spans point back at their Doc, so a
+    Doc with a memo is cyclic garbage, left for the collector to find; without it the Doc is
+    freed as soon as its last reference goes."""
+    global _last_table
+    facts = doc.user_data.pop(_MEMO_KEY, None)
     if facts is not None:
-        table = facts.get("token_table")
-        if table is not None:
-            return table
-    return remembered(doc, "token_table", lambda: TokenTable(doc))
+        facts.clear()
+    if _last_table[0] is doc:
+        _last_table = (None, None)
 
 
 def span_text(doc: Any, start: int, end: int) -> str:
@@ -178,5 +200,5 @@ def ent_of(tok: Any) -> Any:
     return None
 
 
-__all__ = ["DocMemo", "PLACE_ENTS", "TokenTable", "doc_ents", "doc_sents", "doc_text", "ent_of", "memo", "remembered", "sent_ents", "sent_of", "span_text",
+__all__ = ["DocMemo", "PLACE_ENTS", "TokenTable", "doc_ents", "doc_sents", "doc_text", "ent_of", "forget", "memo", "remembered", "sent_ents", "sent_of", "span_text",
            "token_table"]

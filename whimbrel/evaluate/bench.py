@@ -161,7 +161,7 @@ def _side_by_side(corpus: list[Article], settings: Any) -> tuple[float, float, f
                                                                   tuple[float, float]]:
     """(spaCy seconds, whimbrel seconds, load seconds, events, stage seconds, (spaCy CPU seconds,
     whimbrel CPU seconds)), batch by batch."""
-    from ..extract import _BatchGC, _warm, build_pipeline
+    from ..extract import _BatchGC, _forget_docs, _warm, build_pipeline
     from ..pipeline import Work
     import spacy
 
@@ -185,7 +185,8 @@ def _side_by_side(corpus: list[Article], settings: Any) -> tuple[float, float, f
             c_spacy += time.process_time() - c
             t, c = time.perf_counter(), time.process_time()
             done = pipe.run_many([Work(article=a) for a in chunk])
-            quiet.batch_done()  # as extract_many does after each batch
+            _forget_docs(done)  # as extract_many does after each batch
+            quiet.batch_done()
             t_whim += time.perf_counter() - t
             c_whim += time.process_time() - c
             for w in done:

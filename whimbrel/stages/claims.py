@@ -47,7 +47,7 @@ from ..knowledge.vocabulary import (
     UNVERIFIED_ADJECTIVES,
     UNVERIFIED_PHRASES,
 )
-from ..spacy_doc import doc_text, remembered, sent_of, token_table
+from ..spacy_doc import doc_text, memo, remembered, sent_of, token_table
 from .modality import hedge
 from .quotes import (
     _EXPLETIVE,
@@ -136,6 +136,28 @@ def _agentless_passive(verb: Token) -> bool:
 
 
 def _claim_from_verb(verb: Token, quotes: Optional[QuoteIndex], hedge_word: Optional[str]) -> ClaimCue:
+    """The claim of a reporting verb; ``hedge_word`` (the event's own hedge) hedges it when the
+    verb brings no hedge of its own."""
+    fields, fixed_hedge, agentless_words = _verb_cue(verb, quotes)
+    hedge_text = fixed_hedge if fixed_hedge is not None else hedge_word or agentless_words
+    return ClaimCue(**fields, hedged=hedge_text is not None, hedge_text=hedge_text)
+
+
+def _verb_cue(verb: Token, quotes: Optional[QuoteIndex]) -> tuple:
+    """What :func:`_claim_from_verb` reads off ``verb`` whatever the event, once per verb and quote
+    index: the other mentions under the same reporting verb share it.  (The index is kept with
+    the answer: one built anew for the same Doc asks again.)"""
+    facts = memo(verb.doc)
+    key = ("claims.verb", verb.i, quotes is None)
+    kept = facts.get(key)
+    if kept is not None and kept[0] is quotes:
+        return kept[1]
+    found = _read_verb_cue(verb, quotes)
+    facts[key] = (quotes, found)
+    return found
+
+
+def _read_verb_cue(verb: Token, quotes: Optional[QuoteIndex]) -> tuple:
     subj = _subject_of(verb)
     if subj is not None and (subj.lower_ in _EXPLETIVE and subj.dep_ != "nsubj" or subj.lower_ == "there"):
         subj = None
@@ -146,27 +168,23 @@ def _claim_from_verb(verb: Token, quotes: Optional[QuoteIndex], hedge_word: Opti
     adverb = next((c for c in verb.children if c.dep_ == "advmod" and c.lower_ in HEDGE_ADVERBS), None)
     agentless = res is None and _agentless_passive(verb)
     words = _cue_text(verb)
-    hedge_text = (
-        verb.text if cue in HEDGING_CUES else adverb.text if adverb is not None
-        else hedge_word or (words if agentless else None)
-    )
+    fixed_hedge = verb.text if cue in HEDGING_CUES else adverb.text if adverb is not None else None
     start, end = _cue_span(verb, words)
     if pron is not None and res is not None and res[1] == pron.idx:
         pron = None  # not resolved: the pronoun is the claimant
-    return ClaimCue(
+    fields = dict(
         claimant_text=res[0] if res else None,
         claimant_start=res[1] if res else None,
         claimant_end=res[2] if res else None,
         text=words,
         cue=cue,
-        hedged=hedge_text is not None,
         cue_start=start,
         cue_end=end,
-        hedge_text=hedge_text,
         pronoun_text=pron.text if pron is not None else None,
         pronoun_start=pron.idx if pron is not None else None,
         pronoun_end=pron.idx + len(pron.text) if pron is not None else None,
     )
+    return fields, fixed_hedge, words if agentless else None
 
 
 def _according_to(tok: Token, hedge_word: Optional[str]) -> ClaimCue:

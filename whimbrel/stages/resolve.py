@@ -23,7 +23,7 @@ from ..pipeline import Work
 from ..records import Claim, Cue, DatePrecision, DateRef, Entity, Modality, PlaceBasis, Size, Span, TextSpan
 from . import claims as claims_mod
 from . import counts, counts_shot, dates, frames, modality as modality_mod
-from .arguments import arguments, is_reciprocal, np_tokens
+from .arguments import arguments, is_reciprocal, np_range
 from .followup_figures import attach_followup_figures
 from ..spacy_doc import doc_ents, doc_sents, doc_text
 from .triggers import Mention
@@ -180,7 +180,7 @@ class ResolveStage:
         m.span = Span(sentence=m.sentence, start=start_char, end=end_char, text=ctx.text[start_char:end_char])
         actor_heads, recipient_heads = arguments(m)
         # a place named inside an actor's phrase ("The U.S. airstrikes") is not where it happened
-        arg_spans = [_np_range(h) for h in actor_heads]
+        arg_spans = [np_range(h) for h in actor_heads]
         arg_spans += [(h.idx, h.idx + len(h.text)) for h in recipient_heads if h.ent_type_ in ("GPE", "LOC")]
         candidates = _candidate_places(ctx.places_not_persons(), arg_spans)
         m.place = event_place(m.trigger, candidates, ctx.focus2)
@@ -277,8 +277,7 @@ class ResolveStage:
                 return None
             text, start, end = speaker
             return self._resolve(text, start, end, focus3)
-        toks = np_tokens(head)
-        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        start, end = np_range(head)
         # the phrase's text as a slice of the Doc's (= the Span's text, without a token walk)
         return self._resolve(doc_text(head.doc)[start:end], start, end, focus3)
 
@@ -352,11 +351,6 @@ def _dateline_end(head_text: str) -> int:
     """Length of a wire dateline ("IDLIB, Syria — ") at the start of the text, else 0."""
     m = _DATELINE.match(head_text)
     return m.end() if m else 0
-
-
-def _np_range(head: Any) -> tuple[int, int]:
-    toks = np_tokens(head)
-    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
 def _candidate_places(places: list[tuple[Any, Optional[int], Optional[int]]], spans: list[tuple[int, int]]) -> list[Any]:
