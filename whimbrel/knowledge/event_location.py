@@ -14,6 +14,7 @@ from typing import Any, Optional
 
 from ..records import Place, PlaceBasis, PlaceKind, PlacePrecision
 from ..spacy_doc import doc_text, remembered, sent_of, token_table
+from .affiliation import names_affiliation
 from .gazetteer import Gazetteer
 
 LOC_PREPS = frozenset(
@@ -75,7 +76,9 @@ def event_place(
 
     In order: a literal/regional place in a locative argument of the trigger
     (finest precision first), then the literal place of the same sentence closest
-    to the trigger, then the article's focus country.  The result carries that
+    to the trigger, then the article's focus country.  A place that is part of an actor's
+    name ("Police Forces of Nigeria", "Armed Group (Sudan)"; :mod:`.affiliation`) is
+    considered only when the sentence has no other.  The result carries that
     choice as ``basis`` (:class:`PlaceBasis`, for code) and as ``reason`` (for people):
     "argument of trigger", "same sentence" or "article focus".
     """
@@ -86,6 +89,10 @@ def event_place(
         if p.start is not None and first <= p.start < last and p.lat is not None
         and p.kind in (PlaceKind.literal, PlaceKind.region)
     ]
+    # a place of an actor's name ("Military Forces of Ukraine") stands for the event only alone
+    located = [p for p in usable if not names_affiliation(trigger.doc, p.start, p.end)]
+    if located:
+        usable = located
     args = [p for p in usable if _is_argument(trigger, p)]
     if args:
         unknown = len(_PRECISION_ORDER)  # after the coarsest
