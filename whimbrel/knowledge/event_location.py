@@ -136,11 +136,11 @@ def _head_of(doc: Any, place: Place, usable: list[Place]) -> Place:
         prev = max(before, key=lambda p: p.end or 0)
         gap = text[prev.end:chain.start]
         if _QUALIFIER_GAP.match(gap) and "(" in gap:
-            return prev if prev.precision in _TOWN or prev.precision is None else place
+            return prev if prev.precision in _HEADS or prev.precision is None else place
         if gap.strip() != ",":
             break
         chain = prev  # an earlier item of the same parentheses, or of a "Town, County, State" chain
-    if chain is not place and chain.precision in _TOWN and _coarser(place):
+    if chain is not place and chain.precision in _HEADS and _coarser(place):
         return chain
     return place
 
@@ -151,6 +151,8 @@ def _coarser(place: Place) -> bool:
 
 
 _TOWN = frozenset({PlacePrecision.point, PlacePrecision.city, PlacePrecision.district})
+_HEADS = _TOWN | {PlacePrecision.near}
+"""What a qualifier locates: a town, or a place near one ("near Arad (Beersheba, Southern District)")."""
 _REGIONS = frozenset({PlacePrecision.admin1, PlacePrecision.admin2})
 
 
