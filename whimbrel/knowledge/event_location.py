@@ -14,6 +14,7 @@ from typing import Any, Optional
 
 from ..records import Place, PlaceBasis, PlaceKind, PlacePrecision
 from ..spacy_doc import doc_text, remembered, sent_of, token_table
+from .affiliation import names_affiliation
 from .gazetteer import Gazetteer
 
 LOC_PREPS = frozenset(
@@ -75,7 +76,9 @@ def event_place(
 
     In order: a literal/regional place in a locative argument of the trigger
     (finest precision first), then the literal place of the same sentence closest
-    to the trigger, then the article's focus country.  The result carries that
+    to the trigger, then the article's focus country.  A place that is part of an actor's
+    name ("Police Forces of Nigeria", "Armed Group (Sudan)"; :mod:`.affiliation`) is
+    considered only when the sentence has no other.  The result carries that
     choice as ``basis`` (:class:`PlaceBasis`, for code) and as ``reason`` (for people):
     "argument of trigger", "same sentence" or "article focus".
     """
@@ -86,6 +89,10 @@ def event_place(
         if p.start is not None and first <= p.start < last and p.lat is not None
         and p.kind in (PlaceKind.literal, PlaceKind.region)
     ]
+    # a place of an actor's name ("Military Forces of Ukraine") stands for the event only alone
+    located = [p for p in usable if not names_affiliation(trigger.doc, p.start, p.end)]
+    if located:
+        usable = located
     args = [p for p in usable if _is_argument(trigger, p)]
     if args:
         unknown = len(_PRECISION_ORDER)  # after the coarsest
@@ -129,11 +136,11 @@ def _head_of(doc: Any, place: Place, usable: list[Place]) -> Place:
         prev = max(before, key=lambda p: p.end or 0)
         gap = text[prev.end:chain.start]
         if _QUALIFIER_GAP.match(gap) and "(" in gap:
-            return prev if prev.precision in _TOWN or prev.precision is None else place
+            return prev if prev.precision in _HEADS or prev.precision is None else place
         if gap.strip() != ",":
             break
         chain = prev  # an earlier item of the same parentheses, or of a "Town, County, State" chain
-    if chain is not place and chain.precision in _TOWN and _coarser(place):
+    if chain is not place and chain.precision in _HEADS and _coarser(place):
         return chain
     return place
 
@@ -144,6 +151,8 @@ def _coarser(place: Place) -> bool:
 
 
 _TOWN = frozenset({PlacePrecision.point, PlacePrecision.city, PlacePrecision.district})
+_HEADS = _TOWN | {PlacePrecision.near}
+"""What a qualifier locates: a town, or a place near one ("near Arad (Beersheba, Southern District)")."""
 _REGIONS = frozenset({PlacePrecision.admin1, PlacePrecision.admin2})
 
 

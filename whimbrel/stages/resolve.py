@@ -23,7 +23,7 @@ from ..pipeline import Work
 from ..records import Claim, Cue, DatePrecision, DateRef, Entity, Modality, PlaceBasis, Size, Span, TextSpan
 from . import claims as claims_mod
 from . import counts, counts_shot, dates, frames, modality as modality_mod
-from .arguments import arguments, is_reciprocal, np_range
+from .arguments import arguments, is_reciprocal, np_range, np_tokens
 from .followup_figures import attach_followup_figures
 from ..spacy_doc import doc_ents, doc_sents, doc_text
 from .triggers import Mention
@@ -180,7 +180,8 @@ class ResolveStage:
         m.span = Span(sentence=m.sentence, start=start_char, end=end_char, text=ctx.text[start_char:end_char])
         actor_heads, recipient_heads = arguments(m)
         # a place named inside an actor's phrase ("The U.S. airstrikes") is not where it happened
-        arg_spans = [np_range(h) for h in actor_heads]
+        # (its "near X" / "in X" phrase is: "fighters of the Islamic State near Ouallam")
+        arg_spans = [r for h in actor_heads for r in _np_ranges(h)]
         arg_spans += [(h.idx, h.idx + len(h.text)) for h in recipient_heads if h.ent_type_ in ("GPE", "LOC")]
         candidates = _candidate_places(ctx.places_not_persons(), arg_spans)
         m.place = event_place(m.trigger, candidates, ctx.focus2)
@@ -351,6 +352,33 @@ def _dateline_end(head_text: str) -> int:
     """Length of a wire dateline ("IDLIB, Syria — ") at the start of the text, else 0."""
     m = _DATELINE.match(head_text)
     return m.end() if m else 0
+
+
+_WHERE_PREPS = frozenset("in near at outside inside around within along across throughout".split())
+"""Prepositions of a phrase inside an actor's noun phrase that says where the actor was, and
+so where the event was ("militants ... near Ouallam"); "from" (an origin) is not one."""
+
+
+def _np_ranges(head: Any) -> list[tuple[int, int]]:
+    """The character range of the noun phrase of ``head`` (:func:`np_tokens`), less the
+    locative phrases inside it (:data:`_WHERE_PREPS`), as one or more ranges."""
+    toks = np_tokens(head)
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    holes = []
+    for t in toks:
+        if t.dep_ == "prep" and t.lower_ in _WHERE_PREPS and t.i != head.i:
+            sub = list(t.subtree)
+            holes.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
+    if not holes:
+        return [(start, end)]
+    out, at = [], start
+    for s, e in sorted(holes):
+        if s > at:
+            out.append((at, s))
+        at = max(at, e)
+    if at < end:
+        out.append((at, end))
+    return out
 
 
 def _candidate_places(places: list[tuple[Any, Optional[int], Optional[int]]], spans: list[tuple[int, int]]) -> list[Any]:
