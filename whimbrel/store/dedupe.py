@@ -44,6 +44,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, Op
 from ..chunking import IN_LIST_SIZE, chunked, placeholders, select_in
 from ..knowledge.distance import haversine_km
 from ..records import Event
+from .credits import strip_credits
 from .model import LEAD_CHARS, Cluster, MentionView, StoredEvent, best_figure, mention_order
 from .names import IndexedCorpus, NameStats, Scope, StoreCorpus, incremental_scope, rare_limit
 from .reconcile import reconcile
@@ -208,7 +209,7 @@ class Deduper:
         trigger, a new line and the article's lead; it is tokenised piece by piece (no word
         spans a separator), the title and lead, shared by an article's reports, once per
         article through ``memo``."""
-        body = " ".join(s.text for s in m.event.mentions)
+        body = " ".join(strip_credits(s.text) for s in m.event.mentions)
         if m.event.trigger:
             body += " " + m.event.trigger
         pieces = [(body, "." if m.title else "")]
@@ -216,7 +217,7 @@ class Deduper:
             pieces.append((m.title, ""))
         if m.lead:  # a news lead names the who, what and where of the article's main story
             prefix = (m.title + ". " + body) if m.title else body
-            pieces.append((m.lead[:LEAD_CHARS], prefix.rstrip()[-1:]))
+            pieces.append((strip_credits(m.lead[:LEAD_CHARS]), prefix.rstrip()[-1:]))
         words: frozenset[str] = frozenset()
         names: frozenset[str] = frozenset()
         for k, piece in enumerate(pieces):
