@@ -179,7 +179,7 @@ def test_blocking_yields_each_compatible_pair_once():
     vs = []
     for k, (d, w) in enumerate([(d, w) for d in days for w in ("aleppo", "gary", None)]):
         vs.append(view(f"x{k}", event(f"x{k}", day=d, where=w)))
-    dd = Deduper(DedupeParams(window_days=3))
+    dd = Deduper(DedupeParams(window_days=3, follow_days=0))
     prepared = [dd._prepare(v) for v in vs]
     pairs = list(dd.candidates(prepared))
     assert len(pairs) == len(set(pairs))

@@ -182,7 +182,7 @@ def blocks(prepared: Sequence[Any], params: Any, target: int) -> Iterator[BlockT
     from ..store.dedupe import DedupeParams, for_scoring
 
     p = params or DedupeParams()
-    span = p.window_days + 2
+    span = p.block_days
     by_day: dict[int, list[int]] = defaultdict(list)
     # what a worker gets is the scoring copy of each dated report (no sentences, claims or
     # lead): pickling the full reports cost the driver ~3 s a block and each worker as much again

@@ -44,6 +44,8 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, Op
 from ..chunking import IN_LIST_SIZE, chunked, placeholders, select_in
 from ..knowledge.distance import haversine_km
 from ..records import Event
+from .credits import strip_credits
+from .followup import follow_up
 from .model import LEAD_CHARS, Cluster, MentionView, StoredEvent, best_figure, mention_order
 from .names import IndexedCorpus, NameStats, Scope, StoreCorpus, incremental_scope, rare_limit
 from .reconcile import reconcile
@@ -77,6 +79,12 @@ class DedupeParams:
     name_min: int = 2
     name_window_days: int = 366
     unnamed_days: int = 1
+    follow_days: int = 21
+
+    @property
+    def block_days(self) -> int:
+        """Days apart two reports may be and still be compared (see :func:`follow_up`)."""
+        return max(self.window_days + 2, self.follow_days)
 
 
 @dataclass(frozen=True)
@@ -208,7 +216,7 @@ class Deduper:
         trigger, a new line and the article's lead; it is tokenised piece by piece (no word
         spans a separator), the title and lead, shared by an article's reports, once per
         article through ``memo``."""
-        body = " ".join(s.text for s in m.event.mentions)
+        body = " ".join(strip_credits(s.text) for s in m.event.mentions)
         if m.event.trigger:
             body += " " + m.event.trigger
         pieces = [(body, "." if m.title else "")]
@@ -216,7 +224,7 @@ class Deduper:
             pieces.append((m.title, ""))
         if m.lead:  # a news lead names the who, what and where of the article's main story
             prefix = (m.title + ". " + body) if m.title else body
-            pieces.append((m.lead[:LEAD_CHARS], prefix.rstrip()[-1:]))
+            pieces.append((strip_credits(m.lead[:LEAD_CHARS]), prefix.rstrip()[-1:]))
         words: frozenset[str] = frozenset()
         names: frozenset[str] = frozenset()
         for k, piece in enumerate(pieces):
@@ -283,9 +291,11 @@ class Deduper:
         named = len(shared) >= p.name_min
         d = abs(pa.day - pb.day)
         if d > limit:
-            if not named or d > p.name_window_days:
+            if named and d <= p.name_window_days:
+                feats["date"] = 0.0
+            elif not (d <= p.follow_days and follow_up(pa, pb)):
                 return None
-            feats["date"] = 0.0
+            # else a follow-up story: its date is when it was written, no evidence either way
         else:
             feats["date"] = (1.0 - d / (limit + 1)) * (1.0 if both else 0.8)
         if shared:
@@ -331,7 +341,7 @@ class Deduper:
                 feats["place"] = max(0.0, 1.0 - km / p.max_km)
         # a country-level or unknown place is no evidence either way, unless its report names
         # the other's town on a day close to it: the geoparser missed or misread the place
-        if "place" not in feats and la and lb and feats["date"] > 0.0:
+        if "place" not in feats and la and lb and feats.get("date", 0.0) > 0.0:
             if _coarse(la) and not _coarse(lb) and _named_in(lb, pa.words) or \
                     _coarse(lb) and not _coarse(la) and _named_in(la, pb.words):
                 feats["place"] = 1.0
@@ -376,7 +386,7 @@ class Deduper:
         Each rare name is held by at most ``rare_df`` articles, so the article pairs counted
         are at most ``rare_df**2 / 2`` per distinct rare name: linear in the batch size."""
         p = self.params
-        span = p.window_days + 2
+        span = p.block_days
         by_article: dict[str, list[int]] = defaultdict(list)
         holders: dict[str, set[str]] = defaultdict(set)
         for i, pm in enumerate(prepared):
@@ -406,7 +416,7 @@ class Deduper:
     def _day_candidates(self, prepared: Sequence[_Prepared], days: Optional[range] = None) -> Iterator[tuple[int, int]]:
         """Pairs (i < j) with close days and same-or-unknown country (with ``days``: only pairs
         whose earlier day is in that range)."""
-        span = self.params.window_days + 2
+        span = self.params.block_days
         by_day: dict[int, dict[Optional[str], list[int]]] = defaultdict(lambda: defaultdict(list))
         for i, pm in enumerate(prepared):
             if pm.day is not None:

@@ -54,6 +54,7 @@ class Knobs(Protocol):
     """The deduplication parameters this module needs (a :class:`DedupeParams`)."""
 
     window_days: int
+    block_days: int
     rare_df: int
     rare_share: float
     name_min: int
@@ -139,7 +140,7 @@ def incremental_scope(corpus: Corpus, new_ids: Iterable[str], p: Knobs,
     ``new_articles`` maps each new report to its article (to count the document frequency the
     names had before these articles came)."""
     new = set(new_ids)
-    span = p.window_days + 2
+    span = p.block_days
     days = corpus.days(new)
     scope = set(new)
     known = [d for d in days.values() if d]
