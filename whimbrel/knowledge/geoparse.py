@@ -38,6 +38,7 @@ from ..records import Place, PlaceKind, PlacePrecision
 from ..spacy_doc import doc_text
 from .distance import within_km
 from .event_location import LOC_PREPS, event_place
+from .geocoherence import colocated_bonus, colocated_readings
 from .geocontext import EMPTY_CONTEXT, NamesInText, near_any
 from .geomentions import (  # noqa: F401 (re-exported: the mention half moved to geomentions)
     ADMIN_WORDS, CALENDAR_WORDS, CIVIC_NOUNS, COURT_WORDS, DIRECTIONS, ENTITY_LABELS, GENERIC_WORDS, LOCATIVE_PREPS,
@@ -231,6 +232,10 @@ class Geoparser(MentionFinder):
             score -= LONE_TOWN_PENALTY
         if m.speech and place.feature_code == "PPLC":
             score += 3.0
+        colocated = getattr(self._doc_local, "colocated", None)
+        if colocated and m.kind == PlaceKind.literal:
+            # readings of the article's other names lie with this one (see .geocoherence)
+            score += colocated_bonus(colocated.get(id(place)))
         if ctx["near"] and place.lat is not None and place.lon is not None:
             # spatial coherence: another toponym of the article can be read as a town nearby
             # (or, for a region, as a town in it)
@@ -268,9 +273,14 @@ class Geoparser(MentionFinder):
             if again:  # a name the article uses as a place, where the recogniser missed it
                 keep = sorted(keep + again, key=lambda m: m.start)
             self._comma_regions(doc, keep)
+            # a town and a county reading of two names that lie together (see .geocoherence)
+            self._doc_local.colocated = colocated_readings(
+                (normalise(m.text), [(c[0], self._prior(*c)) for c in m.cands])
+                for m in keep if m.kind == PlaceKind.literal)
             return refine_places(doc, self._resolve_in_context(doc, keep, self._names_in_text(keep)))
         finally:
             self._doc_local.candidates = None
+            self._doc_local.colocated = None
 
     def _with_candidates(self, doc: Any, m: _Mention) -> Optional[_Mention]:
         """``m`` with its gazetteer candidates (its span narrowed where only part of it is a
@@ -360,6 +370,10 @@ class Geoparser(MentionFinder):
         text, first as the priors read them, then as that reading resolved them ("Georgia" beside
         "Barrow County" is the state, and then vouches for "Clarke County, Georgia")."""
         first = [self._ranked(m, ctx) for m, ctx in zip(keep, self._contexts(keep, names))]
+        # the readings that lie together, now among those each name's context left likely
+        self._doc_local.colocated = colocated_readings(
+            (normalise(m.text), [(p, score) for score, p in ranked])
+            for m, ranked in zip(keep, first) if m.kind == PlaceKind.literal)
         second = NamesInText()
         for m, ranked in zip(keep, first):
             if len(ranked) >= SCATTERED_READINGS and ranked[0][0] - ranked[SCATTERED_READINGS - 1][0] < CONFIDENT_MARGIN:
