@@ -104,3 +104,20 @@ def test_issue10_a_plea_in_court_is_no_request(nlp, sentence, ok):
 
     result, _ = check_sense(token_in(nlp, sentence, "plea"), "REQUEST", True, True)
     assert (result is not False) is ok
+
+
+@pytest.mark.parametrize("sentence,actor,abstract", [
+    ("The widening of the road was not helping the traders, the mayor said.", "widening", True),
+    ("Their petition urges the ministry to reopen the school.", "petition", True),
+    ("Both sides agreed to swap prisoners on Friday.", "sides", False),  # a collective
+    ("The physicians urged the ministry to act.", "physicians", False),  # people, by no listed word
+    ("A prolonged drought offers the farmers nothing.", "drought", False),  # a thing: not by its form
+])
+def test_issue10_an_abstraction_is_no_actor(nlp, sentence, actor, abstract):
+    from whimbrel.stages.parties import abstract_actor
+
+    doc = nlp(sentence)
+    tok = next(t for t in doc if t.text == actor)
+    span = doc[tok.left_edge.i:tok.i + 1]
+    ent = Entity(text=span.text, start=span.start_char, end=span.end_char)
+    assert abstract_actor(ent, doc) is abstract

@@ -30,7 +30,7 @@ Kinds that are not: ``place`` (the event's place taken as its recipient), ``read
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Any, Iterable
 
 from ..records import Entity
 from . import senses
@@ -141,4 +141,47 @@ def kinds_told(ents: Iterable[Entity]) -> str:
     return "; ".join(told[:4]) or "no party named"
 
 
-__all__ = ["POLITICAL_KINDS", "kinds_told", "party_kind", "political_party"]
+
+
+# agent-like semantic classes: people, states and their organs, organisations, armed actors
+_AGENT_CLASSES = frozenset({"person", "polity", "organisation", "armed"})
+# people named by a relation, which the person nouns of senses.semantic_classes leave out
+_PERSON_WORDS = frozenset("girlfriend boyfriend partner spouse family relative fiance fiancee parent".split())
+# endings of nouns of acts, states and qualities
+ABSTRACT_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ing", "ure", "ness", "ity", "ism")
+# collectives of people that act as one ("both sides agreed", "the rival group withdrew", "the
+# organisation called a ceasefire")
+_COLLECTIVES = frozenset("""side group organisation organization movement coalition alliance faction camp union
+    association administration government party team delegation federation commission committee council
+    board company firm body force unit network cell wing bloc community tribe clan family""".split())
+
+
+def abstract_actor(ent: Entity, doc: Any) -> bool:
+    """Whether an actor is an abstraction, not an agent ("the building of settlements was not
+    helping", "their resolution urges ...", "the reopening of the crossings would help"): an
+    unresolved common noun (no sector, no id) that names no person, people, state,
+    organisation or armed group and has the form of a noun of an act, a state or a quality
+    (:data:`ABSTRACT_SUFFIXES`).  An actor whose words cannot be found is no abstraction."""
+    if ent.sector or ent.id or ent.start is None or ent.end is None or doc is None:
+        return False
+    span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    # a name the tagger read as a common noun ("Wikileaks welcomed ...") is no abstraction
+    if root.pos_ != "NOUN" or root.ent_type_ or not root.is_lower:
+        return False
+    # a noun with a "who" relative clause names a person ("the girlfriend of the dealer who ...")
+    if any(t.lower_ in ("who", "whom", "whose") for t in span):
+        return False
+    lemma = root.lemma_.lower()
+    if lemma in _PERSON_WORDS | _COLLECTIVES or senses.semantic_classes(root) & _AGENT_CLASSES \
+            or senses.role_sector(lemma) is not None:
+        return False
+    # an abstraction by its form: a noun of an act, a state or a quality ("the building of
+    # settlements", "their resolution", "the reopening of the crossings", "current pressures");
+    # a plural noun of people the lexicon does not list ("physicians", "selectmen") has none
+    return lemma.endswith(ABSTRACT_SUFFIXES)
+
+
+__all__ = ["POLITICAL_KINDS", "abstract_actor", "kinds_told", "party_kind", "political_party"]

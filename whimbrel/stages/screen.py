@@ -45,7 +45,7 @@ from . import senses
 from .confidence import load_models
 from .generic import generic_statement, unrealised
 from .modality import negated_here
-from .parties import kinds_told, political_party
+from .parties import abstract_actor, kinds_told, political_party
 from .sense_checks import (CRIME_CUES, _COMMERCE, _CRIME, _CRIME_LEMMA, _MONEY, _SPECULATIVE, _YOU, head_held,
                            sense_failure)
 from .sense_checks import member_checks as _member_checks
@@ -451,6 +451,12 @@ def event_features(event: Event, members: list, rel: float, headline: float) -> 
         held = held or (f"a {event.event_type} event needs an actor or recipient that is a political actor "
                         "(a state, official, party, armed group or organisation) or a sentence that names a country; "
                         f"a role word alone is not enough (parties: {kinds_told(ents)})")
+    # a speech act or a cooperative one needs an agent: an actor that is only an abstraction
+    # ("the building of settlements was not helping peace") agrees, helps or supports nothing
+    if event.event_type in VERBAL_TYPES and event.actor and toks and all(
+            abstract_actor(a, toks[0].doc) for a in event.actor):
+        held = held or (f"a {event.event_type} event needs an agent as its actor: "
+                        f"'{event.actor[0].text.strip()}' is an abstraction, not an actor")
     f = {
         "rel": rel,
         "political": float(political),
