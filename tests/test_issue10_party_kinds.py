@@ -121,3 +121,14 @@ def test_issue10_an_abstraction_is_no_actor(nlp, sentence, actor, abstract):
     span = doc[tok.left_edge.i:tok.i + 1]
     ent = Entity(text=span.text, start=span.start_char, end=span.end_char)
     assert abstract_actor(ent, doc) is abstract
+
+
+def test_issue10_a_wish_to_kill_holds_no_assault():
+    from whimbrel.extract import extract
+    from whimbrel.settings import load
+
+    text = ("Police said the man wanted to kill the two boys after he had shot their mother at the farm. "
+            "The boys were found dead on Sunday. A neighbour called the police. The man was arrested.")
+    events = extract(text, published="2024-03-05", settings=load({"all_events": "1"}))
+    kills = [e for e in events if e.event_type == "ASSAULT" and e.trigger == "kill"]
+    assert all("wished" not in (e.held or "") for e in kills)

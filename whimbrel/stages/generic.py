@@ -189,7 +189,7 @@ def _plan_infinitive(verb: Any, depth: int = 0) -> Optional[str]:
     return None
 
 
-def unrealised(tok: Any) -> Optional[str]:
+def unrealised(tok: Any, wishes: bool = True) -> Optional[str]:
     """The cue when the trigger names an act that has not happened, else None.
 
     * a **plan infinitive**: the complement of a noun of plan, pressure or means ("under
@@ -202,7 +202,8 @@ def unrealised(tok: Any) -> Optional[str]:
     * the "of" complement of a noun of fear or chance ("his fear of being extradited");
     * a trigger under a predicate of possibility ("is possible upon conviction");
     * an act wished for or shunned ("eager to withdraw", "wary of offering
-      concessions": :data:`WISH_GOVERNORS`).
+      concessions": :data:`WISH_GOVERNORS`; not with ``wishes=False``: crime reports give
+      the motive of a killing that happened, "he wanted to kill the children").
     """
     # a noun trigger that names the act or its weapon takes the plan of the infinitive it is
     # the object of ("intended to shoot down missiles", "a plot to plant bombs"); a person
@@ -210,7 +211,7 @@ def unrealised(tok: Any) -> Optional[str]:
     noun_object = (tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass")
                    and _act_or_weapon(semantic_classes(tok)))
     verb = tok.head if noun_object else tok
-    cue = _plan_infinitive(verb) or _wished(tok)
+    cue = _plan_infinitive(verb) or (_wished(tok) if wishes else None)
     if cue:
         return cue
     # the walk up the heads, on the TokenTable (a root is its own head: the Token walk, which
