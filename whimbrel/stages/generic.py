@@ -129,6 +129,36 @@ PLAN_NOUNS = frozenset(
 )
 
 
+# Predicates of wish or fear: their complement is an act wanted or shunned, not done ("Trump
+# has been eager to withdraw", "the Americans wanted to raid a base", "wary of offering
+# concessions").  Readiness and willingness are not among them: "France is ready to contribute
+# troops", "Syria is willing to withdraw" are offers, which PLOVER codes (AGREE), and "unwilling
+# to" a refusal (REJECT); nor is a plan, a schedule or a decision ("is set to announce",
+# "decided to withdraw"): those name acts the report expects.
+WISH_GOVERNORS = frozenset("want wish hope eager keen wary afraid desperate anxious".split())
+# how a trigger hangs below such a predicate: its infinitive or "of" gerund, and the objects
+# of these ("reluctant to commit to a meeting": meeting < to < commit < reluctant)
+_WISH_PATH = frozenset({"xcomp", "dobj", "pobj", "prep", "pcomp", "nsubjpass"})
+
+
+def _wished(tok: Any) -> Optional[str]:
+    """The cue when the trigger is an act wished for or shunned, not done (see
+    :data:`WISH_GOVERNORS`); a negated predicate is none ("did not want to kill her" may tell
+    a killing)."""
+    tt = token_table(tok.doc)
+    cur, seen_clause = tok.i, False
+    for _ in range(_MAX_HOPS):
+        head = tt.head[cur]
+        if head == cur or tt.dep[cur] not in _WISH_PATH:
+            return None
+        if tt.dep[cur] in ("xcomp", "pcomp"):
+            seen_clause = True
+        if seen_clause and tt.lemma[head] in WISH_GOVERNORS and not any(tt.dep[c] == "neg" for c in tt.children[head]):
+            return f"wished or feared, not done: '{tt.text[head]} ... {tok.text}'"
+        cur = head
+    return None
+
+
 def _infinitive(tok: Any) -> bool:
     return tok.pos_ in ("VERB", "AUX") and tok.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
 
@@ -159,7 +189,7 @@ def _plan_infinitive(verb: Any, depth: int = 0) -> Optional[str]:
     return None
 
 
-def unrealised(tok: Any) -> Optional[str]:
+def unrealised(tok: Any, wishes: bool = True) -> Optional[str]:
     """The cue when the trigger names an act that has not happened, else None.
 
     * a **plan infinitive**: the complement of a noun of plan, pressure or means ("under
@@ -170,7 +200,10 @@ def unrealised(tok: Any) -> Optional[str]:
       trigger that is the object of such an infinitive is planned with it ("intended to
       shoot down missiles");
     * the "of" complement of a noun of fear or chance ("his fear of being extradited");
-    * a trigger under a predicate of possibility ("is possible upon conviction").
+    * a trigger under a predicate of possibility ("is possible upon conviction");
+    * an act wished for or shunned ("eager to withdraw", "wary of offering
+      concessions": :data:`WISH_GOVERNORS`; not with ``wishes=False``: crime reports give
+      the motive of a killing that happened, "he wanted to kill the children").
     """
     # a noun trigger that names the act or its weapon takes the plan of the infinitive it is
     # the object of ("intended to shoot down missiles", "a plot to plant bombs"); a person
@@ -178,7 +211,7 @@ def unrealised(tok: Any) -> Optional[str]:
     noun_object = (tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass")
                    and _act_or_weapon(semantic_classes(tok)))
     verb = tok.head if noun_object else tok
-    cue = _plan_infinitive(verb)
+    cue = _plan_infinitive(verb) or (_wished(tok) if wishes else None)
     if cue:
         return cue
     # the walk up the heads, on the TokenTable (a root is its own head: the Token walk, which

@@ -45,6 +45,7 @@ from . import senses
 from .confidence import load_models
 from .generic import generic_statement, unrealised
 from .modality import negated_here
+from .parties import abstract_actor, kinds_told, political_party
 from .sense_checks import (CRIME_CUES, _COMMERCE, _CRIME, _CRIME_LEMMA, _MONEY, _SPECULATIVE, _YOU, head_held,
                            sense_failure)
 from .sense_checks import member_checks as _member_checks
@@ -441,11 +442,21 @@ def event_features(event: Event, members: list, rel: float, headline: float) -> 
     # is one between armed sides, whoever the parser made its subject
     armed_withdrawal = event.event_type == "RETREAT" and event.mode == "withdraw" and any(
         _names_armed_actor(sent_of(t)) for t in toks)
-    if (event.event_type in VERBAL_TYPES and not political and not armed_withdrawal and not truce
+    # the verbal and cooperative types need a party that resolves to a political actor by a
+    # resolution a reader would accept (parties.party_kind: not a town standing for its country,
+    # a fragment of a person's name or a common noun matched to a listed group)
+    party_political = any(political_party(e) for e in ents) or "polity" in arg_classes
+    if (event.event_type in VERBAL_TYPES and not party_political and not armed_withdrawal and not truce
             and not any(_names_polity(sent_of(t)) for t in toks)):
         held = held or (f"a {event.event_type} event needs an actor or recipient that is a political actor "
                         "(a state, official, party, armed group or organisation) or a sentence that names a country; "
-                        "a role word alone is not enough")
+                        f"a role word alone is not enough (parties: {kinds_told(ents)})")
+    # a speech act or a cooperative one needs an agent: an actor that is only an abstraction
+    # ("the building of settlements was not helping peace") agrees, helps or supports nothing
+    if event.event_type in VERBAL_TYPES and event.actor and toks and all(
+            abstract_actor(a, toks[0].doc) for a in event.actor):
+        held = held or (f"a {event.event_type} event needs an agent as its actor: "
+                        f"'{event.actor[0].text.strip()}' is an abstraction, not an actor")
     f = {
         "rel": rel,
         "political": float(political),
@@ -563,7 +574,10 @@ def _not_happened(event: Event, members: list) -> Optional[str]:
     """
     if event.modality == Modality.hypothetical and event.event_type != "ASSAULT":
         return "hypothetical: a conditional or modal clause, not an act that happened"
-    cue = head_held([unrealised(m.trigger) for m in members])
+    # a wish to do violence is told of violence done too ("he wanted to kill the children"
+    # after he had killed their mother), so it holds no ASSAULT
+    wishes = event.event_type != "ASSAULT"
+    cue = head_held([unrealised(m.trigger, wishes=wishes) for m in members])
     if cue:
         return f"not an act that happened ({cue})"
     cue = head_held([_negated_trigger(m) for m in members])

@@ -552,6 +552,10 @@ def _has_complement(tok: Any, preps: tuple[str, ...]) -> bool:
             return True
         if c.dep_ in ("acl", "relcl") and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children):
             return True
+    # or the prepositional phrase from the verb the noun is the object of ("made a plea on
+    # Saturday for the public's help")
+    if tok.dep_ == "dobj" and any(c.dep_ == "prep" and c.lower_ in preps and c.i > tok.i for c in tok.head.children):
+        return True
     # the parser often hangs the infinitive from the verb ("issued calls to release them")
     doc, i = tok.doc, tok.i
     return i + 2 < len(doc) and doc[i + 1].tag_ == "TO" and doc[i + 2].tag_ == "VB"
