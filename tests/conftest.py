@@ -29,6 +29,16 @@ def shared_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
+def gazetteer(tmp_path_factory):
+    """The offline gazetteer index, built once per test session in pytest's temporary folder."""
+    from whimbrel.knowledge.gazetteer import SQLiteGazetteer
+
+    gz = SQLiteGazetteer(tmp_path_factory.getbasetemp() / "whimbrel-gazetteer.sqlite")
+    gz.country("US")  # builds the index on first use (its cost: benchmarks, not tests)
+    return gz
+
+
+@pytest.fixture(scope="session")
 def demo_store(tmp_path_factory) -> Path:
     """A store built once per session from the bundled demo corpus (ingested with the real extractor)."""
     from whimbrel.demo import corpus_path

@@ -11,15 +11,6 @@ from whimbrel.knowledge.gazetteer import SQLiteGazetteer, normalise
 from whimbrel.records import PlacePrecision
 
 
-@pytest.fixture(scope="session")
-def gazetteer(tmp_path_factory) -> SQLiteGazetteer:
-    # one index per test session, shared with tests/test_geoparse.py
-    path = tmp_path_factory.getbasetemp() / "whimbrel-gazetteer.sqlite"
-    gz = SQLiteGazetteer(path)
-    gz.country("US")  # builds the index unless another test file did (its cost: benchmarks, not tests)
-    return gz
-
-
 @pytest.mark.parametrize(
     "name,country,fcode",
     [

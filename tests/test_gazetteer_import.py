@@ -16,14 +16,6 @@ from whimbrel.knowledge.gazetteer_import import N_COLUMNS, import_geonames, pars
 from whimbrel.records import PlacePrecision
 
 
-@pytest.fixture(scope="session")
-def gazetteer(tmp_path_factory) -> SQLiteGazetteer:
-    path = tmp_path_factory.getbasetemp() / "whimbrel-gazetteer.sqlite"  # shared with test_gazetteer.py
-    gz = SQLiteGazetteer(path)
-    gz.country("US")
-    return gz
-
-
 # ----------------------------------------------------------------------------- countries at their centroid
 
 @pytest.mark.parametrize("code,capital", [("SY", "Damascus"), ("US", "Washington"), ("RU", "Moscow"),

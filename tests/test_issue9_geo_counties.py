@@ -6,13 +6,7 @@ from __future__ import annotations
 import pytest
 
 from whimbrel.knowledge import gazetteer as gz_mod
-from whimbrel.knowledge.gazetteer import SQLiteGazetteer
 from whimbrel.knowledge.geoparse import Geoparser
-
-
-@pytest.fixture(scope="module")
-def gazetteer(tmp_path_factory) -> SQLiteGazetteer:
-    return SQLiteGazetteer(tmp_path_factory.getbasetemp() / "whimbrel-gazetteer.sqlite")
 
 
 def test_only_british_counties_go_without_suffix():

@@ -7,7 +7,6 @@ import pytest
 from whimbrel.knowledge import gazetteer as gz_mod
 from whimbrel.knowledge import geonames_points as gp_mod
 from whimbrel.knowledge.distance import haversine_km
-from whimbrel.knowledge.gazetteer import SQLiteGazetteer
 
 
 def test_parse_points_reads_a_hand_built_table():
@@ -44,14 +43,6 @@ def test_country_point_wins_over_centroid_and_falls_back():
     assert gz_mod._country_centroid(builder, "ZZ", {"ZZ": (1.0, 2.0)}, points) == (5.0, 6.0)
     assert gz_mod._country_centroid(builder, "ZZ", {"ZZ": (1.0, 2.0)}, {}) == (1.0, 2.0)
     assert gz_mod._country_centroid(builder, "ZZ", {}, {}) == pytest.approx((10.0, 20.0))
-
-
-@pytest.fixture(scope="module")
-def gazetteer(tmp_path_factory) -> SQLiteGazetteer:
-    path = tmp_path_factory.getbasetemp() / "whimbrel-gazetteer.sqlite"  # shared with test_gazetteer.py
-    gz = SQLiteGazetteer(path)
-    gz.country("US")
-    return gz
 
 
 @pytest.mark.parametrize("name,code", [("Canada", "CA"), ("Democratic Republic of the Congo", "CD"),

@@ -38,7 +38,6 @@ import re
 from collections import Counter, defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date as _date
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, Optional, Sequence
 
 from ..chunking import IN_LIST_SIZE, chunked, placeholders, select_in
@@ -47,7 +46,7 @@ from ..records import Event
 from .credits import strip_credits
 from .followup import follow_up
 from .model import LEAD_CHARS, Cluster, MentionView, StoredEvent, best_figure, mention_order
-from .names import IndexedCorpus, NameStats, Scope, StoreCorpus, incremental_scope, rare_limit
+from .names import IndexedCorpus, day_ordinal, NameStats, Scope, StoreCorpus, incremental_scope, rare_limit
 from .reconcile import reconcile
 
 if TYPE_CHECKING:
@@ -108,15 +107,6 @@ _STOP = frozenset(
     only own same so too very just one two three four five six seven eight nine ten police
     people man woman men women year years old told according news local reported report""".split()
 )
-
-
-def _day(value: Optional[str]) -> Optional[int]:
-    if not value or len(value) < 10:
-        return None
-    try:
-        return _date.fromisoformat(value[:10]).toordinal()
-    except ValueError:
-        return None
 
 
 def _tokens(text: str, before: str = "") -> tuple[frozenset[str], frozenset[str]]:
@@ -233,7 +223,7 @@ class Deduper:
             else:
                 got = memo.get(piece) or memo.setdefault(piece, _tokens(*piece))
             words, names = words | got[0], names | got[1]
-        return _Prepared(m, _day(m.date), words, names, _entity_keys(m.event),
+        return _Prepared(m, day_ordinal(m.date), words, names, _entity_keys(m.event),
                          best_figure(m.event.size.dead), best_figure(m.event.size.injured))
 
     # -- pair scoring

@@ -9,20 +9,12 @@ counts as no evidence either way (feature 0), not as a veto, and the other featu
 
 from __future__ import annotations
 
-from datetime import date as _date
-from typing import Any, Optional
+from typing import Any
+
+from .names import day_ordinal
 
 # the later report's date is at most this many days before its publication: the story's own day
 _REPORT_LAG = 1
-
-
-def _ordinal(value: Optional[str]) -> Optional[int]:
-    if not value or len(value) < 10:
-        return None
-    try:
-        return _date.fromisoformat(value[:10]).toordinal()
-    except ValueError:
-        return None
 
 
 def follow_up(pa: Any, pb: Any) -> bool:
@@ -32,5 +24,5 @@ def follow_up(pa: Any, pb: Any) -> bool:
     if pa.day is None or pb.day is None or pa.day == pb.day:
         return False
     late = pa if pa.day > pb.day else pb
-    pub = _ordinal(late.m.published)
+    pub = day_ordinal(late.m.published)
     return pub is not None and 0 <= pub - late.day <= _REPORT_LAG

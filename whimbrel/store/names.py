@@ -126,7 +126,8 @@ def shift(day: str, days: int) -> str:
     return _date.fromordinal(_date.fromisoformat(day[:10]).toordinal() + days).isoformat()
 
 
-def _ordinal(day: Optional[str]) -> Optional[int]:
+def day_ordinal(day: Optional[str]) -> Optional[int]:
+    """The proleptic ordinal of an ISO date's day (its first ten characters), None if it has none."""
     try:
         return _date.fromisoformat(day[:10]).toordinal() if day and len(day) >= 10 else None
     except ValueError:
@@ -188,9 +189,9 @@ def _far_holders(corpus: Corpus, names: Mapping[str, frozenset[str]], days: Mapp
         if j in scope:
             continue
         shared = Counter(i for w in ns for i in users.get(w, ()))
-        dj = _ordinal(held_days.get(j))
+        dj = day_ordinal(held_days.get(j))
         for i, n in shared.items():
-            di = _ordinal(days.get(i))
+            di = day_ordinal(days.get(i))
             if n >= p.name_min and di is not None and dj is not None and abs(di - dj) <= p.name_window_days:
                 far.add(j)
                 break
