@@ -63,6 +63,7 @@ _TABLE.update(_heads("bomb bombing ied explosive landmine blast explosion", "ASS
 _TABLE.update(_heads("rename merge merger unite appoint appointment name recruit recruitment leadership split replace succeed "
                      "alliance ally",
                      "MOBILIZE", None, 1, "group", ("group_change",)))
+_TABLE.update(_heads("reunite unify reunification unification", "MOBILIZE", None, 1, "group", ("group_change",)))
 _TABLE.update(_heads("base headquarters camp post outpost", "MOBILIZE", None, 1, "group", ("base",)))
 _TABLE.update(_heads("control pass", "RETREAT", "withdraw", 1, "territory", ("handover",)))
 _TABLE.update(_heads("drive push force expel", "ASSAULT", None, 1, "taking", ("took", "retook")))
@@ -78,6 +79,7 @@ _TABLE.update(_heads("defuse intercept", "ASSAULT", None, 1, "outcome", ("disrup
 _TABLE.update(_heads("abduct kidnap", "ASSAULT", "abduct", 2, "outcome"))
 _TABLE.update(_heads("take", "ASSAULT", "abduct", 3, "outcome", ("taken_by_armed",)))
 _TABLE.update(_heads("rape", "ASSAULT", "sexual", 2, "outcome"))
+_TABLE.update(_heads("disappear disappearance", "ASSAULT", "abduct", 2, "disappearance", ("abduct",)))
 _TABLE.update(_heads("kill wound injure shoot stab behead massacre hack murder", "ASSAULT", None, 3, "outcome"))
 # gunfire heard or reported ("shots rang out", "reports of shots fired"): the ACLED rules decide what it is
 _TABLE.update(_heads("shot gunshot gunfire", "ASSAULT", "firearms", 3, "gunfire", ("gunfire_heard",)))
@@ -134,6 +136,8 @@ FALLBACK_GROUPS: Mapping[str, str] = MappingProxyType({
             "government\")",
     "movement": "a peace force arriving (\"peacekeepers arrived in ...\"), or a drone or aircraft flying over or "
                 "seen above a place: a verb whose subject names them",
+    "disappearance": "a person disappeared with an abduction cue in the sentence (\"forcibly disappeared\", "
+                     "\"whereabouts unknown\")",
     "gathering": "people gathering or assembling to press a demand (\"gathered to denounce\", \"assembled "
                  "against the law\")",
 })
@@ -158,7 +162,7 @@ PROTEST_PURPOSE_VERBS: frozenset[str] = frozenset(
 """Verbs of a gathering's purpose clause that make it a demonstration (ACLED: a public gathering
 against a political entity, policy or group, or in support of a demand)."""
 
-PEACE_FORCE_WORDS: frozenset[str] = frozenset("peacekeeper peacekeeping peace-keeping helmet".split())
+PEACE_FORCE_WORDS: frozenset[str] = frozenset("peacekeeper peacekeeping peace-keeping helmet contingent".split())
 """Lemmas of the subject of an arrival verb that name a peace force ("blue helmets", "peacekeeping troops")."""
 
 AIRCRAFT_WORDS: frozenset[str] = frozenset(

@@ -487,11 +487,11 @@ RULES: tuple[Rule, ...] = (
          "Use of chemical weapons in warfare, whatever the delivery; a riot-control agent (tear gas) used "
          "against armed forces, not at a protest, counts too."),
     Rule("excessive-force", _PROTESTISH,
-         "a protest sentence with lethal force (live fire, shootings, killings) by state forces, the protest itself "
-         "not violent",
+         "a protest sentence with lethal force (live fire, shootings, killings) by state forces (or by no one "
+         "named), the protest itself not violent",
          lambda f: _in_protest(f) and f.cue("lethal") and not f.cue("lethal_in_grievance")
          and not (f.cue("violent") and not f.cue("peaceful"))
-         and (f.etype == "PROTEST" or f.state_actor),
+         and (f.etype == "PROTEST" or f.state_actor or not f.actors),
          _fixed("Protests", "Excessive force against protesters"),
          "Peaceful protesters met with lethal or life-threatening force by state forces or their allies."),
     Rule("violent-demonstration", frozenset({"PROTEST", "ASSAULT"}),
@@ -505,9 +505,9 @@ RULES: tuple[Rule, ...] = (
          "A demonstration in which participants act violently or destructively (stone-throwing, arson, "
          "vandalism, clashes with police)."),
     Rule("protest-intervention", _PROTESTISH,
-         "a protest sentence where the police disperse, tear-gas, break up, prevent or arrest it",
+         "a protest sentence where the police (or no one named) disperse, tear-gas, break up, prevent or arrest it",
          lambda f: _in_protest(f) and f.cue("intervention") and not f.cue("intervention_in_grievance")
-         and (f.etype != "ASSAULT" or f.state_actor),
+         and (f.etype != "ASSAULT" or f.state_actor or not f.actors),
          _fixed("Protests", "Protest with intervention"),
          "A peaceful protest that is physically dispersed or suppressed (tear gas, batons, arrests) without "
          "lethal force."),

@@ -36,8 +36,36 @@ EXTRA_CUE_PHRASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     # an attack met and fought back: the defender fought (ACLED: an armed clash needs two armed sides)
     "repelled": ("repel", "repulse", "beat back", "fend off", "fight off", "fought off",
                  "push back ... attack|assault|offensive|raid|incursion|advance"),
+    # agents named by their class or effect, and other agents of the codebook's chemical weapons
+    "chemical": ("chloropicrin", "toxic substance", "poisonous substance", "chemical agent", "toxic agent",
+                 "cyanide", "vx", "lewisite", "toxic fumes"),
+    # policing of a crowd: the hyphenated verb ("tear-gassed"), South Asia's lathi and cane charges
+    "intervention": ("tear-gas", "tear - gas", "lathi", "lathi-charge", "lathicharge", "baton-charge",
+                     "baton charge", "cane-charge", "pepper spray", "pepper-spray", "push ... back",
+                     "clear ... sit-in|camp|protest|protester|demonstrator|square|encampment|blockade"),
+    # a demonstration that turns destructive: offices ransacked, property vandalised
+    "violent": ("ransack", "vandalise", "vandalize", "vandalism"),
+    # a group re-formed (reunited, unified) is a change to the group too
+    "group_change": ("reunite", "reunification", "unify ... under|into", "unification"),
+    # a person made to disappear: forcibly disappeared, gone missing, whereabouts unknown
+    "abduct": ("forcibly disappear", "enforced disappearance", "forced disappearance", "go missing",
+               "whereabouts ... unknown|unclear|unaccounted"),
+    # a place entered or occupied after the other side left: "moved into", "without meeting resistance"
+    "handover": ("move into", "move in to"),
+    "uncontested": ("without ... resistance", "without ... a fight", "meet no resistance", "face no resistance"),
+    # a force from abroad arriving: a contingent, a multinational or stabilisation mission
+    "peace_force": ("contingent", "multinational force", "multinational mission", "security mission",
+                    "stabilisation mission", "stabilization mission"),
 })
 """Cue name → phrases (lemmas), in the notation of :data:`~whimbrel.codebook.acled_rules.CUE_PHRASES`."""
+
+CUE_MASKS: Mapping[str, tuple[str, ...]] = MappingProxyType({
+    "chemical": ("tear gas", "tear-gas", "teargas", "pepper gas", "cs gas", "tear gas canister",
+                 "tear gas shell", "tear gas cartridge"),
+})
+"""Cue name → phrases whose words are not read for that cue only: a "tear gas canister" is a riot-control
+agent's canister (the ``riot_agent`` and ``intervention`` cues), not the "gas ... canister" of a chemical
+weapon; the other cues still read the words."""
 
 SIZE_TAG = "size_tag"
 """The cue the stage gives a report that carries ACLED's crowd-size tag (``[size=...]``)."""
@@ -69,7 +97,19 @@ def _armed_party(f: AcledFacts) -> bool:
     return bool((f.actors | f.recipients) & ARMED_SECTORS) or f.cue("armed_target", "armed_group")
 
 
+_NONSTATE_ARMED = frozenset({"REB", "UAF", "INS", "IMG", "PRM"})
+_STATE = frozenset({"GOV", "MIL", "COP", "SPY", "JUD"})
+
+
 REFINEMENTS: tuple[Refinement, ...] = (
+    Refinement(
+        "detained-by-armed-group", frozenset({"table", "seized-by-police"}),
+        "an arrest or detention whose actors are a non-state armed group (rebels, militias), no state force "
+        "among them",
+        lambda f, a: a.sub_event_type == "Arrests" and bool(f.actors & _NONSTATE_ARMED) and not f.actors & _STATE,
+        ("Violence against civilians", "Abduction/forced disappearance"),
+        "Arrests are detentions by state forces or others in control of a place under the state's authority; "
+        "people detained by a rebel group or a militia are abducted (Abduction/forced disappearance)."),
     Refinement(
         "repelled-attack", frozenset({"armed-or-civilian"}),
         "an attack decided as violence against civilians whose sentence tells it repelled, beaten back or "

@@ -18,7 +18,8 @@ from typing import Any, Iterable, Optional, Sequence
 from ..codebook.acled_rules import (COMBAT_WORDS, CROWD_NOUNS, FINDER_VERBS, HARM_WORDS, CUE_IGNORED, CUE_PHRASES, GRIEVANCE_WORDS, PEOPLE_NOUNS,
                                     PROPERTY_NOUNS)
 from ..codebook._tables import ARMED_SECTORS
-from ..codebook.acled_rules2 import EXTRA_CUE_PHRASES, SIZE_TAG
+from ..codebook.acled_fallback import PROTEST_PURPOSE_VERBS
+from ..codebook.acled_rules2 import CUE_MASKS, EXTRA_CUE_PHRASES, SIZE_TAG
 from ..knowledge.vocabulary import REPORTING_VERBS
 from ..spacy_doc import PLACE_ENTS as _PLACE_ENTS, remembered, sent_of, token_table
 from .clean import is_headline
@@ -177,8 +178,31 @@ def cues_in_tokens(tokens: Iterable[Any]) -> frozenset[str]:
     return _cues_in_forms(_forms(tokens))
 
 
+_MASKS = {name: tuple(_compile(p) for p in phrases) for name, phrases in CUE_MASKS.items()}
+
+
+def _masked_for(forms: list[frozenset[str]], masks: tuple[_Phrase, ...]) -> list[frozenset[str]]:
+    """``forms`` with the tokens of every adjacent-word mask phrase blanked."""
+    out = list(forms)
+    for phrase in masks:
+        words = [w for part in phrase.parts for w in part.words]
+        for i in range(len(forms) - len(words) + 1):
+            if all(forms[i + k] & alts for k, alts in enumerate(words)):
+                for k in range(len(words)):
+                    out[i + k] = frozenset()
+    return out
+
+
 def _cues_in_forms(forms: list[frozenset[str]]) -> frozenset[str]:
     forms = _blank_ignored(forms)
+    found = _phrase_cues(forms)
+    for name in found & _MASKS.keys():  # a cue that must not read some words (CUE_MASKS): read it again
+        if name not in _phrase_cues(_masked_for(forms, _MASKS[name]), only=name):
+            found = found - {name}
+    return found
+
+
+def _phrase_cues(forms: list[frozenset[str]], only: Optional[str] = None) -> frozenset[str]:
     found: set[str] = set()
     get = _BY_FIRST.get  # _starts inlined: the same (position, phrase) order, no generator
     for i, fs in enumerate(forms):
@@ -186,7 +210,7 @@ def _cues_in_forms(forms: list[frozenset[str]]) -> frozenset[str]:
             hits = get(f)
             if hits:
                 for name, phrase in hits:
-                    if name not in found and _matches_at(forms, i, phrase):
+                    if name not in found and (only is None or name == only) and _matches_at(forms, i, phrase):
                         found.add(name)
     return frozenset(found)
 
@@ -232,7 +256,8 @@ def sentence_cues(token: Any) -> frozenset[str]:
     def kept_cues() -> frozenset[str]:
         forms = _sentence_forms(sent.doc, sent.start, sent.end)
         return (_background_dropped(sent, forms, skip, _with_grievances(sent, forms, skip))
-                | _place_taken(sent, skip) | _takers(sent, skip) | _protester_violence(sent, skip))
+                | _place_taken(sent, skip) | _takers(sent, skip) | _protester_violence(sent, skip)
+                | _pressing_demand(sent, skip))
 
     found = remembered(token.doc, ("acled_cues", sent.start, skip), kept_cues)
     return found | _SIZE_TAGGED if _size_tagged(token.doc) else found
@@ -424,6 +449,32 @@ def _protester_violence(sent: Any, skip: Sequence[tuple[int, int]]) -> frozenset
             return frozenset({"protester_violence"})
         if any(s.lemma_.lower() in _PROTESTER_NOUNS or s.lower_ in _PROTESTER_NOUNS for s in subjects):
             return frozenset({"protester_violence"})
+    return frozenset()
+
+
+_DEMAND_PARTICIPLES = frozenset(PROTEST_PURPOSE_VERBS | {"chant"}) - {"call", "press", "urge", "voice"}
+_NO_GRIEVANCE_OBJECTS = frozenset("ransom money payment cash fee bribe tax".split())
+
+
+def _pressing_demand(sent: Any, skip: Sequence[tuple[int, int]]) -> frozenset[str]:
+    """``protest`` when people are told pressing a demand as they are acted on or act: a present
+    participle of a demand verb on a noun for people ("fired at students demanding reforms") or on the
+    verb of an unarmed subject ("ransacked the office, denouncing fraud").  Not armed men's demands
+    ("gunmen demanding a ransom"): a demonstration is unarmed people's."""
+    for t in sent:
+        if t.tag_ != "VBG" or t.lemma_.lower() not in _DEMAND_PARTICIPLES or any(lo <= t.i < hi for lo, hi in skip):
+            continue
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in _NO_GRIEVANCE_OBJECTS for c in t.children):
+            continue
+        if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN"):
+            people = [t.head]
+        elif t.dep_ == "advcl" and t.head.pos_ in ("VERB", "AUX"):
+            people = [c for c in t.head.children if c.dep_ == "nsubj"]
+        else:
+            continue
+        if people and not any(role_sector(p.lemma_.lower()) in ARMED_SECTORS or role_sector(p.lower_) in ARMED_SECTORS
+                              for p in people):
+            return frozenset({"protest"})
     return frozenset()
 
 
