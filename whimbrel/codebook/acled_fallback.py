@@ -88,6 +88,8 @@ _TABLE.update(_heads("overthrow topple depose power stage", "COERCE", None, 2, "
 # Protests and riots: the crowd named by its role
 _TABLE.update(_heads("protester protestor demonstrator marcher", "PROTEST", None, 4, "crowd"))
 _TABLE.update(_heads("rioter", "PROTEST", "riot", 4, "crowd"))
+# a crowd charged by the police with sticks ("lathi-charged the protesters"): the protest rules decide
+_TABLE.update(_heads("charge", "PROTEST", None, 3, "policing", ("crowd_charge",)))
 _TABLE.update(_heads("gather assemble converge", "PROTEST", None, 4, "gathering", ("protest_purpose",)))
 _TABLE.update(_heads("mob", "ASSAULT", None, 3, "crowd"))
 # Strategic developments of armed forces' presence: a peace force arriving (PLOVER: the host lets it in),
@@ -110,7 +112,8 @@ VERBAL_GROUPS: frozenset[str] = frozenset({"outcome", "taking"})
 """Head groups that count only as a verb or a participle ("were killed", "looted shops"): as a noun
 ("the wounded", "130 injured") they name people, not an act."""
 
-RULE_ONLY_GROUPS: frozenset[str] = frozenset({"group", "territory", "taking", "movement", "gunfire", "coup"})
+RULE_ONLY_GROUPS: frozenset[str] = frozenset({"group", "territory", "taking", "movement", "gunfire", "coup",
+                                              "policing"})
 """Head groups whose fallback event counts only when an ACLED rule (not the per-(type, mode) table)
 types it: the MOBILIZE or RETREAT type given to "named" or "control" is the fallback's guess, so it is
 the rule's condition (an armed group named, a place handed over) that makes it an ACLED event."""
@@ -136,6 +139,7 @@ FALLBACK_GROUPS: Mapping[str, str] = MappingProxyType({
             "government\")",
     "movement": "a peace force arriving (\"peacekeepers arrived in ...\"), or a drone or aircraft flying over or "
                 "seen above a place: a verb whose subject names them",
+    "policing": "a crowd charged by the police with sticks (\"lathi-charged\", \"baton-charged\")",
     "disappearance": "a person disappeared with an abduction cue in the sentence (\"forcibly disappeared\", "
                      "\"whereabouts unknown\")",
     "gathering": "people gathering or assembling to press a demand (\"gathered to denounce\", \"assembled "

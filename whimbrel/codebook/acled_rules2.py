@@ -43,6 +43,9 @@ EXTRA_CUE_PHRASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "intervention": ("tear-gas", "tear - gas", "lathi", "lathi-charge", "lathicharge", "baton-charge",
                      "baton charge", "cane-charge", "pepper spray", "pepper-spray", "push ... back",
                      "clear ... sit-in|camp|protest|protester|demonstrator|square|encampment|blockade"),
+    # a charge by police with sticks (South Asia's lathi charge, a baton charge): a crowd's policing
+    "crowd_charge": ("lathi", "lathi-charge", "lathicharge", "baton-charge", "baton charge", "cane-charge",
+                     "lathi - charge", "baton - charge", "cane - charge"),
     # a demonstration that turns destructive: offices ransacked, property vandalised
     "violent": ("ransack", "vandalise", "vandalize", "vandalism"),
     # a group re-formed (reunited, unified) is a change to the group too
@@ -66,6 +69,15 @@ CUE_MASKS: Mapping[str, tuple[str, ...]] = MappingProxyType({
 """Cue name → phrases whose words are not read for that cue only: a "tear gas canister" is a riot-control
 agent's canister (the ``riot_agent`` and ``intervention`` cues), not the "gas ... canister" of a chemical
 weapon; the other cues still read the words."""
+
+SYNTAX_CUES: Mapping[str, str] = MappingProxyType({
+    "protest": "also read off the parse: a present participle of a demand verb (demand, denounce, protest, "
+               "condemn, decry, chant ...) on a noun for people (\"fired at students demanding reforms\") or on "
+               "the verb of an unarmed subject (\"ransacked the office, denouncing fraud\"): people pressing a "
+               "demand as they act or are acted on are demonstrators (ACLED: a demonstration is a public "
+               "gathering pressing a demand); not armed men's demands, nor a demand for a ransom or money",
+})
+"""Cues of the first part that the stage also gives from the sentence's syntax: cue name → how."""
 
 SIZE_TAG = "size_tag"
 """The cue the stage gives a report that carries ACLED's crowd-size tag (``[size=...]``)."""
@@ -158,5 +170,5 @@ def acled_coding(
     return coded
 
 
-__all__ = ["CUE_CONVENTIONS", "EXTRA_CUE_PHRASES", "PART2_CUES", "REFINEMENTS", "Refinement", "SIZE_TAG",
+__all__ = ["CUE_CONVENTIONS", "CUE_MASKS", "SYNTAX_CUES", "EXTRA_CUE_PHRASES", "PART2_CUES", "REFINEMENTS", "Refinement", "SIZE_TAG",
            "acled_coding"]
