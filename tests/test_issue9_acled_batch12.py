@@ -1,9 +1,10 @@
 """Issue 9 (session 12): ACLED typing classes found on the tune half of the fresh news snippets
 (own-217 onward): a chemical agent named by its class or carried by another weapon, tear gas that
 is no chemical weapon, demonstrators named by a demand participle, lethal force or an intervention
-at a protest with no one named as firing, South Asian policing words, detention by an armed group,
-re-formed groups, disappearances, places moved into unopposed, a contingent's arrival, property
-named by its users' sector.
+at a protest with no one named as firing, South Asian policing words,
+re-formed groups, places moved into unopposed, a contingent's arrival, property
+named by its users' sector; and classes found on probe sentences of our own (not gold): takings told
+as nouns, weapons downed or dismantled, destruction by rioters, title-case plurals, allegiance.
 
 Every sentence here is ours, written for the construction named above each group (none is a gold
 sentence).  The sentence tests run the default extractor and read the label the acled-dev scorer
@@ -21,7 +22,6 @@ from tests.acledlabels import acled_labels
 CHEMICAL = ("Explosions/Remote violence", "Chemical weapon")
 EXCESSIVE = ("Protests", "Excessive force against protesters")
 INTERVENTION = ("Protests", "Protest with intervention")
-ABDUCTION = ("Violence against civilians", "Abduction/forced disappearance")
 
 CASES = [
     # a chemical agent named by its class, or loaded into another weapon, decides over that weapon
@@ -50,6 +50,28 @@ CASES = [
     # a building named by its users' sector ("a church") is property that was vandalised
     ("Unknown men vandalised a church in the eastern suburb overnight.",
      ("Strategic developments", "Looting/property destruction")),
+    # a taking told as a noun: the taker named by its preposition decides who took the place
+    ("The capture of the hilltop town by separatist fighters was confirmed by a provincial official.",
+     ("Battles", "Non-state actor overtakes territory")),
+    ("The fall of the garrison to the insurgents was reported by local radio.",
+     ("Battles", "Non-state actor overtakes territory")),
+    # weapons stopped: downed, brought down, found and dismantled, launchers and munitions seized
+    ("Air defence units downed six drones over the port city overnight, the governor said.",
+     ("Strategic developments", "Disrupted weapons use")),
+    ("A missile was brought down over the southern suburbs before it reached the airport.",
+     ("Strategic developments", "Disrupted weapons use")),
+    ("A roadside bomb was found and dismantled near the bridge by army engineers.",
+     ("Strategic developments", "Disrupted weapons use")),
+    ("Soldiers recovered three grenade launchers and several boxes of ammunition from an abandoned hideout.",
+     ("Strategic developments", "Disrupted weapons use")),
+    # property burnt by the demonstrators themselves is their violent demonstration
+    ("Rioters burned two police vehicles after the court ruling.", ("Riots", "Violent demonstration")),
+    # a title-case plural the tagger reads as a name still names its weapon
+    ("Mortars Hit Market In Northern Town, Killing Three", ("Explosions/Remote violence",
+                                                           "Shelling/artillery/missile attack")),
+    # pledging allegiance is an armed group's change
+    ("The faction pledged allegiance to a rival jihadist movement.",
+     ("Strategic developments", "Change to group/activity")),
 ]
 
 
@@ -61,18 +83,6 @@ def labels():
 @pytest.mark.parametrize("text,want", CASES, ids=[c[1][1] + ":" + c[0][:30] for c in CASES])
 def test_issue9_batch12_sentence_gets_its_acled_type(labels, text, want):
     assert labels[text] == want
-
-
-@pytest.mark.parametrize("actors,want", [
-    (["REB"], ABDUCTION),
-    (["PRM"], ABDUCTION),
-    (["COP"], ("Strategic developments", "Arrests")),
-    (["MIL", "REB"], ("Strategic developments", "Arrests")),
-])
-def test_issue9_detention_by_armed_group_is_abduction(actors, want):
-    """ACLED: people detained by a rebel group or a militia are abducted; by state forces, arrested."""
-    got = acled_coding("COERCE", "arrest", actor_sectors=actors, cues=["person_object"])
-    assert (got.event_type, got.sub_event_type) == want
 
 
 @pytest.mark.parametrize("cues,want", [

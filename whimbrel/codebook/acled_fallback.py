@@ -66,6 +66,8 @@ _TABLE.update(_heads("rename merge merger unite appoint appointment name recruit
 _TABLE.update(_heads("reunite unify reunification unification", "MOBILIZE", None, 1, "group", ("group_change",)))
 _TABLE.update(_heads("base headquarters camp post outpost", "MOBILIZE", None, 1, "group", ("base",)))
 _TABLE.update(_heads("control pass", "RETREAT", "withdraw", 1, "territory", ("handover",)))
+# a taking told as a noun ("the capture of the port by insurgents", "the fall of the town to the rebels")
+_TABLE.update(_heads("capture recapture takeover fall", "ASSAULT", None, 1, "nominal_taking", ("took", "retook")))
 _TABLE.update(_heads("drive push force expel", "ASSAULT", None, 1, "taking", ("took", "retook")))
 # "ousted": a side driven out of a place, or (a coup named) a government or head of state overthrown
 _TABLE.update(_heads("oust", "ASSAULT", None, 1, "taking", ("took", "retook", "coup")))
@@ -75,6 +77,11 @@ _TABLE.update(_heads("burn", "ASSAULT", "destroy", 2, "outcome", ("loot", "prope
 _TABLE.update(_heads("loot ransack plunder pillage torch raze vandalise vandalize deface", "ASSAULT", "destroy", 2,
                      "outcome"))
 _TABLE.update(_heads("defuse intercept", "ASSAULT", None, 1, "outcome", ("disrupted",)))
+# weapons stopped, told as a noun or by a verb whose object is a weapon ("the interception of three missiles",
+# "air defences downed four drones")
+_TABLE.update(_heads("interception defusal downing shootdown down recover find discover dismantle deactivate neutralise "
+                     "neutralize", "ASSAULT", None, 1, "disrupting", ("disrupted",)))
+_TABLE.update(_heads("lynching lynch", "ASSAULT", None, 2, "mob_act", ("mob",)))
 # Violence against civilians and battles: what was done to people
 _TABLE.update(_heads("abduct kidnap", "ASSAULT", "abduct", 2, "outcome"))
 _TABLE.update(_heads("take", "ASSAULT", "abduct", 3, "outcome", ("taken_by_armed",)))
@@ -113,7 +120,7 @@ VERBAL_GROUPS: frozenset[str] = frozenset({"outcome", "taking"})
 ("the wounded", "130 injured") they name people, not an act."""
 
 RULE_ONLY_GROUPS: frozenset[str] = frozenset({"group", "territory", "taking", "movement", "gunfire", "coup",
-                                              "policing"})
+                                              "policing", "nominal_taking", "disrupting", "mob_act"})
 """Head groups whose fallback event counts only when an ACLED rule (not the per-(type, mode) table)
 types it: the MOBILIZE or RETREAT type given to "named" or "control" is the fallback's guess, so it is
 the rule's condition (an armed group named, a place handed over) that makes it an ACLED event."""
@@ -139,6 +146,10 @@ FALLBACK_GROUPS: Mapping[str, str] = MappingProxyType({
             "government\")",
     "movement": "a peace force arriving (\"peacekeepers arrived in ...\"), or a drone or aircraft flying over or "
                 "seen above a place: a verb whose subject names them",
+    "nominal_taking": "a taking told as a noun: the capture, recapture, takeover or fall of a place",
+    "disrupting": "weapons stopped, told as a noun (interception, defusal, downing) or by a verb of downing, "
+                  "finding, recovering or dismantling, with weapons named (the cue)",
+    "mob_act": "a lynching, told as a noun or a verb",
     "policing": "a crowd charged by the police with sticks (\"lathi-charged\", \"baton-charged\")",
     "disappearance": "a person disappeared with an abduction cue in the sentence (\"forcibly disappeared\", "
                      "\"whereabouts unknown\")",

@@ -344,8 +344,8 @@ _NONSTATE_ARMED = frozenset({"REB", "UAF", "INS"})
 
 
 def _territory(f: AcledFacts) -> tuple[str, str]:
-    if not f.actors and f.cue("state_taker") != f.cue("nonstate_taker"):
-        # the event names no taker ("heavy fighting"), the taking verb's subject does
+    if not f.actors & ARMED_SECTORS and f.cue("state_taker") != f.cue("nonstate_taker"):
+        # no armed taker among the event's actors ("heavy fighting"; the official who confirmed it): the taker named does
         return ("Battles", "Government regains territory" if f.cue("state_taker") else
                 "Non-state actor overtakes territory")
     if f.cue("retook") and not f.nonstate_actor:

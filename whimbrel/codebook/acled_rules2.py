@@ -43,6 +43,18 @@ EXTRA_CUE_PHRASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "intervention": ("tear-gas", "tear - gas", "lathi", "lathi-charge", "lathicharge", "baton-charge",
                      "baton charge", "cane-charge", "pepper spray", "pepper-spray", "push ... back",
                      "clear ... sit-in|camp|protest|protester|demonstrator|square|encampment|blockade"),
+    # weapons stopped: told as a noun, by a phrasal verb, with the weapon first ("a bomb was found and
+    # dismantled"), or a seizure of launchers, guns and munitions beyond the first part's few words
+    "disrupted": ("interception", "defusal", "downing of", "shootdown", "shoot-down", "bring down",
+                  "bring ... down", "shoot ... down", "knock ... out of the sky",
+                  "bomb|device|explosive|ied|mine|grenade ... discover|dismantle|defuse|disarm|deactivate|neutralise|"
+                  "neutralize|find",
+                  "deactivate|neutralise|neutralize|disarm ... bomb|device|explosive|ied|mine|landmine",
+                  "seize|recover|confiscate|find ... launcher|gun|pistol|munition|ammunition|mortar|rpg|detonator",
+                  "crate|stockpile|haul of ... ammunition|weapon|arm|explosive|munition"),
+    # pledging allegiance is an armed group's act (ACLED: a change to group/activity)
+    "armed_group": ("pledge allegiance", "allegiance to"),
+    "mob": ("lynching", "lynch mob"),
     # a charge by police with sticks (South Asia's lathi charge, a baton charge): a crowd's policing
     "crowd_charge": ("lathi", "lathi-charge", "lathicharge", "baton-charge", "baton charge", "cane-charge",
                      "lathi - charge", "baton - charge", "cane - charge"),
@@ -109,19 +121,15 @@ def _armed_party(f: AcledFacts) -> bool:
     return bool((f.actors | f.recipients) & ARMED_SECTORS) or f.cue("armed_target", "armed_group")
 
 
-_NONSTATE_ARMED = frozenset({"REB", "UAF", "INS", "IMG", "PRM"})
-_STATE = frozenset({"GOV", "MIL", "COP", "SPY", "JUD"})
-
-
 REFINEMENTS: tuple[Refinement, ...] = (
     Refinement(
-        "detained-by-armed-group", frozenset({"table", "seized-by-police"}),
-        "an arrest or detention whose actors are a non-state armed group (rebels, militias), no state force "
-        "among them",
-        lambda f, a: a.sub_event_type == "Arrests" and bool(f.actors & _NONSTATE_ARMED) and not f.actors & _STATE,
-        ("Violence against civilians", "Abduction/forced disappearance"),
-        "Arrests are detentions by state forces or others in control of a place under the state's authority; "
-        "people detained by a rebel group or a militia are abducted (Abduction/forced disappearance)."),
+        "destroyed-by-demonstrators", frozenset({"looting"}),
+        "property burnt, smashed or looted by demonstrators or rioters themselves (a violent verb whose "
+        "subject is protesters, rioters or a crowd)",
+        lambda f, a: f.cue("protester_violence"),
+        ("Riots", "Violent demonstration"),
+        "Violent demonstration: demonstrators engage in violence or destruction of property (arson, vandalism, "
+        "looting by the crowd); it is coded as the demonstration, not as separate property destruction."),
     Refinement(
         "repelled-attack", frozenset({"armed-or-civilian"}),
         "an attack decided as violence against civilians whose sentence tells it repelled, beaten back or "

@@ -143,8 +143,8 @@ def _table_forms(doc: Any, start: int, end: int) -> list[frozenset[str]]:
     """:func:`_forms` of the tokens ``start``..``end`` of a Doc, read off its TokenTable (one
     frozen set per distinct lemma and form of the Doc, kept in its memo)."""
     table = token_table(doc)
-    lemmas, lowers, ents = table.lemma, table.lower, table.ent_type
-    made: dict[tuple[str, str], frozenset[str]] = remembered(doc, "acled_cues.forms", dict)
+    lemmas, lowers, ents, pos = table.lemma, table.lower, table.ent_type, table.pos
+    made: dict[tuple[str, str, bool], frozenset[str]] = remembered(doc, "acled_cues.forms", dict)
     out = []
     for i in range(start, end):
         if ents[i] in _TIME_ENTS:
@@ -155,9 +155,15 @@ def _table_forms(doc: Any, start: int, end: int) -> list[frozenset[str]]:
             lower = str(doc[i]).lower()
             out.append(frozenset(f for f in (lemma, lower) if f))
             continue
-        fs = made.get((lemma, lower))
+        fs = made.get((lemma, lower, pos[i] == "PROPN"))
         if fs is None:
-            fs = made[(lemma, lower)] = frozenset(f for f in (lemma, lower.lower()) if f)
+            forms = [lemma, lower.lower()]
+            if pos[i] == "PROPN" and lemma == lower and len(lower) > 3 and lower.endswith("s") \
+                    and not lower.endswith("ss"):
+                # a title-case word the tagger took for a name keeps its plural as lemma ("Rockets Hit ...",
+                # "Rioters Torch ..."): its singular is a form too
+                forms.append(lower[:-3] + "y" if lower.endswith("ies") else lower[:-1])
+            fs = made[(lemma, lower, pos[i] == "PROPN")] = frozenset(f for f in forms if f)
         out.append(fs)
     return out
 
@@ -422,7 +428,32 @@ def _takers(sent: Any, skip: Sequence[tuple[int, int]]) -> frozenset[str]:
                 found.add("state_taker")
             elif sectors & _NONSTATE and not sectors & _STATE:
                 found.add("nonstate_taker")
-    return frozenset(found)
+    return frozenset(found | _nominal_takers(sent, skip))
+
+
+# a taking told as a noun, and the preposition that names its taker ("the capture of X by rebels",
+# "the fall of X to rebels", "X fell to rebels")
+_TAKING_NOUNS = {"capture": "by", "recapture": "by", "takeover": "by", "seizure": "by", "fall": "to"}
+
+
+def _nominal_takers(sent: Any, skip: Sequence[tuple[int, int]]) -> set[str]:
+    """``state_taker`` / ``nonstate_taker`` from the taker a taking noun (or "fell to") names; a side
+    named by its own name is a non-state group (a state's forces are named by their role or country)."""
+    found = set()
+    for t in sent:
+        prep = _TAKING_NOUNS.get(t.lemma_.lower())
+        if prep is None or (t.pos_ not in ("NOUN", "PROPN") and t.lemma_.lower() != "fall") \
+                or any(lo <= t.i < hi for lo, hi in skip):
+            continue
+        # the taker's phrase may hang on the place ("the capture of the town by rebels"): the noun's whole phrase
+        for p in (p for p in t.subtree if p.dep_ == "pobj" and p.head.lower_ == prep and p.head.i > t.i):
+            mods = [m for m in p.children if m.dep_ in ("compound", "amod")]
+            sectors = {role_sector(w) for x in [p, *mods] for w in (x.lemma_.lower(), x.lower_)}
+            if sectors & _STATE and not sectors & _NONSTATE:
+                found.add("state_taker")
+            elif (sectors & _NONSTATE or any(_group_name(m) for m in mods)) and not sectors & _STATE:
+                found.add("nonstate_taker")
+    return found
 
 
 _PROTESTER_NOUNS = frozenset({"protester", "protestor", "demonstrator", "rioter", "marcher", "crowd", "mob"})
