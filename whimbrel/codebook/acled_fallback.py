@@ -64,11 +64,12 @@ _TABLE.update(_heads("rename merge merger unite appoint appointment name recruit
                      "alliance ally",
                      "MOBILIZE", None, 1, "group", ("group_change",)))
 _TABLE.update(_heads("reunite unify reunification unification", "MOBILIZE", None, 1, "group", ("group_change",)))
-_TABLE.update(_heads("base headquarters camp post outpost", "MOBILIZE", None, 1, "group", ("base",)))
+_TABLE.update(_heads("base headquarters camp post outpost centre center garrison barracks", "MOBILIZE", None, 1, "group",
+                     ("base",)))
 _TABLE.update(_heads("control pass", "RETREAT", "withdraw", 1, "territory", ("handover",)))
 # a taking told as a noun ("the capture of the port by insurgents", "the fall of the town to the rebels")
 _TABLE.update(_heads("capture recapture takeover fall", "ASSAULT", None, 1, "nominal_taking", ("took", "retook")))
-_TABLE.update(_heads("drive push force expel", "ASSAULT", None, 1, "taking", ("took", "retook")))
+_TABLE.update(_heads("drive push force expel flush", "ASSAULT", None, 1, "taking", ("took", "retook")))
 # "ousted": a side driven out of a place, or (a coup named) a government or head of state overthrown
 _TABLE.update(_heads("oust", "ASSAULT", None, 1, "taking", ("took", "retook", "coup")))
 _TABLE.update(_heads("turn", "MOBILIZE", None, 1, "group", ("base",)))

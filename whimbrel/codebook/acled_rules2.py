@@ -32,7 +32,13 @@ from .acled_rules import CUES, AcledCues, AcledFacts, _inters, _norm, acled_codi
 
 EXTRA_CUE_PHRASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     # a base set up: "installed" is a verb of setting up too
-    "base": ("install|installed ... base|camp|headquarters|post|outpost|command|checkpoint",),
+    "base": ("install|installed ... base|camp|headquarters|post|outpost|command|checkpoint",
+             "set up ... command|garrison|barracks|stronghold", "establish ... command|garrison|barracks|stronghold",
+             "open ... command|garrison|barracks"),
+    # South Asian English names a protest an agitation ("agitating students")
+    "protest": ("agitation", "agitate", "agitating", "agitator"),
+    # armed men flushed out of a place: the place taken from them
+    "took": ("flush out", "flush ... out", "flush ... from"),
     # an attack met and fought back: the defender fought (ACLED: an armed clash needs two armed sides)
     "repelled": ("repel", "repulse", "beat back", "fend off", "fight off", "fought off",
                  "push back ... attack|assault|offensive|raid|incursion|advance"),
