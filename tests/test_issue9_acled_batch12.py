@@ -4,7 +4,8 @@ is no chemical weapon, demonstrators named by a demand participle, lethal force 
 at a protest with no one named as firing, South Asian policing words,
 re-formed groups, places moved into unopposed, a contingent's arrival, property
 named by its users' sector; and classes found on probe sentences of our own (not gold): takings told
-as nouns, weapons downed or dismantled, destruction by rioters, title-case plurals, allegiance.
+as nouns, weapons downed or dismantled, destruction by rioters, title-case plurals, allegiance, labour strikes, property destroyed
+by aircraft or rockets.
 
 Every sentence here is ours, written for the construction named above each group (none is a gold
 sentence).  The sentence tests run the default extractor and read the label the acled-dev scorer
@@ -69,6 +70,14 @@ CASES = [
     # a title-case plural the tagger reads as a name still names its weapon
     ("Mortars Hit Market In Northern Town, Killing Three", ("Explosions/Remote violence",
                                                            "Shelling/artillery/missile attack")),
+    # "strike" with working people as its subject and no target is a work stoppage, a protest
+    ("Bus drivers strike over unpaid overtime", ("Protests", "Peaceful protest")),
+    ("Dock workers struck for a third day over a pay freeze.", ("Protests", "Peaceful protest")),
+    ("Insurgents struck at a police station overnight, killing two officers.", ("Battles", "Armed clash")),
+    # property destroyed by aircraft or by rockets is the air strike or the shelling
+    ("Army says its helicopters destroyed a rebel depot in the hills", ("Explosions/Remote violence", "Air/drone strike")),
+    ("Rockets destroyed two houses and a shop in the border town.", ("Explosions/Remote violence",
+                                                            "Shelling/artillery/missile attack")),
     # pledging allegiance is an armed group's change
     ("The faction pledged allegiance to a rival jihadist movement.",
      ("Strategic developments", "Change to group/activity")),

@@ -152,7 +152,7 @@ part listed here gets these phrases too.
 
 
 def _part2() -> list[str]:
-    from .acled_rules2 import CUE_CONVENTIONS, CUE_MASKS, EXTRA_CUE_PHRASES, REFINEMENTS, SYNTAX_CUES
+    from .acled_rules2 import ARGUMENT_CUES2, CUE_CONVENTIONS, CUE_MASKS, EXTRA_CUE_PHRASES, REFINEMENTS, SYNTAX_CUES
 
     out = [_PART2_INTRO.rstrip("\n")]
     for name, phrases in EXTRA_CUE_PHRASES.items():
@@ -171,6 +171,8 @@ def _part2() -> list[str]:
     out.append("Cues also read off the parse:")
     out.append("")
     for name, how in SYNTAX_CUES.items():
+        out.append(f"- `{name}`: {how}.")
+    for name, how in ARGUMENT_CUES2.items():
         out.append(f"- `{name}`: {how}.")
     out.append("")
     out.append("| refinement | changes the decision of | when | ACLED type / sub-type | ACLED's definition (paraphrased) |")

@@ -107,7 +107,18 @@ CUE_CONVENTIONS: Mapping[str, tuple[str, str]] = MappingProxyType({
 })
 """Cue of a text convention → (the cue it stands for, why)."""
 
-PART2_CUES: frozenset[str] = frozenset(EXTRA_CUE_PHRASES) | frozenset(CUE_CONVENTIONS)
+ARGUMENT_CUES2: Mapping[str, str] = MappingProxyType({
+    "labour_strike": "the event's trigger is the verb \"strike\" with people (not armed men, not weapons) as its "
+                     "subject and no object or target of its own (\"teachers strike over unpaid wages\"): a "
+                     "work stoppage, not an attack",
+    "aircraft_subject": "the subject of the event's trigger (or the agent of a passive one) is an aircraft or a "
+                        "drone (\"its jets destroyed rebel positions\")",
+    "artillery_subject": "the subject of the event's trigger (or the agent of a passive one) is a shell, rocket, "
+                         "missile or mortar (\"rockets destroyed two houses\")",
+})
+"""Cues the stage reads off the trigger's own arguments for this part (as the first part's ARGUMENT_CUES)."""
+
+PART2_CUES: frozenset[str] = frozenset(EXTRA_CUE_PHRASES) | frozenset(CUE_CONVENTIONS) | frozenset(ARGUMENT_CUES2)
 
 
 @dataclass(frozen=True)
@@ -128,6 +139,29 @@ def _armed_party(f: AcledFacts) -> bool:
 
 
 REFINEMENTS: tuple[Refinement, ...] = (
+    Refinement(
+        "labour-strike", frozenset({"armed-or-civilian", "table"}),
+        "an attack decided for the verb \"strike\" whose subject is people and which has no object or target, "
+        "no one killed or hurt and no weapon named in the sentence",
+        lambda f, a: f.cue("labour_strike") and not f.cue("harm", "harm_trigger", "air", "shelling", "explosive",
+                                                          "small_arms", "lethal"),
+        ("Protests", "Peaceful protest"),
+        "Peaceful protest: demonstrators gather or act to press a demand without violence; a strike (a work "
+        "stoppage) is such a protest."),
+    Refinement(
+        "destroyed-by-weapon", frozenset({"looting"}),
+        "property destroyed whose destroyer (the trigger's subject, or a passive's agent) is an aircraft, a drone "
+        "or a shell, rocket, missile or mortar",
+        lambda f, a: f.cue("aircraft_subject"),
+        ("Explosions/Remote violence", "Air/drone strike"),
+        "Air/drone strike: an attack from the air, whatever it hit (property destroyed by an air strike is the "
+        "air strike)."),
+    Refinement(
+        "destroyed-by-artillery", frozenset({"looting"}),
+        "as above, the destroyer a shell, rocket, missile or mortar",
+        lambda f, a: f.cue("artillery_subject"),
+        ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+        "Shelling/artillery/missile attack: long-range fire, whatever it hit."),
     Refinement(
         "destroyed-by-demonstrators", frozenset({"looting"}),
         "property burnt, smashed or looted by demonstrators or rioters themselves (a violent verb whose "
@@ -184,5 +218,5 @@ def acled_coding(
     return coded
 
 
-__all__ = ["CUE_CONVENTIONS", "CUE_MASKS", "SYNTAX_CUES", "EXTRA_CUE_PHRASES", "PART2_CUES", "REFINEMENTS", "Refinement", "SIZE_TAG",
+__all__ = ["ARGUMENT_CUES2", "CUE_CONVENTIONS", "CUE_MASKS", "SYNTAX_CUES", "EXTRA_CUE_PHRASES", "PART2_CUES", "REFINEMENTS", "Refinement", "SIZE_TAG",
            "acled_coding"]

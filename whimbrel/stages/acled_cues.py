@@ -18,7 +18,7 @@ from typing import Any, Iterable, Optional, Sequence
 from ..codebook.acled_rules import (COMBAT_WORDS, CROWD_NOUNS, FINDER_VERBS, HARM_WORDS, CUE_IGNORED, CUE_PHRASES, GRIEVANCE_WORDS, PEOPLE_NOUNS,
                                     PROPERTY_NOUNS)
 from ..codebook._tables import ARMED_SECTORS
-from ..codebook.acled_fallback import PROTEST_PURPOSE_VERBS
+from ..codebook.acled_fallback import AIRCRAFT_WORDS, PROTEST_PURPOSE_VERBS
 from ..codebook.acled_rules2 import CUE_MASKS, EXTRA_CUE_PHRASES, SIZE_TAG
 from ..knowledge.vocabulary import REPORTING_VERBS
 from ..spacy_doc import PLACE_ENTS as _PLACE_ENTS, remembered, sent_of, token_table
@@ -564,6 +564,34 @@ def _token_argument_cues(token: Any) -> set[str]:
         found.add("harm_trigger")
     if _between_two(token):
         found.add("two_sided")
+    return found | _subject_cues(token)
+
+
+_AIRCRAFT_SUBJECTS = frozenset(AIRCRAFT_WORDS | {"airstrike", "bomber", "gunship"})
+_ARTILLERY_SUBJECTS = frozenset("shell rocket missile mortar artillery howitzer katyusha barrage".split())
+
+
+def _subject_cues(token: Any) -> set[str]:
+    """``labour_strike``, ``aircraft_subject``, ``artillery_subject`` (:data:`ARGUMENT_CUES2`) of a verb trigger."""
+    if getattr(token, "pos_", "") not in ("VERB", "AUX"):
+        return set()
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    subjects += [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    found = set()
+    for s in subjects:
+        words = {s.lemma_.lower(), s.lower_, s.lower_[:-1] if s.lower_.endswith("s") else s.lower_}
+        if words & _AIRCRAFT_SUBJECTS:
+            found.add("aircraft_subject")
+        elif words & _ARTILLERY_SUBJECTS:
+            found.add("artillery_subject")
+    if token.lemma_.lower() == "strike" and subjects and not any(
+            c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ in ("at", "on", "against"))
+            for c in token.children):
+        people = [s for s in subjects if "person" in semantic_classes(s) or s.lemma_.lower() in PEOPLE_NOUNS
+                  or s.lower_ in PEOPLE_NOUNS or (role_sector(s.lemma_.lower()) or role_sector(s.lower_))]
+        if people and not any(role_sector(p.lemma_.lower()) in ARMED_SECTORS or role_sector(p.lower_) in ARMED_SECTORS
+                              for p in people):
+            found.add("labour_strike")
     return found
 
 
