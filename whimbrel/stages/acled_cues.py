@@ -18,10 +18,10 @@ from typing import Any, Iterable, Optional, Sequence
 from ..codebook.acled_rules import (COMBAT_WORDS, CROWD_NOUNS, FINDER_VERBS, HARM_WORDS, CUE_IGNORED, CUE_PHRASES, GRIEVANCE_WORDS, PEOPLE_NOUNS,
                                     PROPERTY_NOUNS)
 from ..codebook._tables import ARMED_SECTORS
-from ..codebook.acled_fallback import AIRCRAFT_WORDS, PROTEST_PURPOSE_VERBS
 from ..codebook.acled_rules2 import CUE_MASKS, EXTRA_CUE_PHRASES, SIZE_TAG
 from ..knowledge.vocabulary import REPORTING_VERBS
 from ..spacy_doc import PLACE_ENTS as _PLACE_ENTS, remembered, sent_of, token_table
+from .acled_cues2 import pressing_demand as _pressing_demand, subject_cues as _subject_cues
 from .clean import is_headline
 from .senses import arguments, role_sector, semantic_classes
 
@@ -483,32 +483,6 @@ def _protester_violence(sent: Any, skip: Sequence[tuple[int, int]]) -> frozenset
     return frozenset()
 
 
-_DEMAND_PARTICIPLES = frozenset(PROTEST_PURPOSE_VERBS | {"chant"}) - {"call", "press", "urge", "voice"}
-_NO_GRIEVANCE_OBJECTS = frozenset("ransom money payment cash fee bribe tax".split())
-
-
-def _pressing_demand(sent: Any, skip: Sequence[tuple[int, int]]) -> frozenset[str]:
-    """``protest`` when people are told pressing a demand as they are acted on or act: a present
-    participle of a demand verb on a noun for people ("fired at students demanding reforms") or on the
-    verb of an unarmed subject ("ransacked the office, denouncing fraud").  Not armed men's demands
-    ("gunmen demanding a ransom"): a demonstration is unarmed people's."""
-    for t in sent:
-        if t.tag_ != "VBG" or t.lemma_.lower() not in _DEMAND_PARTICIPLES or any(lo <= t.i < hi for lo, hi in skip):
-            continue
-        if any(c.dep_ == "dobj" and c.lemma_.lower() in _NO_GRIEVANCE_OBJECTS for c in t.children):
-            continue
-        if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN"):
-            people = [t.head]
-        elif t.dep_ == "advcl" and t.head.pos_ in ("VERB", "AUX"):
-            people = [c for c in t.head.children if c.dep_ == "nsubj"]
-        else:
-            continue
-        if people and not any(role_sector(p.lemma_.lower()) in ARMED_SECTORS or role_sector(p.lower_) in ARMED_SECTORS
-                              for p in people):
-            return frozenset({"protest"})
-    return frozenset()
-
-
 def _from_armed(verb: Any) -> bool:
     return any(role_sector(p.lemma_.lower()) in ARMED_SECTORS or role_sector(p.lower_) in ARMED_SECTORS
                for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
@@ -565,34 +539,6 @@ def _token_argument_cues(token: Any) -> set[str]:
     if _between_two(token):
         found.add("two_sided")
     return found | _subject_cues(token)
-
-
-_AIRCRAFT_SUBJECTS = frozenset(AIRCRAFT_WORDS | {"airstrike", "bomber", "gunship"})
-_ARTILLERY_SUBJECTS = frozenset("shell rocket missile mortar artillery howitzer katyusha barrage".split())
-
-
-def _subject_cues(token: Any) -> set[str]:
-    """``labour_strike``, ``aircraft_subject``, ``artillery_subject`` (:data:`ARGUMENT_CUES2`) of a verb trigger."""
-    if getattr(token, "pos_", "") not in ("VERB", "AUX"):
-        return set()
-    subjects = [c for c in token.children if c.dep_ == "nsubj"]
-    subjects += [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-    found = set()
-    for s in subjects:
-        words = {s.lemma_.lower(), s.lower_, s.lower_[:-1] if s.lower_.endswith("s") else s.lower_}
-        if words & _AIRCRAFT_SUBJECTS:
-            found.add("aircraft_subject")
-        elif words & _ARTILLERY_SUBJECTS:
-            found.add("artillery_subject")
-    if token.lemma_.lower() == "strike" and subjects and not any(
-            c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ in ("at", "on", "against"))
-            for c in token.children):
-        people = [s for s in subjects if "person" in semantic_classes(s) or s.lemma_.lower() in PEOPLE_NOUNS
-                  or s.lower_ in PEOPLE_NOUNS or (role_sector(s.lemma_.lower()) or role_sector(s.lower_))]
-        if people and not any(role_sector(p.lemma_.lower()) in ARMED_SECTORS or role_sector(p.lower_) in ARMED_SECTORS
-                              for p in people):
-            found.add("labour_strike")
-    return found
 
 
 _FIGHT_NOUNS = frozenset(COMBAT_WORDS | {"clash"})
