@@ -63,9 +63,13 @@ _TABLE.update(_heads("bomb bombing ied explosive landmine blast explosion", "ASS
 _TABLE.update(_heads("rename merge merger unite appoint appointment name recruit recruitment leadership split replace succeed "
                      "alliance ally",
                      "MOBILIZE", None, 1, "group", ("group_change",)))
-_TABLE.update(_heads("base headquarters camp post outpost", "MOBILIZE", None, 1, "group", ("base",)))
+_TABLE.update(_heads("reunite unify reunification unification", "MOBILIZE", None, 1, "group", ("group_change",)))
+_TABLE.update(_heads("base headquarters camp post outpost centre center garrison barracks", "MOBILIZE", None, 1, "group",
+                     ("base",)))
 _TABLE.update(_heads("control pass", "RETREAT", "withdraw", 1, "territory", ("handover",)))
-_TABLE.update(_heads("drive push force expel", "ASSAULT", None, 1, "taking", ("took", "retook")))
+# a taking told as a noun ("the capture of the port by insurgents", "the fall of the town to the rebels")
+_TABLE.update(_heads("capture recapture takeover fall", "ASSAULT", None, 1, "nominal_taking", ("took", "retook")))
+_TABLE.update(_heads("drive push force expel flush", "ASSAULT", None, 1, "taking", ("took", "retook")))
 # "ousted": a side driven out of a place, or (a coup named) a government or head of state overthrown
 _TABLE.update(_heads("oust", "ASSAULT", None, 1, "taking", ("took", "retook", "coup")))
 _TABLE.update(_heads("turn", "MOBILIZE", None, 1, "group", ("base",)))
@@ -74,10 +78,16 @@ _TABLE.update(_heads("burn", "ASSAULT", "destroy", 2, "outcome", ("loot", "prope
 _TABLE.update(_heads("loot ransack plunder pillage torch raze vandalise vandalize deface", "ASSAULT", "destroy", 2,
                      "outcome"))
 _TABLE.update(_heads("defuse intercept", "ASSAULT", None, 1, "outcome", ("disrupted",)))
+# weapons stopped, told as a noun or by a verb whose object is a weapon ("the interception of three missiles",
+# "air defences downed four drones")
+_TABLE.update(_heads("interception defusal downing shootdown down recover find discover dismantle deactivate neutralise "
+                     "neutralize", "ASSAULT", None, 1, "disrupting", ("disrupted",)))
+_TABLE.update(_heads("lynching lynch", "ASSAULT", None, 2, "mob_act", ("mob",)))
 # Violence against civilians and battles: what was done to people
 _TABLE.update(_heads("abduct kidnap", "ASSAULT", "abduct", 2, "outcome"))
 _TABLE.update(_heads("take", "ASSAULT", "abduct", 3, "outcome", ("taken_by_armed",)))
 _TABLE.update(_heads("rape", "ASSAULT", "sexual", 2, "outcome"))
+_TABLE.update(_heads("disappear disappearance", "ASSAULT", "abduct", 2, "disappearance", ("abduct",)))
 _TABLE.update(_heads("kill wound injure shoot stab behead massacre hack murder", "ASSAULT", None, 3, "outcome"))
 # gunfire heard or reported ("shots rang out", "reports of shots fired"): the ACLED rules decide what it is
 _TABLE.update(_heads("shot gunshot gunfire", "ASSAULT", "firearms", 3, "gunfire", ("gunfire_heard",)))
@@ -86,6 +96,8 @@ _TABLE.update(_heads("overthrow topple depose power stage", "COERCE", None, 2, "
 # Protests and riots: the crowd named by its role
 _TABLE.update(_heads("protester protestor demonstrator marcher", "PROTEST", None, 4, "crowd"))
 _TABLE.update(_heads("rioter", "PROTEST", "riot", 4, "crowd"))
+# a crowd charged by the police with sticks ("lathi-charged the protesters"): the protest rules decide
+_TABLE.update(_heads("charge", "PROTEST", None, 3, "policing", ("crowd_charge",)))
 _TABLE.update(_heads("gather assemble converge", "PROTEST", None, 4, "gathering", ("protest_purpose",)))
 _TABLE.update(_heads("mob", "ASSAULT", None, 3, "crowd"))
 # Strategic developments of armed forces' presence: a peace force arriving (PLOVER: the host lets it in),
@@ -108,7 +120,8 @@ VERBAL_GROUPS: frozenset[str] = frozenset({"outcome", "taking"})
 """Head groups that count only as a verb or a participle ("were killed", "looted shops"): as a noun
 ("the wounded", "130 injured") they name people, not an act."""
 
-RULE_ONLY_GROUPS: frozenset[str] = frozenset({"group", "territory", "taking", "movement", "gunfire", "coup"})
+RULE_ONLY_GROUPS: frozenset[str] = frozenset({"group", "territory", "taking", "movement", "gunfire", "coup",
+                                              "policing", "nominal_taking", "disrupting", "mob_act"})
 """Head groups whose fallback event counts only when an ACLED rule (not the per-(type, mode) table)
 types it: the MOBILIZE or RETREAT type given to "named" or "control" is the fallback's guess, so it is
 the rule's condition (an armed group named, a place handed over) that makes it an ACLED event."""
@@ -134,6 +147,13 @@ FALLBACK_GROUPS: Mapping[str, str] = MappingProxyType({
             "government\")",
     "movement": "a peace force arriving (\"peacekeepers arrived in ...\"), or a drone or aircraft flying over or "
                 "seen above a place: a verb whose subject names them",
+    "nominal_taking": "a taking told as a noun: the capture, recapture, takeover or fall of a place",
+    "disrupting": "weapons stopped, told as a noun (interception, defusal, downing) or by a verb of downing, "
+                  "finding, recovering or dismantling, with weapons named (the cue)",
+    "mob_act": "a lynching, told as a noun or a verb",
+    "policing": "a crowd charged by the police with sticks (\"lathi-charged\", \"baton-charged\")",
+    "disappearance": "a person disappeared with an abduction cue in the sentence (\"forcibly disappeared\", "
+                     "\"whereabouts unknown\")",
     "gathering": "people gathering or assembling to press a demand (\"gathered to denounce\", \"assembled "
                  "against the law\")",
 })
@@ -158,7 +178,7 @@ PROTEST_PURPOSE_VERBS: frozenset[str] = frozenset(
 """Verbs of a gathering's purpose clause that make it a demonstration (ACLED: a public gathering
 against a political entity, policy or group, or in support of a demand)."""
 
-PEACE_FORCE_WORDS: frozenset[str] = frozenset("peacekeeper peacekeeping peace-keeping helmet".split())
+PEACE_FORCE_WORDS: frozenset[str] = frozenset("peacekeeper peacekeeping peace-keeping helmet contingent".split())
 """Lemmas of the subject of an arrival verb that name a peace force ("blue helmets", "peacekeeping troops")."""
 
 AIRCRAFT_WORDS: frozenset[str] = frozenset(

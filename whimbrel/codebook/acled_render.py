@@ -152,7 +152,7 @@ part listed here gets these phrases too.
 
 
 def _part2() -> list[str]:
-    from .acled_rules2 import CUE_CONVENTIONS, EXTRA_CUE_PHRASES, REFINEMENTS
+    from .acled_rules2 import ARGUMENT_CUES2, CUE_CONVENTIONS, CUE_MASKS, EXTRA_CUE_PHRASES, REFINEMENTS, SYNTAX_CUES
 
     out = [_PART2_INTRO.rstrip("\n")]
     for name, phrases in EXTRA_CUE_PHRASES.items():
@@ -162,6 +162,18 @@ def _part2() -> list[str]:
     out.append("")
     for name, (meaning, why) in CUE_CONVENTIONS.items():
         out.append(f"- `{name}` → `{meaning}`: {why}.")
+    out.append("")
+    out.append("Words one cue does not read (the other cues still do):")
+    out.append("")
+    for name, phrases in CUE_MASKS.items():
+        out.append(f"- `{name}`: " + ", ".join(f'"{p}"' for p in phrases) + ".")
+    out.append("")
+    out.append("Cues also read off the parse:")
+    out.append("")
+    for name, how in SYNTAX_CUES.items():
+        out.append(f"- `{name}`: {how}.")
+    for name, how in ARGUMENT_CUES2.items():
+        out.append(f"- `{name}`: {how}.")
     out.append("")
     out.append("| refinement | changes the decision of | when | ACLED type / sub-type | ACLED's definition (paraphrased) |")
     out.append("|---|---|---|---|---|")

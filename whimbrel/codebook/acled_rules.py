@@ -344,8 +344,8 @@ _NONSTATE_ARMED = frozenset({"REB", "UAF", "INS"})
 
 
 def _territory(f: AcledFacts) -> tuple[str, str]:
-    if not f.actors and f.cue("state_taker") != f.cue("nonstate_taker"):
-        # the event names no taker ("heavy fighting"), the taking verb's subject does
+    if not f.actors & ARMED_SECTORS and f.cue("state_taker") != f.cue("nonstate_taker"):
+        # no armed taker among the event's actors ("heavy fighting"; the official who confirmed it): the taker named does
         return ("Battles", "Government regains territory" if f.cue("state_taker") else
                 "Non-state actor overtakes territory")
     if f.cue("retook") and not f.nonstate_actor:
@@ -487,11 +487,11 @@ RULES: tuple[Rule, ...] = (
          "Use of chemical weapons in warfare, whatever the delivery; a riot-control agent (tear gas) used "
          "against armed forces, not at a protest, counts too."),
     Rule("excessive-force", _PROTESTISH,
-         "a protest sentence with lethal force (live fire, shootings, killings) by state forces, the protest itself "
-         "not violent",
+         "a protest sentence with lethal force (live fire, shootings, killings) by state forces (or by no one "
+         "named), the protest itself not violent",
          lambda f: _in_protest(f) and f.cue("lethal") and not f.cue("lethal_in_grievance")
          and not (f.cue("violent") and not f.cue("peaceful"))
-         and (f.etype == "PROTEST" or f.state_actor),
+         and (f.etype == "PROTEST" or f.state_actor or not f.actors),
          _fixed("Protests", "Excessive force against protesters"),
          "Peaceful protesters met with lethal or life-threatening force by state forces or their allies."),
     Rule("violent-demonstration", frozenset({"PROTEST", "ASSAULT"}),
@@ -505,9 +505,9 @@ RULES: tuple[Rule, ...] = (
          "A demonstration in which participants act violently or destructively (stone-throwing, arson, "
          "vandalism, clashes with police)."),
     Rule("protest-intervention", _PROTESTISH,
-         "a protest sentence where the police disperse, tear-gas, break up, prevent or arrest it",
+         "a protest sentence where the police (or no one named) disperse, tear-gas, break up, prevent or arrest it",
          lambda f: _in_protest(f) and f.cue("intervention") and not f.cue("intervention_in_grievance")
-         and (f.etype != "ASSAULT" or f.state_actor),
+         and (f.etype != "ASSAULT" or f.state_actor or not f.actors),
          _fixed("Protests", "Protest with intervention"),
          "A peaceful protest that is physically dispersed or suppressed (tear gas, batons, arrests) without "
          "lethal force."),

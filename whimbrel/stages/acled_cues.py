@@ -18,9 +18,10 @@ from typing import Any, Iterable, Optional, Sequence
 from ..codebook.acled_rules import (COMBAT_WORDS, CROWD_NOUNS, FINDER_VERBS, HARM_WORDS, CUE_IGNORED, CUE_PHRASES, GRIEVANCE_WORDS, PEOPLE_NOUNS,
                                     PROPERTY_NOUNS)
 from ..codebook._tables import ARMED_SECTORS
-from ..codebook.acled_rules2 import EXTRA_CUE_PHRASES, SIZE_TAG
+from ..codebook.acled_rules2 import CUE_MASKS, EXTRA_CUE_PHRASES, SIZE_TAG
 from ..knowledge.vocabulary import REPORTING_VERBS
 from ..spacy_doc import PLACE_ENTS as _PLACE_ENTS, remembered, sent_of, token_table
+from .acled_cues2 import pressing_demand as _pressing_demand, subject_cues as _subject_cues
 from .clean import is_headline
 from .senses import arguments, role_sector, semantic_classes
 
@@ -142,8 +143,8 @@ def _table_forms(doc: Any, start: int, end: int) -> list[frozenset[str]]:
     """:func:`_forms` of the tokens ``start``..``end`` of a Doc, read off its TokenTable (one
     frozen set per distinct lemma and form of the Doc, kept in its memo)."""
     table = token_table(doc)
-    lemmas, lowers, ents = table.lemma, table.lower, table.ent_type
-    made: dict[tuple[str, str], frozenset[str]] = remembered(doc, "acled_cues.forms", dict)
+    lemmas, lowers, ents, pos = table.lemma, table.lower, table.ent_type, table.pos
+    made: dict[tuple[str, str, bool], frozenset[str]] = remembered(doc, "acled_cues.forms", dict)
     out = []
     for i in range(start, end):
         if ents[i] in _TIME_ENTS:
@@ -154,9 +155,15 @@ def _table_forms(doc: Any, start: int, end: int) -> list[frozenset[str]]:
             lower = str(doc[i]).lower()
             out.append(frozenset(f for f in (lemma, lower) if f))
             continue
-        fs = made.get((lemma, lower))
+        fs = made.get((lemma, lower, pos[i] == "PROPN"))
         if fs is None:
-            fs = made[(lemma, lower)] = frozenset(f for f in (lemma, lower.lower()) if f)
+            forms = [lemma, lower.lower()]
+            if pos[i] == "PROPN" and lemma == lower and len(lower) > 3 and lower.endswith("s") \
+                    and not lower.endswith("ss"):
+                # a title-case word the tagger took for a name keeps its plural as lemma ("Rockets Hit ...",
+                # "Rioters Torch ..."): its singular is a form too
+                forms.append(lower[:-3] + "y" if lower.endswith("ies") else lower[:-1])
+            fs = made[(lemma, lower, pos[i] == "PROPN")] = frozenset(f for f in forms if f)
         out.append(fs)
     return out
 
@@ -177,8 +184,31 @@ def cues_in_tokens(tokens: Iterable[Any]) -> frozenset[str]:
     return _cues_in_forms(_forms(tokens))
 
 
+_MASKS = {name: tuple(_compile(p) for p in phrases) for name, phrases in CUE_MASKS.items()}
+
+
+def _masked_for(forms: list[frozenset[str]], masks: tuple[_Phrase, ...]) -> list[frozenset[str]]:
+    """``forms`` with the tokens of every adjacent-word mask phrase blanked."""
+    out = list(forms)
+    for phrase in masks:
+        words = [w for part in phrase.parts for w in part.words]
+        for i in range(len(forms) - len(words) + 1):
+            if all(forms[i + k] & alts for k, alts in enumerate(words)):
+                for k in range(len(words)):
+                    out[i + k] = frozenset()
+    return out
+
+
 def _cues_in_forms(forms: list[frozenset[str]]) -> frozenset[str]:
     forms = _blank_ignored(forms)
+    found = _phrase_cues(forms)
+    for name in found & _MASKS.keys():  # a cue that must not read some words (CUE_MASKS): read it again
+        if name not in _phrase_cues(_masked_for(forms, _MASKS[name]), only=name):
+            found = found - {name}
+    return found
+
+
+def _phrase_cues(forms: list[frozenset[str]], only: Optional[str] = None) -> frozenset[str]:
     found: set[str] = set()
     get = _BY_FIRST.get  # _starts inlined: the same (position, phrase) order, no generator
     for i, fs in enumerate(forms):
@@ -186,7 +216,7 @@ def _cues_in_forms(forms: list[frozenset[str]]) -> frozenset[str]:
             hits = get(f)
             if hits:
                 for name, phrase in hits:
-                    if name not in found and _matches_at(forms, i, phrase):
+                    if name not in found and (only is None or name == only) and _matches_at(forms, i, phrase):
                         found.add(name)
     return frozenset(found)
 
@@ -232,7 +262,8 @@ def sentence_cues(token: Any) -> frozenset[str]:
     def kept_cues() -> frozenset[str]:
         forms = _sentence_forms(sent.doc, sent.start, sent.end)
         return (_background_dropped(sent, forms, skip, _with_grievances(sent, forms, skip))
-                | _place_taken(sent, skip) | _takers(sent, skip) | _protester_violence(sent, skip))
+                | _place_taken(sent, skip) | _takers(sent, skip) | _protester_violence(sent, skip)
+                | _pressing_demand(sent, skip))
 
     found = remembered(token.doc, ("acled_cues", sent.start, skip), kept_cues)
     return found | _SIZE_TAGGED if _size_tagged(token.doc) else found
@@ -397,7 +428,32 @@ def _takers(sent: Any, skip: Sequence[tuple[int, int]]) -> frozenset[str]:
                 found.add("state_taker")
             elif sectors & _NONSTATE and not sectors & _STATE:
                 found.add("nonstate_taker")
-    return frozenset(found)
+    return frozenset(found | _nominal_takers(sent, skip))
+
+
+# a taking told as a noun, and the preposition that names its taker ("the capture of X by rebels",
+# "the fall of X to rebels", "X fell to rebels")
+_TAKING_NOUNS = {"capture": "by", "recapture": "by", "takeover": "by", "seizure": "by", "fall": "to"}
+
+
+def _nominal_takers(sent: Any, skip: Sequence[tuple[int, int]]) -> set[str]:
+    """``state_taker`` / ``nonstate_taker`` from the taker a taking noun (or "fell to") names; a side
+    named by its own name is a non-state group (a state's forces are named by their role or country)."""
+    found = set()
+    for t in sent:
+        prep = _TAKING_NOUNS.get(t.lemma_.lower())
+        if prep is None or (t.pos_ not in ("NOUN", "PROPN") and t.lemma_.lower() != "fall") \
+                or any(lo <= t.i < hi for lo, hi in skip):
+            continue
+        # the taker's phrase may hang on the place ("the capture of the town by rebels"): the noun's whole phrase
+        for p in (p for p in t.subtree if p.dep_ == "pobj" and p.head.lower_ == prep and p.head.i > t.i):
+            mods = [m for m in p.children if m.dep_ in ("compound", "amod")]
+            sectors = {role_sector(w) for x in [p, *mods] for w in (x.lemma_.lower(), x.lower_)}
+            if sectors & _STATE and not sectors & _NONSTATE:
+                found.add("state_taker")
+            elif (sectors & _NONSTATE or any(_group_name(m) for m in mods)) and not sectors & _STATE:
+                found.add("nonstate_taker")
+    return found
 
 
 _PROTESTER_NOUNS = frozenset({"protester", "protestor", "demonstrator", "rioter", "marcher", "crowd", "mob"})
@@ -482,7 +538,7 @@ def _token_argument_cues(token: Any) -> set[str]:
         found.add("harm_trigger")
     if _between_two(token):
         found.add("two_sided")
-    return found
+    return found | _subject_cues(token)
 
 
 _FIGHT_NOUNS = frozenset(COMBAT_WORDS | {"clash"})

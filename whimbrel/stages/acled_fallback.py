@@ -119,8 +119,9 @@ def _fitting_object(verb: Any, head: FallbackHead) -> bool:
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if not objects:
         return True
-    people = [o for o in objects if _people(o) or o.ent_type_ in ("CARDINAL", "NORP", "PERSON")
-              or o.pos_ in ("NUM", "PRON")]
+    # a building named by its users' sector ("a mosque", "a school") is property, not people
+    people = [o for o in objects if (_people(o) and not (head.mode == "destroy" and _property(o)))
+              or o.ent_type_ in ("CARDINAL", "NORP", "PERSON") or o.pos_ in ("NUM", "PRON")]
     return not people if head.mode == "destroy" else bool(people)
 
 
