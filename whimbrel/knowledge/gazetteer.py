@@ -25,6 +25,7 @@ hyphens folded; ``Saint``/``St.`` and ``Mount``/``Mt.`` unified).
 
 from __future__ import annotations
 
+import functools
 import gzip
 import importlib.metadata
 import importlib.util
@@ -118,6 +119,7 @@ _PUNCT = re.compile(r"[\.\u2019\u2018'`]")
 _SEP = re.compile(r"[\s\-\u2010-\u2015,/]+")
 
 
+@functools.lru_cache(maxsize=65_536)  # a pure function of its text: a per-process memo
 def normalise(name: str) -> str:
     """Fold a place name for exact matching: accents, case, dots, hyphens, ``the``, ``St.``."""
     text = unicodedata.normalize("NFKD", name)
