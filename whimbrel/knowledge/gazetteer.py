@@ -652,8 +652,9 @@ class SQLiteGazetteer:
     def __getstate__(self) -> dict[str, Any]:
         return {"path": self.path, "_con": None, "built": False, "_answers": {}}
 
-    _MAX_ANSWERS = 100_000
-    """How many answers :meth:`_remember` keeps per process before it starts afresh."""
+    _MAX_ANSWERS = 20_000
+    """How many answers :meth:`_remember` keeps per process before it starts afresh (~30 per
+    article, most of them empty; 20,000 hold some 25 MB)."""
 
     def _remember(self, key: tuple, compute: Any) -> Any:
         """``compute()``, kept per process and key: the index is read-only once open, its
