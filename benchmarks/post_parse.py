@@ -8,6 +8,14 @@ parsed documents, alternately, in the same minutes of a shared machine:
     PYTHONPATH=TREE_B python benchmarks/post_parse.py time /tmp/gen60.pkl
     PYTHONPATH=TREE_B python benchmarks/post_parse.py profile /tmp/gen60.pkl /tmp/gen60.prof
 
+``once`` runs the stages once over documents 5..N+4 (the first four load what is loaded on first
+use) inside ``functools.reduce``, so that callgrind counts the instructions of that run alone,
+a figure the load of a shared machine does not move (~1 min per document under valgrind)::
+
+    PYTHONPATH=TREE valgrind --tool=callgrind --collect-atstart=no --toggle-collect=functools_reduce \
+        --callgrind-out-file=/tmp/cg.out "$(python -c 'import sys; print(sys.executable)')" \
+        benchmarks/post_parse.py once /tmp/gen60.pkl 10        # then: grep totals /tmp/cg.out
+
 ``time`` prints the best of ``--repeat`` runs per stage (``time.process_time``; the collector set
 as ``extract_many`` sets it, a collection after every 30 articles) and a digest of the events,
 which must be the same for trees that are meant to give the same output.  ``profile`` writes a
@@ -75,7 +83,7 @@ def _digest(works: list) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("mode", choices=["parse", "time", "profile"])
+    ap.add_argument("mode", choices=["parse", "time", "profile", "once"])
     ap.add_argument("args", nargs="+")
     ap.add_argument("--repeat", type=int, default=2)
     a = ap.parse_args()
@@ -91,6 +99,13 @@ def main() -> None:
     gc.collect()
     gc.freeze()
     gc.set_threshold(10_000, 10, 10)
+    if a.mode == "once":
+        import functools
+
+        works = pickle.loads(blob)[4:4 + int(a.args[1])]
+        functools.reduce(lambda _a, _b: _run(stages, works, {}), [0, 1])  # the toggle of callgrind
+        print(f"{len(works)} documents; events digest {_digest(works)}")
+        return
     if a.mode == "profile":
         import cProfile
         import pstats

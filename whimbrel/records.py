@@ -28,6 +28,25 @@ class Record(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
+    def model_copy(self, *, update: Optional[dict[str, Any]] = None, deep: bool = False) -> Any:
+        """pydantic's ``model_copy``; the shallow copy (the stages make ~300 per article, of
+        entities and places with their offsets) is built directly, as pydantic's ``__copy__``
+        and ``model_copy`` build it, for a record with no extra fields and no private attributes."""
+        if deep or self.__pydantic_private__ is not None or self.__pydantic_extra__ is not None:
+            return super().model_copy(update=update, deep=deep)
+        cls = type(self)
+        new = cls.__new__(cls)
+        values = self.__dict__.copy()
+        fields_set = set(self.__pydantic_fields_set__)
+        if update:
+            values.update(update)
+            fields_set.update(update.keys())
+        object.__setattr__(new, "__dict__", values)
+        object.__setattr__(new, "__pydantic_extra__", None)
+        object.__setattr__(new, "__pydantic_fields_set__", fields_set)
+        object.__setattr__(new, "__pydantic_private__", None)
+        return new
+
     def to_json(self) -> dict[str, Any]:
         """The JSON-ready dict (enums as their values)."""
         return self.model_dump(mode="json")

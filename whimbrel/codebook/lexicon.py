@@ -120,12 +120,12 @@ class TriggerLexicon:
         by_lemma: dict[tuple[str, str], list[TriggerSense]] = {}
         for s in self.senses:
             by_lemma.setdefault((s.lemma, s.pos), []).append(s)
-        self._by_lemma = {k: tuple(v) for k, v in by_lemma.items()}
+        # strongest first, sorted once (a stable sort: equal weights keep lexicon order)
+        self._by_lemma = {k: tuple(sorted(v, key=lambda s: -s.weight)) for k, v in by_lemma.items()}
 
     def senses_of(self, lemma: str, pos: str) -> list[TriggerSense]:
-        """All senses of ``lemma`` as ``pos`` ("VERB"/"NOUN"), strongest first."""
-        found = self._by_lemma.get((lemma.lower(), _pos(pos)), ())
-        return sorted(found, key=lambda s: -s.weight)
+        """All senses of ``lemma`` as ``pos`` ("VERB"/"NOUN"), strongest first (a new list)."""
+        return list(self._by_lemma.get((lemma.lower(), _pos(pos)), ()))
 
     def phrasal(self, lemma: str, particle: str, pos: str = "VERB") -> list[TriggerSense]:
         """Senses that need exactly this particle ("call" + "on")."""

@@ -14,6 +14,7 @@ live in the actor knowledge base (:mod:`whimbrel.knowledge.actors`).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -36,6 +37,7 @@ _APOSTROPHES = re.compile(r"[\u2019\u2018'`\u02bc\u02bb]")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 
+@functools.lru_cache(maxsize=65_536)  # a pure function of its text: a per-process memo
 def normalise(text: str) -> str:
     """The matching key of a name: ASCII, lower case, no apostrophes or dots, single spaces.
 

@@ -25,6 +25,7 @@ hyphens folded; ``Saint``/``St.`` and ``Mount``/``Mt.`` unified).
 
 from __future__ import annotations
 
+import functools
 import gzip
 import importlib.metadata
 import importlib.util
@@ -118,6 +119,7 @@ _PUNCT = re.compile(r"[\.\u2019\u2018'`]")
 _SEP = re.compile(r"[\s\-\u2010-\u2015,/]+")
 
 
+@functools.lru_cache(maxsize=65_536)  # a pure function of its text: a per-process memo
 def normalise(name: str) -> str:
     """Fold a place name for exact matching: accents, case, dots, hyphens, ``the``, ``St.``."""
     text = unicodedata.normalize("NFKD", name)
@@ -645,9 +647,26 @@ class SQLiteGazetteer:
         self.path = Path(path)
         self._con: Optional[sqlite3.Connection] = None
         self.built = False
+        self._answers: dict[tuple, Any] = {}
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"path": self.path, "_con": None, "built": False}
+        return {"path": self.path, "_con": None, "built": False, "_answers": {}}
+
+    _MAX_ANSWERS = 20_000
+    """How many answers :meth:`_remember` keeps per process before it starts afresh (~30 per
+    article, most of them empty; 20,000 hold some 25 MB)."""
+
+    def _remember(self, key: tuple, compute: Any) -> Any:
+        """``compute()``, kept per process and key: the index is read-only once open, its
+        places are frozen records, so the same question always has the same answer (the
+        kept answers are dropped when the connection closes or rows are imported)."""
+        answers = self._answers
+        found = answers.get(key, answers)
+        if found is answers:
+            if len(answers) >= self._MAX_ANSWERS:
+                answers.clear()
+            found = answers[key] = compute()
+        return found
 
     def _connection(self) -> sqlite3.Connection:
         if self._con is None:
@@ -682,6 +701,7 @@ class SQLiteGazetteer:
         first if needed; they are kept when the index is rebuilt.  Returns how many places were new."""
         self._connection()
         self.close()
+        self._answers.clear()
         con = sqlite3.connect(self.path)
         try:
             new = apply_imported(con, rows)
@@ -691,6 +711,7 @@ class SQLiteGazetteer:
         return new
 
     def close(self) -> None:
+        self._answers.clear()
         if self._con is not None:
             self._con.close()
             self._con = None
@@ -712,7 +733,13 @@ class SQLiteGazetteer:
 
     def candidates(self, name: str, *, country: Optional[str] = None, limit: int = 10,
                    with_abbreviations: bool = True) -> list[tuple[Place, int, int]]:
-        """Like :meth:`lookup`, with each place's population and name kind (1 main, 0 alternate, 2 abbreviation)."""
+        """Like :meth:`lookup`, with each place's population and name kind (1 main, 0 alternate, 2 abbreviation).
+        Asked once per process and question (:meth:`_remember`); each call returns a new list."""
+        return list(self._remember(("candidates", name, country, limit, with_abbreviations),
+                                   lambda: self._candidates(name, country, limit, with_abbreviations)))
+
+    def _candidates(self, name: str, country: Optional[str], limit: int,
+                    with_abbreviations: bool) -> list[tuple[Place, int, int]]:
         norm = normalise(name)
         if not norm:
             return []
@@ -756,6 +783,9 @@ class SQLiteGazetteer:
 
     def demonym(self, word: str) -> Optional[Place]:
         """The country (or continent) a demonym denotes ("Iraqi" → Iraq, "European" → Europe), or None."""
+        return self._remember(("demonym", word), lambda: self._demonym(word))
+
+    def _demonym(self, word: str) -> Optional[Place]:
         norm = normalise(word)
         con = self._connection()
         row = con.execute("SELECT pid FROM demonym WHERE norm = ?", (norm,)).fetchone()
