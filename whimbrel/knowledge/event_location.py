@@ -113,6 +113,12 @@ def event_place(
         return _refined(best.model_copy(update={"reason": "same sentence", "basis": PlaceBasis.sentence}),
                         places, (first, last))
     if focus:
+        town = _article_town(places, lambda p: p.country_code == focus and p.start < last)
+        if town is not None:
+            # no place in the sentence: the town the article is about, in the country it is about
+            # ("... in Dhaka (Dhaka, Dhaka). Police opened fire on the marchers, killing 5.")
+            return town.model_copy(update={"reason": "article focus: the article's town",
+                                           "basis": PlaceBasis.focus})
         country = next((p for p in places if p.country_code == focus and _country_level(p)), None)
         if country is None and gazetteer is not None:
             country = gazetteer.country(focus)
