@@ -306,9 +306,6 @@ def _victim_heads(cue, category: str) -> list:  # type: ignore[no-untyped-def]
     objs = [c for c in cue.children if c.dep_ in ("dobj", "obj")]
     if objs:
         return objs[:1]
-    shared = csum.shared_object(cue)
-    if shared is not None:
-        return [shared]
     # "were found shot to death" / "four women found dead": the governing verb's subject
     if cue.tag_ == "VBN" and (cue.dep_ in ("xcomp", "oprd") or cue.dep_ == "ccomp" and _subject(cue) is None):
         return _predicate_subject(cue)
@@ -469,8 +466,6 @@ _NOUN_READERS = {
 
 def _noun_figures(cue, category: str, negated: bool) -> list[tuple[str, Count]]:  # type: ignore[no-untyped-def]
     """"five dead", "the death toll rose to 12", "20 injured people", "no casualties"."""
-    if category == "dead" and acled.vague_of_noun(cue) is not None:
-        return [("dead", acled.vague_of_noun(cue))]  # "dozens of fatalities": ACLED's 12
     if category == "dead" and cue.lower_ in ("dead", "deceased") and cue.dep_ in ("acomp", "oprd", "xcomp"):
         for head in _predicate_subject(cue):
             count = csum.plus_companions(cue, head, acled.vague_dead(head, _np_count(head)), _np_count)  # ACLED's 10
@@ -710,8 +705,6 @@ def _sentence_figures(sentence) -> tuple[list, list]:  # type: ignore[no-untyped
             if category is None or totals and _aggregate(tok):
                 continue
             cues.append((tok.i, _figures(tok, category)))
-        cues = acled.coded_figures(doc, sentence.start, sentence.end, cues,
-                                   lambda t: cue_category(t) in ("dead", "killings", "fatal", "casualties"))
         adjacent = [(cat, count, pos) for cat, count, pos in _adjacent(sentence)
                     if not (totals and _aggregate(sentence.doc[pos]))]
         cached = (cues, adjacent)

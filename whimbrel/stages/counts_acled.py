@@ -25,8 +25,7 @@ from typing import Any, Callable, Optional
 
 from whimbrel.records import Count
 
-__all__ = ["ACLED_VAGUE_DEAD", "NEUTRALISE", "coded_figures", "neutralised_people", "unknown_number", "vague_dead",
-           "vague_of_noun", "toll_value"]
+__all__ = ["ACLED_VAGUE_DEAD", "NEUTRALISE", "neutralised_people", "unknown_number", "vague_dead", "toll_value"]
 
 NEUTRALISE = frozenset({"neutralise", "neutralize"})
 """Military communiques' word for killing combatants ("21 terrorists were neutralised"),
@@ -38,8 +37,7 @@ def neutralised_people(cue: Any, head: Any) -> bool:
     "neutralised the threat"): only a plural noun with a written or vague number counts."""
     if cue.lemma_.lower() not in NEUTRALISE:
         return True
-    return head.tag_ == "NNS" and any(c.dep_ in ("nummod", "amod") and (c.like_num or c.lower_ in ACLED_VAGUE_DEAD
-                                                                        or c.lower_ == "dozen")
+    return head.tag_ == "NNS" and any(c.dep_ in ("nummod", "amod") and (c.like_num or c.lower_ in ACLED_VAGUE_DEAD)
                                       for c in head.children)
 
 ACLED_VAGUE_DEAD: dict[str, int] = {
@@ -48,7 +46,6 @@ ACLED_VAGUE_DEAD: dict[str, int] = {
 """ACLED's figures for vague fatality reports (codebook, "Reported fatalities")."""
 
 _QUANT_DEPS = ("amod", "det", "nummod", "quantmod", "advmod")
-_FEW = frozenset({"several", "few", "many"})
 
 
 def _quantifier(head: Any) -> Optional[str]:
@@ -58,8 +55,6 @@ def _quantifier(head: Any) -> Optional[str]:
     if any(t.like_num or t.pos_ == "NUM" and t.lower_ not in ACLED_VAGUE_DEAD for t in words):
         return None
     for t in words:
-        if t.lower_ == "dozen" and t is not head and any(c.lower_ in _FEW for c in t.children):
-            return "dozens"  # "several dozen attackers": dozens
         if t.lower_ in ACLED_VAGUE_DEAD:
             if t is head and t.lower_ == "many" and any(c.dep_ == "prep" and c.lower_ == "of" and any(
                     g.dep_ == "pobj" and g.lower_ in ("them", "us", "those") for g in c.children)
@@ -118,38 +113,3 @@ def unknown_number(head: Any) -> bool:
     """"an unknown number of assailants": a group of no known size (ACLED codes it as no
     fatality), not one person for its article."""
     return head.lemma_.lower() in ("number", "amount") and any(c.lower_ in _UNKNOWN for c in head.children)
-
-
-def vague_of_noun(cue: Any) -> Optional[Count]:
-    """The ACLED figure of a death noun counted by a vague quantifier before "of" ("dozens of
-    fatalities", "hundreds of deaths"), or None."""
-    of = cue.head
-    if cue.dep_ != "pobj" or of.lower_ != "of" or of.head.lower_ not in ACLED_VAGUE_DEAD:
-        return None
-    figure = ACLED_VAGUE_DEAD[of.head.lower_]
-    return Count(low=figure, best=figure, high=None)
-
-
-CODED_REACH = 15
-"""How many tokens before "(coded as N)" the figure it codes may stand."""
-
-
-def coded_figures(doc: Any, start: int, end: int, cues: list, is_death_cue: Callable[[Any], bool]) -> list:
-    """``cues`` ((token index, figures) of a sentence ``doc[start:end]``) with ACLED's own remark
-    "(coded as N)" / "coded as N" applied: N is the dead of the death cue nearest before it
-    ("dozens of fatalities on both sides (coded as 12)", "Fatalities unknown; coded as 0")."""
-    out = list(cues)
-    for k in range(start, end - 2):
-        if doc[k].lower_ != "coded" or doc[k + 1].lower_ != "as" or not doc[k + 2].like_num:
-            continue
-        try:
-            n = int(doc[k + 2].text.replace(",", ""))
-        except ValueError:
-            continue
-        before = [j for j, (i, _) in enumerate(out) if k - CODED_REACH <= i < k and is_death_cue(doc[i])]
-        if not before:
-            continue
-        j = before[-1]
-        i, figures = out[j]
-        out[j] = (i, [f for f in figures if f[0] != "dead"] + [("dead", Count(low=n, best=n, high=n))])
-    return out

@@ -31,20 +31,6 @@ _ANAPHORIC = {"they", "them", "who", "that", "which", "both", "all", "each", "ei
 _SEPARATE = {"separate", "unrelated", "another", "different", "earlier", "later", "previous"}
 
 
-def shared_object(cue: Any) -> Any:
-    """The object a verb shares with the verb conjoined right after it, which has no subject of
-    its own ("lynched and burned 3 men", "beat and killed 2 thieves": the parser hangs the object
-    on the second verb only), or None."""
-    doc = cue.doc
-    if cue.i + 2 >= len(doc) or doc[cue.i + 1].lower_ not in ("and", "or"):
-        return None
-    second = doc[cue.i + 2]
-    if second.dep_ != "conj" or second.head.i != cue.i or second.pos_ != "VERB" \
-            or any(c.dep_ in ("nsubj", "nsubjpass") for c in second.children):
-        return None
-    return next((g for g in second.children if g.dep_ in ("dobj", "obj")), None)
-
-
 def subject_of(verb: Any, deps: Iterable[str] = ("nsubj", "nsubjpass")) -> Any:
     """The verb's subject: of several, the one nearest before the verb (else the first)."""
     subs = [c for c in verb.children if c.dep_ in deps]
