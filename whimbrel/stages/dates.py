@@ -310,34 +310,8 @@ def _read_time_of_day(raw: str, low: str, published: Optional[dt.date]) -> objec
     return _PASS
 
 
-_NEIGHBOUR_DAY = re.compile(
-    r"\b(?:the\s+)?(?:(?P<back>previous|preceding|prior)|(?P<fwd>next|following))\s+"
-    r"(?:day|morning|afternoon|evening|night)\b"
-    r"|\b(?:the\s+)?(?:day|night)\s+(?:(?P<back2>before)|(?P<fwd2>after))\b"
-    r"|\b(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>day|week)s?\s+(?:later|after)\b"
-)
-
-
-def _read_neighbour_day(raw: str, low: str, published: Optional[dt.date]) -> object:
-    """"the previous evening", "the day before", "the following day", "two days later": a day
-    counted from the time of reference (the publication date here; :func:`event_date` counts
-    it from the sentence's own date where the sentence gives one)."""
-    m = _NEIGHBOUR_DAY.search(low)
-    if not m:
-        return _PASS
-    if published is None:
-        return _ref(raw, None, None)
-    if m.group("n"):
-        n = _count_word(m.group("n"))
-        if n is None:
-            return _ref(raw, None, None)
-        return _shifted(raw, published, m.group("unit"), n)
-    delta = -1 if (m.group("back") or m.group("back2")) else 1
-    return _day(raw, published + dt.timedelta(days=delta))
-
-
-_READERS = (_read_numeric, _read_range, _read_day_month, _read_month, _read_future, _read_ago, _read_neighbour_day,
-            _read_weekday, _read_deictic, _read_year, _read_time_of_day)
+_READERS = (_read_numeric, _read_range, _read_day_month, _read_month, _read_future, _read_ago, _read_weekday,
+            _read_deictic, _read_year, _read_time_of_day)
 """The kinds of time expression in the order they are tried; the first that recognises the
 expression answers (None when it recognised a date that does not exist)."""
 
@@ -503,7 +477,6 @@ def event_date(trigger, published: Optional[dt.date]) -> Optional[DateRef]:  # t
     found = _sentence_dates(sent, published)
     if not found:
         return None
-    found = [(_anchored(f[0], found), *f[1:]) for f in found]
     clause_of = _clause_verbs(doc)
     clause = clause_of[trigger.i]
     subtree: Optional[set[int]] = None  # built only when a candidate needs it
@@ -527,8 +500,6 @@ def event_date(trigger, published: Optional[dt.date]) -> Optional[DateRef]:  # t
             continue  # attached to a different event verb
         # resolved values beat unresolved; precise beats vague; nearer beats farther
         rank = tier * 10 + (0 if ref.value else 5) + _precision_rank(ref)
-        if reports and verb_i not in (clause, trigger.i):
-            rank += 3  # "As reported on 19 May, gunmen shot ... the previous evening": the report's day
         distance = abs(root_i - trigger.i)
         if best is None or (rank, distance) < (best[0], best[1]):
             best = (rank, distance, ref)
@@ -537,28 +508,6 @@ def event_date(trigger, published: Optional[dt.date]) -> Optional[DateRef]:  # t
         # with no publication date): the date that opens the sentence, if any
         return _fronted(sent, found, tt) or (best[2] if best else None)
     return best[2]
-
-
-_COUNTED_FROM = re.compile(r"\b(?:earlier|before|previous|preceding|prior|later|after|next|following)\b")
-"""Words of a time counted from the time of reference ("two days earlier", "the previous
-evening"), not from the moment of writing ("yesterday", "last week")."""
-
-
-def _anchored(ref: DateRef, found: list[tuple]) -> DateRef:
-    """``ref`` counted from the sentence's own date, when it is counted from a time of reference
-    ("On 30 November, sources reported that gunmen had killed 5 people two days earlier"):
-    the sentence's first absolute day is that time.  Other expressions stay as resolved."""
-    if not ref.text or not _COUNTED_FROM.search(_normalise(ref.text)):
-        return ref
-    for other, *_ in sorted(found, key=lambda f: f[1]):
-        if other is ref or not other.value or other.precision != DatePrecision.day or not other.text:
-            continue
-        if resolve_date(other.text, None) is None or not resolve_date(other.text, None).value:  # type: ignore[union-attr]
-            continue  # itself relative
-        anchor = dt.date.fromisoformat(other.value)
-        again = resolve_date(ref.text, anchor)
-        return again if again is not None and again.value else ref
-    return ref
 
 
 FRONTED_SPAN = 12
