@@ -45,7 +45,6 @@ _HEAD = re.compile(
 )
 NEAR_WORDS = frozenset("near outside nearby outskirts vicinity around".split())
 VARIANT_RATIO = 0.85
-SEAT_CODES = frozenset(("PPLC", "PPLA", "PPLA2"))
 LOCATED = "located by the divisions in parentheses after it"
 """The ``reason`` this module gives the places it resolves (the event locator replaces it)."""
 _DIVISION_WORD = re.compile(r"\s+(?:district|province|region|state|governorate|oblast|raion|county|department|"
@@ -107,12 +106,7 @@ def _head_place(gazetteer: Gazetteer, head: str, cc: str, admin1: Optional[str])
     if inside:
         return inside[0]
     variants = _variant_towns(gazetteer, head, cc, admin1)
-    if variants:
-        return variants[0]
-    # a capital or seat of that country under another division ("Caracas (Sucre, Miranda)": the
-    # metropolis spreads over two states); a village of that name elsewhere is no such town
-    seats = [p for p in towns if p.feature_code in SEAT_CODES]
-    return seats[0] if seats else None
+    return variants[0] if variants else None
 
 
 def _fallback(gazetteer: Gazetteer, items: list[str], cc: str, admin1: Optional[str]) -> Optional[Place]:

@@ -26,14 +26,10 @@ def _register_components() -> None:
 
     @Language.component(PARAGRAPH_COMPONENT)
     def paragraphs(doc: Any) -> Any:
-        """A paragraph break always starts a sentence (the parser keeps preset starts); a lower-case
-        word after a closing parenthesis never does ("in Gusau (Gusau, Zamfara) the previous night":
-        the parenthesis located a town, the sentence goes on)."""
+        """A paragraph break always starts a sentence (the parser keeps preset starts)."""
         for tok in doc[:-1]:
             if tok.is_space and "\n" in tok.text:
                 doc[tok.i + 1].is_sent_start = True
-            elif tok.text == ")" and doc[tok.i + 1].is_lower and doc[tok.i + 1].is_alpha:
-                doc[tok.i + 1].is_sent_start = False
         return doc
 
 
