@@ -16,7 +16,7 @@ from ..records import Place, PlaceBasis, PlaceKind, PlacePrecision
 from ..spacy_doc import doc_text, remembered, sent_of, token_table
 from .affiliation import names_affiliation
 from .gazetteer import Gazetteer
-from .notes_locator import locates
+from .notes_locator import LOCATED, locates
 
 LOC_PREPS = frozenset(
     "in near at outside inside across into from on around throughout within along off over through toward towards by".split()
@@ -113,10 +113,11 @@ def event_place(
         return _refined(best.model_copy(update={"reason": "same sentence", "basis": PlaceBasis.sentence}),
                         places, (first, last))
     if focus:
-        town = _article_town(places, lambda p: p.country_code == focus and p.start < last)
+        town = _article_town(places, lambda p: p.country_code == focus and p.start < last and p.reason == LOCATED)
         if town is not None:
-            # no place in the sentence: the town the article is about, in the country it is about
-            # ("... in Dhaka (Dhaka, Dhaka). Police opened fire on the marchers, killing 5.")
+            # no place in the sentence: the town a note located with its divisions, in the country it
+            # is about ("... in Dhaka (Dhaka, Dhaka). Police opened fire on the marchers, killing 5.");
+            # news that names towns otherwise keeps the country (an article's towns are many)
             return town.model_copy(update={"reason": "article focus: the article's town",
                                            "basis": PlaceBasis.focus})
         country = next((p for p in places if p.country_code == focus and _country_level(p)), None)
