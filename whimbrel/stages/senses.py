@@ -21,6 +21,7 @@ from typing import Any, Optional
 
 from ..records import Entity
 from ..spacy_doc import remembered, token_table
+from .dates import MONTHS
 
 DATA = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "senses.yaml"
 
@@ -434,8 +435,8 @@ _SCORE = re.compile(r"^\d{1,3}[-\u2013]\d{1,3}$")
 _SCORE_PART = re.compile(r"^\d{1,3}$")
 
 
-_MONTHS = frozenset("""january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+_MONTHS = frozenset(MONTHS)
+"""Month names and their abbreviations (lower case), from :data:`whimbrel.stages.dates.MONTHS`."""
 
 
 def _date_range(toks: list, i: int) -> bool:
