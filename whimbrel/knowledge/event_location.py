@@ -16,6 +16,7 @@ from ..records import Place, PlaceBasis, PlaceKind, PlacePrecision
 from ..spacy_doc import doc_text, remembered, sent_of, token_table
 from .affiliation import names_affiliation
 from .gazetteer import Gazetteer
+from .notes_locator import LOCATED, locates
 
 LOC_PREPS = frozenset(
     "in near at outside inside across into from on around throughout within along off over through toward towards by".split()
@@ -93,6 +94,12 @@ def event_place(
     located = [p for p in usable if not names_affiliation(trigger.doc, p.start, p.end)]
     if located:
         usable = located
+    # a town written with the divisions that locate it ("Tsafe (Tsafe LGA, Zamfara)") is where the
+    # sentence's event is, the way conflict notes write it; other places of the sentence are context
+    text = doc_text(trigger.doc)
+    noted = [p for p in usable if locates(text, p, usable)]
+    if noted:
+        usable = noted
     args = [p for p in usable if _is_argument(trigger, p)]
     if args:
         unknown = len(_PRECISION_ORDER)  # after the coarsest
@@ -106,6 +113,13 @@ def event_place(
         return _refined(best.model_copy(update={"reason": "same sentence", "basis": PlaceBasis.sentence}),
                         places, (first, last))
     if focus:
+        town = _article_town(places, lambda p: p.country_code == focus and p.start < last and p.reason == LOCATED)
+        if town is not None:
+            # no place in the sentence: the town a note located with its divisions, in the country it
+            # is about ("... in Dhaka (Dhaka, Dhaka). Police opened fire on the marchers, killing 5.");
+            # news that names towns otherwise keeps the country (an article's towns are many)
+            return town.model_copy(update={"reason": "article focus: the article's town",
+                                           "basis": PlaceBasis.focus})
         country = next((p for p in places if p.country_code == focus and _country_level(p)), None)
         if country is None and gazetteer is not None:
             country = gazetteer.country(focus)

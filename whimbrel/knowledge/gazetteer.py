@@ -754,6 +754,17 @@ class SQLiteGazetteer:
         rows = self._connection().execute(sql, args).fetchall()
         return [(self._place(r, name), r[7], r[8]) for r in rows]
 
+    def names_starting(self, prefix: str, country: str, limit: int = 400) -> list[tuple[str, Place]]:
+        """(normalised name, place) of the places of ``country`` with a name that starts with the
+        normalised ``prefix`` (an index range scan; spelling variants are sought among them)."""
+        norm = normalise(prefix)
+        if not norm:
+            return []
+        sql = (f"SELECT {self._COLS}, n.norm FROM name n JOIN place p ON p.pid = n.pid "
+               "WHERE n.norm >= ? AND n.norm < ? AND p.cc = ? LIMIT ?")
+        rows = self._connection().execute(sql, (norm, norm + "\U0010ffff", country.upper(), limit)).fetchall()
+        return [(r[8], self._place(r)) for r in rows]
+
     def lookup(self, name: str, *, country: Optional[str] = None, limit: int = 10) -> list[Place]:
         """Places called ``name`` (normalised exact match), best prior first.
 

@@ -44,6 +44,7 @@ from .geomentions import (  # noqa: F401 (re-exported: the mention half moved to
     ADMIN_WORDS, CALENDAR_WORDS, CIVIC_NOUNS, COURT_WORDS, DIRECTIONS, ENTITY_LABELS, GENERIC_WORDS, LOCATIVE_PREPS,
     MONTH_NAMES, SETTLEMENT_NOUNS, TOWN_PREPS, WEEKDAY_NAMES, MentionFinder, _country_level, _Mention,
 )
+from .notes_locator import locate_parenthesised
 from .subplaces import refine_places
 from .gazetteer import Gazetteer, SQLiteGazetteer, normalise
 from .vocabulary import SPEECH_VERBS
@@ -277,7 +278,9 @@ class Geoparser(MentionFinder):
             self._doc_local.colocated = colocated_readings(
                 (normalise(m.text), [(c[0], self._prior(*c)) for c in m.cands])
                 for m in keep if m.kind == PlaceKind.literal)
-            return refine_places(doc, self._resolve_in_context(doc, keep, self._names_in_text(keep)))
+            places = refine_places(doc, self._resolve_in_context(doc, keep, self._names_in_text(keep)))
+            # "Town (District, Province)": the parentheses settle the town (see .notes_locator)
+            return locate_parenthesised(doc_text(doc), places, self.gazetteer)
         finally:
             self._doc_local.candidates = None
             self._doc_local.colocated = None

@@ -185,7 +185,7 @@ def _np_count(head, depth: int = 0, people: bool = True) -> Optional[Count]:  # 
     With ``people`` False (a noun such as "toll" or "deaths") only written figures count,
     not the singular article of "the death toll".
     """
-    if depth > 6:
+    if depth > 6 or acled.unknown_number(head):
         return None
     low = head.lower_
     children = list(head.children)

@@ -25,7 +25,7 @@ from typing import Any, Callable, Optional
 
 from whimbrel.records import Count
 
-__all__ = ["ACLED_VAGUE_DEAD", "NEUTRALISE", "neutralised_people", "vague_dead", "toll_value"]
+__all__ = ["ACLED_VAGUE_DEAD", "NEUTRALISE", "neutralised_people", "unknown_number", "vague_dead", "toll_value"]
 
 NEUTRALISE = frozenset({"neutralise", "neutralize"})
 """Military communiques' word for killing combatants ("21 terrorists were neutralised"),
@@ -104,3 +104,12 @@ def toll_value(toll: Any, is_quantity: Callable[[Any], bool], np_count: Callable
             if not as_object and c.dep_ in ("attr", "dobj", "npadvmod") and is_quantity(c):
                 return np_count(c)
     return None
+
+
+_UNKNOWN = frozenset({"unknown", "undetermined", "unspecified", "unconfirmed", "undisclosed", "unclear"})
+
+
+def unknown_number(head: Any) -> bool:
+    """"an unknown number of assailants": a group of no known size (ACLED codes it as no
+    fatality), not one person for its article."""
+    return head.lemma_.lower() in ("number", "amount") and any(c.lower_ in _UNKNOWN for c in head.children)

@@ -44,7 +44,7 @@ NOT_PEOPLE = {
     "group", "force", "team", "government", "public", "population", "unit", "gunfire", "fire",
     "violence", "everyone", "anyone", "someone", "somebody", "gun", "weapon", "home", "house",
     "car", "shooting", "incident", "attack", "head", "chest", "leg", "arm", "back", "face",
-    "wound", "wounds", "injury", "injuries", "life", "death", "time", "way", "year", "day",
+    "wound", "wounds", "injury", "injuries", "life", "death", "time", "way", "year", "day", "number", "amount",
 }
 _MULTIPLE = MULTIPLE_WORDS
 _HARM_VERBS = {"kill", "shoot", "gun", "slay", "murder", "stab"}

@@ -141,6 +141,15 @@ def _own_group(verb: Any) -> Optional[Any]:
     return subj
 
 
+def _victim_group(verb: Any) -> Optional[Any]:
+    """Who a death verb counts: the object of an active verb ("killing 2 soldiers"), else the
+    subject (:func:`_own_group`: "1 militant was killed", "two soldiers died")."""
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+    if obj is not None and not any(c.dep_ == "auxpass" for c in verb.children):
+        return None if obj.lower_ in _ANAPHORIC else obj
+    return _own_group(verb)
+
+
 def _separate(verb: Any) -> bool:
     return any(t.lower_ in _SEPARATE for t in verb.subtree)
 
@@ -185,6 +194,16 @@ def coordinated_total(doc: Any, cues: Iterable[tuple[int, Count]],
         if a is None or b is None or a.i == b.i or _separate(tok):
             continue
         parent[root(i)] = root(j)
+    # clauses joined by a semicolon tell groups of their own too ("killing 2 soldiers; 1 militant
+    # was killed when troops returned fire": the parser hangs the first on the second)
+    order = sorted(by_i)
+    for a_i, b_i in zip(order, order[1:]):
+        if root(a_i) == root(b_i) or not any(doc[k].text == ";" for k in range(a_i + 1, b_i)):
+            continue
+        a, b = _victim_group(doc[a_i]), _victim_group(doc[b_i])
+        if a is None or b is None or a.i == b.i or _separate(doc[b_i]) or doc[a_i].sent != doc[b_i].sent:
+            continue
+        parent[root(b_i)] = root(a_i)
     groups: dict[int, list[int]] = {}
     for i in by_i:
         groups.setdefault(root(i), []).append(i)

@@ -395,7 +395,20 @@ def _candidate_spans(sent) -> list:  # type: ignore[no-untyped-def]
     for i in range(sent.start, sent.end):
         if i not in covered and low[i] in _TIME_WORDS:
             spans.append(doc[i : i + 1])
+    # a full date the recogniser left out ("On or around 2 April 2024 (as reported ...)"): day,
+    # month and year, or month, day and year, written out
+    for i in range(sent.start, sent.end - 2):
+        if covered.intersection(range(i, i + 3)):
+            continue
+        a, b, c = low[i], low[i + 1], low[i + 2]
+        if _FULL_YEAR.fullmatch(c) and ((_DAY_NUMBER.fullmatch(a) and b.rstrip(".") in MONTHS)
+                                        or (a.rstrip(".") in MONTHS and _DAY_NUMBER.fullmatch(b))):
+            spans.append(doc[i : i + 3])
+            covered.update(range(i, i + 3))
     return spans
+
+
+_FULL_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 
 def _clause_index(tt, i: int) -> int:  # type: ignore[no-untyped-def]
@@ -490,7 +503,31 @@ def event_date(trigger, published: Optional[dt.date]) -> Optional[DateRef]:  # t
         distance = abs(root_i - trigger.i)
         if best is None or (rank, distance) < (best[0], best[1]):
             best = (rank, distance, ref)
-    return best[2] if best else None
+    if best is None or not best[2].value:
+        # no date of its own clause, or one that cannot be resolved ("since January" in a note
+        # with no publication date): the date that opens the sentence, if any
+        return _fronted(sent, found, tt) or (best[2] if best else None)
+    return best[2]
+
+
+FRONTED_SPAN = 12
+"""A time expression this close to a sentence's start, with no verb before it, frames the sentence."""
+
+
+def _fronted(sent, found: list[tuple], tt) -> Optional[DateRef]:  # type: ignore[no-untyped-def]
+    """The absolute date that opens the sentence ("On 30 March 2024, thousands gathered ...; police
+    detained 16"; "Around 3 March 2024 (as reported), ..."), for an event whose own clause has
+    none: a fronted time adverbial frames every clause of its sentence.  None when the sentence
+    opens otherwise."""
+    for ref, root_i, _verb_i, _reports, _pos in sorted(found, key=lambda f: f[1]):
+        if not ref.value or root_i - sent.start > FRONTED_SPAN:
+            continue
+        if any(tt.pos[k] in ("VERB", "AUX") and tt.dep[k] != "prep" for k in range(sent.start, root_i)):
+            return None
+        if resolve_date(ref.text or "", None) is None or not resolve_date(ref.text or "", None).value:  # type: ignore[union-attr]
+            return None  # a relative opening ("On Monday") dates its own clause only
+        return ref
+    return None
 
 
 _OCCURRENCE_VERBS = frozenset({"happen", "occur", "unfold", "erupt"})

@@ -27,6 +27,7 @@ from .arguments import arguments, is_reciprocal, np_range, np_tokens
 from .followup_figures import attach_followup_figures
 from ..spacy_doc import doc_ents, doc_sents, doc_text
 from .triggers import Mention
+from ..knowledge.notes_locator import LOCATED
 
 # material acts whose target is the country they are done in, when no other is named
 AFFECTED_TYPES = frozenset({"COERCE", "RETREAT", "MOBILIZE", "AID", "CONCEDE", "SANCTION", "ASSAULT", "COOPERATE",
@@ -388,7 +389,7 @@ def _candidate_places(places: list[tuple[Any, Optional[int], Optional[int]]], sp
         return [p for p, _, _ in places]
     out = []
     for p, start, end in places:
-        if start is not None:
+        if start is not None and p.reason != LOCATED:  # a town with its divisions is where, in any phrase
             for s, e in spans:
                 if s <= start and end <= e:
                     break

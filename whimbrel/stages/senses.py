@@ -21,6 +21,7 @@ from typing import Any, Optional
 
 from ..records import Entity
 from ..spacy_doc import remembered, token_table
+from .dates import MONTHS
 
 DATA = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "senses.yaml"
 
@@ -434,11 +435,23 @@ _SCORE = re.compile(r"^\d{1,3}[-\u2013]\d{1,3}$")
 _SCORE_PART = re.compile(r"^\d{1,3}$")
 
 
+_MONTHS = frozenset(MONTHS)
+"""Month names and their abbreviations (lower case), from :data:`whimbrel.stages.dates.MONTHS`."""
+
+
+def _date_range(toks: list, i: int) -> bool:
+    """Whether ``toks[i]`` opens days of a month written as a range ("7-8 June", "7 - 8 June")."""
+    k = i + 1 if _SCORE.match(toks[i].text) else i + 3
+    return k < len(toks) and toks[k].lower_.rstrip(".") in _MONTHS
+
+
 def score_in(sent: Any) -> bool:
     """The sentence gives a score ("2-0", "6-4"), one token or three ("6" "-" "4" with no
     spaces); longer numbers (years, phone numbers) and chains ("2-1-1") are no scores."""
     toks = list(sent)
     for i, t in enumerate(toks):
+        if _date_range(toks, i):
+            continue  # "on the night of 7-8 June": days of a month, not a score
         if _SCORE.match(t.text):
             return True
         if (i + 2 < len(toks) and _SCORE_PART.match(t.text) and toks[i + 1].text in ("-", "\u2013")
