@@ -89,11 +89,32 @@ def _generic_np(tt: TokenTable, head: int) -> bool:
     return False
 
 
+# "the charge carries a maximum sentence of ten years", "an offence punishable by a fine": the
+# penalty that the law sets for an offence, not one that was imposed
+PENALTY_VERBS = frozenset("carry".split())
+PENALTY_ADJECTIVES = frozenset("punishable".split())
+
+
+def _penalty_rule(tt: TokenTable, i: int) -> Optional[str]:
+    """The cue when a noun trigger is the penalty an offence carries, or is punishable by."""
+    head = tt.head[i]
+    if tt.pos[i] != "NOUN" or head == i:
+        return None
+    if tt.dep[i] == "dobj" and tt.lemma[head] in PENALTY_VERBS:
+        return f"rule statement: '{tt.text[head]} ... {tt.text[i]}' (a penalty the law sets)"
+    if tt.dep[i] == "pobj" and tt.lower[head] == "by" and tt.lemma[tt.head[head]] in PENALTY_ADJECTIVES:
+        return f"rule statement: '{tt.text[tt.head[head]]} by ... {tt.text[i]}' (a penalty the law sets)"
+    return None
+
+
 def generic_statement(tok: Any) -> Optional[str]:
     """The cue when the trigger token sits in a generic or normative statement, else None
     (read off the Doc's TokenTable)."""
     tt = token_table(tok.doc)
     dep, lower, text, kids = tt.dep, tt.lower, tt.text, tt.children
+    penalty = _penalty_rule(tt, tok.i)
+    if penalty:
+        return penalty
     for k, verb in enumerate(_clause_verbs(tt, tok.i)):
         subj = next((c for c in kids[verb] if dep[c] in ("nsubj", "nsubjpass", "expl")), None)
         if tt.lemma[verb] in RULE_VERBS and subj is not None and tt.lemma[subj] in RULE_SUBJECTS:
@@ -125,8 +146,16 @@ PURPOSE_GOVERNORS = frozenset("conspire plot design intend aim scheme".split())
 # ("pressure to outlaw", "a plot to kill", "the wrong place to intercept").
 PLAN_NOUNS = frozenset(
     """pressure plan plot conspiracy scheme bid effort push proposal intention aim goal place way
-    right power authority need chance opportunity ability capacity capability readiness""".split()
+    right power authority need chance opportunity ability capacity capability readiness
+    case option means mandate incentive reason duty obligation resolve determination permission
+    motive pretext""".split()
 )
+# Adjectives of need whose infinitive complement is called for, not done ("the changes
+# necessary to protect the vulnerable and punish their abusers", "it is vital to stop them").
+NEED_ADJECTIVES = frozenset("necessary needed required essential vital crucial imperative important".split())
+# Determiners that name no particular act ("on any deal", "whatever sanctions follow"): the
+# noun stands for a kind of act, so no event is reported.
+ANY_DETERMINERS = frozenset("any whatever whichever".split())
 
 
 # Predicates of wish or fear: their complement is an act wanted or shunned, not done ("Trump
@@ -136,6 +165,11 @@ PLAN_NOUNS = frozenset(
 # to" a refusal (REJECT); nor is a plan, a schedule or a decision ("is set to announce",
 # "decided to withdraw"): those name acts the report expects.
 WISH_GOVERNORS = frozenset("want wish hope eager keen wary afraid desperate anxious".split())
+# "would like to" wishes as "want to" does ("advisers would like to see China agree")
+_CONDITIONAL_WISH = frozenset({"like", "love", "prefer"})
+# verbs through whose clausal complement a wish reaches the act wished for: "want to see
+# China agree", "hoping to see her give her backing", "wants them to negotiate"
+_SEE_VERBS = frozenset({"see", "watch", "have", "get", "make"})
 # how a trigger hangs below such a predicate: its infinitive or "of" gerund, and the objects
 # of these ("reluctant to commit to a meeting": meeting < to < commit < reluctant)
 _WISH_PATH = frozenset({"xcomp", "dobj", "pobj", "prep", "pcomp", "nsubjpass"})
@@ -149,11 +183,15 @@ def _wished(tok: Any) -> Optional[str]:
     cur, seen_clause = tok.i, False
     for _ in range(_MAX_HOPS):
         head = tt.head[cur]
-        if head == cur or tt.dep[cur] not in _WISH_PATH:
+        via_see = tt.dep[cur] == "ccomp" and tt.lemma[head] in _SEE_VERBS and tt.dep[head] == "xcomp"
+        if head == cur or (tt.dep[cur] not in _WISH_PATH and not via_see):
             return None
-        if tt.dep[cur] in ("xcomp", "pcomp"):
+        if tt.dep[cur] in ("xcomp", "pcomp") or via_see:
             seen_clause = True
-        if seen_clause and tt.lemma[head] in WISH_GOVERNORS and not any(tt.dep[c] == "neg" for c in tt.children[head]):
+        wish = tt.lemma[head] in WISH_GOVERNORS or (
+            tt.lemma[head] in _CONDITIONAL_WISH
+            and any(tt.dep[c] == "aux" and tt.lower[c] in ("would", "'d") for c in tt.children[head]))
+        if seen_clause and wish and not any(tt.dep[c] == "neg" for c in tt.children[head]):
             return f"wished or feared, not done: '{tt.text[head]} ... {tok.text}'"
         cur = head
     return None
@@ -175,10 +213,18 @@ def _plan_infinitive(verb: Any, depth: int = 0) -> Optional[str]:
     what something is for), or the purpose or conjunct of such a planned infinitive ("under
     pressure to follow its neighbours to outlaw the trade and to bar ..."), else None."""
     if not _infinitive(verb):
+        # a bare conjunct of an infinitive shares its "to" ("to shield the poor and prosecute ...")
+        if verb.dep_ == "conj" and verb.tag_ == "VB" and verb.head is not verb and depth < _MAX_HOPS:
+            return _plan_infinitive(verb.head, depth + 1)
         return None
     head = verb.head
-    if verb.dep_ in ("acl", "relcl") and head.lemma_.lower() in PLAN_NOUNS:
-        return f"planned act: '{head.text} to {verb.text}'"
+    if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
+        # also a conjunct of a plan noun ("the resolution and power to end the unrest")
+        plan = next((h for h in (head, *head.conjuncts) if h.lemma_.lower() in PLAN_NOUNS or h.lower_ in PLAN_NOUNS), None)
+        if plan is not None:
+            return f"planned act: '{plan.text} to {verb.text}'"
+    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.lemma_.lower() in NEED_ADJECTIVES:
+        return f"needed, not done: '{head.text} to {verb.text}'"
     # "he did not intend to kill her": the killing may well have happened
     if verb.dep_ == "xcomp" and head.lemma_.lower() in PURPOSE_GOVERNORS and not any(c.dep_ == "neg" for c in head.children):
         return f"planned act: '{head.text} to {verb.text}'"
@@ -208,6 +254,10 @@ def unrealised(tok: Any, wishes: bool = True) -> Optional[str]:
     # a noun trigger that names the act or its weapon takes the plan of the infinitive it is
     # the object of ("intended to shoot down missiles", "a plot to plant bombs"); a person
     # is no act ("efforts to persuade protesters": the protesters are real)
+    if tok.pos_ == "NOUN":
+        det = next((c for c in tok.children if c.dep_ == "det" and c.lower_ in ANY_DETERMINERS), None)
+        if det is not None:
+            return f"no particular act: '{det.text} {tok.text}'"
     noun_object = (tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass")
                    and _act_or_weapon(semantic_classes(tok)))
     verb = tok.head if noun_object else tok
