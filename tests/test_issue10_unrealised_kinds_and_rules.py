@@ -38,6 +38,7 @@ def test_issue10_unrealised_kinds(nlp, sentence, word, held):
     ("Burglary is a felony punishable by imprisonment for up to five years.", "imprisonment", True),
     ("He was given the maximum sentence of ten years on Monday.", "sentence", False),
     ("The judge handed down a sentence of eight years.", "sentence", False),
+    ("Detectives are carrying out investigations to find the robbers.", "investigations", False),
 ])
 def test_issue10_penalty_set_by_law_is_a_rule(nlp, sentence, word, rule):
     cue = generic_statement(token_in(nlp, sentence, word))
@@ -59,3 +60,23 @@ def test_issue10_attempts_and_own_sessions(nlp, sentence, word, etype, fails):
     assert (ok is False) is fails
     if fails:
         assert reason
+
+
+@pytest.mark.parametrize("sentence,word,wishes,held", [
+    ("Peace would allow for the eventual withdrawal of the foreign troops.", "withdrawal", True, True),
+    ("The envoy kept his options open concerning future talks with the rebels.", "talks", True, True),
+    ("The two sides held talks in Geneva on Monday.", "talks", True, False),
+    ("The planned rally will start at noon outside parliament.", "rally", True, False),
+    # violence under doubt may still have happened (a "possible shooting" is investigated)
+    ("Police are investigating a possible shooting on Elm Street.", "shooting", False, False),
+])
+def test_issue10_attributive_doubt(nlp, sentence, word, wishes, held):
+    assert bool(unrealised(token_in(nlp, sentence, word), wishes=wishes)) is held
+
+
+@pytest.mark.parametrize("sentence,word,generic", [
+    ("Arraignments are when suspects formally hear what they are charged with.", "charged", True),
+    ("When the mayor was arrested, his deputy took over the office.", "arrested", False),
+])
+def test_issue10_habitual_when_clause_about_a_kind(nlp, sentence, word, generic):
+    assert bool(generic_statement(token_in(nlp, sentence, word))) is generic

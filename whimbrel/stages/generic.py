@@ -93,14 +93,17 @@ def _generic_np(tt: TokenTable, head: int) -> bool:
 # penalty that the law sets for an offence, not one that was imposed
 PENALTY_VERBS = frozenset("carry".split())
 PENALTY_ADJECTIVES = frozenset("punishable".split())
+# the penalties ("carrying out investigations" is no penalty: the verb's particle and the noun say so)
+PENALTY_NOUNS = frozenset("""sentence penalty fine term punishment imprisonment jail prison incarceration
+    detention probation death execution""".split())
 
 
 def _penalty_rule(tt: TokenTable, i: int) -> Optional[str]:
     """The cue when a noun trigger is the penalty an offence carries, or is punishable by."""
     head = tt.head[i]
-    if tt.pos[i] != "NOUN" or head == i:
+    if tt.pos[i] != "NOUN" or head == i or tt.lemma[i] not in PENALTY_NOUNS:
         return None
-    if tt.dep[i] == "dobj" and tt.lemma[head] in PENALTY_VERBS:
+    if tt.dep[i] == "dobj" and tt.lemma[head] in PENALTY_VERBS and not any(tt.dep[c] == "prt" for c in tt.children[head]):
         return f"rule statement: '{tt.text[head]} ... {tt.text[i]}' (a penalty the law sets)"
     if tt.dep[i] == "pobj" and tt.lower[head] == "by" and tt.lemma[tt.head[head]] in PENALTY_ADJECTIVES:
         return f"rule statement: '{tt.text[tt.head[head]]} by ... {tt.text[i]}' (a penalty the law sets)"
@@ -126,6 +129,11 @@ def generic_statement(tok: Any) -> Optional[str]:
         # the trigger itself is only ever the first of the clause verbs
         if mark is not None and k == 0 and verb == tok.i and dep[verb] == "advcl" and tt.tag[verb] in ("VBZ", "VBP"):
             return f"habitual statement: '{text[mark]} ... {text[verb]}'"
+        # a trigger inside a present-tense "when" clause about a kind of people ("hearings are
+        # when defendants learn what they are accused of"): what happens to anyone, every time
+        if (mark is not None and k > 0 and dep[verb] == "advcl" and tt.tag[verb] in ("VBZ", "VBP")
+                and subj is not None and _generic_np(tt, subj)):
+            return f"habitual statement: '{text[mark]} {text[subj]} {text[verb]} ...'"
         if k == 0 and verb == tok.i and _present(tt, verb):
             period = _frequency(tt, verb)
             if period is not None:
@@ -136,6 +144,11 @@ def generic_statement(tok: Any) -> Optional[str]:
 # Nouns of fear or chance whose "of" complement has not happened ("his fear of being
 # extradited", "the risk of attack").
 UNREALISED_NOUNS = frozenset("fear risk threat prospect possibility danger chance likelihood spectre specter".split())
+# Adjectives that, as a noun trigger's modifier, say it has not happened ("future talks", "the
+# eventual withdrawal", "a possible deal"); planned, proposed and scheduled acts are not among
+# them (a report expects those: "the planned rally").  Not for violence, which crime reports
+# put under doubt when it happened ("police are investigating a possible shooting").
+UNREALISED_MODIFIERS = frozenset("future eventual possible potential prospective hypothetical would-be".split())
 # Adjectives that, as the predicate over a trigger, say it may happen ("a sentence is possible
 # upon conviction", "an attack is likely").
 UNREALISED_ADJECTIVES = frozenset("possible likely unlikely impossible probable".split())
@@ -264,6 +277,10 @@ def unrealised(tok: Any, wishes: bool = True) -> Optional[str]:
     cue = _plan_infinitive(verb) or (_wished(tok) if wishes else None)
     if cue:
         return cue
+    if wishes and tok.pos_ == "NOUN":
+        mod = next((c for c in tok.children if c.dep_ == "amod" and c.lower_ in UNREALISED_MODIFIERS), None)
+        if mod is not None:
+            return f"not happened: '{mod.text} {tok.text}'"
     # the walk up the heads, on the TokenTable (a root is its own head: the Token walk, which
     # never found a head to be the very same object, read it again for each hop left)
     tt = token_table(tok.doc)
