@@ -1,8 +1,7 @@
 """Issue 10 (session 12): acts that no report says happened.
 
 "any ceasefire" names a kind of act; a penalty a charge carries is a rule; an act that is
-necessary, or that someone would like to see done, is not done; seeking to do something is
-trying, not asking; a cabinet's own meeting is no consultation between actors.  The sentences
+necessary, or that someone would like to see done, is not done; a cabinet's own meeting is no consultation between actors.  The sentences
 are written for these tests."""
 
 from __future__ import annotations
@@ -48,9 +47,6 @@ def test_issue10_penalty_set_by_law_is_a_rule(nlp, sentence, word, rule):
 
 
 @pytest.mark.parametrize("sentence,word,etype,fails", [
-    ("The prosecutors sought to prove that the mayor took bribes.", "sought", "REQUEST", True),
-    ("The family sought asylum in Canada.", "sought", "REQUEST", False),
-    ("The union sought the release of the detained organisers.", "sought", "REQUEST", False),
     ("The governor told reporters after a cabinet meeting that taxes would rise.", "meeting", "CONSULT", True),
     ("The school board's monthly meeting approved the budget.", "meeting", "CONSULT", True),
     ("The foreign ministers of Egypt and Jordan held a meeting in Cairo on Tuesday.", "meeting", "CONSULT", False),

@@ -105,9 +105,6 @@ class SenseRule:
     agent_preps: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # "fail": a verb with a direct object, a clausal complement or a passive agent fails
     clausal: str = ""
-    # "fail": a verb trigger whose complement is a to-infinitive fails ("sought to show they
-    # were serious": seeking to do is trying, not asking for something)
-    infinitive: str = ""
     # the sense fails when the trigger is a price: a sum of money is its modifier or object
     # ("the $30 annual charge", "charged $5 a head"), or the verb has two objects ("charge
     # customers a premium")
@@ -169,7 +166,6 @@ def rules() -> dict[str, tuple[SenseRule, ...]]:
                 contest=bool(entry.get("contest", False)),
                 agent_preps=tuple((_prep_key(k), tuple(v)) for k, v in (entry.get("agent_preps") or {}).items()),
                 clausal=entry.get("clausal", ""),
-                infinitive=entry.get("infinitive", ""),
                 price=bool(entry.get("price", False)),
                 accident_object=bool(entry.get("accident_object", False)),
                 question=bool(entry.get("question", False)),
@@ -675,10 +671,6 @@ def check_sense(tok: Any, event_type: str, political: bool, conflict_context: bo
     if rule.contest and contest_clause(tok):
         return False, rule.reason
     if rule.clausal == "fail" and pos == "VERB" and any(c.dep_ in ("dobj", "ccomp", "agent") for c in tok.children):
-        return False, rule.reason
-    if rule.infinitive == "fail" and pos == "VERB" and any(
-            c.dep_ == "xcomp" and c.tag_ == "VB" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
-            for c in tok.children):
         return False, rule.reason
     for prep, classes in rule.agent_preps:
         # the phrase may hang from the direct object ("blamed [the power cut on the storm]")
