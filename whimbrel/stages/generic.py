@@ -14,9 +14,12 @@ Two general patterns over the dependency parse:
   clause, whose subject is the reader ("you"), an indefinite pronoun (anyone, everyone,
   one, people) or a bare plural noun with no determiner ("protesters must ...");
 * a **habitual clause**: the trigger heads a present-tense "when/whenever" clause
-  ("when a state slaps tariffs on goods, ..."), or a present-tense trigger has a
-  frequency adverbial ("one driver a year is killed on that road", "dozens are shot
-  every week"): a rate, not an act.
+  ("when a state slaps tariffs on goods, ..."), or sits inside one whose subject is a kind
+  of people ("hearings are when defendants learn what they are accused of"), or a
+  present-tense trigger has a frequency adverbial ("one driver a year is killed on that
+  road", "dozens are shot every week"): a rate, not an act;
+* a **penalty the law sets**: a penalty noun that a charge carries or an offence is
+  punishable by ("the counts carry a maximum sentence of ten years").
 
 :func:`unrealised` finds acts that are planned, purposed, feared or possible, not done.
 """
@@ -261,8 +264,12 @@ def unrealised(tok: Any, wishes: bool = True) -> Optional[str]:
     * the "of" complement of a noun of fear or chance ("his fear of being extradited");
     * a trigger under a predicate of possibility ("is possible upon conviction");
     * an act wished for or shunned ("eager to withdraw", "wary of offering
-      concessions": :data:`WISH_GOVERNORS`; not with ``wishes=False``: crime reports give
-      the motive of a killing that happened, "he wanted to kill the children").
+      concessions", "would like to see China agree": :data:`WISH_GOVERNORS`; not with
+      ``wishes=False``: crime reports give the motive of a killing that happened, "he wanted
+      to kill the children"), and a noun trigger under attributive doubt ("future talks",
+      "the eventual withdrawal": :data:`UNREALISED_MODIFIERS`, also not with ``wishes=False``);
+    * the infinitive of an adjective of need ("the changes necessary to punish them");
+    * a noun trigger with "any" ("the final word on any deal"): a kind of act, none in particular.
     """
     # a noun trigger that names the act or its weapon takes the plan of the infinitive it is
     # the object of ("intended to shoot down missiles", "a plot to plant bombs"); a person
