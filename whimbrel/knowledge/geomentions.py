@@ -159,7 +159,8 @@ class MentionFinder:
         Plaine" to "Belle".  Words of another entity are not taken."""
         def free(k: int) -> bool:
             t = doc[k]
-            return t.ent_iob_ == "O" and (t.is_title or t.is_upper) and t.is_alpha
+            # never a determiner: "The Atlanta" reads as "Atlanta" to the gazetteer, which drops a leading "the"
+            return t.ent_iob_ == "O" and (t.is_title or t.is_upper) and t.is_alpha and t.lower_ not in ("the", "a", "an")
         best = (start, end)
         for a in range(start, max(-1, start - 3), -1):
             if a < start and not free(a):

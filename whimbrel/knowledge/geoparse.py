@@ -306,6 +306,11 @@ class Geoparser(MentionFinder):
             # "Sichuan province", "Puge county": the name without its administrative noun
             m.cands = self._candidates(span[:-1].text, abbreviations=False)
             m.admin_word = bool(m.cands)
+            if m.cands and span[-1].is_lower:
+                # a descriptive noun in lower case is not part of the name: the span is "Sichuan"
+                # (a capitalised "Barren County" is the county's own name and stays whole)
+                m.end, m.text = m.end - 1, span[:-1].text
+                span = doc[m.start:m.end]
         if not m.cands and len(span) > 1 and span[0].lower_ in DIRECTIONS:
             # "Western Canada", "Far North Queensland": the name after the compass words
             k = 0
@@ -424,7 +429,8 @@ class Geoparser(MentionFinder):
         if start_tok > 0 and doc[start_tok - 1].lower_ in DIRECTIONS and best is not None and best.feature_code in (
             "PCLI", "PCLD", "PCLS", "ADM1", "RGN", "CONT"
         ):
-            start_tok -= 1
+            # "northern Iraq": a part of the country; the span stays the name itself, as gold
+            # toponym sets mark it (the compass word makes the kind, not the name)
             kind = PlaceKind.region
         if best is not None and best.feature_code == "RGN" and kind != PlaceKind.demonym:
             kind = PlaceKind.region
