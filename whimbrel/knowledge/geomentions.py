@@ -65,6 +65,9 @@ SETTLEMENT_NOUNS = frozenset("village town city suburb outskirt township hamlet 
 PLURAL_DIVISIONS = {"counties": "County", "parishes": "Parish", "boroughs": "Borough", "districts": "District",
                     "provinces": "Province", "governorates": "Governorate", "oblasts": "Oblast",
                     "departments": "Department", "prefectures": "Prefecture"}
+# Entities of other labels that may be a town listed among places, and the words between list items.
+_LISTABLE_LABELS = frozenset(("PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "NORP", "FAC"))
+_LIST_LINKS = frozenset((",", "and", "or", "&"))
 _NUMERIC_LABELS = frozenset("DATE TIME PERCENT MONEY QUANTITY ORDINAL CARDINAL".split())
 # The singular division nouns that close a division's own name ("Rapides Parish", "Kandahar
 # Province"); the recogniser often takes such a name for a group (NORP) or tags the noun alone.
@@ -117,6 +120,7 @@ class MentionFinder:
                     taken[i] = True
             mentions.extend(found)
         mentions.extend(self._scanned_mentions(doc, taken))
+        mentions.extend(self._coordinated_towns(doc, mentions))
         self._add_comma_regions(doc, mentions)
         mentions = self._listed_divisions(doc, mentions)
         mentions.sort(key=lambda m: m.start)
@@ -214,6 +218,44 @@ class MentionFinder:
                 # not "Indian Orchard", places of their own)
                 return [_Mention(first, first + 1, "NORP", tok.text)]
         return []
+
+    def _coordinated_towns(self, doc: Any, mentions: list[_Mention]) -> list[_Mention]:
+        """Entities of another label listed with a place: "Cleveland, Columbus, Dayton and
+        Cincinnati", "in Hamilton and Middletown" (the recogniser took "Dayton" for a firm,
+        "Middletown" for a person).  An item of a list ("," "and" "or" between) whose neighbour
+        in the list is a place mention is a place too when its whole text is the main name of
+        a town or division; the list is followed both ways, item by item."""
+        starts = {m.start: m for m in mentions if m.label != "NORP" and m.chars is None}
+        ends = {m.end: m for m in mentions if m.label != "NORP" and m.chars is None}
+        pending = [e for e in doc_ents(doc) if e.label_ in _LISTABLE_LABELS
+                   and not any(m.start < e.end and e.start < m.end for m in mentions)]
+        out: list[_Mention] = []
+        grown = True
+        while grown and pending:
+            grown = False
+            for ent in list(pending):
+                before = ent.start - 1
+                if before >= 0 and doc[before].lower_ in _LIST_LINKS:
+                    before -= 1 if before >= 1 and doc[before].lower_ in ("and", "or") and doc[before - 1].text == "," \
+                        else 0
+                left = before >= 1 and doc[before].lower_ in _LIST_LINKS and before in ends
+                after = ent.end
+                if after < len(doc) and doc[after].text == "," and after + 1 < len(doc) \
+                        and doc[after + 1].lower_ in ("and", "or"):
+                    after += 1
+                right = after < len(doc) and doc[after].lower_ in _LIST_LINKS and after + 1 in starts
+                if not (left or right) or not ent[0].is_title:
+                    continue
+                cands = self._candidates(ent.text, abbreviations=False)
+                if ent.text.casefold() in GENERIC_WORDS or not any(
+                        kind == 1 and (p.feature_code or "").startswith(("PPL", "ADM")) for p, _, kind in cands):
+                    continue
+                m = _Mention(ent.start, ent.end, "GAZ", ent.text)
+                out.append(m)
+                starts[m.start], ends[m.end] = m, m
+                pending.remove(ent)
+                grown = True
+        return out
 
     def _scanned_mentions(self, doc: Any, taken: list[bool]) -> list[_Mention]:
         """Names the entity recogniser missed: capitalised proper-noun runs in the gazetteer."""
