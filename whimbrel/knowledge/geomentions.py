@@ -204,6 +204,10 @@ class MentionFinder:
         inside = self._place_after_in(doc, ent)
         if inside is not None:
             return [inside]  # "St. Mary's School in Lombard"
+        if ent.label_ in ("PERSON", "WORK_OF_ART", "PRODUCT"):
+            opening = self._titled_opening(doc, ent)
+            if opening is not None:
+                return [_Mention(opening[0], opening[1], "GAZ", span_text(doc, *opening))]
         if ent.label_ == "ORG":
             found = self._org_place(doc, ent)
             if found is not None:
@@ -530,6 +534,24 @@ class MentionFinder:
                     and any(kind == 1 for _, _, kind in cands):
                 return k
         return 0
+
+    def _titled_opening(self, doc: Any, ent: Any) -> Optional[tuple[int, int]]:
+        """A county or a town opening a person's title that the recogniser ran into the name:
+        "McMinn County Sheriff Ann Roe", "Elbow Falls Fire Chief Tom Lee", "Avondale Mayor Ed Bay".
+        The opening is a division's own name ending in its noun, or a town's main name followed by
+        a civic noun; never a name alone ("Paris Hilton")."""
+        first = ent.start + 1 if doc[ent.start].lower_ == "the" and len(ent) > 2 else ent.start
+        for k in range(min(ent.end - 1, first + 3), first, -1):
+            head = doc[first:k]
+            if not head[0].is_title or all(t.lower_ in GENERIC_WORDS for t in head):
+                continue
+            cands = self._candidates(head.text, abbreviations=False)
+            if k - first > 1 and head[-1].lower_ in DIVISION_NOUNS and any(
+                    kind == 1 and p.feature_code in ("ADM1", "ADM2") for p, _, kind in cands):
+                return first, k
+            if cands and self._town_in_context(doc, first, k, cands, person=True):
+                return first, k
+        return None
 
     def _org_place(self, doc: Any, ent: Any) -> Optional[tuple[int, int]]:
         """Token span of the place an organisation's name carries, if any.
