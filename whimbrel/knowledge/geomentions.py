@@ -50,6 +50,8 @@ CIVIC_NOUNS = frozenset(
 # Nouns of local news for someone or something from a town ("the Meadow Grove man", "a Clinton
 # couple", "their Grovetown home"): they vouch for a town after a determiner, never for a person's name.
 RESIDENT_NOUNS = frozenset("man woman men women couple family teen teenager boy girl home house homeowner".split())
+# Participles after "Town-" that make it a place however small ("Northbrook-based", "Tulsa-born").
+BASED_WORDS = frozenset(("based", "born", "headquartered", "bred", "raised"))
 RESIDENT_DETERMINERS = frozenset("a an the their his her two three".split())
 COURT_WORDS = frozenset("superior crown county district magistrates municipal city provincial".split())
 MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -397,6 +399,8 @@ class MentionFinder:
                 and doc[end].is_lower and doc[start - 1].lower_ in RESIDENT_DETERMINERS:
             # the noun in lower case: "the White House" is a name of its own
             return True
+        if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in BASED_WORDS:
+            return True  # "Northbrook-based", "a Tulsa-born singer": a town of any size
         if start >= 2 and doc[start - 1].text in ("-", "–") and doc[start - 2].text in ("R", "D", "I") \
                 and (start < 3 or doc[start - 3].text in (",", "(")):
             return True  # a legislator's party and home town, AP style: "Sen. Ann Roe, R-Elbow Lake,"
@@ -442,6 +446,10 @@ class MentionFinder:
     def _hyphen_token(self, t: Any) -> Optional[_Mention]:
         """The place opening one hyphenated token: "U.S.-led", "Britain-based", "Iranian-backed"."""
         head, dash, tail = t.text.rpartition("-")
+        if dash and head and tail in BASED_WORDS and head[:1].isupper() and any(
+                kind == 1 and (p.feature_code or "").startswith(("PPL", "ADM"))
+                for p, _, kind in self._candidates(head, abbreviations=False)):
+            return _Mention(t.i, t.i + 1, "GAZ", head, chars=(t.idx, t.idx + len(head)))  # a town of any size
         if dash and head and tail.islower() and (self._org_is_place(head) or self._demonym(head) is not None):
             label = "GPE" if self._candidates(head, abbreviations=True) else "NORP"
             return _Mention(t.i, t.i + 1, label, head, chars=(t.idx, t.idx + len(head)))
