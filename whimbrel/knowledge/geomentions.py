@@ -50,6 +50,9 @@ CIVIC_NOUNS = frozenset(
 # Nouns of local news for someone or something from a town ("the Meadow Grove man", "a Clinton
 # couple", "their Grovetown home"): they vouch for a town after a determiner, never for a person's name.
 RESIDENT_NOUNS = frozenset("man woman men women couple family teen teenager boy girl home house homeowner".split())
+# A town known by a name only as an alternate name (a transliteration) is taken after a locative
+# preposition when it is a seat of government or has at least this many inhabitants.
+ALT_TOWN_POPULATION = 15_000
 # Participles after "Town-" that make it a place however small ("Northbrook-based", "Tulsa-born").
 BASED_WORDS = frozenset(("based", "born", "headquartered", "bred", "raised"))
 RESIDENT_DETERMINERS = frozenset("a an the their his her two three".split())
@@ -352,7 +355,13 @@ class MentionFinder:
         if prep.lower_ not in LOCATIVE_PREPS or prep.dep_ != "prep" or ent.root.head != prep:
             return False
         cands = self._candidates(ent.text, abbreviations=False)
-        return any(kind == 1 for _, _, kind in cands) and ent.text.casefold() not in GENERIC_WORDS
+        if ent.text.casefold() in GENERIC_WORDS:
+            return False
+        # a main name of any place, or another spelling of a seat or a town of some size
+        # ("in Khan Younis", "in Avdiivka": GeoNames' own names are Khān Yūnis, Avdiyivka)
+        return any(kind == 1 or (kind == 0 and ((p.feature_code or "") in _SEATS | {"PPLA2"} or pop >= ALT_TOWN_POPULATION)
+                                 and (p.feature_code or "").startswith(("PPL", "ADM")))
+                   for p, pop, kind in cands)
 
     def _place_after_in(self, doc: Any, ent: Any) -> Optional[_Mention]:
         """The town closing a non-place entity after its own "in" or "near": the recogniser took
