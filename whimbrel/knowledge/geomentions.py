@@ -474,12 +474,6 @@ class MentionFinder:
         out: list[_Mention] = []
         if ent.label_ in _NUMERIC_LABELS:
             return out
-        if ent.label_ in ("GPE", "LOC") and any(t.text == "-" for t in ent):
-            start = ent.start + 1 if doc[ent.start].lower_ == "the" and len(ent) > 1 else ent.start
-            whole = span_text(doc, start, ent.end)
-            if any(kind == 1 and (p.feature_code or "").startswith(("PPL", "ADM", "PCL"))
-                   for p, _, kind in self._candidates(whole, abbreviations=False)):
-                return [_Mention(start, ent.end, ent.label_, whole)]  # "Port-au-Prince", "Deir ez-Zor": one name
         if any(t.text == "-" for t in ent):
             segs: list[tuple[int, int]] = []
             begin = ent.start
