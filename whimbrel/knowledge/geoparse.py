@@ -302,6 +302,14 @@ class Geoparser(MentionFinder):
             # AP-style abbreviation, never a country's ISO code ("IND") nor a town's alias ("LA")
             regions = [c for c in m.cands if c[2] == 2 and c[0].feature_code == "ADM1"]
             m.cands = regions or m.cands
+        if len(span) > 1 and span[-1].lower_ in ADMIN_WORDS and span[-1].is_lower and m.cands:
+            # "Yunnan province" is indexed too, but a lower-case noun stays out of the span
+            bare = [c for c in self._candidates(span[:-1].text, abbreviations=False)
+                    if c[0].feature_code in ("ADM1", "ADM2")]
+            if bare:
+                m.cands, m.admin_word = bare, True
+                m.end, m.text = m.end - 1, span[:-1].text
+                span = doc[m.start:m.end]
         if not m.cands and len(span) > 1 and span[-1].lower_ in ADMIN_WORDS:
             # "Sichuan province", "Puge county": the name without its administrative noun
             m.cands = self._candidates(span[:-1].text, abbreviations=False)
