@@ -125,8 +125,8 @@ class MentionFinder:
                     taken[i] = True
             mentions.extend(found)
         mentions.extend(self._scanned_mentions(doc, taken))
-        mentions.extend(self._coordinated_towns(doc, mentions))
         self._add_comma_regions(doc, mentions)
+        mentions.extend(self._coordinated_towns(doc, mentions))  # after "Town, Region": "Que." is no list item
         mentions = self._listed_divisions(doc, mentions)
         mentions.sort(key=lambda m: m.start)
         return mentions
