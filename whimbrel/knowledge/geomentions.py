@@ -87,7 +87,7 @@ class _Mention:
     """A candidate toponym span while parsing."""
 
     __slots__ = ("start", "end", "label", "text", "cands", "kind", "region_of", "admin_word", "best", "speech",
-                 "chars")
+                 "chars", "office")
 
     def __init__(self, start: int, end: int, label: str, text: str,
                  chars: Optional[tuple[int, int]] = None) -> None:
@@ -99,6 +99,7 @@ class _Mention:
         self.admin_word = False
         self.best: Optional[Place] = None
         self.speech = False
+        self.office = False  # the place of an official's title ("Floyd County Coroner Ann Roe"): a metonym
 
 
 class MentionFinder:
@@ -212,7 +213,9 @@ class MentionFinder:
         if ent.label_ in ("PERSON", "WORK_OF_ART", "PRODUCT"):
             opening = self._titled_opening(doc, ent)
             if opening is not None:
-                return [_Mention(opening[0], opening[1], "GAZ", span_text(doc, *opening))]
+                office = _Mention(opening[0], opening[1], "GAZ", span_text(doc, *opening))
+                office.office = True
+                return [office]
         if ent.label_ == "ORG":
             found = self._org_place(doc, ent)
             if found is not None:
@@ -566,7 +569,8 @@ class MentionFinder:
             if k - first > 1 and head[-1].lower_ in DIVISION_NOUNS and any(
                     kind == 1 and p.feature_code in ("ADM1", "ADM2") for p, _, kind in cands):
                 return first, k
-            if cands and self._town_in_context(doc, first, k, cands, person=True):
+            # a town's title needs a name after it: "Kyle Sheriff" is a person's name
+            if cands and k + 1 < ent.end and self._town_in_context(doc, first, k, cands, person=True):
                 return first, k
         return None
 

@@ -440,6 +440,8 @@ class Geoparser(MentionFinder):
             # "northern Iraq": a part of the country; the span stays the name itself, as gold
             # toponym sets mark it (the compass word makes the kind, not the name)
             kind = PlaceKind.region
+        if m.office and kind == PlaceKind.literal:
+            kind = PlaceKind.metonym  # "Floyd County Coroner Ann Roe": the county's office, not where it happened
         if best is not None and best.feature_code == "RGN" and kind != PlaceKind.demonym:
             kind = PlaceKind.region
         if kind == PlaceKind.literal and m.speech and best is not None and (
