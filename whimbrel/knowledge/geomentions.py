@@ -570,7 +570,8 @@ class MentionFinder:
                     kind == 1 and p.feature_code in ("ADM1", "ADM2") for p, _, kind in cands):
                 return first, k
             # a town's title needs a name after it: "Kyle Sheriff" is a person's name
-            if cands and k + 1 < ent.end and self._town_in_context(doc, first, k, cands, person=True):
+            named = k + 1 < ent.end or (ent.end < len(doc) and doc[ent.end].is_title)  # "... Fire" "Chief Tom Lee"
+            if cands and named and self._town_in_context(doc, first, k, cands, person=True):
                 return first, k
         return None
 
