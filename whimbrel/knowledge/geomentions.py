@@ -56,6 +56,12 @@ ALT_TOWN_POPULATION = 15_000
 # Participles after "Town-" that make it a place however small ("Northbrook-based", "Tulsa-born").
 BASED_WORDS = frozenset(("based", "born", "headquartered", "bred", "raised"))
 RESIDENT_DETERMINERS = frozenset("a an the their his her two three".split())
+# Nouns of an institution that a town's name opens ("Elmwood Community Hospital", "the Elmwood
+# Board of Education"): enough inside an organisation's name, never for a person's.
+INSTITUTION_NOUNS = frozenset(
+    """hospital school schools elementary library church board commission chamber depot reservoir clinic
+    cemetery""".split()
+)
 COURT_WORDS = frozenset("superior crown county district magistrates municipal city provincial".split())
 MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december")
@@ -594,6 +600,18 @@ class MentionFinder:
                 return first, k
             if cands and self._town_in_context(doc, first, k, cands):
                 return first, k  # "Enfield Council", "Bantam Superior Court"
+            if cands and k < ent.end and doc[k].lower_ in INSTITUTION_NOUNS and head[0].is_title and any(
+                    kind == 1 and (p.feature_code or "").startswith(("PPL", "ADM")) for p, _, kind in cands):
+                return first, k  # "Elmwood Community Hospital", "the Elmwood Board of Education"
+        lead = first
+        while lead < ent.end - 1 and doc[lead].lower_ in DIRECTIONS:
+            lead += 1
+        if first < lead < ent.end - 1:
+            # "Northeast Ohio Medical Center", "Western Ontario Kennel Club": a country or admin1 after compass words
+            for k in range(min(ent.end - 1, lead + 3), lead, -1):
+                cands = self._candidates(span_text(doc, lead, k), abbreviations=False)
+                if cands and cands[0][2] == 1 and cands[0][0].feature_code in ("PCLI", "ADM1"):
+                    return lead, k
         of = [t.i for t in ent if t.lower_ == "of" and t.i > ent.start]
         starts = [of[-1] + 1] if of else []
         starts += [i for i in (ent.end - 2, ent.end - 1) if i > ent.start and i not in starts]
