@@ -107,3 +107,30 @@ def test_issue9_based_and_transliterated_names(nlp, geoparser, sentence, name, c
     assert name in places, list(places)
     assert places[name].country_code == country
     assert doc.text[places[name].start:places[name].end] == name
+
+
+def test_issue9_a_surname_that_is_a_civic_noun_is_no_title(nlp, geoparser):
+    # "Sheriff" closes a person's name here; no name follows it, so "Kyle" stays a first name
+    places = geoparser.parse(nlp("The shot killed 19-year-old Kyle Sheriff, and the suspect fled."))
+    assert all(p.text != "Kyle" for p in places), [p.text for p in places]
+
+
+def test_issue9_place_of_an_official_title_is_a_metonym(nlp, geoparser):
+    places = _by_text(geoparser.parse(nlp("The victim was named by Marion County Coroner Lee Ames on Monday.")))
+    assert "Marion County" in places, list(places)
+    assert places["Marion County"].kind == PlaceKind.metonym
+
+
+@pytest.mark.parametrize(
+    "sentence,name,code",
+    [
+        ("The Danbury Board of Education voted to close two schools.", "Danbury", None),
+        ("She studied at Northern Illinois University before moving west.", "Illinois", "ADM1"),
+    ],
+)
+def test_issue9_place_opening_an_institution(nlp, geoparser, sentence, name, code):
+    places = _by_text(geoparser.parse(nlp(sentence)))
+    assert name in places, list(places)
+    assert places[name].country_code == "US"
+    if code:
+        assert places[name].feature_code == code

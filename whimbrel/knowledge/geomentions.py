@@ -567,11 +567,13 @@ class MentionFinder:
         The opening is a division's own name ending in its noun, or a town's main name followed by
         a civic noun; never a name alone ("Paris Hilton")."""
         first = ent.start + 1 if doc[ent.start].lower_ == "the" and len(ent) > 2 else ent.start
-        for k in range(min(ent.end - 1, first + 3), first, -1):
+        for k in range(min(ent.end, first + 3), first, -1):
             head = doc[first:k]
             if not head[0].is_title or all(t.lower_ in GENERIC_WORDS for t in head):
                 continue
             cands = self._candidates(head.text, abbreviations=False)
+            if k == ent.end and not (k < len(doc) and doc[k].is_title):
+                continue  # the whole entity is a division only when a title follows it ("Marion County" "Coroner ...")
             if k - first > 1 and head[-1].lower_ in DIVISION_NOUNS and any(
                     kind == 1 and p.feature_code in ("ADM1", "ADM2") for p, _, kind in cands):
                 return first, k
