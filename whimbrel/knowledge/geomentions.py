@@ -56,12 +56,10 @@ ALT_TOWN_POPULATION = 15_000
 # Participles after "Town-" that make it a place however small ("Northbrook-based", "Tulsa-born").
 BASED_WORDS = frozenset(("based", "born", "headquartered", "bred", "raised"))
 RESIDENT_DETERMINERS = frozenset("a an the their his her two three".split())
-# Nouns of an institution that a town's name opens ("Elmwood Community Hospital", "the Elmwood
-# Board of Education"): enough inside an organisation's name, never for a person's.
-INSTITUTION_NOUNS = frozenset(
-    """hospital school schools elementary library church board commission chamber depot reservoir clinic
-    cemetery""".split()
-)
+# Nouns of a public body or work that a town's name opens ("the Elmwood Board of Education", "Elmwood
+# Reservoir"): enough inside an organisation's name, never for a person's.  Not hospitals, schools,
+# churches or libraries: those are named after saints and benefactors ("Mount Sinai Hospital").
+INSTITUTION_NOUNS = frozenset("board commission chamber depot reservoir".split())
 COURT_WORDS = frozenset("superior crown county district magistrates municipal city provincial".split())
 MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december")
