@@ -28,9 +28,9 @@ def _by_text(places):
         ("Turkish forces shelled the town.", "Turkish", PlaceKind.demonym, "TR", PlacePrecision.country),
         ("Washington warned that sanctions would follow.", "Washington", PlaceKind.metonym, "US", PlacePrecision.city),
         ("Moscow accused the West of lying.", "Moscow", PlaceKind.metonym, "RU", PlacePrecision.city),
-        ("Fighting continued in northern Iraq on Sunday.", "northern Iraq", PlaceKind.region, "IQ", PlacePrecision.region),
-        ("Shelling hit towns in eastern Ukraine.", "eastern Ukraine", PlaceKind.region, "UA", PlacePrecision.region),
-        ("Airstrikes hit southern Lebanon overnight.", "southern Lebanon", PlaceKind.region, "LB", PlacePrecision.region),
+        ("Fighting continued in northern Iraq on Sunday.", "Iraq", PlaceKind.region, "IQ", PlacePrecision.region),
+        ("Shelling hit towns in eastern Ukraine.", "Ukraine", PlaceKind.region, "UA", PlacePrecision.region),
+        ("Airstrikes hit southern Lebanon overnight.", "Lebanon", PlaceKind.region, "LB", PlacePrecision.region),
         ("A car bomb exploded in Baghdad, killing 12 people.", "Baghdad", PlaceKind.literal, "IQ", PlacePrecision.city),
         ("Rockets were fired from the Gaza Strip.", "Gaza Strip", PlaceKind.literal, "PS", None),
         ("Police were deployed across the West Bank.", "West Bank", PlaceKind.literal, "PS", None),
@@ -119,7 +119,7 @@ def test_resolution_context(nlp, geoparser, text, name, geonameid):
 @pytest.mark.parametrize(
     "text,expected",
     [
-        ("Last year, floods in Guizhou province cut off three towns.", {"Guizhou province": 1809445}),
+        ("Last year, floods in Guizhou province cut off three towns.", {"Guizhou": 1809445}),
         ("A man from Melville, Sask. found the cat.", {"Melville": 6071971, "Sask.": 6141242}),
         ("She moved from Gatineau, Que., to Ottawa.", {"Que.": 6115047}),
         ("The Government of Alberta announced a trade mission.", {"Alberta": 5883102}),

@@ -50,7 +50,16 @@ CIVIC_NOUNS = frozenset(
 # Nouns of local news for someone or something from a town ("the Meadow Grove man", "a Clinton
 # couple", "their Grovetown home"): they vouch for a town after a determiner, never for a person's name.
 RESIDENT_NOUNS = frozenset("man woman men women couple family teen teenager boy girl home house homeowner".split())
+# A town known by a name only as an alternate name (a transliteration) is taken after a locative
+# preposition when it is a seat of government or has at least this many inhabitants.
+ALT_TOWN_POPULATION = 15_000
+# Participles after "Town-" that make it a place however small ("Northbrook-based", "Tulsa-born").
+BASED_WORDS = frozenset(("based", "born", "headquartered", "bred", "raised"))
 RESIDENT_DETERMINERS = frozenset("a an the their his her two three".split())
+# Nouns of a public body or work that a town's name opens ("the Elmwood Board of Education", "Elmwood
+# Reservoir"): enough inside an organisation's name, never for a person's.  Not hospitals, schools,
+# churches or libraries: those are named after saints and benefactors ("Mount Sinai Hospital").
+INSTITUTION_NOUNS = frozenset("board commission chamber depot reservoir".split())
 COURT_WORDS = frozenset("superior crown county district magistrates municipal city provincial".split())
 MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december")
@@ -65,6 +74,9 @@ SETTLEMENT_NOUNS = frozenset("village town city suburb outskirt township hamlet 
 PLURAL_DIVISIONS = {"counties": "County", "parishes": "Parish", "boroughs": "Borough", "districts": "District",
                     "provinces": "Province", "governorates": "Governorate", "oblasts": "Oblast",
                     "departments": "Department", "prefectures": "Prefecture"}
+# Entities of other labels that may be a town listed among places, and the words between list items.
+_LISTABLE_LABELS = frozenset(("PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "NORP", "FAC"))
+_LIST_LINKS = frozenset((",", "and", "or", "&"))
 _NUMERIC_LABELS = frozenset("DATE TIME PERCENT MONEY QUANTITY ORDINAL CARDINAL".split())
 # The singular division nouns that close a division's own name ("Rapides Parish", "Kandahar
 # Province"); the recogniser often takes such a name for a group (NORP) or tags the noun alone.
@@ -79,7 +91,7 @@ class _Mention:
     """A candidate toponym span while parsing."""
 
     __slots__ = ("start", "end", "label", "text", "cands", "kind", "region_of", "admin_word", "best", "speech",
-                 "chars")
+                 "chars", "office")
 
     def __init__(self, start: int, end: int, label: str, text: str,
                  chars: Optional[tuple[int, int]] = None) -> None:
@@ -91,6 +103,7 @@ class _Mention:
         self.admin_word = False
         self.best: Optional[Place] = None
         self.speech = False
+        self.office = False  # the place of an official's title ("Floyd County Coroner Ann Roe"): a metonym
 
 
 class MentionFinder:
@@ -118,6 +131,7 @@ class MentionFinder:
             mentions.extend(found)
         mentions.extend(self._scanned_mentions(doc, taken))
         self._add_comma_regions(doc, mentions)
+        mentions.extend(self._coordinated_towns(doc, mentions))  # after "Town, Region": "Que." is no list item
         mentions = self._listed_divisions(doc, mentions)
         mentions.sort(key=lambda m: m.start)
         return mentions
@@ -159,7 +173,8 @@ class MentionFinder:
         Plaine" to "Belle".  Words of another entity are not taken."""
         def free(k: int) -> bool:
             t = doc[k]
-            return t.ent_iob_ == "O" and (t.is_title or t.is_upper) and t.is_alpha
+            # never a determiner: "The Atlanta" reads as "Atlanta" to the gazetteer, which drops a leading "the"
+            return t.ent_iob_ == "O" and (t.is_title or t.is_upper) and t.is_alpha and t.lower_ not in ("the", "a", "an")
         best = (start, end)
         for a in range(start, max(-1, start - 3), -1):
             if a < start and not free(a):
@@ -199,6 +214,12 @@ class MentionFinder:
         inside = self._place_after_in(doc, ent)
         if inside is not None:
             return [inside]  # "St. Mary's School in Lombard"
+        if ent.label_ in ("PERSON", "WORK_OF_ART", "PRODUCT"):
+            opening = self._titled_opening(doc, ent)
+            if opening is not None:
+                office = _Mention(opening[0], opening[1], "GAZ", span_text(doc, *opening))
+                office.office = True
+                return [office]
         if ent.label_ == "ORG":
             found = self._org_place(doc, ent)
             if found is not None:
@@ -213,6 +234,44 @@ class MentionFinder:
                 # not "Indian Orchard", places of their own)
                 return [_Mention(first, first + 1, "NORP", tok.text)]
         return []
+
+    def _coordinated_towns(self, doc: Any, mentions: list[_Mention]) -> list[_Mention]:
+        """Entities of another label listed with a place: "Cleveland, Columbus, Dayton and
+        Cincinnati", "in Hamilton and Middletown" (the recogniser took "Dayton" for a firm,
+        "Middletown" for a person).  An item of a list ("," "and" "or" between) whose neighbour
+        in the list is a place mention is a place too when its whole text is the main name of
+        a town or division; the list is followed both ways, item by item."""
+        starts = {m.start: m for m in mentions if m.label != "NORP" and m.chars is None}
+        ends = {m.end: m for m in mentions if m.label != "NORP" and m.chars is None}
+        pending = [e for e in doc_ents(doc) if e.label_ in _LISTABLE_LABELS
+                   and not any(m.start < e.end and e.start < m.end for m in mentions)]
+        out: list[_Mention] = []
+        grown = True
+        while grown and pending:
+            grown = False
+            for ent in list(pending):
+                before = ent.start - 1
+                if before >= 0 and doc[before].lower_ in _LIST_LINKS:
+                    before -= 1 if before >= 1 and doc[before].lower_ in ("and", "or") and doc[before - 1].text == "," \
+                        else 0
+                left = before >= 1 and doc[before].lower_ in _LIST_LINKS and before in ends
+                after = ent.end
+                if after < len(doc) and doc[after].text == "," and after + 1 < len(doc) \
+                        and doc[after + 1].lower_ in ("and", "or"):
+                    after += 1
+                right = after < len(doc) and doc[after].lower_ in _LIST_LINKS and after + 1 in starts
+                if not (left or right) or not ent[0].is_title:
+                    continue
+                cands = self._candidates(ent.text, abbreviations=False)
+                if ent.text.casefold() in GENERIC_WORDS or not any(
+                        kind == 1 and (p.feature_code or "").startswith(("PPL", "ADM")) for p, _, kind in cands):
+                    continue
+                m = _Mention(ent.start, ent.end, "GAZ", ent.text)
+                out.append(m)
+                starts[m.start], ends[m.end] = m, m
+                pending.remove(ent)
+                grown = True
+        return out
 
     def _scanned_mentions(self, doc: Any, taken: list[bool]) -> list[_Mention]:
         """Names the entity recogniser missed: capitalised proper-noun runs in the gazetteer."""
@@ -303,7 +362,13 @@ class MentionFinder:
         if prep.lower_ not in LOCATIVE_PREPS or prep.dep_ != "prep" or ent.root.head != prep:
             return False
         cands = self._candidates(ent.text, abbreviations=False)
-        return any(kind == 1 for _, _, kind in cands) and ent.text.casefold() not in GENERIC_WORDS
+        if ent.text.casefold() in GENERIC_WORDS:
+            return False
+        # a main name of any place, or another spelling of a seat or a town of some size
+        # ("in Khan Younis", "in Avdiivka": GeoNames' own names are Khān Yūnis, Avdiyivka)
+        return any(kind == 1 or (kind == 0 and ((p.feature_code or "") in _SEATS | {"PPLA2"} or pop >= ALT_TOWN_POPULATION)
+                                 and (p.feature_code or "").startswith(("PPL", "ADM")))
+                   for p, pop, kind in cands)
 
     def _place_after_in(self, doc: Any, ent: Any) -> Optional[_Mention]:
         """The town closing a non-place entity after its own "in" or "near": the recogniser took
@@ -350,6 +415,8 @@ class MentionFinder:
                 and doc[end].is_lower and doc[start - 1].lower_ in RESIDENT_DETERMINERS:
             # the noun in lower case: "the White House" is a name of its own
             return True
+        if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in BASED_WORDS:
+            return True  # "Northbrook-based", "a Tulsa-born singer": a town of any size
         if start >= 2 and doc[start - 1].text in ("-", "–") and doc[start - 2].text in ("R", "D", "I") \
                 and (start < 3 or doc[start - 3].text in (",", "(")):
             return True  # a legislator's party and home town, AP style: "Sen. Ann Roe, R-Elbow Lake,"
@@ -395,6 +462,10 @@ class MentionFinder:
     def _hyphen_token(self, t: Any) -> Optional[_Mention]:
         """The place opening one hyphenated token: "U.S.-led", "Britain-based", "Iranian-backed"."""
         head, dash, tail = t.text.rpartition("-")
+        if dash and head and tail in BASED_WORDS and head[:1].isupper() and any(
+                kind == 1 and (p.feature_code or "").startswith(("PPL", "ADM"))
+                for p, _, kind in self._candidates(head, abbreviations=False)):
+            return _Mention(t.i, t.i + 1, "GAZ", head, chars=(t.idx, t.idx + len(head)))  # a town of any size
         if dash and head and tail.islower() and (self._org_is_place(head) or self._demonym(head) is not None):
             label = "GPE" if self._candidates(head, abbreviations=True) else "NORP"
             return _Mention(t.i, t.i + 1, label, head, chars=(t.idx, t.idx + len(head)))
@@ -488,6 +559,28 @@ class MentionFinder:
                 return k
         return 0
 
+    def _titled_opening(self, doc: Any, ent: Any) -> Optional[tuple[int, int]]:
+        """A county or a town opening a person's title that the recogniser ran into the name:
+        "McMinn County Sheriff Ann Roe", "Elbow Falls Fire Chief Tom Lee", "Avondale Mayor Ed Bay".
+        The opening is a division's own name ending in its noun, or a town's main name followed by
+        a civic noun; never a name alone ("Paris Hilton")."""
+        first = ent.start + 1 if doc[ent.start].lower_ == "the" and len(ent) > 2 else ent.start
+        for k in range(min(ent.end, first + 3), first, -1):
+            head = doc[first:k]
+            if not head[0].is_title or all(t.lower_ in GENERIC_WORDS for t in head):
+                continue
+            cands = self._candidates(head.text, abbreviations=False)
+            if k == ent.end and not (k < len(doc) and doc[k].is_title):
+                continue  # the whole entity is a division only when a title follows it ("Marion County" "Coroner ...")
+            if k - first > 1 and head[-1].lower_ in DIVISION_NOUNS and any(
+                    kind == 1 and p.feature_code in ("ADM1", "ADM2") for p, _, kind in cands):
+                return first, k
+            # a town's title needs a name after it: "Kyle Sheriff" is a person's name
+            named = k + 1 < ent.end or (ent.end < len(doc) and doc[ent.end].is_title)  # "... Fire" "Chief Tom Lee"
+            if cands and named and self._town_in_context(doc, first, k, cands, person=True):
+                return first, k
+        return None
+
     def _org_place(self, doc: Any, ent: Any) -> Optional[tuple[int, int]]:
         """Token span of the place an organisation's name carries, if any.
 
@@ -507,6 +600,18 @@ class MentionFinder:
                 return first, k
             if cands and self._town_in_context(doc, first, k, cands):
                 return first, k  # "Enfield Council", "Bantam Superior Court"
+            if cands and k < ent.end and doc[k].lower_ in INSTITUTION_NOUNS and head[0].is_title and any(
+                    kind == 1 and (p.feature_code or "").startswith(("PPL", "ADM")) for p, _, kind in cands):
+                return first, k  # "Elmwood Community Hospital", "the Elmwood Board of Education"
+        lead = first
+        while lead < ent.end - 1 and doc[lead].lower_ in DIRECTIONS:
+            lead += 1
+        if first < lead < ent.end - 1:
+            # "Northeast Ohio Medical Center", "Western Ontario Kennel Club": a country or admin1 after compass words
+            for k in range(min(ent.end - 1, lead + 3), lead, -1):
+                cands = self._candidates(span_text(doc, lead, k), abbreviations=False)
+                if cands and cands[0][2] == 1 and cands[0][0].feature_code in ("PCLI", "ADM1"):
+                    return lead, k
         of = [t.i for t in ent if t.lower_ == "of" and t.i > ent.start]
         starts = [of[-1] + 1] if of else []
         starts += [i for i in (ent.end - 2, ent.end - 1) if i > ent.start and i not in starts]

@@ -305,10 +305,23 @@ class Geoparser(MentionFinder):
             # AP-style abbreviation, never a country's ISO code ("IND") nor a town's alias ("LA")
             regions = [c for c in m.cands if c[2] == 2 and c[0].feature_code == "ADM1"]
             m.cands = regions or m.cands
+        if len(span) > 1 and span[-1].lower_ in ADMIN_WORDS and span[-1].is_lower and m.cands:
+            # "Yunnan province" is indexed too, but a lower-case noun stays out of the span
+            bare = [c for c in self._candidates(span[:-1].text, abbreviations=False)
+                    if c[0].feature_code in ("ADM1", "ADM2")]
+            if bare:
+                m.cands, m.admin_word = bare, True
+                m.end, m.text = m.end - 1, span[:-1].text
+                span = doc[m.start:m.end]
         if not m.cands and len(span) > 1 and span[-1].lower_ in ADMIN_WORDS:
             # "Sichuan province", "Puge county": the name without its administrative noun
             m.cands = self._candidates(span[:-1].text, abbreviations=False)
             m.admin_word = bool(m.cands)
+            if m.cands and span[-1].is_lower:
+                # a descriptive noun in lower case is not part of the name: the span is "Sichuan"
+                # (a capitalised "Barren County" is the county's own name and stays whole)
+                m.end, m.text = m.end - 1, span[:-1].text
+                span = doc[m.start:m.end]
         if not m.cands and len(span) > 1 and span[0].lower_ in DIRECTIONS:
             # "Western Canada", "Far North Queensland": the name after the compass words
             k = 0
@@ -427,8 +440,11 @@ class Geoparser(MentionFinder):
         if start_tok > 0 and doc[start_tok - 1].lower_ in DIRECTIONS and best is not None and best.feature_code in (
             "PCLI", "PCLD", "PCLS", "ADM1", "RGN", "CONT"
         ):
-            start_tok -= 1
+            # "northern Iraq": a part of the country; the span stays the name itself, as gold
+            # toponym sets mark it (the compass word makes the kind, not the name)
             kind = PlaceKind.region
+        if m.office and kind == PlaceKind.literal:
+            kind = PlaceKind.metonym  # "Floyd County Coroner Ann Roe": the county's office, not where it happened
         if best is not None and best.feature_code == "RGN" and kind != PlaceKind.demonym:
             kind = PlaceKind.region
         if kind == PlaceKind.literal and m.speech and best is not None and (
