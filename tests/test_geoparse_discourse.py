@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from whimbrel.knowledge.gazetteer import SQLiteGazetteer, _middle_of
+from whimbrel.knowledge.areas import middle_of
+from whimbrel.knowledge.gazetteer import SQLiteGazetteer
 from whimbrel.knowledge.geoparse import Geoparser
 
 
@@ -72,7 +73,7 @@ def test_issue9_capitals_only_before_a_dateline_dash(nlp, geoparser):
     ],
 )
 def test_issue9_admin1_at_the_centroid_of_its_towns_area(points, expected):
-    lat, lon = _middle_of(points)
+    lat, lon = middle_of(points)
     assert (round(lat, 3), round(lon, 3)) == expected
 
 
