@@ -426,6 +426,8 @@ def event_features(event: Event, members: list, rel: float, headline: float) -> 
     weapon_attack = event.event_type == "ASSAULT" and (
         event.mode in WEAPON_MODES
         or (event.mode in ("heavy-weapons", "aerial") and bool(toks) and all(t.pos_ != "VERB" for t in toks))
+        # a chemical agent used as a weapon: ACLED codes it whoever used it, named or not
+        or (event.acled.sub_event_type == "Chemical weapon" and bool(toks) and all(t.pos_ != "VERB" for t in toks))
         or any("armed" in senses.semantic_classes(subj) for subj in map(_subject, toks) if subj is not None))
     # a person as a party makes a crime event only of physical violence; an accusation, an
     # occupation or a sanction with no political actor needs words of crime or violence
