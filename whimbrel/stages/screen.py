@@ -437,6 +437,10 @@ def event_features(event: Event, members: list, rel: float, headline: float) -> 
         c.dep_ == "dobj" and not _protest_noun(c) for t in toks if t.pos_ == "VERB" for c in t.children)
     violent_party = crime_cue or weapon_attack or (victim and event.event_type == "ASSAULT") or protesters
     truce = event.event_type in TRUCE_TYPES and any(_names_truce(t) for t in toks)
+    # so is a deal ACLED types as an Agreement between the sides of a conflict (its sentence tells a
+    # ceasefire, peace, surrender, evacuation, prisoners or hostages: acled_rules' conflict_deal)
+    conflict_deal = event.event_type == "AGREE" and event.acled.sub_event_type == "Agreement"
+    truce = truce or conflict_deal
     if not (political or pol_sentence or truce) and not (event.event_type in VIOLENT_TYPES and violent_party):
         held = held or ("no political actor (state, official, party, armed group, organisation, protesters), "
                         "no victim of violence and no words of crime")
