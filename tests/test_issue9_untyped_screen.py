@@ -1,7 +1,8 @@
 """Issue 9 §1 (an event-bearing sentence should not end up untyped) and issue 10's screen:
 arson and captures by an armed actor whatever the lexicon knows of the thing burned or
-taken, a partitive inside a conjunct ("a mission and dozens of houses"), and a chemical
-agent used as a weapon with no actor named.
+taken, a partitive inside a conjunct ("a mission and dozens of houses") or of a participle's
+noun ("the mutilated bodies of two farmers"), a chemical agent used as a weapon and violence
+with casualties counted with no actor named, and a deal ACLED types as a conflict Agreement.
 
 Every sentence here is ours.  The default output is checked through the label the acled-dev
 scorer reads; the sentences that must stay untyped check that the rules let no noise through.
@@ -20,11 +21,16 @@ TYPED = [
     ("Assailants burned a clinic and a granary near the river.", "Looting/property destruction"),
     ("Insurgents captured the district centre without a fight.", None),
     ("Poison gas was used against the neighbourhood overnight, medics said.", "Chemical weapon"),
+    ("Under an evacuation agreement, hundreds of families left the town.", "Agreement"),
+    ("A massacre in the village claimed 30 lives.", "Attack"),
 ]
 UNTYPED = [
     "The chef burned the toast again this morning.",
     "Her photographs captured the mood of the city.",
     "The new gas prices were announced on Monday.",
+    "The two firms agreed a merger worth 3 billion dollars.",
+    "The massacre of the tribe is a dark chapter in history.",
+    "The company decapitated its board after the scandal.",
 ]
 
 
@@ -48,6 +54,7 @@ def test_everyday_sentence_stays_untyped(labels, text):
 
 @pytest.mark.parametrize("text, lemma, expected", [
     ("Gunmen attacked a convoy and dozens of trucks.", "attack", {"convoy", "dozens", "trucks"}),
+    ("The mutilated bodies of two farmers were found.", "mutilate", {"bodies", "farmers"}),
     ("Rebels burned a chapel and dozens of huts.", "burn", {"chapel", "dozens", "huts"}),
 ])
 def test_partitive_in_a_conjunct_gives_its_counted_noun(nlp, text, lemma, expected):

@@ -435,7 +435,10 @@ def event_features(event: Event, members: list, rel: float, headline: float) -> 
     # demonstrated against ...", not "demonstrated their skills") or a protest noun, with its actor named
     protesters = event.event_type == "PROTEST" and bool(event.actor) and bool(toks) and not any(
         c.dep_ == "dobj" and not _protest_noun(c) for t in toks if t.pos_ == "VERB" for c in t.children)
-    violent_party = crime_cue or weapon_attack or (victim and event.event_type == "ASSAULT") or protesters
+    # violence with a casualty counted ("a massacre claimed 30 lives") is political violence whoever
+    # did it: ACLED codes it with an unidentified actor when none is named
+    casualties = event.event_type == "ASSAULT" and (event.size.dead is not None or event.size.injured is not None)
+    violent_party = crime_cue or weapon_attack or (victim and event.event_type == "ASSAULT") or protesters or casualties
     truce = event.event_type in TRUCE_TYPES and any(_names_truce(t) for t in toks)
     # so is a deal ACLED types as an Agreement between the sides of a conflict (its sentence tells a
     # ceasefire, peace, surrender, evacuation, prisoners or hostages: acled_rules' conflict_deal)

@@ -269,7 +269,7 @@ PARTITIVE_NOUNS = frozenset(
     truckload convoy crate box bag sack package parcel dollar euro pound dozen score hundred
     thousand million billion number group crowd band gang team unit batch cluster handful
     couple pair set series lot plenty majority minority part portion rest half third quarter
-    members member family families body bodies""".split()
+    members member family families body bodies remains corpse corpses""".split()
 )
 
 
@@ -307,6 +307,9 @@ def _arguments(tok: Any) -> list[Any]:
             heads = [h for h in heads if h.lower_ not in ("that", "which", "who", "whom")]
             if not heads:
                 heads = [tok.head]
+        if not heads and tok.dep_ == "amod" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
+            # a past participle on a noun is said of it: "the mutilated bodies of two farmers"
+            heads = [tok.head]
     else:
         for c in tok.children:
             if c.dep_ in ("poss", "compound", "nmod"):
