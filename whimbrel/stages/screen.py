@@ -390,6 +390,12 @@ def _protest_noun(tok: Any) -> bool:
     return any(o.event_type == "PROTEST" for lemma in lemmas if lemma for o in codebook.senses(lemma, "NOUN"))
 
 
+def _casualty_figure(sent: Any) -> bool:
+    """The sentence tells a figure: a number that is no date, time or sum ("30 lives", "dozens")."""
+    return any((t.like_num or t.lower_ in ("dozens", "scores", "hundreds", "thousands"))
+               and t.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL") for t in sent)
+
+
 def event_features(event: Event, members: list, rel: float, headline: float) -> tuple[dict[str, float], Optional[str]]:
     """The features of one event and the reason it is held back (None: counted)."""
     ents = list(event.actor) + list(event.recipient)
@@ -426,6 +432,8 @@ def event_features(event: Event, members: list, rel: float, headline: float) -> 
     weapon_attack = event.event_type == "ASSAULT" and (
         event.mode in WEAPON_MODES
         or (event.mode in ("heavy-weapons", "aerial") and bool(toks) and all(t.pos_ != "VERB" for t in toks))
+        # a chemical agent used as a weapon: ACLED codes it whoever used it, named or not
+        or (event.acled.sub_event_type == "Chemical weapon" and bool(toks) and all(t.pos_ != "VERB" for t in toks))
         or any("armed" in senses.semantic_classes(subj) for subj in map(_subject, toks) if subj is not None))
     # a person as a party makes a crime event only of physical violence; an accusation, an
     # occupation or a sanction with no political actor needs words of crime or violence
@@ -433,8 +441,17 @@ def event_features(event: Event, members: list, rel: float, headline: float) -> 
     # demonstrated against ...", not "demonstrated their skills") or a protest noun, with its actor named
     protesters = event.event_type == "PROTEST" and bool(event.actor) and bool(toks) and not any(
         c.dep_ == "dobj" and not _protest_noun(c) for t in toks if t.pos_ == "VERB" for c in t.children)
-    violent_party = crime_cue or weapon_attack or (victim and event.event_type == "ASSAULT") or protesters
+    # violence with a casualty figure told ("a massacre claimed 30 lives") is political violence whoever
+    # did it: ACLED codes it with an unidentified actor when none is named (a figure in words of the
+    # sentence: the one victim a verb of killing implies is no figure, "decapitated its board")
+    casualties = event.event_type == "ASSAULT" and (event.size.dead is not None or event.size.injured is not None) \
+        and any(_casualty_figure(sent_of(t)) for t in toks)
+    violent_party = crime_cue or weapon_attack or (victim and event.event_type == "ASSAULT") or protesters or casualties
     truce = event.event_type in TRUCE_TYPES and any(_names_truce(t) for t in toks)
+    # so is a deal ACLED types as an Agreement between the sides of a conflict (its sentence tells a
+    # ceasefire, peace, surrender, evacuation, prisoners or hostages: acled_rules' conflict_deal)
+    conflict_deal = event.event_type == "AGREE" and event.acled.sub_event_type == "Agreement"
+    truce = truce or conflict_deal
     if not (political or pol_sentence or truce) and not (event.event_type in VIOLENT_TYPES and violent_party):
         held = held or ("no political actor (state, official, party, armed group, organisation, protesters), "
                         "no victim of violence and no words of crime")

@@ -125,6 +125,10 @@ class SenseRule:
     # (check_sense gives None, as for a word with no rule), so a negative constraint added
     # for one sense does not raise the confidence of every other use of the word
     vouch: bool = True
+    # role sectors of an agent that satisfy ``object`` all the same: a verb trigger whose active
+    # subject or passive agent is an armed actor ("insurgents burned a mission and huts": an
+    # armed actor setting fire to something is arson whatever the lexicon knows of the thing)
+    agent_sectors: frozenset = frozenset()
     reason: str = ""
 
 
@@ -172,6 +176,7 @@ def rules() -> dict[str, tuple[SenseRule, ...]]:
                 question=bool(entry.get("question", False)),
                 complement=tuple(str(x) for x in entry.get("complement", ())),
                 vouch=bool(entry.get("vouch", True)),
+                agent_sectors=frozenset(entry.get("agent_sectors", ())),
                 reason=entry.get("reason", ""),
             )
         except (KeyError, TypeError) as exc:
@@ -264,7 +269,7 @@ PARTITIVE_NOUNS = frozenset(
     truckload convoy crate box bag sack package parcel dollar euro pound dozen score hundred
     thousand million billion number group crowd band gang team unit batch cluster handful
     couple pair set series lot plenty majority minority part portion rest half third quarter
-    members member family families body bodies""".split()
+    members member family families body bodies remains corpse corpses""".split()
 )
 
 
@@ -302,6 +307,9 @@ def _arguments(tok: Any) -> list[Any]:
             heads = [h for h in heads if h.lower_ not in ("that", "which", "who", "whom")]
             if not heads:
                 heads = [tok.head]
+        if not heads and tok.dep_ == "amod" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
+            # a past participle on a noun is said of it: "the mutilated bodies of two farmers"
+            heads = [tok.head]
     else:
         for c in tok.children:
             if c.dep_ in ("poss", "compound", "nmod"):
@@ -311,9 +319,10 @@ def _arguments(tok: Any) -> list[Any]:
     out = list(heads)
     for h in heads:
         out.extend(c for c in h.conjuncts)
-        # "tons of food aid", "5 million dollars of aid", "a group of protesters": the
-        # quantified noun is the argument; not the owner of a quality or an abstraction
-        # ("damaged the dignity of the people", "the economy of the country")
+    # "tons of food aid", "5 million dollars of aid", "a group of protesters", and so in a
+    # conjunct ("burned a mission and dozens of houses"): the quantified noun is the argument;
+    # not the owner of a quality or an abstraction ("damaged the dignity of the people")
+    for h in list(out):
         if not _partitive(h):
             continue
         for c in h.children:
@@ -401,6 +410,16 @@ def _subject_words(tok: Any) -> set[str]:
             break
         cur = cur.head
     return set()
+
+
+def _agent_words(tok: Any) -> set[str]:
+    """Lemmas of a verb trigger's doer: its active subject (:func:`_subject_words`) or the
+    object of its passive "by" ("were burned by insurgents")."""
+    words = _subject_words(tok)
+    for c in tok.children:
+        if c.dep_ == "agent":
+            words.update(p.lemma_.lower() for p in c.children if p.dep_ == "pobj")
+    return words
 
 
 # speakers whose speech at a rally still reports the protest ("protesters said at the rally")
@@ -726,6 +745,8 @@ def check_sense(tok: Any, event_type: str, political: bool, conflict_context: bo
         if not ok and rule.prep_ok:
             preps = _prep_objects(tok)
             ok = any(preps.get(p, set()) & set(words) for p, words in rule.prep_ok)
+        if not ok and rule.agent_sectors and pos == "VERB":
+            ok = any(role_sector(w) in rule.agent_sectors for w in _agent_words(tok))
         if not ok and (args or rule.object_missing == "fail"):
             return False, rule.reason
     if rule.needs_political and not political:
