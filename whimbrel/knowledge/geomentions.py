@@ -83,6 +83,12 @@ _NUMERIC_LABELS = frozenset("DATE TIME PERCENT MONEY QUANTITY ORDINAL CARDINAL".
 DIVISION_NOUNS = frozenset(n.casefold() for n in PLURAL_DIVISIONS.values()) | {"governorate", "oblast"}
 
 
+def _main_town_name(cands: list[tuple[Place, int, int]]) -> bool:
+    """Whether the name of ``cands`` (gazetteer candidates: place, population, name kind) is the
+    main name (kind 1) of a populated place or an administrative division."""
+    return any(kind == 1 and (p.feature_code or "").startswith(("PPL", "ADM")) for p, _, kind in cands)
+
+
 def _country_level(place: Place) -> bool:
     return (place.feature_code or "").startswith("PCL")
 
@@ -263,8 +269,7 @@ class MentionFinder:
                 if not (left or right) or not ent[0].is_title:
                     continue
                 cands = self._candidates(ent.text, abbreviations=False)
-                if ent.text.casefold() in GENERIC_WORDS or not any(
-                        kind == 1 and (p.feature_code or "").startswith(("PPL", "ADM")) for p, _, kind in cands):
+                if ent.text.casefold() in GENERIC_WORDS or not _main_town_name(cands):
                     continue
                 m = _Mention(ent.start, ent.end, "GAZ", ent.text)
                 out.append(m)
@@ -400,7 +405,7 @@ class MentionFinder:
         Suver, 25, of Columbia,"; "the villages of Foua").  A person's name needs
         the civic noun.
         """
-        if not cands or not any(kind == 1 and (p.feature_code or "").startswith(("PPL", "ADM")) for p, _, kind in cands):
+        if not _main_town_name(cands):
             return False
         span = doc[start:end]
         if span.text.casefold() in GENERIC_WORDS or any(t.pos_ not in ("PROPN", "NOUN") for t in span):
@@ -462,9 +467,8 @@ class MentionFinder:
     def _hyphen_token(self, t: Any) -> Optional[_Mention]:
         """The place opening one hyphenated token: "U.S.-led", "Britain-based", "Iranian-backed"."""
         head, dash, tail = t.text.rpartition("-")
-        if dash and head and tail in BASED_WORDS and head[:1].isupper() and any(
-                kind == 1 and (p.feature_code or "").startswith(("PPL", "ADM"))
-                for p, _, kind in self._candidates(head, abbreviations=False)):
+        if dash and head and tail in BASED_WORDS and head[:1].isupper() and _main_town_name(
+                self._candidates(head, abbreviations=False)):
             return _Mention(t.i, t.i + 1, "GAZ", head, chars=(t.idx, t.idx + len(head)))  # a town of any size
         if dash and head and tail.islower() and (self._org_is_place(head) or self._demonym(head) is not None):
             label = "GPE" if self._candidates(head, abbreviations=True) else "NORP"
@@ -600,8 +604,8 @@ class MentionFinder:
                 return first, k
             if cands and self._town_in_context(doc, first, k, cands):
                 return first, k  # "Enfield Council", "Bantam Superior Court"
-            if cands and k < ent.end and doc[k].lower_ in INSTITUTION_NOUNS and head[0].is_title and any(
-                    kind == 1 and (p.feature_code or "").startswith(("PPL", "ADM")) for p, _, kind in cands):
+            if cands and k < ent.end and doc[k].lower_ in INSTITUTION_NOUNS and head[0].is_title \
+                    and _main_town_name(cands):
                 return first, k  # "Elmwood Community Hospital", "the Elmwood Board of Education"
         lead = first
         while lead < ent.end - 1 and doc[lead].lower_ in DIRECTIONS:

@@ -99,10 +99,11 @@ def _variant_towns(gazetteer: Gazetteer, name: str, cc: str, admin1: Optional[st
     return out
 
 
-def _head_place(gazetteer: Gazetteer, head: str, cc: str, admin1: Optional[str]) -> Optional[Place]:
-    towns = [p for p, _, _ in _places(gazetteer, head) if p.country_code == cc
-             and (p.feature_code or "").startswith("PPL")]
-    inside = [p for p in towns if admin1 is None or p.admin1 == admin1]
+def _head_place(gazetteer: Gazetteer, head: str, towns: list[Place], cc: str,
+                admin1: Optional[str]) -> Optional[Place]:
+    """The town the head names in the region: one of ``towns`` (the populated places called
+    ``head``), else a close spelling variant of a town there."""
+    inside = [p for p in towns if p.country_code == cc and (admin1 is None or p.admin1 == admin1)]
     if inside:
         return inside[0]
     variants = _variant_towns(gazetteer, head, cc, admin1)
@@ -143,7 +144,7 @@ def locate_parenthesised(text: str, places: list[Place], gazetteer: Gazetteer) -
         if region is None:
             continue
         cc, admin1 = region
-        town = _head_place(gazetteer, head, cc, admin1)
+        town = _head_place(gazetteer, head, towns, cc, admin1)
         before = text[max(0, start - 30):start].split()
         near = bool(before) and before[-1].casefold() in NEAR_WORDS
         if town is not None:

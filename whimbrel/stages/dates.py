@@ -524,7 +524,8 @@ def _fronted(sent, found: list[tuple], tt) -> Optional[DateRef]:  # type: ignore
             continue
         if any(tt.pos[k] in ("VERB", "AUX") and tt.dep[k] != "prep" for k in range(sent.start, root_i)):
             return None
-        if resolve_date(ref.text or "", None) is None or not resolve_date(ref.text or "", None).value:  # type: ignore[union-attr]
+        alone = resolve_date(ref.text or "", None)
+        if alone is None or not alone.value:
             return None  # a relative opening ("On Monday") dates its own clause only
         return ref
     return None
